@@ -1,0 +1,95 @@
+// The rule contract: metadata as data, typed message functions, typed visitor hooks, defineRule.
+import type { Fix, Range, RuleCategory, SeverityName } from '../types.js';
+import type {
+  CommentNode,
+  ComponentNode,
+  DocumentNode,
+  ElementNode,
+  SettingsNode,
+  ValueNode,
+} from '../parser/events.js';
+import type { KnowledgeBase } from '../kb/types.js';
+
+// eslint-style: each message id maps to a function of typed data returning the message text.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type MessageFns = Record<string, (data: any) => string>;
+
+export interface RuleMeta<M extends MessageFns = MessageFns, O = Record<string, unknown>> {
+  /** kebab-case id; a public contract, never renamed. */
+  id: string;
+  /** One line: doc title and SARIF short description. */
+  summary: string;
+  category: RuleCategory;
+  /** Default severity when the rule is enabled by a preset. */
+  severity: Exclude<SeverityName, 'off'>;
+  /** Included in unattend-lint:recommended (default true). */
+  recommended?: boolean;
+  messages: M;
+  /** JSON Schema of the options object (type "object"); defaults are applied from `defaultOptions`. */
+  schema?: Record<string, unknown>;
+  defaultOptions?: O;
+  fixable?: boolean;
+  /** Docs URL; filled in by the registry for built-in rules. */
+  docsUrl?: string;
+  /** SARIF security-severity ("0.0".."10.0") for security rules. */
+  securitySeverity?: string;
+  /** Extra tags for SARIF. */
+  tags?: string[];
+}
+
+export interface ReportExtra {
+  fix?: Fix;
+  related?: { message: string; range: Range }[];
+  /** Severity override for this finding only (e.g. a case-only difference reported as a warning). */
+  severity?: 'warn' | 'error';
+}
+
+export interface RuleContext<M extends MessageFns = MessageFns, O = Record<string, unknown>> {
+  readonly id: string;
+  readonly filePath: string;
+  /** Decoded text of the file. */
+  readonly text: string;
+  readonly options: O;
+  /** Shared settings from the config (e.g. targetVersion). */
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly kb: KnowledgeBase;
+  report<K extends keyof M & string>(
+    messageId: K,
+    range: Range,
+    data: Parameters<M[K]>[0],
+    extra?: ReportExtra,
+  ): void;
+  /** Marks a range as secret: reporters never print its text. */
+  markSecret(range: Range): void;
+  /** 1-based line of an offset. */
+  lineOf(offset: number): number;
+}
+
+export interface Visitor {
+  onDocument?(node: DocumentNode): void;
+  onSettings?(node: SettingsNode): void;
+  onSettingsEnd?(node: SettingsNode): void;
+  onComponent?(node: ComponentNode): void;
+  onComponentEnd?(node: ComponentNode): void;
+  /** Every element start tag in the document, whatever its role. */
+  onElement?(node: ElementNode): void;
+  onElementEnd?(node: ElementNode): void;
+  /** Text of a leaf element (no child elements), when it closes. */
+  onValue?(node: ValueNode): void;
+  onComment?(node: CommentNode): void;
+  /** After the whole file parsed well-formed; whole-file decisions go here. */
+  onDocumentEnd?(): void;
+}
+
+export interface Rule<M extends MessageFns = MessageFns, O = Record<string, unknown>> {
+  meta: RuleMeta<M, O>;
+  create(ctx: RuleContext<M, O>): Visitor;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any, any>;
+
+/** Identity helper that gives a rule full type inference for its messages and options. */
+export function defineRule<M extends MessageFns, O = Record<string, unknown>>(rule: Rule<M, O>): Rule<M, O> {
+  return rule;
+}

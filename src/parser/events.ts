@@ -1,0 +1,119 @@
+// The closed set of answer-file node shapes the parser emits and rules consume.
+import type { Range } from '../types.js';
+
+export const UNATTEND_NS = 'urn:schemas-microsoft-com:unattend';
+export const WCM_NS = 'http://schemas.microsoft.com/WMIConfig/2002/State';
+export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
+
+export const PASS_NAMES = [
+  'windowsPE',
+  'offlineServicing',
+  'generalize',
+  'specialize',
+  'auditSystem',
+  'auditUser',
+  'oobeSystem',
+] as const;
+export type PassName = (typeof PASS_NAMES)[number];
+
+export interface AttributeNode {
+  /** Qualified name as written, e.g. "wcm:action". */
+  qname: string;
+  prefix: string;
+  local: string;
+  /** Namespace URI the prefix resolves to ('' for unprefixed attributes or an undeclared prefix). */
+  uri: string;
+  /** Value with entities resolved. */
+  value: string;
+  /** Whole attribute, name through closing quote. */
+  range: Range;
+  /** Value between the quotes. */
+  valueRange: Range;
+}
+
+/**
+ * Where an element sits in the answer-file envelope:
+ * root = <unattend>; settings / servicing = their blocks; component = <component> under <settings>;
+ * setting = an element inside a component in the unattend namespace; foreign = an element in another
+ * namespace (or inside one), e.g. cpi:offlineImage or a generator's <Extensions>; other = anything else
+ * in the unattend namespace outside a component (misplaced content).
+ */
+export type ElementRole = 'root' | 'settings' | 'servicing' | 'component' | 'setting' | 'foreign' | 'other';
+
+export interface ComponentIdentity {
+  name: string;
+  processorArchitecture: string;
+  publicKeyToken: string;
+  language: string;
+  versionScope: string;
+}
+
+export interface ElementNode {
+  kind: 'element';
+  qname: string;
+  prefix: string;
+  local: string;
+  /** Namespace URI ('' when none applies or the prefix is undeclared). */
+  uri: string;
+  role: ElementRole;
+  attributes: AttributeNode[];
+  /** The start tag, '<' through '>'. */
+  range: Range;
+  /** The name in the start tag. */
+  nameRange: Range;
+  /** Whole element through its end tag; set when the element closes (in onElementEnd / onValue). */
+  fullRange?: Range;
+  selfClosing: boolean;
+  depth: number;
+  parent: ElementNode | null;
+  /** Pass of the enclosing <settings>, as written (may be invalid); undefined outside settings. */
+  pass: string | undefined;
+  /** Enclosing component (for role component: itself). */
+  component: ComponentNode | undefined;
+  /** Element names from the component's child down to this element; [] for non-setting roles. */
+  path: string[];
+  /** wcm:action value, if present. */
+  action: string | undefined;
+  /** wcm:keyValue value, if present. */
+  keyValue: string | undefined;
+  /** Number of child elements seen so far (final in onElementEnd). */
+  childCount: number;
+}
+
+export interface ComponentNode {
+  kind: 'component';
+  element: ElementNode;
+  identity: ComponentIdentity;
+  /** Attribute nodes by local name (name, processorArchitecture, publicKeyToken, language, versionScope). */
+  attrs: Record<string, AttributeNode | undefined>;
+  pass: string | undefined;
+  settings: SettingsNode | undefined;
+}
+
+export interface SettingsNode {
+  kind: 'settings';
+  element: ElementNode;
+  pass: string | undefined;
+  passAttr: AttributeNode | undefined;
+}
+
+/** Text content of a leaf element (an element with no child elements), reported when it closes. */
+export interface ValueNode {
+  kind: 'value';
+  element: ElementNode;
+  /** Text with entities resolved, exactly as Setup would read it (not trimmed). */
+  text: string;
+  /** Range between the start tag's '>' and the end tag's '<' (empty for <x/>). */
+  range: Range;
+}
+
+export interface CommentNode {
+  kind: 'comment';
+  text: string;
+  range: Range;
+}
+
+export interface DocumentNode {
+  kind: 'document';
+  root: ElementNode;
+}

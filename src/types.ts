@@ -1,0 +1,67 @@
+// Shared vocabulary of unattend-lint: positions, ranges, severities, diagnostics and file results.
+
+/** 0 = off, 1 = warning, 2 = error (ESLint's numbering). */
+export type Severity = 0 | 1 | 2;
+export type SeverityName = 'off' | 'warn' | 'error';
+
+/** Half-open range of UTF-16 code-unit offsets into the decoded text of a file. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** A 1-based line and column (column counted in UTF-16 code units, as editors and SARIF do). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A byte-exact text edit over the decoded text. */
+export interface Fix {
+  range: [number, number];
+  text: string;
+}
+
+export interface RelatedLocation {
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Diagnostic {
+  /** Rule id, or null for a file that is not well-formed XML (fatal) or cannot be read. */
+  ruleId: string | null;
+  severity: 1 | 2;
+  message: string;
+  messageId?: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Offsets into the decoded text (not serialised by the JSON reporter). */
+  range?: Range;
+  fatal?: boolean;
+  fix?: Fix;
+  related?: RelatedLocation[];
+  /** Help URL of the rule. */
+  docsUrl?: string;
+}
+
+export interface FileResult {
+  /** Absolute path, or the --stdin-filename / "<stdin>". */
+  filePath: string;
+  messages: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+  fatalErrorCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** Decoded text, kept for code frames; reporters must mask secrets before printing any of it. */
+  source?: string;
+  /** Offset ranges of secret values (passwords, credentials) in `source`, never to be printed. */
+  secretRanges?: Range[];
+}
+
+export type RuleCategory = 'correctness' | 'security' | 'policy' | 'style';
