@@ -9,6 +9,15 @@ import type {
   ValueNode,
 } from '../parser/events.js';
 import type { KnowledgeBase } from '../kb/types.js';
+import type { XmlDeclaration } from '../source/decode.js';
+
+export interface SourceInfo {
+  encoding: string;
+  bom: boolean;
+  declaration?: XmlDeclaration;
+  /** Line terminators seen in the file. */
+  lineEndings: { crlf: number; lf: number; cr: number };
+}
 
 // eslint-style: each message id maps to a function of typed data returning the message text.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -53,6 +62,8 @@ export interface RuleContext<M extends MessageFns = MessageFns, O = Record<strin
   /** Shared settings from the config (e.g. targetVersion). */
   readonly settings: Readonly<Record<string, unknown>>;
   readonly kb: KnowledgeBase;
+  /** How the bytes were decoded (BOM, encoding, XML declaration). */
+  readonly source: SourceInfo;
   report<K extends keyof M & string>(
     messageId: K,
     range: Range,

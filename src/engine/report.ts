@@ -1,0 +1,52 @@
+// ctx.report: validates each report (known message id, range inside the file) and turns it into a Diagnostic.
+import type { LineIndex } from '../source/line-index.js';
+import type { Diagnostic, Range } from '../types.js';
+import type { AnyRule, ReportExtra } from './rule.js';
+import { InternalError } from './errors.js';
+
+export interface Sink {
+  lines: LineIndex;
+  text: string;
+  filePath: string;
+  diagnostics: Diagnostic[];
+}
+
+const inside = (r: Range, len: number): boolean =>
+  Number.isInteger(r.start) && Number.isInteger(r.end) && r.start >= 0 && r.start <= r.end && r.end <= len;
+
+export function createReporter(sink: Sink, rule: AnyRule, severity: 1 | 2) {
+  const { id, messages, docsUrl } = rule.meta;
+  return (messageId: string, range: Range, data: unknown, extra?: ReportExtra): void => {
+    const fn = messages[messageId];
+    if (typeof fn !== 'function') throw new InternalError(`rule "${id}" reported unknown message id "${messageId}"`, id, sink.filePath);
+    if (!range || !inside(range, sink.text.length)) {
+      throw new InternalError(`rule "${id}" reported a range outside ${sink.filePath}: ${JSON.stringify(range)}`, id, sink.filePath);
+    }
+    if (extra?.fix && !inside({ start: extra.fix.range[0], end: extra.fix.range[1] }, sink.text.length)) {
+      throw new InternalError(`rule "${id}" proposed a fix outside ${sink.filePath}`, id, sink.filePath);
+    }
+    const s = sink.lines.position(range.start);
+    const e = sink.lines.position(range.end);
+    const d: Diagnostic = {
+      ruleId: id,
+      severity: severity === 2 && extra?.severity === 'warn' ? 1 : severity,
+      message: fn(data),
+      messageId,
+      line: s.line,
+      column: s.column,
+      endLine: e.line,
+      endColumn: e.column,
+      range,
+    };
+    if (extra?.fix) d.fix = extra.fix;
+    if (docsUrl) d.docsUrl = docsUrl;
+    if (extra?.related?.length) {
+      d.related = extra.related.map((r) => {
+        const rs = sink.lines.position(r.range.start);
+        const re = sink.lines.position(r.range.end);
+        return { message: r.message, line: rs.line, column: rs.column, endLine: re.line, endColumn: re.column };
+      });
+    }
+    sink.diagnostics.push(d);
+  };
+}

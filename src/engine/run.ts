@@ -1,0 +1,218 @@
+// One streaming pass over one file: decode, parse, dispatch events to every enabled rule, collect diagnostics.
+import { decode } from '../source/decode.js';
+import { createLineIndex, type LineIndex } from '../source/line-index.js';
+import { parse } from '../parser/sax-adapter.js';
+import type { KnowledgeBase } from '../kb/types.js';
+import type { Diagnostic, FileResult, Range } from '../types.js';
+import type { AnyRule, RuleContext, SourceInfo, Visitor } from './rule.js';
+import { InternalError } from './errors.js';
+import { applyDirectives, parseDirective, type Directive } from './suppress.js';
+import { isSecretValue, maskSecrets } from './secrets.js';
+import { createReporter, type Sink } from './report.js';
+
+export interface EnabledRule {
+  rule: AnyRule;
+  severity: 1 | 2;
+  options: Record<string, unknown>;
+}
+
+export interface LintOptions {
+  filePath: string;
+  rules: EnabledRule[];
+  kb: KnowledgeBase;
+  settings?: Record<string, unknown>;
+  /** Every rule id the run knows (enabled or not), to tell unknown rule names in directives. */
+  knownRuleIds?: ReadonlySet<string>;
+  /** Severity of unused or unknown-rule inline directives (0 = not reported). */
+  directiveSeverity?: 0 | 1 | 2;
+}
+
+export const DIRECTIVE_RULE_ID = 'inline-directive';
+
+const HOOKS = [
+  'onDocument', 'onSettings', 'onSettingsEnd', 'onComponent', 'onComponentEnd',
+  'onElement', 'onElementEnd', 'onValue', 'onComment', 'onDocumentEnd',
+] as const;
+type Hook = (typeof HOOKS)[number];
+
+function lineEndings(text: string): SourceInfo['lineEndings'] {
+  const crlf = text.split('\r\n').length - 1;
+  const lf = text.split('\n').length - 1 - crlf;
+  const cr = text.split('\r').length - 1 - crlf;
+  return { crlf, lf, cr };
+}
+
+/** Lints one file's bytes (or already decoded text) with the given rules. Throws InternalError on our faults. */
+export function lintSource(input: Uint8Array | string, opts: LintOptions): FileResult {
+  const decoded = typeof input === 'string' ? { text: input, encoding: 'utf-8', bom: false } : decode(input);
+  const text = decoded.text;
+  const lines = createLineIndex(text);
+  const diagnostics: Diagnostic[] = [];
+  const secretRanges: Range[] = [];
+  const secrets: string[] = [];
+  const directives: Directive[] = [];
+  const info: SourceInfo = {
+    encoding: decoded.encoding,
+    bom: decoded.bom,
+    ...('declaration' in decoded && decoded.declaration ? { declaration: decoded.declaration } : {}),
+    lineEndings: lineEndings(text),
+  };
+
+  const sink: Sink = { lines, text, filePath: opts.filePath, diagnostics };
+  const visitors: { id: string; visitor: Visitor }[] = [];
+  let current = { id: '', offset: 0 };
+  for (const { rule, severity, options } of opts.rules) {
+    const report = createReporter(sink, rule, severity);
+    const ctx: RuleContext = {
+      id: rule.meta.id,
+      filePath: opts.filePath,
+      text,
+      options,
+      settings: opts.settings ?? {},
+      kb: opts.kb,
+      source: info,
+      report,
+      markSecret: (range) => secretRanges.push(range),
+      lineOf: (offset) => lines.position(offset).line,
+    };
+    current = { id: rule.meta.id, offset: 0 };
+    visitors.push({ id: rule.meta.id, visitor: guard(() => rule.create(ctx), current, opts.filePath, lines) });
+  }
+
+  const byHook = new Map<Hook, { id: string; fn: (n: unknown) => void }[]>();
+  for (const h of HOOKS) {
+    const list = visitors.flatMap(({ id, visitor }) => {
+      const fn = visitor[h] as ((n: unknown) => void) | undefined;
+      return fn ? [{ id, fn: fn.bind(visitor) }] : [];
+    });
+    byHook.set(h, list);
+  }
+  const dispatch = (h: Hook, node?: unknown, offset = 0): void => {
+    for (const { id, fn } of byHook.get(h)!) {
+      current = { id, offset };
+      guard(() => fn(node), current, opts.filePath, lines);
+    }
+  };
+  const at = (n: { range: Range }): number => n.range.start;
+
+  let fatal: { message: string; offset: number } | undefined = 'error' in decoded && decoded.error ? decoded.error : undefined;
+  if (!fatal) {
+    const result = parse(text, {
+      onDocument: (n) => dispatch('onDocument', n, at(n.root)),
+      onSettings: (n) => dispatch('onSettings', n, at(n.element)),
+      onSettingsEnd: (n) => dispatch('onSettingsEnd', n, at(n.element)),
+      onComponent: (n) => dispatch('onComponent', n, at(n.element)),
+      onComponentEnd: (n) => dispatch('onComponentEnd', n, at(n.element)),
+      onElement: (n) => dispatch('onElement', n, at(n)),
+      onElementEnd: (n) => dispatch('onElementEnd', n, at(n)),
+      onValue: (n) => {
+        if (isSecretValue(n)) {
+          secretRanges.push(n.range);
+          if (n.text.trim()) secrets.push(n.text, n.text.trim());
+        }
+        dispatch('onValue', n, at(n));
+      },
+      onComment: (n) => {
+        const d = parseDirective(n.text, n.range, lines.position(n.range.start).line);
+        if (d) directives.push(d);
+        dispatch('onComment', n, at(n));
+      },
+    });
+    fatal = result.fatal;
+    if (!fatal) dispatch('onDocumentEnd', undefined, text.length);
+  }
+  if (fatal) {
+    const pos = lines.position(fatal.offset);
+    diagnostics.push({
+      ruleId: null,
+      severity: 2,
+      fatal: true,
+      message: fatal.message,
+      line: pos.line,
+      column: pos.column,
+      endLine: pos.line,
+      endColumn: pos.column,
+      range: { start: fatal.offset, end: fatal.offset },
+    });
+  }
+  const endLineOf = (d: Directive): number => lines.position(d.range.end).line;
+  const { kept, unused } = applyDirectives(diagnostics, directives, endLineOf);
+  if (opts.directiveSeverity) kept.push(...directiveFindings(directives, unused, opts, lines));
+  for (const d of kept) {
+    d.message = maskSecrets(d.message, secrets);
+    if (d.fix && secretRanges.some((r) => d.fix!.range[0] < r.end && d.fix!.range[1] > r.start)) delete d.fix;
+  }
+  return summarise(opts.filePath, dedupe(kept), text, secretRanges);
+}
+
+function guard<T>(fn: () => T, current: { id: string; offset: number }, filePath: string, lines: LineIndex): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof InternalError) throw err;
+    const pos = lines.position(current.offset);
+    const what = err instanceof Error ? err.message : String(err);
+    throw new InternalError(
+      `rule "${current.id}" crashed on ${filePath}:${pos.line}:${pos.column}: ${what}`,
+      current.id, filePath, pos.line, pos.column, err,
+    );
+  }
+}
+
+function directiveFindings(
+  directives: Directive[],
+  unused: ReturnType<typeof applyDirectives>['unused'],
+  opts: LintOptions,
+  lines: LineIndex,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const severity = opts.directiveSeverity as 1 | 2;
+  const push = (d: Directive, message: string): void => {
+    const s = lines.position(d.range.start);
+    const e = lines.position(d.range.end);
+    out.push({ ruleId: DIRECTIVE_RULE_ID, severity, message, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, range: d.range });
+  };
+  const unknown = new Set<string>();
+  for (const d of directives) {
+    for (const r of d.rules) {
+      if (opts.knownRuleIds && !opts.knownRuleIds.has(r)) {
+        unknown.add(`${d.range.start}:${r}`);
+        push(d, `unattend-lint-${d.kind} names unknown rule "${r}"; check the rule id (unattend-lint --list-rules)`);
+      }
+    }
+  }
+  for (const { directive: d, ruleId } of unused) {
+    if (ruleId && unknown.has(`${d.range.start}:${ruleId}`)) continue;
+    push(d, ruleId
+      ? `unused unattend-lint-${d.kind} directive for "${ruleId}"; no "${ruleId}" finding was suppressed, remove it`
+      : `unused unattend-lint-${d.kind} directive; no finding was suppressed, remove it`);
+  }
+  return out;
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const d of list) {
+    const key = `${d.ruleId}\0${d.line}\0${d.column}\0${d.endLine}\0${d.endColumn}\0${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column || String(a.ruleId).localeCompare(String(b.ruleId)));
+}
+
+export function summarise(filePath: string, messages: Diagnostic[], source?: string, secretRanges: Range[] = []): FileResult {
+  const count = (pred: (d: Diagnostic) => boolean): number => messages.filter(pred).length;
+  return {
+    filePath,
+    messages,
+    errorCount: count((d) => d.severity === 2),
+    warningCount: count((d) => d.severity === 1),
+    fatalErrorCount: count((d) => !!d.fatal),
+    fixableErrorCount: count((d) => d.severity === 2 && !!d.fix),
+    fixableWarningCount: count((d) => d.severity === 1 && !!d.fix),
+    ...(source !== undefined ? { source } : {}),
+    secretRanges,
+  };
+}

@@ -1,0 +1,199 @@
+// The only saxes subscriber: turns the character stream into typed answer-file events with exact offsets.
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import {
+  UNATTEND_NS,
+  type AttributeNode,
+  type ComponentNode,
+  type ElementNode,
+  type ElementRole,
+  type SettingsNode,
+} from './events.js';
+import type { Visitor } from '../engine/rule.js';
+import { attributeNodes } from './attributes.js';
+
+/** libxml2 refuses documents nested deeper than this (xmllint: "Excessive depth in document"). */
+export const MAX_DEPTH = 257;
+const CHUNK = 64 * 1024;
+
+export type ParseSink = Omit<Visitor, 'onDocumentEnd'>;
+
+export interface ParseFatal {
+  message: string;
+  offset: number;
+}
+
+export interface ParseResult {
+  fatal?: ParseFatal;
+  /** Prefixes used without a declaration (saxes reports them; libxml2 only warns). */
+  unboundPrefixes: Set<string>;
+}
+
+interface Open {
+  node: ElementNode;
+  text: string[];
+  settings?: SettingsNode;
+  component?: ComponentNode;
+}
+
+/** Namespace errors are not well-formedness errors: libxml2 accepts such files and so do we. */
+const NAMESPACE_ERROR = /unbound namespace prefix|prefix must be bound|default namespace may not|xml namespace to another prefix|undefine prefix|"xmlns" as prefix/;
+
+function roleOf(parent: ElementNode | null, uri: string, local: string): ElementRole {
+  // No namespace counts as the answer-file namespace for roles, so that components written with
+  // xmlns="" are still checked (the envelope rule reports the namespace itself).
+  const answerNs = uri === UNATTEND_NS || uri === '';
+  if (!parent) return 'root';
+  if (!answerNs || parent.role === 'foreign') return 'foreign';
+  switch (parent.role) {
+    case 'root':
+      return local === 'settings' ? 'settings' : local === 'servicing' ? 'servicing' : 'other';
+    case 'settings':
+      return local === 'component' ? 'component' : 'other';
+    case 'component':
+    case 'setting':
+      return 'setting';
+    default:
+      return 'other';
+  }
+}
+
+export function parse(text: string, sink: ParseSink): ParseResult {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const result: ParseResult = { unboundPrefixes: new Set() };
+  const stack: Open[] = [];
+  let pendingUnbound = new Set<string>();
+  let stopped = false;
+
+  const fail = (message: string, offset: number): void => {
+    if (stopped) return;
+    stopped = true;
+    result.fatal = { message, offset: Math.max(0, Math.min(offset, text.length)) };
+  };
+
+  parser.on('error', (err) => {
+    const message = err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '');
+    if (NAMESPACE_ERROR.test(message)) {
+      const m = /unbound namespace prefix: "([^"]*)"/.exec(message);
+      if (m) {
+        pendingUnbound.add(m[1]!);
+        result.unboundPrefixes.add(m[1]!);
+      }
+      return;
+    }
+    fail(message, parser.position - 1);
+  });
+
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    if (stopped) return;
+    const end = parser.position;
+    const start = text.lastIndexOf('<', end - 1);
+    const parentOpen = stack[stack.length - 1];
+    const parent = parentOpen?.node ?? null;
+    if (stack.length >= MAX_DEPTH) {
+      fail(`elements are nested more than ${MAX_DEPTH} levels deep`, start);
+      return;
+    }
+    if (parentOpen) {
+      parent!.childCount++;
+      parentOpen.text.length = 0;
+    }
+    const uri = tag.prefix && pendingUnbound.has(tag.prefix) ? '' : tag.uri;
+    const attributes: AttributeNode[] = attributeNodes(text, start, end, tag, pendingUnbound);
+    pendingUnbound = new Set();
+    const role = roleOf(parent, uri, tag.local);
+    const wcm = (local: string): string | undefined =>
+      attributes.find((a) => a.local === local && (a.prefix === 'wcm' || a.uri.includes('WMIConfig')))?.value;
+    const node: ElementNode = {
+      kind: 'element',
+      qname: tag.name,
+      prefix: tag.prefix,
+      local: tag.local,
+      uri,
+      role,
+      attributes,
+      range: { start, end },
+      nameRange: { start: start + 1, end: start + 1 + tag.name.length },
+      selfClosing: tag.isSelfClosing,
+      depth: stack.length,
+      parent,
+      pass: parentOpen?.node.pass,
+      component: parentOpen?.node.component,
+      path: role === 'setting' ? (parent!.role === 'component' ? [tag.local] : [...parent!.path, tag.local]) : [],
+      action: wcm('action'),
+      keyValue: wcm('keyValue'),
+      childCount: 0,
+    };
+    const open: Open = { node, text: [] };
+    if (role === 'settings') {
+      const passAttr = attributes.find((a) => a.local === 'pass' && a.prefix === '');
+      node.pass = passAttr?.value;
+      open.settings = { kind: 'settings', element: node, pass: node.pass, passAttr };
+    } else if (role === 'component') {
+      const attrs: Record<string, AttributeNode | undefined> = {};
+      for (const a of attributes) if (a.prefix === '') attrs[a.local] = a;
+      const v = (k: string): string => attrs[k]?.value ?? '';
+      const component: ComponentNode = {
+        kind: 'component',
+        element: node,
+        identity: {
+          name: v('name'),
+          processorArchitecture: v('processorArchitecture'),
+          publicKeyToken: v('publicKeyToken'),
+          language: v('language'),
+          versionScope: v('versionScope'),
+        },
+        attrs,
+        pass: node.pass,
+        settings: findSettings(stack),
+      };
+      node.component = component;
+      open.component = component;
+    }
+    stack.push(open);
+    if (!parent) sink.onDocument?.({ kind: 'document', root: node });
+    sink.onElement?.(node);
+    if (open.settings) sink.onSettings?.(open.settings);
+    if (open.component) sink.onComponent?.(open.component);
+  });
+
+  const addText = (t: string): void => {
+    if (stopped) return;
+    const top = stack[stack.length - 1];
+    if (top && top.node.childCount === 0) top.text.push(t);
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+
+  parser.on('closetag', () => {
+    if (stopped) return;
+    const open = stack.pop();
+    if (!open) return;
+    const end = parser.position;
+    const node = open.node;
+    const closeStart = node.selfClosing ? node.range.end : text.lastIndexOf('<', end - 1);
+    node.fullRange = { start: node.range.start, end };
+    if (node.childCount === 0) {
+      sink.onValue?.({ kind: 'value', element: node, text: open.text.join(''), range: { start: node.range.end, end: closeStart } });
+    }
+    sink.onElementEnd?.(node);
+    if (open.component) sink.onComponentEnd?.(open.component);
+    if (open.settings) sink.onSettingsEnd?.(open.settings);
+  });
+
+  parser.on('comment', (body: string) => {
+    if (stopped) return;
+    const end = parser.position;
+    const start = text.lastIndexOf('<!--', end - 1);
+    sink.onComment?.({ kind: 'comment', text: body, range: { start, end } });
+  });
+
+  // Exceptions thrown here come from a sink (a rule): the engine reports them as internal errors.
+  for (let i = 0; i < text.length && !stopped; i += CHUNK) parser.write(text.slice(i, i + CHUNK));
+  if (!stopped) parser.close();
+  return result;
+}
+
+function findSettings(stack: Open[]): SettingsNode | undefined {
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.settings) return stack[i]!.settings;
+  return undefined;
+}

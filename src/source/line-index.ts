@@ -1,0 +1,50 @@
+// Offset ↔ 1-based line/column conversion that treats CRLF, LF and lone CR as one line break each.
+import type { Position } from '../types.js';
+
+export interface LineIndex {
+  /** 1-based line and column (UTF-16 code units) of an offset. */
+  position(offset: number): Position;
+  /** Offset of the start of a 1-based line. */
+  lineStart(line: number): number;
+  /** Text of a 1-based line without its terminator. */
+  lineText(line: number): string;
+  readonly lineCount: number;
+}
+
+export function createLineIndex(text: string): LineIndex {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  const lineOf = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return {
+    lineCount: starts.length,
+    position(offset) {
+      const o = Math.max(0, Math.min(offset, text.length));
+      const l = lineOf(o);
+      return { line: l + 1, column: o - starts[l]! + 1 };
+    },
+    lineStart(line) {
+      return starts[Math.max(0, Math.min(line - 1, starts.length - 1))]!;
+    },
+    lineText(line) {
+      const start = this.lineStart(line);
+      const next = line < starts.length ? starts[line]! : text.length;
+      return text.slice(start, next).replace(/\r?\n$|\r$/, '');
+    },
+  };
+}
