@@ -1,0 +1,15 @@
+// Facts about the tool itself: name, version, where rule docs live.
+import { readFileSync } from 'node:fs';
+
+export const TOOL_NAME = 'unattend-lint';
+export const HOMEPAGE = 'https://github.com/unattend-lint/unattend-lint';
+export const RULE_DOCS_BASE = `${HOMEPAGE}/blob/main/rules/`;
+
+let version: string | undefined;
+/** Version from package.json (dist/src/meta.js → ../../package.json). */
+export function toolVersion(): string {
+  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return version;
+}
+
+export const ruleDocsUrl = (id: string): string => `${RULE_DOCS_BASE}${id}.md`;

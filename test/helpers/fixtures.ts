@@ -1,0 +1,67 @@
+// Fixture runner: lints an answer file with one rule and compares findings with inline expect markers.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decode } from '../../src/source/decode.js';
+import { createLineIndex } from '../../src/source/line-index.js';
+import { lintSource, type EnabledRule } from '../../src/engine/run.js';
+import { loadKnowledgeBase } from '../../src/kb/load.js';
+import type { AnyRule } from '../../src/engine/rule.js';
+import type { FileResult } from '../../src/types.js';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const FIXTURES = join(ROOT, 'fixtures');
+export const SHARED = join(ROOT, '..', 'shared');
+
+const MARKER = /<!--\s*expect:\s*([^>]*?)\s*-->/g;
+
+/** (rule id, line) pairs the markers of a fixture expect, as sorted "rule@line" strings. */
+export function expectedMarkers(text: string): string[] {
+  const lines = createLineIndex(text);
+  const out: string[] = [];
+  for (const m of text.matchAll(MARKER)) {
+    const line = lines.position(m.index).line;
+    for (const item of m[1]!.split(',')) {
+      const [, id, shift] = /^\s*([\w/-]+)\s*(?:@([+-]\d+))?\s*$/.exec(item) ?? [];
+      if (!id) throw new Error(`bad expect marker "${m[0]}" at line ${line}`);
+      out.push(`${id}@${line + Number(shift ?? 0)}`);
+    }
+  }
+  return out.sort();
+}
+
+/** Options for a fixture from a sidecar `<name>.json` ({ "options": {...}, "settings": {...} }). */
+function sidecar(file: string): { options?: Record<string, unknown>; settings?: Record<string, unknown> } {
+  const json = file.replace(/\.xml$/i, '.json');
+  return existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')) : {};
+}
+
+export function lintFixture(file: string, rules: AnyRule[], extra: Partial<EnabledRule> = {}): FileResult {
+  const { options, settings } = sidecar(file);
+  return lintSource(readFileSync(file), {
+    filePath: file,
+    rules: rules.map((rule) => ({
+      rule,
+      severity: rule.meta.severity === 'error' ? 2 : 1,
+      options: { ...(rule.meta.defaultOptions ?? {}), ...(options ?? {}), ...(extra.options ?? {}) },
+    })),
+    kb: loadKnowledgeBase(),
+    settings: settings ?? {},
+  });
+}
+
+/** Compares a fixture's findings for `rule` with its markers; returns [actual, expected]. */
+export function checkFixture(file: string, rule: AnyRule): [string[], string[]] {
+  const text = decode(readFileSync(file)).text;
+  const result = lintFixture(file, [rule]);
+  const actual = result.messages.map((m) => `${m.ruleId ?? 'fatal'}@${m.line}`).sort();
+  return [actual, expectedMarkers(text)];
+}
+
+export function fixtureFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.xml$/i.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
