@@ -10,6 +10,7 @@ import {
 } from './events.js';
 import type { Visitor } from '../engine/rule.js';
 import { attributeNodes } from './attributes.js';
+import { firstBareAmpersand } from './ampersand.js';
 
 /** libxml2 refuses documents nested deeper than this (xmllint: "Excessive depth in document"). */
 export const MAX_DEPTH = 257;
@@ -80,7 +81,10 @@ export function parse(text: string, sink: ParseSink): ParseResult {
       }
       return;
     }
-    fail(message, parser.position - 1);
+    const offset = parser.position - 1;
+    const amp = firstBareAmpersand(text, offset + 1);
+    if (amp !== undefined) fail('unescaped "&" (not the start of an entity reference); write it as &amp;', amp);
+    else fail(message, offset);
   });
 
   parser.on('opentag', (tag: SaxesTagNS) => {

@@ -64,9 +64,9 @@ function declaredAsciiEncoding(bytes: Uint8Array, bom: number): string | undefin
 
 /** Finds the byte offset where strict decoding fails, by bisecting on decodable prefixes. */
 function firstBadByte(bytes: Uint8Array, encoding: string): number {
-  const ok = (n: number): boolean => {
+  const ok = (n: number, stream = true): boolean => {
     try {
-      new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, n), { stream });
       return true;
     } catch {
       return false;
@@ -79,6 +79,8 @@ function firstBadByte(bytes: Uint8Array, encoding: string): number {
     if (ok(mid)) lo = mid;
     else hi = mid - 1;
   }
+  // A streamed prefix may end inside a multi-byte sequence: the bad sequence starts where it began.
+  while (lo > 0 && !ok(lo, false)) lo--;
   return lo;
 }
 

@@ -1,7 +1,6 @@
 // Fixture runner: lints an answer file with one rule and compares findings with inline expect markers.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { decode } from '../../src/source/decode.js';
 import { createLineIndex } from '../../src/source/line-index.js';
 import { lintSource, type EnabledRule } from '../../src/engine/run.js';
@@ -9,9 +8,7 @@ import { loadKnowledgeBase } from '../../src/kb/load.js';
 import type { AnyRule } from '../../src/engine/rule.js';
 import type { FileResult } from '../../src/types.js';
 
-export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const FIXTURES = join(ROOT, 'fixtures');
-export const SHARED = join(ROOT, '..', 'shared');
+export { ROOT, FIXTURES, SHARED } from './paths.js';
 
 const MARKER = /<!--\s*expect:\s*([^>]*?)\s*-->/g;
 

@@ -1,0 +1,176 @@
+// Engine: dispatch to visitor hooks, report validation, internal errors, inline directives, secret masking.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { lintSource } from '../src/engine/run.js';
+import { defineRule, type AnyRule } from '../src/engine/rule.js';
+import { InternalError } from '../src/engine/errors.js';
+import type { KnowledgeBase } from '../src/kb/types.js';
+
+const kb = {} as KnowledgeBase;
+
+const FILE = `<?xml version="1.0" encoding="utf-8"?>
+<unattend xmlns="urn:schemas-microsoft-com:unattend">
+  <settings pass="oobeSystem">
+    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral">
+      <UserAccounts>
+        <AdministratorPassword>
+          <Value>S3cr3t-Pa55</Value>
+          <PlainText>true</PlainText>
+        </AdministratorPassword>
+      </UserAccounts>
+      <RegisteredOwner>Owner</RegisteredOwner>
+      <RegisteredOrganization>Org</RegisteredOrganization>
+    </component>
+  </settings>
+</unattend>
+`;
+
+/** Reports every leaf value, quoting it (so that masking can be checked). */
+const everyValue = defineRule({
+  meta: {
+    id: 'every-value',
+    summary: 'Reports every value',
+    category: 'style',
+    severity: 'error',
+    messages: { value: (d: { name: string; text: string }) => `<${d.name}> is "${d.text}"` },
+  },
+  create(ctx) {
+    return {
+      onValue(v) {
+        if (v.text.trim()) ctx.report('value', v.range, { name: v.element.local, text: v.text });
+      },
+    };
+  },
+});
+
+const lint = (text: string, rules: AnyRule[], extra: object = {}) =>
+  lintSource(text, {
+    filePath: '/x/unattend.xml',
+    rules: rules.map((rule) => ({ rule, severity: 2 as const, options: {} })),
+    kb,
+    knownRuleIds: new Set(rules.map((r) => r.meta.id)),
+    directiveSeverity: 1,
+    ...extra,
+  });
+
+test('hooks fire in document order with pass, component and path', () => {
+  const seen: string[] = [];
+  const order = defineRule({
+    meta: { id: 'order', summary: 'Order', category: 'style', severity: 'warn', messages: {} },
+    create: () => ({
+      onDocument: (d) => seen.push(`doc:${d.root.local}`),
+      onSettings: (s) => seen.push(`settings:${s.pass}`),
+      onComponent: (c) => seen.push(`component:${c.identity.name}`),
+      onValue: (v) => seen.push(`value:${v.element.path.join('/')}@${v.element.pass}`),
+      onComponentEnd: () => seen.push('component-end'),
+      onDocumentEnd: () => seen.push('end'),
+    }),
+  });
+  lint(FILE, [order]);
+  assert.equal(seen, [
+    'doc:unattend',
+    'settings:oobeSystem',
+    'component:Microsoft-Windows-Shell-Setup',
+    'value:UserAccounts/AdministratorPassword/Value@oobeSystem',
+    'value:UserAccounts/AdministratorPassword/PlainText@oobeSystem',
+    'value:RegisteredOwner@oobeSystem',
+    'value:RegisteredOrganization@oobeSystem',
+    'component-end',
+    'end',
+  ]);
+});
+
+test('findings carry 1-based positions, severity and docs; secrets never appear in messages', () => {
+  const r = lint(FILE, [everyValue]);
+  assert.is(r.errorCount, 4);
+  const pw = r.messages[0]!;
+  assert.equal([pw.line, pw.column, pw.endLine, pw.endColumn], [7, 18, 7, 29]);
+  assert.is(pw.message, '<Value> is "********"');
+  assert.not.ok(JSON.stringify(r.messages).includes('S3cr3t-Pa55'));
+  assert.equal(r.secretRanges, [{ start: FILE.indexOf('S3cr3t'), end: FILE.indexOf('S3cr3t') + 11 }]);
+});
+
+test('a rule that throws becomes an InternalError naming the rule, file and position', () => {
+  const boom = defineRule({
+    meta: { id: 'boom', summary: 'Boom', category: 'style', severity: 'error', messages: {} },
+    create: () => ({
+      onComponent() {
+        throw new Error('kaput');
+      },
+    }),
+  });
+  try {
+    lint(FILE, [boom]);
+    assert.unreachable('should throw');
+  } catch (err) {
+    assert.instance(err, InternalError);
+    assert.match((err as Error).message, /rule "boom" crashed on \/x\/unattend\.xml:4:5: kaput/);
+  }
+});
+
+test('reports are validated: unknown message id and out-of-file ranges are internal errors', () => {
+  const badId = defineRule({
+    meta: { id: 'bad-id', summary: 'Bad', category: 'style', severity: 'error', messages: { a: () => 'a' } },
+    create: (ctx) => ({ onDocument: (d) => ctx.report('b' as 'a', d.root.range, undefined) }),
+  });
+  const badRange = defineRule({
+    meta: { id: 'bad-range', summary: 'Bad', category: 'style', severity: 'error', messages: { a: () => 'a' } },
+    create: (ctx) => ({ onDocument: () => ctx.report('a', { start: 0, end: 1e9 }, undefined) }),
+  });
+  assert.throws(() => lint(FILE, [badId]), /unknown message id "b"/);
+  assert.throws(() => lint(FILE, [badRange]), /range outside/);
+});
+
+test('a finding reported with severity "warn" stays a warning', () => {
+  const soft = defineRule({
+    meta: { id: 'soft', summary: 'Soft', category: 'style', severity: 'error', messages: { a: () => 'a' } },
+    create: (ctx) => ({ onDocument: (d) => ctx.report('a', d.root.nameRange, undefined, { severity: 'warn' }) }),
+  });
+  const r = lint(FILE, [soft]);
+  assert.is(r.warningCount, 1);
+  assert.is(r.errorCount, 0);
+});
+
+test('fatal parse errors stop structural events: no onDocumentEnd', () => {
+  let ended = false;
+  const end = defineRule({
+    meta: { id: 'end', summary: 'End', category: 'style', severity: 'error', messages: {} },
+    create: () => ({ onDocumentEnd: () => (ended = true) }),
+  });
+  const r = lint(FILE.replace('</RegisteredOwner>', '</Owner>'), [end]);
+  assert.is(ended, false);
+  assert.is(r.fatalErrorCount, 1);
+  assert.is(r.messages[0]!.ruleId, null);
+  assert.is(r.messages[0]!.line, 11);
+});
+
+const withComment = (line: number, comment: string): string => {
+  const lines = FILE.split('\n');
+  lines.splice(line - 1, 0, `      <!-- ${comment} -->`);
+  return lines.join('\n');
+};
+
+test('disable-next-line suppresses only the next line and only the named rule', () => {
+  const r = lint(withComment(11, 'unattend-lint-disable-next-line every-value: owner is a test value'), [everyValue]);
+  assert.equal(r.messages.map((m) => m.line), [7, 8, 13]);
+});
+
+test('disable/enable blocks and disable-file', () => {
+  const src = withComment(12, 'unattend-lint-enable every-value').replace('<UserAccounts>', '<!-- unattend-lint-disable every-value --><UserAccounts>');
+  assert.equal(lint(src, [everyValue]).messages.map((m) => m.line), [13]);
+  const file = lint(withComment(2, 'unattend-lint-disable-file'), [everyValue]);
+  assert.is(file.messages.length, 0);
+});
+
+test('unused and unknown-rule directives are reported as warnings', () => {
+  const r = lint(withComment(3, 'unattend-lint-disable-next-line every-value, no-such-rule'), [everyValue]);
+  const d = r.messages.filter((m) => m.ruleId === 'inline-directive');
+  assert.is(d.length, 2);
+  assert.ok(d.every((m) => m.severity === 1 && m.line === 3));
+  assert.match(d.map((m) => m.message).join('\n'), /unknown rule "no-such-rule"/);
+  assert.match(d.map((m) => m.message).join('\n'), /unused unattend-lint-disable-next-line directive for "every-value"/);
+  const off = lint(withComment(3, 'unattend-lint-disable-next-line every-value'), [everyValue], { directiveSeverity: 0 });
+  assert.not.ok(off.messages.some((m) => m.ruleId === 'inline-directive'));
+});
+
+test.run();

@@ -1,0 +1,161 @@
+// Parser adapter and decoding: events, scope, exact positions across encodings and line endings, bad input.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decode } from '../src/source/decode.js';
+import { createLineIndex } from '../src/source/line-index.js';
+import { parse, MAX_DEPTH } from '../src/parser/sax-adapter.js';
+import type { ElementNode, ValueNode, ComponentNode, SettingsNode } from '../src/parser/events.js';
+import { FIXTURES } from './helpers/paths.js';
+
+const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, 'parser', name));
+
+function collect(text: string) {
+  const elements: ElementNode[] = [];
+  const values: ValueNode[] = [];
+  const components: ComponentNode[] = [];
+  const settings: SettingsNode[] = [];
+  const comments: string[] = [];
+  const result = parse(text, {
+    onElement: (n) => elements.push(n),
+    onValue: (n) => values.push(n),
+    onComponent: (n) => components.push(n),
+    onSettings: (n) => settings.push(n),
+    onComment: (n) => comments.push(n.text),
+  });
+  return { result, elements, values, components, settings, comments };
+}
+
+for (const [name, encoding] of [
+  ['ok-utf8.xml', 'utf-8'],
+  ['ok-utf8-bom-crlf.xml', 'utf-8'],
+  ['ok-cr-only.xml', 'utf-8'],
+  ['ok-utf16le.xml', 'utf-16le'],
+  ['ok-utf16be.xml', 'utf-16be'],
+] as const) {
+  test(`${name}: decodes as ${encoding} and keeps exact positions`, () => {
+    const src = decode(fixture(name));
+    assert.is(src.encoding, encoding);
+    assert.is(src.error, undefined);
+    const { result, values, components, settings } = collect(src.text);
+    assert.is(result.fatal, undefined);
+    assert.is(settings[0]!.pass, 'specialize');
+    assert.equal(components[0]!.identity, {
+      name: 'Microsoft-Windows-Shell-Setup',
+      processorArchitecture: 'amd64',
+      publicKeyToken: '31bf3856ad364e35',
+      language: 'neutral',
+      versionScope: 'nonSxS',
+    });
+    const name_ = values.find((v) => v.element.local === 'ComputerName')!;
+    assert.is(name_.text, 'WS-01');
+    assert.equal(name_.element.path, ['ComputerName']);
+    assert.is(name_.element.pass, 'specialize');
+    assert.is(name_.element.component?.identity.name, 'Microsoft-Windows-Shell-Setup');
+    const lines = createLineIndex(src.text);
+    assert.equal(lines.position(name_.range.start), { line: 5, column: 21 });
+    assert.equal(lines.position(name_.element.range.start), { line: 5, column: 7 });
+    assert.is(src.text.slice(name_.range.start, name_.range.end), 'WS-01');
+  });
+}
+
+test('a UTF-16 byte order mark with encoding="utf-8" decodes and records the declaration', () => {
+  const src = decode(fixture('bad-utf16-bom-declares-utf8.xml'));
+  assert.is(src.encoding, 'utf-16le');
+  assert.is(src.declaration?.encoding, 'utf-8');
+  assert.is(src.text.slice(src.declaration!.encodingRange!.start, src.declaration!.encodingRange!.end), 'utf-8');
+  assert.is(collect(src.text).result.fatal, undefined);
+});
+
+const fatalCases: [string, number, RegExp][] = [
+  ['bad-truncated.xml', 5, /./],
+  ['bad-mismatched-tags.xml', 5, /closing tag|unexpected close tag|ComputerNam/i],
+  ['bad-empty.xml', 1, /root element/],
+  ['bad-entity-expansion.xml', 14, /entity/],
+  ['bad-ampersand.xml', 5, /unescaped "&"/],
+  ['bad-leading-garbage.xml', 3, /text data outside of root node|xml declaration/i],
+  ['bad-binary.xml', 1, /./],
+];
+for (const [name, line, re] of fatalCases) {
+  test(`${name}: one fatal error with a position`, () => {
+    const src = decode(fixture(name));
+    const { result } = collect(src.text);
+    const fatal = src.error ?? result.fatal;
+    assert.ok(fatal, 'fatal error');
+    assert.match(fatal!.message, re);
+    if (name !== 'bad-truncated.xml' && name !== 'bad-binary.xml') {
+      assert.is(createLineIndex(src.text).position(fatal!.offset).line, line);
+    }
+  });
+}
+
+test('invalid UTF-8 bytes are a decoding error at their position', () => {
+  const src = decode(fixture('bad-invalid-utf8.xml'));
+  assert.ok(src.error);
+  assert.match(src.error!.message, /not valid UTF-8/);
+  assert.equal(createLineIndex(src.text).position(src.error!.offset), { line: 5, column: 24 });
+});
+
+test('foreign namespaces, cpi:offlineImage and an undeclared wcm prefix are not fatal', () => {
+  const text = `<?xml version="1.0"?>
+<unattend xmlns="urn:schemas-microsoft-com:unattend">
+  <settings pass="oobeSystem">
+    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+      <FirstLogonCommands>
+        <SynchronousCommand wcm:action="add"><Order>1</Order><CommandLine>cmd /c echo ${'${x}'}</CommandLine></SynchronousCommand>
+      </FirstLogonCommands>
+    </component>
+  </settings>
+  <cpi:offlineImage cpi:source="wim:c:/install.wim#Windows 11 Pro" xmlns:cpi="urn:schemas-microsoft-com:cpi" />
+  <Extensions xmlns="https://schneegans.de/windows/unattend-generator/"><File path="C:\\x.ps1">a</File></Extensions>
+</unattend>`;
+  const { result, elements } = collect(text);
+  assert.is(result.fatal, undefined);
+  assert.ok(result.unboundPrefixes.has('wcm'));
+  const cmd = elements.find((e) => e.local === 'SynchronousCommand')!;
+  assert.is(cmd.action, 'add');
+  assert.is(cmd.attributes[0]!.uri, '');
+  assert.equal(cmd.path, ['FirstLogonCommands', 'SynchronousCommand']);
+  assert.is(elements.find((e) => e.local === 'offlineImage')!.role, 'foreign');
+  assert.is(elements.find((e) => e.local === 'Extensions')!.role, 'foreign');
+  assert.is(elements.find((e) => e.local === 'File')!.role, 'foreign');
+  const attr = cmd.attributes[0]!;
+  assert.is(text.slice(attr.valueRange.start, attr.valueRange.end), 'add');
+  assert.is(text.slice(attr.range.start, attr.range.end), 'wcm:action="add"');
+});
+
+test('a component with xmlns="" keeps its role but leaves the unattend namespace', () => {
+  const text = `<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="specialize"><component xmlns="" name="X"><A>1</A></component></settings></unattend>`;
+  const { elements, components } = collect(text);
+  assert.is(components.length, 1);
+  assert.is(components[0]!.element.uri, '');
+  assert.is(elements.find((e) => e.local === 'A')!.role, 'setting');
+});
+
+test(`nesting deeper than ${MAX_DEPTH} levels is fatal without a stack overflow (100,000 levels)`, () => {
+  const n = 100_000;
+  const text = '<unattend>' + '<a>'.repeat(n) + '</a>'.repeat(n) + '</unattend>';
+  const { result } = collect(text);
+  assert.ok(result.fatal);
+  assert.match(result.fatal!.message, /nested more than 257 levels/);
+  const ok = '<a>'.repeat(MAX_DEPTH) + '</a>'.repeat(MAX_DEPTH);
+  assert.is(collect(ok).result.fatal, undefined);
+});
+
+test('a 2 MB attribute value parses with its exact range', () => {
+  const big = 'x'.repeat(2 * 1024 * 1024);
+  const text = `<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="${big}"/></unattend>`;
+  const { result, settings } = collect(text);
+  assert.is(result.fatal, undefined);
+  assert.is(settings[0]!.pass!.length, big.length);
+  assert.is(settings[0]!.passAttr!.valueRange.end - settings[0]!.passAttr!.valueRange.start, big.length);
+});
+
+test('entity references resolve in values; CDATA is text', () => {
+  const text = `<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="specialize"><component name="C"><A>a &amp; b</A><B><![CDATA[<x>]]></B></component></settings></unattend>`;
+  const { values } = collect(text);
+  assert.equal(values.map((v) => v.text), ['a & b', '<x>']);
+});
+
+test.run();
