@@ -1,0 +1,230 @@
+#!/usr/bin/env node
+// The command line: argv → config → lint files → reporter → output and exit code (the only module touching process.*).
+import { parseArgs } from 'node:util';
+import { writeFileSync, mkdirSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { builtinRules } from '../rules/index.js';
+import { createLinter, FileReadError, ignoredResult } from './lint.js';
+import { findFiles } from './files.js';
+import { ConfigError, printConfig } from './config/index.js';
+import { getReporter } from './reporters/index.js';
+import { InternalError } from './engine/errors.js';
+import { toolVersion, TOOL_NAME } from './meta.js';
+import { listRules } from './list-rules.js';
+import type { FileResult } from './types.js';
+import type { RuleMeta } from './engine/rule.js';
+
+const HELP = `Usage: ${TOOL_NAME} [options] [files | dirs | globs]
+
+Lints Windows Setup answer files (unattend.xml, autounattend.xml). Without arguments, finds
+*unattend*.xml files below the current directory.
+
+Options:
+  -f, --format NAME          text (default), compact, json, sarif, github
+  -o, --output-file PATH     write the report to PATH instead of standard output
+  -c, --config PATH          use this config file instead of searching for one
+      --no-config-lookup     use no config file (built-in recommended rules and --rule)
+      --rule 'ID: SEVERITY'  set a rule, e.g. --rule 'mixed-architecture: off' (repeatable;
+                             options as JSON: --rule 'id: ["warn", {"key": 1}]')
+      --max-warnings N       exit 1 when there are more than N warnings
+      --quiet                report errors only
+      --stdin                lint standard input
+      --stdin-filename PATH  name (and config location) for standard input
+      --print-config FILE    print the configuration that applies to FILE and exit
+      --list-rules           list the rules (with --format json: as JSON) and exit
+      --color, --no-color    force colours on or off (default: on for a terminal; NO_COLOR,
+                             FORCE_COLOR honoured)
+      --debug                print stack traces of internal errors
+  -v, --version              print the version and exit
+  -h, --help                 print this help and exit
+
+Exit codes: 0 no errors, 1 errors (or too many warnings, or a file that is not well-formed XML),
+2 usage, configuration or internal error.`;
+
+interface Io {
+  argv: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stdoutIsTTY: boolean;
+  readStdin: () => Promise<Buffer>;
+}
+
+class UsageError extends Error {}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'output-file': { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        'no-config-lookup': { type: 'boolean' },
+        rule: { type: 'string', multiple: true },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean' },
+        stdin: { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
+        'print-config': { type: 'string' },
+        'list-rules': { type: 'boolean' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        debug: { type: 'boolean' },
+        version: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+}
+
+function useColor(values: { color?: boolean; 'no-color'?: boolean }, io: Io, toFile: boolean): boolean {
+  if (values['no-color']) return false;
+  if (values.color) return true;
+  if (toFile) return false;
+  if ('NO_COLOR' in io.env && io.env.NO_COLOR !== '') return false;
+  if ('FORCE_COLOR' in io.env) return io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
+  return io.stdoutIsTTY;
+}
+
+function quietResult(r: FileResult): FileResult {
+  const messages = r.messages.filter((m) => m.severity === 2);
+  return { ...r, messages, warningCount: 0, fixableWarningCount: 0 };
+}
+
+/** Runs the CLI and returns the exit code. */
+export async function run(io: Io): Promise<number> {
+  let debug = io.argv.includes('--debug');
+  try {
+    const { values, positionals } = parse(io.argv);
+    debug = !!values.debug;
+    if (values.help) return io.stdout(`${HELP}\n`), 0;
+    if (values.version) return io.stdout(`${toolVersion()}\n`), 0;
+    const format = values.format ?? 'text';
+    const reporter = getReporter(format);
+    if (!reporter && !values['list-rules']) throw new UsageError(`unknown format "${format}"; use text, compact, json, sarif or github`);
+    let maxWarnings = -1;
+    if (values['max-warnings'] !== undefined) {
+      maxWarnings = Number(values['max-warnings']);
+      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number, got "${values['max-warnings']}"`);
+    }
+    if (values['stdin-filename'] && !values.stdin) throw new UsageError('--stdin-filename needs --stdin');
+    if (values.stdin && positionals.length) throw new UsageError('--stdin lints standard input; do not name files as well');
+
+    const linter = createLinter({
+      cwd: io.cwd,
+      builtinRules,
+      ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
+      noConfigLookup: !!values['no-config-lookup'],
+      cliRules: values.rule ?? [],
+    });
+    if (values['list-rules']) {
+      // Load the config of the current directory so that plugin rules are listed too.
+      await linter.loader.forFile(resolve(io.cwd, '__list-rules__.xml'));
+      io.stdout(listRules([...linter.loader.rules().values()], format === 'json' ? 'json' : 'text'));
+      return 0;
+    }
+    if (values['print-config']) {
+      const cfg = await linter.loader.forFile(resolve(io.cwd, values['print-config']));
+      io.stdout(`${JSON.stringify(printConfig(cfg), null, 2)}\n`);
+      return 0;
+    }
+
+    const results: FileResult[] = [];
+    const problems: string[] = [];
+    if (values.stdin) {
+      const name = values['stdin-filename'] ? resolve(io.cwd, values['stdin-filename']) : resolve(io.cwd, '<stdin>');
+      results.push(await linter.lintBytes(await io.readStdin(), name));
+    } else {
+      const search = findFiles(positionals, io.cwd);
+      problems.push(...search.errors);
+      for (const f of search.files) {
+        const cfg = await linter.loader.forFile(f.path);
+        if (linter.loader.isIgnored(f.path, cfg)) {
+          if (f.explicit) results.push(ignoredResult(f.path));
+          continue;
+        }
+        try {
+          results.push(await linter.lintFile(f.path));
+        } catch (err) {
+          if (err instanceof FileReadError) problems.push(err.message);
+          else if (err instanceof InternalError) {
+            problems.push(`internal error: ${err.message}`);
+            if (debug && err.cause instanceof Error && err.cause.stack) io.stderr(`${err.cause.stack}\n`);
+          } else throw err;
+        }
+      }
+    }
+
+    const shown = values.quiet ? results.map(quietResult) : results;
+    const errors = results.reduce((n, r) => n + r.errorCount, 0);
+    const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+    const tooMany = maxWarnings >= 0 && warnings > maxWarnings;
+    const outFile = values['output-file'];
+    const rules = new Map<string, RuleMeta>([...linter.loader.rules()].map(([id, r]) => [id, r.meta]));
+    const output = reporter!(shown, {
+      cwd: io.cwd,
+      rules,
+      color: useColor(values, io, !!outFile),
+      toolVersion: toolVersion(),
+      ...(tooMany ? { maxWarningsExceeded: { max: maxWarnings, count: warnings } } : {}),
+    });
+    if (outFile) {
+      const path = resolve(io.cwd, outFile);
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, output);
+      } catch (err) {
+        problems.push(`cannot write the report to ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+    } else if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+    for (const p of problems) io.stderr(`${TOOL_NAME}: ${p}\n`);
+    if (problems.some((p) => p.startsWith('internal error')) && !debug) io.stderr(`${TOOL_NAME}: run with --debug for details\n`);
+    if (problems.length) return 2;
+    return errors > 0 || tooMany ? 1 : 0;
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ConfigError) {
+      io.stderr(`${TOOL_NAME}: ${err.message}\n`);
+      if (err instanceof UsageError) io.stderr(`Run "${TOOL_NAME} --help" for usage.\n`);
+    } else {
+      io.stderr(`${TOOL_NAME}: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      if (!debug) io.stderr(`${TOOL_NAME}: run with --debug for details\n`);
+    }
+    if (debug && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
+    return 2;
+  }
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function isEntryPoint(): boolean {
+  try {
+    return !!process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  run({
+    argv: process.argv.slice(2),
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    stdoutIsTTY: !!process.stdout.isTTY,
+    readStdin,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

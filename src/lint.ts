@@ -1,0 +1,84 @@
+// Lints files and text with per-file configuration: the API behind the CLI and src/index.ts.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { lintSource, type EnabledRule } from './engine/run.js';
+import { loadKnowledgeBase } from './kb/load.js';
+import { createConfigLoader, type ConfigLoaderOptions, type ResolvedConfig } from './config/index.js';
+import type { AnyRule } from './engine/rule.js';
+import type { KnowledgeBase } from './kb/types.js';
+import type { FileResult } from './types.js';
+import { summarise } from './engine/run.js';
+
+export type ConfigLoader = ReturnType<typeof createConfigLoader>;
+
+/** The id of the pseudo-rule whose severity governs unused and unknown-rule inline directives. */
+export const DIRECTIVE_RULE = 'inline-directive';
+
+export function enabledRules(config: ResolvedConfig, registry: Map<string, AnyRule>): EnabledRule[] {
+  const out: EnabledRule[] = [];
+  for (const [id, setting] of config.rules) {
+    const rule = registry.get(id);
+    if (rule && setting.severity > 0) out.push({ rule, severity: setting.severity as 1 | 2, options: setting.options });
+  }
+  return out;
+}
+
+export interface Linter {
+  loader: ConfigLoader;
+  lintBytes(bytes: Uint8Array | string, filePath: string): Promise<FileResult>;
+  lintFile(filePath: string): Promise<FileResult>;
+}
+
+export function createLinter(opts: Omit<ConfigLoaderOptions, 'builtinRules'> & { builtinRules: readonly AnyRule[]; kb?: KnowledgeBase }): Linter {
+  const loader = createConfigLoader({ ...opts, builtinRules: [...opts.builtinRules] });
+  const kb = opts.kb ?? loadKnowledgeBase();
+  const lintBytes = async (bytes: Uint8Array | string, filePath: string): Promise<FileResult> => {
+    const config = await loader.forFile(filePath);
+    const registry = loader.rules();
+    return lintSource(bytes, {
+      filePath,
+      rules: enabledRules(config, registry),
+      kb,
+      settings: config.settings,
+      knownRuleIds: new Set(registry.keys()),
+      directiveSeverity: config.rules.get(DIRECTIVE_RULE)?.severity ?? 1,
+    });
+  };
+  return {
+    loader,
+    lintBytes,
+    async lintFile(filePath) {
+      const abs = resolve(opts.cwd, filePath);
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(abs);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+        throw new FileReadError(`cannot read ${abs} (${code})`, abs);
+      }
+      return lintBytes(bytes, abs);
+    },
+  };
+}
+
+export class FileReadError extends Error {
+  constructor(message: string, readonly filePath: string) {
+    super(message);
+    this.name = 'FileReadError';
+  }
+}
+
+/** A result that only says the file was skipped because the config ignores it (ESLint's warning). */
+export function ignoredResult(filePath: string): FileResult {
+  return summarise(filePath, [
+    {
+      ruleId: null,
+      severity: 1,
+      message: 'file ignored because of a matching ignore pattern; remove it from the command line or the "ignores" list',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+    },
+  ]);
+}

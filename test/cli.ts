@@ -1,0 +1,197 @@
+// The CLI through a child process: exit codes, formats, stdin, colour, walking, output files, bad config.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, tempTree, hasStack } from './helpers/cli.js';
+import { ROOT, FIXTURES } from './helpers/paths.js';
+
+const CLEAN = readFileSync(join(FIXTURES, 'examples', 'autounattend-uefi.xml'), 'utf8');
+const NOT_ANSWER_FILE = '<?xml version="1.0"?><project><name>x</name></project>';
+const BROKEN = CLEAN.replace('</ComputerName>', '</ComputerNam>');
+const WITH_WARNING = CLEAN.replace('<TimeZone>UTC</TimeZone>', '<TimeZone>UTC</TimeZone><!-- unattend-lint-disable-next-line envelope -->');
+
+test('--version and --help exit 0', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  assert.equal(runCli(['--version']).stdout.trim(), pkg.version);
+  const help = runCli(['--help']);
+  assert.is(help.code, 0);
+  assert.match(help.stdout, /Usage: unattend-lint/);
+});
+
+test('an unknown option is a usage error: exit 2, one clear message, no stack', () => {
+  const r = runCli(['--frobnicate']);
+  assert.is(r.code, 2);
+  assert.match(r.stderr, /unattend-lint: Unknown option '--frobnicate'/);
+  assert.not.ok(hasStack(r.stderr));
+});
+
+test('a clean file exits 0 and prints nothing', () => {
+  const dir = tempTree({ 'autounattend.xml': CLEAN });
+  const r = runCli(['autounattend.xml'], { cwd: dir });
+  assert.is(r.stderr, '');
+  assert.is(r.code, 0);
+  assert.is(r.stdout, '');
+});
+
+test('the bundled examples lint with findings (exit 1) and JSON lists both files', () => {
+  const r = runCli(['--format', 'json', 'fixtures/examples']);
+  assert.is(r.code, 1, r.stderr);
+  const json = JSON.parse(r.stdout) as { filePath: string; errorCount: number }[];
+  assert.equal(json.map((f) => f.filePath.replace(/^.*[\\/]/, '')).sort(), ['autounattend-uefi.xml', 'sysprep-unattend.xml']);
+  assert.is(json.find((f) => f.filePath.endsWith('autounattend-uefi.xml'))!.errorCount, 0);
+  assert.ok(json.find((f) => f.filePath.endsWith('sysprep-unattend.xml'))!.errorCount > 0);
+});
+
+test('a missing file is exit 2 with a one-line message, and the other files are still linted', () => {
+  const dir = tempTree({ 'unattend.xml': BROKEN });
+  const r = runCli(['--format', 'json', 'nope.xml', 'unattend.xml'], { cwd: dir });
+  assert.is(r.code, 2);
+  assert.match(r.stderr, /^unattend-lint: no such file or directory: nope\.xml$/m);
+  const json = JSON.parse(r.stdout) as { fatalErrorCount: number }[];
+  assert.is(json.length, 1);
+  assert.is(json[0]!.fatalErrorCount, 1);
+});
+
+test('walking: no arguments finds *unattend*.xml (any case), skips node_modules and .git', () => {
+  const dir = tempTree({
+    'a/Autounattend.XML': BROKEN,
+    'b/my-unattend-win11.xml': BROKEN,
+    'node_modules/x/unattend.xml': BROKEN,
+    '.git/unattend.xml': BROKEN,
+    'other.xml': BROKEN,
+    'c/unattend.xml': NOT_ANSWER_FILE,
+  });
+  const r = runCli(['--format', 'json'], { cwd: dir });
+  const files = (JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath.slice(dir.length + 1).replace(/\\/g, '/')).sort();
+  assert.equal(files, ['a/Autounattend.XML', 'b/my-unattend-win11.xml']);
+  assert.is(r.code, 1);
+});
+
+test('walking a directory takes every .xml whose root is <unattend>; explicit files are linted whatever their name', () => {
+  const dir = tempTree({ 'd/x.xml': BROKEN, 'd/pom.xml': NOT_ANSWER_FILE, 'd/sub/y.xml': CLEAN, 'answers.txt': BROKEN });
+  const r = runCli(['--format', 'json', 'd', 'answers.txt'], { cwd: dir });
+  const files = (JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath.slice(dir.length + 1).replace(/\\/g, '/')).sort();
+  assert.equal(files, ['answers.txt', 'd/sub/y.xml', 'd/x.xml']);
+});
+
+test('globs are expanded; a glob matching nothing is exit 2', () => {
+  const dir = tempTree({ 'x/one.xml': CLEAN, 'x/two.xml': CLEAN, 'y/three.xml': CLEAN });
+  const r = runCli(['--format', 'json', 'x/*.xml'], { cwd: dir });
+  assert.is(r.code, 0, r.stderr);
+  assert.is((JSON.parse(r.stdout) as unknown[]).length, 2);
+  const none = runCli(['z/**/*.xml'], { cwd: dir });
+  assert.is(none.code, 2);
+  assert.match(none.stderr, /no files match the pattern "z\/\*\*\/\*\.xml"/);
+});
+
+test('--stdin with --stdin-filename names the result', () => {
+  const r = runCli(['--stdin', '--stdin-filename', 'sub/autounattend.xml', '--format', 'json'], { input: BROKEN });
+  assert.is(r.code, 1);
+  const [res] = JSON.parse(r.stdout) as { filePath: string; messages: { fatal?: boolean; line: number }[] }[];
+  assert.is(res!.filePath, join(ROOT, 'sub', 'autounattend.xml'));
+  assert.ok(res!.messages[0]!.fatal);
+  assert.is(res!.messages[0]!.line, 68);
+});
+
+test('formats: sarif and compact and github; unknown format is exit 2', () => {
+  const sarif = JSON.parse(runCli(['-f', 'sarif', 'fixtures/examples']).stdout) as { version: string; runs: unknown[] };
+  assert.is(sarif.version, '2.1.0');
+  assert.is(sarif.runs.length, 1);
+  assert.match(runCli(['-f', 'compact', 'fixtures/examples']).stdout, /sysprep-unattend\.xml:\d+:\d+: /);
+  assert.match(runCli(['-f', 'github', 'fixtures/examples']).stdout, /^::error file=/m);
+  const bad = runCli(['-f', 'xml', 'fixtures/examples']);
+  assert.is(bad.code, 2);
+  assert.match(bad.stderr, /unknown format "xml"/);
+});
+
+test('colour: off when piped, on with --color or FORCE_COLOR, off with --no-color and NO_COLOR', () => {
+  const esc = /\x1b\[/;
+  assert.not.match(runCli(['fixtures/examples']).stdout, esc);
+  assert.match(runCli(['--color', 'fixtures/examples']).stdout, esc);
+  assert.match(runCli(['fixtures/examples'], { env: { FORCE_COLOR: '1' } }).stdout, esc);
+  assert.not.match(runCli(['--no-color', 'fixtures/examples'], { env: { FORCE_COLOR: '1' } }).stdout, esc);
+  assert.not.match(runCli(['fixtures/examples'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout, esc);
+});
+
+test('--output-file writes the report; an unwritable one is exit 2', () => {
+  const dir = tempTree({ 'unattend.xml': BROKEN, 'blocker': 'a file, not a directory' });
+  const r = runCli(['-o', 'out/report.json', '-f', 'json', 'unattend.xml'], { cwd: dir });
+  assert.is(r.code, 1);
+  assert.is(r.stdout, '');
+  assert.ok(existsSync(join(dir, 'out', 'report.json')));
+  const bad = runCli(['-o', 'blocker/report.json', 'unattend.xml'], { cwd: dir });
+  assert.is(bad.code, 2);
+  assert.match(bad.stderr, /cannot write the report to .*blocker/);
+});
+
+test('--max-warnings and --quiet', () => {
+  const dir = tempTree({ 'unattend.xml': WITH_WARNING });
+  const plain = runCli(['-f', 'json', 'unattend.xml'], { cwd: dir });
+  const warnings = (JSON.parse(plain.stdout) as { warningCount: number }[])[0]!.warningCount;
+  assert.ok(warnings > 0, 'fixture has a warning');
+  assert.is(plain.code, 0);
+  assert.is(runCli(['--max-warnings', '0', 'unattend.xml'], { cwd: dir }).code, 1);
+  assert.is(runCli(['--max-warnings', String(warnings), 'unattend.xml'], { cwd: dir }).code, 0);
+  assert.is(runCli(['--max-warnings', 'lots', 'unattend.xml'], { cwd: dir }).code, 2);
+  assert.is(runCli(['--quiet', 'unattend.xml'], { cwd: dir }).stdout, '');
+});
+
+test('bad config: missing --config file, invalid JSON, unknown rule → exit 2 naming the file', () => {
+  const dir = tempTree({ 'unattend.xml': CLEAN, 'bad/.unattendlintrc.json': '{ "rules": ', 'bad/unattend.xml': CLEAN, 'unk/.unattendlintrc.json': '{"rules":{"no-such-rule":"error"}}', 'unk/unattend.xml': CLEAN });
+  const missing = runCli(['-c', 'nope.json', 'unattend.xml'], { cwd: dir });
+  assert.is(missing.code, 2);
+  assert.match(missing.stderr, /nope\.json/);
+  const invalid = runCli(['bad/unattend.xml'], { cwd: dir });
+  assert.is(invalid.code, 2);
+  assert.match(invalid.stderr, /\.unattendlintrc\.json/);
+  const unknown = runCli(['unk/unattend.xml'], { cwd: dir });
+  assert.is(unknown.code, 2);
+  assert.match(unknown.stderr, /no-such-rule/);
+  const cliRule = runCli(['--rule', 'nope: error', 'unattend.xml'], { cwd: dir });
+  assert.is(cliRule.code, 2);
+  for (const r of [missing, invalid, unknown, cliRule]) assert.not.ok(hasStack(r.stderr), r.stderr);
+});
+
+test('--rule turns a rule off; --print-config shows it; --no-config-lookup ignores config files', () => {
+  const dir = tempTree({ 'unattend.xml': BROKEN.replace('versionScope="nonSxS"', 'versionScope="nonSxS" language="neutral"'), '.unattendlintrc.json': '{"rules":{"envelope":"off"}}' });
+  const printed = JSON.parse(runCli(['--print-config', 'unattend.xml', '--rule', 'pass-name: warn'], { cwd: dir }).stdout) as { rules: Record<string, unknown[]> };
+  assert.equal(printed.rules['envelope']?.[0], 'off');
+  assert.equal(printed.rules['pass-name']?.[0], 'warn');
+  const noLookup = JSON.parse(runCli(['--print-config', 'unattend.xml', '--no-config-lookup'], { cwd: dir }).stdout) as { rules: Record<string, unknown[]> };
+  assert.equal(noLookup.rules['envelope']?.[0], 'error');
+});
+
+test('--list-rules as text and JSON', () => {
+  const text = runCli(['--list-rules']);
+  assert.is(text.code, 0);
+  assert.match(text.stdout, /^envelope\s+error\s+correctness\s+/m);
+  const json = JSON.parse(runCli(['--list-rules', '--format', 'json']).stdout) as { id: string; docsUrl: string }[];
+  assert.ok(json.some((r) => r.id === 'pass-name' && r.docsUrl.endsWith('/rules/pass-name.md')));
+});
+
+test('bad input never crashes: every parser fixture in one run gets a result, exit 1, no stack', () => {
+  const r = runCli(['-f', 'json', 'fixtures/parser/'].concat([]), {});
+  assert.is(r.code, 1, r.stderr);
+  assert.not.ok(hasStack(r.stderr));
+  const results = JSON.parse(r.stdout) as { filePath: string; fatalErrorCount: number; messages: { line: number; column: number }[] }[];
+  const byName = new Map(results.map((x) => [x.filePath.replace(/^.*[\\/]/, ''), x]));
+  for (const name of ['bad-truncated.xml', 'bad-mismatched-tags.xml', 'bad-entity-expansion.xml', 'bad-ampersand.xml', 'bad-invalid-utf8.xml']) {
+    const res = byName.get(name);
+    assert.ok(res, `${name} linted`);
+    assert.is(res!.fatalErrorCount, 1, name);
+    assert.ok(res!.messages[0]!.line >= 1 && res!.messages[0]!.column >= 1);
+  }
+  for (const name of ['ok-utf8.xml', 'ok-utf16le.xml', 'ok-utf16be.xml', 'ok-cr-only.xml', 'bad-utf16-bom-declares-utf8.xml']) {
+    assert.is(byName.get(name)?.fatalErrorCount, 0, name);
+  }
+});
+
+test('empty and binary files named explicitly give a fatal diagnostic, exit 1', () => {
+  const r = runCli(['-f', 'json', 'fixtures/parser/bad-empty.xml', 'fixtures/parser/bad-binary.xml']);
+  assert.is(r.code, 1);
+  const results = JSON.parse(r.stdout) as { fatalErrorCount: number }[];
+  assert.equal(results.map((x) => x.fatalErrorCount), [1, 1]);
+});
+
+test.run();
