@@ -1,0 +1,57 @@
+// Configuration errors (exit 2 in the CLI) and the small helpers that make their messages precise.
+import path from 'node:path';
+
+/** A problem with the user's configuration; the message names the file (or --rule) and the problem. */
+export class ConfigError extends Error {
+  /** Absolute path of the config file at fault, when there is one. */
+  readonly filePath: string | undefined;
+
+  constructor(message: string, filePath?: string) {
+    super(message);
+    this.name = 'ConfigError';
+    this.filePath = filePath;
+  }
+}
+
+/** A path as the user would like to read it: relative to cwd when inside it, else absolute. */
+export function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+/** `<file>: <problem>` as a ConfigError; `source` may also be a pseudo-source such as `--rule "…"`. */
+export function configError(source: string, problem: string, filePath?: string): ConfigError {
+  return new ConfigError(`${source}: ${problem}`, filePath);
+}
+
+/** `; did you mean "x"?` for the closest candidate within a small edit distance, else ''. */
+export function didYouMean(name: string, candidates: Iterable<string>): string {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best === undefined ? '' : `; did you mean "${best}"?`;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The message of an unknown thrown value, without a stack. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,146 @@
+// Reading config files through cosmiconfig: loaders with precise error messages, upward search, "//" comments.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { cosmiconfig, defaultLoaders, type Loader } from 'cosmiconfig';
+import { ConfigError, configError, displayPath, messageOf } from './errors.js';
+import { isPlainObject } from './rule-entry.js';
+
+export const MODULE_NAME = 'unattendlint';
+
+export interface ConfigFiles {
+  /** Loads one config file (ConfigError if missing or invalid); `{}` for an empty file. */
+  load(file: string): Promise<Record<string, unknown>>;
+  /** Nearest config file from `dir` upward to the filesystem root, cached per directory. */
+  search(dir: string): Promise<string | undefined>;
+}
+
+/** One cosmiconfig explorer (its caches belong to this loader only). */
+export function createConfigFiles(cwd: string): ConfigFiles {
+  const explorer = cosmiconfig(MODULE_NAME, {
+    // 'none' searches one directory; the walk upward is ours, so it stops at the root and skips global dirs.
+    searchStrategy: 'none',
+    ignoreEmptySearchPlaces: false,
+    loaders: {
+      '.json': loadJson,
+      '.yaml': loadYaml,
+      '.yml': loadYaml,
+      noExt: loadYaml,
+      '.js': loadModule,
+      '.mjs': loadModule,
+      '.cjs': loadModule,
+    },
+  });
+  const searches = new Map<string, Promise<string | undefined>>();
+
+  const wrap = (file: string, error: unknown): ConfigError => {
+    if (error instanceof ConfigError) return error;
+    if (error instanceof FileProblem) return configError(displayPath(file, cwd), error.message, file);
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT') return configError(displayPath(file, cwd), 'config file not found', file);
+    if (code === 'EISDIR') return configError(displayPath(file, cwd), 'is a directory, not a config file', file);
+    return configError(displayPath(file, cwd), `cannot read config: ${firstLine(messageOf(error), file)}`, file);
+  };
+
+  const search = (dir: string): Promise<string | undefined> => {
+    let pending = searches.get(dir);
+    if (!pending) {
+      pending = explorer.search(dir).then(
+        (found) => {
+          if (found) return found.filepath;
+          const parent = path.dirname(dir);
+          return parent === dir ? undefined : search(parent);
+        },
+        (error: unknown) => {
+          throw wrap(String((error as { filepath?: unknown }).filepath ?? dir), error);
+        },
+      );
+      searches.set(dir, pending);
+    }
+    return pending;
+  };
+
+  const load = async (file: string): Promise<Record<string, unknown>> => {
+    let result;
+    try {
+      result = await explorer.load(file);
+    } catch (error) {
+      throw wrap(file, error);
+    }
+    const config: unknown = result?.config ?? {};
+    if (!isPlainObject(config)) {
+      throw configError(displayPath(file, cwd), `a config must be an object, got ${describe(config)}`, file);
+    }
+    return stripComments(config) as Record<string, unknown>;
+  };
+
+  return { load, search };
+}
+
+/** A loader's complaint about the file it was given; the caller adds the file's display path. */
+class FileProblem extends Error {}
+
+/** Drops every key starting with "//" at any depth (comment keys are allowed anywhere). */
+export function stripComments(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripComments);
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (!key.startsWith('//')) out[key] = stripComments(item);
+  return out;
+}
+
+// JSON.parse reports an offset; users need a line and column.
+const loadJson: Loader = (file, content) => {
+  try {
+    return JSON.parse(content) as unknown;
+  } catch (error) {
+    const message = messageOf(error);
+    const offset = /at position (\d+)/.exec(message);
+    const where = offset ? ` at ${lineColumn(content, Number(offset[1]))}` : '';
+    const problem = message.replace(/ in JSON at position \d+.*$/s, '').replace(/^./, (c) => c.toLowerCase());
+    throw new FileProblem(`invalid JSON${where}: ${problem}`);
+  }
+};
+
+// YAML errors carry a mark; keep the reason and position, drop cosmiconfig's code frame.
+const loadYaml: Loader = async (file, content) => {
+  try {
+    return await defaultLoaders['.yaml']!(file, content);
+  } catch (error) {
+    const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } };
+    const where = mark ? ` at line ${mark.line + 1}, column ${mark.column + 1}` : '';
+    throw new FileProblem(`invalid YAML${where}: ${reason ?? messageOf(error)}`);
+  }
+};
+
+// cosmiconfig's own JS loader falls back to require() and hides ESM syntax errors behind a Node assertion.
+const loadModule: Loader = async (file) => {
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(pathToFileURL(fs.realpathSync(file)).href)) as Record<string, unknown>;
+  } catch (error) {
+    const kind = error instanceof SyntaxError ? 'syntax error' : 'error while loading';
+    throw new FileProblem(`${kind}: ${firstLine(messageOf(error), file)}${lineFromStack(error, file)}`);
+  }
+  return 'default' in mod ? mod['default'] : { ...mod };
+};
+
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+}
+
+// CommonJS syntax errors start their stack with "<file>:<line>".
+function lineFromStack(error: unknown, file: string): string {
+  const stack = error instanceof Error ? error.stack ?? '' : '';
+  const match = /^(.*):(\d+)\n/.exec(stack);
+  return match && path.resolve(match[1]!) === path.resolve(file) ? ` (line ${match[2]})` : '';
+}
+
+function firstLine(message: string, file: string): string {
+  return message.replace(`${file}:`, '').trim().split('\n')[0]!.trim();
+}
+
+function describe(value: unknown): string {
+  return Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`;
+}

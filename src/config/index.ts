@@ -1,0 +1,126 @@
+// Public configuration API: find, load and resolve the config that applies to each linted file.
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import type { AnyRule } from '../engine/rule.js';
+import { parseCliRules } from './cli-rules.js';
+import { displayPath } from './errors.js';
+import { createConfigFiles } from './files.js';
+import { createGlobs } from './globs.js';
+import { entrySource, flatten, presetLayer, type Origin } from './normalize.js';
+import { deepMerge, resolveOptions } from './rule-entry.js';
+import { compileShapeCheck } from './schema.js';
+import type { LoaderContext, NormalizedConfig, ResolvedConfig, RuleSetting } from './types.js';
+
+export { ConfigError } from './errors.js';
+export { printConfig, type PrintedConfig } from './print.js';
+export { configJsonSchema } from './schema.js';
+export type { ResolvedConfig, RuleSetting } from './types.js';
+
+export interface ConfigLoaderOptions {
+  cwd: string;
+  /** --config PATH (overrides lookup). */
+  configFile?: string;
+  /** --no-config-lookup: only defaults (+ cliRules); ignored when configFile is given. */
+  noConfigLookup?: boolean;
+  /** --rule 'id: severity' or 'id: ["warn", {…}]', applied last. */
+  cliRules?: string[];
+  builtinRules: AnyRule[];
+}
+
+export interface ConfigLoader {
+  /** Registry of all rules: built-ins plus rules of plugins loaded by any config seen so far. */
+  rules(): Map<string, AnyRule>;
+  /** Effective config for one file (cosmiconfig search upward from the file's dir, cached per dir). */
+  forFile(filePath: string): Promise<ResolvedConfig>;
+  /** True when the file matches the effective config's ignores (relative to basePath). */
+  isIgnored(filePath: string, config: ResolvedConfig): boolean;
+}
+
+export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
+  const cwd = path.resolve(opts.cwd);
+  const ajv = new Ajv({ useDefaults: true, verbose: true, strict: false, allErrors: false });
+  const files = createConfigFiles(cwd);
+  const globs = createGlobs();
+  const ctx: LoaderContext = {
+    cwd,
+    ajv,
+    builtins: new Map(opts.builtinRules.map((rule) => [rule.meta.id, rule])),
+    plugins: new Map(),
+    checkShape: compileShapeCheck(ajv),
+    loadFile: files.load,
+  };
+  const normalized = new Map<string, Promise<NormalizedConfig>>();
+  const resolved = new WeakMap<NormalizedConfig, Map<string, ResolvedConfig>>();
+  const defaultOptions = new Map<AnyRule, Record<string, unknown>>();
+  const explicit = opts.configFile === undefined ? undefined : path.resolve(cwd, opts.configFile);
+
+  const normalize = async (configFile: string | undefined): Promise<NormalizedConfig> => {
+    const plugins = new Set<string>();
+    const origin: Origin = configFile
+      ? { label: displayPath(configFile, cwd), filePath: configFile, dir: path.dirname(configFile) }
+      : { label: '(default config)', dir: cwd };
+    const { layers, ignores } = configFile
+      ? await flatten(ctx, await ctx.loadFile(configFile), origin, { stack: [configFile], plugins })
+      : { layers: [presetLayer(ctx.builtins, 'recommended')!], ignores: [] };
+    if (opts.cliRules?.length) layers.push(parseCliRules(ajv, opts.cliRules, entrySource(ctx, origin, plugins)));
+    return { configFile, basePath: origin.dir, layers, ignores, plugins };
+  };
+
+  const normalizedFor = (configFile: string | undefined) => {
+    const key = configFile ?? '';
+    let pending = normalized.get(key);
+    if (!pending) normalized.set(key, (pending = normalize(configFile)));
+    return pending;
+  };
+
+  const optionsOf = (rule: AnyRule, label: string) => {
+    let options = defaultOptions.get(rule);
+    if (!options) defaultOptions.set(rule, (options = resolveOptions(ajv, rule, {}, label)));
+    return options;
+  };
+
+  // Files matching the same layers share one ResolvedConfig.
+  const resolve = (config: NormalizedConfig, filePath: string): ResolvedConfig => {
+    const applies = config.layers.map((layer) => globs.layerApplies(layer, config.basePath, filePath));
+    const key = applies.map((yes) => (yes ? '1' : '0')).join('');
+    const byKey = resolved.get(config) ?? new Map<string, ResolvedConfig>();
+    resolved.set(config, byKey);
+    const cached = byKey.get(key);
+    if (cached) return cached;
+    const label = config.configFile ? displayPath(config.configFile, cwd) : '(default config)';
+    const rules = new Map<string, RuleSetting>();
+    for (const [id, rule] of visibleRules(ctx, config.plugins)) rules.set(id, { severity: 0, options: optionsOf(rule, label) });
+    let settings: Record<string, unknown> = {};
+    config.layers.forEach((layer, i) => {
+      if (!applies[i]) return;
+      for (const [id, entry] of layer.rules) {
+        rules.set(id, { severity: entry.severity, options: entry.options ?? rules.get(id)!.options });
+      }
+      settings = deepMerge(settings, layer.settings);
+    });
+    const result: ResolvedConfig = { rules, settings, ignores: config.ignores, basePath: config.basePath };
+    if (config.configFile) result.configFile = config.configFile;
+    byKey.set(key, result);
+    return result;
+  };
+
+  return {
+    rules: () => {
+      const all = new Map(ctx.builtins);
+      for (const plugin of ctx.plugins.values()) for (const [id, rule] of plugin.rules) all.set(id, rule);
+      return all;
+    },
+    async forFile(filePath) {
+      const absolute = path.resolve(cwd, filePath);
+      const configFile = explicit ?? (opts.noConfigLookup ? undefined : await files.search(path.dirname(absolute)));
+      return resolve(await normalizedFor(configFile), absolute);
+    },
+    isIgnored: (filePath, config) => globs.isIgnored(config.ignores, config.basePath, path.resolve(cwd, filePath)),
+  };
+}
+
+function visibleRules(ctx: LoaderContext, plugins: Set<string>): Map<string, AnyRule> {
+  const visible = new Map(ctx.builtins);
+  for (const name of plugins) for (const [id, rule] of ctx.plugins.get(name)!.rules) visible.set(id, rule);
+  return visible;
+}

@@ -1,0 +1,86 @@
+// Shared by the config tests: fake rules with the ids the real rules will have, and fixture helpers.
+import { fileURLToPath } from 'node:url';
+import * as assert from 'uvu/assert';
+import type { AnyRule } from '../src/engine/rule.js';
+import { ConfigError } from '../src/config/index.js';
+
+const noop = () => ({});
+const msg = { bad: () => 'bad' };
+
+export const fakeRules: AnyRule[] = [
+  { meta: { id: 'envelope', summary: 'envelope', category: 'correctness', severity: 'error', messages: msg }, create: noop },
+  { meta: { id: 'pass-name', summary: 'pass names', category: 'correctness', severity: 'error', messages: msg }, create: noop },
+  {
+    meta: {
+      id: 'duplicate-setting',
+      summary: 'duplicates',
+      category: 'correctness',
+      severity: 'warn',
+      messages: msg,
+      schema: { type: 'object', properties: { ignoreCase: { type: 'boolean' } }, additionalProperties: false },
+      defaultOptions: { ignoreCase: false },
+    },
+    create: noop,
+  },
+  {
+    meta: {
+      id: 'mixed-architecture',
+      summary: 'architectures',
+      category: 'correctness',
+      severity: 'warn',
+      recommended: false,
+      messages: msg,
+      schema: {
+        type: 'object',
+        properties: { allow: { type: 'array', items: { enum: ['x86', 'amd64', 'arm64'] } } },
+        additionalProperties: false,
+      },
+      defaultOptions: { allow: [] },
+    },
+    create: noop,
+  },
+  {
+    meta: {
+      id: 'template-placeholder',
+      summary: 'placeholders',
+      category: 'policy',
+      severity: 'warn',
+      messages: msg,
+      schema: {
+        type: 'object',
+        properties: {
+          patterns: { type: 'array', items: { type: 'string' } },
+          caseSensitive: { type: 'boolean', default: false },
+        },
+        additionalProperties: false,
+      },
+      defaultOptions: { patterns: ['CHANGEME'] },
+    },
+    create: noop,
+  },
+];
+
+/** Absolute path under fixtures/config (tests run from dist/test). */
+export function fixture(...parts: string[]): string {
+  return fileURLToPath(new URL(['../../fixtures/config', ...parts].join('/'), import.meta.url));
+}
+
+/** Awaits `action` and asserts it fails with a ConfigError whose message contains every fragment. */
+export async function assertConfigError(action: () => Promise<unknown>, ...fragments: string[]): Promise<ConfigError> {
+  try {
+    await action();
+  } catch (error) {
+    assert.instance(error, ConfigError, `expected ConfigError, got ${String(error)}`);
+    const message = (error as ConfigError).message;
+    for (const fragment of fragments) assert.ok(message.includes(fragment), `"${message}" lacks "${fragment}"`);
+    assert.not.ok(message.includes('\n'), `message spans lines (a stack or code frame?): ${message}`);
+    return error as ConfigError;
+  }
+  assert.unreachable('expected a ConfigError');
+  throw new Error('unreachable');
+}
+
+/** Severity and options of one rule in a resolved config. */
+export function setting(config: { rules: Map<string, unknown> }, id: string): unknown {
+  return config.rules.get(id);
+}

@@ -1,0 +1,146 @@
+// Tests: finding config files (upward search, nearest wins, formats), --config, --no-config-lookup, unreadable files.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createConfigLoader } from '../src/config/index.js';
+import { assertConfigError, fakeRules, fixture } from './config-fakes.js';
+
+const loader = (extra: Partial<Parameters<typeof createConfigLoader>[0]> = {}) =>
+  createConfigLoader({ cwd: fixture(), builtinRules: fakeRules, ...extra });
+const emptyDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'unattend-lint-config-'));
+
+test('no config anywhere above the file: unattend-lint:recommended, basePath = cwd', async () => {
+  const dir = emptyDir();
+  const config = await createConfigLoader({ cwd: dir, builtinRules: fakeRules }).forFile(path.join(dir, 'a.xml'));
+  assert.is(config.configFile, undefined);
+  assert.is(config.basePath, dir);
+  assert.equal(config.rules.get('envelope'), { severity: 2, options: {} });
+  assert.equal(config.rules.get('duplicate-setting'), { severity: 1, options: { ignoreCase: false } });
+  assert.equal(config.rules.get('mixed-architecture'), { severity: 0, options: { allow: [] } });
+  assert.equal(config.rules.get('template-placeholder')?.options, { patterns: ['CHANGEME'], caseSensitive: false });
+});
+
+test('searches upward from the file directory and the nearest config wins', async () => {
+  const configs = loader();
+  const top = await configs.forFile(fixture('nested', 'unattend.xml'));
+  assert.is(top.configFile, fixture('nested', '.unattendlintrc.json'));
+  assert.is(top.basePath, fixture('nested'));
+  assert.is(top.rules.get('duplicate-setting')?.severity, 2);
+
+  const deep = await configs.forFile(fixture('nested', 'sub', 'deeper', 'still', 'unattend.xml'));
+  assert.is(deep.configFile, fixture('nested', 'sub', '.unattendlintrc.yaml'));
+  assert.is(deep.rules.get('envelope')?.severity, 1);
+  assert.is(deep.rules.get('duplicate-setting')?.severity, 0, 'no cascading from the parent config');
+  assert.equal(deep.settings, {});
+});
+
+test('a path relative to cwd is resolved against cwd', async () => {
+  const config = await loader().forFile('nested/sub/unattend.xml');
+  assert.is(config.configFile, fixture('nested', 'sub', '.unattendlintrc.yaml'));
+});
+
+test('reads package.json#unattendlint and JS configs', async () => {
+  const configs = loader();
+  const pkg = await configs.forFile(fixture('pkg-json', 'unattend.xml'));
+  assert.is(pkg.configFile, fixture('pkg-json', 'package.json'));
+  assert.is(pkg.rules.get('envelope')?.severity, 1);
+  const js = await configs.forFile(fixture('js-config', 'unattend.xml'));
+  assert.equal(js.rules.get('mixed-architecture'), { severity: 2, options: { allow: ['amd64'] } });
+  assert.is(js.rules.get('pass-name')?.severity, 2);
+});
+
+test('a package.json without the key is skipped by the search', async () => {
+  const dir = emptyDir();
+  fs.writeFileSync(path.join(dir, '.unattendlintrc'), 'rules:\n  pass-name: warn\n');
+  fs.mkdirSync(path.join(dir, 'pkg'));
+  fs.writeFileSync(path.join(dir, 'pkg', 'package.json'), '{ "name": "x" }');
+  const config = await createConfigLoader({ cwd: dir, builtinRules: fakeRules }).forFile(path.join(dir, 'pkg', 'a.xml'));
+  assert.is(config.configFile, path.join(dir, '.unattendlintrc'));
+  assert.is(config.rules.get('pass-name')?.severity, 1);
+});
+
+test('an empty config file enables nothing (extends is explicit)', async () => {
+  const dir = emptyDir();
+  fs.writeFileSync(path.join(dir, '.unattendlintrc.json'), '');
+  const config = await createConfigLoader({ cwd: dir, builtinRules: fakeRules }).forFile(path.join(dir, 'a.xml'));
+  assert.is(config.configFile, path.join(dir, '.unattendlintrc.json'));
+  assert.ok([...config.rules.values()].every((rule) => rule.severity === 0));
+});
+
+test('--config overrides the lookup for every file; basePath is its directory', async () => {
+  const configs = loader({ configFile: 'nested/sub/.unattendlintrc.yaml' });
+  const config = await configs.forFile(fixture('nested', 'unattend.xml'));
+  assert.is(config.configFile, fixture('nested', 'sub', '.unattendlintrc.yaml'));
+  assert.is(config.basePath, fixture('nested', 'sub'));
+});
+
+test('--no-config-lookup uses the defaults plus --rule', async () => {
+  const configs = loader({ noConfigLookup: true, cliRules: ['envelope: off'] });
+  const config = await configs.forFile(fixture('nested', 'unattend.xml'));
+  assert.is(config.configFile, undefined);
+  assert.is(config.basePath, fixture());
+  assert.is(config.rules.get('envelope')?.severity, 0);
+  assert.is(config.rules.get('pass-name')?.severity, 2);
+});
+
+test('a missing --config path is a ConfigError naming it', async () => {
+  const error = await assertConfigError(
+    () => loader({ configFile: 'nope/.unattendlintrc.json' }).forFile(fixture('nested', 'unattend.xml')),
+    'nope/.unattendlintrc.json',
+    'not found',
+  );
+  assert.is(error.filePath, fixture('nope', '.unattendlintrc.json'));
+});
+
+const unreadable: [string, string[]][] = [
+  ['bad-json', ['bad-json/.unattendlintrc.json: invalid JSON at line 4, column 3']],
+  ['bad-yaml', ['bad-yaml/.unattendlintrc.yml: invalid YAML at line 3', 'missed comma']],
+  ['bad-js', ['bad-js/unattendlint.config.mjs: syntax error: Unexpected token']],
+];
+for (const [dir, fragments] of unreadable) {
+  test(`an unreadable config (${dir}) is a ConfigError with file and position, no code frame`, async () => {
+    await assertConfigError(() => loader().forFile(fixture(dir, 'unattend.xml')), ...fragments);
+  });
+}
+
+test('a config that is not an object', async () => {
+  const dir = emptyDir();
+  fs.writeFileSync(path.join(dir, '.unattendlintrc.json'), '["envelope"]');
+  await assertConfigError(
+    () => createConfigLoader({ cwd: dir, builtinRules: fakeRules }).forFile(path.join(dir, 'a.xml')),
+    '.unattendlintrc.json: a config must be an object, got a list',
+  );
+});
+
+test('unknown top-level key with a did-you-mean', async () => {
+  await assertConfigError(
+    () => loader().forFile(fixture('unknown-key', 'unattend.xml')),
+    'unknown-key/.unattendlintrc.json: unknown key "rule" in config; did you mean "rules"?',
+  );
+});
+
+test('shape errors name the place: overrides without files, bad targetVersion', async () => {
+  const dir = emptyDir();
+  const file = path.join(dir, '.unattendlintrc.json');
+  const configs = () => createConfigLoader({ cwd: dir, builtinRules: fakeRules });
+  fs.writeFileSync(file, JSON.stringify({ overrides: [{ rules: {} }] }));
+  await assertConfigError(() => configs().forFile(path.join(dir, 'a.xml')), "config.overrides[0] must have required property 'files'");
+  fs.writeFileSync(file, JSON.stringify({ settings: { targetVersion: 'windows-12' } }));
+  await assertConfigError(
+    () => configs().forFile(path.join(dir, 'a.xml')),
+    'config.settings.targetVersion is "windows-12"; expected "windows-10", "windows-11" or a build number',
+  );
+  fs.writeFileSync(file, JSON.stringify({ ignores: 'build' }));
+  await assertConfigError(() => configs().forFile(path.join(dir, 'a.xml')), 'config.ignores must be a list');
+});
+
+test('configs are cached per directory and per file', async () => {
+  const configs = loader();
+  const a = await configs.forFile(fixture('nested', 'a.xml'));
+  const b = await configs.forFile(fixture('nested', 'b.xml'));
+  assert.is(a, b, 'same config file and same matching overrides share one result');
+});
+
+test.run();
