@@ -1,0 +1,85 @@
+// primaryLocationLineHash as GitHub's upload action computes it, but over text with secrets masked.
+//
+// GitHub matches alerts across commits by this value. The algorithm follows codeql-action's
+// src/fingerprints.ts (rolling hash, base 37, 64-bit, over the next 100 characters from the start
+// of the line, ignoring spaces and tabs, CR/CRLF read as LF, "hex:occurrence"), so that for
+// files without secrets our value equals the one the action would compute and it does not warn.
+// Secrets are replaced by the fixed mask first: a 64-bit polynomial hash of a short password
+// with known surroundings can be inverted, so the real value must never enter the hash.
+import type { Range } from '../types.js';
+import { mergedSecretRanges, SECRET_MASK } from './secrets.js';
+
+const BLOCK_SIZE = 100;
+const MOD = 37n;
+const FIRST_MOD = BigInt.asUintN(64, MOD ** BigInt(BLOCK_SIZE));
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+// codeql-action's end-of-file marker (a UTF-16 code unit that never occurs as text here).
+const EOF = 65535;
+
+/** Source with each secret replaced by the mask, line by line, so line numbers do not move. */
+export function maskSecrets(source: string, secrets: readonly Range[] | undefined): string {
+  let out = '';
+  let cursor = 0;
+  for (const r of mergedSecretRanges(secrets)) {
+    out += source.slice(cursor, r.start);
+    out += source.slice(r.start, r.end).replace(/[^\r\n]+/g, SECRET_MASK);
+    cursor = r.end;
+  }
+  return out + source.slice(cursor);
+}
+
+/** One "hash:n" per line of `text` (index 0 = line 1). */
+export function lineHashes(text: string): string[] {
+  const hashes: string[] = [];
+  const window: number[] = new Array<number>(BLOCK_SIZE).fill(0);
+  // Line number that starts at each window slot, or -1.
+  const lineNumbers: number[] = new Array<number>(BLOCK_SIZE).fill(-1);
+  const seen = new Map<string, number>();
+  let hash = 0n;
+  let index = 0;
+  let lineNumber = 0;
+  let lineStart = true;
+  let prevCR = false;
+
+  const output = (): void => {
+    const value = hash.toString(16);
+    const n = (seen.get(value) ?? 0) + 1;
+    seen.set(value, n);
+    hashes[lineNumbers[index]! - 1] = `${value}:${n}`;
+    lineNumbers[index] = -1;
+  };
+  const update = (current: number): void => {
+    const begin = window[index]!;
+    window[index] = current;
+    hash = BigInt.asUintN(64, MOD * hash + BigInt(current) - FIRST_MOD * BigInt(begin));
+    index = (index + 1) % BLOCK_SIZE;
+  };
+  const processChar = (code: number): void => {
+    let current = code;
+    if (current === SPACE || current === TAB || (prevCR && current === LF)) {
+      prevCR = false;
+      return;
+    }
+    prevCR = current === CR;
+    if (prevCR) current = LF;
+    if (lineNumbers[index] !== -1) output();
+    if (lineStart) {
+      lineStart = false;
+      lineNumber++;
+      lineNumbers[index] = lineNumber;
+    }
+    if (current === LF) lineStart = true;
+    update(current);
+  };
+
+  for (let i = 0; i < text.length; i++) processChar(text.charCodeAt(i));
+  processChar(EOF);
+  for (let i = 0; i < BLOCK_SIZE; i++) {
+    if (lineNumbers[index] !== -1) output();
+    update(0);
+  }
+  return hashes;
+}

@@ -1,0 +1,17 @@
+// The registry of output formats: the CLI looks names up here (--format) and nowhere else.
+import { compact } from './compact.js';
+import { github } from './github.js';
+import { json } from './json.js';
+import { sarif } from './sarif.js';
+import { text } from './text.js';
+import type { Reporter } from './types.js';
+
+export type { Reporter, ReporterContext } from './types.js';
+
+export const formatters: Readonly<Record<string, Reporter>> = Object.freeze({ text, json, sarif, compact, github });
+
+/** The reporter called `name`, or undefined for an unknown name (the CLI's usage error). */
+export function getReporter(name: string): Reporter | undefined {
+  // An own-property check, so that "toString" or "__proto__" are not taken for formats.
+  return Object.hasOwn(formatters, name) ? formatters[name] : undefined;
+}

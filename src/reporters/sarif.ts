@@ -1,0 +1,134 @@
+// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, rule metadata, fingerprints.
+import type { Diagnostic, FileResult, RelatedLocation } from '../types.js';
+import { lineHashes, maskSecrets } from './fingerprint.js';
+import { artifactLocation, directoryUri, SRCROOT, type SarifArtifactLocation } from './paths.js';
+import { ruleDescriptor, sarifRuleId, type ReportingDescriptor, type SarifLevel } from './sarif-rules.js';
+import { secretRedactor } from './secrets.js';
+import type { Reporter, ReporterContext } from './types.js';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://www.npmjs.com/package/unattend-lint';
+// GitHub treats the text before the last "/" as the category; re-runs with it replace old alerts.
+const AUTOMATION_ID = 'unattend-lint/';
+
+interface Region {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+interface PhysicalLocation {
+  artifactLocation: SarifArtifactLocation;
+  region: Region;
+}
+
+export interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: SarifLevel;
+  message: { text: string };
+  locations: { physicalLocation: PhysicalLocation }[];
+  partialFingerprints?: { primaryLocationLineHash: string };
+  relatedLocations?: { id: number; physicalLocation: PhysicalLocation; message: { text: string } }[];
+}
+
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: [
+    {
+      tool: { driver: Record<string, unknown> & { rules: ReportingDescriptor[] } };
+      automationDetails: { id: string };
+      originalUriBaseIds: Record<string, { uri: string }>;
+      columnKind: 'utf16CodeUnits';
+      results: SarifResult[];
+    },
+  ];
+}
+
+type Span = Pick<RelatedLocation, 'line' | 'column' | 'endLine' | 'endColumn'>;
+
+// The schema (and GitHub) reject lines or columns below 1 and regions that end before they
+// start; a finding about a whole file may come with zeros.
+function region(s: Span): Region {
+  const startLine = Math.max(1, s.line || 1);
+  const startColumn = Math.max(1, s.column || 1);
+  const endLine = Math.max(startLine, s.endLine || startLine);
+  let endColumn = Math.max(1, s.endColumn || startColumn);
+  if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
+  return { startLine, startColumn, endLine, endColumn };
+}
+
+const level = (d: Diagnostic): SarifLevel => (d.severity === 2 ? 'error' : 'warning');
+
+function fileResults(file: FileResult, ctx: ReporterContext, ruleIndex: Map<string, number>): SarifResult[] {
+  const location = artifactLocation(file.filePath, ctx.cwd);
+  const redact = secretRedactor(file);
+  const hashes = file.source === undefined ? [] : lineHashes(maskSecrets(file.source, file.secretRanges));
+  return file.messages.map((d) => {
+    const id = sarifRuleId(d);
+    const physicalLocation = { artifactLocation: location, region: region(d) };
+    const result: SarifResult = {
+      ruleId: id,
+      ruleIndex: ruleIndex.get(id)!,
+      level: level(d),
+      message: { text: redact(d.message) },
+      locations: [{ physicalLocation }],
+    };
+    const hash = hashes[physicalLocation.region.startLine - 1];
+    if (hash) result.partialFingerprints = { primaryLocationLineHash: hash };
+    if (d.related?.length) {
+      result.relatedLocations = d.related.map((r, i) => ({
+        id: i + 1,
+        physicalLocation: { artifactLocation: location, region: region(r) },
+        message: { text: redact(r.message) },
+      }));
+    }
+    return result;
+  });
+}
+
+/** Descriptors of the rules that produced results, sorted by id so the output is stable. */
+function usedRules(results: FileResult[], ctx: ReporterContext): ReportingDescriptor[] {
+  const levels = new Map<string, SarifLevel>();
+  for (const file of results) {
+    for (const d of file.messages) {
+      if (!levels.has(sarifRuleId(d))) levels.set(sarifRuleId(d), level(d));
+    }
+  }
+  return [...levels.keys()].sort().map((id) => ruleDescriptor(id, ctx.rules.get(id), levels.get(id)!));
+}
+
+function driver(ctx: ReporterContext, rules: ReportingDescriptor[]): Record<string, unknown> & { rules: ReportingDescriptor[] } {
+  // GitHub prefers semanticVersion to tell a tool upgrade from a code change.
+  const semver = /^\d+\.\d+\.\d+(?:[-+].*)?$/.test(ctx.toolVersion);
+  return {
+    name: 'unattend-lint',
+    version: ctx.toolVersion,
+    ...(semver ? { semanticVersion: ctx.toolVersion } : {}),
+    informationUri: INFORMATION_URI,
+    rules,
+  };
+}
+
+export function toSarifLog(results: FileResult[], ctx: ReporterContext): SarifLog {
+  const rules = usedRules(results, ctx);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: driver(ctx, rules) },
+        automationDetails: { id: AUTOMATION_ID },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(ctx.cwd) } },
+        columnKind: 'utf16CodeUnits',
+        // Present even when empty: it tells GitHub the tool ran, which closes fixed alerts.
+        results: results.flatMap((file) => fileResults(file, ctx, ruleIndex)),
+      },
+    ],
+  };
+}
+
+export const sarif: Reporter = (results, ctx) => `${JSON.stringify(toSarifLog(results, ctx), null, 2)}\n`;

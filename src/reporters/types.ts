@@ -1,0 +1,22 @@
+// The reporter contract: what every output format receives, so formats stay pure functions.
+import type { RuleMeta } from '../engine/rule.js';
+import type { FileResult } from '../types.js';
+
+export interface ReporterContext {
+  /** Base for relative paths (text, compact, github) and for SARIF's %SRCROOT%. */
+  cwd: string;
+  /** Metadata of every rule known in the run, keyed by id (SARIF driver.rules, docs URLs). */
+  rules: Map<string, RuleMeta>;
+  /** Decided by the CLI (TTY, --color/--no-color, NO_COLOR); reporters never look at the env. */
+  color: boolean;
+  /** unattend-lint's own version, for SARIF tool.driver.version. */
+  toolVersion: string;
+  /** Set by the CLI when --max-warnings was exceeded, so the text summary can say so. */
+  maxWarningsExceeded?: { max: number; count: number };
+}
+
+/**
+ * Turns lint results into the text to write. Output is empty or ends with a newline, so the CLI
+ * writes it verbatim.
+ */
+export type Reporter = (results: FileResult[], ctx: ReporterContext) => string;
