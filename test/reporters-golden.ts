@@ -1,0 +1,51 @@
+// Golden outputs of every format for the shared sample; UPDATE_GOLDEN=1 rewrites them for review.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { formatters, getReporter } from '../src/reporters/index.js';
+import { context, GOLDEN_DIR, sampleResults } from './reporters-sample.js';
+
+const GOLDEN: Record<string, string> = {
+  text: 'sample.txt',
+  json: 'sample.json',
+  sarif: 'sample.sarif',
+  compact: 'sample.compact.txt',
+  github: 'sample.github.txt',
+};
+
+for (const [format, file] of Object.entries(GOLDEN)) {
+  test(`${format} output matches fixtures/reporters/${file}`, () => {
+    const out = getReporter(format)!(sampleResults(), context());
+    const golden = path.join(GOLDEN_DIR, file);
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, out);
+    assert.ok(existsSync(golden), `missing ${golden}; run with UPDATE_GOLDEN=1 and review it`);
+    assert.fixture(out, readFileSync(golden, 'utf8'));
+  });
+}
+
+test('every registered format has a golden file', () => {
+  assert.equal(Object.keys(formatters).sort(), Object.keys(GOLDEN).sort());
+});
+
+test('getReporter returns undefined for unknown names, including inherited ones', () => {
+  assert.is(getReporter('stylish'), undefined);
+  assert.is(getReporter('toString'), undefined);
+  assert.is(getReporter('__proto__'), undefined);
+  assert.is(getReporter('sarif'), formatters.sarif);
+});
+
+test('clean results: no output for line formats, an empty array or run for machine formats', () => {
+  const clean = sampleResults().filter((r) => r.messages.length === 0);
+  const ctx = context();
+  assert.is(formatters.text!(clean, ctx), '');
+  assert.is(formatters.compact!(clean, ctx), '');
+  assert.is(formatters.github!(clean, ctx), '');
+  assert.is(formatters.text!([], ctx), '');
+  assert.equal(JSON.parse(formatters.json!([], ctx)), []);
+  const log = JSON.parse(formatters.sarif!(clean, ctx));
+  assert.equal(log.runs[0].results, []);
+  assert.equal(log.runs[0].tool.driver.rules, []);
+});
+
+test.run();

@@ -1,0 +1,123 @@
+// SARIF output against the OASIS 2.1.0 schema and GitHub code scanning's extra requirements.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { sarif, toSarifLog } from '../src/reporters/sarif.js';
+import { pascalCase } from '../src/reporters/sarif-rules.js';
+import type { FileResult } from '../src/types.js';
+import { context, CWD, ROOT, RULES, sampleResults } from './reporters-sample.js';
+
+// A CommonJS module whose typings declare an ES default export: the class is at .default.
+const Ajv = AjvDraft04.default;
+const SCHEMA = path.join(ROOT, '../shared/reference/sarif/sarif-schema-2.1.0.json');
+
+function validator(): (log: unknown) => string | undefined {
+  if (!existsSync(SCHEMA)) {
+    throw new Error(`SARIF schema not found at ${SCHEMA}: the tests need ../shared beside the repository (CI has it)`);
+  }
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  // ajv ships no formats; these three are all the schema uses, checked as the RFCs define them.
+  ajv.addFormat('uri', (s: string) => URL.canParse(s));
+  ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/') && !/[\s\\]/.test(s));
+  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
+  const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
+  return (log) => (validate(log) ? undefined : ajv.errorsText(validate.errors, { separator: '\n' }));
+}
+
+// Built on first use, so a missing schema fails the tests that need it with the message above
+// instead of aborting the whole test run at import time.
+let cached: ((log: unknown) => string | undefined) | undefined;
+function check(log: unknown): string | undefined {
+  cached ??= validator();
+  return cached(log);
+}
+
+function assertValid(results: FileResult[], label: string): void {
+  const log = JSON.parse(sarif(results, context()));
+  const errors = check(log);
+  assert.is(errors, undefined, `${label} is not valid SARIF 2.1.0:\n${errors}`);
+}
+
+function bare(filePath: string, over: Partial<FileResult['messages'][number]> = {}): FileResult {
+  const d = { ruleId: 'setting-pass-invalid', severity: 2 as const, message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2, ...over };
+  return { filePath, messages: [d], errorCount: 1, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+}
+
+test('sample output is valid against the OASIS schema', () => {
+  assertValid(sampleResults(), 'sample');
+  assertValid([], 'empty run');
+});
+
+test('the validator rejects what GitHub rejects (a test that can fail)', () => {
+  const log = toSarifLog(sampleResults(), context());
+  log.runs[0].results[0]!.locations[0]!.physicalLocation.region.startLine = 0;
+  assert.ok(check(log), 'startLine 0 must be rejected');
+});
+
+test('edge positions are clamped into a valid region', () => {
+  const log = toSarifLog([bare(`${CWD}/a.xml`, { line: 0, column: 0, endLine: 0, endColumn: 0 })], context());
+  assert.equal(log.runs[0].results[0]!.locations[0]!.physicalLocation.region, { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 });
+  assertValid([bare(`${CWD}/a.xml`, { line: 3, column: 9, endLine: 2, endColumn: 1 })], 'reversed range');
+});
+
+test('every result points at its rule through ruleIndex; only rules that fired are listed', () => {
+  const run = toSarifLog(sampleResults(), context()).runs[0];
+  const ids = run.tool.driver.rules.map((r) => r.id);
+  assert.equal(ids, [...ids].sort());
+  for (const r of run.results) assert.is(ids[r.ruleIndex], r.ruleId);
+  assert.not.ok(ids.includes('product-key-format'));
+  assert.ok(ids.includes('parse-error'));
+});
+
+test('rule descriptors carry what code scanning shows', () => {
+  const rules = toSarifLog(sampleResults(), context()).runs[0].tool.driver.rules;
+  const pw = rules.find((r) => r.id === 'password-plaintext')!;
+  assert.is(pw.name, 'PasswordPlaintext');
+  assert.is(pw.helpUri, RULES.get('password-plaintext')!.docsUrl);
+  assert.ok(pw.help.markdown.includes(`(${pw.helpUri})`));
+  assert.is(pw.properties['security-severity'], '8.9');
+  assert.equal(pw.properties.tags, ['security', 'credentials']);
+  const vc = rules.find((r) => r.id === 'value-case')!;
+  assert.is(vc.defaultConfiguration.level, 'warning');
+  assert.is(vc.properties['security-severity'], undefined);
+  for (const r of rules) {
+    assert.ok(r.shortDescription.text && r.fullDescription.text && r.help.text, `${r.id} lacks a description`);
+  }
+});
+
+test('a rule without metadata still gets a complete descriptor; tags are capped at 20', () => {
+  const rules = new Map(RULES);
+  rules.set('many-tags', { id: 'many-tags', summary: 's', category: 'policy', severity: 'warn', messages: {}, tags: Array.from({ length: 30 }, (_, i) => `t${i}`) });
+  const results = [bare(`${CWD}/a.xml`, { ruleId: 'plugin/some-rule' }), bare(`${CWD}/b.xml`, { ruleId: 'many-tags', severity: 1 })];
+  const log = toSarifLog(results, context({ rules }));
+  assert.is(check(log), undefined);
+  const [tags, plugin] = log.runs[0].tool.driver.rules;
+  assert.is(tags!.properties.tags.length, 20);
+  assert.is(plugin!.id, 'plugin/some-rule');
+  assert.is(plugin!.name, 'PluginSomeRule');
+  assert.is(plugin!.defaultConfiguration.level, 'error');
+});
+
+test('paths: relative and percent-encoded inside cwd, absolute file URL outside, base URI ends in /', () => {
+  const log = toSarifLog([bare(`${CWD}/sites/Branch Office #2/x.xml`), bare('/etc/other/unattend.xml'), bare('<stdin>')], context());
+  const locs = log.runs[0].results.map((r) => r.locations[0]!.physicalLocation.artifactLocation);
+  assert.equal(locs[0], { uri: 'sites/Branch%20Office%20%232/x.xml', uriBaseId: '%SRCROOT%' });
+  assert.equal(locs[1], { uri: 'file:///etc/other/unattend.xml' });
+  assert.equal(locs[2], { uri: '%3Cstdin%3E', uriBaseId: '%SRCROOT%' });
+  assert.equal(log.runs[0].originalUriBaseIds, { '%SRCROOT%': { uri: `file://${CWD}/` } });
+  assert.is(log.runs[0].automationDetails.id, 'unattend-lint/');
+});
+
+test('results without source have no fingerprint rather than a wrong one', () => {
+  const log = toSarifLog([bare(`${CWD}/a.xml`)], context());
+  assert.is(log.runs[0].results[0]!.partialFingerprints, undefined);
+});
+
+test('pascalCase', () => {
+  assert.is(pascalCase('no-plaintext-password'), 'NoPlaintextPassword');
+  assert.is(pascalCase('parse-error'), 'ParseError');
+});
+
+test.run();
