@@ -1,23 +1,12 @@
 // Tests: extends (presets, a chain of files in JSON and YAML, packages), precedence, and cycles.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createConfigLoader } from '../src/config/index.js';
-import { assertConfigError, fakeRules, fixture } from './config-fakes.js';
+import { assertConfigError, fakeRules, fixture, project } from './config-fakes.js';
 
 const loader = () => createConfigLoader({ cwd: fixture(), builtinRules: fakeRules });
 
-/** A temporary project: files given as relative path → content. */
-function project(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unattend-lint-extends-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 test('presets: recommended skips recommended:false, all enables every rule at its severity', async () => {
   const dir = project({ 'rec/.unattendlintrc.json': '{"extends":"unattend-lint:recommended"}', 'all/.unattendlintrc.json': '{"extends":"unattend-lint:all"}' });

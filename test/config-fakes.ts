@@ -1,4 +1,7 @@
 // Shared by the config tests: fake rules with the ids the real rules will have, and fixture helpers.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as assert from 'uvu/assert';
 import type { AnyRule } from '../src/engine/rule.js';
@@ -65,6 +68,16 @@ export function fixture(...parts: string[]): string {
   return fileURLToPath(new URL(['../../fixtures/config', ...parts].join('/'), import.meta.url));
 }
 
+/** A temporary project directory holding `files` (relative path → content). */
+export function project(files: Record<string, string> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unattend-lint-config-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
 /** Awaits `action` and asserts it fails with a ConfigError whose message contains every fragment. */
 export async function assertConfigError(action: () => Promise<unknown>, ...fragments: string[]): Promise<ConfigError> {
   try {
@@ -78,9 +91,4 @@ export async function assertConfigError(action: () => Promise<unknown>, ...fragm
   }
   assert.unreachable('expected a ConfigError');
   throw new Error('unreachable');
-}
-
-/** Severity and options of one rule in a resolved config. */
-export function setting(config: { rules: Map<string, unknown> }, id: string): unknown {
-  return config.rules.get(id);
 }

@@ -1,18 +1,16 @@
 // Tests: finding config files (upward search, nearest wins, formats), --config, --no-config-lookup, unreadable files.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createConfigLoader } from '../src/config/index.js';
-import { assertConfigError, fakeRules, fixture } from './config-fakes.js';
+import { assertConfigError, fakeRules, fixture, project } from './config-fakes.js';
 
 const loader = (extra: Partial<Parameters<typeof createConfigLoader>[0]> = {}) =>
   createConfigLoader({ cwd: fixture(), builtinRules: fakeRules, ...extra });
-const emptyDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'unattend-lint-config-'));
 
 test('no config anywhere above the file: unattend-lint:recommended, basePath = cwd', async () => {
-  const dir = emptyDir();
+  const dir = project();
   const config = await createConfigLoader({ cwd: dir, builtinRules: fakeRules }).forFile(path.join(dir, 'a.xml'));
   assert.is(config.configFile, undefined);
   assert.is(config.basePath, dir);
@@ -52,18 +50,14 @@ test('reads package.json#unattendlint and JS configs', async () => {
 });
 
 test('a package.json without the key is skipped by the search', async () => {
-  const dir = emptyDir();
-  fs.writeFileSync(path.join(dir, '.unattendlintrc'), 'rules:\n  pass-name: warn\n');
-  fs.mkdirSync(path.join(dir, 'pkg'));
-  fs.writeFileSync(path.join(dir, 'pkg', 'package.json'), '{ "name": "x" }');
+  const dir = project({ '.unattendlintrc': 'rules:\n  pass-name: warn\n', 'pkg/package.json': '{ "name": "x" }' });
   const config = await createConfigLoader({ cwd: dir, builtinRules: fakeRules }).forFile(path.join(dir, 'pkg', 'a.xml'));
   assert.is(config.configFile, path.join(dir, '.unattendlintrc'));
   assert.is(config.rules.get('pass-name')?.severity, 1);
 });
 
 test('an empty config file enables nothing (extends is explicit)', async () => {
-  const dir = emptyDir();
-  fs.writeFileSync(path.join(dir, '.unattendlintrc.json'), '');
+  const dir = project({ '.unattendlintrc.json': '' });
   const config = await createConfigLoader({ cwd: dir, builtinRules: fakeRules }).forFile(path.join(dir, 'a.xml'));
   assert.is(config.configFile, path.join(dir, '.unattendlintrc.json'));
   assert.ok([...config.rules.values()].every((rule) => rule.severity === 0));
@@ -106,8 +100,7 @@ for (const [dir, fragments] of unreadable) {
 }
 
 test('a config that is not an object', async () => {
-  const dir = emptyDir();
-  fs.writeFileSync(path.join(dir, '.unattendlintrc.json'), '["envelope"]');
+  const dir = project({ '.unattendlintrc.json': '["envelope"]' });
   await assertConfigError(
     () => createConfigLoader({ cwd: dir, builtinRules: fakeRules }).forFile(path.join(dir, 'a.xml')),
     '.unattendlintrc.json: a config must be an object, got a list',
@@ -122,7 +115,7 @@ test('unknown top-level key with a did-you-mean', async () => {
 });
 
 test('shape errors name the place: overrides without files, bad targetVersion', async () => {
-  const dir = emptyDir();
+  const dir = project();
   const file = path.join(dir, '.unattendlintrc.json');
   const configs = () => createConfigLoader({ cwd: dir, builtinRules: fakeRules });
   fs.writeFileSync(file, JSON.stringify({ overrides: [{ rules: {} }] }));

@@ -1,24 +1,14 @@
 // Tests: loading plugins by path, object form and package; namespacing, validation and the rule registry.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { AnyRule } from '../src/engine/rule.js';
 import { createConfigLoader } from '../src/config/index.js';
 import { pluginName } from '../src/config/plugins.js';
-import { assertConfigError, fakeRules, fixture } from './config-fakes.js';
+import { assertConfigError, fakeRules, fixture, project } from './config-fakes.js';
 
 const SAMPLE = 'plugin-sample/registered-organization';
 
-function project(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unattend-lint-plugins-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 const ruleModule = (id: string) =>
   `export default { rules: [{ meta: { id: ${JSON.stringify(id)}, severity: 'warn', messages: { m: () => 'm' } }, create: () => ({}) }] };`;

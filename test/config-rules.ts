@@ -1,16 +1,13 @@
 // Tests: rule entries, option validation and defaults, --rule, and the --print-config view.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createConfigLoader, printConfig } from '../src/config/index.js';
-import { assertConfigError, fakeRules, fixture } from './config-fakes.js';
+import { assertConfigError, fakeRules, fixture, project } from './config-fakes.js';
 
 /** Loader over a temporary directory holding one .unattendlintrc.json with `config`. */
 function withConfig(config: unknown, cliRules?: string[]) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unattend-lint-rules-'));
-  fs.writeFileSync(path.join(dir, '.unattendlintrc.json'), JSON.stringify(config));
+  const dir = project({ '.unattendlintrc.json': JSON.stringify(config) });
   const loader = createConfigLoader({ cwd: dir, builtinRules: fakeRules, ...(cliRules ? { cliRules } : {}) });
   return () => loader.forFile(path.join(dir, 'unattend.xml'));
 }
@@ -129,7 +126,7 @@ test('printConfig: sorted rules as [severityName, options], settings, ignores, c
 });
 
 test('printConfig without a config file: configFile is null', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unattend-lint-rules-'));
+  const dir = project();
   const config = await createConfigLoader({ cwd: dir, builtinRules: fakeRules, noConfigLookup: true }).forFile('a.xml');
   assert.is(printConfig(config).configFile, null);
 });
