@@ -16,7 +16,8 @@ function entrySchema(options: Schema): Schema {
   return {
     anyOf: [
       SEVERITY,
-      { type: 'array', minItems: 1, maxItems: 2, items: [SEVERITY, options], additionalItems: false },
+      { type: 'array', minItems: 1, maxItems: 1, items: [SEVERITY], additionalItems: false },
+      { type: 'array', minItems: 2, maxItems: 2, items: [SEVERITY, options], additionalItems: false },
     ],
   };
 }
