@@ -47,6 +47,7 @@ test('ignores: globs, directory names at any depth, negation, node_modules and .
   assert.ok(await ignored('x', 'old', 'a.xml'));
   assert.not.ok(await ignored('old', 'keep.xml'), '"!old/keep.xml" re-includes it');
   assert.not.ok(await ignored('older', 'a.xml'));
+  assert.ok(await ignored('drafts', 'a.xml'), '"drafts/" ignores the directory');
   assert.not.ok(await ignored('unattend.xml'));
   assert.not.ok(await ignored('lab', 'generated.xml'));
   assert.ok(await ignored('node_modules', 'pkg', 'unattend.xml'));
