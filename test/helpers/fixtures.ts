@@ -6,6 +6,8 @@ import { createLineIndex } from '../../src/source/line-index.js';
 import { lintSource, type EnabledRule } from '../../src/engine/run.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import type { AnyRule } from '../../src/engine/rule.js';
+import { builtinRules } from '../../rules/index.js';
+import { DIRECTIVE_RULE } from '../../src/lint.js';
 import type { FileResult } from '../../src/types.js';
 
 export { ROOT, FIXTURES, SHARED } from './paths.js';
@@ -27,8 +29,15 @@ export function expectedMarkers(text: string): string[] {
   return out.sort();
 }
 
-/** Options for a fixture from a sidecar `<name>.json` ({ "options": {...}, "settings": {...} }). */
-function sidecar(file: string): { options?: Record<string, unknown>; settings?: Record<string, unknown> } {
+interface Sidecar {
+  options?: Record<string, unknown>;
+  settings?: Record<string, unknown>;
+  /** Other rules to run alongside (their findings count against the markers too). */
+  with?: string[];
+}
+
+/** Options for a fixture from a sidecar `<name>.json` ({ "options": {...}, "settings": {...}, "with": [...] }). */
+function sidecar(file: string): Sidecar {
   const json = file.replace(/\.xml$/i, '.json');
   return existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')) : {};
 }
@@ -44,13 +53,21 @@ export function lintFixture(file: string, rules: AnyRule[], extra: Partial<Enabl
     })),
     kb: loadKnowledgeBase(),
     settings: settings ?? {},
+    knownRuleIds: new Set(builtinRules.map((r) => r.meta.id)),
+    // Directive findings come from the engine, under the inline-directive rule's severity.
+    directiveSeverity: rules.some((r) => r.meta.id === DIRECTIVE_RULE) ? 1 : 0,
   });
 }
 
 /** Compares a fixture's findings for `rule` with its markers; returns [actual, expected]. */
 export function checkFixture(file: string, rule: AnyRule): [string[], string[]] {
   const text = decode(readFileSync(file)).text;
-  const result = lintFixture(file, [rule]);
+  const others = (sidecar(file).with ?? []).map((id) => {
+    const r = builtinRules.find((b) => b.meta.id === id);
+    if (!r) throw new Error(`${file}: "with" names unknown rule ${id}`);
+    return r;
+  });
+  const result = lintFixture(file, [rule, ...others]);
   const actual = result.messages.map((m) => `${m.ruleId ?? 'fatal'}@${m.line}`).sort();
   return [actual, expectedMarkers(text)];
 }
