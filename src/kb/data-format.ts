@@ -1,0 +1,150 @@
+// Shape of the generated kb/data/*.json files: written by kb/generate.ts, read by src/kb/load.ts.
+
+import { PASS_NAMES } from '../parser/events.js';
+import type { SettingKind, ValueType } from './types.js';
+
+/** The seven configuration passes in the order Windows Setup runs them (the order data files use). */
+export const PASSES = PASS_NAMES;
+
+export const REFERENCE_BASE_URL = 'https://learn.microsoft.com/windows-hardware/customize/desktop/unattend/';
+
+export interface DeprecationData {
+  since?: string;
+  note?: string;
+  replacement?: string;
+  /** Reference page (slug) or URL that says so. */
+  source?: string;
+}
+
+export interface RemovalData {
+  since: string;
+  note?: string;
+  source?: string;
+}
+
+export interface ComponentData {
+  passes: string[];
+  pages: string[];
+  /** Other spellings of the name found in the sources (page titles, Component.json, XML examples). */
+  aliases?: string[];
+  deprecated?: DeprecationData;
+  removed?: RemovalData;
+}
+
+export interface SettingData {
+  passes: string[];
+  /** true when the page has no pass section and the passes come from an ancestor or the component. */
+  passesInferred?: true;
+  kind: SettingKind;
+  keyElement?: string;
+  /** true when list items are told apart by the wcm:keyValue attribute. */
+  keyedByKeyValue?: true;
+  value?: ValueType;
+  emptyAllowed?: boolean;
+  default?: string;
+  deprecated?: DeprecationData;
+  removed?: RemovalData;
+  /** Reference page slug (file name without .md); absent for settings known only from overrides. */
+  page?: string;
+  /** Source URL for settings that come from kb/overrides.json rather than a reference page. */
+  url?: string;
+}
+
+export interface ComponentsFile {
+  $comment: string;
+  components: Record<string, ComponentData>;
+}
+
+/** settings[component]["A/B/C"] = record for the element path A/B/C below the component. */
+export interface SettingsFile {
+  $comment: string;
+  settings: Record<string, Record<string, SettingData>>;
+}
+
+export interface ReleaseData {
+  id: string;
+  name: string;
+  build?: number;
+}
+
+export interface ReleasesFile {
+  $comment: string;
+  releases: ReleaseData[];
+}
+
+export interface TimeZoneData {
+  id: string;
+  displayName: string;
+}
+
+export interface LocaleData {
+  id: string;
+  displayName: string;
+  lcid?: string;
+  keyboard?: string;
+  geoId?: string;
+  /** true when Windows images ship in this language (ImageLanguage.json). */
+  imageLanguage?: true;
+}
+
+export interface KeyboardData {
+  id: string;
+  displayName: string;
+  type: string;
+}
+
+export interface EditionData {
+  id: string;
+  displayName: string;
+  productKey: string;
+  visible: boolean;
+}
+
+export interface GeoIdData {
+  id: string;
+  displayName: string;
+}
+
+export interface TimeZonesFile {
+  $comment: string;
+  timeZones: TimeZoneData[];
+}
+export interface LocalesFile {
+  $comment: string;
+  locales: LocaleData[];
+}
+export interface KeyboardsFile {
+  $comment: string;
+  keyboards: KeyboardData[];
+}
+export interface EditionsFile {
+  $comment: string;
+  editions: EditionData[];
+}
+export interface GeoIdsFile {
+  $comment: string;
+  geoIds: GeoIdData[];
+}
+
+/** Everything the loader can read; each part is optional so stub knowledge bases stay small. */
+export interface KnowledgeBaseData {
+  components?: ComponentsFile['components'];
+  settings?: SettingsFile['settings'];
+  releases?: ReleaseData[];
+  timeZones?: TimeZoneData[];
+  locales?: LocaleData[];
+  keyboards?: KeyboardData[];
+  editions?: EditionData[];
+  geoIds?: GeoIdData[];
+}
+
+export const DATA_FILES = {
+  components: 'components.json',
+  settings: 'settings.json',
+  releases: 'releases.json',
+  timeZones: 'timezones.json',
+  locales: 'locales.json',
+  keyboards: 'keyboards.json',
+  editions: 'editions.json',
+  geoIds: 'geoids.json',
+} as const;
