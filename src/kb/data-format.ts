@@ -1,26 +1,15 @@
 // Shape of the generated kb/data/*.json files: written by kb/generate.ts, read by src/kb/load.ts.
 
 import { PASS_NAMES } from '../parser/events.js';
-import type { SettingKind, ValueType } from './types.js';
+import type { EditionEntry, KeyboardEntry, LocaleEntry, ReferenceEntry, ReleaseRecord, SettingKind, SettingRecord, ValueType } from './types.js';
 
 /** The seven configuration passes in the order Windows Setup runs them (the order data files use). */
 export const PASSES = PASS_NAMES;
 
 export const REFERENCE_BASE_URL = 'https://learn.microsoft.com/windows-hardware/customize/desktop/unattend/';
 
-export interface DeprecationData {
-  since?: string;
-  note?: string;
-  replacement?: string;
-  /** Reference page (slug) or URL that says so. */
-  source?: string;
-}
-
-export interface RemovalData {
-  since: string;
-  note?: string;
-  source?: string;
-}
+export type DeprecationData = NonNullable<SettingRecord['deprecated']>;
+export type RemovalData = NonNullable<SettingRecord['removed']>;
 
 export interface ComponentData {
   passes: string[];
@@ -61,49 +50,18 @@ export interface SettingsFile {
   settings: Record<string, Record<string, SettingData>>;
 }
 
-export interface ReleaseData {
-  id: string;
-  name: string;
-  build?: number;
-}
+export type ReleaseData = ReleaseRecord;
 
 export interface ReleasesFile {
   $comment: string;
   releases: ReleaseData[];
 }
 
-export interface TimeZoneData {
-  id: string;
-  displayName: string;
-}
-
-export interface LocaleData {
-  id: string;
-  displayName: string;
-  lcid?: string;
-  keyboard?: string;
-  geoId?: string;
-  /** true when Windows images ship in this language (ImageLanguage.json). */
-  imageLanguage?: true;
-}
-
-export interface KeyboardData {
-  id: string;
-  displayName: string;
-  type: string;
-}
-
-export interface EditionData {
-  id: string;
-  displayName: string;
-  productKey: string;
-  visible: boolean;
-}
-
-export interface GeoIdData {
-  id: string;
-  displayName: string;
-}
+export type TimeZoneData = ReferenceEntry;
+export type LocaleData = LocaleEntry;
+export type KeyboardData = KeyboardEntry;
+export type EditionData = EditionEntry;
+export type GeoIdData = ReferenceEntry;
 
 export interface TimeZonesFile {
   $comment: string;

@@ -15,6 +15,11 @@ export interface ComponentRecord {
   /** Microsoft reference page slug(s) it comes from. */
   pages: string[];
   url?: string;
+  /** Other spellings of the name seen in the sources (e.g. Component.json's "Microsoft-Windows-WLANSVC"). */
+  aliases?: string[];
+  deprecated?: { since?: string; note?: string; replacement?: string; source?: string };
+  /** Removed components (e.g. Microsoft-Windows-ehome-reg-inf) stay known so rules can say so. */
+  removed?: { since: string; note?: string; source?: string };
 }
 
 export interface SettingRecord {
@@ -23,16 +28,54 @@ export interface SettingRecord {
   path: string[];
   /** Passes in which Setup applies this setting (empty when the reference gives none). */
   passes: string[];
+  /** true when the page has no pass section and `passes` come from an ancestor or the component. */
+  passesInferred?: boolean;
   kind: SettingKind;
   /** For a list item: the key element name (e.g. "Order", "Key", "Identifier"), if documented. */
   keyElement?: string;
+  /** For a list item: siblings are told apart by the wcm:keyValue attribute (Microsoft's examples write it). */
+  keyedByKeyValue?: boolean;
   value?: ValueType;
   /** false when the page says empty values are not supported. */
   emptyAllowed?: boolean;
   default?: string;
-  deprecated?: { since?: string; note?: string; replacement?: string };
-  removed?: { since: string; note?: string };
+  deprecated?: { since?: string; note?: string; replacement?: string; source?: string };
+  removed?: { since: string; note?: string; source?: string };
   url?: string;
+  /** Reference page slug (file name without .md); absent for settings the reference has no page for. */
+  page?: string;
+}
+
+/** A Windows release named by deprecations ("windows-10-1709") with its build number. */
+export interface ReleaseRecord {
+  id: string;
+  name: string;
+  build?: number;
+}
+
+export interface ReferenceEntry {
+  id: string;
+  displayName: string;
+}
+
+export interface LocaleEntry extends ReferenceEntry {
+  lcid?: string;
+  /** Default keyboard id for the locale, e.g. "00000409". */
+  keyboard?: string;
+  geoId?: string;
+  /** Windows images ship in this language. */
+  imageLanguage?: boolean;
+}
+
+export interface KeyboardEntry extends ReferenceEntry {
+  /** "Keyboard" (e.g. "00000409") or "IME" (e.g. "0411:{…}{…}"). */
+  type: string;
+}
+
+export interface EditionEntry extends ReferenceEntry {
+  /** Microsoft's generic (non-activating) product key for the edition. */
+  productKey: string;
+  visible: boolean;
 }
 
 export interface KnowledgeBase {
@@ -48,4 +91,18 @@ export interface KnowledgeBase {
   locales(): ReadonlySet<string>;
   /** Known keyboard ids (e.g. "00000409"). */
   keyboards(): ReadonlySet<string>;
+
+  /** Canonical component name for any casing or alias of it (for did-you-mean); undefined when unknown. */
+  findComponentCaseInsensitive(name: string): string | undefined;
+  /** Canonical spelling of a child element of component/path matched without regard to case. */
+  findChildCaseInsensitive(component: string, path: readonly string[], name: string): string | undefined;
+  /** Every setting record, sorted by component then path (for coverage tests and listings). */
+  allSettings(): readonly SettingRecord[];
+  /** Windows releases in order, oldest first. */
+  releases(): readonly ReleaseRecord[];
+  timeZoneEntries(): readonly ReferenceEntry[];
+  localeEntries(): readonly LocaleEntry[];
+  keyboardEntries(): readonly KeyboardEntry[];
+  editions(): readonly EditionEntry[];
+  geoIds(): readonly ReferenceEntry[];
 }

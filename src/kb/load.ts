@@ -1,0 +1,224 @@
+// The knowledge base behind ctx.kb: lazily reads kb/data/*.json (never ../shared) or wraps in-memory data.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  DATA_FILES,
+  REFERENCE_BASE_URL,
+  type ComponentData,
+  type KnowledgeBaseData,
+  type SettingData,
+} from './data-format.js';
+import type {
+  ComponentRecord,
+  EditionEntry,
+  KeyboardEntry,
+  KnowledgeBase,
+  LocaleEntry,
+  ReferenceEntry,
+  ReleaseRecord,
+  SettingRecord,
+} from './types.js';
+
+/** dist/src/kb/load.js (and src/kb/load.ts) → <package root>/kb/data. */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../kb/data/', import.meta.url));
+
+type Part = keyof typeof DATA_FILES;
+type Source = { [K in Part]-?: () => NonNullable<KnowledgeBaseData[K]> };
+
+const instances = new Map<string, KnowledgeBase>();
+
+/**
+ * The shipped knowledge base. Each data file is read on the first query that needs it; the
+ * instance is shared per directory, so loading it again costs nothing.
+ */
+export function loadKnowledgeBase(options: { dataDir?: string } = {}): KnowledgeBase {
+  const dir = options.dataDir ?? DEFAULT_DATA_DIR;
+  let kb = instances.get(dir);
+  if (!kb) {
+    const read = <K extends Part>(part: K, key: string) =>
+      once(() => {
+        const file = join(dir, DATA_FILES[part]);
+        try {
+          return (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)[key] as NonNullable<KnowledgeBaseData[K]>;
+        } catch (error) {
+          throw new Error(`cannot read the knowledge base file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      });
+    kb = build({
+      components: read('components', 'components'),
+      settings: read('settings', 'settings'),
+      releases: read('releases', 'releases'),
+      timeZones: read('timeZones', 'timeZones'),
+      locales: read('locales', 'locales'),
+      keyboards: read('keyboards', 'keyboards'),
+      editions: read('editions', 'editions'),
+      geoIds: read('geoIds', 'geoIds'),
+    });
+    instances.set(dir, kb);
+  }
+  return kb;
+}
+
+/** A knowledge base over in-memory data, e.g. a small stub for a rule test; missing parts are empty. */
+export function createKnowledgeBase(data: KnowledgeBaseData): KnowledgeBase {
+  return build({
+    components: () => data.components ?? {},
+    settings: () => data.settings ?? {},
+    releases: () => data.releases ?? [],
+    timeZones: () => data.timeZones ?? [],
+    locales: () => data.locales ?? [],
+    keyboards: () => data.keyboards ?? [],
+    editions: () => data.editions ?? [],
+    geoIds: () => data.geoIds ?? [],
+  });
+}
+
+function hasOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/** Reference page slugs become URLs; URLs stay as they are. */
+function toUrl(pageOrUrl: string): string {
+  return /^https?:/i.test(pageOrUrl) ? pageOrUrl : `${REFERENCE_BASE_URL}${pageOrUrl}`;
+}
+
+function withSourceUrl<T extends { source?: string }>(info: T | undefined): T | undefined {
+  return info && (info.source ? { ...info, source: toUrl(info.source) } : { ...info });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+function componentRecord(name: string, c: ComponentData): ComponentRecord {
+  const r: ComponentRecord = { name, passes: [...c.passes], pages: [...c.pages] };
+  if (c.pages[0]) r.url = toUrl(c.pages[0]);
+  if (c.aliases) r.aliases = [...c.aliases];
+  if (c.deprecated) r.deprecated = withSourceUrl(c.deprecated)!;
+  if (c.removed) r.removed = withSourceUrl(c.removed)!;
+  return deepFreeze(r);
+}
+
+function settingRecord(component: string, key: string, s: SettingData): SettingRecord {
+  const r: SettingRecord = { component, path: key.split('/'), passes: [...s.passes], kind: s.kind };
+  if (s.passesInferred) r.passesInferred = true;
+  if (s.keyElement) r.keyElement = s.keyElement;
+  if (s.keyedByKeyValue) r.keyedByKeyValue = true;
+  if (s.value) r.value = structuredClone(s.value);
+  if (s.emptyAllowed !== undefined) r.emptyAllowed = s.emptyAllowed;
+  if (s.default !== undefined) r.default = s.default;
+  if (s.deprecated) r.deprecated = withSourceUrl(s.deprecated)!;
+  if (s.removed) r.removed = withSourceUrl(s.removed)!;
+  if (s.page) {
+    r.page = s.page;
+    r.url = toUrl(s.page);
+  } else if (s.url) {
+    r.url = s.url;
+  }
+  return deepFreeze(r);
+}
+
+function build(src: Source): KnowledgeBase {
+  const componentNames = once(() => Object.freeze(Object.keys(src.components()).sort()));
+  const componentCache = new Map<string, ComponentRecord>();
+  const settingCache = new Map<string, SettingRecord>();
+  const lowerComponents = once(() => {
+    const map = new Map<string, string>();
+    for (const name of componentNames()) map.set(name.toLowerCase(), name);
+    for (const name of componentNames()) {
+      for (const alias of src.components()[name]!.aliases ?? []) if (!map.has(alias.toLowerCase())) map.set(alias.toLowerCase(), name);
+    }
+    return map;
+  });
+  // component → parent path ("" for the top level) → child names, plus a lower-cased lookup.
+  const childIndex = new Map<string, { children: Map<string, string[]>; lower: Map<string, string> }>();
+  const noChildren = { children: new Map<string, string[]>(), lower: new Map<string, string>() };
+  const indexOf = (component: string) => {
+    const records = bucket(component);
+    if (!records) return noChildren;
+    let idx = childIndex.get(component);
+    if (!idx) {
+      idx = { children: new Map(), lower: new Map() };
+      for (const key of Object.keys(records)) {
+        const cut = key.lastIndexOf('/');
+        const parent = cut < 0 ? '' : key.slice(0, cut);
+        const list = idx.children.get(parent) ?? [];
+        list.push(key.slice(cut + 1));
+        idx.children.set(parent, list);
+        idx.lower.set(key.toLowerCase(), key);
+      }
+      for (const list of idx.children.values()) Object.freeze(list.sort());
+      childIndex.set(component, idx);
+    }
+    return idx;
+  };
+  const bucket = (component: string) => (hasOwn(src.settings(), component) ? src.settings()[component] : undefined);
+  const setting = (component: string, path: readonly string[]): SettingRecord | undefined => {
+    const key = path.join('/');
+    const records = bucket(component);
+    if (!records || path.length === 0 || !hasOwn(records, key)) return undefined;
+    const cacheKey = `${component}\u0000${key}`;
+    let record = settingCache.get(cacheKey);
+    if (!record) settingCache.set(cacheKey, (record = settingRecord(component, key, records[key]!)));
+    return record;
+  };
+  const idSet = (list: () => readonly { id: string }[]) => once(() => new Set(list().map((e) => e.id)) as ReadonlySet<string>);
+  const frozen = <T>(list: () => readonly T[]) => once(() => deepFreeze(structuredClone(list())) as readonly T[]);
+  return {
+    component(name) {
+      if (!hasOwn(src.components(), name)) return undefined;
+      let r = componentCache.get(name);
+      if (!r) componentCache.set(name, (r = componentRecord(name, src.components()[name]!)));
+      return r;
+    },
+    componentNames,
+    setting,
+    children(component, path) {
+      return indexOf(component).children.get(path.join('/')) ?? [];
+    },
+    timeZones: idSet(src.timeZones),
+    locales: idSet(src.locales),
+    keyboards: idSet(src.keyboards),
+    findComponentCaseInsensitive(name) {
+      return lowerComponents().get(name.toLowerCase());
+    },
+    findChildCaseInsensitive(component, path, name) {
+      const key = [...path, name].join('/').toLowerCase();
+      const found = indexOf(component).lower.get(key);
+      return found?.slice(found.lastIndexOf('/') + 1);
+    },
+    allSettings: once(() =>
+      Object.freeze(
+        componentNames().flatMap((c) =>
+          Object.keys(src.settings()[c] ?? {})
+            .sort()
+            .map((key) => setting(c, key.split('/'))!),
+        ),
+      ),
+    ),
+    releases: frozen<ReleaseRecord>(src.releases),
+    timeZoneEntries: frozen<ReferenceEntry>(src.timeZones),
+    localeEntries: frozen<LocaleEntry>(src.locales),
+    keyboardEntries: frozen<KeyboardEntry>(src.keyboards),
+    editions: frozen<EditionEntry>(src.editions),
+    geoIds: frozen<ReferenceEntry>(src.geoIds),
+  };
+}
