@@ -135,7 +135,7 @@ export function tableRows(lines: readonly string[]): string[][] {
       continue;
     }
     // The first row of a pipe table is its header when a separator row follows.
-    if (!inTable && /^\|?\s*:?-{3,}/.test(lines[i + 1]?.trim() ?? '')) {
+    if (!inTable && /^\|?\s*:?-+:?\s*(\||$)/.test(lines[i + 1]?.trim() ?? '')) {
       inTable = true;
       i++;
       continue;
