@@ -15,6 +15,11 @@ export const OVERVIEW_PAGES: readonly string[] = [
   'changed-answer-file-settings-from-windows-8-and-windows-server-2012-b-unattend.md',
 ];
 
+/** Rows of the changed-settings pages that are not answer-file settings, by their first cell. */
+export const SKIPPED_CHANGE_ROWS: Readonly<Record<string, string>> = {
+  'TextInput\\AllowKoreanExtendedHanja': 'a Windows Configuration Designer policy (the row links to the WCD reference), not an answer-file setting',
+};
+
 export const PAGE_QUIRKS: Readonly<Record<string, PageQuirk>> = {
   // Broken links in "Parent hierarchy": the component link lost its "](" or its "[Name](" part.
   'microsoft-windows-terminalservices-localsessionmanager-fdenytsconnections.md': {

@@ -1,6 +1,7 @@
 // "Changed answer file settings" pages and the components overview → deprecations and removals by release.
 
 import { decodeEntities, PageError, plainText, splitPage, tableRows, unescapeMarkdown } from './markdown.js';
+import { SKIPPED_CHANGE_ROWS } from './known-odd.js';
 import { releaseId } from './releases.js';
 
 export interface ChangeEntry {
@@ -23,11 +24,6 @@ interface Link {
   text: string;
   target: string;
 }
-
-/** Rows the parser must not read as unattend settings, with the reason. */
-export const SKIPPED_CHANGE_ROWS: Readonly<Record<string, string>> = {
-  'TextInput\\AllowKoreanExtendedHanja': 'a Windows Configuration Designer policy (the row links to the WCD reference), not an answer-file setting',
-};
 
 /**
  * Reads one changed-settings page. H2/H3 headings carry the release ("…, build 1709", "…Windows
