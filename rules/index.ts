@@ -1,8 +1,19 @@
 // The explicit list of built-in rules (a test checks it matches the files in rules/).
 import type { AnyRule } from '../src/engine/rule.js';
 import { ruleDocsUrl } from '../src/meta.js';
+import componentIdentity from './component-identity.js';
+import envelope from './envelope.js';
+import namespaceDeclaration from './namespace-declaration.js';
+import passName from './pass-name.js';
+import xmlEncoding from './xml-encoding.js';
 
-const list: AnyRule[] = [];
+const list: AnyRule[] = [
+  componentIdentity,
+  envelope,
+  namespaceDeclaration,
+  passName,
+  xmlEncoding,
+];
 
 for (const r of list) r.meta.docsUrl ??= ruleDocsUrl(r.meta.id);
 

@@ -1,0 +1,97 @@
+// component-identity: Setup finds a component's manifest by its identity attributes; a wrong one is never applied.
+import { defineRule } from '../src/engine/rule.js';
+import type { AttributeNode, ComponentNode } from '../src/parser/events.js';
+import type { Fix } from '../src/types.js';
+import { closest, sameIgnoringCase } from './_helpers/suggest.js';
+import { isTemplated } from './_helpers/placeholders.js';
+import { ARCHITECTURES, PUBLIC_KEY_TOKEN } from './_helpers/identity.js';
+
+interface Spec {
+  values: readonly string[];
+  required: boolean;
+  /** The hex token may be written in any case (XSD publicKeyTokenType: [0-9a-fA-F]{16}). */
+  anyCase?: boolean;
+}
+
+// From schneegans/autounattend.xsd, componentSettingType: versionScope is the only optional one (default nonSxS).
+const SPECS: Record<string, Spec> = {
+  name: { values: [], required: true },
+  processorArchitecture: { values: ARCHITECTURES, required: true },
+  publicKeyToken: { values: [PUBLIC_KEY_TOKEN], required: true, anyCase: true },
+  language: { values: ['neutral'], required: true },
+  versionScope: { values: ['nonSxS', 'neutral'], required: false },
+};
+
+/** Names other tools use for the same architectures. */
+const ALIASES: Readonly<Record<string, string>> = { x64: 'amd64', x86_64: 'amd64', 'x86-64': 'amd64', aarch64: 'arm64', i386: 'x86', i686: 'x86' };
+
+const expected = (values: readonly string[]): string =>
+  values.length === 1 ? `"${values[0]}"` : `one of ${values.join(', ')}`;
+
+export default defineRule({
+  meta: {
+    id: 'component-identity',
+    summary: 'Component identity attributes are present and valid: name, processorArchitecture, publicKeyToken, language, versionScope',
+    category: 'correctness',
+    severity: 'error',
+    fixable: true,
+    messages: {
+      missing: (d: { component: string; attr: string; add: string }) =>
+        `component "${d.component}" has no ${d.attr} attribute; add ${d.add}`,
+      attrCase: (d: { written: string; attr: string }) =>
+        `attribute "${d.written}" is not a component attribute; attribute names are case-sensitive, write ${d.attr}`,
+      invalid: (d: { attr: string; value: string; hint: string }) => `${d.attr} "${d.value}" is not valid; ${d.hint}`,
+      nonCanonical: (d: { attr: string; value: string; canonical: string }) =>
+        `${d.attr} "${d.value}" is accepted but not canonical; write "${d.canonical}"`,
+    },
+  },
+  create(ctx) {
+    const replace = (a: AttributeNode, text: string): Fix => ({ range: [a.valueRange.start, a.valueRange.end], text });
+
+    function missing(node: ComponentNode, attr: string, spec: Spec): void {
+      const component = node.identity.name || '(unnamed)';
+      const written = node.element.attributes.find((a) => a.prefix === '' && a.local.toLowerCase() === attr.toLowerCase());
+      if (written) {
+        const fix: Fix = { range: [written.range.start, written.range.start + written.qname.length], text: attr };
+        ctx.report('attrCase', written.range, { written: written.qname, attr }, { fix });
+        return;
+      }
+      const single = spec.values.length === 1 ? spec.values[0] : undefined;
+      const add = single ? `${attr}="${single}"` : attr === 'name' ? 'name="…"' : `${attr}="…" (${spec.values.join(', ')})`;
+      // Inserting the only valid value is safe; anything else needs the author's choice.
+      const last = node.element.attributes.at(-1)?.range.end ?? node.element.nameRange.end;
+      const fix: Fix | undefined = single ? { range: [last, last], text: ` ${attr}="${single}"` } : undefined;
+      ctx.report('missing', node.element.nameRange, { component, attr, add }, fix ? { fix } : {});
+    }
+
+    function check(attr: string, a: AttributeNode, spec: Spec): void {
+      const value = a.value;
+      if (spec.values.includes(spec.anyCase ? value.toLowerCase() : value) || isTemplated(value)) return;
+      const canonical = sameIgnoringCase(value, spec.values);
+      if (canonical) {
+        // The XSD matches these case-insensitively and WSIM writes NonSxS in some files: never an error.
+        ctx.report('nonCanonical', a.valueRange, { attr, value, canonical }, { severity: 'warn', fix: replace(a, canonical) });
+        return;
+      }
+      const alias = attr === 'processorArchitecture' ? ALIASES[value.trim().toLowerCase()] : undefined;
+      const near = alias ?? (spec.values.length > 1 ? closest(value, spec.values) : undefined);
+      const hint = near ? `did you mean "${near}"? (valid: ${spec.values.join(', ')})` : `expected ${expected(spec.values)}`;
+      ctx.report('invalid', a.valueRange, { attr, value, hint });
+    }
+
+    return {
+      onComponent(node) {
+        for (const [attr, spec] of Object.entries(SPECS)) {
+          const a = node.attrs[attr];
+          if (!a) {
+            if (spec.required) missing(node, attr, spec);
+          } else if (attr === 'name') {
+            if (!a.value.trim()) ctx.report('invalid', a.valueRange, { attr, value: a.value, hint: 'expected a component name' });
+          } else {
+            check(attr, a, spec);
+          }
+        }
+      },
+    };
+  },
+});
