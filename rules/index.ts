@@ -2,15 +2,25 @@
 import type { AnyRule } from '../src/engine/rule.js';
 import { ruleDocsUrl } from '../src/meta.js';
 import componentIdentity from './component-identity.js';
+import duplicateComponent from './duplicate-component.js';
+import duplicateSetting from './duplicate-setting.js';
 import envelope from './envelope.js';
+import listItemAction from './list-item-action.js';
+import listKeyUnique from './list-key-unique.js';
 import namespaceDeclaration from './namespace-declaration.js';
+import orderUnique from './order-unique.js';
 import passName from './pass-name.js';
 import xmlEncoding from './xml-encoding.js';
 
 const list: AnyRule[] = [
   componentIdentity,
+  duplicateComponent,
+  duplicateSetting,
   envelope,
+  listItemAction,
+  listKeyUnique,
   namespaceDeclaration,
+  orderUnique,
   passName,
   xmlEncoding,
 ];
