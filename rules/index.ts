@@ -7,9 +7,11 @@ import duplicateSetting from './duplicate-setting.js';
 import envelope from './envelope.js';
 import listItemAction from './list-item-action.js';
 import listKeyUnique from './list-key-unique.js';
+import mixedArchitecture from './mixed-architecture.js';
 import namespaceDeclaration from './namespace-declaration.js';
 import orderUnique from './order-unique.js';
 import passName from './pass-name.js';
+import templatePlaceholder from './template-placeholder.js';
 import xmlEncoding from './xml-encoding.js';
 
 const list: AnyRule[] = [
@@ -19,9 +21,11 @@ const list: AnyRule[] = [
   envelope,
   listItemAction,
   listKeyUnique,
+  mixedArchitecture,
   namespaceDeclaration,
   orderUnique,
   passName,
+  templatePlaceholder,
   xmlEncoding,
 ];
 

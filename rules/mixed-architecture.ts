@@ -1,0 +1,74 @@
+// mixed-architecture: a component for another architecture than the rest of the file is skipped or applied wrongly.
+import { defineRule } from '../src/engine/rule.js';
+import type { Range } from '../src/types.js';
+import { ARCHITECTURES } from './_helpers/identity.js';
+
+interface Declared {
+  pass: string;
+  name: string;
+  arch: string;
+  range: Range;
+}
+
+/** The most common architecture; on a tie, the one declared first. */
+function baselineOf(list: Declared[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const c of list) counts.set(c.arch, (counts.get(c.arch) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [arch, n] of counts) if (best === undefined || n > counts.get(best)!) best = arch;
+  return best;
+}
+
+export default defineRule({
+  meta: {
+    id: 'mixed-architecture',
+    summary:
+      'All components target one architecture, except x86 windowsPE components for a 32-bit Windows PE and files that declare their components for several',
+    category: 'correctness',
+    severity: 'warn',
+    messages: {
+      lone: (d: { name: string; arch: string; baseline: string; scope: string }) =>
+        `component "${d.name}" is for ${d.arch} while the other ${d.scope} are for ${d.baseline}; ` +
+        `declare it for ${d.baseline}, or use one answer file per architecture`,
+      extraCopy: (d: { name: string; arch: string; baseline: string; pass: string }) =>
+        `component "${d.name}" is declared for both ${d.baseline} and ${d.arch} in pass "${d.pass}"; ` +
+        `the rest of the file targets ${d.baseline}, keep only the ${d.baseline} copy`,
+    },
+  },
+  create(ctx) {
+    const declared: Declared[] = [];
+    return {
+      onComponent(node) {
+        const arch = node.identity.processorArchitecture.trim().toLowerCase();
+        // wow64 components are the 32-bit halves of apps on 64-bit Windows (best-practices page): never mixed.
+        if (node.pass === undefined || arch === 'wow64' || !(ARCHITECTURES as readonly string[]).includes(arch)) return;
+        declared.push({ pass: node.pass, name: node.identity.name.trim(), arch, range: node.attrs['processorArchitecture']!.valueRange });
+      },
+      onDocumentEnd() {
+        const groups = new Map<string, Set<string>>();
+        const key = (c: Declared): string => `${c.pass}\0${c.name.toLowerCase()}`;
+        for (const c of declared) groups.set(key(c), (groups.get(key(c)) ?? new Set()).add(c.arch));
+        // Multi-architecture files (Microsoft's samples, generators) declare most components for each architecture.
+        const multi = [...groups.values()].filter((s) => s.size > 1).length;
+        if (multi * 2 > groups.size) return;
+        // windowsPE is its own scope: x86 there with x64 elsewhere is the documented cross-platform
+        // deployment (windows-setup-supported-platforms-and-cross-platform-deployments.md).
+        for (const pe of [true, false]) {
+          const scope = declared.filter((c) => (c.pass === 'windowsPE') === pe);
+          const baseline = baselineOf(scope);
+          const first = scope.find((c) => c.arch === baseline);
+          for (const c of scope) {
+            if (c.arch === baseline || !first) continue;
+            const copy = declared.find((o) => key(o) === key(c) && o.arch === baseline);
+            const related = [{ message: copy ? `the ${baseline} copy` : `first ${baseline} component`, range: (copy ?? first).range }];
+            if (copy) ctx.report('extraCopy', c.range, { name: c.name, arch: c.arch, baseline: baseline!, pass: c.pass }, { related });
+            else {
+              const data = { name: c.name, arch: c.arch, baseline: baseline!, scope: pe ? 'windowsPE components' : 'components outside windowsPE' };
+              ctx.report('lone', c.range, data, { related });
+            }
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,79 @@
+// template-placeholder: a template token left in a rendered answer file becomes a literal (and invalid) value.
+import { defineRule } from '../src/engine/rule.js';
+import type { ElementNode } from '../src/parser/events.js';
+import { findPlaceholders, type PlaceholderContext } from './_helpers/placeholders.js';
+
+/** Elements whose text is a command line or path, where %VAR% and PowerShell ${x} are normal syntax. */
+const COMMAND_ELEMENTS = new Set(['CommandLine', 'Path', 'Command']);
+
+/** Comments keep their length but lose their text, so offsets stay exact and commented-out tokens are ignored. */
+const blankComments = (raw: string): string => raw.replace(/<!--[\s\S]*?-->/g, (c) => ' '.repeat(c.length));
+
+export default defineRule<
+  { placeholder: (d: { token: string; where: string }) => string },
+  { extraPatterns: string[] }
+>({
+  meta: {
+    id: 'template-placeholder',
+    summary: 'No unreplaced template placeholders ({{ var }}, ${var}, @VAR@, @@{var}@@, #VAR#, a lone %var%) in values and attributes',
+    category: 'correctness',
+    severity: 'error',
+    messages: {
+      placeholder: (d) => `template placeholder "${d.token}" was never replaced in ${d.where}; render the template before using this file`,
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        extraPatterns: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'More placeholder shapes, as JavaScript regular expressions (e.g. "__[A-Z]+__")',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { extraPatterns: [] },
+  },
+  create(ctx) {
+    const extra = (ctx.options.extraPatterns ?? []).map((p) => new RegExp(p, 'g'));
+    // Where the next text run of each open element starts (after its start tag or its last child).
+    const cursor = new Map<ElementNode, number>();
+
+    function scan(start: number, end: number, context: PlaceholderContext, where: string): void {
+      const raw = blankComments(ctx.text.slice(start, end));
+      const found = findPlaceholders(raw, context);
+      for (const re of extra) for (const m of raw.matchAll(re)) if (m[0]) found.push({ index: m.index, token: m[0] });
+      for (const p of found) {
+        const range = { start: start + p.index, end: start + p.index + p.token.length };
+        ctx.report('placeholder', range, { token: p.token, where });
+      }
+    }
+
+    // Text between child elements: templates insert whole blocks there, e.g. ${oobeSystemComponents}.
+    function gap(node: ElementNode, end: number): void {
+      const start = cursor.get(node) ?? node.range.end;
+      if (node.role !== 'foreign' && end > start) scan(start, end, 'value', `<${node.qname}>`);
+    }
+
+    return {
+      onElement(node) {
+        if (node.parent) gap(node.parent, node.range.start);
+        for (const a of node.attributes) {
+          scan(a.valueRange.start, a.valueRange.end, 'attribute', `the ${a.qname} attribute of <${node.qname}>`);
+        }
+      },
+      onValue(value) {
+        const el = value.element;
+        // Foreign content (generator script payloads, embedded XML) follows its own syntax.
+        if (el.role === 'foreign') return;
+        const context = COMMAND_ELEMENTS.has(el.local) ? 'command' : 'value';
+        scan(value.range.start, value.range.end, context, `<${el.qname}>`);
+      },
+      onElementEnd(node) {
+        if (node.childCount > 0 && !node.selfClosing) gap(node, ctx.text.lastIndexOf('<', node.fullRange!.end - 1));
+        cursor.delete(node);
+        if (node.parent) cursor.set(node.parent, node.fullRange!.end);
+      },
+    };
+  },
+});
