@@ -194,4 +194,32 @@ test('empty and binary files named explicitly give a fatal diagnostic, exit 1', 
   assert.equal(results.map((x) => x.fatalErrorCount), [1, 1]);
 });
 
+test('a plugin loaded from config runs through the engine (sample plugin in fixtures/config)', () => {
+  const r = runCli(['-f', 'json', 'fixtures/config/plugin/autounattend.xml']);
+  assert.is(r.code, 0, r.stderr);
+  const [res] = JSON.parse(r.stdout) as { messages: { ruleId: string; line: number; severity: number }[] }[];
+  const text = readFileSync(join(FIXTURES, 'config', 'plugin', 'autounattend.xml'), 'utf8');
+  const markerLine = text.split('\n').findIndex((l) => l.includes('expect: plugin-sample/registered-organization')) + 1;
+  assert.equal(res!.messages.map((m) => [m.ruleId, m.line, m.severity]), [['plugin-sample/registered-organization', markerLine, 1]]);
+  const listed = JSON.parse(runCli(['--list-rules', '-f', 'json'], { cwd: join(FIXTURES, 'config', 'plugin') }).stdout) as { id: string }[];
+  assert.ok(listed.some((x) => x.id === 'plugin-sample/registered-organization'));
+});
+
+test('an exception inside a rule is an internal error naming rule, file and position: exit 2, stack only with --debug', () => {
+  const dir = tempTree({
+    'boom.js': `export default { rules: [{ meta: { id: 'boom', summary: 'Boom', category: 'style', severity: 'error', messages: {} }, create: () => ({ onComponent() { throw new Error('kaput'); } }) }] };`,
+    '.unattendlintrc.json': '{"plugins": ["./boom.js"], "rules": {"boom/boom": "error"}}',
+    'unattend.xml': CLEAN,
+    'z/unattend.xml': CLEAN,
+    'z/.unattendlintrc.json': '{}',
+  });
+  const r = runCli(['-f', 'json', 'unattend.xml', 'z/unattend.xml'], { cwd: dir });
+  assert.is(r.code, 2);
+  assert.match(r.stderr, /internal error: rule "boom\/boom" crashed on .*unattend\.xml:5:5: kaput/);
+  assert.not.ok(hasStack(r.stderr));
+  assert.is((JSON.parse(r.stdout) as unknown[]).length, 1, 'the other file is still linted');
+  const debug = runCli(['--debug', 'unattend.xml'], { cwd: dir });
+  assert.ok(hasStack(debug.stderr), 'stack with --debug');
+});
+
 test.run();
