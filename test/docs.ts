@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { expectedDocs } from '../docs/generate.js';
 import { ROOT } from './helpers/paths.js';
 
-for (const [path, text] of Object.entries(expectedDocs())) {
-  test(`${path} rule table is current (npm run docs)`, () => {
+for (const [path, text] of Object.entries(await expectedDocs())) {
+  test(`${path} rule table and example output are current (npm run docs)`, () => {
     assert.fixture(readFileSync(join(ROOT, path), 'utf8'), text);
   });
 }

@@ -40,6 +40,8 @@ function fileBlock(file: FileResult, ctx: ReporterContext, c: Colors): string[] 
     severity: widest(rows, 'severity'),
     message: widest(rows, 'message'),
   };
+  // Aligning rule ids after long messages leaves walls of blanks: align only when messages are short.
+  if (w.message > 72) w.message = 0;
   const lines = file.source === undefined ? undefined : createLineIndex(file.source);
   const out = [c.underline(oneLine(displayPath(file.filePath, ctx.cwd)))];
   for (const r of rows) {
