@@ -6,12 +6,16 @@ import { findPlaceholders, type PlaceholderContext } from './_helpers/placeholde
 /** Elements whose text is a command line or path, where %VAR% and PowerShell ${x} are normal syntax. */
 const COMMAND_ELEMENTS = new Set(['CommandLine', 'Path', 'Command']);
 
+/** A user's token pattern: literal text where * stands for any run of characters up to a space or markup. */
+const tokenPattern = (p: string): RegExp =>
+  new RegExp(p.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\s<>"\']*'), 'g');
+
 /** Comments keep their length but lose their text, so offsets stay exact and commented-out tokens are ignored. */
 const blankComments = (raw: string): string => raw.replace(/<!--[\s\S]*?-->/g, (c) => ' '.repeat(c.length));
 
 export default defineRule<
   { placeholder: (d: { token: string; where: string }) => string },
-  { extraPatterns: string[] }
+  { patterns: string[] }
 >({
   meta: {
     id: 'template-placeholder',
@@ -24,18 +28,18 @@ export default defineRule<
     schema: {
       type: 'object',
       properties: {
-        extraPatterns: {
+        patterns: {
           type: 'array',
-          items: { type: 'string' },
-          description: 'More placeholder shapes, as JavaScript regular expressions (e.g. "__[A-Z]+__")',
+          items: { type: 'string', minLength: 1 },
+          description: 'More placeholder tokens, matched case-sensitively anywhere; * stands for any run of non-space characters (e.g. "CHANGEME", "YOUR-*", "__*__")',
         },
       },
       additionalProperties: false,
     },
-    defaultOptions: { extraPatterns: [] },
+    defaultOptions: { patterns: [] },
   },
   create(ctx) {
-    const extra = (ctx.options.extraPatterns ?? []).map((p) => new RegExp(p, 'g'));
+    const extra = (ctx.options.patterns ?? []).map(tokenPattern);
     // Where the next text run of each open element starts (after its start tag or its last child).
     const cursor = new Map<ElementNode, number>();
 
@@ -58,8 +62,10 @@ export default defineRule<
     return {
       onElement(node) {
         if (node.parent) gap(node.parent, node.range.start);
+        // Setup never expands variables in its own attributes; other namespaces' data may use %VAR% paths.
+        const context = node.role === 'foreign' ? 'value' : 'attribute';
         for (const a of node.attributes) {
-          scan(a.valueRange.start, a.valueRange.end, 'attribute', `the ${a.qname} attribute of <${node.qname}>`);
+          scan(a.valueRange.start, a.valueRange.end, context, `the ${a.qname} attribute of <${node.qname}>`);
         }
       },
       onValue(value) {
