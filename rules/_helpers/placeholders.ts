@@ -54,7 +54,8 @@ export function findPlaceholders(text: string, context: PlaceholderContext): Pla
   }
   out.sort((a, b) => a.index - b.index || b.token.length - a.token.length);
   // Keep the outermost token where shapes nest, e.g. {{ ${x} }}.
-  return out.filter((p, i) => i === 0 || p.index >= out[i - 1]!.index + out[i - 1]!.token.length);
+  let end = 0;
+  return out.filter((p) => p.index >= end && (end = p.index + p.token.length) > 0);
 }
 
 /** True when a value holds a template token: rules that check values leave it to template-placeholder. */
