@@ -23,7 +23,14 @@ const SPECS: Record<string, Spec> = {
 };
 
 /** Names other tools use for the same architectures. */
-const ALIASES: Readonly<Record<string, string>> = { x64: 'amd64', x86_64: 'amd64', 'x86-64': 'amd64', aarch64: 'arm64', i386: 'x86', i686: 'x86' };
+const ALIASES: Readonly<Record<string, string>> = {
+  x64: 'amd64',
+  x86_64: 'amd64',
+  'x86-64': 'amd64',
+  aarch64: 'arm64',
+  i386: 'x86',
+  i686: 'x86',
+};
 
 const expected = (values: readonly string[]): string =>
   values.length === 1 ? `"${values[0]}"` : `one of ${values.join(', ')}`;
@@ -57,7 +64,8 @@ export default defineRule({
         return;
       }
       const single = spec.values.length === 1 ? spec.values[0] : undefined;
-      const add = single ? `${attr}="${single}"` : attr === 'name' ? 'name="…"' : `${attr}="…" (${spec.values.join(', ')})`;
+      const choices = attr === 'name' ? '' : ` (${spec.values.join(', ')})`;
+      const add = single ? `${attr}="${single}"` : `${attr}="…"${choices}`;
       // Inserting the only valid value is safe; anything else needs the author's choice.
       const last = node.element.attributes.at(-1)?.range.end ?? node.element.nameRange.end;
       const fix: Fix | undefined = single ? { range: [last, last], text: ` ${attr}="${single}"` } : undefined;
@@ -69,11 +77,13 @@ export default defineRule({
       if (spec.values.includes(spec.anyCase ? value.toLowerCase() : value) || isTemplated(value)) return;
       const canonical = sameIgnoringCase(value, spec.values);
       if (canonical) {
-        // The XSD matches these case-insensitively and WSIM writes NonSxS in some files: never an error.
-        ctx.report('nonCanonical', a.valueRange, { attr, value, canonical }, { severity: 'warn', fix: replace(a, canonical) });
+        // The XSD patterns match these case-insensitively and working files use NonSxS or AMD64: never an error.
+        const extra = { severity: 'warn' as const, fix: replace(a, canonical) };
+        ctx.report('nonCanonical', a.valueRange, { attr, value, canonical }, extra);
         return;
       }
-      const alias = attr === 'processorArchitecture' ? ALIASES[value.trim().toLowerCase()] : undefined;
+      const lower = value.trim().toLowerCase();
+      const alias = attr === 'processorArchitecture' && Object.hasOwn(ALIASES, lower) ? ALIASES[lower] : undefined;
       const near = alias ?? (spec.values.length > 1 ? closest(value, spec.values) : undefined);
       const hint = near ? `did you mean "${near}"? (valid: ${spec.values.join(', ')})` : `expected ${expected(spec.values)}`;
       ctx.report('invalid', a.valueRange, { attr, value, hint });
@@ -86,7 +96,8 @@ export default defineRule({
           if (!a) {
             if (spec.required) missing(node, attr, spec);
           } else if (attr === 'name') {
-            if (!a.value.trim()) ctx.report('invalid', a.valueRange, { attr, value: a.value, hint: 'expected a component name' });
+            const hint = 'expected a component name';
+            if (!a.value.trim()) ctx.report('invalid', a.valueRange, { attr, value: a.value, hint });
           } else {
             check(attr, a, spec);
           }

@@ -21,15 +21,19 @@ export default defineRule({
       componentOutsideSettings: (d: Name) =>
         `<component name="${d.name}"> directly under <unattend> is never applied; move it into a <settings pass="…"> block`,
       misspelled: (d: Name & { envelope: string }) =>
-        `<${d.name}> is not an answer-file element and its content is never applied; names are case-sensitive, write <${d.envelope}>`,
+        `<${d.name}> is not an answer-file element and its content is never applied; ` +
+        `names are case-sensitive, write <${d.envelope}>`,
       unexpectedInRoot: (d: Name) =>
-        `<${d.name}> is not an answer-file element; expected <settings>, <servicing>, or an element in its own namespace (give it an xmlns)`,
+        `<${d.name}> is not an answer-file element; ` +
+        'expected <settings>, <servicing>, or an element in its own namespace (give it an xmlns)',
       unexpectedInSettings: (d: Name) =>
         `<${d.name}> directly under <settings> is not in a component and is never applied; move it into its <component>`,
       leftNamespace: (d: Name & { emptyXmlns: boolean }) =>
-        `<${d.name}> is in no namespace${d.emptyXmlns ? ' because of xmlns=""' : ''}; it must be in "${UNATTEND_NS}" (WSIM rejects it and Setup may skip it)`,
+        `<${d.name}> is in no namespace${d.emptyXmlns ? ' because of xmlns=""' : ''}; ` +
+        `it must be in "${UNATTEND_NS}" (WSIM rejects it and Setup may skip it)`,
       foreignSetting: (d: Name & { uri: string; component: string }) =>
-        `<${d.name}> in component "${d.component}" is in namespace "${d.uri}"; settings must be in the answer-file namespace, remove its xmlns`,
+        `<${d.name}> in component "${d.component}" is in namespace "${d.uri}"; ` +
+        'settings must be in the answer-file namespace, remove its xmlns',
     },
   },
   create(ctx) {
@@ -77,8 +81,8 @@ export default defineRule({
         if (node.prefix && node.uri === '') return;
         if (node.role === 'foreign') {
           if ((parent.role === 'component' || parent.role === 'setting') && node.component) {
-            const component = node.component.identity.name;
-            ctx.report('foreignSetting', node.nameRange, { name: node.qname, uri: node.uri, component }, { severity: 'warn' });
+            const data = { name: node.qname, uri: node.uri, component: node.component.identity.name };
+            ctx.report('foreignSetting', node.nameRange, data, { severity: 'warn' });
           }
           return;
         }

@@ -37,37 +37,40 @@ export default defineRule({
   },
   create(ctx) {
     const declared: Declared[] = [];
+    const key = (c: Declared): string => `${c.pass}\0${c.name.toLowerCase()}`;
+
+    // Components of a scope that differ from its most common architecture.
+    function checkScope(scope: Declared[], label: string): void {
+      const baseline = baselineOf(scope);
+      const first = scope.find((c) => c.arch === baseline);
+      if (!baseline || !first) return;
+      for (const c of scope) {
+        if (c.arch === baseline) continue;
+        const copy = declared.find((o) => key(o) === key(c) && o.arch === baseline);
+        const related = [{ message: copy ? `the ${baseline} copy` : `first ${baseline} component`, range: (copy ?? first).range }];
+        if (copy) ctx.report('extraCopy', c.range, { name: c.name, arch: c.arch, baseline, pass: c.pass }, { related });
+        else ctx.report('lone', c.range, { name: c.name, arch: c.arch, baseline, scope: label }, { related });
+      }
+    }
+
     return {
       onComponent(node) {
         const arch = node.identity.processorArchitecture.trim().toLowerCase();
+        const range = node.attrs['processorArchitecture']?.valueRange;
         // wow64 components are the 32-bit halves of apps on 64-bit Windows (best-practices page): never mixed.
-        if (node.pass === undefined || arch === 'wow64' || !(ARCHITECTURES as readonly string[]).includes(arch)) return;
-        declared.push({ pass: node.pass, name: node.identity.name.trim(), arch, range: node.attrs['processorArchitecture']!.valueRange });
+        if (node.pass === undefined || !range || arch === 'wow64' || !(ARCHITECTURES as readonly string[]).includes(arch)) return;
+        declared.push({ pass: node.pass, name: node.identity.name.trim(), arch, range });
       },
       onDocumentEnd() {
         const groups = new Map<string, Set<string>>();
-        const key = (c: Declared): string => `${c.pass}\0${c.name.toLowerCase()}`;
         for (const c of declared) groups.set(key(c), (groups.get(key(c)) ?? new Set()).add(c.arch));
         // Multi-architecture files (Microsoft's samples, generators) declare most components for each architecture.
         const multi = [...groups.values()].filter((s) => s.size > 1).length;
         if (multi * 2 > groups.size) return;
         // windowsPE is its own scope: x86 there with x64 elsewhere is the documented cross-platform
         // deployment (windows-setup-supported-platforms-and-cross-platform-deployments.md).
-        for (const pe of [true, false]) {
-          const scope = declared.filter((c) => (c.pass === 'windowsPE') === pe);
-          const baseline = baselineOf(scope);
-          const first = scope.find((c) => c.arch === baseline);
-          for (const c of scope) {
-            if (c.arch === baseline || !first) continue;
-            const copy = declared.find((o) => key(o) === key(c) && o.arch === baseline);
-            const related = [{ message: copy ? `the ${baseline} copy` : `first ${baseline} component`, range: (copy ?? first).range }];
-            if (copy) ctx.report('extraCopy', c.range, { name: c.name, arch: c.arch, baseline: baseline!, pass: c.pass }, { related });
-            else {
-              const data = { name: c.name, arch: c.arch, baseline: baseline!, scope: pe ? 'windowsPE components' : 'components outside windowsPE' };
-              ctx.report('lone', c.range, data, { related });
-            }
-          }
-        }
+        checkScope(declared.filter((c) => c.pass === 'windowsPE'), 'windowsPE components');
+        checkScope(declared.filter((c) => c.pass !== 'windowsPE'), 'components outside windowsPE');
       },
     };
   },

@@ -21,7 +21,8 @@ export default defineRule({
     messages: {
       undeclared: (d: { prefix: string; add: string }) => `prefix "${d.prefix}" is used but never declared; ${d.add}`,
       wrongUri: (d: { value: string }) =>
-        `xmlns:wcm is bound to "${d.value}", so Windows Setup does not see wcm:action and wcm:keyValue; write xmlns:wcm="${WCM_NS}"`,
+        `xmlns:wcm is bound to "${d.value}", so Windows Setup does not see wcm:action and wcm:keyValue; ` +
+        `write xmlns:wcm="${WCM_NS}"`,
     },
   },
   create(ctx) {
@@ -33,7 +34,9 @@ export default defineRule({
       if (undeclared.has(prefix)) return;
       undeclared.add(prefix);
       const uri = Object.hasOwn(KNOWN, prefix) ? KNOWN[prefix] : undefined;
-      const add = uri ? `add xmlns:${prefix}="${uri}" to <${root!.qname}>` : `declare it with xmlns:${prefix}="…" or remove it`;
+      const add = uri
+        ? `add xmlns:${prefix}="${uri}" to <${root!.qname}>`
+        : `declare it with xmlns:${prefix}="…" or remove it`;
       const at = root!.attributes.at(-1)?.range.end ?? root!.nameRange.end;
       const fix: Fix | undefined = uri ? { range: [at, at], text: ` xmlns:${prefix}="${uri}"` } : undefined;
       ctx.report('undeclared', range, { prefix, add }, fix ? { fix } : {});

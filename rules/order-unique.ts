@@ -1,4 +1,4 @@
-// order-unique: commands and partitions are keyed and sequenced by <Order>; a missing, invalid or repeated one breaks the list.
+// order-unique: commands and partitions are keyed and sequenced by <Order>; a missing, invalid or repeated one breaks it.
 import { defineRule } from '../src/engine/rule.js';
 import type { ElementNode } from '../src/parser/events.js';
 import type { Range } from '../src/types.js';
@@ -20,7 +20,8 @@ export default defineRule({
       invalid: (d: { item: string; value: string; range: string }) =>
         `<Order> "${d.value}" of <${d.item}> is not valid; expected ${d.range}`,
       duplicate: (d: { item: string; order: number; line: number }) =>
-        `<Order> ${d.order} is used by another <${d.item}> in this list; number the items 1, 2, 3…, first defined at line ${d.line}`,
+        `<Order> ${d.order} is used by another <${d.item}> in this list; ` +
+        `number the items 1, 2, 3…, first defined at line ${d.line}`,
     },
   },
   create(ctx) {

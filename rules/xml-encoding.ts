@@ -25,9 +25,11 @@ export default defineRule({
     fixable: true,
     messages: {
       contradicts: (d: { actual: string; declared: string; expected: string }) =>
-        `the file is ${d.actual} but its XML declaration says encoding="${d.declared}"; declare encoding="${d.expected}" or re-save the file`,
+        `the file is ${d.actual} but its XML declaration says encoding="${d.declared}"; ` +
+        `declare encoding="${d.expected}" or re-save the file`,
       unsupported: (d: { declared: string }) =>
-        `encoding "${d.declared}" is not UTF-8 or UTF-16, which Windows Setup expects; save the file as UTF-8 and declare encoding="utf-8"`,
+        `encoding "${d.declared}" is not UTF-8 or UTF-16, which Windows Setup expects; ` +
+        'save the file as UTF-8 and declare encoding="utf-8"',
     },
   },
   create(ctx) {
