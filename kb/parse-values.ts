@@ -103,7 +103,7 @@ const MAX_LENGTH_ALT = /\b(?:up to|no more than|cannot exceed|maximum of)\s+(\d[
 
 /** Type from prose and the optional "Type" section (keyboard filter pages say "String"). */
 function proseType(text: string, declared: string, page: string): ValueType | undefined {
-  const isInteger = /\b(?:is|as|must be) an? (?:integer|int|dword|whole number|number)\b/i.test(text) || /^(integer|int|dword)$/.test(declared);
+  const isInteger = /\b(?:is|must be) an? (?:integer|int|dword|whole number|number)\b/i.test(text) || /^(integer|int|dword)$/.test(declared);
   const range = RANGE_PATTERNS.map((re) => re.exec(text)).find((m) => m);
   if (isInteger || (range && /\b(integer|number|value)\b/i.test(text) && !/\bstring\b/i.test(text))) {
     const t: ValueType = { type: 'integer' };

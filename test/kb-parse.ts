@@ -94,6 +94,9 @@ test('values: booleans with default, enumerations, integer ranges, string length
   const between = parseValues('x.md', ['*ms* is an integer between 100 (0.1 seconds) and 36000000 (1 hour). The default value is 2000.'], undefined);
   assert.equal(between, { value: { type: 'integer', min: 100, max: 36000000 }, default: '2000' });
   assert.equal(parseValues('x.md', ['Blocks a key.'], ['String']).value, { type: 'string' });
+  // Route/Prefix: a string page whose bullets say the prefix may be given "As an integer" (a bit count).
+  const prefix = parseValues('x.md', ['*Prefix* is a string with a maximum length of 49 characters.', '- **As an integer.**'], undefined);
+  assert.equal(prefix.value, { type: 'string', maxLength: 49 });
   assert.equal(parseValues('x.md', ['This string type supports empty elements.'], undefined).emptyAllowed, true);
 });
 
