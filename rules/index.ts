@@ -5,6 +5,7 @@ import componentIdentity from './component-identity.js';
 import duplicateComponent from './duplicate-component.js';
 import duplicateSetting from './duplicate-setting.js';
 import envelope from './envelope.js';
+import inlineDirective from './inline-directive.js';
 import listItemAction from './list-item-action.js';
 import listKeyUnique from './list-key-unique.js';
 import mixedArchitecture from './mixed-architecture.js';
@@ -19,6 +20,7 @@ const list: AnyRule[] = [
   duplicateComponent,
   duplicateSetting,
   envelope,
+  inlineDirective,
   listItemAction,
   listKeyUnique,
   mixedArchitecture,

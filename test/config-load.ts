@@ -123,7 +123,7 @@ test('shape errors name the place: overrides without files, bad targetVersion', 
   fs.writeFileSync(file, JSON.stringify({ settings: { targetVersion: 'windows-12' } }));
   await assertConfigError(
     () => configs().forFile(path.join(dir, 'a.xml')),
-    'config.settings.targetVersion is "windows-12"; expected "windows-10", "windows-11" or a build number',
+    'config.settings.targetVersion is "windows-12"; expected a release id such as "windows-10", "windows-10-1809", "windows-11" or "windows-11-24h2", or a build number',
   );
   fs.writeFileSync(file, JSON.stringify({ ignores: 'build' }));
   await assertConfigError(() => configs().forFile(path.join(dir, 'a.xml')), 'config.ignores must be a list');

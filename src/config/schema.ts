@@ -51,9 +51,9 @@ function shapeSchema(rules: AnyRule[] | undefined): Schema {
     description: 'Shared settings, passed to every rule',
     properties: {
       targetVersion: {
-        description: '"windows-10", "windows-11" or a build number (the Windows release the answer file targets)',
+        description: 'a release id such as "windows-10", "windows-10-1809", "windows-11" or "windows-11-24h2", or a build number (the Windows release the answer file targets)',
         type: ['string', 'integer'],
-        pattern: '^(windows-10|windows-11|\\d+(\\.\\d+)*)$',
+        pattern: '^(windows-(7|8|8\\.1|10|11)(-[0-9a-z]+)?|\\d+(\\.\\d+)*)$',
         minimum: 0,
         examples: ['windows-10', 'windows-11', 22631],
       },
