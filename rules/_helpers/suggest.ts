@@ -1,18 +1,5 @@
 // "did you mean" for short closed vocabularies (pass names, architectures): the nearest candidate by edits.
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
+import { editDistance } from '../../src/util/edit-distance.js';
 
 /** The candidate that `value` differs from only in case and surrounding whitespace, if any. */
 export function sameIgnoringCase<T extends string>(value: string, candidates: readonly T[]): T | undefined {
@@ -26,7 +13,7 @@ export function closest<T extends string>(value: string, candidates: readonly T[
   let best: T | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = distance(v, c.toLowerCase());
+    const d = editDistance(v, c.toLowerCase());
     if (d < bestDistance && d <= Math.ceil(c.length / 3)) {
       best = c;
       bestDistance = d;

@@ -1,4 +1,5 @@
 // Configuration errors (exit 2 in the CLI) and the small helpers that make their messages precise.
+import { editDistance } from '../util/edit-distance.js';
 import path from 'node:path';
 
 /** A problem with the user's configuration; the message names the file (or --rule) and the problem. */
@@ -40,18 +41,6 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   return best === undefined ? '' : `; did you mean "${best}"?`;
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 /** The message of an unknown thrown value, without a stack. */
 export function messageOf(error: unknown): string {
