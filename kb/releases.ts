@@ -19,6 +19,8 @@ export const RELEASES: readonly ReleaseData[] = [
   { id: 'windows-10-1709', name: 'Windows 10, version 1709', build: 16299 },
   { id: 'windows-10-1803', name: 'Windows 10, version 1803', build: 17134 },
   { id: 'windows-10-1809', name: 'Windows 10, version 1809', build: 17763 },
+  { id: 'windows-10-21h2', name: 'Windows 10, version 21H2', build: 19044 },
+  { id: 'windows-10-22h2', name: 'Windows 10, version 22H2', build: 19045 },
   { id: 'windows-11-21h2', name: 'Windows 11, version 21H2', build: 22000 },
   { id: 'windows-11-22h2', name: 'Windows 11, version 22H2', build: 22621 },
   { id: 'windows-11-23h2', name: 'Windows 11, version 23H2', build: 22631 },
