@@ -2,6 +2,7 @@
 import type { AnyRule } from '../src/engine/rule.js';
 import { ruleDocsUrl } from '../src/meta.js';
 import componentIdentity from './component-identity.js';
+import componentPass from './component-pass.js';
 import duplicateComponent from './duplicate-component.js';
 import duplicateSetting from './duplicate-setting.js';
 import envelope from './envelope.js';
@@ -12,11 +13,15 @@ import mixedArchitecture from './mixed-architecture.js';
 import namespaceDeclaration from './namespace-declaration.js';
 import orderUnique from './order-unique.js';
 import passName from './pass-name.js';
+import settingPass from './setting-pass.js';
 import templatePlaceholder from './template-placeholder.js';
+import unknownComponent from './unknown-component.js';
+import unknownSetting from './unknown-setting.js';
 import xmlEncoding from './xml-encoding.js';
 
 const list: AnyRule[] = [
   componentIdentity,
+  componentPass,
   duplicateComponent,
   duplicateSetting,
   envelope,
@@ -27,7 +32,10 @@ const list: AnyRule[] = [
   namespaceDeclaration,
   orderUnique,
   passName,
+  settingPass,
   templatePlaceholder,
+  unknownComponent,
+  unknownSetting,
   xmlEncoding,
 ];
 

@@ -1,0 +1,99 @@
+// Answer-file names resolved against the knowledge base as Setup matches them, for the unknown-* and *-pass rules.
+import type { KnowledgeBase, SettingRecord } from '../../src/kb/types.js';
+import { isTemplated } from './placeholders.js';
+
+export interface ResolvedComponent {
+  /** The knowledge base's spelling. */
+  name: string;
+  /** Written with other letter case only (e.g. "Microsoft-Windows-SQMApi" for SQMAPI). */
+  caseOnly: boolean;
+}
+
+/**
+ * The component a `name` attribute designates. Setup resolves component names like SxS identities,
+ * without regard to case: 45 working corpus files write Microsoft-Windows-SQMApi, Microsoft's own
+ * Sysprep pages write Microsoft-Windows-PnPSysprep, and the reference spells them SQMAPI / PnpSysprep.
+ */
+export function resolveComponent(kb: KnowledgeBase, written: string): ResolvedComponent | undefined {
+  const name = written.trim();
+  if (kb.component(name)) return { name, caseOnly: false };
+  const found = kb.findComponentCaseInsensitive(name);
+  return found ? { name: found, caseOnly: found.toLowerCase() === name.toLowerCase() } : undefined;
+}
+
+/** A component name the rules cannot judge: missing (component-identity's business) or a template token. */
+export function unjudgeable(name: string): boolean {
+  return !name.trim() || isTemplated(name);
+}
+
+export interface ResolvedChild {
+  name: string;
+  caseOnly: boolean;
+}
+
+/** The documented child `written` of component/path, exactly or differing only in case. */
+export function resolveChild(
+  kb: KnowledgeBase,
+  component: string,
+  path: readonly string[],
+  written: string,
+): ResolvedChild | undefined {
+  if (kb.setting(component, [...path, written])) return { name: written, caseOnly: false };
+  const found = kb.findChildCaseInsensitive(component, path, written);
+  return found ? { name: found, caseOnly: true } : undefined;
+}
+
+/**
+ * "Component" or "Component/Path/…" entries (an organisation's private components, settings newer than
+ * the knowledge base): a name is covered when it or one of its ancestors is listed. Case-insensitive.
+ */
+export function additionalMatcher(entries: readonly string[] | undefined): (component: string, path?: readonly string[]) => boolean {
+  const set = new Set((entries ?? []).map((e) => e.trim().replace(/\/+$/, '').toLowerCase()).filter(Boolean));
+  return (component, path = []) => {
+    let key = component.trim().toLowerCase();
+    if (set.has(key)) return true;
+    for (const segment of path) {
+      key += `/${segment.toLowerCase()}`;
+      if (set.has(key)) return true;
+    }
+    return false;
+  };
+}
+
+/** JSON Schema of the shared `additional` option. */
+export const ADDITIONAL_SCHEMA = {
+  type: 'array',
+  items: { type: 'string', minLength: 1 },
+  description: 'Components ("Contoso-Branding") or settings ("Microsoft-Windows-Shell-Setup/NewSetting") to accept as known',
+} as const;
+
+/** Where else a misplaced element name is documented, best candidate first (see rank). */
+export function documentedElsewhere(
+  kb: KnowledgeBase,
+  here: { component: string; path: readonly string[]; pass: string | undefined },
+): SettingRecord | undefined {
+  const name = here.path[here.path.length - 1]!.toLowerCase();
+  const parent = here.path.slice(0, -1);
+  let best: SettingRecord | undefined;
+  let bestScore: number[] = [];
+  for (const record of kb.allSettings()) {
+    if (record.path[record.path.length - 1]!.toLowerCase() !== name || record.removed) continue;
+    const score = rank(kb, record, here.component, parent, here.pass);
+    if (!best || compare(score, bestScore) > 0) [best, bestScore] = [record, score];
+  }
+  return best;
+}
+
+// Same component first (an element under the wrong parent), then the most ancestors in common, then a
+// component that is applied in this pass, then the shortest path; ties keep the knowledge base's order.
+function rank(kb: KnowledgeBase, r: SettingRecord, component: string, parent: readonly string[], pass: string | undefined): number[] {
+  let shared = 0;
+  while (shared < parent.length && shared < r.path.length - 1 && r.path[shared]!.toLowerCase() === parent[shared]!.toLowerCase()) shared++;
+  const inPass = pass !== undefined && (kb.component(r.component)?.passes.includes(pass) ?? false);
+  return [r.component === component ? 1 : 0, shared, inPass ? 1 : 0, -r.path.length];
+}
+
+function compare(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}

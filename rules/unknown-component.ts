@@ -1,0 +1,75 @@
+// unknown-component: Setup stops with "A component or setting specified in the answer file does not exist".
+import { defineRule } from '../src/engine/rule.js';
+import { editDistance } from '../src/util/edit-distance.js';
+import type { KnowledgeBase } from '../src/kb/types.js';
+import { ADDITIONAL_SCHEMA, additionalMatcher, resolveComponent, unjudgeable } from './_helpers/kb-names.js';
+
+interface Options {
+  additional: string[];
+  reportCase: boolean;
+}
+
+const PREFIX = /^microsoft-windows-/i;
+
+/**
+ * The known component `name` was probably meant as: same name without the Microsoft-Windows- prefix
+ * written or with it doubled, else a few edits away. The distance is taken on the part after the
+ * prefix, and kept tight (a quarter of it), so that "SQM-Client" does not turn into "DNS-Client".
+ */
+export function suggestComponent(kb: KnowledgeBase, name: string): string | undefined {
+  const tail = name.trim().replace(PREFIX, '').toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of kb.componentNames()) {
+    const d = editDistance(tail, candidate.replace(PREFIX, '').toLowerCase());
+    if (d < bestDistance && d <= Math.max(1, Math.floor(tail.length / 4))) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+const messages = {
+  didYouMean: (d: { name: string; suggestion: string }) => `unknown component "${d.name}"; did you mean "${d.suggestion}"?`,
+  unknown: (d: { name: string }) =>
+    `unknown component "${d.name}"; it is not in the Unattended Windows Setup Reference (list your own components in the "additional" option)`,
+  caseOnly: (d: { name: string; canonical: string }) =>
+    `component "${d.name}" differs only in case from "${d.canonical}"; Setup accepts it, the reference writes "${d.canonical}"`,
+};
+
+export default defineRule<typeof messages, Options>({
+  meta: {
+    id: 'unknown-component',
+    summary: 'Every component is one Windows Setup knows (did-you-mean for typos; case differences are accepted)',
+    category: 'correctness',
+    severity: 'error',
+    messages,
+    schema: {
+      type: 'object',
+      properties: {
+        additional: ADDITIONAL_SCHEMA,
+        reportCase: { type: 'boolean', description: 'Also report (as a warning) names that differ from the reference only in case' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { additional: [], reportCase: false },
+  },
+  create(ctx) {
+    const isAdditional = additionalMatcher(ctx.options.additional);
+    return {
+      onComponent(node) {
+        const name = node.identity.name;
+        if (unjudgeable(name) || isAdditional(name)) return;
+        const range = node.attrs.name?.valueRange ?? node.element.nameRange;
+        const resolved = resolveComponent(ctx.kb, name);
+        if (resolved) {
+          if (resolved.caseOnly && ctx.options.reportCase) {
+            ctx.report('caseOnly', range, { name, canonical: resolved.name }, { severity: 'warn' });
+          }
+          return;
+        }
+        const suggestion = suggestComponent(ctx.kb, name);
+        if (suggestion) ctx.report('didYouMean', range, { name, suggestion });
+        else ctx.report('unknown', range, { name });
+      },
+    };
+  },
+});
