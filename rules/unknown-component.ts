@@ -53,11 +53,11 @@ export default defineRule<typeof messages, Options>({
     defaultOptions: { additional: [], reportCase: false },
   },
   create(ctx) {
-    const isAdditional = additionalMatcher(ctx.options.additional);
+    const additional = additionalMatcher(ctx.options.additional);
     return {
       onComponent(node) {
         const name = node.identity.name;
-        if (unjudgeable(name) || isAdditional(name)) return;
+        if (unjudgeable(name) || additional.component(name)) return;
         const range = node.attrs.name?.valueRange ?? node.element.nameRange;
         const resolved = resolveComponent(ctx.kb, name);
         if (resolved) {

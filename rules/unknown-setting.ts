@@ -42,7 +42,7 @@ export default defineRule<typeof messages, Options>({
     defaultOptions: { additional: [] },
   },
   create(ctx) {
-    const isAdditional = additionalMatcher(ctx.options.additional);
+    const additional = additionalMatcher(ctx.options.additional);
     const states = new Map<ElementNode, State>();
     // The knowledge base describes no settings of a removed component or below a removed setting, nor
     // any of a component it only names (e.g. Authentication-AuthUI): nothing there can be called unknown.
@@ -52,7 +52,7 @@ export default defineRule<typeof messages, Options>({
     const check = (node: ElementNode, parent: State): State => {
       if (parent === 'skip') return 'skip';
       const { component, path } = parent;
-      if (isAdditional(component, [...path, node.local])) return 'skip';
+      if (additional.setting(component, [...path, node.local])) return 'skip';
       const child = resolveChild(ctx.kb, component, path, node.local);
       if (child) {
         if (child.caseOnly) ctx.report('caseOnly', node.nameRange, { name: node.local, canonical: child.name }, { severity: 'warn' });
@@ -86,7 +86,7 @@ export default defineRule<typeof messages, Options>({
       onElement(node) {
         if (node.role === 'component') {
           const name = node.component!.identity.name;
-          const resolved = unjudgeable(name) || isAdditional(name) ? undefined : resolveComponent(ctx.kb, name);
+          const resolved = unjudgeable(name) || additional.setting(name, []) ? undefined : resolveComponent(ctx.kb, name);
           states.set(node, resolved && !undescribed(ctx.kb, resolved.name) ? { component: resolved.name, path: [] } : 'skip');
         } else if (node.role === 'setting' && node.parent) {
           states.set(node, check(node, states.get(node.parent) ?? 'skip'));

@@ -45,18 +45,30 @@ export function resolveChild(
 
 /**
  * "Component" or "Component/Path/…" entries (an organisation's private components, settings newer than
- * the knowledge base): a name is covered when it or one of its ancestors is listed. Case-insensitive.
+ * the knowledge base), matched without regard to case.
  */
-export function additionalMatcher(entries: readonly string[] | undefined): (component: string, path?: readonly string[]) => boolean {
-  const set = new Set((entries ?? []).map((e) => e.trim().replace(/\/+$/, '').toLowerCase()).filter(Boolean));
-  return (component, path = []) => {
-    let key = component.trim().toLowerCase();
-    if (set.has(key)) return true;
-    for (const segment of path) {
-      key += `/${segment.toLowerCase()}`;
+export interface Additional {
+  /** The component is listed, alone or as the first segment of a setting entry. */
+  component(name: string): boolean;
+  /** The element at component/path, or one of its ancestors, is listed. */
+  setting(component: string, path: readonly string[]): boolean;
+}
+
+export function additionalMatcher(entries: readonly string[] | undefined): Additional {
+  const keys = (entries ?? []).map((e) => e.trim().replace(/\/+$/, '').toLowerCase()).filter(Boolean);
+  const set = new Set(keys);
+  const components = new Set(keys.map((k) => k.split('/')[0]!));
+  return {
+    component: (name) => components.has(name.trim().toLowerCase()),
+    setting(component, path) {
+      let key = component.trim().toLowerCase();
       if (set.has(key)) return true;
-    }
-    return false;
+      for (const segment of path) {
+        key += `/${segment.toLowerCase()}`;
+        if (set.has(key)) return true;
+      }
+      return false;
+    },
   };
 }
 
