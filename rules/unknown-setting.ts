@@ -70,14 +70,15 @@ export default defineRule<typeof messages, Options>({
         ctx.report('inLeaf', node.nameRange, { name: node.local, parent: under });
         return;
       }
-      const siblings = ctx.kb.children(component, path);
-      const suggestion = closest(node.local, siblings);
-      if (suggestion) return ctx.report('didYouMean', node.nameRange, { ...data, suggestion });
+      // A documented setting of that very name elsewhere says more than a sibling a few edits away.
       const other = documentedElsewhere(ctx.kb, { component, path: [...path, node.local], pass: node.pass });
       if (other && other.component !== component) {
         return ctx.report('otherComponent', node.nameRange, { ...data, other: other.component, path: other.path.join('/') });
       }
       if (other) return ctx.report('otherPlace', node.nameRange, { ...data, path: other.path.join('/') });
+      const siblings = ctx.kb.children(component, path);
+      const suggestion = closest(node.local, siblings);
+      if (suggestion) return ctx.report('didYouMean', node.nameRange, { ...data, suggestion });
       if (siblings.length > 0 && siblings.length <= 5) return ctx.report('expected', node.nameRange, { ...data, expected: list(siblings) });
       ctx.report('unknown', node.nameRange, data);
     };

@@ -26,6 +26,7 @@ test('unknown-setting: suggestions name the sibling, the other component and the
   const moved = run('unknown-setting', 'bad-wrong-component.xml').map((f) => f.message);
   assert.match(moved[0]!, 'it is a setting of component "Microsoft-Windows-PnpCustomizationsWinPE" (DriverPaths)');
   assert.match(moved[1]!, 'it is a setting of component "Microsoft-Windows-Setup" (UserData)');
+  assert.match(moved[2]!, 'its documented place is RunSynchronous/RunSynchronousCommand/Order');
 });
 
 test('unknown-component: suggestions, and the optional case warning', () => {
