@@ -5,6 +5,7 @@ import componentIdentity from './component-identity.js';
 import componentPass from './component-pass.js';
 import duplicateComponent from './duplicate-component.js';
 import duplicateSetting from './duplicate-setting.js';
+import emptyValue from './empty-value.js';
 import envelope from './envelope.js';
 import inlineDirective from './inline-directive.js';
 import listItemAction from './list-item-action.js';
@@ -17,6 +18,8 @@ import settingPass from './setting-pass.js';
 import templatePlaceholder from './template-placeholder.js';
 import unknownComponent from './unknown-component.js';
 import unknownSetting from './unknown-setting.js';
+import valueLength from './value-length.js';
+import valueType from './value-type.js';
 import xmlEncoding from './xml-encoding.js';
 
 const list: AnyRule[] = [
@@ -24,6 +27,7 @@ const list: AnyRule[] = [
   componentPass,
   duplicateComponent,
   duplicateSetting,
+  emptyValue,
   envelope,
   inlineDirective,
   listItemAction,
@@ -36,6 +40,8 @@ const list: AnyRule[] = [
   templatePlaceholder,
   unknownComponent,
   unknownSetting,
+  valueLength,
+  valueType,
   xmlEncoding,
 ];
 

@@ -1,0 +1,61 @@
+// A value as Setup reads it, split from the XML whitespace around it, with quoting and byte-exact fixes.
+import type { ValueNode } from '../../src/parser/events.js';
+import type { Fix } from '../../src/types.js';
+
+/** XML whitespace only: a no-break space or an ideographic space is content, not padding. */
+const PADDING = /^([ \t\r\n]*)([\s\S]*?)([ \t\r\n]*)$/;
+
+export interface Padded {
+  /** The text without surrounding XML whitespace. */
+  core: string;
+  lead: string;
+  trail: string;
+}
+
+export function splitPadding(text: string): Padded {
+  const m = PADDING.exec(text)!;
+  return { lead: m[1]!, core: m[2]!, trail: m[3]! };
+}
+
+/** True for <x/>, <x></x> and whitespace-only text. */
+export function isBlank(text: string): boolean {
+  return splitPadding(text).core === '';
+}
+
+/** A value quoted for a message: JSON-escaped (line breaks stay visible) and cut after `max` characters. */
+export function quote(text: string, max = 60): string {
+  const cut = [...text];
+  return JSON.stringify(cut.length > max ? `${cut.slice(0, max).join('')}…` : text);
+}
+
+/** What surrounds a value, in words: "a trailing space", "a leading line break and 2 trailing tabs"… */
+export function describePadding(p: Padded): string {
+  const part = (ws: string, where: string): string | undefined => {
+    if (!ws) return undefined;
+    if (/[\r\n]/.test(ws)) return `a ${where} line break`;
+    const kind = ws[0] === '\t' ? 'tab' : 'space';
+    return ws.length === 1 ? `a ${where} ${kind}` : `${ws.length} ${where} ${/^( +|\t+)$/.test(ws) ? `${kind}s` : 'blanks'}`;
+  };
+  return [part(p.lead, 'leading'), part(p.trail, 'trailing')].filter(Boolean).join(' and ');
+}
+
+/** The source text of the value when it is literally Setup's text (no entity, comment or CDATA section). */
+export function literal(source: string, v: ValueNode): string | undefined {
+  const raw = source.slice(v.range.start, v.range.end);
+  return /[&<]/.test(raw) ? undefined : raw;
+}
+
+/** Replaces the value's core, keeping the whitespace around it as written. */
+export function replaceCore(source: string, v: ValueNode, text: string): Fix | undefined {
+  const raw = literal(source, v);
+  if (raw === undefined) return undefined;
+  const p = splitPadding(raw);
+  return { range: [v.range.start + p.lead.length, v.range.end - p.trail.length], text };
+}
+
+/** Removes the whitespace around the value (optionally also replacing its core). */
+export function trimValue(source: string, v: ValueNode, core?: string): Fix | undefined {
+  const raw = literal(source, v);
+  if (raw === undefined) return undefined;
+  return { range: [v.range.start, v.range.end], text: core ?? splitPadding(raw).core };
+}
