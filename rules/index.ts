@@ -3,6 +3,7 @@ import type { AnyRule } from '../src/engine/rule.js';
 import { ruleDocsUrl } from '../src/meta.js';
 import componentIdentity from './component-identity.js';
 import componentPass from './component-pass.js';
+import deprecatedSetting from './deprecated-setting.js';
 import duplicateComponent from './duplicate-component.js';
 import duplicateSetting from './duplicate-setting.js';
 import emptyValue from './empty-value.js';
@@ -14,6 +15,7 @@ import mixedArchitecture from './mixed-architecture.js';
 import namespaceDeclaration from './namespace-declaration.js';
 import orderUnique from './order-unique.js';
 import passName from './pass-name.js';
+import removedSetting from './removed-setting.js';
 import settingPass from './setting-pass.js';
 import templatePlaceholder from './template-placeholder.js';
 import unknownComponent from './unknown-component.js';
@@ -25,6 +27,7 @@ import xmlEncoding from './xml-encoding.js';
 const list: AnyRule[] = [
   componentIdentity,
   componentPass,
+  deprecatedSetting,
   duplicateComponent,
   duplicateSetting,
   emptyValue,
@@ -36,6 +39,7 @@ const list: AnyRule[] = [
   namespaceDeclaration,
   orderUnique,
   passName,
+  removedSetting,
   settingPass,
   templatePlaceholder,
   unknownComponent,
