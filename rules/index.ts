@@ -18,6 +18,7 @@ import passName from './pass-name.js';
 import removedSetting from './removed-setting.js';
 import settingPass from './setting-pass.js';
 import templatePlaceholder from './template-placeholder.js';
+import timeZone from './time-zone.js';
 import unknownComponent from './unknown-component.js';
 import unknownSetting from './unknown-setting.js';
 import valueLength from './value-length.js';
@@ -42,6 +43,7 @@ const list: AnyRule[] = [
   removedSetting,
   settingPass,
   templatePlaceholder,
+  timeZone,
   unknownComponent,
   unknownSetting,
   valueLength,
