@@ -11,6 +11,7 @@ import envelope from './envelope.js';
 import inlineDirective from './inline-directive.js';
 import listItemAction from './list-item-action.js';
 import listKeyUnique from './list-key-unique.js';
+import locale from './locale.js';
 import mixedArchitecture from './mixed-architecture.js';
 import namespaceDeclaration from './namespace-declaration.js';
 import orderUnique from './order-unique.js';
@@ -36,6 +37,7 @@ const list: AnyRule[] = [
   inlineDirective,
   listItemAction,
   listKeyUnique,
+  locale,
   mixedArchitecture,
   namespaceDeclaration,
   orderUnique,
