@@ -3,6 +3,7 @@ import type { AnyRule } from '../src/engine/rule.js';
 import { ruleDocsUrl } from '../src/meta.js';
 import componentIdentity from './component-identity.js';
 import componentPass from './component-pass.js';
+import computerName from './computer-name.js';
 import deprecatedSetting from './deprecated-setting.js';
 import duplicateComponent from './duplicate-component.js';
 import duplicateSetting from './duplicate-setting.js';
@@ -16,6 +17,7 @@ import mixedArchitecture from './mixed-architecture.js';
 import namespaceDeclaration from './namespace-declaration.js';
 import orderUnique from './order-unique.js';
 import passName from './pass-name.js';
+import productKey from './product-key.js';
 import removedSetting from './removed-setting.js';
 import settingPass from './setting-pass.js';
 import templatePlaceholder from './template-placeholder.js';
@@ -29,6 +31,7 @@ import xmlEncoding from './xml-encoding.js';
 const list: AnyRule[] = [
   componentIdentity,
   componentPass,
+  computerName,
   deprecatedSetting,
   duplicateComponent,
   duplicateSetting,
@@ -42,6 +45,7 @@ const list: AnyRule[] = [
   namespaceDeclaration,
   orderUnique,
   passName,
+  productKey,
   removedSetting,
   settingPass,
   templatePlaceholder,
