@@ -11,7 +11,7 @@ import { describePadding, quote, replaceCore, splitPadding, trimValue } from './
 const TIME_ZONE_SETTINGS = new Set(['Microsoft-Windows-Shell-Setup/TimeZone']);
 
 /** "(UTC+01:00) ", "UTC-800 ", "(GMT) " in front of a display name. */
-const OFFSET = /^\(?\s*(?:UTC|GMT)\s*(?:[+\-\u2212]\s*\d{1,2}(?::?\d{2})?)?\s*\)?\s*/i;
+const OFFSET = /^\(?\s*(?:UTC|GMT)\s*(?:[+\-\u2212]\s*\d{1,2}(?::?\d{2})?(?![\d:]))?\s*\)?\s*/i;
 const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Display names, their text after the offset, and each city they list → id; ambiguous cities map to nothing. */
