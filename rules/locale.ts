@@ -47,6 +47,8 @@ export default defineRule({
         `input locale ${d.value} gives the language id in decimal; write it in hexadecimal, "${d.hex}"`,
       unlistedLanguage: (d: { value: string; id: string }) =>
         `input locale ${d.value} names language id "${d.id}", which no locale Windows lists has; check it`,
+      bareKeyboard: (d: { value: string; pair?: string }) =>
+        `input locale ${d.value} is a keyboard layout without its language id, a form the reference does not document; write ${d.pair ? `"${d.pair}"` : 'language id:keyboard id'}`,
       unlistedKeyboard: (d: { value: string; id: string }) =>
         `input locale ${d.value} names keyboard layout "${d.id}", which Windows does not list; check it (HKLM\\SYSTEM\\CurrentControlSet\\Control\\Keyboard Layouts)`,
     },
@@ -95,6 +97,9 @@ export default defineRule({
           }
           case 'unlisted':
             ctx.report('unlisted', item.range, { value, name, near: verdict.near }, warn);
+            break;
+          case 'bareKeyboard':
+            ctx.report('bareKeyboard', item.range, { value, pair: verdict.pair }, warn);
             break;
           case 'unlistedLanguage':
           case 'unlistedKeyboard':

@@ -47,11 +47,17 @@ export type PairVerdict =
   /** A language id written in decimal (1033 for 0409). */
   | { kind: 'decimal'; hex: string }
   | { kind: 'unlistedLanguage'; id: string }
+  /** A keyboard id alone ("00000414"): undocumented; `pair` is the usual language:keyboard spelling, if known. */
+  | { kind: 'bareKeyboard'; pair?: string }
   | { kind: 'unlistedKeyboard'; id: string };
 
 /** One item of InputLocale: a language tag or "LLLL:KKKKKKKK" (language id:keyboard or IME id). */
 export function checkInputItem(lists: LocaleLists, item: string): PairVerdict | Verdict {
   const m = PAIR.exec(item);
+  if (!m && /^[0-9a-f]{8}$/i.test(item) && lists.keyboards.has(item.toLowerCase())) {
+    const language = item.slice(4).toLowerCase();
+    return lists.lcids.has(language) ? { kind: 'bareKeyboard', pair: `${item.slice(4)}:${item}` } : { kind: 'bareKeyboard' };
+  }
   if (!m) return checkTag(lists, item);
   const [, language, keyboard] = m as unknown as [string, string, string];
   if (!lists.lcids.has(language.toLowerCase())) {
