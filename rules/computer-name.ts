@@ -36,7 +36,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'error',
     messages: {
-      tooLong: (d: { value: string; bytes: number; suggestion: string }) =>
+      tooLong: (d: { value: string; bytes: string; suggestion: string }) =>
         `computer name ${d.value} is ${d.bytes} bytes; Windows accepts at most 15, shorten it (e.g. "${d.suggestion}")`,
       mayBeTooLong: (d: { value: string; bytes: number }) =>
         `computer name ${d.value} is ${d.bytes} bytes in UTF-8; it fits in 15 bytes only in a double-byte code page, so keep it shorter or ASCII`,
@@ -69,7 +69,9 @@ export default defineRule({
         else if ([...name].some((c) => c.codePointAt(0)! > 0xffff)) ctx.report('nonStandard', v.range, { value });
         else if (name.includes('_')) ctx.report('underscore', v.range, { value }, { severity: 'warn' });
         const bytes = utf8Bytes(name);
-        if (fewestBytes(name) > MAX_BYTES) ctx.report('tooLong', v.range, { value, bytes, suggestion: truncate(name) });
+        const fewest = fewestBytes(name);
+        const size = fewest === bytes ? `${bytes}` : `at least ${fewest}`;
+        if (fewest > MAX_BYTES) ctx.report('tooLong', v.range, { value, bytes: size, suggestion: truncate(name) });
         else if (bytes > MAX_BYTES) ctx.report('mayBeTooLong', v.range, { value, bytes }, { severity: 'warn' });
       },
     };
