@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { lintSource, type EnabledRule } from './engine/run.js';
 import { loadKnowledgeBase } from './kb/load.js';
-import { createConfigLoader, type ConfigLoaderOptions, type ResolvedConfig } from './config/index.js';
+import { ConfigError, createConfigLoader, type ConfigLoaderOptions, type ResolvedConfig } from './config/index.js';
+import { parseTarget, TargetVersionError } from './kb/target.js';
 import type { AnyRule } from './engine/rule.js';
 import type { KnowledgeBase } from './kb/types.js';
 import type { FileResult } from './types.js';
@@ -32,8 +33,13 @@ export interface Linter {
 export function createLinter(opts: Omit<ConfigLoaderOptions, 'builtinRules'> & { builtinRules: readonly AnyRule[]; kb?: KnowledgeBase }): Linter {
   const loader = createConfigLoader({ ...opts, builtinRules: [...opts.builtinRules] });
   const kb = opts.kb ?? loadKnowledgeBase();
+  const checked = new WeakSet<ResolvedConfig>();
   const lintBytes = async (bytes: Uint8Array | string, filePath: string): Promise<FileResult> => {
     const config = await loader.forFile(filePath);
+    if (!checked.has(config)) {
+      checkSettings(config, kb);
+      checked.add(config);
+    }
     const registry = loader.rules();
     return lintSource(bytes, {
       filePath,
@@ -59,6 +65,16 @@ export function createLinter(opts: Omit<ConfigLoaderOptions, 'builtinRules'> & {
       return lintBytes(bytes, abs);
     },
   };
+}
+
+/** Settings that need the knowledge base to validate (the config schema only checks their shape). */
+function checkSettings(config: ResolvedConfig, kb: KnowledgeBase): void {
+  try {
+    parseTarget(kb, config.settings['targetVersion']);
+  } catch (err) {
+    if (!(err instanceof TargetVersionError)) throw err;
+    throw new ConfigError(`${config.configFile ?? '--rule/defaults'}: ${err.message}`, config.configFile);
+  }
 }
 
 export class FileReadError extends Error {

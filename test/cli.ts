@@ -153,6 +153,16 @@ test('bad config: missing --config file, invalid JSON, unknown rule → exit 2 n
   for (const r of [missing, invalid, unknown, cliRule]) assert.not.ok(hasStack(r.stderr), r.stderr);
 });
 
+test('an unknown settings.targetVersion is a configuration error naming the file, not a crash', () => {
+  const dir = tempTree({ 'unattend.xml': CLEAN, '.unattendlintrc.json': '{"settings":{"targetVersion":"windows-10-2004"}}' });
+  const r = runCli(['unattend.xml'], { cwd: dir });
+  assert.is(r.code, 2);
+  assert.match(r.stderr, /\.unattendlintrc\.json: settings\.targetVersion "windows-10-2004" is not a Windows release/);
+  assert.not.match(r.stderr, /crashed|internal error/);
+  const ok = tempTree({ 'unattend.xml': CLEAN, '.unattendlintrc.json': '{"settings":{"targetVersion":"windows-11-24h2"}}' });
+  assert.is(runCli(['unattend.xml'], { cwd: ok }).code, 0);
+});
+
 test('--rule turns a rule off; --print-config shows it; --no-config-lookup ignores config files', () => {
   const dir = tempTree({ 'unattend.xml': BROKEN.replace('versionScope="nonSxS"', 'versionScope="nonSxS" language="neutral"'), '.unattendlintrc.json': '{"rules":{"envelope":"off"}}' });
   const printed = JSON.parse(runCli(['--print-config', 'unattend.xml', '--rule', 'pass-name: warn'], { cwd: dir }).stdout) as { rules: Record<string, unknown[]> };

@@ -4,12 +4,9 @@ import type { KnowledgeBase, ReleaseRecord } from '../../src/kb/types.js';
 import type { ElementNode } from '../../src/parser/events.js';
 import { resolveComponent } from './kb-names.js';
 import { settingOf } from './setting.js';
+import { parseTarget, type Target } from '../../src/kb/target.js';
 
-export interface Target {
-  build: number;
-  /** "Windows 11, version 23H2" or "build 22631", for messages. */
-  label: string;
-}
+export { parseTarget, type Target };
 
 interface Lifecycle {
   deprecated?: { since?: string; note?: string; replacement?: string };
@@ -19,33 +16,6 @@ interface Lifecycle {
 export type Status =
   | { kind: 'removed'; since: ReleaseRecord }
   | { kind: 'deprecated'; since?: ReleaseRecord; removedLater?: ReleaseRecord; note?: string; replacement?: string };
-
-const FAMILY = /^windows-(10|11)$/;
-
-/**
- * settings.targetVersion → the build it stands for. "windows-10"/"windows-11" mean the family's latest release
- * (what such a file meets today); a release id ("windows-10-1809", "windows-11-23h2") or a build number
- * (22631, "22631", "10.0.22631") names one. Anything else is a configuration error.
- */
-export function parseTarget(kb: KnowledgeBase, value: unknown): Target | undefined {
-  if (value === undefined) return undefined;
-  const releases = kb.releases();
-  const text = String(value).trim().toLowerCase();
-  const family = FAMILY.exec(text);
-  const release = family
-    ? releases.filter((r) => r.id.startsWith(`windows-${family[1]}`)).at(-1)
-    : // The knowledge base's "windows-10" is version 1507; here that name means the family.
-      releases.find((r) => r.id === (text === 'windows-10-1507' ? 'windows-10' : text));
-  if (release?.build) return { build: release.build, label: release.name };
-  const parts = /^\d+(?:\.\d+)*$/.test(text) ? text.split('.') : [];
-  const build = Number(parts.length >= 3 ? parts[2] : parts.length === 1 ? parts[0] : NaN);
-  const named = releases.find((r) => r.build === build);
-  if (Number.isInteger(build)) return { build, label: named ? `${named.name} (build ${build})` : `build ${build}` };
-  throw new Error(
-    `settings.targetVersion ${JSON.stringify(value)} is not a Windows release; use "windows-10", "windows-11", a release id such as ` +
-      `"windows-10-1809" or "windows-11-23h2" (${releases.map((r) => r.id).join(', ')}), or a build number such as 22631`,
-  );
-}
 
 /** Whether an element is deprecated or removed for the target (no target: every recorded change counts). */
 export function statusOf(kb: KnowledgeBase, info: Lifecycle | undefined, target: Target | undefined): Status | undefined {
