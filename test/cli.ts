@@ -85,6 +85,18 @@ test('globs are expanded; a glob matching nothing is exit 2', () => {
   assert.match(none.stderr, /no files match the pattern "z\/\*\*\/\*\.xml"/);
 });
 
+test('config ignores: walked files are skipped; an ignored file named explicitly gets a warning', () => {
+  const dir = tempTree({ '.unattendlintrc.json': '{"ignores": ["vendor/**"]}', 'vendor/unattend.xml': BROKEN, 'mine/unattend.xml': CLEAN });
+  const walked = runCli(['-f', 'json'], { cwd: dir });
+  assert.is(walked.code, 0, walked.stderr);
+  assert.equal((JSON.parse(walked.stdout) as { filePath: string }[]).map((f) => f.filePath.slice(dir.length + 1).replace(/\\/g, '/')), ['mine/unattend.xml']);
+  const named = runCli(['-f', 'json', 'vendor/unattend.xml'], { cwd: dir });
+  assert.is(named.code, 0);
+  const [res] = JSON.parse(named.stdout) as { warningCount: number; messages: { message: string }[] }[];
+  assert.is(res!.warningCount, 1);
+  assert.match(res!.messages[0]!.message, /ignored because of a matching ignore pattern/);
+});
+
 test('--stdin with --stdin-filename names the result', () => {
   const r = runCli(['--stdin', '--stdin-filename', 'sub/autounattend.xml', '--format', 'json'], { input: BROKEN });
   assert.is(r.code, 1);
