@@ -1,4 +1,4 @@
-// The knowledge base behind ctx.kb: lazily reads kb/data/*.json (never ../shared) or wraps in-memory data.
+// The knowledge base behind ctx.kb: lazily reads the generated kb/data/*.json files or wraps in-memory data.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
