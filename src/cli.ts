@@ -27,6 +27,7 @@ Options:
       --no-config-lookup     use no config file (built-in recommended rules and --rule)
       --rule 'ID: SEVERITY'  set a rule, e.g. --rule 'mixed-architecture: off' (repeatable;
                              options as JSON: --rule 'id: ["warn", {"key": 1}]')
+      --fix                  apply safe fixes to the files, then report what remains
       --max-warnings N       exit 1 when there are more than N warnings
       --quiet                report errors only
       --stdin                lint standard input
@@ -67,6 +68,7 @@ function parse(argv: string[]) {
         'no-config-lookup': { type: 'boolean' },
         rule: { type: 'string', multiple: true },
         'max-warnings': { type: 'string' },
+        fix: { type: 'boolean' },
         quiet: { type: 'boolean' },
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
@@ -116,6 +118,7 @@ export async function run(io: Io): Promise<number> {
     }
     if (values['stdin-filename'] && !values.stdin) throw new UsageError('--stdin-filename needs --stdin');
     if (values.stdin && positionals.length) throw new UsageError('--stdin lints standard input; do not name files as well');
+    if (values.stdin && values.fix) throw new UsageError('--fix writes files and cannot be used with --stdin');
 
     const linter = createLinter({
       cwd: io.cwd,
@@ -151,7 +154,7 @@ export async function run(io: Io): Promise<number> {
           continue;
         }
         try {
-          results.push(await linter.lintFile(f.path));
+          results.push(values.fix ? await linter.fixFile(f.path) : await linter.lintFile(f.path));
         } catch (err) {
           if (err instanceof FileReadError) problems.push(err.message);
           else if (err instanceof InternalError) {

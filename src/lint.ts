@@ -1,5 +1,7 @@
 // Lints files and text with per-file configuration: the API behind the CLI and src/index.ts.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { applyFixes } from './engine/fix.js';
+import { encode } from './source/encode.js';
 import { resolve } from 'node:path';
 import { lintSource, type EnabledRule } from './engine/run.js';
 import { loadKnowledgeBase } from './kb/load.js';
@@ -28,7 +30,11 @@ export interface Linter {
   loader: ConfigLoader;
   lintBytes(bytes: Uint8Array | string, filePath: string): Promise<FileResult>;
   lintFile(filePath: string): Promise<FileResult>;
+  /** Lints, applies fixes and re-lints (up to 10 passes), writes the file when it changed; returns the last result. */
+  fixFile(filePath: string): Promise<FileResult & { fixed: boolean }>;
 }
+
+const MAX_FIX_PASSES = 10;
 
 export function createLinter(opts: Omit<ConfigLoaderOptions, 'builtinRules'> & { builtinRules: readonly AnyRule[]; kb?: KnowledgeBase }): Linter {
   const loader = createConfigLoader({ ...opts, builtinRules: [...opts.builtinRules] });
@@ -50,19 +56,41 @@ export function createLinter(opts: Omit<ConfigLoaderOptions, 'builtinRules'> & {
       directiveSeverity: config.rules.get(DIRECTIVE_RULE)?.severity ?? 1,
     });
   };
+  const read = async (abs: string): Promise<Buffer> => {
+    try {
+      return await readFile(abs);
+    } catch (err) {
+      throw new FileReadError(`cannot read ${abs} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`, abs);
+    }
+  };
   return {
     loader,
     lintBytes,
     async lintFile(filePath) {
       const abs = resolve(opts.cwd, filePath);
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(abs);
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-        throw new FileReadError(`cannot read ${abs} (${code})`, abs);
+      return lintBytes(await read(abs), abs);
+    },
+    async fixFile(filePath) {
+      const abs = resolve(opts.cwd, filePath);
+      let bytes: Buffer = await read(abs);
+      let result = await lintBytes(bytes, abs);
+      let fixed = false;
+      for (let pass = 0; pass < MAX_FIX_PASSES && result.fatalErrorCount === 0 && result.source !== undefined; pass++) {
+        const { text, applied } = applyFixes(result.source, result.messages);
+        const out = applied ? encode(text, result.encoding, result.bom) : undefined;
+        if (!out) break;
+        bytes = out;
+        fixed = true;
+        result = await lintBytes(bytes, abs);
       }
-      return lintBytes(bytes, abs);
+      if (fixed) {
+        try {
+          await writeFile(abs, bytes);
+        } catch (err) {
+          throw new FileReadError(`cannot write the fixed ${abs} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`, abs);
+        }
+      }
+      return { ...result, fixed };
     },
   };
 }

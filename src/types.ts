@@ -62,6 +62,9 @@ export interface FileResult {
   source?: string;
   /** Offset ranges of secret values (passwords, credentials) in `source`, never to be printed. */
   secretRanges?: Range[];
+  /** Encoding and byte order mark the file was read with (so that fixes are written back the same way). */
+  encoding?: string;
+  bom?: boolean;
 }
 
 export type RuleCategory = 'correctness' | 'security' | 'policy' | 'style';

@@ -142,7 +142,7 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
     d.message = maskSecrets(d.message, secrets);
     if (d.fix && secretRanges.some((r) => d.fix!.range[0] < r.end && d.fix!.range[1] > r.start)) delete d.fix;
   }
-  return summarise(opts.filePath, dedupe(kept), text, secretRanges);
+  return { ...summarise(opts.filePath, dedupe(kept), text, secretRanges), encoding: decoded.encoding, bom: decoded.bom };
 }
 
 function guard<T>(fn: () => T, current: { id: string; offset: number }, filePath: string, lines: LineIndex): T {
