@@ -60,6 +60,21 @@ for (const [name, encoding] of [
   });
 }
 
+test('UTF-16 without a byte order mark is recognised by its "<?" shape', () => {
+  const text = '<?xml version="1.0" encoding="utf-16"?>\n<unattend xmlns="urn:schemas-microsoft-com:unattend"/>\n';
+  const le = decode(Buffer.from(text, 'utf16le'));
+  assert.equal([le.encoding, le.bom, le.text], ['utf-16le', false, text]);
+  const be = decode(Buffer.from(text, 'utf16le').swap16());
+  assert.equal([be.encoding, be.bom, be.text], ['utf-16be', false, text]);
+});
+
+test('a single-byte encoding named in the declaration decodes with it', () => {
+  const bytes = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="windows-1252"?><a>Gr'), Buffer.from([0xfc, 0xdf]), Buffer.from('e</a>')]);
+  const src = decode(bytes);
+  assert.is(src.encoding, 'windows-1252');
+  assert.ok(src.text.endsWith('<a>Grüße</a>'));
+});
+
 test('a UTF-16 byte order mark with encoding="utf-8" decodes and records the declaration', () => {
   const src = decode(fixture('bad-utf16-bom-declares-utf8.xml'));
   assert.is(src.encoding, 'utf-16le');
