@@ -3,7 +3,8 @@
 import { parseArgs } from 'node:util';
 import { writeFileSync, mkdirSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import { builtinRules } from '../rules/index.js';
 import { createLinter, FileReadError, ignoredResult } from './lint.js';
 import { findFiles } from './files.js';
@@ -25,6 +26,8 @@ Options:
   -o, --output-file PATH     write the report to PATH instead of standard output
   -c, --config PATH          use this config file instead of searching for one
       --no-config-lookup     use no config file (built-in recommended rules and --rule)
+      --no-inline-config     ignore unattend-lint-disable comments in the files
+      --ignore-pattern GLOB  skip files matching GLOB (relative to the current directory; repeatable)
       --rule 'ID: SEVERITY'  set a rule, e.g. --rule 'mixed-architecture: off' (repeatable;
                              options as JSON: --rule 'id: ["warn", {"key": 1}]')
       --fix                  apply safe fixes to the files, then report what remains
@@ -66,6 +69,8 @@ function parse(argv: string[]) {
         'output-file': { type: 'string', short: 'o' },
         config: { type: 'string', short: 'c' },
         'no-config-lookup': { type: 'boolean' },
+        'no-inline-config': { type: 'boolean' },
+        'ignore-pattern': { type: 'string', multiple: true },
         rule: { type: 'string', multiple: true },
         'max-warnings': { type: 'string' },
         fix: { type: 'boolean' },
@@ -126,7 +131,9 @@ export async function run(io: Io): Promise<number> {
       ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
       noConfigLookup: !!values['no-config-lookup'],
       cliRules: values.rule ?? [],
+      inlineConfig: !values['no-inline-config'],
     });
+    const ignoredByCli = picomatch(values['ignore-pattern'] ?? [], { dot: true });
     if (values['list-rules']) {
       // Load the config of the current directory so that plugin rules are listed too.
       await linter.loader.forFile(resolve(io.cwd, '__list-rules__.xml'));
@@ -149,7 +156,7 @@ export async function run(io: Io): Promise<number> {
       problems.push(...search.errors);
       for (const f of search.files) {
         const cfg = await linter.loader.forFile(f.path);
-        if (linter.loader.isIgnored(f.path, cfg)) {
+        if (linter.loader.isIgnored(f.path, cfg) || ignoredByCli(relative(io.cwd, f.path).split(sep).join('/'))) {
           if (f.explicit) results.push(ignoredResult(f.path));
           continue;
         }

@@ -36,7 +36,9 @@ export interface Linter {
 
 const MAX_FIX_PASSES = 10;
 
-export function createLinter(opts: Omit<ConfigLoaderOptions, 'builtinRules'> & { builtinRules: readonly AnyRule[]; kb?: KnowledgeBase }): Linter {
+export function createLinter(
+  opts: Omit<ConfigLoaderOptions, 'builtinRules'> & { builtinRules: readonly AnyRule[]; kb?: KnowledgeBase; inlineConfig?: boolean },
+): Linter {
   const loader = createConfigLoader({ ...opts, builtinRules: [...opts.builtinRules] });
   const kb = opts.kb ?? loadKnowledgeBase();
   const checked = new WeakSet<ResolvedConfig>();
@@ -54,6 +56,7 @@ export function createLinter(opts: Omit<ConfigLoaderOptions, 'builtinRules'> & {
       settings: config.settings,
       knownRuleIds: new Set(registry.keys()),
       directiveSeverity: config.rules.get(DIRECTIVE_RULE)?.severity ?? 1,
+      inlineConfig: opts.inlineConfig !== false,
     });
   };
   const read = async (abs: string): Promise<Buffer> => {

@@ -97,6 +97,17 @@ test('config ignores: walked files are skipped; an ignored file named explicitly
   assert.match(res!.messages[0]!.message, /ignored because of a matching ignore pattern/);
 });
 
+test('--ignore-pattern skips matching files; --no-inline-config ignores disable comments', () => {
+  const dir = tempTree({ 'keep/unattend.xml': CLEAN, 'skip/unattend.xml': BROKEN, 'dup.xml': WITH_WARNING.replace('<TimeZone>UTC</TimeZone>', '<TimeZone>UTC</TimeZone><TimeZone>UTC</TimeZone>').replace('<!-- unattend-lint-disable-next-line envelope -->', '<!-- unattend-lint-disable-line duplicate-setting -->') });
+  const r = runCli(['-f', 'json', '--ignore-pattern', 'skip/**'], { cwd: dir });
+  assert.equal((JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath.slice(dir.length + 1).replace(/\\/g, '/')), ['keep/unattend.xml']);
+  assert.is(r.code, 0);
+  assert.is(runCli(['dup.xml'], { cwd: dir }).code, 0);
+  const strict = runCli(['-f', 'json', '--no-inline-config', 'dup.xml'], { cwd: dir });
+  assert.is(strict.code, 1);
+  assert.ok((JSON.parse(strict.stdout) as { messages: { ruleId: string }[] }[])[0]!.messages.some((m) => m.ruleId === 'duplicate-setting'));
+});
+
 test('--stdin with --stdin-filename names the result', () => {
   const r = runCli(['--stdin', '--stdin-filename', 'sub/autounattend.xml', '--format', 'json'], { input: BROKEN });
   assert.is(r.code, 1);

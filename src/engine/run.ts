@@ -25,6 +25,8 @@ export interface LintOptions {
   knownRuleIds?: ReadonlySet<string>;
   /** Severity of unused or unknown-rule inline directives (0 = not reported). */
   directiveSeverity?: 0 | 1 | 2;
+  /** false: inline directives in comments are not honoured (policy owners forbid inline suppressions). */
+  inlineConfig?: boolean;
 }
 
 export const DIRECTIVE_RULE_ID = 'inline-directive';
@@ -114,7 +116,7 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
       },
       onComment: (n) => {
         const d = parseDirective(n.text, n.range, lines.position(n.range.start).line);
-        if (d) directives.push(d);
+        if (d && opts.inlineConfig !== false) directives.push(d);
         dispatch('onComment', n, at(n));
       },
     });
