@@ -45,7 +45,7 @@ export default defineRule({
       digits: (d: { value: string }) =>
         `computer name ${d.value} has only digits, which DnsValidateName rejects; add a letter`,
       hyphen: (d: { value: string }) =>
-        `computer name ${d.value} starts or ends with a hyphen, which is not a valid DNS host name; move or drop the hyphen`,
+        `computer name ${d.value} starts or ends with a hyphen, which DNS host names do not allow; DnsValidateName does not check it, but name resolution may fail, move or drop the hyphen`,
       underscore: (d: { value: string }) =>
         `computer name ${d.value} contains "_", which DNS host names do not allow; Windows accepts it as a non-standard name, but name resolution may fail, use "-" instead`,
       nonStandard: (d: { value: string }) =>
@@ -65,8 +65,10 @@ export default defineRule({
         const bad = [...new Set([...name].filter((c) => FORBIDDEN.has(c)))];
         if (bad.length > 0) ctx.report('forbidden', v.range, { value, chars: list(bad.map(show)) });
         else if (/^\d+$/.test(name)) ctx.report('digits', v.range, { value });
-        else if (/^-|-$/.test(name)) ctx.report('hyphen', v.range, { value });
         else if ([...name].some((c) => c.codePointAt(0)! > 0xffff)) ctx.report('nonStandard', v.range, { value });
+        // DnsValidateName's documented checks (length, dots, digits only, "_", forbidden characters) say
+        // nothing about hyphens, and no report shows Setup failing on one: a warning, like "_".
+        else if (/^-|-$/.test(name)) ctx.report('hyphen', v.range, { value }, { severity: 'warn' });
         else if (name.includes('_')) ctx.report('underscore', v.range, { value }, { severity: 'warn' });
         const bytes = utf8Bytes(name);
         const fewest = fewestBytes(name);

@@ -45,6 +45,15 @@ test('product-key: messages describe the problem without repeating the key', () 
   for (const group of key.split('-')) assert.not.ok(messages[0]!.message.includes(group), `message quotes ${group}`);
 });
 
+test('computer-name: a hyphen at either end is a warning (DnsValidateName does not check it); forbidden characters stay errors', () => {
+  const severity = (name: string) =>
+    lint('computer-name', 'specialize', 'Microsoft-Windows-Shell-Setup', `<ComputerName>${name}</ComputerName>`).messages.map((m) => m.severity);
+  assert.equal(severity('-PC'), [1]);
+  assert.equal(severity('LAB-'), [1]);
+  assert.equal(severity('Server 2022'), [2]);
+  assert.equal(severity('-PC\u{1F600}'), [2]);
+});
+
 test('time-zone: IANA and display names are fixed to the Windows id', () => {
   for (const [value, id] of [['Asia/Kolkata', 'India Standard Time'], ['US/Eastern', 'Eastern Standard Time'], ['Brisbane', 'E. Australia Standard Time']]) {
     const { messages, fixed } = lint('time-zone', 'specialize', 'Microsoft-Windows-Shell-Setup', `<TimeZone>${value}</TimeZone>`);
