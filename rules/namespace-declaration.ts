@@ -21,7 +21,7 @@ export default defineRule({
     messages: {
       undeclared: (d: { prefix: string; add: string }) => `prefix "${d.prefix}" is used but never declared; ${d.add}`,
       wrongUri: (d: { value: string }) =>
-        `xmlns:wcm is bound to "${d.value}", so Windows Setup does not see wcm:action and wcm:keyValue; ` +
+        `xmlns:wcm is bound to "${d.value}", so wcm:action and wcm:keyValue are not the attributes the reference documents; ` +
         `write xmlns:wcm="${WCM_NS}"`,
     },
   },
@@ -49,7 +49,9 @@ export default defineRule({
       // Pasted variants (https://, other case, trailing words from a web page) clearly meant the WCM URI.
       const meant = decl.value.toLowerCase().includes('schemas.microsoft.com/wmiconfig/2002/state');
       const fix: Fix | undefined = meant ? { range: [decl.valueRange.start, decl.valueRange.end], text: WCM_NS } : undefined;
-      ctx.report('wrongUri', decl.valueRange, { value: decl.value }, fix ? { fix } : {});
+      // A warning: no failure is known; build templates in use bind https://… or "…/State Jump "
+      // (jborean93/packer-windoze, MikeShepard/MyLab), and files without wcm:action work (list-item-action).
+      ctx.report('wrongUri', decl.valueRange, { value: decl.value }, { severity: 'warn', ...(fix ? { fix } : {}) });
     }
 
     function use(node: ElementNode, prefix: string, uri: string, range: Range): void {

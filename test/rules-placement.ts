@@ -60,4 +60,10 @@ test('setting-pass: the example message, the product-key twin and the UserAccoun
   assert.match(accounts[0]!.message, "Microsoft's best-practices page shows LocalAccounts in specialize");
 });
 
+test('namespace-declaration: a wcm bound to another URI is a warning, an undeclared prefix an error', () => {
+  assert.equal(run('namespace-declaration', 'bad-wrong-uri.xml').map((f) => f.severity), [1, 1, 1]);
+  const undeclared = run('namespace-declaration', 'bad-undeclared.xml');
+  assert.ok(undeclared.length > 0 && undeclared.every((f) => f.severity === 2));
+});
+
 test.run();
