@@ -15,6 +15,9 @@ const TOLERATED = new Map([
   // marcinbojko/hv-packer, jamesstringer90/Easy-GPU-PV); 24 corpus files.
   ['Microsoft-Windows-Setup/UserData/FullName', 'Setup then leaves it blank'],
   ['Microsoft-Windows-Setup/UserData/Organization', 'Setup then leaves it blank'],
+  // Parallels Desktop's express-install answer files (copied in DavidBrockmeier/ParallelsTools) and
+  // BenHall/packer-windows2016 format partitions with <Label></Label>; 3 corpus files.
+  ['Microsoft-Windows-Setup/DiskConfiguration/Disk/ModifyPartitions/ModifyPartition/Label', 'Setup then formats the partition without a label'],
 ]);
 
 export default defineRule({

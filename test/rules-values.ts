@@ -54,6 +54,15 @@ test('computer-name: a hyphen at either end is a warning (DnsValidateName does n
   assert.equal(severity('-PC\u{1F600}'), [2]);
 });
 
+test('empty-value: an empty partition Label is tolerated (a warning), an empty partition Type is not', () => {
+  const disk = (partition: string) =>
+    `<DiskConfiguration><Disk><DiskID>0</DiskID>${partition}</Disk></DiskConfiguration>`;
+  const severity = (partition: string) =>
+    lint('empty-value', 'windowsPE', 'Microsoft-Windows-Setup', disk(partition)).messages.map((m) => m.severity);
+  assert.equal(severity('<ModifyPartitions><ModifyPartition><Order>1</Order><Label></Label></ModifyPartition></ModifyPartitions>'), [1]);
+  assert.equal(severity('<CreatePartitions><CreatePartition><Order>1</Order><Type/></CreatePartition></CreatePartitions>'), [2]);
+});
+
 test('time-zone: IANA and display names are fixed to the Windows id', () => {
   for (const [value, id] of [['Asia/Kolkata', 'India Standard Time'], ['US/Eastern', 'Eastern Standard Time'], ['Brisbane', 'E. Australia Standard Time']]) {
     const { messages, fixed } = lint('time-zone', 'specialize', 'Microsoft-Windows-Shell-Setup', `<TimeZone>${value}</TimeZone>`);
