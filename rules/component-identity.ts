@@ -32,6 +32,9 @@ const ALIASES: Readonly<Record<string, string>> = {
   i686: 'x86',
 };
 
+/** Five groups of five letters or digits: a product key, whatever its characters. */
+const PRODUCT_KEY_SHAPE = /^[a-z0-9]{5}(?:-[a-z0-9]{5}){4}$/i;
+
 const expected = (values: readonly string[]): string =>
   values.length === 1 ? `"${values[0]}"` : `one of ${values.join(', ')}`;
 
@@ -48,6 +51,7 @@ export default defineRule({
       attrCase: (d: { written: string; attr: string }) =>
         `attribute "${d.written}" is not a component attribute; attribute names are case-sensitive, write ${d.attr}`,
       invalid: (d: { attr: string; value: string; hint: string }) => `${d.attr} "${d.value}" is not valid; ${d.hint}`,
+      productKey: (d: { attr: string; hint: string }) => `${d.attr} holds what looks like a product key; ${d.hint}`,
       nonCanonical: (d: { attr: string; value: string; canonical: string }) =>
         `${d.attr} "${d.value}" is accepted but not canonical; write "${d.canonical}"`,
     },
@@ -86,7 +90,9 @@ export default defineRule({
       const alias = attr === 'processorArchitecture' && Object.hasOwn(ALIASES, lower) ? ALIASES[lower] : undefined;
       const near = alias ?? (spec.values.length > 1 ? closest(value, spec.values) : undefined);
       const hint = near ? `did you mean "${near}"? (valid: ${spec.values.join(', ')})` : `expected ${expected(spec.values)}`;
-      ctx.report('invalid', a.valueRange, { attr, value, hint });
+      // A product key pasted into an attribute (seen in publicKeyToken) is never quoted back.
+      if (PRODUCT_KEY_SHAPE.test(value.trim())) ctx.report('productKey', a.valueRange, { attr, hint });
+      else ctx.report('invalid', a.valueRange, { attr, value, hint });
     }
 
     return {

@@ -63,6 +63,18 @@ test('empty-value: an empty partition Label is tolerated (a warning), an empty p
   assert.equal(severity('<CreatePartitions><CreatePartition><Order>1</Order><Type/></CreatePartition></CreatePartitions>'), [2]);
 });
 
+test('component-identity: a product key pasted into publicKeyToken is not quoted back', () => {
+  const key = 'VK7JG-NPHTM-C97JM-9MPGT-3V66T';
+  const text =
+    `<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="specialize">` +
+    `<component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="${key}" language="neutral" versionScope="nonSxS">` +
+    `</component></settings></unattend>`;
+  const r = rule('component-identity');
+  const { messages } = lintSource(text, { filePath: 'x.xml', rules: [{ rule: r, severity: 2, options: {} }], kb, settings: {} });
+  assert.is(messages.length, 1);
+  assert.is(messages[0]!.message, 'publicKeyToken holds what looks like a product key; expected "31bf3856ad364e35"');
+});
+
 test('time-zone: IANA and display names are fixed to the Windows id', () => {
   for (const [value, id] of [['Asia/Kolkata', 'India Standard Time'], ['US/Eastern', 'Eastern Standard Time'], ['Brisbane', 'E. Australia Standard Time']]) {
     const { messages, fixed } = lint('time-zone', 'specialize', 'Microsoft-Windows-Shell-Setup', `<TimeZone>${value}</TimeZone>`);
