@@ -31,10 +31,10 @@ function problem(key: string): { what: string; warn?: boolean } | undefined {
   const foreign = chars.filter((c) => !ALPHABET.includes(c.toUpperCase())).length;
   if (foreign > 0) {
     return {
-      what: `contains ${foreign} character${foreign === 1 ? '' : 's'} outside the product key alphabet (keys never contain vowels, 0, 1, 5, L, S or Z)`,
+      what: `contains ${foreign} character${foreign === 1 ? '' : 's'} outside the product key alphabet; keys never contain vowels, 0, 1, 5, L, S or Z, check it for typos`,
     };
   }
-  if (new Set(chars.map((c) => c.toUpperCase())).size === 1) return { what: 'repeats one character 25 times, which is a placeholder, not a key' };
+  if (new Set(chars.map((c) => c.toUpperCase())).size === 1) return { what: 'repeats one character 25 times, which is a placeholder, not a key; put in the real key or remove the element' };
   if (chars.some((c) => c !== c.toUpperCase())) return { what: 'is written in lowercase; write product keys in capitals as printed', warn: true };
   return undefined;
 }

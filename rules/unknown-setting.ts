@@ -21,7 +21,8 @@ const messages = {
   otherPlace: (d: Where & { path: string }) => `unknown setting ${where(d)}; its documented place is ${d.path}`,
   expected: (d: Where & { expected: string }) => `unknown setting ${where(d)}; expected ${d.expected}`,
   unknown: (d: Where) => `unknown setting ${where(d)}; it is not in the Unattended Windows Setup Reference`,
-  inLeaf: (d: { name: string; parent: string }) => `unexpected element <${d.name}> inside <${d.parent}>, which takes a text value, not elements`,
+  inLeaf: (d: { name: string; parent: string }) =>
+    `unexpected element <${d.name}> inside <${d.parent}>, which takes a text value, not elements; write the value as text`,
   caseOnly: (d: { name: string; canonical: string }) => `<${d.name}> differs only in case from the documented <${d.canonical}>; write <${d.canonical}>`,
 };
 

@@ -75,6 +75,16 @@ test('component-identity: a product key pasted into publicKeyToken is not quoted
   assert.is(messages[0]!.message, 'publicKeyToken holds what looks like a product key; expected "31bf3856ad364e35"');
 });
 
+test('product-key and unknown-setting: messages say what to do after "; "', () => {
+  for (const key of ['ABCDE-FGHIJ-KLMNO-PQRST-UVWXY', 'BBBBB-BBBBB-BBBBB-BBBBB-BBBBB']) {
+    const { messages } = lint('product-key', 'specialize', 'Microsoft-Windows-Shell-Setup', `<ProductKey>${key}</ProductKey>`);
+    assert.is(messages.length, 1, key);
+    assert.ok(messages[0]!.message.includes('; '), messages[0]!.message);
+  }
+  const { messages } = lint('unknown-setting', 'oobeSystem', 'Microsoft-Windows-Shell-Setup', '<UserAccounts><AdministratorPassword><Value><Hidden/></Value></AdministratorPassword></UserAccounts>');
+  assert.match(messages[0]!.message, /takes a text value, not elements; /);
+});
+
 test('time-zone: IANA and display names are fixed to the Windows id', () => {
   for (const [value, id] of [['Asia/Kolkata', 'India Standard Time'], ['US/Eastern', 'Eastern Standard Time'], ['Brisbane', 'E. Australia Standard Time']]) {
     const { messages, fixed } = lint('time-zone', 'specialize', 'Microsoft-Windows-Shell-Setup', `<TimeZone>${value}</TimeZone>`);
