@@ -10,6 +10,7 @@ const messages = {
     `component "${d.name}" has no setting that is applied in pass "${d.pass}"; move it to pass "${d.target}" (valid: ${d.valid})`,
   twin: (d: Placement & { hint: string }) =>
     `component "${d.name}" is not applied in pass "${d.pass}"; ${d.hint} (valid for "${d.name}": ${d.valid})`,
+  empty: (d: Placement) => `component "${d.name}" holds no settings and is not applied in pass "${d.pass}"; remove it (valid: ${d.valid})`,
 };
 
 /** A misplaced component, kept open until its end tag so the message can name the twin of what it holds. */
@@ -51,6 +52,8 @@ export default defineRule<typeof messages>({
         const pass = node.pass!;
         const range = node.attrs.name?.valueRange ?? node.element.nameRange;
         const data = { name, pass, valid: passList(passes) };
+        // Nothing is lost when an empty component is misplaced, and no report shows Setup stopping on one.
+        if (topLevel.size === 0) return ctx.report('empty', range, data, { severity: 'warn' });
         const hint = componentTwin(name, pass, (s) => topLevel.has(s), productKey);
         if (hint) ctx.report('twin', range, { ...data, hint });
         else ctx.report('wrongPass', range, { ...data, target: suggestedPass(passes) });

@@ -50,6 +50,12 @@ test('component-pass: names the suggested pass and the Windows PE twins', () => 
   assert.match(twins[3]!, 'the product key after windowsPE goes in "Microsoft-Windows-Shell-Setup" ProductKey (specialize)');
 });
 
+test('component-pass: a misplaced component that holds no settings is a warning', () => {
+  const found = run('component-pass', 'bad-empty-component.xml');
+  assert.equal(found.map((f) => f.severity), [1, 1]);
+  assert.is(found[0]!.message, 'component "Microsoft-Windows-Setup" holds no settings and is not applied in pass "offlineServicing"; remove it (valid: windowsPE)');
+});
+
 test('setting-pass: the example message, the product-key twin and the UserAccounts contradiction', () => {
   const [name] = run('setting-pass', 'bad-computername-oobesystem.xml').map((f) => f.message);
   assert.is(name, '<ComputerName> is not applied in pass "oobeSystem"; move it to pass "specialize" (valid: offlineServicing, specialize)');
