@@ -227,6 +227,18 @@ test('empty and binary files named explicitly give a fatal diagnostic, exit 1', 
   assert.equal(results.map((x) => x.fatalErrorCount), [1, 1]);
 });
 
+test('credentials outside password elements (product keys, net user passwords) never reach any output', () => {
+  const leaky = CLEAN.replace('<ComputerName>*</ComputerName>', '<ComputerName>*</ComputerName><ComputerName>x</ComputerName>')
+    .replace('publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">\n      <ComputerName>', 'publicKeyToken="VK7JG-NPHTM-C97JM-9MPGT-3V66T" language="neutral" versionScope="nonSxS">\n      <ComputerName>')
+    .replace('<TimeZone>UTC</TimeZone>', '<TimeZone>UTC</TimeZone><RunSynchronous><RunSynchronousCommand><Order>1</Order><Path>cmd /c net user deploy Hunter2-Secret /add &amp;&amp; slmgr /ipk W269N-WFGWX-YVC9B-4J6C9-T83GX</Path></RunSynchronousCommand></RunSynchronous>');
+  const dir = tempTree({ 'unattend.xml': leaky });
+  for (const f of ['text', 'json', 'sarif', 'compact', 'github']) {
+    const r = runCli(['-f', f, '--color', 'unattend.xml'], { cwd: dir });
+    assert.is(r.code, 1, f);
+    for (const secret of ['VK7JG-NPHTM', 'Hunter2-Secret', 'W269N-WFGWX']) assert.not.ok(r.stdout.includes(secret), `${f} shows ${secret}`);
+  }
+});
+
 test('a plugin loaded from config runs through the engine (sample plugin in fixtures/config)', () => {
   const r = runCli(['-f', 'json', 'fixtures/config/plugin/autounattend.xml']);
   assert.is(r.code, 0, r.stderr);

@@ -7,7 +7,7 @@ import type { Diagnostic, FileResult, Range } from '../types.js';
 import type { AnyRule, RuleContext, SourceInfo, Visitor } from './rule.js';
 import { InternalError } from './errors.js';
 import { applyDirectives, parseDirective, type Directive } from './suppress.js';
-import { isSecretValue, maskSecrets } from './secrets.js';
+import { isSecretValue, maskSecrets, scanFreeSecrets } from './secrets.js';
 import { createReporter, type Sink } from './report.js';
 
 export interface EnabledRule {
@@ -50,8 +50,8 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
   const text = decoded.text;
   const lines = createLineIndex(text);
   const diagnostics: Diagnostic[] = [];
-  const secretRanges: Range[] = [];
-  const secrets: string[] = [];
+  const secretRanges: Range[] = scanFreeSecrets(text);
+  const secrets: string[] = secretRanges.map((r) => text.slice(r.start, r.end));
   const directives: Directive[] = [];
   const info: SourceInfo = {
     encoding: decoded.encoding,
