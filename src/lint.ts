@@ -1,21 +1,18 @@
 // Lints files and text with per-file configuration: the API behind the CLI and src/index.ts.
 import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { applyFixes } from './engine/fix.js';
 import { encode } from './source/encode.js';
-import { resolve } from 'node:path';
-import { lintSource, type EnabledRule } from './engine/run.js';
+import { DIRECTIVE_RULE_ID, lintSource, summarise, type EnabledRule } from './engine/run.js';
 import { loadKnowledgeBase } from './kb/load.js';
 import { ConfigError, createConfigLoader, type ConfigLoaderOptions, type ResolvedConfig } from './config/index.js';
 import { parseTarget, TargetVersionError } from './kb/target.js';
 import type { AnyRule } from './engine/rule.js';
 import type { KnowledgeBase } from './kb/types.js';
 import type { FileResult } from './types.js';
-import { summarise } from './engine/run.js';
 
 export type ConfigLoader = ReturnType<typeof createConfigLoader>;
 
-/** The id of the pseudo-rule whose severity governs unused and unknown-rule inline directives. */
-export const DIRECTIVE_RULE = 'inline-directive';
 
 export function enabledRules(config: ResolvedConfig, registry: Map<string, AnyRule>): EnabledRule[] {
   const out: EnabledRule[] = [];
@@ -55,7 +52,7 @@ export function createLinter(
       kb,
       settings: config.settings,
       knownRuleIds: new Set(registry.keys()),
-      directiveSeverity: config.rules.get(DIRECTIVE_RULE)?.severity ?? 1,
+      directiveSeverity: config.rules.get(DIRECTIVE_RULE_ID)?.severity ?? 1,
       inlineConfig: opts.inlineConfig !== false,
     });
   };

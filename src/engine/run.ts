@@ -29,6 +29,7 @@ export interface LintOptions {
   inlineConfig?: boolean;
 }
 
+/** The rule entry whose severity governs unused and unknown-rule inline directives (rules/inline-directive.ts). */
 export const DIRECTIVE_RULE_ID = 'inline-directive';
 
 const HOOKS = [

@@ -7,7 +7,7 @@ import { lintSource, type EnabledRule } from '../../src/engine/run.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import type { AnyRule } from '../../src/engine/rule.js';
 import { builtinRules } from '../../rules/index.js';
-import { DIRECTIVE_RULE } from '../../src/lint.js';
+import { DIRECTIVE_RULE_ID } from '../../src/engine/run.js';
 import type { FileResult } from '../../src/types.js';
 
 export { ROOT, FIXTURES, SHARED } from './paths.js';
@@ -55,7 +55,7 @@ export function lintFixture(file: string, rules: AnyRule[], extra: Partial<Enabl
     settings: settings ?? {},
     knownRuleIds: new Set(builtinRules.map((r) => r.meta.id)),
     // Directive findings come from the engine, under the inline-directive rule's severity.
-    directiveSeverity: rules.some((r) => r.meta.id === DIRECTIVE_RULE) ? 1 : 0,
+    directiveSeverity: rules.some((r) => r.meta.id === DIRECTIVE_RULE_ID) ? 1 : 0,
   });
 }
 
