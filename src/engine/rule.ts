@@ -1,13 +1,6 @@
 // The rule contract: metadata as data, typed message functions, typed visitor hooks, defineRule.
 import type { Fix, Range, RuleCategory, SeverityName } from '../types.js';
-import type {
-  CommentNode,
-  ComponentNode,
-  DocumentNode,
-  ElementNode,
-  SettingsNode,
-  ValueNode,
-} from '../parser/events.js';
+import type { ParseSink } from '../parser/sax-adapter.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import type { XmlDeclaration } from '../source/decode.js';
 
@@ -76,18 +69,8 @@ export interface RuleContext<M extends MessageFns = MessageFns, O = Record<strin
   lineOf(offset: number): number;
 }
 
-export interface Visitor {
-  onDocument?(node: DocumentNode): void;
-  onSettings?(node: SettingsNode): void;
-  onSettingsEnd?(node: SettingsNode): void;
-  onComponent?(node: ComponentNode): void;
-  onComponentEnd?(node: ComponentNode): void;
-  /** Every element start tag in the document, whatever its role. */
-  onElement?(node: ElementNode): void;
-  onElementEnd?(node: ElementNode): void;
-  /** Text of a leaf element (no child elements), when it closes. */
-  onValue?(node: ValueNode): void;
-  onComment?(node: CommentNode): void;
+/** A rule's hooks: the parser's events plus the end of a well-formed document. */
+export interface Visitor extends ParseSink {
   /** After the whole file parsed well-formed; whole-file decisions go here. */
   onDocumentEnd?(): void;
 }

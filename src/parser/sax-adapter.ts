@@ -3,12 +3,14 @@ import { SaxesParser, type SaxesTagNS } from 'saxes';
 import {
   UNATTEND_NS,
   type AttributeNode,
+  type CommentNode,
   type ComponentNode,
+  type DocumentNode,
   type ElementNode,
   type ElementRole,
   type SettingsNode,
+  type ValueNode,
 } from './events.js';
-import type { Visitor } from '../engine/rule.js';
 import { attributeNodes } from './attributes.js';
 import { firstBareAmpersand } from './ampersand.js';
 
@@ -16,7 +18,20 @@ import { firstBareAmpersand } from './ampersand.js';
 export const MAX_DEPTH = 257;
 const CHUNK = 64 * 1024;
 
-export type ParseSink = Omit<Visitor, 'onDocumentEnd'>;
+/** The events of one parse, in document order; the engine's rule Visitor extends this. */
+export interface ParseSink {
+  onDocument?(node: DocumentNode): void;
+  onSettings?(node: SettingsNode): void;
+  onSettingsEnd?(node: SettingsNode): void;
+  onComponent?(node: ComponentNode): void;
+  onComponentEnd?(node: ComponentNode): void;
+  /** Every element start tag in the document, whatever its role. */
+  onElement?(node: ElementNode): void;
+  onElementEnd?(node: ElementNode): void;
+  /** Text of a leaf element (no child elements), when it closes. */
+  onValue?(node: ValueNode): void;
+  onComment?(node: CommentNode): void;
+}
 
 export interface ParseFatal {
   message: string;
