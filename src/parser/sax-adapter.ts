@@ -148,25 +148,8 @@ export function parse(text: string, sink: ParseSink): ParseResult {
       node.pass = passAttr?.value;
       open.settings = { kind: 'settings', element: node, pass: node.pass, passAttr };
     } else if (role === 'component') {
-      const attrs: Record<string, AttributeNode | undefined> = {};
-      for (const a of attributes) if (a.prefix === '') attrs[a.local] = a;
-      const v = (k: string): string => attrs[k]?.value ?? '';
-      const component: ComponentNode = {
-        kind: 'component',
-        element: node,
-        identity: {
-          name: v('name'),
-          processorArchitecture: v('processorArchitecture'),
-          publicKeyToken: v('publicKeyToken'),
-          language: v('language'),
-          versionScope: v('versionScope'),
-        },
-        attrs,
-        pass: node.pass,
-        settings: findSettings(stack),
-      };
-      node.component = component;
-      open.component = component;
+      // roleOf gives "component" only directly under <settings>, so the parent holds the settings node.
+      open.component = node.component = componentNode(node, parentOpen!.settings);
     }
     stack.push(open);
     if (!parent) sink.onDocument?.({ kind: 'document', root: node });
@@ -212,7 +195,22 @@ export function parse(text: string, sink: ParseSink): ParseResult {
   return result;
 }
 
-function findSettings(stack: Open[]): SettingsNode | undefined {
-  for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.settings) return stack[i]!.settings;
-  return undefined;
+function componentNode(element: ElementNode, settings: SettingsNode | undefined): ComponentNode {
+  const attrs: Record<string, AttributeNode | undefined> = {};
+  for (const a of element.attributes) if (a.prefix === '') attrs[a.local] = a;
+  const v = (k: string): string => attrs[k]?.value ?? '';
+  return {
+    kind: 'component',
+    element,
+    identity: {
+      name: v('name'),
+      processorArchitecture: v('processorArchitecture'),
+      publicKeyToken: v('publicKeyToken'),
+      language: v('language'),
+      versionScope: v('versionScope'),
+    },
+    attrs,
+    pass: element.pass,
+    settings,
+  };
 }
