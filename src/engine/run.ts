@@ -63,7 +63,6 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
 
   const sink: Sink = { lines, text, filePath: opts.filePath, diagnostics };
   const visitors: { id: string; visitor: Visitor }[] = [];
-  let current = { id: '', offset: 0 };
   for (const { rule, severity, options } of opts.rules) {
     const report = createReporter(sink, rule, severity);
     const ctx: RuleContext = {
@@ -78,8 +77,11 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
       markSecret: (range) => secretRanges.push(range),
       lineOf: (offset) => lines.position(offset).line,
     };
-    current = { id: rule.meta.id, offset: 0 };
-    visitors.push({ id: rule.meta.id, visitor: guard(() => rule.create(ctx), current, opts.filePath, lines) });
+    try {
+      visitors.push({ id: rule.meta.id, visitor: rule.create(ctx) });
+    } catch (err) {
+      throw crash(err, rule.meta.id, 0, opts.filePath, lines);
+    }
   }
 
   const byHook = new Map<Hook, { id: string; fn: (n: unknown) => void }[]>();
@@ -90,10 +92,14 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
     });
     byHook.set(h, list);
   }
+  // Every event reaches every rule: no allocation here, the crash position is only worked out on a throw.
   const dispatch = (h: Hook, node?: unknown, offset = 0): void => {
     for (const { id, fn } of byHook.get(h)!) {
-      current = { id, offset };
-      guard(() => fn(node), current, opts.filePath, lines);
+      try {
+        fn(node);
+      } catch (err) {
+        throw crash(err, id, offset, opts.filePath, lines);
+      }
     }
   };
   const at = (n: { range: Range }): number => n.range.start;
@@ -148,18 +154,12 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
   return { ...summarise(opts.filePath, dedupe(kept), text, secretRanges), encoding: decoded.encoding, bom: decoded.bom };
 }
 
-function guard<T>(fn: () => T, current: { id: string; offset: number }, filePath: string, lines: LineIndex): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof InternalError) throw err;
-    const pos = lines.position(current.offset);
-    const what = err instanceof Error ? err.message : String(err);
-    throw new InternalError(
-      `rule "${current.id}" crashed on ${filePath}:${pos.line}:${pos.column}: ${what}`,
-      current.id, filePath, pos.line, pos.column, err,
-    );
-  }
+/** An exception from a rule as our fault, naming the rule and where in the file it was (InternalErrors pass through). */
+function crash(err: unknown, id: string, offset: number, filePath: string, lines: LineIndex): InternalError {
+  if (err instanceof InternalError) return err;
+  const pos = lines.position(offset);
+  const what = err instanceof Error ? err.message : String(err);
+  return new InternalError(`rule "${id}" crashed on ${filePath}:${pos.line}:${pos.column}: ${what}`, id, filePath, pos.line, pos.column, err);
 }
 
 function directiveFindings(
