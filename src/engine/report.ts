@@ -25,27 +25,18 @@ export function createReporter(sink: Sink, rule: AnyRule, severity: 1 | 2) {
     if (extra?.fix && !inside({ start: extra.fix.range[0], end: extra.fix.range[1] }, sink.text.length)) {
       throw new InternalError(`rule "${id}" proposed a fix outside ${sink.filePath}`, id, sink.filePath);
     }
-    const s = sink.lines.position(range.start);
-    const e = sink.lines.position(range.end);
     const d: Diagnostic = {
       ruleId: id,
       severity: severity === 2 && extra?.severity === 'warn' ? 1 : severity,
       message: fn(data),
       messageId,
-      line: s.line,
-      column: s.column,
-      endLine: e.line,
-      endColumn: e.column,
+      ...sink.lines.span(range),
       range,
     };
     if (extra?.fix) d.fix = extra.fix;
     if (docsUrl) d.docsUrl = docsUrl;
     if (extra?.related?.length) {
-      d.related = extra.related.map((r) => {
-        const rs = sink.lines.position(r.range.start);
-        const re = sink.lines.position(r.range.end);
-        return { message: r.message, line: rs.line, column: rs.column, endLine: re.line, endColumn: re.column };
-      });
+      d.related = extra.related.map((r) => ({ message: r.message, ...sink.lines.span(r.range) }));
     }
     sink.diagnostics.push(d);
   };

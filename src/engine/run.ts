@@ -131,18 +131,8 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
     if (!fatal) dispatch('onDocumentEnd', undefined, text.length);
   }
   if (fatal) {
-    const pos = lines.position(fatal.offset);
-    diagnostics.push({
-      ruleId: null,
-      severity: 2,
-      fatal: true,
-      message: fatal.message,
-      line: pos.line,
-      column: pos.column,
-      endLine: pos.line,
-      endColumn: pos.column,
-      range: { start: fatal.offset, end: fatal.offset },
-    });
+    const range = { start: fatal.offset, end: fatal.offset };
+    diagnostics.push({ ruleId: null, severity: 2, fatal: true, message: fatal.message, ...lines.span(range), range });
   }
   const endLineOf = (d: Directive): number => lines.position(d.range.end).line;
   const { kept, unused } = applyDirectives(diagnostics, directives, endLineOf);
@@ -171,9 +161,7 @@ function directiveFindings(
   const out: Diagnostic[] = [];
   const severity = opts.directiveSeverity as 1 | 2;
   const push = (d: Directive, message: string): void => {
-    const s = lines.position(d.range.start);
-    const e = lines.position(d.range.end);
-    out.push({ ruleId: DIRECTIVE_RULE_ID, severity, message, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, range: d.range });
+    out.push({ ruleId: DIRECTIVE_RULE_ID, severity, message, ...lines.span(d.range), range: d.range });
   };
   const unknown = new Set<string>();
   for (const d of directives) {

@@ -1,9 +1,18 @@
 // Offset ↔ 1-based line/column conversion that treats CRLF, LF and lone CR as one line break each.
-import type { Position } from '../types.js';
+import type { Position, Range } from '../types.js';
+
+/** Start and end of a range as diagnostics and related locations carry them. */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
 
 export interface LineIndex {
   /** 1-based line and column (UTF-16 code units) of an offset. */
   position(offset: number): Position;
+  span(range: Range): Span;
   /** Offset of the start of a 1-based line. */
   lineStart(line: number): number;
   /** Text of a 1-based line without its terminator. */
@@ -31,12 +40,18 @@ export function createLineIndex(text: string): LineIndex {
     }
     return lo;
   };
+  const position = (offset: number): Position => {
+    const o = Math.max(0, Math.min(offset, text.length));
+    const l = lineOf(o);
+    return { line: l + 1, column: o - starts[l]! + 1 };
+  };
   return {
     lineCount: starts.length,
-    position(offset) {
-      const o = Math.max(0, Math.min(offset, text.length));
-      const l = lineOf(o);
-      return { line: l + 1, column: o - starts[l]! + 1 };
+    position,
+    span(range) {
+      const s = position(range.start);
+      const e = position(range.end);
+      return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
     },
     lineStart(line) {
       return starts[Math.max(0, Math.min(line - 1, starts.length - 1))]!;
