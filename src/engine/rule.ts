@@ -3,13 +3,14 @@ import type { Fix, Range, RuleCategory, SeverityName } from '../types.js';
 import type { ParseSink } from '../parser/sax-adapter.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import type { XmlDeclaration } from '../source/decode.js';
+import type { LineEndings } from '../source/line-index.js';
 
 export interface SourceInfo {
   encoding: string;
   bom: boolean;
   declaration?: XmlDeclaration;
   /** Line terminators seen in the file. */
-  lineEndings: { crlf: number; lf: number; cr: number };
+  lineEndings: LineEndings;
 }
 
 // eslint-style: each message id maps to a function of typed data returning the message text.

@@ -38,13 +38,6 @@ const HOOKS = [
 ] as const;
 type Hook = (typeof HOOKS)[number];
 
-function lineEndings(text: string): SourceInfo['lineEndings'] {
-  const crlf = text.split('\r\n').length - 1;
-  const lf = text.split('\n').length - 1 - crlf;
-  const cr = text.split('\r').length - 1 - crlf;
-  return { crlf, lf, cr };
-}
-
 /** Lints one file's bytes (or already decoded text) with the given rules. Throws InternalError on our faults. */
 export function lintSource(input: Uint8Array | string, opts: LintOptions): FileResult {
   const decoded = typeof input === 'string' ? { text: input, encoding: 'utf-8', bom: false } : decode(input);
@@ -58,7 +51,7 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
     encoding: decoded.encoding,
     bom: decoded.bom,
     ...('declaration' in decoded && decoded.declaration ? { declaration: decoded.declaration } : {}),
-    lineEndings: lineEndings(text),
+    lineEndings: lines.lineEndings,
   };
 
   const sink: Sink = { lines, text, filePath: opts.filePath, diagnostics };

@@ -9,6 +9,13 @@ export interface Span {
   endColumn: number;
 }
 
+/** How many of each line terminator a text has. */
+export interface LineEndings {
+  crlf: number;
+  lf: number;
+  cr: number;
+}
+
 export interface LineIndex {
   /** 1-based line and column (UTF-16 code units) of an offset. */
   position(offset: number): Position;
@@ -18,15 +25,22 @@ export interface LineIndex {
   /** Text of a 1-based line without its terminator. */
   lineText(line: number): string;
   readonly lineCount: number;
+  readonly lineEndings: LineEndings;
 }
 
 export function createLineIndex(text: string): LineIndex {
   const starts = [0];
+  const lineEndings: LineEndings = { crlf: 0, lf: 0, cr: 0 };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
+    if (c === 10) {
+      lineEndings.lf++;
+      starts.push(i + 1);
+    } else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        i++;
+        lineEndings.crlf++;
+      } else lineEndings.cr++;
       starts.push(i + 1);
     }
   }
@@ -47,6 +61,7 @@ export function createLineIndex(text: string): LineIndex {
   };
   return {
     lineCount: starts.length,
+    lineEndings,
     position,
     span(range) {
       const s = position(range.start);
