@@ -18,8 +18,6 @@ export interface DecodedSource {
   declaration?: XmlDeclaration;
   /** Set when the bytes cannot be decoded: text holds what decoded before the first bad byte. */
   error?: { message: string; offset: number };
-  /** True when the file looks binary (NUL bytes in a file without a UTF-16 shape). */
-  binary?: boolean;
 }
 
 const DECL_RE = /^<\?xml\s[^>]*?\?>/;
@@ -94,10 +92,9 @@ export function decode(bytes: Uint8Array): DecodedSource {
     if (declared && declared !== 'utf-8' && !declared.startsWith('utf-16')) encoding = declared;
   }
   const body = bytes.subarray(sniffed.bom);
-  const binary = !encoding.startsWith('utf-16') && body.includes(0);
   try {
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
-    return finish({ text, encoding, bom: sniffed.bom > 0, binary });
+    return finish({ text, encoding, bom: sniffed.bom > 0 });
   } catch {
     const bad = firstBadByte(body, encoding);
     const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(body.subarray(0, bad));
@@ -106,7 +103,6 @@ export function decode(bytes: Uint8Array): DecodedSource {
       text,
       encoding,
       bom: sniffed.bom > 0,
-      binary,
       error: { message: `bytes ${hex} at byte ${bad + sniffed.bom} are not valid ${encoding.toUpperCase()}`, offset: text.length },
     });
   }
