@@ -1,5 +1,5 @@
 // One streaming pass over one file: decode, parse, dispatch events to every enabled rule, collect diagnostics.
-import { decode } from '../source/decode.js';
+import { decode, type DecodedSource } from '../source/decode.js';
 import { createLineIndex, type LineIndex } from '../source/line-index.js';
 import { parse } from '../parser/sax-adapter.js';
 import type { KnowledgeBase } from '../kb/types.js';
@@ -40,7 +40,7 @@ type Hook = (typeof HOOKS)[number];
 
 /** Lints one file's bytes (or already decoded text) with the given rules. Throws InternalError on our faults. */
 export function lintSource(input: Uint8Array | string, opts: LintOptions): FileResult {
-  const decoded = typeof input === 'string' ? { text: input, encoding: 'utf-8', bom: false } : decode(input);
+  const decoded: DecodedSource = typeof input === 'string' ? { text: input, encoding: 'utf-8', bom: false } : decode(input);
   const text = decoded.text;
   const lines = createLineIndex(text);
   const diagnostics: Diagnostic[] = [];
@@ -50,7 +50,7 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
   const info: SourceInfo = {
     encoding: decoded.encoding,
     bom: decoded.bom,
-    ...('declaration' in decoded && decoded.declaration ? { declaration: decoded.declaration } : {}),
+    ...(decoded.declaration ? { declaration: decoded.declaration } : {}),
     lineEndings: lines.lineEndings,
   };
 
@@ -97,7 +97,7 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
   };
   const at = (n: { range: Range }): number => n.range.start;
 
-  let fatal: { message: string; offset: number } | undefined = 'error' in decoded && decoded.error ? decoded.error : undefined;
+  let fatal = decoded.error;
   if (!fatal) {
     const result = parse(text, {
       onDocument: (n) => dispatch('onDocument', n, at(n.root)),
