@@ -4,7 +4,7 @@ import { createLineIndex, type LineIndex } from '../source/line-index.js';
 import { parse } from '../parser/sax-adapter.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import type { Diagnostic, FileResult, Range } from '../types.js';
-import type { AnyRule, RuleContext, SourceInfo, Visitor } from './rule.js';
+import type { AnyRule, RuleContext, SourceInfo } from './rule.js';
 import { InternalError } from './errors.js';
 import { applyDirectives, parseDirective, type Directive } from './suppress.js';
 import { isSecretValue, maskSecrets, scanFreeSecrets } from './secrets.js';
@@ -54,47 +54,7 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
     lineEndings: lines.lineEndings,
   };
 
-  const sink: Sink = { lines, text, filePath: opts.filePath, diagnostics };
-  const visitors: { id: string; visitor: Visitor }[] = [];
-  for (const { rule, severity, options } of opts.rules) {
-    const report = createReporter(sink, rule, severity);
-    const ctx: RuleContext = {
-      id: rule.meta.id,
-      filePath: opts.filePath,
-      text,
-      options,
-      settings: opts.settings ?? {},
-      kb: opts.kb,
-      source: info,
-      report,
-      markSecret: (range) => secretRanges.push(range),
-      lineOf: (offset) => lines.position(offset).line,
-    };
-    try {
-      visitors.push({ id: rule.meta.id, visitor: rule.create(ctx) });
-    } catch (err) {
-      throw crash(err, rule.meta.id, 0, opts.filePath, lines);
-    }
-  }
-
-  const byHook = new Map<Hook, { id: string; fn: (n: unknown) => void }[]>();
-  for (const h of HOOKS) {
-    const list = visitors.flatMap(({ id, visitor }) => {
-      const fn = visitor[h] as ((n: unknown) => void) | undefined;
-      return fn ? [{ id, fn: fn.bind(visitor) }] : [];
-    });
-    byHook.set(h, list);
-  }
-  // Every event reaches every rule: no allocation here, the crash position is only worked out on a throw.
-  const dispatch = (h: Hook, node?: unknown, offset = 0): void => {
-    for (const { id, fn } of byHook.get(h)!) {
-      try {
-        fn(node);
-      } catch (err) {
-        throw crash(err, id, offset, opts.filePath, lines);
-      }
-    }
-  };
+  const dispatch = startRules(opts, { lines, text, filePath: opts.filePath, diagnostics }, info, secretRanges);
   const at = (n: { range: Range }): number => n.range.start;
 
   let fatal = decoded.error;
@@ -115,8 +75,8 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
         dispatch('onValue', n, at(n));
       },
       onComment: (n) => {
-        const d = parseDirective(n.text, n.range, lines.position(n.range.start).line);
-        if (d && opts.inlineConfig !== false) directives.push(d);
+        const d = opts.inlineConfig === false ? undefined : parseDirective(n.text, n.range, lines.position(n.range.start).line);
+        if (d) directives.push(d);
         dispatch('onComment', n, at(n));
       },
     });
@@ -127,14 +87,63 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
     const range = { start: fatal.offset, end: fatal.offset };
     diagnostics.push({ ruleId: null, severity: 2, fatal: true, message: fatal.message, ...lines.span(range), range });
   }
-  const endLineOf = (d: Directive): number => lines.position(d.range.end).line;
-  const { kept, unused } = applyDirectives(diagnostics, directives, endLineOf);
-  if (opts.directiveSeverity) kept.push(...directiveFindings(directives, unused, opts, lines));
+  const kept = suppress(diagnostics, directives, opts, lines);
   for (const d of kept) {
     d.message = maskSecrets(d.message, secrets);
     if (d.fix && secretRanges.some((r) => d.fix!.range[0] < r.end && d.fix!.range[1] > r.start)) delete d.fix;
   }
   return { ...summarise(opts.filePath, dedupe(kept), text, secretRanges), encoding: decoded.encoding, bom: decoded.bom };
+}
+
+type Dispatch = (h: Hook, node?: unknown, offset?: number) => void;
+
+/** Creates each enabled rule's visitor for this file; returns what hands an event to every visitor with that hook. */
+function startRules(opts: LintOptions, sink: Sink, source: SourceInfo, secretRanges: Range[]): Dispatch {
+  const { lines, text, filePath } = sink;
+  const visitors = opts.rules.map(({ rule, severity, options }) => {
+    const ctx: RuleContext = {
+      id: rule.meta.id,
+      filePath,
+      text,
+      options,
+      settings: opts.settings ?? {},
+      kb: opts.kb,
+      source,
+      report: createReporter(sink, rule, severity),
+      markSecret: (range) => secretRanges.push(range),
+      lineOf: (offset) => lines.position(offset).line,
+    };
+    try {
+      return { id: rule.meta.id, visitor: rule.create(ctx) };
+    } catch (err) {
+      throw crash(err, rule.meta.id, 0, filePath, lines);
+    }
+  });
+  const byHook = new Map<Hook, { id: string; fn: (n: unknown) => void }[]>();
+  for (const h of HOOKS) {
+    byHook.set(h, visitors.flatMap(({ id, visitor }) => {
+      const fn = visitor[h] as ((n: unknown) => void) | undefined;
+      return fn ? [{ id, fn: fn.bind(visitor) }] : [];
+    }));
+  }
+  // Every event reaches every rule: no allocation here, the crash position is only worked out on a throw.
+  return (h, node, offset = 0) => {
+    for (const { id, fn } of byHook.get(h)!) {
+      try {
+        fn(node);
+      } catch (err) {
+        throw crash(err, id, offset, filePath, lines);
+      }
+    }
+  };
+}
+
+/** The diagnostics no inline directive suppresses, plus the findings about the directives themselves. */
+function suppress(diagnostics: Diagnostic[], directives: Directive[], opts: LintOptions, lines: LineIndex): Diagnostic[] {
+  const endLineOf = (d: Directive): number => lines.position(d.range.end).line;
+  const { kept, unused } = applyDirectives(diagnostics, directives, endLineOf);
+  if (opts.directiveSeverity) kept.push(...directiveFindings(directives, unused, opts, lines));
+  return kept;
 }
 
 /** An exception from a rule as our fault, naming the rule and where in the file it was (InternalErrors pass through). */
