@@ -155,8 +155,7 @@ export async function run(io: Io): Promise<number> {
       const search = findFiles(positionals, io.cwd);
       problems.push(...search.errors);
       for (const f of search.files) {
-        const cfg = await linter.loader.forFile(f.path);
-        if (linter.loader.isIgnored(f.path, cfg) || ignoredByCli(relative(io.cwd, f.path).split(sep).join('/'))) {
+        if ((await linter.isIgnored(f.path)) || ignoredByCli(relative(io.cwd, f.path).split(sep).join('/'))) {
           if (f.explicit) results.push(ignoredResult(f.path));
           continue;
         }

@@ -39,8 +39,7 @@ export async function lintFiles(patterns: string[], opts: ApiOptions = {}): Prom
   const search = findFiles(patterns, opts.cwd ?? process.cwd());
   const results: FileResult[] = [];
   for (const f of search.files) {
-    const cfg = await linter.loader.forFile(f.path);
-    if (!linter.loader.isIgnored(f.path, cfg)) results.push(await linter.lintFile(f.path));
+    if (!(await linter.isIgnored(f.path))) results.push(await linter.lintFile(f.path));
   }
   return { results, errors: search.errors };
 }

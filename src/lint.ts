@@ -25,6 +25,8 @@ export function enabledRules(config: ResolvedConfig, registry: Map<string, AnyRu
 
 export interface Linter {
   loader: ConfigLoader;
+  /** True when the file's own config ignores it (its "ignores" globs). */
+  isIgnored(filePath: string): Promise<boolean>;
   lintBytes(bytes: Uint8Array | string, filePath: string): Promise<FileResult>;
   lintFile(filePath: string): Promise<FileResult>;
   /** Lints, applies fixes and re-lints (up to 10 passes), writes the file when it changed; returns the last result. */
@@ -65,6 +67,9 @@ export function createLinter(
   };
   return {
     loader,
+    async isIgnored(filePath) {
+      return loader.isIgnored(filePath, await loader.forFile(filePath));
+    },
     lintBytes,
     async lintFile(filePath) {
       const abs = resolve(opts.cwd, filePath);
