@@ -37,24 +37,25 @@ export function loadKnowledgeBase(options: { dataDir?: string } = {}): Knowledge
   const dir = options.dataDir ?? DEFAULT_DATA_DIR;
   let kb = instances.get(dir);
   if (!kb) {
-    const read = <K extends Part>(part: K, key: string) =>
+    // Each file holds its part under the part's own name, e.g. timezones.json → { "timeZones": […] }.
+    const read = <K extends Part>(part: K) =>
       once(() => {
         const file = join(dir, DATA_FILES[part]);
         try {
-          return (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)[key] as NonNullable<KnowledgeBaseData[K]>;
+          return (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)[part] as NonNullable<KnowledgeBaseData[K]>;
         } catch (error) {
           throw new Error(`cannot read the knowledge base file ${file}: ${error instanceof Error ? error.message : String(error)}`);
         }
       });
     kb = build({
-      components: read('components', 'components'),
-      settings: read('settings', 'settings'),
-      releases: read('releases', 'releases'),
-      timeZones: read('timeZones', 'timeZones'),
-      locales: read('locales', 'locales'),
-      keyboards: read('keyboards', 'keyboards'),
-      editions: read('editions', 'editions'),
-      geoIds: read('geoIds', 'geoIds'),
+      components: read('components'),
+      settings: read('settings'),
+      releases: read('releases'),
+      timeZones: read('timeZones'),
+      locales: read('locales'),
+      keyboards: read('keyboards'),
+      editions: read('editions'),
+      geoIds: read('geoIds'),
     });
     instances.set(dir, kb);
   }
@@ -73,10 +74,6 @@ export function createKnowledgeBase(data: KnowledgeBaseData): KnowledgeBase {
     editions: () => data.editions ?? [],
     geoIds: () => data.geoIds ?? [],
   });
-}
-
-function hasOwn(object: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
 }
 
 function once<T>(f: () => T): () => T {
@@ -170,11 +167,11 @@ function build(src: Source): KnowledgeBase {
     }
     return idx;
   };
-  const bucket = (component: string) => (hasOwn(src.settings(), component) ? src.settings()[component] : undefined);
+  const bucket = (component: string) => (Object.hasOwn(src.settings(), component) ? src.settings()[component] : undefined);
   const setting = (component: string, path: readonly string[]): SettingRecord | undefined => {
     const key = path.join('/');
     const records = bucket(component);
-    if (!records || path.length === 0 || !hasOwn(records, key)) return undefined;
+    if (!records || path.length === 0 || !Object.hasOwn(records, key)) return undefined;
     const cacheKey = `${component}\u0000${key}`;
     let record = settingCache.get(cacheKey);
     if (!record) settingCache.set(cacheKey, (record = settingRecord(component, key, records[key]!)));
@@ -184,7 +181,7 @@ function build(src: Source): KnowledgeBase {
   const frozen = <T>(list: () => readonly T[]) => once(() => deepFreeze(structuredClone(list())) as readonly T[]);
   return {
     component(name) {
-      if (!hasOwn(src.components(), name)) return undefined;
+      if (!Object.hasOwn(src.components(), name)) return undefined;
       let r = componentCache.get(name);
       if (!r) componentCache.set(name, (r = componentRecord(name, src.components()[name]!)));
       return r;
