@@ -1,4 +1,5 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, rule metadata, fingerprints.
+import { TOOL_NAME } from '../meta.js';
 import type { Diagnostic, FileResult, RelatedLocation } from '../types.js';
 import { lineHashes, maskSecrets } from './fingerprint.js';
 import { artifactLocation, directoryUri, SRCROOT, type SarifArtifactLocation } from './paths.js';
@@ -9,7 +10,7 @@ import type { Reporter, ReporterContext } from './types.js';
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/unattend-lint';
 // GitHub treats the text before the last "/" as the category; re-runs with it replace old alerts.
-const AUTOMATION_ID = 'unattend-lint/';
+const AUTOMATION_ID = `${TOOL_NAME}/`;
 
 interface Region {
   startLine: number;
@@ -104,7 +105,7 @@ function driver(ctx: ReporterContext, rules: ReportingDescriptor[]): Record<stri
   // GitHub prefers semanticVersion to tell a tool upgrade from a code change.
   const semver = /^\d+\.\d+\.\d+(?:[-+].*)?$/.test(ctx.toolVersion);
   return {
-    name: 'unattend-lint',
+    name: TOOL_NAME,
     version: ctx.toolVersion,
     ...(semver ? { semanticVersion: ctx.toolVersion } : {}),
     informationUri: INFORMATION_URI,

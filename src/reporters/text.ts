@@ -1,5 +1,6 @@
 // The default human format: ESLint's stylish layout plus a masked one-line code frame per finding.
 import pc from 'picocolors';
+import { TOOL_NAME } from '../meta.js';
 import { createLineIndex } from '../source/line-index.js';
 import type { Diagnostic, FileResult } from '../types.js';
 import { codeFrame, oneLine, type Colors } from './frame.js';
@@ -82,7 +83,7 @@ export const text: Reporter = (results, ctx) => {
   if (errors + warnings > 0) tail.push(summary(errors, warnings, c));
   const over = ctx.maxWarningsExceeded;
   if (over) {
-    tail.push(c.red(`unattend-lint found too many warnings (${over.count}, maximum: ${over.max})`));
+    tail.push(c.red(`${TOOL_NAME} found too many warnings (${over.count}, maximum: ${over.max})`));
   }
   if (blocks.length === 0 && tail.length === 0) return '';
   return `${[...blocks, tail.join('\n')].filter(Boolean).join('\n\n')}\n`;
