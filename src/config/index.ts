@@ -6,10 +6,10 @@ import { parseCliRules } from './cli-rules.js';
 import { displayPath } from './errors.js';
 import { createConfigFiles } from './files.js';
 import { createGlobs } from './globs.js';
-import { entrySource, flatten, presetLayer, type Origin } from './normalize.js';
+import { entrySource, flatten, presetLayer } from './normalize.js';
 import { deepMerge, resolveOptions } from './rule-entry.js';
 import { compileShapeCheck } from './schema.js';
-import type { LoaderContext, NormalizedConfig, ResolvedConfig, RuleSetting } from './types.js';
+import type { LoaderContext, NormalizedConfig, Origin, ResolvedConfig, RuleSetting } from './types.js';
 
 export { ConfigError } from './errors.js';
 export { printConfig, type PrintedConfig } from './print.js';

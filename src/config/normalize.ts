@@ -7,14 +7,7 @@ import { resolveSpec } from './modules.js';
 import { loadPlugins } from './plugins.js';
 import { isPlainObject, parseRuleEntry, parseSeverity, type EntrySource } from './rule-entry.js';
 import { describeAjvError } from './schema.js';
-import type { Layer, LoaderContext, RuleEntry } from './types.js';
-
-/** Where a config object came from: how to name it, and the directory its relative paths start from. */
-export interface Origin {
-  label: string;
-  filePath?: string;
-  dir: string;
-}
+import type { Layer, LoaderContext, Origin, RuleEntry } from './types.js';
 
 export interface Flattened {
   layers: Layer[];

@@ -5,7 +5,7 @@ import type { AnyRule } from '../engine/rule.js';
 import { configError, displayPath, messageOf } from './errors.js';
 import { isPathSpec, resolveSpec } from './modules.js';
 import { isPlainObject } from './rule-entry.js';
-import type { LoaderContext, PluginRecord } from './types.js';
+import type { LoaderContext, Origin, PluginRecord } from './types.js';
 
 const PREFIX = 'unattend-lint-plugin';
 
@@ -20,15 +20,8 @@ export function pluginName(spec: string, key?: string): string {
   return base.startsWith(`${PREFIX}-`) ? base.slice(PREFIX.length + 1) : base;
 }
 
-/** Where a `plugins` list comes from, for messages and for resolving relative paths. */
-export interface PluginSource {
-  label: string;
-  filePath?: string;
-  dir: string;
-}
-
 /** Loads (or reuses) each declared plugin; returns their names. */
-export async function loadPlugins(ctx: LoaderContext, declared: unknown, source: PluginSource): Promise<string[]> {
+export async function loadPlugins(ctx: LoaderContext, declared: unknown, source: Origin): Promise<string[]> {
   const pairs: [string | undefined, string][] = Array.isArray(declared)
     ? declared.map((spec: string) => [undefined, spec])
     : Object.entries((declared ?? {}) as Record<string, string>);
@@ -37,7 +30,7 @@ export async function loadPlugins(ctx: LoaderContext, declared: unknown, source:
   return names;
 }
 
-async function loadPlugin(ctx: LoaderContext, spec: string, name: string, source: PluginSource): Promise<string> {
+async function loadPlugin(ctx: LoaderContext, spec: string, name: string, source: Origin): Promise<string> {
   const fail = (problem: string) => configError(source.label, problem, source.filePath);
   if (!name || name.includes(' ')) throw fail(`plugin "${spec}" needs a name without spaces; use the object form`);
   const modulePath = resolveSpec(spec, source.dir);

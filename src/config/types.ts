@@ -21,6 +21,13 @@ export interface ResolvedConfig {
   configFile?: string;
 }
 
+/** Where a config object came from: how to name it, and the directory its relative paths (extends, plugins) start from. */
+export interface Origin {
+  label: string;
+  filePath?: string;
+  dir: string;
+}
+
 /** One rule entry as written: options only when the entry gave them (already merged with defaults and validated). */
 export interface RuleEntry {
   severity: Severity;
