@@ -54,11 +54,13 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
   const defaultOptions = new Map<AnyRule, Record<string, unknown>>();
   const explicit = opts.configFile === undefined ? undefined : path.resolve(cwd, opts.configFile);
 
+  const labelOf = (configFile: string | undefined): string => (configFile ? displayPath(configFile, cwd) : '(default config)');
+
   const normalize = async (configFile: string | undefined): Promise<NormalizedConfig> => {
     const plugins = new Set<string>();
     const origin: Origin = configFile
-      ? { label: displayPath(configFile, cwd), filePath: configFile, dir: path.dirname(configFile) }
-      : { label: '(default config)', dir: cwd };
+      ? { label: labelOf(configFile), filePath: configFile, dir: path.dirname(configFile) }
+      : { label: labelOf(undefined), dir: cwd };
     const { layers, ignores } = configFile
       ? await flatten(ctx, await ctx.loadFile(configFile), origin, { stack: [configFile], plugins })
       : { layers: [presetLayer(ctx.builtins, 'recommended')!], ignores: [] };
@@ -87,7 +89,7 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
     resolved.set(config, byKey);
     const cached = byKey.get(key);
     if (cached) return cached;
-    const label = config.configFile ? displayPath(config.configFile, cwd) : '(default config)';
+    const label = labelOf(config.configFile);
     const rules = new Map<string, RuleSetting>();
     for (const [id, rule] of visibleRules(ctx, config.plugins)) rules.set(id, { severity: 0, options: optionsOf(rule, label) });
     let settings: Record<string, unknown> = {};
