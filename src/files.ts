@@ -36,7 +36,7 @@ function walk(dir: string, out: string[]): void {
 }
 
 /** Local name of the first start tag in the file's first 4 KiB, or undefined when none is there. */
-export function rootElementName(path: string): string | undefined {
+function rootElementName(path: string): string | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');

@@ -13,8 +13,7 @@ import type { FileResult } from './types.js';
 
 export type ConfigLoader = ReturnType<typeof createConfigLoader>;
 
-
-export function enabledRules(config: ResolvedConfig, registry: Map<string, AnyRule>): EnabledRule[] {
+function enabledRules(config: ResolvedConfig, registry: Map<string, AnyRule>): EnabledRule[] {
   const out: EnabledRule[] = [];
   for (const [id, setting] of config.rules) {
     const rule = registry.get(id);

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 
 export const TOOL_NAME = 'unattend-lint';
-export const HOMEPAGE = 'https://github.com/unattend-lint/unattend-lint';
-export const RULE_DOCS_BASE = `${HOMEPAGE}/blob/main/rules/`;
+const HOMEPAGE = 'https://github.com/unattend-lint/unattend-lint';
+const RULE_DOCS_BASE = `${HOMEPAGE}/blob/main/rules/`;
 
 let version: string | undefined;
 /** Version from package.json (dist/src/meta.js → ../../package.json). */

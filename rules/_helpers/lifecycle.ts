@@ -18,7 +18,7 @@ export type Status =
   | { kind: 'deprecated'; since?: ReleaseRecord; removedLater?: ReleaseRecord; note?: string; replacement?: string };
 
 /** Whether an element is deprecated or removed for the target (no target: every recorded change counts). */
-export function statusOf(kb: KnowledgeBase, info: Lifecycle | undefined, target: Target | undefined): Status | undefined {
+function statusOf(kb: KnowledgeBase, info: Lifecycle | undefined, target: Target | undefined): Status | undefined {
   if (!info) return undefined;
   const release = (id: string | undefined) => (id === undefined ? undefined : kb.releases().find((r) => r.id === id));
   const reached = (r: ReleaseRecord | undefined) => !target || !r?.build || target.build >= r.build;

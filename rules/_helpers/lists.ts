@@ -20,7 +20,7 @@ const KEY_VALUE: ListItemInfo = {};
  * network lists (…-route-identifier.md: "a single unique key for each setting in a list"), accounts,
  * driver paths and image selection.
  */
-export const LIST_ITEMS: Readonly<Record<string, ListItemInfo>> = {
+const LIST_ITEMS: Readonly<Record<string, ListItemInfo>> = {
   RunSynchronousCommand: ORDER_500,
   RunAsynchronousCommand: ORDER_500,
   SynchronousCommand: ORDER_500,

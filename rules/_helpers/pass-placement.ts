@@ -3,7 +3,7 @@ import { PASS_NAMES, type ComponentNode, type PassName } from '../../src/parser/
 import type { KnowledgeBase } from '../../src/kb/types.js';
 import { resolveComponent, unjudgeable } from './kb-names.js';
 
-export function isPassName(pass: string | undefined): pass is PassName {
+function isPassName(pass: string | undefined): pass is PassName {
   return (PASS_NAMES as readonly string[]).includes(pass ?? '');
 }
 

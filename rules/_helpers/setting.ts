@@ -4,7 +4,7 @@ import type { ElementNode } from '../../src/parser/events.js';
 import { resolveComponent } from './kb-names.js';
 
 /** Canonical name of the element's component; a case slip (SQMApi for SQMAPI) still resolves, as in Setup. */
-export function componentOf(kb: KnowledgeBase, el: ElementNode): string | undefined {
+function componentOf(kb: KnowledgeBase, el: ElementNode): string | undefined {
   const name = el.component?.identity.name;
   return name ? resolveComponent(kb, name)?.name : undefined;
 }

@@ -14,7 +14,7 @@ export interface Globs {
 }
 
 /** Path from basePath with "/" separators; undefined when the file lies outside basePath. */
-export function relativePath(basePath: string, filePath: string): string | undefined {
+function relativePath(basePath: string, filePath: string): string | undefined {
   const rel = path.relative(basePath, path.resolve(basePath, filePath));
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   return rel.split(path.sep).join('/');

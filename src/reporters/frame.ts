@@ -16,7 +16,7 @@ const ELLIPSIS = '…';
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-export function sanitize(text: string): string {
+function sanitize(text: string): string {
   return text.replace(UNSAFE, '\uFFFD');
 }
 

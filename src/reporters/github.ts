@@ -6,11 +6,11 @@ import type { Reporter } from './types.js';
 
 // Escaping documented for workflow commands (actions/toolkit, command.ts): without it a message
 // containing a newline could start a command of its own.
-export function escapeData(s: string): string {
+function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-export function escapeProperty(s: string): string {
+function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 

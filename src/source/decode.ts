@@ -24,7 +24,7 @@ const DECL_RE = /^<\?xml\s[^>]*?\?>/;
 const ENC_RE = /\bencoding\s*=\s*(["'])([^"']*)\1/;
 
 /** Reads the XML declaration at the very start of decoded text. */
-export function readDeclaration(text: string): XmlDeclaration | undefined {
+function readDeclaration(text: string): XmlDeclaration | undefined {
   const m = DECL_RE.exec(text);
   if (!m) return undefined;
   const decl: XmlDeclaration = { range: { start: 0, end: m[0].length } };
