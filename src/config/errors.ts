@@ -41,7 +41,6 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   return best === undefined ? '' : `; did you mean "${best}"?`;
 }
 
-
 /** The message of an unknown thrown value, without a stack. */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

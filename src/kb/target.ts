@@ -1,4 +1,4 @@
-// settings.targetVersion → the Windows build it stands for; the CLI validates it once per config (exit 2 when wrong).
+// settings.targetVersion → the Windows build it stands for; the linter validates it once per config (a config error, exit 2).
 import type { KnowledgeBase } from './types.js';
 
 export interface Target {
@@ -33,6 +33,5 @@ export function parseTarget(kb: KnowledgeBase, value: unknown): Target | undefin
       `"windows-10-1809" or "windows-11-23h2" (${releases.map((r) => r.id).join(', ')}), or a build number such as 22631`,
   );
 }
-
 
 export class TargetVersionError extends Error {}
