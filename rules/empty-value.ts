@@ -18,6 +18,9 @@ const TOLERATED = new Map([
   // Parallels Desktop's express-install answer files (copied in DavidBrockmeier/ParallelsTools) and
   // BenHall/packer-windows2016 format partitions with <Label></Label>; 3 corpus files.
   ['Microsoft-Windows-Setup/DiskConfiguration/Disk/ModifyPartitions/ModifyPartition/Label', 'Setup then formats the partition without a label'],
+  // Microsoft's own OEM deployment samples (OA3.0_UnattendSysprep.xml, Non_OA3.0_UnattendSysprep.xml) leave
+  // <Link2></Link2> empty under TaskbarLinks, as does a BootToAudit file derived from them.
+  ...[0, 1, 2, 3, 4, 5].map((n) => [`Microsoft-Windows-Shell-Setup/TaskbarLinks/Link${n}`, 'Setup then pins nothing in that slot'] as const),
 ]);
 
 export default defineRule({

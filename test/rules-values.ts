@@ -63,6 +63,13 @@ test('empty-value: an empty partition Label is tolerated (a warning), an empty p
   assert.equal(severity('<CreatePartitions><CreatePartition><Order>1</Order><Type/></CreatePartition></CreatePartitions>'), [2]);
 });
 
+test('empty-value: an empty TaskbarLinks slot (as in Microsoft\'s own OEM samples) is a warning', () => {
+  const severity = (links: string) =>
+    lint('empty-value', 'oobeSystem', 'Microsoft-Windows-Shell-Setup', `<TaskbarLinks>${links}</TaskbarLinks>`).messages.map((m) => m.severity);
+  assert.equal(severity('<Link2></Link2>'), [1]);
+  assert.equal(severity('<Link0>C:\\x.lnk</Link0>'), []);
+});
+
 test('component-identity: a product key pasted into publicKeyToken is not quoted back', () => {
   const key = 'VK7JG-NPHTM-C97JM-9MPGT-3V66T';
   const text =
