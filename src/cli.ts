@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { builtinRules } from '../rules/index.js';
-import { createLinter, FileReadError, ignoredResult } from './lint.js';
+import { createLinter, FileReadError, ignoredResult, type Linter } from './lint.js';
 import { findFiles } from './files.js';
 import { ConfigError, printConfig } from './config/index.js';
 import { getReporter } from './reporters/index.js';
@@ -105,6 +105,70 @@ function quietResult(r: FileResult): FileResult {
   return { ...r, messages, warningCount: 0, fixableWarningCount: 0 };
 }
 
+type Values = ReturnType<typeof parse>['values'];
+
+/** Option combinations and values that parseArgs cannot check; returns what the run needs from them. */
+function checkUsage(values: Values, positionals: string[]) {
+  const format = values.format ?? 'text';
+  const reporter = getReporter(format);
+  if (!reporter && !values['list-rules']) throw new UsageError(`unknown format "${format}"; use text, compact, json, sarif or github`);
+  let maxWarnings = -1;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number, got "${values['max-warnings']}"`);
+  }
+  if (values['stdin-filename'] && !values.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (values.stdin && positionals.length) throw new UsageError('--stdin lints standard input; do not name files as well');
+  if (values.stdin && values.fix) throw new UsageError('--fix writes files and cannot be used with --stdin');
+  return { format, reporter, maxWarnings };
+}
+
+/** Lints standard input or every file found; argument, read and rule problems are collected, not thrown. */
+async function lintAll(linter: Linter, values: Values, positionals: string[], io: Io, debug: boolean) {
+  const results: FileResult[] = [];
+  const problems: string[] = [];
+  if (values.stdin) {
+    const name = resolve(io.cwd, values['stdin-filename'] || '<stdin>');
+    results.push(await linter.lintBytes(await io.readStdin(), name));
+    return { results, problems };
+  }
+  const ignoredByCli = picomatch(values['ignore-pattern'] ?? [], { dot: true });
+  const search = findFiles(positionals, io.cwd);
+  problems.push(...search.errors);
+  for (const f of search.files) {
+    if ((await linter.isIgnored(f.path)) || ignoredByCli(relative(io.cwd, f.path).split(sep).join('/'))) {
+      if (f.explicit) results.push(ignoredResult(f.path));
+      continue;
+    }
+    try {
+      results.push(values.fix ? await linter.fixFile(f.path) : await linter.lintFile(f.path));
+    } catch (err) {
+      if (err instanceof FileReadError) problems.push(err.message);
+      else if (err instanceof InternalError) {
+        problems.push(`internal error: ${err.message}`);
+        if (debug && err.cause instanceof Error && err.cause.stack) io.stderr(`${err.cause.stack}\n`);
+      } else throw err;
+    }
+  }
+  return { results, problems };
+}
+
+/** Writes the report to stdout or --output-file; returns a problem line when the file cannot be written. */
+function writeReport(output: string, outFile: string | undefined, io: Io): string | undefined {
+  if (!outFile) {
+    if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+    return undefined;
+  }
+  const path = resolve(io.cwd, outFile);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, output);
+    return undefined;
+  } catch (err) {
+    return `cannot write the report to ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+}
+
 /** Runs the CLI and returns the exit code. */
 export async function run(io: Io): Promise<number> {
   let debug = io.argv.includes('--debug');
@@ -113,18 +177,7 @@ export async function run(io: Io): Promise<number> {
     debug = !!values.debug;
     if (values.help) return io.stdout(`${HELP}\n`), 0;
     if (values.version) return io.stdout(`${toolVersion()}\n`), 0;
-    const format = values.format ?? 'text';
-    const reporter = getReporter(format);
-    if (!reporter && !values['list-rules']) throw new UsageError(`unknown format "${format}"; use text, compact, json, sarif or github`);
-    let maxWarnings = -1;
-    if (values['max-warnings'] !== undefined) {
-      maxWarnings = Number(values['max-warnings']);
-      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number, got "${values['max-warnings']}"`);
-    }
-    if (values['stdin-filename'] && !values.stdin) throw new UsageError('--stdin-filename needs --stdin');
-    if (values.stdin && positionals.length) throw new UsageError('--stdin lints standard input; do not name files as well');
-    if (values.stdin && values.fix) throw new UsageError('--fix writes files and cannot be used with --stdin');
-
+    const { format, reporter, maxWarnings } = checkUsage(values, positionals);
     const linter = createLinter({
       cwd: io.cwd,
       builtinRules,
@@ -133,7 +186,6 @@ export async function run(io: Io): Promise<number> {
       cliRules: values.rule ?? [],
       inlineConfig: !values['no-inline-config'],
     });
-    const ignoredByCli = picomatch(values['ignore-pattern'] ?? [], { dot: true });
     if (values['list-rules']) {
       // Load the config of the current directory so that plugin rules are listed too.
       await linter.loader.forFile(resolve(io.cwd, '__list-rules__.xml'));
@@ -146,68 +198,39 @@ export async function run(io: Io): Promise<number> {
       return 0;
     }
 
-    const results: FileResult[] = [];
-    const problems: string[] = [];
-    if (values.stdin) {
-      const name = values['stdin-filename'] ? resolve(io.cwd, values['stdin-filename']) : resolve(io.cwd, '<stdin>');
-      results.push(await linter.lintBytes(await io.readStdin(), name));
-    } else {
-      const search = findFiles(positionals, io.cwd);
-      problems.push(...search.errors);
-      for (const f of search.files) {
-        if ((await linter.isIgnored(f.path)) || ignoredByCli(relative(io.cwd, f.path).split(sep).join('/'))) {
-          if (f.explicit) results.push(ignoredResult(f.path));
-          continue;
-        }
-        try {
-          results.push(values.fix ? await linter.fixFile(f.path) : await linter.lintFile(f.path));
-        } catch (err) {
-          if (err instanceof FileReadError) problems.push(err.message);
-          else if (err instanceof InternalError) {
-            problems.push(`internal error: ${err.message}`);
-            if (debug && err.cause instanceof Error && err.cause.stack) io.stderr(`${err.cause.stack}\n`);
-          } else throw err;
-        }
-      }
-    }
-
-    const shown = values.quiet ? results.map(quietResult) : results;
+    const { results, problems } = await lintAll(linter, values, positionals, io, debug);
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     const tooMany = maxWarnings >= 0 && warnings > maxWarnings;
-    const outFile = values['output-file'];
-    const rules = new Map<string, RuleMeta>([...linter.loader.rules()].map(([id, r]) => [id, r.meta]));
-    const output = reporter!(shown, {
+    const output = reporter!(values.quiet ? results.map(quietResult) : results, {
       cwd: io.cwd,
-      rules,
-      color: useColor(values, io, !!outFile),
+      rules: new Map<string, RuleMeta>([...linter.loader.rules()].map(([id, r]) => [id, r.meta])),
+      color: useColor(values, io, !!values['output-file']),
       toolVersion: toolVersion(),
       ...(tooMany ? { maxWarningsExceeded: { max: maxWarnings, count: warnings } } : {}),
     });
-    if (outFile) {
-      const path = resolve(io.cwd, outFile);
-      try {
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, output);
-      } catch (err) {
-        problems.push(`cannot write the report to ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-      }
-    } else if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+    const unwritable = writeReport(output, values['output-file'], io);
+    if (unwritable) problems.push(unwritable);
     for (const p of problems) io.stderr(`${TOOL_NAME}: ${p}\n`);
     if (problems.some((p) => p.startsWith('internal error')) && !debug) io.stderr(`${TOOL_NAME}: run with --debug for details\n`);
     if (problems.length) return 2;
     return errors > 0 || tooMany ? 1 : 0;
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ConfigError) {
-      io.stderr(`${TOOL_NAME}: ${err.message}\n`);
-      if (err instanceof UsageError) io.stderr(`Run "${TOOL_NAME} --help" for usage.\n`);
-    } else {
-      io.stderr(`${TOOL_NAME}: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-      if (!debug) io.stderr(`${TOOL_NAME}: run with --debug for details\n`);
-    }
-    if (debug && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
-    return 2;
+    return reportFailure(err, io, debug);
   }
+}
+
+/** Usage and config errors get their message; anything else is our fault: a message, the stack only with --debug. */
+function reportFailure(err: unknown, io: Io, debug: boolean): 2 {
+  if (err instanceof UsageError || err instanceof ConfigError) {
+    io.stderr(`${TOOL_NAME}: ${err.message}\n`);
+    if (err instanceof UsageError) io.stderr(`Run "${TOOL_NAME} --help" for usage.\n`);
+  } else {
+    io.stderr(`${TOOL_NAME}: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (!debug) io.stderr(`${TOOL_NAME}: run with --debug for details\n`);
+  }
+  if (debug && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
+  return 2;
 }
 
 async function readStdin(): Promise<Buffer> {
