@@ -39,20 +39,28 @@ export function createLinter(
 ): Linter {
   const loader = createConfigLoader({ ...opts, builtinRules: [...opts.builtinRules] });
   const kb = opts.kb ?? loadKnowledgeBase();
-  const checked = new WeakSet<ResolvedConfig>();
+  // What a config means for linting is worked out once per config, not once per file: its settings are
+  // validated, its enabled rules looked up, and its rule ids (every id it knows, off ones included)
+  // kept for telling unknown rule names in inline directives.
+  const prepared = new WeakMap<ResolvedConfig, { rules: EnabledRule[]; known: ReadonlySet<string> }>();
+  const prepare = (config: ResolvedConfig) => {
+    let p = prepared.get(config);
+    if (!p) {
+      checkSettings(config, kb);
+      p = { rules: enabledRules(config, loader.rules()), known: new Set(config.rules.keys()) };
+      prepared.set(config, p);
+    }
+    return p;
+  };
   const lintBytes = async (bytes: Uint8Array | string, filePath: string): Promise<FileResult> => {
     const config = await loader.forFile(filePath);
-    if (!checked.has(config)) {
-      checkSettings(config, kb);
-      checked.add(config);
-    }
-    const registry = loader.rules();
+    const { rules, known } = prepare(config);
     return lintSource(bytes, {
       filePath,
-      rules: enabledRules(config, registry),
+      rules,
       kb,
       settings: config.settings,
-      knownRuleIds: new Set(registry.keys()),
+      knownRuleIds: known,
       directiveSeverity: config.rules.get(DIRECTIVE_RULE_ID)?.severity ?? 1,
       inlineConfig: opts.inlineConfig !== false,
     });
