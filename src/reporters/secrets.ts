@@ -5,9 +5,21 @@ import type { Fix, FileResult, Range } from '../types.js';
 /** The engine's mask: fixed-length, so it does not leak the length of the secret. */
 export const SECRET_MASK = MASK;
 
+// A file's secret ranges are merged, and its secret values collected, once per result rather than once
+// per finding: every code frame, message and fix of the file asks for them.
+const mergedCache = new WeakMap<readonly Range[], Range[]>();
+const valuesCache = new WeakMap<FileResult, string[]>();
+
 /** Non-empty secret ranges, sorted and merged so that masking can walk them once. */
 export function mergedSecretRanges(ranges: readonly Range[] | undefined): Range[] {
-  const sorted = (ranges ?? []).filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+  if (!ranges) return [];
+  let merged = mergedCache.get(ranges);
+  if (!merged) mergedCache.set(ranges, (merged = merge(ranges)));
+  return merged;
+}
+
+function merge(ranges: readonly Range[]): Range[] {
+  const sorted = ranges.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
   const merged: Range[] = [];
   for (const r of sorted) {
     const last = merged[merged.length - 1];
@@ -18,6 +30,12 @@ export function mergedSecretRanges(ranges: readonly Range[] | undefined): Range[
 }
 
 function secretValues(file: FileResult): string[] {
+  let values = valuesCache.get(file);
+  if (!values) valuesCache.set(file, (values = collectValues(file)));
+  return values;
+}
+
+function collectValues(file: FileResult): string[] {
   if (file.source === undefined) return [];
   const values = new Set<string>();
   for (const r of mergedSecretRanges(file.secretRanges)) {
