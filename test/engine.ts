@@ -90,6 +90,23 @@ test('findings carry 1-based positions, severity and docs; secrets never appear 
   assert.equal(r.secretRanges, [{ start: FILE.indexOf('S3cr3t'), end: FILE.indexOf('S3cr3t') + 11 }]);
 });
 
+test('a range a rule marks with ctx.markSecret is masked in every message, as element secrets are', () => {
+  const marker = defineRule({
+    meta: { id: 'marker', summary: 'Marks', category: 'security', severity: 'warn', messages: { m: (d: { v: string }) => `owner is "${d.v}"` } },
+    create: (ctx) => ({
+      onValue(v) {
+        if (v.element.local !== 'RegisteredOwner') return;
+        ctx.markSecret(v.range);
+        ctx.report('m', v.range, { v: v.text });
+      },
+    }),
+  });
+  const r = lint(FILE, [marker, everyValue]);
+  assert.ok(r.messages.length >= 2);
+  assert.not.ok(r.messages.some((m) => m.message.includes('Owner"') || m.message.includes('"Owner')), JSON.stringify(r.messages));
+  assert.ok(r.secretRanges!.some((s) => FILE.slice(s.start, s.end) === 'Owner'));
+});
+
 test('a rule that throws becomes an InternalError naming the rule, file and position', () => {
   const boom = defineRule({
     meta: { id: 'boom', summary: 'Boom', category: 'style', severity: 'error', messages: {} },

@@ -45,7 +45,6 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
   const lines = createLineIndex(text);
   const diagnostics: Diagnostic[] = [];
   const secretRanges: Range[] = scanFreeSecrets(text);
-  const secrets: string[] = secretRanges.map((r) => text.slice(r.start, r.end));
   const directives: Directive[] = [];
   const info: SourceInfo = {
     encoding: decoded.encoding,
@@ -68,10 +67,7 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
       onElement: (n) => dispatch('onElement', n, at(n)),
       onElementEnd: (n) => dispatch('onElementEnd', n, at(n)),
       onValue: (n) => {
-        if (isSecretValue(n)) {
-          secretRanges.push(n.range);
-          if (n.text.trim()) secrets.push(n.text, n.text.trim());
-        }
+        if (isSecretValue(n)) secretRanges.push(n.range);
         dispatch('onValue', n, at(n));
       },
       onComment: (n) => {
@@ -88,6 +84,11 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
     diagnostics.push({ ruleId: null, severity: 2, fatal: true, message: fatal.message, ...lines.span(range), range });
   }
   const kept = suppress(diagnostics, directives, opts, lines);
+  // Derived from the ranges, so a range a rule marks with ctx.markSecret is masked like the engine's own.
+  const secrets = secretRanges.flatMap((r) => {
+    const value = text.slice(r.start, r.end);
+    return value.trim() ? [value, value.trim()] : [];
+  }).sort((a, b) => b.length - a.length); // longest first: a secret containing another is masked whole
   for (const d of kept) {
     d.message = maskSecrets(d.message, secrets);
     if (d.fix && secretRanges.some((r) => d.fix!.range[0] < r.end && d.fix!.range[1] > r.start)) delete d.fix;
