@@ -3,8 +3,7 @@
 import { parseArgs } from 'node:util';
 import { writeFileSync, mkdirSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { dirname, resolve } from 'node:path';
 import { builtinRules } from '../rules/index.js';
 import { createLinter, FileReadError, ignoredResult, type Linter } from './lint.js';
 import { findFiles } from './files.js';
@@ -27,7 +26,8 @@ Options:
   -c, --config PATH          use this config file instead of searching for one
       --no-config-lookup     use no config file (built-in recommended rules and --rule)
       --no-inline-config     ignore unattend-lint-disable comments in the files
-      --ignore-pattern GLOB  skip files matching GLOB (relative to the current directory; repeatable)
+      --ignore-pattern GLOB  skip files matching GLOB, as in a config's "ignores" but relative to the
+                             current directory (repeatable)
       --rule 'ID: SEVERITY'  set a rule, e.g. --rule 'mixed-architecture: off' (repeatable;
                              options as JSON: --rule 'id: ["warn", {"key": 1}]')
       --fix                  apply safe fixes to the files, then report what remains
@@ -132,11 +132,10 @@ async function lintAll(linter: Linter, values: Values, positionals: string[], io
     results.push(await linter.lintBytes(await io.readStdin(), name));
     return { results, problems };
   }
-  const ignoredByCli = picomatch(values['ignore-pattern'] ?? [], { dot: true });
   const search = findFiles(positionals, io.cwd);
   problems.push(...search.errors);
   for (const f of search.files) {
-    if ((await linter.isIgnored(f.path)) || ignoredByCli(relative(io.cwd, f.path).split(sep).join('/'))) {
+    if (await linter.isIgnored(f.path)) {
       if (f.explicit) results.push(ignoredResult(f.path));
       continue;
     }
@@ -185,6 +184,7 @@ export async function run(io: Io): Promise<number> {
       noConfigLookup: !!values['no-config-lookup'],
       cliRules: values.rule ?? [],
       inlineConfig: !values['no-inline-config'],
+      ignorePatterns: values['ignore-pattern'] ?? [],
     });
     if (values['list-rules']) {
       // Load the config of the current directory so that plugin rules are listed too.

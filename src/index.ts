@@ -17,6 +17,8 @@ export interface ApiOptions {
   noConfigLookup?: boolean;
   /** Rule settings as on the command line, e.g. "mixed-architecture: off". */
   rules?: string[];
+  /** Files to skip, as --ignore-pattern: globs relative to cwd, meaning what a config's "ignores" mean. */
+  ignorePatterns?: string[];
 }
 
 const linterFor = (opts: ApiOptions) =>
@@ -26,6 +28,7 @@ const linterFor = (opts: ApiOptions) =>
     ...(opts.configFile ? { configFile: opts.configFile } : {}),
     noConfigLookup: !!opts.noConfigLookup,
     cliRules: opts.rules ?? [],
+    ignorePatterns: opts.ignorePatterns ?? [],
   });
 
 /** Lints answer-file text (or bytes); `filePath` names it and decides which config applies. */

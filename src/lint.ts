@@ -5,7 +5,7 @@ import { applyFixes } from './engine/fix.js';
 import { encode } from './source/encode.js';
 import { DIRECTIVE_RULE_ID, lintSource, summarise, type EnabledRule } from './engine/run.js';
 import { loadKnowledgeBase } from './kb/load.js';
-import { ConfigError, createConfigLoader, type ConfigLoaderOptions, type ResolvedConfig } from './config/index.js';
+import { ConfigError, createConfigLoader, createGlobs, type ConfigLoaderOptions, type ResolvedConfig } from './config/index.js';
 import { parseTarget, TargetVersionError } from './kb/target.js';
 import type { AnyRule } from './engine/rule.js';
 import type { KnowledgeBase } from './kb/types.js';
@@ -24,7 +24,7 @@ function enabledRules(config: ResolvedConfig, registry: Map<string, AnyRule>): E
 
 export interface Linter {
   loader: ConfigLoader;
-  /** True when the file's own config ignores it (its "ignores" globs). */
+  /** True when the file's own config ignores it (its "ignores" globs), or an ignore pattern given to the linter does. */
   isIgnored(filePath: string): Promise<boolean>;
   lintBytes(bytes: Uint8Array | string, filePath: string): Promise<FileResult>;
   lintFile(filePath: string): Promise<FileResult>;
@@ -35,8 +35,15 @@ export interface Linter {
 const MAX_FIX_PASSES = 10;
 
 export function createLinter(
-  opts: Omit<ConfigLoaderOptions, 'builtinRules'> & { builtinRules: readonly AnyRule[]; kb?: KnowledgeBase; inlineConfig?: boolean },
+  opts: Omit<ConfigLoaderOptions, 'builtinRules'> & {
+    builtinRules: readonly AnyRule[];
+    kb?: KnowledgeBase;
+    inlineConfig?: boolean;
+    /** Extra ignores (--ignore-pattern), relative to cwd, with the same meaning as a config's "ignores". */
+    ignorePatterns?: string[];
+  },
 ): Linter {
+  const globs = createGlobs();
   const loader = createConfigLoader({ ...opts, builtinRules: [...opts.builtinRules] });
   const kb = opts.kb ?? loadKnowledgeBase();
   // What a config means for linting is worked out once per config, not once per file: its settings are
@@ -75,6 +82,7 @@ export function createLinter(
   return {
     loader,
     async isIgnored(filePath) {
+      if (opts.ignorePatterns?.length && globs.isIgnored(opts.ignorePatterns, opts.cwd, filePath)) return true;
       return loader.isIgnored(filePath, await loader.forFile(filePath));
     },
     lintBytes,

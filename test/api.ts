@@ -19,6 +19,8 @@ test('lintFiles walks directories and reports argument problems', async () => {
   const { results, errors } = await lintFiles(['fixtures/examples', 'missing.xml'], { cwd: ROOT, noConfigLookup: true });
   assert.equal(results.map((r) => r.filePath.replace(/^.*[\\/]/, '')).sort(), ['autounattend-uefi.xml', 'sysprep-unattend.xml']);
   assert.equal(errors, ['no such file or directory: missing.xml']);
+  const some = await lintFiles(['fixtures/examples'], { cwd: ROOT, noConfigLookup: true, ignorePatterns: ['sysprep-*.xml'] });
+  assert.equal(some.results.map((r) => r.filePath.replace(/^.*[\\/]/, '')), ['autounattend-uefi.xml']);
 });
 
 test('the API exports the rule list and defineRule', () => {

@@ -99,9 +99,14 @@ test('config ignores: walked files are skipped; an ignored file named explicitly
 
 test('--ignore-pattern skips matching files; --no-inline-config ignores disable comments', () => {
   const dir = tempTree({ 'keep/unattend.xml': CLEAN, 'skip/unattend.xml': BROKEN, 'dup.xml': WITH_WARNING.replace('<TimeZone>UTC</TimeZone>', '<TimeZone>UTC</TimeZone><TimeZone>UTC</TimeZone>').replace('<!-- unattend-lint-disable-next-line envelope -->', '<!-- unattend-lint-disable-line duplicate-setting -->') });
-  const r = runCli(['-f', 'json', '--ignore-pattern', 'skip/**'], { cwd: dir });
-  assert.equal((JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath.slice(dir.length + 1).replace(/\\/g, '/')), ['keep/unattend.xml']);
-  assert.is(r.code, 0);
+  const kept = (args: string[]) =>
+    (JSON.parse(runCli(['-f', 'json', ...args], { cwd: dir }).stdout) as { filePath: string }[]).map((f) => f.filePath.slice(dir.length + 1).replace(/\\/g, '/'));
+  assert.equal(kept(['--ignore-pattern', 'skip/**']), ['keep/unattend.xml']);
+  // Same meaning as a config's "ignores": a directory name ignores what is below it, and a pattern
+  // without "/" matches the base name.
+  assert.equal(kept(['--ignore-pattern', 'skip']), ['keep/unattend.xml']);
+  assert.equal(kept(['--ignore-pattern', 'unattend.xml', 'keep', 'skip']), []);
+  assert.is(runCli(['--ignore-pattern', 'skip/**'], { cwd: dir }).code, 0);
   assert.is(runCli(['dup.xml'], { cwd: dir }).code, 0);
   const strict = runCli(['-f', 'json', '--no-inline-config', 'dup.xml'], { cwd: dir });
   assert.is(strict.code, 1);

@@ -14,6 +14,7 @@ import type { LoaderContext, NormalizedConfig, Origin, ResolvedConfig, RuleSetti
 export { ConfigError } from './errors.js';
 export { printConfig, type PrintedConfig } from './print.js';
 export { configJsonSchema } from './schema.js';
+export { createGlobs } from './globs.js';
 export type { ResolvedConfig, RuleSetting } from './types.js';
 
 export interface ConfigLoaderOptions {
