@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildTables } from './build.js';
 import type { ComponentJsonEntry } from './components.js';
 import { renderDataFiles } from './emit.js';
+import { keysFile, writeSettingKeys } from './keys.js';
 import type { OverridesFile } from './overrides.js';
 import { buildReferenceLists, type SchneegansLists } from './reference-data.js';
 
@@ -84,7 +85,8 @@ export function main(argv: readonly string[], paths: Paths = defaultPaths()): nu
     rmSync(join(paths.data, name.replace(/ \(not generated\)$/, '')));
   }
   for (const [name, content] of files) writeFileSync(join(paths.data, name), content);
-  console.log(`kb:generate: wrote ${files.size} files to ${paths.data}`);
+  writeSettingKeys(paths.root, paths.data);
+  console.log(`kb:generate: wrote ${files.size} files to ${paths.data} and their key types to ${keysFile(paths.root)}`);
   return 0;
 }
 

@@ -58,7 +58,30 @@ function buildComponentSettings(component: ComponentInfo, pages: readonly Placed
   markListItems(component, records, all);
   assignKinds(records, owner);
   inferPasses(component, records);
+  markSecrets(records);
   return records;
+}
+
+/**
+ * Values that are credentials, which no output may print: passwords (…Password, and the Value of a Password
+ * container: microsoft-windows-shell-setup-useraccounts-administratorpassword-value and its siblings), the
+ * offline-join blob (microsoft-windows-unattendedjoin-identification-provisioning-accountdata), product keys
+ * (microsoft-windows-shell-setup-productkey, microsoft-windows-setup-userdata-productkey-key) and SNMP
+ * community names (microsoft-windows-snmp-agent-service-validcommunities-validcommunity-key).
+ */
+function markSecrets(records: Map<string, SettingData>): void {
+  for (const [key, r] of records) {
+    if (r.kind !== 'leaf') continue;
+    const parts = key.split('/');
+    const name = parts[parts.length - 1]!;
+    const parent = parts[parts.length - 2] ?? '';
+    const secret =
+      /Password$/.test(name) ||
+      ['AccountData', 'ProductKey', 'Community_Name'].includes(name) ||
+      (name === 'Value' && /Password$/.test(parent)) ||
+      (name === 'Key' && (parent === 'ProductKey' || parent === 'ValidCommunity'));
+    if (secret) r.secret = true;
+  }
 }
 
 /** List items: elements an XML example writes with wcm:action or wcm:keyValue, or twice under one parent. */

@@ -4,23 +4,7 @@ import type { AttributeNode, ComponentNode } from '../src/parser/events.js';
 import type { Fix } from '../src/types.js';
 import { closest, sameIgnoringCase } from './_helpers/suggest.js';
 import { isTemplated } from './_helpers/placeholders.js';
-import { ARCHITECTURES, PUBLIC_KEY_TOKEN } from './_helpers/identity.js';
-
-interface Spec {
-  values: readonly string[];
-  required: boolean;
-  /** The hex token may be written in any case (XSD publicKeyTokenType: [0-9a-fA-F]{16}). */
-  anyCase?: boolean;
-}
-
-// From schneegans/autounattend.xsd, componentSettingType: versionScope is the only optional one (default nonSxS).
-const SPECS: Record<string, Spec> = {
-  name: { values: [], required: true },
-  processorArchitecture: { values: ARCHITECTURES, required: true },
-  publicKeyToken: { values: [PUBLIC_KEY_TOKEN], required: true, anyCase: true },
-  language: { values: ['neutral'], required: true },
-  versionScope: { values: ['nonSxS', 'neutral'], required: false },
-};
+import { SPECS, type Spec } from './_helpers/identity.js';
 
 /** Names other tools use for the same architectures. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -52,8 +36,6 @@ export default defineRule({
         `attribute "${d.written}" is not a component attribute; attribute names are case-sensitive, write ${d.attr}`,
       invalid: (d: { attr: string; value: string; hint: string }) => `${d.attr} "${d.value}" is not valid; ${d.hint}`,
       productKey: (d: { attr: string; hint: string }) => `${d.attr} holds what looks like a product key; ${d.hint}`,
-      nonCanonical: (d: { attr: string; value: string; canonical: string }) =>
-        `${d.attr} "${d.value}" is accepted but not canonical; write "${d.canonical}"`,
     },
   },
   create(ctx) {
@@ -79,13 +61,8 @@ export default defineRule({
     function check(attr: string, a: AttributeNode, spec: Spec): void {
       const value = a.value;
       if (spec.values.includes(spec.anyCase ? value.toLowerCase() : value) || isTemplated(value)) return;
-      const canonical = sameIgnoringCase(value, spec.values);
-      if (canonical) {
-        // The XSD patterns match these case-insensitively and working files use NonSxS or AMD64: never an error.
-        const extra = { severity: 'warn' as const, fix: replace(a, canonical) };
-        ctx.report('nonCanonical', a.valueRange, { attr, value, canonical }, extra);
-        return;
-      }
+      // The XSD patterns match these case-insensitively and working files use NonSxS or AMD64: value-case's warning.
+      if (sameIgnoringCase(value, spec.values)) return;
       const lower = value.trim().toLowerCase();
       const alias = attr === 'processorArchitecture' && Object.hasOwn(ALIASES, lower) ? ALIASES[lower] : undefined;
       const near = alias ?? (spec.values.length > 1 ? closest(value, spec.values) : undefined);

@@ -1,8 +1,8 @@
 // duplicate-setting: Setup stops when a non-list setting is specified more than once (KB2425962).
 import { defineRule } from '../src/engine/rule.js';
-import type { ElementNode } from '../src/parser/events.js';
-import { isListItem } from './_helpers/lists.js';
+import type { BoundElement } from '../src/binder/bind.js';
 import { createSeen } from './_helpers/seen.js';
+import { pathOf } from './_helpers/setting.js';
 
 export default defineRule({
   meta: {
@@ -17,18 +17,19 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const children = createSeen<ElementNode>(ctx.text);
+    const children = createSeen<BoundElement>(ctx.text);
     return {
       onElement(node) {
         const parent = node.parent;
-        if (node.role !== 'setting' || !parent || isListItem(node)) return;
-        const first = children.repeatOf(parent, `${node.uri}\0${node.local}`, node.nameRange);
+        const s = node.binding.setting;
+        // Unknown settings are unknown-setting's, and what is inside them is not judged.
+        if (node.role !== 'setting' || !parent || !s || s.listItem) return;
+        const first = children.repeatOf(parent, s.name, node.nameRange);
         if (!first) return;
-        const component = node.component?.identity.name ?? '';
         ctx.report(
           'duplicate',
           node.nameRange,
-          { path: node.path.join('/'), component, line: ctx.lineOf(first.start) },
+          { path: pathOf(node), component: s.component.name, line: ctx.lineOf(first.start) },
           { related: [{ message: `first <${node.qname}>`, range: first }] },
         );
       },

@@ -4,16 +4,28 @@ import { ruleDocsUrl } from '../src/meta.js';
 import componentIdentity from './component-identity.js';
 import componentPass from './component-pass.js';
 import computerName from './computer-name.js';
+import computerNameDns from './computer-name-dns.js';
 import deprecatedSetting from './deprecated-setting.js';
 import duplicateComponent from './duplicate-component.js';
 import duplicateSetting from './duplicate-setting.js';
+import emptyComponent from './empty-component.js';
 import emptyValue from './empty-value.js';
+import emptyValueTolerated from './empty-value-tolerated.js';
 import envelope from './envelope.js';
+import foreignElement from './foreign-element.js';
+import imageSelection from './image-selection.js';
 import inlineDirective from './inline-directive.js';
+import interfaceIdentifier from './interface-identifier.js';
+import joinDomainWorkgroup from './join-domain-workgroup.js';
+import legacyEncoding from './legacy-encoding.js';
+import listActionMissing from './list-action-missing.js';
 import listItemAction from './list-item-action.js';
 import listKeyUnique from './list-key-unique.js';
+import localAccountsSpecialize from './local-accounts-specialize.js';
 import locale from './locale.js';
+import localeUnlisted from './locale-unlisted.js';
 import mixedArchitecture from './mixed-architecture.js';
+import nameCase from './name-case.js';
 import namespaceDeclaration from './namespace-declaration.js';
 import orderUnique from './order-unique.js';
 import passName from './pass-name.js';
@@ -24,24 +36,39 @@ import templatePlaceholder from './template-placeholder.js';
 import timeZone from './time-zone.js';
 import unknownComponent from './unknown-component.js';
 import unknownSetting from './unknown-setting.js';
+import valueCase from './value-case.js';
 import valueLength from './value-length.js';
 import valueType from './value-type.js';
+import valueWhitespace from './value-whitespace.js';
+import wcmNamespace from './wcm-namespace.js';
 import xmlEncoding from './xml-encoding.js';
 
 const list: AnyRule[] = [
   componentIdentity,
   componentPass,
   computerName,
+  computerNameDns,
   deprecatedSetting,
   duplicateComponent,
   duplicateSetting,
+  emptyComponent,
   emptyValue,
+  emptyValueTolerated,
   envelope,
+  foreignElement,
+  imageSelection,
   inlineDirective,
+  interfaceIdentifier,
+  joinDomainWorkgroup,
+  legacyEncoding,
+  listActionMissing,
   listItemAction,
   listKeyUnique,
+  localAccountsSpecialize,
   locale,
+  localeUnlisted,
   mixedArchitecture,
+  nameCase,
   namespaceDeclaration,
   orderUnique,
   passName,
@@ -52,8 +79,11 @@ const list: AnyRule[] = [
   timeZone,
   unknownComponent,
   unknownSetting,
+  valueCase,
   valueLength,
   valueType,
+  valueWhitespace,
+  wcmNamespace,
   xmlEncoding,
 ];
 

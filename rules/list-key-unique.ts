@@ -1,8 +1,7 @@
 // list-key-unique: each list item needs its own key; a repeated key makes two items one (…-route-identifier.md).
 import { defineRule } from '../src/engine/rule.js';
-import type { ElementNode } from '../src/parser/events.js';
+import type { BoundElement } from '../src/binder/bind.js';
 import type { Range } from '../src/types.js';
-import { listItemInfo } from './_helpers/lists.js';
 import { isTemplated } from './_helpers/placeholders.js';
 import { createSeen } from './_helpers/seen.js';
 
@@ -14,39 +13,43 @@ export default defineRule({
     severity: 'error',
     messages: {
       duplicate: (d: { item: string; keyName: string; key: string; line: number }) =>
-        `list item <${d.item}> repeats ${d.keyName} "${d.key}"; give each item its own key, first defined at line ${d.line}`,
+        `list item <${d.item}> repeats ${d.keyName} ${d.key}; give each item its own key, first defined at line ${d.line}`,
     },
   },
   create(ctx) {
-    const lists = createSeen<ElementNode>(ctx.text);
-    const removed = (item: ElementNode): boolean => item.action?.trim().toLowerCase() === 'remove';
+    const lists = createSeen<BoundElement>(ctx.text);
+    const removed = (item: BoundElement): boolean => item.action?.trim().toLowerCase() === 'remove';
 
-    function check(item: ElementNode, keyName: string, key: string, range: Range): void {
+    function check(item: BoundElement, keyName: string, key: string, range: Range): void {
       const list = item.parent;
       if (!list || removed(item) || !key.trim() || isTemplated(key)) return;
-      const first = lists.repeatOf(list, `${item.local}\0${key}`, range);
+      const first = lists.repeatOf(list, `${item.binding.setting!.id}\0${key}`, range);
       if (!first) return;
+      const quoted = ctx.quote(key, range);
       ctx.report(
         'duplicate',
         range,
-        { item: item.qname, keyName, key, line: ctx.lineOf(first.start) },
-        { related: [{ message: `first item with ${keyName} "${key}"`, range: first }] },
+        { item: item.qname, keyName, key: quoted, line: ctx.lineOf(first.start) },
+        { related: [{ message: `first item with ${keyName} ${quoted}`, range: first }] },
       );
     }
 
     return {
       onElement(node) {
-        if (node.role !== 'setting' || node.keyValue === undefined) return;
+        const s = node.binding.setting;
+        // Any item carrying wcm:keyValue is told apart by it, whatever its documented key.
+        if (!s?.listItem || node.keyValue === undefined) return;
         const attr = node.attributes.find((a) => a.local === 'keyValue');
         if (attr) check(node, 'wcm:keyValue', node.keyValue, attr.valueRange);
       },
       onValue(value) {
         const el = value.element;
         const item = el.parent;
-        if (el.role !== 'setting' || !item || item.keyValue !== undefined) return;
-        const key = listItemInfo(item)?.key;
+        const s = el.binding.setting;
+        const info = item?.binding.setting?.listItem;
+        if (!s || !item || !info || item.keyValue !== undefined) return;
         // Order keys belong to order-unique, which also checks their range.
-        if (key === el.local && key !== 'Order') check(item, key, value.text.trim(), value.range);
+        if (info.keyElement === s.name && s.name !== 'Order') check(item, s.name, value.text.trim(), value.range);
       },
       onElementEnd(node) {
         lists.drop(node);

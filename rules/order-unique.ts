@@ -1,13 +1,11 @@
 // order-unique: commands and partitions are keyed and sequenced by <Order>; a missing, invalid or repeated one breaks it.
 import { defineRule } from '../src/engine/rule.js';
-import type { ElementNode } from '../src/parser/events.js';
+import type { BoundElement } from '../src/binder/bind.js';
 import type { Range } from '../src/types.js';
-import { listItemInfo } from './_helpers/lists.js';
 import { isTemplated } from './_helpers/placeholders.js';
 import { createSeen } from './_helpers/seen.js';
 
-const orderMax = (item: ElementNode): number | undefined => listItemInfo(item)?.orderMax;
-const needsOrder = (node: ElementNode): boolean => listItemInfo(node)?.key === 'Order';
+const ordered = (node: BoundElement): boolean => node.binding.setting?.listItem?.keyElement === 'Order';
 
 export default defineRule({
   meta: {
@@ -18,7 +16,7 @@ export default defineRule({
     messages: {
       missing: (d: { item: string }) => `<${d.item}> has no <Order>; add one (each item of the list needs its own number)`,
       invalid: (d: { item: string; value: string; range: string }) =>
-        `<Order> "${d.value}" of <${d.item}> is not valid; expected ${d.range}`,
+        `<Order> ${d.value} of <${d.item}> is not valid; expected ${d.range}`,
       duplicate: (d: { item: string; order: number; line: number }) =>
         `<Order> ${d.order} is used by another <${d.item}> in this list; ` +
         `number the items 1, 2, 3…, first defined at line ${d.line}`,
@@ -26,11 +24,11 @@ export default defineRule({
   },
   create(ctx) {
     // Open items that need an Order → whether one was seen; Orders seen per open list.
-    const items = new Map<ElementNode, boolean>();
-    const lists = createSeen<ElementNode>(ctx.text);
+    const items = new Map<BoundElement, boolean>();
+    const lists = createSeen<BoundElement>(ctx.text);
 
-    function unique(item: ElementNode, order: number, range: Range): void {
-      const first = lists.repeatOf(item.parent!, `${item.local}\0${order}`, range);
+    function unique(item: BoundElement, order: number, range: Range): void {
+      const first = lists.repeatOf(item.parent!, `${item.binding.setting!.id}\0${order}`, range);
       if (!first) return;
       const data = { item: item.qname, order, line: ctx.lineOf(first.start) };
       ctx.report('duplicate', range, data, { related: [{ message: `first <Order>${order}</Order>`, range: first }] });
@@ -38,19 +36,19 @@ export default defineRule({
 
     return {
       onElement(node) {
-        if (node.role === 'setting' && needsOrder(node)) items.set(node, false);
+        if (ordered(node)) items.set(node, false);
       },
       onValue(value) {
         const item = value.element.parent;
-        if (value.element.local !== 'Order' || !item || !items.has(item)) return;
+        if (value.element.binding.setting?.name !== 'Order' || !item || !items.has(item)) return;
         items.set(item, true);
         const text = value.text.trim();
         if (isTemplated(text)) return;
-        const max = orderMax(item);
+        const max = item.binding.setting!.listItem!.orderMax;
         const order = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
         if (!(order >= 1 && order <= (max ?? Infinity))) {
           const range = max ? `an integer from 1 to ${max}` : 'a positive integer';
-          ctx.report('invalid', value.range, { item: item.qname, value: value.text, range });
+          ctx.report('invalid', value.range, { item: item.qname, value: ctx.quote(value.text, value.range), range });
           return;
         }
         unique(item, order, value.range);

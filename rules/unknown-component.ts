@@ -2,11 +2,10 @@
 import { defineRule } from '../src/engine/rule.js';
 import { editDistance } from '../src/util/edit-distance.js';
 import type { KnowledgeBase } from '../src/kb/types.js';
-import { ADDITIONAL_SCHEMA, additionalMatcher, resolveComponent, unjudgeable } from './_helpers/kb-names.js';
+import { ADDITIONAL_SCHEMA, additionalMatcher, unjudgeable } from './_helpers/kb-names.js';
 
 interface Options {
   additional: string[];
-  reportCase: boolean;
 }
 
 const PREFIX = /^microsoft-windows-/i;
@@ -31,8 +30,6 @@ const messages = {
   didYouMean: (d: { name: string; suggestion: string }) => `unknown component "${d.name}"; did you mean "${d.suggestion}"?`,
   unknown: (d: { name: string }) =>
     `unknown component "${d.name}"; it is not in the Unattended Windows Setup Reference (list your own components in the "additional" option)`,
-  caseOnly: (d: { name: string; canonical: string }) =>
-    `component "${d.name}" differs only in case from "${d.canonical}"; Setup accepts it, the reference writes "${d.canonical}"`,
 };
 
 export default defineRule<typeof messages, Options>({
@@ -46,11 +43,10 @@ export default defineRule<typeof messages, Options>({
       type: 'object',
       properties: {
         additional: ADDITIONAL_SCHEMA,
-        reportCase: { type: 'boolean', description: 'Also report (as a warning) names that differ from the reference only in case' },
       },
       additionalProperties: false,
     },
-    defaultOptions: { additional: [], reportCase: false },
+    defaultOptions: { additional: [] },
   },
   create(ctx) {
     const additional = additionalMatcher(ctx.options.additional);
@@ -59,13 +55,8 @@ export default defineRule<typeof messages, Options>({
         const name = node.identity.name;
         if (unjudgeable(name) || additional.component(name)) return;
         const range = node.attrs.name?.valueRange ?? node.element.nameRange;
-        const resolved = resolveComponent(ctx.kb, name);
-        if (resolved) {
-          if (resolved.caseOnly && ctx.options.reportCase) {
-            ctx.report('caseOnly', range, { name, canonical: resolved.name }, { severity: 'warn' });
-          }
-          return;
-        }
+        // Case slips resolve (name-case reports them when asked).
+        if (node.element.binding.status !== 'unknown') return;
         const suggestion = suggestComponent(ctx.kb, name);
         if (suggestion) ctx.report('didYouMean', range, { name, suggestion });
         else ctx.report('unknown', range, { name });

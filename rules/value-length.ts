@@ -1,11 +1,10 @@
 // value-length: a value over its documented maximum stops Setup ("could not parse or process the answer file").
 import { defineRule } from '../src/engine/rule.js';
 import { findPlaceholders } from './_helpers/placeholders.js';
-import { settingKey, settingOf } from './_helpers/setting.js';
 import { splitPadding } from './_helpers/value-text.js';
 
 /** Computer names are limited in bytes, not characters: computer-name checks them. */
-const OWNED_ELSEWHERE = new Set(['Microsoft-Windows-Shell-Setup/ComputerName', 'Microsoft-Windows-Deployment/AuditComputerName/Name']);
+const OWNED_ELSEWHERE = new Set<string>(['Microsoft-Windows-Shell-Setup/ComputerName', 'Microsoft-Windows-Deployment/AuditComputerName/Name']);
 /** In command lines PowerShell's ${x} is syntax, not a template token whose rendering would change the length. */
 const COMMANDS = new Set(['CommandLine', 'Path', 'Command']);
 
@@ -25,10 +24,10 @@ export default defineRule({
   create(ctx) {
     return {
       onValue(v) {
-        const record = settingOf(ctx.kb, v.element);
-        const t = record?.value;
-        if (!record || t?.type !== 'string' || t.maxLength === undefined) return;
-        if (OWNED_ELSEWHERE.has(settingKey(record))) return;
+        const s = v.element.binding.setting;
+        const t = s?.record.value;
+        if (!s || t?.type !== 'string' || t.maxLength === undefined) return;
+        if (OWNED_ELSEWHERE.has(s.key)) return;
         if (findPlaceholders(v.text, COMMANDS.has(v.element.local) ? 'command' : 'value').length > 0) return;
         // Setup counts UTF-16 code units (Windows strings; MAX_PATH 260 with the terminator gives Path's 259).
         const length = v.text.length;

@@ -1,25 +1,12 @@
 // xml-encoding: the XML declaration must agree with the bytes; Setup fails on a UTF-16 file that says utf-8.
 import { defineRule } from '../src/engine/rule.js';
 import type { Fix } from '../src/types.js';
-
-/** The WHATWG name of an encoding label ("UTF8" → "utf-8", "utf-16" → "utf-16le"), undefined if unknown. */
-function canonical(label: string): string | undefined {
-  try {
-    return new TextDecoder(label.trim()).encoding;
-  } catch {
-    return undefined;
-  }
-}
-
-function describe(encoding: string, bom: boolean): string {
-  const name = encoding.toUpperCase();
-  return bom ? `${name} with a byte order mark` : name;
-}
+import { canonicalEncoding as canonical, describeEncoding as describe } from './_helpers/encoding.js';
 
 export default defineRule({
   meta: {
     id: 'xml-encoding',
-    summary: 'The XML declaration names the encoding the file is really saved in, and that encoding is UTF-8 or UTF-16',
+    summary: 'The XML declaration names the encoding the file is really saved in',
     category: 'correctness',
     severity: 'error',
     fixable: true,
@@ -27,9 +14,6 @@ export default defineRule({
       contradicts: (d: { actual: string; declared: string; expected: string }) =>
         `the file is ${d.actual} but its XML declaration says encoding="${d.declared}"; ` +
         `declare encoding="${d.expected}" or re-save the file`,
-      unsupported: (d: { declared: string }) =>
-        `encoding "${d.declared}" is not UTF-8 or UTF-16, which Windows Setup expects; ` +
-        'save the file as UTF-8 and declare encoding="utf-8"',
     },
   },
   create(ctx) {
@@ -50,11 +34,8 @@ export default defineRule({
         } else if (label?.startsWith('utf-16')) {
           // Bytes that decoded as UTF-8: MSXML and .NET refuse to "switch" to UTF-16 without its byte shape.
           ctx.report('contradicts', range, { actual, declared, expected: 'utf-8' }, { fix: replace('utf-8') });
-        } else if (label !== 'utf-8') {
-          // Pure ASCII text is the same bytes in UTF-8, so only then is renaming the encoding a safe fix.
-          const ascii = !/[^\x00-\x7f]/.test(ctx.text);
-          ctx.report('unsupported', range, { declared }, { severity: 'warn', ...(ascii ? { fix: replace('utf-8') } : {}) });
         }
+        // Another single-byte encoding is legacy-encoding's warning.
       },
     };
   },

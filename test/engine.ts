@@ -5,8 +5,10 @@ import { lintSource } from '../src/engine/run.js';
 import { defineRule, type AnyRule } from '../src/engine/rule.js';
 import { InternalError } from '../src/engine/errors.js';
 import type { KnowledgeBase } from '../src/kb/types.js';
+import { createKnowledgeBase } from '../src/kb/load.js';
+import { pathOf } from '../rules/_helpers/setting.js';
 
-const kb = {} as KnowledgeBase;
+const kb: KnowledgeBase = createKnowledgeBase({});
 
 const FILE = `<?xml version="1.0" encoding="utf-8"?>
 <unattend xmlns="urn:schemas-microsoft-com:unattend">
@@ -61,7 +63,7 @@ test('hooks fire in document order with pass, component and path', () => {
       onDocument: (d) => seen.push(`doc:${d.root.local}`),
       onSettings: (s) => seen.push(`settings:${s.pass}`),
       onComponent: (c) => seen.push(`component:${c.identity.name}`),
-      onValue: (v) => seen.push(`value:${v.element.path.join('/')}@${v.element.pass}`),
+      onValue: (v) => seen.push(`value:${pathOf(v.element)}@${v.element.pass}`),
       onComponentEnd: () => seen.push('component-end'),
       onDocumentEnd: () => seen.push('end'),
     }),
@@ -138,14 +140,14 @@ test('reports are validated: unknown message id and out-of-file ranges are inter
   assert.throws(() => lint(FILE, [badRange]), /range outside/);
 });
 
-test('a finding reported with severity "warn" stays a warning', () => {
-  const soft = defineRule({
-    meta: { id: 'soft', summary: 'Soft', category: 'style', severity: 'error', messages: { a: () => 'a' } },
-    create: (ctx) => ({ onDocument: (d) => ctx.report('a', d.root.nameRange, undefined, { severity: 'warn' }) }),
+test('the configured severity is the severity of every finding', () => {
+  const rule = defineRule({
+    meta: { id: 'soft', summary: 'Soft', category: 'style', severity: 'warn', messages: { a: () => 'a' } },
+    create: (ctx) => ({ onDocument: (d) => ctx.report('a', d.root.nameRange, undefined) }),
   });
-  const r = lint(FILE, [soft]);
-  assert.is(r.warningCount, 1);
-  assert.is(r.errorCount, 0);
+  const r = lintSource(FILE, { filePath: 'f.xml', rules: [{ rule, severity: 2, options: {} }], kb });
+  assert.is(r.errorCount, 1);
+  assert.is(r.warningCount, 0);
 });
 
 test('fatal parse errors stop structural events: no onDocumentEnd', () => {

@@ -1,9 +1,8 @@
 // Deprecated and removed settings and components, judged against settings.targetVersion (shared by two rules).
 import type { Visitor } from '../../src/engine/rule.js';
 import type { KnowledgeBase, ReleaseRecord } from '../../src/kb/types.js';
-import type { ElementNode } from '../../src/parser/events.js';
-import { resolveComponent } from './kb-names.js';
-import { settingOf } from './setting.js';
+import type { BoundElement } from '../../src/binder/bind.js';
+import { pathOf, settingOf } from './setting.js';
 import { parseTarget, type Target } from '../../src/kb/target.js';
 
 export { parseTarget, type Target };
@@ -31,12 +30,6 @@ function statusOf(kb: KnowledgeBase, info: Lifecycle | undefined, target: Target
   return { kind: 'deprecated', since, removedLater: removed, note: d.note, replacement: d.replacement };
 }
 
-/** A component's record (a case slip in the name still finds it). */
-function componentLifecycle(kb: KnowledgeBase, name: string): Lifecycle | undefined {
-  const resolved = resolveComponent(kb, name);
-  return resolved && kb.component(resolved.name);
-}
-
 export interface Finding {
   status: Status;
   /** 'setting "OOBE/NetworkLocation"' or 'component "Microsoft-Windows-…"'. */
@@ -51,10 +44,10 @@ export interface Finding {
  * inside a removed element is not reported again, and what is inside a deprecated one only when it was removed.
  */
 export function lifecycleVisitor(kb: KnowledgeBase, target: Target | undefined, found: (f: Finding) => void): Visitor {
-  const covered = new Map<ElementNode, Status['kind']>();
+  const covered = new Map<BoundElement, Status['kind']>();
   return {
     onComponent(c) {
-      const status = statusOf(kb, componentLifecycle(kb, c.identity.name), target);
+      const status = statusOf(kb, c.element.binding.component?.record, target);
       if (!status) return;
       covered.set(c.element, status.kind);
       found({ status, label: `component "${c.identity.name}"`, range: c.attrs['name']?.valueRange ?? c.element.nameRange, component: true });
@@ -66,11 +59,11 @@ export function lifecycleVisitor(kb: KnowledgeBase, target: Target | undefined, 
         covered.set(el, outer);
         return;
       }
-      const status = statusOf(kb, settingOf(kb, el), target);
+      const status = statusOf(kb, settingOf(el), target);
       if (outer) covered.set(el, status?.kind ?? outer);
       if (!status || (outer && status.kind === 'deprecated')) return;
       covered.set(el, status.kind);
-      found({ status, label: `setting "${el.path.join('/')}"`, range: el.nameRange, component: false });
+      found({ status, label: `setting "${pathOf(el)}"`, range: el.nameRange, component: false });
     },
     onElementEnd(el) {
       covered.delete(el);

@@ -1,5 +1,8 @@
 // Language tags and input locales as International-Core reads them, checked against the knowledge base's lists.
 import type { KnowledgeBase } from '../../src/kb/types.js';
+import type { BoundValue } from '../../src/binder/bind.js';
+import type { Fix, Range } from '../../src/types.js';
+import { literal, replaceCore, splitPadding, trimValue, type Padded } from './value-text.js';
 import { closest } from './suggest.js';
 
 /** A well-formed tag: language, optional script, optional region or UN M.49 area (en-US, sr-Latn-RS, es-419). */
@@ -23,7 +26,10 @@ export interface LocaleLists {
   keyboards: Set<string>;
 }
 
-export function localeLists(kb: KnowledgeBase): LocaleLists {
+/** Made once per knowledge base, shared by every file. */
+export const localeLists = (kb: KnowledgeBase): LocaleLists => kb.derive('locale-lists', buildLocaleLists);
+
+function buildLocaleLists(kb: KnowledgeBase): LocaleLists {
   const tags = new Map<string, string>();
   const lcids = new Set<string>();
   for (const l of kb.localeEntries()) {
@@ -67,4 +73,114 @@ export function checkInputItem(lists: LocaleLists, item: string): PairVerdict | 
   }
   const full = keyboard.startsWith('{') ? `${language}:${keyboard}` : keyboard;
   return lists.keyboards.has(full.toLowerCase()) ? { kind: 'ok' } : { kind: 'unlistedKeyboard', id: keyboard };
+}
+
+const COMPONENTS = ['Microsoft-Windows-International-Core', 'Microsoft-Windows-International-Core-WinPE'] as const;
+const TAG_SETTINGS = ['UILanguage', 'SystemLocale', 'UserLocale', 'UILanguageFallback', 'SetupUILanguage/UILanguage'];
+const SINGLE = new Set<string>(COMPONENTS.flatMap((c) => TAG_SETTINGS.map((s) => `${c}/${s}`)));
+const INPUT = new Set<string>(COMPONENTS.map((c) => `${c}/InputLocale`));
+
+/** The settings the locale rules read (only those the knowledge base has for each component). */
+export const LOCALE_SETTINGS = [
+  'Microsoft-Windows-International-Core/UILanguage',
+  'Microsoft-Windows-International-Core/SystemLocale',
+  'Microsoft-Windows-International-Core/UserLocale',
+  'Microsoft-Windows-International-Core/UILanguageFallback',
+  'Microsoft-Windows-International-Core/InputLocale',
+  'Microsoft-Windows-International-Core-WinPE/UILanguage',
+  'Microsoft-Windows-International-Core-WinPE/SystemLocale',
+  'Microsoft-Windows-International-Core-WinPE/UserLocale',
+  'Microsoft-Windows-International-Core-WinPE/UILanguageFallback',
+  'Microsoft-Windows-International-Core-WinPE/InputLocale',
+  'Microsoft-Windows-International-Core-WinPE/SetupUILanguage/UILanguage',
+] as const;
+
+/** What the locale rules say about a value: `unlisted` findings are locale-unlisted's, the others locale's. */
+export interface LocaleFinding {
+  messageId: 'list' | 'malformed' | 'inputMalformed' | 'decimal' | 'unlisted' | 'unlistedLanguage' | 'bareKeyboard' | 'unlistedKeyboard';
+  range: Range;
+  /** The item or value as written (quoted by the rule). */
+  text: string;
+  data: Record<string, string | undefined>;
+  fix?: Fix;
+  unlisted: boolean;
+}
+
+/** The items of an InputLocale list with their offsets in the file (the whole value when it holds entities). */
+function items(source: string, v: BoundValue): { text: string; range: Range }[] {
+  const raw = literal(source, v);
+  const out: { text: string; range: Range }[] = [];
+  let offset = 0;
+  for (const part of (raw ?? v.text).split(';')) {
+    const { lead, core } = splitPadding(part);
+    const start = v.range.start + offset + lead.length;
+    if (core) out.push({ text: core, range: raw === undefined ? v.range : { start, end: start + core.length } });
+    offset += part.length + 1;
+  }
+  return out;
+}
+
+const judged = (v: BoundValue): 'single' | 'input' | undefined => {
+  const key = v.element.binding.setting?.key;
+  if (!key || v.element.binding.placeholder || splitPadding(v.text).core === '') return undefined;
+  return SINGLE.has(key) ? 'single' : INPUT.has(key) ? 'input' : undefined;
+};
+
+/** The whitespace around a single language tag that is otherwise fine (value-whitespace's finding). */
+export function localeVerdictPadded(kb: KnowledgeBase, v: BoundValue): Padded | undefined {
+  if (judged(v) !== 'single') return undefined;
+  const p = splitPadding(v.text);
+  return !p.core.includes(';') && checkTag(localeLists(kb), p.core).kind === 'ok' ? p : undefined;
+}
+
+export function localeFindings(kb: KnowledgeBase, source: string, v: BoundValue): LocaleFinding[] {
+  const kind = judged(v);
+  if (!kind) return [];
+  const lists = localeLists(kb);
+  const name = v.element.qname;
+  if (kind === 'single') {
+    const p = splitPadding(v.text);
+    if (p.core.includes(';')) return [{ messageId: 'list', range: v.range, text: p.core, data: { name, first: p.core.split(';')[0]!.trim() }, unlisted: false }];
+    const verdict = checkTag(lists, p.core);
+    if (verdict.kind === 'malformed') {
+      const fix = !verdict.fix ? undefined : p.lead || p.trail ? trimValue(source, v, verdict.fix) : replaceCore(source, v, verdict.fix);
+      return [{ messageId: 'malformed', range: v.range, text: p.core, data: { name, fix: verdict.fix }, ...(fix ? { fix } : {}), unlisted: false }];
+    }
+    if (verdict.kind === 'unlisted') return [{ messageId: 'unlisted', range: v.range, text: p.core, data: { name, near: verdict.near }, unlisted: true }];
+    return [];
+  }
+  const out: LocaleFinding[] = [];
+  for (const item of items(source, v)) {
+    const verdict = checkInputItem(lists, item.text);
+    const exact = item.range !== v.range;
+    const edit = (text: string): Fix | undefined => (exact ? { range: [item.range.start, item.range.end], text } : undefined);
+    const add = (f: Omit<LocaleFinding, 'range' | 'text'>): void => {
+      out.push({ range: item.range, text: item.text, ...f });
+    };
+    switch (verdict.kind) {
+      case 'ok':
+        break;
+      case 'malformed': {
+        const fix = verdict.fix ? edit(verdict.fix) : undefined;
+        if (verdict.fix) add({ messageId: 'malformed', data: { name, fix: verdict.fix }, ...(fix ? { fix } : {}), unlisted: false });
+        else add({ messageId: 'inputMalformed', data: {}, unlisted: false });
+        break;
+      }
+      case 'decimal': {
+        const fix = edit(`${verdict.hex}${item.text.slice(item.text.indexOf(':'))}`);
+        add({ messageId: 'decimal', data: { hex: verdict.hex }, ...(fix ? { fix } : {}), unlisted: false });
+        break;
+      }
+      case 'unlisted':
+        add({ messageId: 'unlisted', data: { name, near: verdict.near }, unlisted: true });
+        break;
+      case 'bareKeyboard':
+        add({ messageId: 'bareKeyboard', data: { pair: verdict.pair }, unlisted: true });
+        break;
+      case 'unlistedLanguage':
+      case 'unlistedKeyboard':
+        add({ messageId: verdict.kind, data: { id: verdict.id }, unlisted: true });
+    }
+  }
+  return out;
 }

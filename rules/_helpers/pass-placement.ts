@@ -1,7 +1,6 @@
 // Where a misplaced component or setting should go instead: the pass to suggest and the Windows PE twins.
-import { PASS_NAMES, type ComponentNode, type PassName } from '../../src/parser/events.js';
-import type { KnowledgeBase } from '../../src/kb/types.js';
-import { resolveComponent, unjudgeable } from './kb-names.js';
+import { PASS_NAMES, type PassName } from '../../src/parser/events.js';
+import type { BoundComponent } from '../../src/binder/bind.js';
 
 function isPassName(pass: string | undefined): pass is PassName {
   return (PASS_NAMES as readonly string[]).includes(pass ?? '');
@@ -16,10 +15,10 @@ export interface PlacedComponent {
 }
 
 /** A known component declared in a valid pass; undefined for what the pass rules do not judge. */
-export function placedComponent(kb: KnowledgeBase, node: ComponentNode): PlacedComponent | undefined {
-  if (!isPassName(node.pass) || unjudgeable(node.identity.name)) return undefined;
-  const resolved = resolveComponent(kb, node.identity.name);
-  return resolved && { name: resolved.name, passes: kb.component(resolved.name)!.passes, pass: node.pass };
+export function placedComponent(node: BoundComponent): PlacedComponent | undefined {
+  const entry = node.element.binding.component;
+  if (!isPassName(node.pass) || !entry) return undefined;
+  return { name: entry.name, passes: entry.record.passes, pass: node.pass };
 }
 
 /** Valid passes in the order Setup runs them, for messages. */

@@ -1,20 +1,23 @@
-// The knowledge-base record behind a setting element, for the rules that check values against it.
-import type { KnowledgeBase, SettingRecord } from '../../src/kb/types.js';
-import type { ElementNode } from '../../src/parser/events.js';
-import { resolveComponent } from './kb-names.js';
+// What the binder resolved an element to, for the rules that check values against the knowledge base.
+import type { BoundElement } from '../../src/binder/bind.js';
+import type { SettingRecord } from '../../src/kb/types.js';
+import type { SettingNode } from '../../src/kb/tree.js';
 
-/** Canonical name of the element's component; a case slip (SQMApi for SQMAPI) still resolves, as in Setup. */
-function componentOf(kb: KnowledgeBase, el: ElementNode): string | undefined {
-  const name = el.component?.identity.name;
-  return name ? resolveComponent(kb, name)?.name : undefined;
+/** The element's setting node when the binder resolved it (exactly or through a case slip); undefined otherwise. */
+export function boundSetting(el: BoundElement): SettingNode | undefined {
+  return el.binding.setting;
 }
 
 /** The setting's record, or undefined when the component or path is unknown (unknown-setting's business). */
-export function settingOf(kb: KnowledgeBase, el: ElementNode): SettingRecord | undefined {
-  if (el.role !== 'setting') return undefined;
-  const component = componentOf(kb, el);
-  return component ? kb.setting(component, el.path) : undefined;
+export function settingOf(el: BoundElement): SettingRecord | undefined {
+  return el.binding.setting?.record;
 }
 
-/** "Microsoft-Windows-Shell-Setup/OOBE/ProtectYourPC": how rules name the settings they single out. */
-export const settingKey = (record: SettingRecord): string => `${record.component}/${record.path.join('/')}`;
+/** "Component/Path/Setting" for messages: the element's documented path, or its path as written when unbound. */
+export function pathOf(el: BoundElement): string {
+  const s = el.binding.setting;
+  if (s) return s.key.slice(s.component.name.length + 1);
+  const names: string[] = [];
+  for (let e: BoundElement | null = el; e && e.role === 'setting'; e = e.parent) names.push(e.local);
+  return names.reverse().join('/');
+}

@@ -27,7 +27,7 @@ export function createReporter(sink: Sink, rule: AnyRule, severity: 1 | 2) {
     }
     const d: Diagnostic = {
       ruleId: id,
-      severity: severity === 2 && extra?.severity === 'warn' ? 1 : severity,
+      severity,
       message: fn(data),
       messageId,
       ...sink.lines.span(range),

@@ -1,7 +1,10 @@
 // The rule contract: metadata as data, typed message functions, typed visitor hooks, defineRule.
 import type { Fix, Range, RuleCategory, SeverityName } from '../types.js';
-import type { ParseSink } from '../parser/sax-adapter.js';
+import type { CommentNode, DocumentNode, SettingsNode } from '../parser/events.js';
+import type { Binding, BoundComponent, BoundElement, BoundValue } from '../binder/bind.js';
 import type { KnowledgeBase } from '../kb/types.js';
+import type { SettingKey } from '../kb/setting-keys.js';
+import type { AnswerModel } from './model.js';
 import type { XmlDeclaration } from '../source/decode.js';
 import type { LineEndings } from '../source/line-index.js';
 
@@ -38,13 +41,21 @@ export interface RuleMeta<M extends MessageFns = MessageFns, O = Record<string, 
   securitySeverity?: string;
   /** Extra tags for SARIF. */
   tags?: string[];
+  /**
+   * The settings this rule is about: its onElement, onElementEnd and onValue hooks are then called only for
+   * elements bound to them (written exactly or with a case slip), and for nothing else.
+   */
+  settings?: readonly SettingKey[];
+  /**
+   * The facts the rule reads from the answer model at the end of the document: setting keys, or a function of
+   * the rule's options (policy rules turn configured paths into needs; unknown keys are a configuration error).
+   */
+  facts?: readonly SettingKey[] | ((options: O) => readonly string[]);
 }
 
 export interface ReportExtra {
   fix?: Fix;
   related?: { message: string; range: Range }[];
-  /** Severity override for this finding only (e.g. a case-only difference reported as a warning). */
-  severity?: 'warn' | 'error';
 }
 
 export interface RuleContext<M extends MessageFns = MessageFns, O = Record<string, unknown>> {
@@ -66,14 +77,30 @@ export interface RuleContext<M extends MessageFns = MessageFns, O = Record<strin
   ): void;
   /** Marks a range as secret: reporters never print its text. */
   markSecret(range: Range): void;
+  /**
+   * `"text"` for a message, or a mask when `range` (where the text is written) overlaps a secret: the one way
+   * messages quote what a file says.
+   */
+  quote(text: string, range: Range): string;
   /** 1-based line of an offset. */
   lineOf(offset: number): number;
 }
 
-/** A rule's hooks: the parser's events plus the end of a well-formed document. */
-export interface Visitor extends ParseSink {
-  /** After the whole file parsed well-formed; whole-file decisions go here. */
-  onDocumentEnd?(): void;
+/** A rule's hooks: the parser's events with the binder's resolution, plus the end of a well-formed document. */
+export interface Visitor {
+  onDocument?(node: DocumentNode<Binding>): void;
+  onSettings?(node: SettingsNode<Binding>): void;
+  onSettingsEnd?(node: SettingsNode<Binding>): void;
+  onComponent?(node: BoundComponent): void;
+  onComponentEnd?(node: BoundComponent): void;
+  /** Element start tags (only those bound to meta.settings, when the rule names settings). */
+  onElement?(node: BoundElement): void;
+  onElementEnd?(node: BoundElement): void;
+  /** Text of a leaf element (no child elements), when it closes. */
+  onValue?(node: BoundValue): void;
+  onComment?(node: CommentNode): void;
+  /** After the whole file parsed well-formed; whole-file decisions and answer-model queries go here. */
+  onDocumentEnd?(model: AnswerModel): void;
 }
 
 export interface Rule<M extends MessageFns = MessageFns, O = Record<string, unknown>> {

@@ -2,24 +2,34 @@
 import { decode, type DecodedSource } from '../source/decode.js';
 import { createLineIndex, type LineIndex } from '../source/line-index.js';
 import { parse } from '../parser/sax-adapter.js';
+import type { CommentNode } from '../parser/events.js';
+import { createBinder, type BoundElement, type BoundValue } from '../binder/bind.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import type { Diagnostic, FileResult, Range } from '../types.js';
-import type { AnyRule, RuleContext, SourceInfo } from './rule.js';
+import type { RuleContext, SourceInfo } from './rule.js';
 import { InternalError } from './errors.js';
 import { applyDirectives, parseDirective, type Directive } from './suppress.js';
-import { isSecretValue, maskSecrets, scanFreeSecrets } from './secrets.js';
+import { MASK, maskSecrets, scanFreeSecrets } from './secrets.js';
+import { createSecretRanges, type SecretRanges } from './secret-ranges.js';
+import { createCollector } from './model.js';
+import { createPlan, type DispatchPlan, type EnabledRule } from './plan.js';
+import { quoteValue } from './quote.js';
 import { createReporter, type Sink } from './report.js';
 
-export interface EnabledRule {
-  rule: AnyRule;
-  severity: 1 | 2;
-  options: Record<string, unknown>;
-}
+/** Until the linear masker lands: one mask function per file. */
+const secretMasker = (values: readonly string[]) => {
+  const sorted = [...values].sort((a, b) => b.length - a.length);
+  return (message: string): string => maskSecrets(message, sorted);
+};
+
+export type { EnabledRule } from './plan.js';
 
 export interface LintOptions {
   filePath: string;
   rules: EnabledRule[];
   kb: KnowledgeBase;
+  /** The rules' dispatch plan (made once per config); made here from `rules` when absent. */
+  plan?: DispatchPlan;
   settings?: Record<string, unknown>;
   /** Every rule id the run knows (enabled or not), to tell unknown rule names in directives. */
   knownRuleIds?: ReadonlySet<string>;
@@ -32,19 +42,13 @@ export interface LintOptions {
 /** The rule entry whose severity governs unused and unknown-rule inline directives (rules/inline-directive.ts). */
 export const DIRECTIVE_RULE_ID = 'inline-directive';
 
-const HOOKS = [
-  'onDocument', 'onSettings', 'onSettingsEnd', 'onComponent', 'onComponentEnd',
-  'onElement', 'onElementEnd', 'onValue', 'onComment', 'onDocumentEnd',
-] as const;
-type Hook = (typeof HOOKS)[number];
-
 /** Lints one file's bytes (or already decoded text) with the given rules. Throws InternalError on our faults. */
 export function lintSource(input: Uint8Array | string, opts: LintOptions): FileResult {
   const decoded: DecodedSource = typeof input === 'string' ? { text: input, encoding: 'utf-8', bom: false } : decode(input);
   const text = decoded.text;
   const lines = createLineIndex(text);
   const diagnostics: Diagnostic[] = [];
-  const secretRanges: Range[] = scanFreeSecrets(text);
+  const secrets = createSecretRanges(scanFreeSecrets(text));
   const directives: Directive[] = [];
   const info: SourceInfo = {
     encoding: decoded.encoding,
@@ -52,56 +56,92 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
     ...(decoded.declaration ? { declaration: decoded.declaration } : {}),
     lineEndings: lines.lineEndings,
   };
-
-  const dispatch = startRules(opts, { lines, text, filePath: opts.filePath, diagnostics }, info, secretRanges);
-  const at = (n: { range: Range }): number => n.range.start;
+  const plan = opts.plan ?? createPlan(opts.rules, opts.kb);
+  const rules = startRules(plan, opts, { lines, text, filePath: opts.filePath, diagnostics }, info, secrets);
+  const binder = createBinder(opts.kb.tree());
+  const facts = plan.facts.size > 0 ? createCollector(plan.facts) : undefined;
+  const directivesOn = opts.inlineConfig !== false;
 
   let fatal = decoded.error;
   if (!fatal) {
     const result = parse(text, {
-      onDocument: (n) => dispatch('onDocument', n, at(n.root)),
-      onSettings: (n) => dispatch('onSettings', n, at(n.element)),
-      onSettingsEnd: (n) => dispatch('onSettingsEnd', n, at(n.element)),
-      onComponent: (n) => dispatch('onComponent', n, at(n.element)),
-      onComponentEnd: (n) => dispatch('onComponentEnd', n, at(n.element)),
-      onElement: (n) => dispatch('onElement', n, at(n)),
-      onElementEnd: (n) => dispatch('onElementEnd', n, at(n)),
+      onDocument: (n) => rules.all('onDocument', n, n.root.range.start),
+      onSettings: (n) => rules.all('onSettings', n, n.element.range.start),
+      onSettingsEnd: (n) => rules.all('onSettingsEnd', n, n.element.range.start),
+      onComponent: (n) => rules.all('onComponent', n, n.element.range.start),
+      onComponentEnd: (n) => rules.all('onComponentEnd', n, n.element.range.start),
+      onElement: (n) => {
+        const el = binder.element(n);
+        facts?.element(el);
+        rules.element('onElement', el, el);
+      },
+      onElementEnd: (n) => {
+        const el = n as BoundElement;
+        facts?.elementEnd(el);
+        rules.element('onElementEnd', el, el);
+      },
       onValue: (n) => {
-        if (isSecretValue(n)) secretRanges.push(n.range);
-        dispatch('onValue', n, at(n));
+        const v = n as BoundValue;
+        binder.value(v);
+        if (v.element.binding.secret) secrets.add(v.range);
+        facts?.value(v);
+        rules.element('onValue', v.element, v);
       },
-      onComment: (n) => {
-        const d = opts.inlineConfig === false ? undefined : parseDirective(n.text, n.range, lines.position(n.range.start).line);
-        if (d) directives.push(d);
-        dispatch('onComment', n, at(n));
-      },
+      ...(directivesOn || rules.has('onComment')
+        ? {
+            onComment: (n: CommentNode) => {
+              const d = directivesOn ? parseDirective(n.text, n.range, lines.position(n.range.start).line) : undefined;
+              if (d) directives.push(d);
+              rules.all('onComment', n, n.range.start);
+            },
+          }
+        : {}),
     });
     fatal = result.fatal;
-    if (!fatal) dispatch('onDocumentEnd', undefined, text.length);
+    if (!fatal) rules.all('onDocumentEnd', facts?.model() ?? EMPTY_MODEL, text.length);
   }
   if (fatal) {
     const range = { start: fatal.offset, end: fatal.offset };
     diagnostics.push({ ruleId: null, severity: 2, fatal: true, message: fatal.message, ...lines.span(range), range });
   }
   const kept = suppress(diagnostics, directives, opts, lines);
-  // Derived from the ranges, so a range a rule marks with ctx.markSecret is masked like the engine's own.
-  const secrets = secretRanges.flatMap((r) => {
+  // A safety net behind ctx.quote: any secret text that still reached a message is masked, in one pass per message.
+  const secretRanges = secrets.list();
+  const mask = secretMasker(secretRanges.flatMap((r) => {
     const value = text.slice(r.start, r.end);
     return value.trim() ? [value, value.trim()] : [];
-  }).sort((a, b) => b.length - a.length); // longest first: a secret containing another is masked whole
+  }));
   for (const d of kept) {
-    d.message = maskSecrets(d.message, secrets);
-    if (d.fix && secretRanges.some((r) => d.fix!.range[0] < r.end && d.fix!.range[1] > r.start)) delete d.fix;
+    d.message = mask(d.message);
+    if (d.fix && secrets.overlaps({ start: d.fix.range[0], end: d.fix.range[1] })) delete d.fix;
   }
   return { ...summarise(opts.filePath, dedupe(kept), text, secretRanges), encoding: decoded.encoding, bom: decoded.bom };
 }
 
-type Dispatch = (h: Hook, node?: unknown, offset?: number) => void;
+const EMPTY_MODEL = createCollector(new Set()).model();
 
-/** Creates each enabled rule's visitor for this file; returns what hands an event to every visitor with that hook. */
-function startRules(opts: LintOptions, sink: Sink, source: SourceInfo, secretRanges: Range[]): Dispatch {
+type GlobalHook = 'onDocument' | 'onSettings' | 'onSettingsEnd' | 'onComponent' | 'onComponentEnd' | 'onComment' | 'onDocumentEnd';
+type ElementHook = 'onElement' | 'onElementEnd' | 'onValue';
+const GLOBAL_HOOKS: readonly GlobalHook[] = ['onDocument', 'onSettings', 'onSettingsEnd', 'onComponent', 'onComponentEnd', 'onComment', 'onDocumentEnd'];
+const ELEMENT_HOOKS: readonly ElementHook[] = ['onElement', 'onElementEnd', 'onValue'];
+
+interface Listener {
+  id: string;
+  fn: (n: unknown) => void;
+}
+
+interface Dispatch {
+  /** Hands an event to every rule with that hook. */
+  all(h: GlobalHook, node: unknown, offset: number): void;
+  /** Hands an element event to the rules that hear every element and to those subscribed to its setting. */
+  element(h: ElementHook, el: BoundElement, node: unknown): void;
+  has(h: GlobalHook): boolean;
+}
+
+/** Creates each enabled rule's visitor for this file and lays out, per hook, who hears what. */
+function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: SourceInfo, secrets: SecretRanges): Dispatch {
   const { lines, text, filePath } = sink;
-  const visitors = opts.rules.map(({ rule, severity, options }) => {
+  const visitors = plan.rules.map(({ rule, severity, options }) => {
     const ctx: RuleContext = {
       id: rule.meta.id,
       filePath,
@@ -111,31 +151,52 @@ function startRules(opts: LintOptions, sink: Sink, source: SourceInfo, secretRan
       kb: opts.kb,
       source,
       report: createReporter(sink, rule, severity),
-      markSecret: (range) => secretRanges.push(range),
+      markSecret: (range) => secrets.add(range),
+      quote: (value, range) => quoteValue(secrets.overlaps(range) ? MASK : value),
       lineOf: (offset) => lines.position(offset).line,
     };
     try {
-      return { id: rule.meta.id, visitor: rule.create(ctx) };
+      return rule.create(ctx);
     } catch (err) {
       throw crash(err, rule.meta.id, 0, filePath, lines);
     }
   });
-  const byHook = new Map<Hook, { id: string; fn: (n: unknown) => void }[]>();
-  for (const h of HOOKS) {
-    byHook.set(h, visitors.flatMap(({ id, visitor }) => {
-      const fn = visitor[h] as ((n: unknown) => void) | undefined;
-      return fn ? [{ id, fn: fn.bind(visitor) }] : [];
-    }));
+  const listener = (i: number, h: GlobalHook | ElementHook): Listener | undefined => {
+    const fn = visitors[i]![h] as ((n: unknown) => void) | undefined;
+    return fn ? { id: plan.rules[i]!.rule.meta.id, fn: fn.bind(visitors[i]) } : undefined;
+  };
+  const global = new Map<GlobalHook, Listener[]>();
+  for (const h of GLOBAL_HOOKS) global.set(h, plan.rules.flatMap((_, i) => listener(i, h) ?? []));
+  // Element hooks: rules without meta.settings hear every element; the others only their settings' elements.
+  const everyElement = new Map<ElementHook, Listener[]>();
+  const perSetting = new Map<ElementHook, Map<number, Listener[]>>();
+  for (const h of ELEMENT_HOOKS) {
+    everyElement.set(h, plan.rules.flatMap((_, i) => (plan.only[i] ? [] : listener(i, h) ?? [])));
+    const bySetting = new Map<number, Listener[]>();
+    for (const [id, indexes] of plan.bySetting) {
+      const list = indexes.flatMap((i) => listener(i, h) ?? []);
+      if (list.length) bySetting.set(id, list);
+    }
+    perSetting.set(h, bySetting);
   }
-  // Every event reaches every rule: no allocation here, the crash position is only worked out on a throw.
-  return (h, node, offset = 0) => {
-    for (const { id, fn } of byHook.get(h)!) {
+  const call = (list: readonly Listener[], node: unknown, offset: number): void => {
+    for (const { id, fn } of list) {
       try {
         fn(node);
       } catch (err) {
         throw crash(err, id, offset, filePath, lines);
       }
     }
+  };
+  return {
+    all: (h, node, offset) => call(global.get(h)!, node, offset),
+    element(h, el, node) {
+      call(everyElement.get(h)!, node, el.range.start);
+      const s = el.binding.setting;
+      const subscribed = s && perSetting.get(h)!.get(s.id);
+      if (subscribed) call(subscribed, node, el.range.start);
+    },
+    has: (h) => global.get(h)!.length > 0,
   };
 }
 

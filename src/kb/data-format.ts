@@ -31,6 +31,8 @@ export interface SettingData {
   value?: ValueType;
   emptyAllowed?: boolean;
   default?: string;
+  /** true for credentials (passwords, product keys, join blobs): their values are never printed. */
+  secret?: true;
   deprecated?: DeprecationData;
   removed?: RemovalData;
   /** Reference page slug (file name without .md); absent for settings known only from overrides. */

@@ -20,6 +20,7 @@ import type {
   ReleaseRecord,
   SettingRecord,
 } from './types.js';
+import { buildTree } from './tree.js';
 
 /** dist/src/kb/load.js (and src/kb/load.ts) → <package root>/kb/data. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../kb/data/', import.meta.url));
@@ -122,6 +123,7 @@ function settingRecord(component: string, key: string, s: SettingData): SettingR
   if (s.value) r.value = structuredClone(s.value);
   if (s.emptyAllowed !== undefined) r.emptyAllowed = s.emptyAllowed;
   if (s.default !== undefined) r.default = s.default;
+  if (s.secret) r.secret = true;
   if (s.deprecated) r.deprecated = withSourceUrl(s.deprecated)!;
   if (s.removed) r.removed = withSourceUrl(s.removed)!;
   if (s.page) {
@@ -179,7 +181,22 @@ function build(src: Source): KnowledgeBase {
   };
   const idSet = (list: () => readonly { id: string }[]) => once(() => new Set(list().map((e) => e.id)) as ReadonlySet<string>);
   const frozen = <T>(list: () => readonly T[]) => once(() => deepFreeze(structuredClone(list())) as readonly T[]);
-  return {
+  const tree = once(() =>
+    buildTree({
+      componentNames: componentNames(),
+      component: (name) => kb.component(name)!,
+      settingKeys: (component) => Object.keys(bucket(component) ?? {}),
+      setting: (component, path) => setting(component, path)!,
+      aliases: (component) => src.components()[component]?.aliases ?? [],
+    }),
+  );
+  const derived = new Map<string, unknown>();
+  const kb: KnowledgeBase = {
+    tree,
+    derive<T>(name: string, make: (kb: KnowledgeBase) => T): T {
+      if (!derived.has(name)) derived.set(name, make(kb));
+      return derived.get(name) as T;
+    },
     component(name) {
       if (!Object.hasOwn(src.components(), name)) return undefined;
       let r = componentCache.get(name);
@@ -218,4 +235,5 @@ function build(src: Source): KnowledgeBase {
     editions: frozen<EditionEntry>(src.editions),
     geoIds: frozen<ReferenceEntry>(src.geoIds),
   };
+  return kb;
 }

@@ -1,4 +1,5 @@
 // The knowledge base as rules see it (through ctx.kb): read-only queries over generated data.
+import type { KbTree } from './tree.js';
 
 export type SettingKind = 'container' | 'list' | 'listItem' | 'leaf';
 
@@ -39,6 +40,8 @@ export interface SettingRecord {
   /** false when the page says empty values are not supported. */
   emptyAllowed?: boolean;
   default?: string;
+  /** A credential (password, product key, join blob): its value is never printed. */
+  secret?: boolean;
   deprecated?: { since?: string; note?: string; replacement?: string; source?: string };
   removed?: { since: string; note?: string; source?: string };
   url?: string;
@@ -79,6 +82,13 @@ export interface EditionEntry extends ReferenceEntry {
 }
 
 export interface KnowledgeBase {
+  /** The interned tree the binder resolves elements against (built on first use, once per knowledge base). */
+  tree(): KbTree;
+  /**
+   * A value derived from the knowledge base (a locale index, display-name map…), made once per knowledge base
+   * and shared by every file and rule: `name` identifies it.
+   */
+  derive<T>(name: string, make: (kb: KnowledgeBase) => T): T;
   component(name: string): ComponentRecord | undefined;
   componentNames(): readonly string[];
   /** A setting by component and element path; undefined when unknown. */

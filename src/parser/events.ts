@@ -48,7 +48,11 @@ export interface ComponentIdentity {
   versionScope: string;
 }
 
-export interface ElementNode {
+/**
+ * An element start tag. `B` is what the binder attached (src/binder): the parser leaves `binding` undefined,
+ * and rules see ElementNode<Binding>.
+ */
+export interface ElementNode<B = unknown> {
   kind: 'element';
   qname: string;
   prefix: string;
@@ -56,7 +60,8 @@ export interface ElementNode {
   /** Namespace URI ('' when none applies or the prefix is undeclared). */
   uri: string;
   role: ElementRole;
-  attributes: AttributeNode[];
+  /** The attributes, built on first access (most elements are never asked). */
+  readonly attributes: readonly AttributeNode[];
   /** The start tag, '<' through '>'. */
   range: Range;
   /** The name in the start tag. */
@@ -65,42 +70,42 @@ export interface ElementNode {
   fullRange?: Range;
   selfClosing: boolean;
   depth: number;
-  parent: ElementNode | null;
+  parent: ElementNode<B> | null;
   /** Pass of the enclosing <settings>, as written (may be invalid); undefined outside settings. */
   pass: string | undefined;
   /** Enclosing component (for role component: itself). */
-  component: ComponentNode | undefined;
-  /** Element names from the component's child down to this element; [] for non-setting roles. */
-  path: string[];
+  component: ComponentNode<B> | undefined;
   /** wcm:action value, if present. */
   action: string | undefined;
   /** wcm:keyValue value, if present. */
   keyValue: string | undefined;
   /** Number of child elements seen so far (final in onElementEnd). */
   childCount: number;
+  /** What the binder resolved this element to. */
+  binding: B;
 }
 
-export interface ComponentNode {
+export interface ComponentNode<B = unknown> {
   kind: 'component';
-  element: ElementNode;
+  element: ElementNode<B>;
   identity: ComponentIdentity;
   /** Attribute nodes by local name (name, processorArchitecture, publicKeyToken, language, versionScope). */
   attrs: Record<string, AttributeNode | undefined>;
   pass: string | undefined;
-  settings: SettingsNode | undefined;
+  settings: SettingsNode<B> | undefined;
 }
 
-export interface SettingsNode {
+export interface SettingsNode<B = unknown> {
   kind: 'settings';
-  element: ElementNode;
+  element: ElementNode<B>;
   pass: string | undefined;
   passAttr: AttributeNode | undefined;
 }
 
 /** Text content of a leaf element (an element with no child elements), reported when it closes. */
-export interface ValueNode {
+export interface ValueNode<B = unknown> {
   kind: 'value';
-  element: ElementNode;
+  element: ElementNode<B>;
   /** Text with entities resolved, exactly as Setup would read it (not trimmed). */
   text: string;
   /** Range between the start tag's '>' and the end tag's '<' (empty for <x/>). */
@@ -113,7 +118,7 @@ export interface CommentNode {
   range: Range;
 }
 
-export interface DocumentNode {
+export interface DocumentNode<B = unknown> {
   kind: 'document';
-  root: ElementNode;
+  root: ElementNode<B>;
 }

@@ -17,6 +17,8 @@ import { firstBareAmpersand } from './ampersand.js';
 /** libxml2 refuses documents nested deeper than this (xmllint: "Excessive depth in document"). */
 export const MAX_DEPTH = 257;
 const CHUNK = 64 * 1024;
+/** Thrown through saxes to end the parse at the first fatal error. */
+const STOP = Symbol('stop');
 
 /** The events of one parse, in document order; the engine's rule Visitor extends this. */
 export interface ParseSink {
@@ -43,6 +45,62 @@ export interface ParseResult {
   /** Prefixes used without a declaration (saxes reports them; libxml2 only warns). */
   unboundPrefixes: Set<string>;
 }
+
+/** An element; its attribute nodes are built on first access, since most rules never look at them. */
+class Element implements ElementNode {
+  readonly kind = 'element';
+  readonly qname: string;
+  readonly prefix: string;
+  readonly local: string;
+  readonly range: { start: number; end: number };
+  readonly nameRange: { start: number; end: number };
+  fullRange: { start: number; end: number } | undefined = undefined;
+  readonly selfClosing: boolean;
+  pass: string | undefined;
+  component: ComponentNode | undefined;
+  readonly action: string | undefined;
+  readonly keyValue: string | undefined;
+  childCount = 0;
+  binding: unknown = undefined;
+  #attributes: AttributeNode[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly tag: SaxesTagNS,
+    start: number,
+    end: number,
+    readonly uri: string,
+    readonly role: ElementRole,
+    readonly parent: ElementNode | null,
+    readonly depth: number,
+    private readonly unbound: ReadonlySet<string> | undefined,
+  ) {
+    this.qname = tag.name;
+    this.prefix = tag.prefix;
+    this.local = tag.local;
+    this.range = { start, end };
+    this.nameRange = { start: start + 1, end: start + 1 + tag.name.length };
+    this.selfClosing = tag.isSelfClosing;
+    this.pass = parent?.pass;
+    this.component = parent?.component;
+    let action: string | undefined;
+    let keyValue: string | undefined;
+    for (const name in tag.attributes) {
+      const a = tag.attributes[name]!;
+      if (a.prefix !== 'wcm' && !a.uri.includes('WMIConfig')) continue;
+      if (a.local === 'action') action ??= a.value;
+      else if (a.local === 'keyValue') keyValue ??= a.value;
+    }
+    this.action = action;
+    this.keyValue = keyValue;
+  }
+
+  get attributes(): readonly AttributeNode[] {
+    return (this.#attributes ??= attributeNodes(this.text, this.range.start, this.range.end, this.tag, this.unbound ?? NONE));
+  }
+}
+
+const NONE: ReadonlySet<string> = new Set();
 
 interface Open {
   node: ElementNode;
@@ -77,13 +135,13 @@ export function parse(text: string, sink: ParseSink): ParseResult {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const result: ParseResult = { unboundPrefixes: new Set() };
   const stack: Open[] = [];
-  let pendingUnbound = new Set<string>();
-  let stopped = false;
+  let pendingUnbound: Set<string> | undefined;
 
-  const fail = (message: string, offset: number): void => {
-    if (stopped) return;
-    stopped = true;
+  // The first well-formedness error ends the parse: saxes would go on (resolving namespaces up the whole tag
+  // stack for every further tag), and nothing after it can be trusted.
+  const fail = (message: string, offset: number): never => {
     result.fatal = { message, offset: Math.max(0, Math.min(offset, text.length)) };
+    throw STOP;
   };
 
   parser.on('error', (err) => {
@@ -91,7 +149,7 @@ export function parse(text: string, sink: ParseSink): ParseResult {
     if (NAMESPACE_ERROR.test(message)) {
       const m = /unbound namespace prefix: "([^"]*)"/.exec(message);
       if (m) {
-        pendingUnbound.add(m[1]!);
+        (pendingUnbound ??= new Set()).add(m[1]!);
         result.unboundPrefixes.add(m[1]!);
       }
       return;
@@ -103,51 +161,24 @@ export function parse(text: string, sink: ParseSink): ParseResult {
   });
 
   parser.on('opentag', (tag: SaxesTagNS) => {
-    if (stopped) return;
     const end = parser.position;
     const start = text.lastIndexOf('<', end - 1);
     const parentOpen = stack[stack.length - 1];
     const parent = parentOpen?.node ?? null;
-    if (stack.length >= MAX_DEPTH) {
-      fail(`elements are nested more than ${MAX_DEPTH} levels deep`, start);
-      return;
-    }
+    if (stack.length >= MAX_DEPTH) fail(`elements are nested more than ${MAX_DEPTH} levels deep`, start);
     if (parentOpen) {
       parent!.childCount++;
       parentOpen.text.length = 0;
     }
-    const uri = tag.prefix && pendingUnbound.has(tag.prefix) ? '' : tag.uri;
-    const attributes: AttributeNode[] = attributeNodes(text, start, end, tag, pendingUnbound);
-    pendingUnbound = new Set();
-    const role = roleOf(parent, uri, tag.local);
-    const wcm = (local: string): string | undefined =>
-      attributes.find((a) => a.local === local && (a.prefix === 'wcm' || a.uri.includes('WMIConfig')))?.value;
-    const node: ElementNode = {
-      kind: 'element',
-      qname: tag.name,
-      prefix: tag.prefix,
-      local: tag.local,
-      uri,
-      role,
-      attributes,
-      range: { start, end },
-      nameRange: { start: start + 1, end: start + 1 + tag.name.length },
-      selfClosing: tag.isSelfClosing,
-      depth: stack.length,
-      parent,
-      pass: parentOpen?.node.pass,
-      component: parentOpen?.node.component,
-      path: role === 'setting' ? (parent!.role === 'component' ? [tag.local] : [...parent!.path, tag.local]) : [],
-      action: wcm('action'),
-      keyValue: wcm('keyValue'),
-      childCount: 0,
-    };
+    const uri = tag.prefix && pendingUnbound?.has(tag.prefix) ? '' : tag.uri;
+    const node = new Element(text, tag, start, end, uri, roleOf(parent, uri, tag.local), parent, stack.length, pendingUnbound);
+    pendingUnbound = undefined;
     const open: Open = { node, text: [] };
-    if (role === 'settings') {
-      const passAttr = attributes.find((a) => a.local === 'pass' && a.prefix === '');
+    if (node.role === 'settings') {
+      const passAttr = node.attributes.find((a) => a.local === 'pass' && a.prefix === '');
       node.pass = passAttr?.value;
       open.settings = { kind: 'settings', element: node, pass: node.pass, passAttr };
-    } else if (role === 'component') {
+    } else if (node.role === 'component') {
       // roleOf gives "component" only directly under <settings>, so the parent holds the settings node.
       open.component = node.component = componentNode(node, parentOpen!.settings);
     }
@@ -159,7 +190,6 @@ export function parse(text: string, sink: ParseSink): ParseResult {
   });
 
   const addText = (t: string): void => {
-    if (stopped) return;
     const top = stack[stack.length - 1];
     if (top && top.node.childCount === 0) top.text.push(t);
   };
@@ -167,7 +197,6 @@ export function parse(text: string, sink: ParseSink): ParseResult {
   parser.on('cdata', addText);
 
   parser.on('closetag', () => {
-    if (stopped) return;
     const open = stack.pop();
     if (!open) return;
     const end = parser.position;
@@ -183,15 +212,18 @@ export function parse(text: string, sink: ParseSink): ParseResult {
   });
 
   parser.on('comment', (body: string) => {
-    if (stopped) return;
     const end = parser.position;
     const start = text.lastIndexOf('<!--', end - 1);
     sink.onComment?.({ kind: 'comment', text: body, range: { start, end } });
   });
 
-  // Exceptions thrown here come from a sink (a rule): the engine reports them as internal errors.
-  for (let i = 0; i < text.length && !stopped; i += CHUNK) parser.write(text.slice(i, i + CHUNK));
-  if (!stopped) parser.close();
+  // Other exceptions come from a sink (a rule): the engine reports them as internal errors.
+  try {
+    for (let i = 0; i < text.length; i += CHUNK) parser.write(text.slice(i, i + CHUNK));
+    parser.close();
+  } catch (err) {
+    if (err !== STOP) throw err;
+  }
   return result;
 }
 

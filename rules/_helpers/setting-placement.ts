@@ -1,0 +1,61 @@
+// Settings placed in a pass their reference page does not list (setting-pass), and the documented contradiction (local-accounts-specialize).
+import type { Visitor } from '../../src/engine/rule.js';
+import type { BoundElement } from '../../src/binder/bind.js';
+import type { SettingNode } from '../../src/kb/tree.js';
+import { contradictedPlacement, holdsContradiction, placedComponent } from './pass-placement.js';
+
+export interface Misplaced {
+  kind: 'misplaced' | 'contradicted';
+  node: BoundElement;
+  setting: SettingNode;
+}
+
+/**
+ * Open elements: 'ok' (children are checked), 'done' when reported or below something reported, or a set of the
+ * child names of UserAccounts in specialize, which waits for its end tag: with LocalAccounts only it is the
+ * documented contradiction, otherwise a plain misplacement.
+ */
+type State = 'ok' | 'done' | Set<string>;
+
+export function placementVisitor(found: (m: Misplaced) => void): Visitor {
+  const states = new Map<BoundElement, State>();
+  let applied = false;
+
+  const check = (node: BoundElement, parent: State): State => {
+    if (parent === 'done' || !applied) return 'done';
+    if (parent instanceof Set) {
+      parent.add(node.binding.setting?.name ?? node.local);
+      return 'done';
+    }
+    const s = node.binding.setting;
+    if (!s) return 'done';
+    const record = s.record;
+    // Passes copied from an ancestor or the component, or none at all, are no evidence against a pass.
+    if (record.passesInferred || record.passes.length === 0 || record.passes.includes(node.pass!)) return 'ok';
+    const path = s.key.slice(s.component.name.length + 1).split('/');
+    if (holdsContradiction(s.component.name, path, node.pass!)) return new Set();
+    found({ kind: 'misplaced', node, setting: s });
+    return 'done';
+  };
+
+  return {
+    onComponent(node) {
+      const placed = placedComponent(node);
+      // A component that is not applied in this pass at all is component-pass's finding.
+      applied = !!placed && (placed.passes.length === 0 || placed.passes.includes(placed.pass));
+    },
+    onElement(node) {
+      if (node.role === 'component') states.set(node, 'ok');
+      else if (node.role === 'setting' && node.parent) states.set(node, check(node, states.get(node.parent) ?? 'done'));
+    },
+    onElementEnd(node) {
+      const state = states.get(node);
+      states.delete(node);
+      const s = node.binding.setting;
+      if (!(state instanceof Set) || !s) return;
+      const path = s.key.slice(s.component.name.length + 1).split('/');
+      const onlyLocal = state.size > 0 && [...state].every((c) => contradictedPlacement(s.component.name, [...path, c], node.pass!));
+      found({ kind: onlyLocal ? 'contradicted' : 'misplaced', node, setting: s });
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// How a boolean, integer or enumerated value compares with what its reference page documents (value-type, value-case, value-whitespace).
+import type { BoundValue } from '../../src/binder/bind.js';
+import type { ValueType } from '../../src/kb/types.js';
+import { splitPadding, type Padded } from './value-text.js';
+
+export type Checked = Exclude<ValueType, { type: 'string' }>;
+
+export type TypedVerdict =
+  | { kind: 'ok'; padding: Padded }
+  /** Valid but for letter case: `canonical` is the documented spelling. */
+  | { kind: 'wrongCase'; canonical: string; padding: Padded }
+  /** An integer outside its documented range. */
+  | { kind: 'range'; padding: Padded }
+  | { kind: 'invalid'; padding: Padded };
+
+/** An enumeration of consecutive integers ("0", "1"; "1", "2", "3") reads as a range. */
+export function numericRange(t: Checked): { min: number; max: number } | undefined {
+  if (t.type !== 'enum' || t.values.length < 2 || !t.values.every((v) => /^\d+$/.test(v))) return undefined;
+  const n = t.values.map(Number).sort((a, b) => a - b);
+  return n.every((x, i) => i === 0 || x === n[i - 1]! + 1) ? { min: n[0]!, max: n[n.length - 1]! } : undefined;
+}
+
+export const choices = (t: Checked): readonly string[] => (t.type === 'boolean' ? ['true', 'false'] : t.type === 'enum' ? t.values : []);
+
+/** An integer out of its documented range (as opposed to not an integer at all). */
+export function outOfRange(t: Checked, core: string): boolean {
+  const r = t.type === 'integer' ? t : numericRange(t);
+  if (!r || !/^-?\d+$/.test(core)) return false;
+  const n = Number(core);
+  return (r.min !== undefined && n < r.min) || (r.max !== undefined && n > r.max);
+}
+
+/**
+ * The verdict on a bound leaf's typed value; undefined when the value rules do not judge it: no typed record,
+ * a template token (template-placeholder's), empty (empty-value's), an <Order> of a list item (order-unique's),
+ * or MetaData/Key, a path into the image's metadata (image-selection's).
+ */
+export function typedVerdict(v: BoundValue): { type: Checked; verdict: TypedVerdict } | undefined {
+  const b = v.element.binding;
+  const s = b.setting;
+  const t = s?.record.value;
+  if (!s || !t || t.type === 'string' || b.placeholder) return undefined;
+  if (s.name === 'Order' && s.parent?.listItem?.keyElement === 'Order') return undefined;
+  if (s.name === 'Key' && s.parent?.name === 'MetaData') return undefined;
+  const padding = splitPadding(v.text);
+  const core = padding.core;
+  if (core === '') return undefined;
+  const valid = choices(t);
+  if (t.type === 'integer' ? /^-?\d+$/.test(core) && !outOfRange(t, core) : valid.includes(core)) return { type: t, verdict: { kind: 'ok', padding } };
+  const canonical = valid.find((c) => c.toLowerCase() === core.toLowerCase());
+  if (canonical) return { type: t, verdict: { kind: 'wrongCase', canonical, padding } };
+  return { type: t, verdict: { kind: outOfRange(t, core) ? 'range' : 'invalid', padding } };
+}

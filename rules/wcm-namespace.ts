@@ -1,0 +1,41 @@
+// wcm-namespace: wcm bound to another URI than the WMIConfig one, so wcm:action and wcm:keyValue are not the documented attributes.
+import { defineRule } from '../src/engine/rule.js';
+import { WCM_NS, type AttributeNode, type ElementNode } from '../src/parser/events.js';
+import type { Fix } from '../src/types.js';
+import { declarationOf } from './_helpers/namespaces.js';
+
+export default defineRule({
+  meta: {
+    id: 'wcm-namespace',
+    summary: 'The wcm prefix is bound to http://schemas.microsoft.com/WMIConfig/2002/State',
+    category: 'correctness',
+    severity: 'warn',
+    fixable: true,
+    messages: {
+      wrongUri: (d: { value: string }) =>
+        `xmlns:wcm is bound to ${d.value}, so wcm:action and wcm:keyValue are not the attributes the reference documents; ` +
+        `write xmlns:wcm="${WCM_NS}"`,
+    },
+  },
+  create(ctx) {
+    const reportedDecls = new Set<number>();
+    function wrongWcm(node: ElementNode): void {
+      const decl: AttributeNode | undefined = declarationOf(node, 'wcm');
+      if (!decl || reportedDecls.has(decl.range.start)) return;
+      reportedDecls.add(decl.range.start);
+      // Pasted variants (https://, other case, trailing words from a web page) clearly meant the WCM URI.
+      const meant = decl.value.toLowerCase().includes('schemas.microsoft.com/wmiconfig/2002/state');
+      const fix: Fix | undefined = meant ? { range: [decl.valueRange.start, decl.valueRange.end], text: WCM_NS } : undefined;
+      // A warning: no failure is known; build templates in use bind https://… or "…/State Jump "
+      // (jborean93/packer-windoze, MikeShepard/MyLab), and files without wcm:action work (list-item-action).
+      ctx.report('wrongUri', decl.valueRange, { value: ctx.quote(decl.value, decl.valueRange) }, fix ? { fix } : {});
+    }
+
+    const uses = (prefix: string, uri: string): boolean => prefix === 'wcm' && uri !== '' && uri !== WCM_NS;
+    return {
+      onElement(node) {
+        if (uses(node.prefix, node.uri) || node.attributes.some((a) => uses(a.prefix, a.uri))) wrongWcm(node);
+      },
+    };
+  },
+});

@@ -1,0 +1,81 @@
+// Unreplaced template tokens (Jinja/Go/Mustache, HCL/shell, Autoconf, Nutanix Calm, batch-style) in answer-file text.
+
+export interface Placeholder {
+  /** Offset of the token in the scanned string. */
+  index: number;
+  token: string;
+}
+
+/** Where the text sits decides which token shapes are placeholders and which are normal syntax. */
+export type PlaceholderContext = 'value' | 'command' | 'attribute';
+
+// Always a placeholder: no Windows Setup value or command uses these shapes.
+const ALWAYS: RegExp[] = [
+  /\{\{.*?\}\}/g, // {{ var }}, {{.Field}}
+  /\{%-?\s*[A-Za-z].*?-?%\}/g, // {% if … %}
+  /@@\{[^{}]*\}@@/g, // @@{calm_macro}@@
+  /(?<![\w@])(@@?)[A-Z][A-Z0-9_]*\1(?![\w@])/g, // @VAR@, @@VAR@@ (autoconf, sed templates)
+];
+// Placeholders except inside command lines, where PowerShell ${x} and comment markers are legitimate.
+const NOT_IN_COMMANDS: RegExp[] = [
+  /\$\{[^{}]*\}/g, // ${var} (Packer HCL, shell, Mako, JS template literals)
+  /%\{[^{}]*\}/g, // %{ if … } (HCL directives; PowerShell's %{ … } is ForEach-Object in commands)
+  /(?<=^[ \t]*)%[ \t]*(?:if|elif|else|endif|for|endfor)\b[^\r\n]*/gm, // Mako control lines
+  /(?<![\w#])#[A-Z][A-Z0-9_]*#(?![\w#])/g, // #VAR#
+];
+// %var% is how Windows writes environment variables in commands and paths; a whole value that is one
+// %token% naming no Windows variable is a template's, e.g. <UILanguage>%locale%</UILanguage>.
+const WHOLE_PERCENT = /^\s*(%([A-Za-z_][\w.-]*)%)\s*$/;
+const WINDOWS_VARIABLES = new Set(
+  [
+    'ALLUSERSPROFILE', 'APPDATA', 'CD', 'CommonProgramFiles', 'COMPUTERNAME', 'ComSpec', 'DATE', 'ERRORLEVEL',
+    'HOMEDRIVE', 'HOMEPATH', 'LOCALAPPDATA', 'LOGONSERVER', 'NUMBER_OF_PROCESSORS', 'OS', 'Path', 'PATHEXT',
+    'PROCESSOR_ARCHITECTURE', 'ProgramData', 'ProgramFiles', 'ProgramW6432', 'PUBLIC', 'RANDOM', 'SystemDrive',
+    'SystemRoot', 'TEMP', 'TIME', 'TMP', 'USERDOMAIN', 'USERNAME', 'USERPROFILE', 'windir',
+  ].map((v) => v.toLowerCase()),
+);
+
+function scan(text: string, patterns: RegExp[], out: Placeholder[]): void {
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) out.push({ index: m.index, token: m[0] });
+  }
+}
+
+/** Placeholder tokens in `text`, sorted by position. */
+export function findPlaceholders(text: string, context: PlaceholderContext): Placeholder[] {
+  const out: Placeholder[] = [];
+  if (!/[{@#$%]/.test(text)) return out;
+  scan(text, ALWAYS, out);
+  if (context !== 'command') scan(text, NOT_IN_COMMANDS, out);
+  const m = context === 'command' ? null : WHOLE_PERCENT.exec(text);
+  // Setup never expands variables in attributes; in values only Windows' own variables make sense.
+  if (m && (context === 'attribute' || !WINDOWS_VARIABLES.has(m[2]!.toLowerCase()))) {
+    out.push({ index: text.indexOf(m[1]!), token: m[1]! });
+  }
+  out.sort((a, b) => a.index - b.index || b.token.length - a.token.length);
+  // Keep the outermost token where shapes nest, e.g. {{ ${x} }}.
+  let end = 0;
+  return out.filter((p) => p.index >= end && (end = p.index + p.token.length) > 0);
+}
+
+/** True when a value holds a template token: rules that check values leave it to template-placeholder. */
+export function isTemplated(text: string): boolean {
+  return findPlaceholders(text, 'attribute').length > 0;
+}
+
+// Conditionals of Jinja, HCL, Go templates and Mako: elements on two sides of one may be alternatives
+// (if/else, or two ifs on exclusive conditions) that never meet in a rendered file, so no duplicate.
+const CONDITIONAL =
+  /\{%-?\s*(?:if|elif|else|endif)\b|%\{~?\s*(?:if|else|endif)\b|\{\{-?\s*(?:if|else|end)\b|^[ \t]*%[ \t]*(?:if|elif|else|endif)\b/m;
+
+/** True when a template conditional stands between two offsets of the text. */
+export function templateBranchBetween(text: string, start: number, end: number): boolean {
+  return CONDITIONAL.test(text.slice(start, end));
+}
+
+/** Offsets of every template conditional in the text, in order (one scan). */
+export function conditionalOffsets(text: string): number[] {
+  if (!/[{%]/.test(text)) return [];
+  const all = new RegExp(CONDITIONAL.source, 'gm');
+  return [...text.matchAll(all)].map((m) => m.index);
+}

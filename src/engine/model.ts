@@ -1,0 +1,196 @@
+// The answer model: the facts cross-setting rules asked for, collected in the streaming pass and queried at the end.
+import type { ComponentIdentity } from '../parser/events.js';
+import type { BoundElement, BoundValue } from '../binder/bind.js';
+import type { SettingKey } from '../kb/setting-keys.js';
+import type { ValueType } from '../kb/types.js';
+import type { Range } from '../types.js';
+
+/** The component occurrence a fact sits in (one object per <component> element, shared by its facts). */
+export interface FactComponent {
+  /** The knowledge base's spelling of the name. */
+  readonly name: string;
+  readonly identity: ComponentIdentity;
+  readonly pass: string | undefined;
+  /** The name attribute's value (or the start tag's name when it has none). */
+  readonly range: Range;
+}
+
+/** A list item a fact sits in (or is). */
+export interface FactItem {
+  readonly id: number;
+  readonly key: SettingKey;
+  /** The item's key (wcm:keyValue or its key element's text), once read; undefined when it has none. */
+  readonly itemKey: string | undefined;
+  readonly keyRange: Range | undefined;
+  /** The item's start-tag name. */
+  readonly range: Range;
+}
+
+/** One occurrence of a setting, as plain data (no parser objects), so that facts of several files can be read together. */
+export interface Fact {
+  readonly key: SettingKey;
+  readonly pass: string | undefined;
+  readonly component: FactComponent;
+  /** The nearest list item enclosing the element, or the element itself when it is a list item. */
+  readonly item: FactItem | undefined;
+  /** The start tag's name. */
+  readonly range: Range;
+  /** The whole element, through its end tag. */
+  readonly elementRange: Range;
+  /** The text of a leaf (entities resolved, not trimmed); undefined for containers and list items. */
+  readonly text: string | undefined;
+  readonly valueRange: Range | undefined;
+  /**
+   * The value typed by the knowledge base: boolean, integer, the documented spelling of an enumeration value,
+   * or the text of a string; undefined when the value is not valid for its type (the value rules report that).
+   */
+  readonly value: boolean | number | string | undefined;
+  readonly secret: boolean;
+  readonly placeholder: boolean;
+}
+
+export interface AnswerModel {
+  /** Every fact of a key, in document order ([] when the file has none or no enabled rule asked for it). */
+  all(key: SettingKey): readonly Fact[];
+  /** The first fact of a key, optionally in one pass. */
+  first(key: SettingKey, pass?: string): Fact | undefined;
+  /** Facts of `key` inside `parent`'s element (a list item's children, a container's settings), in document order. */
+  within(parent: Fact, key: SettingKey): readonly Fact[];
+  /** The first fact of `key` inside `parent`. */
+  child(parent: Fact, key: SettingKey): Fact | undefined;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The typed value of a leaf's text, or undefined when it is not valid for its type. */
+export function typedValue(type: ValueType | undefined, text: string): boolean | number | string | undefined {
+  const core = text.trim();
+  if (!type || type.type === 'string') return text;
+  if (type.type === 'boolean') {
+    const lower = core.toLowerCase();
+    return lower === 'true' ? true : lower === 'false' ? false : undefined;
+  }
+  if (type.type === 'integer') {
+    if (!/^-?\d{1,15}$/.test(core)) return undefined;
+    const n = Number(core);
+    return (type.min !== undefined && n < type.min) || (type.max !== undefined && n > type.max) ? undefined : n;
+  }
+  return type.values.find((v) => v.toLowerCase() === core.toLowerCase());
+}
+
+export interface ModelCollector {
+  element(el: BoundElement): void;
+  value(v: BoundValue): void;
+  elementEnd(el: BoundElement): void;
+  model(): AnswerModel;
+}
+
+/** Collects facts for the setting ids in `wanted` (indexed by setting node id) and nothing else. */
+export function createCollector(wanted: ReadonlySet<number>): ModelCollector {
+  const byKey = new Map<string, Fact[]>();
+  const open = new Map<BoundElement, Mutable<Fact>>();
+  const components = new WeakMap<object, FactComponent>();
+  const items = new Map<number, Mutable<FactItem>>();
+
+  const componentOf = (el: BoundElement): FactComponent => {
+    const c = el.component!;
+    let fc = components.get(c);
+    if (!fc) {
+      fc = {
+        name: el.binding.component?.name ?? c.identity.name,
+        identity: c.identity,
+        pass: c.pass,
+        range: c.attrs['name']?.valueRange ?? c.element.nameRange,
+      };
+      components.set(c, fc);
+    }
+    return fc;
+  };
+
+  const itemOf = (el: BoundElement): FactItem | undefined => {
+    const item = el.binding.item;
+    if (!item) return undefined;
+    let fi = items.get(item.id);
+    if (!fi) {
+      fi = { id: item.id, key: item.node.key, itemKey: item.key, keyRange: item.keyRange, range: item.element.nameRange };
+      items.set(item.id, fi);
+    }
+    return fi;
+  };
+
+  return {
+    element(el) {
+      const s = el.binding.setting;
+      if (!s || !wanted.has(s.id) || !el.component) return;
+      const fact: Mutable<Fact> = {
+        key: s.key,
+        pass: el.pass,
+        component: componentOf(el),
+        item: itemOf(el),
+        range: el.nameRange,
+        elementRange: el.range,
+        text: undefined,
+        valueRange: undefined,
+        value: undefined,
+        secret: el.binding.secret,
+        placeholder: false,
+      };
+      open.set(el, fact);
+      let list = byKey.get(s.key);
+      if (!list) byKey.set(s.key, (list = []));
+      list.push(fact);
+    },
+    value(v) {
+      const fact = open.get(v.element);
+      const s = v.element.binding.setting;
+      if (!fact || !s || s.record.kind !== 'leaf') return;
+      fact.text = v.text;
+      fact.valueRange = v.range;
+      fact.placeholder = v.element.binding.placeholder;
+      fact.value = fact.placeholder ? undefined : typedValue(s.record.value, v.text);
+    },
+    elementEnd(el) {
+      const fact = open.get(el);
+      if (fact) {
+        fact.elementRange = el.fullRange ?? el.range;
+        open.delete(el);
+      }
+      // Keys are read inside the item: refresh the item's record when the item closes.
+      const item = el.binding.item;
+      if (item && item.element === el) {
+        const fi = items.get(item.id);
+        if (fi) {
+          fi.itemKey = item.key;
+          fi.keyRange = item.keyRange;
+        }
+      }
+    },
+    model: () => answerModel(byKey),
+  };
+}
+
+function answerModel(byKey: ReadonlyMap<string, readonly Fact[]>): AnswerModel {
+  const none: readonly Fact[] = Object.freeze([]);
+  const all = (key: SettingKey): readonly Fact[] => byKey.get(key) ?? none;
+  const within = (parent: Fact, key: SettingKey): readonly Fact[] => {
+    const list = all(key);
+    const { start, end } = parent.elementRange;
+    // Facts are in document order: binary search for the first at or after the parent's start.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]!.range.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Fact[] = [];
+    for (let i = lo; i < list.length && list[i]!.range.start < end; i++) if (list[i] !== parent) out.push(list[i]!);
+    return out;
+  };
+  return {
+    all,
+    first: (key, pass) => all(key).find((f) => pass === undefined || f.pass === pass),
+    within,
+    child: (parent, key) => within(parent, key)[0],
+  };
+}

@@ -1,0 +1,74 @@
+// The dispatch plan, made once per config: which rule hears which setting, and which facts the answer model collects.
+import type { KnowledgeBase } from '../kb/types.js';
+import type { KbTree } from '../kb/tree.js';
+import { editDistance } from '../util/edit-distance.js';
+import type { AnyRule } from './rule.js';
+
+export interface EnabledRule {
+  rule: AnyRule;
+  severity: 1 | 2;
+  options: Record<string, unknown>;
+}
+
+export interface DispatchPlan {
+  readonly rules: readonly EnabledRule[];
+  /** Per rule (same index): the setting ids it is limited to, or undefined when it hears every element. */
+  readonly only: readonly (ReadonlySet<number> | undefined)[];
+  /** Setting id → indexes of the rules limited to it. */
+  readonly bySetting: ReadonlyMap<number, readonly number[]>;
+  /** Setting ids whose facts some enabled rule reads (the answer model collects nothing else). */
+  readonly facts: ReadonlySet<number>;
+}
+
+/** A fact a rule's options ask for that the knowledge base does not have (a configuration error). */
+export class UnknownFactError extends Error {
+  constructor(readonly ruleId: string, readonly key: string, readonly suggestion: string | undefined) {
+    super(`rule "${ruleId}": "${key}" is not a setting the knowledge base knows${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
+    this.name = 'UnknownFactError';
+  }
+}
+
+function suggest(tree: KbTree, key: string): string | undefined {
+  const lower = key.toLowerCase();
+  const exactCase = tree.settings.find((s) => s.key.toLowerCase() === lower);
+  if (exactCase) return exactCase.key;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const s of tree.settings) {
+    const d = editDistance(lower, s.key.toLowerCase());
+    if (d < bestDistance && d <= Math.ceil(s.key.length / 6)) [best, bestDistance] = [s.key, d];
+  }
+  return best;
+}
+
+function resolve(tree: KbTree, ruleId: string, keys: readonly string[]): number[] {
+  return keys.map((key) => {
+    const node = tree.setting(key);
+    if (!node) throw new UnknownFactError(ruleId, key, suggest(tree, key));
+    return node.id;
+  });
+}
+
+export function createPlan(rules: readonly EnabledRule[], kb: KnowledgeBase): DispatchPlan {
+  const tree = kb.tree();
+  const only: (ReadonlySet<number> | undefined)[] = [];
+  const bySetting = new Map<number, number[]>();
+  const facts = new Set<number>();
+  rules.forEach(({ rule, options }, index) => {
+    const { settings, facts: needs } = rule.meta;
+    if (settings) {
+      const ids = resolve(tree, rule.meta.id, settings);
+      only.push(new Set(ids));
+      for (const id of ids) {
+        const list = bySetting.get(id) ?? [];
+        list.push(index);
+        bySetting.set(id, list);
+      }
+    } else {
+      only.push(undefined);
+    }
+    const keys = typeof needs === 'function' ? needs(options) : needs;
+    if (keys) for (const id of resolve(tree, rule.meta.id, keys)) facts.add(id);
+  });
+  return { rules, only, bySetting, facts };
+}

@@ -1,0 +1,53 @@
+// A file's secret ranges, kept sorted so that "does this range touch a secret?" is a binary search.
+import type { Range } from '../types.js';
+
+export interface SecretRanges {
+  add(range: Range): void;
+  overlaps(range: Range): boolean;
+  /** Every range (unsorted across sources). */
+  list(): Range[];
+}
+
+/** One sorted run of ranges with the running maximum of their ends (a range may span later ones). */
+function sortedRun(initial: readonly Range[]) {
+  const ranges = initial.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  const rebuild = (from: number): void => {
+    for (let i = from; i < ranges.length; i++) maxEnd[i] = Math.max(ranges[i]!.end, i > 0 ? maxEnd[i - 1]! : 0);
+  };
+  rebuild(0);
+  return {
+    ranges,
+    add(range: Range): void {
+      // Element secrets arrive in document order, so this is an append nearly always.
+      let i = ranges.length;
+      while (i > 0 && ranges[i - 1]!.start > range.start) i--;
+      ranges.splice(i, 0, { start: range.start, end: range.end });
+      rebuild(i);
+    },
+    overlaps(start: number, end: number): boolean {
+      let lo = 0;
+      let hi = ranges.length;
+      const limit = Math.max(end, start + 1);
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (ranges[mid]!.start < limit) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && maxEnd[lo - 1]! > start;
+    },
+  };
+}
+
+/** `found`: ranges found by shape before the parse (sorted once); later ranges come from elements and rules. */
+export function createSecretRanges(found: readonly Range[]): SecretRanges {
+  const fixed = sortedRun(found);
+  const added = sortedRun([]);
+  return {
+    add(range) {
+      if (range.end > range.start) added.add(range);
+    },
+    overlaps: ({ start, end }) => fixed.overlaps(start, end) || added.overlaps(start, end),
+    list: () => [...fixed.ranges, ...added.ranges],
+  };
+}
