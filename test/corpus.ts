@@ -1,47 +1,57 @@
-// The real-world corpus (../shared/corpus/real) in one CLI run: a result per file, exit 0 or 1, no stack
-// trace, and a fatal diagnostic exactly for the files libxml2 (xmllint) rejects.
+// The vendored real-world answer files (fixtures/corpus) in one CLI run: a result per file, exit 0 or 1,
+// no stack trace, and a fatal diagnostic exactly for the files MANIFEST.tsv records as not well-formed.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, hasStack } from './helpers/cli.js';
-import { ROOT, SHARED } from './helpers/paths.js';
+import { hasXmllint, lintCorpus, xmllintRejects } from './helpers/corpus.js';
+import { FIXTURES, ROOT } from './helpers/paths.js';
 
-const CORPUS = join(SHARED, 'corpus', 'real');
-const ORACLE = join(ROOT, 'test', 'data', 'corpus-xmllint-rejects.txt');
+const CORPUS = join(FIXTURES, 'corpus');
+// Licences that allow redistributing a copy; anything else (or "unknown") stays out of the repository.
+const REDISTRIBUTABLE = new Set(['MIT', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', 'CC0-1.0', 'Unlicense']);
+const COLUMNS = ['file', 'repo', 'path', 'commit', 'licence', 'copyright', 'well-formed'] as const;
 
-test('the corpus is present (CI lays ../shared beside the clone)', () => {
-  assert.ok(existsSync(CORPUS), `${CORPUS} is missing`);
+type Row = Record<(typeof COLUMNS)[number], string>;
+
+// Read at load time without asserting, so that a broken manifest fails the first test, not the import.
+const [header = '', ...lines] = readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8').split('\n').filter(Boolean);
+const rows = lines.map((line) => {
+  const cells = line.split('\t');
+  return Object.fromEntries(COLUMNS.map((c, i) => [c, cells[i] ?? ''])) as Row;
+});
+const files = rows.map((r) => r.file).sort();
+const notWellFormed = rows.filter((r) => r['well-formed'] === 'no').map((r) => r.file).sort();
+
+test('MANIFEST.tsv lists exactly the answer files here, each with its origin, a redistributable licence and that licence text', () => {
+  assert.equal(header.split('\t'), [...COLUMNS], 'MANIFEST.tsv columns');
+  for (const line of lines) assert.is(line.split('\t').length, COLUMNS.length, line);
+  assert.equal(readdirSync(CORPUS).filter((f) => /\.xml$/i.test(f)).sort(), files);
+  assert.ok(files.length >= 10, `${files.length} files`);
+  for (const r of rows) {
+    assert.match(r.repo, /^[\w.-]+\/[\w.-]+$/, r.file);
+    assert.ok(r.path.length > 0, r.file);
+    assert.match(r.commit, /^[0-9a-f]{40}$/, r.file);
+    assert.ok(REDISTRIBUTABLE.has(r.licence), `${r.file}: licence ${r.licence}`);
+    assert.ok(['yes', 'no'].includes(r['well-formed']), r.file);
+    assert.ok(existsSync(join(CORPUS, 'licenses', `${r.repo.replace('/', '--')}.txt`)), `${r.file}: licence text of ${r.repo}`);
+  }
+  assert.ok(notWellFormed.length > 0, 'at least one file that is not well-formed');
 });
 
-const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => /\.xml$/i.test(f)).sort() : [];
-const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
-
-/** Files xmllint rejects: computed live where xmllint is installed, else the list it produced last time. */
-function rejectedByLibxml2(): string[] {
-  if (!hasXmllint) return readFileSync(ORACLE, 'utf8').split('\n').filter(Boolean);
-  const live = files.filter((f) => spawnSync('xmllint', ['--noout', join(CORPUS, f)]).status !== 0);
-  if (process.env.UPDATE_GOLDEN) writeFileSync(ORACLE, `${live.join('\n')}\n`);
-  return live;
-}
-
-test('one run over every corpus file: a result each, exit 0 or 1, no stack, fatal exactly where libxml2 rejects', () => {
-  const r = runCli(['-f', 'json', ...files.map((f) => join(CORPUS, f))], { cwd: CORPUS });
-  assert.ok(r.code === 0 || r.code === 1, `exit ${r.code}: ${r.stderr.slice(0, 500)}`);
-  assert.not.ok(hasStack(r.stderr + r.stdout), 'no stack trace');
-  assert.is(r.stderr, '');
-  const results = JSON.parse(r.stdout) as { filePath: string; fatalErrorCount: number }[];
-  assert.is(results.length, files.length);
-  const fatal = results.filter((x) => x.fatalErrorCount > 0).map((x) => x.filePath.replace(/^.*[\\/]/, '')).sort();
-  assert.equal(fatal, rejectedByLibxml2().sort());
+test('the well-formedness verdicts agree with the libxml2 verdicts recorded for the full corpus', () => {
+  const recorded = new Set(readFileSync(join(ROOT, 'test', 'data', 'corpus-xmllint-rejects.txt'), 'utf8').split('\n'));
+  assert.equal(notWellFormed, files.filter((f) => recorded.has(f)));
 });
 
 if (hasXmllint) {
-  test('the recorded libxml2 verdicts are current', () => {
-    const recorded = readFileSync(ORACLE, 'utf8').split('\n').filter(Boolean);
-    assert.equal(recorded, rejectedByLibxml2());
+  test('the well-formedness verdicts are what libxml2 says now', () => {
+    assert.equal(notWellFormed, xmllintRejects(CORPUS, files));
   });
 }
+
+test('one run over every vendored file: a result each, exit 0 or 1, no stack, fatal exactly for the ones not well-formed', () => {
+  assert.equal(lintCorpus(CORPUS, files), notWellFormed);
+});
 
 test.run();
