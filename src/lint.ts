@@ -5,6 +5,7 @@ import { applyFixes } from './engine/fix.js';
 import { encode } from './source/encode.js';
 import { DIRECTIVE_RULE_ID, lintSource, summarise, type EnabledRule } from './engine/run.js';
 import { loadKnowledgeBase } from './kb/load.js';
+import { createPlan, UnknownFactError, type DispatchPlan } from './engine/plan.js';
 import { ConfigError, createConfigLoader, createGlobs, type ConfigLoaderOptions, type ResolvedConfig } from './config/index.js';
 import { parseTarget, TargetVersionError } from './kb/target.js';
 import type { AnyRule } from './engine/rule.js';
@@ -49,22 +50,24 @@ export function createLinter(
   // What a config means for linting is worked out once per config, not once per file: its settings are
   // validated, its enabled rules looked up, and its rule ids (every id it knows, off ones included)
   // kept for telling unknown rule names in inline directives.
-  const prepared = new WeakMap<ResolvedConfig, { rules: EnabledRule[]; known: ReadonlySet<string> }>();
+  const prepared = new WeakMap<ResolvedConfig, { rules: EnabledRule[]; plan: DispatchPlan; known: ReadonlySet<string> }>();
   const prepare = (config: ResolvedConfig) => {
     let p = prepared.get(config);
     if (!p) {
       checkSettings(config, kb);
-      p = { rules: enabledRules(config, loader.rules()), known: new Set(config.rules.keys()) };
+      const rules = enabledRules(config, loader.rules());
+      p = { rules, plan: planFor(config, rules, kb), known: new Set(config.rules.keys()) };
       prepared.set(config, p);
     }
     return p;
   };
   const lintBytes = async (bytes: Uint8Array | string, filePath: string): Promise<FileResult> => {
     const config = await loader.forFile(filePath);
-    const { rules, known } = prepare(config);
+    const { rules, plan, known } = prepare(config);
     return lintSource(bytes, {
       filePath,
       rules,
+      plan,
       kb,
       settings: config.settings,
       knownRuleIds: known,
@@ -113,6 +116,16 @@ export function createLinter(
       return { ...result, fixed };
     },
   };
+}
+
+/** The config's dispatch plan; a rule option naming a setting the knowledge base lacks is a configuration error. */
+function planFor(config: ResolvedConfig, rules: EnabledRule[], kb: KnowledgeBase): DispatchPlan {
+  try {
+    return createPlan(rules, kb);
+  } catch (err) {
+    if (!(err instanceof UnknownFactError)) throw err;
+    throw new ConfigError(`${config.configFile ?? '--rule/defaults'}: ${err.message}`, config.configFile);
+  }
 }
 
 /** Settings that need the knowledge base to validate (the config schema only checks their shape). */

@@ -1,0 +1,153 @@
+// The engine foundation: the binder, the dispatch plan, the answer model, no cascades, and the generated key types.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintSource } from '../src/engine/run.js';
+import { defineRule, type AnyRule } from '../src/engine/rule.js';
+import { createPlan, UnknownFactError } from '../src/engine/plan.js';
+import type { AnswerModel } from '../src/engine/model.js';
+import type { BoundElement } from '../src/binder/bind.js';
+import { loadKnowledgeBase } from '../src/kb/load.js';
+import { parse, MAX_DEPTH } from '../src/parser/sax-adapter.js';
+import { builtinRules } from '../rules/index.js';
+import { keysFile, settingKeysFor } from '../kb/keys.js';
+import { ROOT } from './helpers/paths.js';
+
+const kb = loadKnowledgeBase();
+const SHELL = 'name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS"';
+const doc = (pass: string, body: string, component = SHELL): string =>
+  `<?xml version="1.0" encoding="utf-8"?>\n<unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State">\n` +
+  `  <settings pass="${pass}">\n    <component ${component}>\n${body}\n    </component>\n  </settings>\n</unattend>\n`;
+
+const lint = (text: string, rules: readonly AnyRule[] = builtinRules, options: Record<string, unknown> = {}) =>
+  lintSource(text, {
+    filePath: 'unattend.xml',
+    rules: rules.map((rule) => ({ rule, severity: rule.meta.severity === 'error' ? 2 : 1, options: { ...(rule.meta.defaultOptions ?? {}), ...options } })),
+    kb,
+  });
+const found = (text: string): string[] => lint(text).messages.map((m) => `${m.ruleId}/${m.messageId}@${m.line}`);
+
+test('a case slip is judged once: the spelling by name-case, the value against the record it resolves to', () => {
+  const text = doc('oobeSystem', '      <oobe><ProtectYourPC>7</ProtectYourPC></oobe>\n      <timezone>Pacific Standard Tme</timezone>');
+  assert.equal(found(text), ['name-case/setting@5', 'value-type/range@5', 'name-case/setting@6', 'time-zone/unknown@6']);
+  assert.match(lint(text).messages[3]!.message, /did you mean "Pacific Standard Time"/);
+});
+
+test('the binder: exact, case, unknown and unjudged; list items with their keys; secrets from the knowledge base', () => {
+  const seen: string[] = [];
+  const probe = defineRule({
+    meta: { id: 'probe', summary: 'Probe', category: 'style', severity: 'warn', messages: {} },
+    create: () => ({
+      onElement(el: BoundElement) {
+        const b = el.binding;
+        seen.push(`${el.local}:${b.status}${b.setting ? `=${b.setting.name}` : ''}${b.item ? `@${b.item.node.name}` : ''}${b.secret ? ':secret' : ''}`);
+      },
+      onElementEnd(el: BoundElement) {
+        if (el.binding.item?.element === el) seen.push(`key ${el.local}=${el.binding.item.key}`);
+      },
+    }),
+  });
+  const text = doc(
+    'oobeSystem',
+    '      <UserAccounts><AdministratorPassword><Value>pw</Value></AdministratorPassword>\n' +
+      '        <LocalAccounts><LocalAccount wcm:action="add"><Name>ops</Name><Nope><Name>x</Name></Nope></LocalAccount></LocalAccounts></UserAccounts>\n' +
+      '      <x:Extra xmlns:x="urn:other"/>',
+  );
+  lint(text, [probe]);
+  assert.equal(seen, [
+    'unattend:unjudged', 'settings:unjudged', 'component:exact',
+    'UserAccounts:exact=UserAccounts', 'AdministratorPassword:exact=AdministratorPassword', 'Value:exact=Value:secret',
+    'LocalAccounts:exact=LocalAccounts', 'LocalAccount:exact=LocalAccount@LocalAccount', 'Name:exact=Name@LocalAccount',
+    'Nope:unknown', 'Name:unjudged', 'key LocalAccount=ops', 'Extra:unjudged',
+  ]);
+});
+
+test('the dispatch plan: a rule naming settings hears only their elements, and a misspelt fact is an error with a did-you-mean', () => {
+  const heard: string[] = [];
+  const only = defineRule({
+    meta: { id: 'only', summary: 'Only', category: 'style', severity: 'warn', messages: {}, settings: ['Microsoft-Windows-Shell-Setup/TimeZone'] },
+    create: () => ({ onElement: (el) => void heard.push(el.local), onValue: (v) => void heard.push(`=${v.text}`) }),
+  });
+  lint(doc('oobeSystem', '      <TimeZone>UTC</TimeZone>\n      <RegisteredOwner>me</RegisteredOwner>\n      <TIMEZONE>UTC</TIMEZONE>'), [only]);
+  assert.equal(heard, ['TimeZone', '=UTC', 'TIMEZONE', '=UTC']);
+  const misspelt = defineRule({
+    meta: { id: 'policy', summary: 'Policy', category: 'policy', severity: 'warn', messages: {}, facts: () => ['Microsoft-Windows-Shell-Setup/TimeZon'] },
+    create: () => ({}),
+  });
+  assert.throws(() => createPlan([{ rule: misspelt, severity: 1, options: {} }], kb), (e: unknown) =>
+    e instanceof UnknownFactError && /did you mean "Microsoft-Windows-Shell-Setup\/TimeZone"/.test(e.message));
+});
+
+test('the answer model: only the facts asked for, typed values, list items and their children, as plain data', () => {
+  let model: AnswerModel | undefined;
+  const reader = defineRule({
+    meta: {
+      id: 'reader', summary: 'Reader', category: 'style', severity: 'warn', messages: {},
+      facts: ['Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand', 'Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand/Order', 'Microsoft-Windows-Shell-Setup/OOBE/HideEULAPage'],
+    },
+    create: () => ({ onDocumentEnd: (m) => void (model = m) }),
+  });
+  const cmd = (order: string) => `<SynchronousCommand wcm:action="add"><Order>${order}</Order><CommandLine>cmd</CommandLine></SynchronousCommand>`;
+  lint(doc('oobeSystem', `      <OOBE><HideEULAPage>True</HideEULAPage></OOBE>\n      <FirstLogonCommands>${cmd('2')}${cmd('x')}</FirstLogonCommands>`), [reader]);
+  const m = model!;
+  assert.equal(m.all('Microsoft-Windows-Shell-Setup/OOBE/HideEULAPage').map((f) => f.value), [true]);
+  assert.equal(m.all('Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand/CommandLine'), [], 'not asked for, not collected');
+  const items = m.all('Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand');
+  assert.equal(items.map((i) => i.item?.itemKey), ['2', 'x']);
+  assert.equal(items.map((i) => m.child(i, 'Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand/Order')?.value), [2, undefined]);
+  assert.is(m.first('Microsoft-Windows-Shell-Setup/OOBE/HideEULAPage', 'specialize'), undefined);
+  const plain = (v: unknown): boolean =>
+    v === null || typeof v !== 'object' ? typeof v !== 'function' : Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every(plain);
+  assert.ok(items.every(plain), 'facts are plain data');
+  assert.equal(structuredClone(items[0]), items[0]);
+});
+
+test('no cascades: nothing is reported inside an unknown setting or component but the unknown finding', () => {
+  const text = doc(
+    'oobeSystem',
+    '      <FirstLogonCommandz><SynchronousCommand><Order>1</Order></SynchronousCommand><SynchronousCommand><Order>1</Order></SynchronousCommand></FirstLogonCommandz>\n' +
+      '      <Themez><ThemeName>a</ThemeName><ThemeName>b</ThemeName></Themez>',
+  );
+  assert.equal(found(text), ['unknown-setting/didYouMean@5', 'unknown-setting/didYouMean@6']);
+  const component = doc('specialize', '      <Bogus>1</Bogus>', SHELL.replace('Shell-Setup', 'Shell-Setupp'));
+  assert.equal(found(component), ['unknown-component/didYouMean@4']);
+});
+
+test('no cascades: a component holding only unknown settings gets no component-pass finding', () => {
+  const JOIN = SHELL.replace('Shell-Setup', 'UnattendedJoin');
+  const oobe = (body: string) => doc('oobeSystem', body, JOIN);
+  assert.equal(found(oobe('      <Bogus>1</Bogus>')).filter((f) => f.startsWith('component-pass')), []);
+  const known = oobe('      <Identification><JoinWorkgroup>WG</JoinWorkgroup></Identification>');
+  assert.equal(found(known).filter((f) => f.startsWith('component-pass')), ['component-pass/wrongPass@4']);
+});
+
+test('computer-name: one finding per value, naming every problem', () => {
+  const r = lint(doc('specialize', '      <ComputerName>12345678901234567890</ComputerName>'));
+  const names = r.messages.filter((m) => m.ruleId?.startsWith('computer-name'));
+  assert.is(names.length, 1);
+  assert.match(names[0]!.message, /has only digits.* and is 20 bytes/);
+});
+
+test('parsing stops at the first fatal error: no event after it', () => {
+  const deep = `<unattend xmlns="urn:schemas-microsoft-com:unattend">${'<a>'.repeat(MAX_DEPTH + 50)}`;
+  let elements = 0;
+  const r = parse(deep, { onElement: () => void elements++ });
+  assert.match(r.fatal!.message, /nested more than/);
+  assert.is(elements, MAX_DEPTH);
+});
+
+test('ctx.quote masks a value whose range is secret, in every message', () => {
+  const quoting = defineRule({
+    meta: { id: 'quoting', summary: 'Quoting', category: 'style', severity: 'warn', messages: { v: (d: { value: string }) => `value ${d.value}` } },
+    create: (ctx) => ({ onValue: (v) => (v.text ? ctx.report('v', v.range, { value: ctx.quote(v.text, v.range) }) : undefined) }),
+  });
+  const r = lint(doc('oobeSystem', '      <UserAccounts><AdministratorPassword><Value>S3cret!x</Value><PlainText>true</PlainText></AdministratorPassword></UserAccounts>'), [quoting]);
+  assert.equal(r.messages.map((m) => m.message), ['value "********"', 'value "true"']);
+});
+
+test('src/kb/setting-keys.ts is generated from kb/data (npm run kb:generate)', () => {
+  assert.is(readFileSync(keysFile(ROOT), 'utf8'), settingKeysFor(join(ROOT, 'kb', 'data')));
+});
+
+test.run();
