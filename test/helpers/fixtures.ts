@@ -3,14 +3,14 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { decode } from '../../src/source/decode.js';
 import { createLineIndex } from '../../src/source/line-index.js';
-import { lintSource, type EnabledRule } from '../../src/engine/run.js';
-import { loadKnowledgeBase } from '../../src/kb/load.js';
+import { DIRECTIVE_RULE_ID, lintSource } from '../../src/engine/run.js';
 import type { AnyRule } from '../../src/engine/rule.js';
 import { builtinRules } from '../../rules/index.js';
-import { DIRECTIVE_RULE_ID } from '../../src/engine/run.js';
 import type { FileResult } from '../../src/types.js';
+import { kb, loadFixture } from './sidecar.js';
 
 export { ROOT, FIXTURES, SHARED } from './paths.js';
+export { loadFixture, type Fixture } from './sidecar.js';
 
 const MARKER = /<!--\s*expect:\s*([^>]*?)\s*-->/g;
 
@@ -29,45 +29,24 @@ export function expectedMarkers(text: string): string[] {
   return out.sort();
 }
 
-interface Sidecar {
-  options?: Record<string, unknown>;
-  settings?: Record<string, unknown>;
-  /** Other rules to run alongside (their findings count against the markers too). */
-  with?: string[];
-}
-
-/** Options for a fixture from a sidecar `<name>.json` ({ "options": {...}, "settings": {...}, "with": [...] }). */
-function sidecar(file: string): Sidecar {
-  const json = file.replace(/\.xml$/i, '.json');
-  return existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')) : {};
-}
-
-export function lintFixture(file: string, rules: AnyRule[], extra: Partial<EnabledRule> = {}): FileResult {
-  const { options, settings } = sidecar(file);
+/** Lints a fixture (or its .fixed.xml) with `rule`, the sidecar's other rules, options and settings. */
+export function lintFixture(file: string, rule: AnyRule): FileResult {
+  const fx = loadFixture(file, rule);
   return lintSource(readFileSync(file), {
     filePath: file,
-    rules: rules.map((rule) => ({
-      rule,
-      severity: rule.meta.severity === 'error' ? 2 : 1,
-      options: { ...(rule.meta.defaultOptions ?? {}), ...(options ?? {}), ...(extra.options ?? {}) },
-    })),
-    kb: loadKnowledgeBase(),
-    settings: settings ?? {},
+    rules: fx.rules,
+    kb,
+    settings: fx.settings,
     knownRuleIds: new Set(builtinRules.map((r) => r.meta.id)),
-    // Directive findings come from the engine, under the inline-directive rule's severity.
-    directiveSeverity: rules.some((r) => r.meta.id === DIRECTIVE_RULE_ID) ? 1 : 0,
+    // Directive findings come from the engine, under the inline-directive rule's severity, as the linter does.
+    directiveSeverity: fx.rules.find((r) => r.rule.meta.id === DIRECTIVE_RULE_ID)?.severity ?? 0,
   });
 }
 
 /** Compares a fixture's findings for `rule` with its markers; returns [actual, expected]. */
 export function checkFixture(file: string, rule: AnyRule): [string[], string[]] {
   const text = decode(readFileSync(file)).text;
-  const others = (sidecar(file).with ?? []).map((id) => {
-    const r = builtinRules.find((b) => b.meta.id === id);
-    if (!r) throw new Error(`${file}: "with" names unknown rule ${id}`);
-    return r;
-  });
-  const result = lintFixture(file, [rule, ...others]);
+  const result = lintFixture(file, rule);
   const actual = result.messages.map((m) => `${m.ruleId ?? 'fatal'}@${m.line}`).sort();
   return [actual, expectedMarkers(text)];
 }
