@@ -8,7 +8,7 @@ import { FIXTURES, lintFixture } from './helpers/fixtures.js';
 
 function run(id: string, file: string): { line: number; severity: number; message: string }[] {
   const rule = builtinRules.find((r) => r.meta.id === id)!;
-  return lintFixture(join(FIXTURES, 'rules', id, file), [rule]).messages.map(({ line, severity, message }) => ({ line, severity, message }));
+  return lintFixture(join(FIXTURES, 'rules', id, file), rule).messages.map(({ line, severity, message }) => ({ line, severity, message }));
 }
 
 test('unknown-setting: a case-only difference is a warning and its children are still checked', () => {

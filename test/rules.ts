@@ -1,10 +1,10 @@
-// Every built-in rule: registered, documented, and its fixtures produce exactly the marked findings.
+// Every built-in rule: registered, documented, and its fixtures produce exactly the marked and pinned findings and fixes.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { builtinRules } from '../rules/index.js';
-import { ROOT, FIXTURES, checkFixture, fixtureFiles } from './helpers/fixtures.js';
+import { ROOT, FIXTURES, checkFixture, fixtureFiles, strayFiles } from './helpers/fixtures.js';
 
 const ruleFiles = readdirSync(join(ROOT, 'rules'))
   .filter((f) => f.endsWith('.ts') && !f.startsWith('_') && f !== 'index.ts' && !f.endsWith('.d.ts'))
@@ -14,6 +14,18 @@ const ruleFiles = readdirSync(join(ROOT, 'rules'))
 test('rules/index.ts lists exactly the rule files in rules/', () => {
   assert.equal(builtinRules.map((r) => r.meta.id).sort(), ruleFiles);
 });
+
+test('every fixture directory is named after a rule (fixtures move with a renamed or split rule)', () => {
+  const dirs = readdirSync(join(FIXTURES, 'rules'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  assert.equal(dirs.filter((d) => !ruleFiles.includes(d)), []);
+});
+
+// Fixes the rules offer that --fix does not apply (each a known bug: the test fails once it is fixed).
+const UNAPPLIED_FIXES = new Set([
+  // --fix writes no file it decoded as a code page (src/source/encode.ts), so "us-ascii" (decoded as windows-1252)
+  // keeps its declaration although the text is pure ASCII and the rule's encoding="utf-8" would be exact.
+  'xml-encoding/bad-ascii.xml',
+]);
 
 for (const rule of builtinRules) {
   const id = rule.meta.id;
@@ -28,13 +40,11 @@ for (const rule of builtinRules) {
     const files = fixtureFiles(join(FIXTURES, 'rules', id)).map((f) => basename(f));
     assert.ok(files.some((f) => f.startsWith('ok-')), 'has an ok- fixture');
     assert.ok(files.some((f) => f.startsWith('bad-')), 'has a bad- fixture');
+    assert.equal(strayFiles(join(FIXTURES, 'rules', id)), [], 'every snapshot, .fixed.xml and sidecar belongs to a fixture');
   });
   for (const file of fixtureFiles(join(FIXTURES, 'rules', id))) {
-    test(`${id}: ${basename(file)}`, () => {
-      const [actual, expected] = checkFixture(file, rule);
-      if (basename(file).startsWith('bad-')) assert.ok(expected.length > 0, 'a bad- fixture has expect markers');
-      assert.equal(actual, expected);
-    });
+    const fixUnapplied = UNAPPLIED_FIXES.has(`${id}/${basename(file)}`);
+    test(`${id}: ${basename(file)}`, () => checkFixture(file, rule, { fixUnapplied }));
   }
 }
 
