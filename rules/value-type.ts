@@ -1,7 +1,7 @@
 // value-type: booleans, integers and enumerations must be values the reference documents, or Setup stops or ignores them.
 import { defineRule } from '../src/engine/rule.js';
 import { closest } from './_helpers/suggest.js';
-import { choices, numericRange, typedVerdict, type Checked } from './_helpers/typed-values.js';
+import { choices, numericRange, openEnumeration, typedVerdict, type Checked } from './_helpers/typed-values.js';
 
 /** "a", "b" or "c"; long lists are summarised. */
 function oneOf(values: readonly string[]): string {
@@ -41,7 +41,7 @@ export default defineRule({
         const judged = typedVerdict(v);
         if (!judged) return;
         const { type, verdict } = judged;
-        if (verdict.kind !== 'invalid' && verdict.kind !== 'range') return;
+        if ((verdict.kind !== 'invalid' && verdict.kind !== 'range') || openEnumeration(v)) return;
         const core = verdict.padding.core;
         const data = { value: ctx.quote(core, v.range), name: v.element.qname, expected: expected(type) };
         if (verdict.kind === 'range') ctx.report('range', v.range, data);

@@ -20,6 +20,12 @@ export function numericRange(t: Checked): { min: number; max: number } | undefin
   return n.every((x, i) => i === 0 || x === n[i - 1]! + 1) ? { min: n[0]!, max: n[n.length - 1]! } : undefined;
 }
 
+/** MetaData/Key is a path into the image's XML metadata: values outside the documented three are image-selection's. */
+export const openEnumeration = (v: BoundValue): boolean => {
+  const s = v.element.binding.setting;
+  return s?.name === 'Key' && s.parent?.name === 'MetaData';
+};
+
 export const choices = (t: Checked): readonly string[] => (t.type === 'boolean' ? ['true', 'false'] : t.type === 'enum' ? t.values : []);
 
 /** An integer out of its documented range (as opposed to not an integer at all). */
@@ -32,8 +38,7 @@ export function outOfRange(t: Checked, core: string): boolean {
 
 /**
  * The verdict on a bound leaf's typed value; undefined when the value rules do not judge it: no typed record,
- * a template token (template-placeholder's), empty (empty-value's), an <Order> of a list item (order-unique's),
- * or MetaData/Key, a path into the image's metadata (image-selection's).
+ * a template token (template-placeholder's), empty (empty-value's), or an <Order> of a list item (order-unique's).
  */
 export function typedVerdict(v: BoundValue): { type: Checked; verdict: TypedVerdict } | undefined {
   const b = v.element.binding;
@@ -41,7 +46,6 @@ export function typedVerdict(v: BoundValue): { type: Checked; verdict: TypedVerd
   const t = s?.record.value;
   if (!s || !t || t.type === 'string' || b.placeholder) return undefined;
   if (s.name === 'Order' && s.parent?.listItem?.keyElement === 'Order') return undefined;
-  if (s.name === 'Key' && s.parent?.name === 'MetaData') return undefined;
   const padding = splitPadding(v.text);
   const core = padding.core;
   if (core === '') return undefined;
