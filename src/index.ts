@@ -9,6 +9,10 @@ export type { Rule, RuleMeta, RuleContext, Visitor, AnyRule, ReportExtra } from 
 export type * from './parser/events.js';
 export type * from './types.js';
 export type { KnowledgeBase, SettingRecord, ComponentRecord } from './kb/types.js';
+export type { KbTree, SettingNode, ComponentEntry, ListItemInfo } from './kb/tree.js';
+export type { SettingKey, ComponentName } from './kb/setting-keys.js';
+export type { Binding, BindStatus, BoundElement, BoundValue, BoundComponent, ListItem } from './binder/bind.js';
+export type { AnswerModel, Fact, FactComponent, FactItem } from './engine/model.js';
 export { builtinRules };
 
 export interface ApiOptions {

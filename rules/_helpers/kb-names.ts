@@ -2,45 +2,9 @@
 import type { KnowledgeBase, SettingRecord } from '../../src/kb/types.js';
 import { isTemplated } from './placeholders.js';
 
-export interface ResolvedComponent {
-  /** The knowledge base's spelling. */
-  name: string;
-  /** Written with other letter case only (e.g. "Microsoft-Windows-SQMApi" for SQMAPI). */
-  caseOnly: boolean;
-}
-
-/**
- * The component a `name` attribute designates. Setup resolves component names like SxS identities,
- * without regard to case: 45 working corpus files write Microsoft-Windows-SQMApi, Microsoft's own
- * Sysprep pages write Microsoft-Windows-PnPSysprep, and the reference spells them SQMAPI / PnpSysprep.
- */
-export function resolveComponent(kb: KnowledgeBase, written: string): ResolvedComponent | undefined {
-  const name = written.trim();
-  if (kb.component(name)) return { name, caseOnly: false };
-  const found = kb.findComponentCaseInsensitive(name);
-  return found ? { name: found, caseOnly: found.toLowerCase() === name.toLowerCase() } : undefined;
-}
-
 /** A component name the rules cannot judge: missing (component-identity's business) or a template token. */
 export function unjudgeable(name: string): boolean {
   return !name.trim() || isTemplated(name);
-}
-
-export interface ResolvedChild {
-  name: string;
-  caseOnly: boolean;
-}
-
-/** The documented child `written` of component/path, exactly or differing only in case. */
-export function resolveChild(
-  kb: KnowledgeBase,
-  component: string,
-  path: readonly string[],
-  written: string,
-): ResolvedChild | undefined {
-  if (kb.setting(component, [...path, written])) return { name: written, caseOnly: false };
-  const found = kb.findChildCaseInsensitive(component, path, written);
-  return found ? { name: found, caseOnly: true } : undefined;
 }
 
 /**

@@ -2,10 +2,15 @@
 import type { Visitor } from '../../src/engine/rule.js';
 import type { KnowledgeBase, ReleaseRecord } from '../../src/kb/types.js';
 import type { BoundElement } from '../../src/binder/bind.js';
-import { pathOf, settingOf } from './setting.js';
-import { parseTarget, type Target } from '../../src/kb/target.js';
+import { pathOf } from './setting.js';
+import { parseTarget as parseTargetOnce, type Target } from '../../src/kb/target.js';
 
-export { parseTarget, type Target };
+export type { Target };
+
+/** settings.targetVersion as a build, parsed once per knowledge base and value (the linter validated it with the config). */
+export function parseTarget(kb: KnowledgeBase, value: unknown): Target | undefined {
+  return value === undefined ? undefined : kb.derive(`target-version:${JSON.stringify(value)}`, (k) => parseTargetOnce(k, value));
+}
 
 interface Lifecycle {
   deprecated?: { since?: string; note?: string; replacement?: string };
@@ -59,7 +64,7 @@ export function lifecycleVisitor(kb: KnowledgeBase, target: Target | undefined, 
         covered.set(el, outer);
         return;
       }
-      const status = statusOf(kb, settingOf(el), target);
+      const status = statusOf(kb, el.binding.setting?.record, target);
       if (outer) covered.set(el, status?.kind ?? outer);
       if (!status || (outer && status.kind === 'deprecated')) return;
       covered.set(el, status.kind);
