@@ -19,6 +19,8 @@ interface Pending {
   passes: readonly string[];
   /** Documented top-level settings it holds (unknown ones are unknown-setting's, and moving them fixes nothing). */
   topLevel: Set<string>;
+  /** Passes where at least one of those settings would apply. */
+  applies: Set<string>;
   productKey: boolean;
 }
 
@@ -38,26 +40,31 @@ export default defineRule<typeof messages>({
         const placed = placedComponent(node);
         // No pass data (removed components, names without a page) means no verdict.
         if (!placed || placed.passes.length === 0 || placed.passes.includes(placed.pass)) return;
-        pending = { node, name: placed.name, passes: placed.passes, topLevel: new Set(), productKey: false };
+        pending = { node, name: placed.name, passes: placed.passes, topLevel: new Set(), applies: new Set(), productKey: false };
       },
       onElement(el) {
         if (!pending || el.role !== 'setting' || el.component !== pending.node || !el.binding.setting) return;
         const s = el.binding.setting;
-        if (!s.parent) pending.topLevel.add(s.name);
+        if (!s.parent) {
+          pending.topLevel.add(s.name);
+          for (const p of s.record.passes.length > 0 ? s.record.passes : pending.passes) pending.applies.add(p);
+        }
         if (s.key === 'Microsoft-Windows-Setup/UserData/ProductKey') pending.productKey = true;
       },
       onComponentEnd(node) {
         if (!pending || pending.node !== node) return;
-        const { name, passes, topLevel, productKey } = pending;
+        const { name, passes, topLevel, applies, productKey } = pending;
         pending = undefined;
-        // An empty component is empty-component's; one holding only unknown settings would not apply when moved.
-        if (topLevel.size === 0) return;
+        // An empty component is empty-component's; one holding only unknown settings, or settings that apply in
+        // no pass of the component, would not apply when moved: say so only where a move helps.
+        const targets = passes.filter((p) => applies.has(p));
+        if (topLevel.size === 0 || targets.length === 0) return;
         const pass = node.pass!;
         const range = node.attrs['name']?.valueRange ?? node.element.nameRange;
         const data = { name, pass, valid: passList(passes) };
         const hint = componentTwin(name, pass, (s) => topLevel.has(s), productKey);
         if (hint) ctx.report('twin', range, { ...data, hint });
-        else ctx.report('wrongPass', range, { ...data, target: suggestedPass(passes) });
+        else ctx.report('wrongPass', range, { ...data, target: suggestedPass(targets) });
       },
     };
   },

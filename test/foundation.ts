@@ -122,6 +122,13 @@ test('no cascades: a component holding only unknown settings gets no component-p
   assert.equal(found(known).filter((f) => f.startsWith('component-pass')), ['component-pass/wrongPass@4']);
 });
 
+test('component-pass suggests a pass where what the component holds applies', () => {
+  const deployment = SHELL.replace('Shell-Setup', 'Deployment');
+  const r = lint(doc('windowsPE', '      <Reseal><Mode>OOBE</Mode></Reseal>', deployment));
+  const finding = r.messages.find((m) => m.ruleId === 'component-pass');
+  assert.match(finding!.message, /move it to pass "oobeSystem"/);
+});
+
 test('computer-name: one finding per value, naming every problem', () => {
   const r = lint(doc('specialize', '      <ComputerName>12345678901234567890</ComputerName>'));
   const names = r.messages.filter((m) => m.ruleId?.startsWith('computer-name'));
