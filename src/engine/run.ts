@@ -204,7 +204,7 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
 function suppress(diagnostics: Diagnostic[], directives: Directive[], opts: LintOptions, lines: LineIndex): Diagnostic[] {
   const endLineOf = (d: Directive): number => lines.position(d.range.end).line;
   const { kept, unused } = applyDirectives(diagnostics, directives, endLineOf);
-  if (opts.directiveSeverity) kept.push(...directiveFindings(directives, unused, opts, lines));
+  if (opts.directiveSeverity) for (const d of directiveFindings(directives, unused, opts, lines)) kept.push(d);
   return kept;
 }
 

@@ -36,59 +36,74 @@ export interface SuppressionResult {
 
 const names = (d: Directive, ruleId: string): boolean => d.rules.length === 0 || d.rules.includes(ruleId);
 
-/** Replays disable/enable comments before `offset` and returns the one that disables `id` there. */
-function blockDirectiveFor(blocks: Directive[], id: string, offset: number): Directive | undefined {
+/** The disable/enable state replayed up to an offset: which directive disables a rule id there. */
+function blockState() {
   let all: Directive | undefined;
   const per = new Map<string, Directive>();
   const except = new Set<string>();
-  for (const d of blocks) {
-    if (d.range.start > offset) break;
-    if (d.kind === 'disable') {
-      if (d.rules.length === 0) {
-        all = d;
+  return {
+    apply(d: Directive): void {
+      if (d.kind === 'disable') {
+        if (d.rules.length === 0) {
+          all = d;
+          except.clear();
+        } else {
+          for (const r of d.rules) {
+            per.set(r, d);
+            except.delete(r);
+          }
+        }
+      } else if (d.rules.length === 0) {
+        all = undefined;
+        per.clear();
         except.clear();
       } else {
         for (const r of d.rules) {
-          per.set(r, d);
-          except.delete(r);
+          per.delete(r);
+          except.add(r);
         }
       }
-    } else if (d.rules.length === 0) {
-      all = undefined;
-      per.clear();
-      except.clear();
-    } else {
-      for (const r of d.rules) {
-        per.delete(r);
-        except.add(r);
-      }
-    }
-  }
-  return per.get(id) ?? (all && !except.has(id) ? all : undefined);
+    },
+    disabling: (id: string): Directive | undefined => per.get(id) ?? (all && !except.has(id) ? all : undefined),
+  };
 }
 
-/** Decides for each diagnostic whether a directive suppresses it (block directives in document order). */
+/**
+ * Decides for each diagnostic whether a directive suppresses it: file and line directives by lookup, block
+ * directives by one sweep in document order, so the work grows with findings plus directives, not their product.
+ */
 export function applyDirectives(diagnostics: Diagnostic[], directives: Directive[], endLineOf: (d: Directive) => number): SuppressionResult {
   const blocks = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable').sort((a, b) => a.range.start - b.range.start);
-  const kept: Diagnostic[] = [];
-  for (const diag of diagnostics) {
-    if (diag.fatal || !diag.ruleId) {
-      kept.push(diag);
-      continue;
-    }
+  const files = directives.filter((d) => d.kind === 'disable-file');
+  const byLine = new Map<number, Directive[]>();
+  const onLine = (line: number, d: Directive): void => {
+    const list = byLine.get(line);
+    if (list) list.push(d);
+    else byLine.set(line, [d]);
+  };
+  for (const d of directives) {
+    if (d.kind === 'disable-next-line') onLine(endLineOf(d) + 1, d);
+    else if (d.kind === 'disable-line') for (let l = d.line; l <= endLineOf(d); l++) onLine(l, d);
+  }
+  const order = diagnostics.map((_, i) => i).sort((a, b) => (diagnostics[a]!.range?.start ?? 0) - (diagnostics[b]!.range?.start ?? 0));
+  const suppressed = new Array<boolean>(diagnostics.length).fill(false);
+  const state = blockState();
+  let next = 0;
+  for (const i of order) {
+    const diag = diagnostics[i]!;
+    if (diag.fatal || !diag.ruleId) continue;
     const id = diag.ruleId;
     const offset = diag.range?.start ?? 0;
-    let by: Directive | undefined;
-    for (const d of directives) {
-      if (!names(d, id)) continue;
-      if (d.kind === 'disable-file') by ??= d;
-      else if (d.kind === 'disable-next-line' && diag.line === endLineOf(d) + 1) by ??= d;
-      else if (d.kind === 'disable-line' && diag.line >= d.line && diag.line <= endLineOf(d)) by ??= d;
+    while (next < blocks.length && blocks[next]!.range.start <= offset) state.apply(blocks[next++]!);
+    // File directives first, then line directives, then blocks: the first that names the rule is credited.
+    const by =
+      files.find((d) => names(d, id)) ?? byLine.get(diag.line)?.find((d) => names(d, id)) ?? state.disabling(id);
+    if (by) {
+      by.used.add(by.rules.length ? id : '*');
+      suppressed[i] = true;
     }
-    by ??= blockDirectiveFor(blocks, id, offset);
-    if (by) by.used.add(by.rules.length ? id : '*');
-    else kept.push(diag);
   }
+  const kept = diagnostics.filter((_, i) => !suppressed[i]);
   const unused: SuppressionResult['unused'] = [];
   for (const d of directives) {
     if (d.kind === 'enable') continue;
