@@ -40,7 +40,8 @@ export default defineRule({
       const first = new Map<string, Fact>();
       for (const f of facts) {
         if (!usable(f)) continue;
-        const key = `${f.pass}\0${normal(f.text!)}`;
+        // Blocks for other architectures are alternatives (mixed-architecture accepts such files).
+        const key = `${f.pass}\0${f.component.identity.processorArchitecture.toLowerCase()}\0${normal(f.text!)}`;
         const seen = first.get(key);
         if (!seen) first.set(key, f);
         else if (seen.component !== f.component) {

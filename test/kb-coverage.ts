@@ -1,4 +1,5 @@
-// Every setting the reference places in passes: accepted in each documented pass, reported in every other.
+// Every setting the reference places in passes: accepted in each documented pass, reported in every other (by the pass
+// rules; local-accounts-specialize reports the documented LocalAccounts-in-specialize contradiction).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { lintSource, type EnabledRule } from '../src/engine/run.js';
@@ -9,14 +10,15 @@ import unknownComponent from '../rules/unknown-component.js';
 import unknownSetting from '../rules/unknown-setting.js';
 import componentPass from '../rules/component-pass.js';
 import settingPass from '../rules/setting-pass.js';
+import localAccountsSpecialize from '../rules/local-accounts-specialize.js';
 
 const kb = loadKnowledgeBase();
-const rules: EnabledRule[] = [unknownComponent, unknownSetting, componentPass, settingPass].map((rule) => ({
+const rules: EnabledRule[] = [unknownComponent, unknownSetting, componentPass, settingPass, localAccountsSpecialize].map((rule) => ({
   rule,
   severity: 2,
   options: { ...(rule.meta.defaultOptions ?? {}) },
 }));
-const PASS_RULES = new Set(['component-pass', 'setting-pass']);
+const PASS_RULES = new Set(['component-pass', 'setting-pass', 'local-accounts-specialize']);
 
 /** Passes from the setting's own reference page (not copied from an ancestor, not absent). */
 const hasPagePasses = (r: SettingRecord): boolean => !!r.page && r.passes.length > 0 && !r.passesInferred;

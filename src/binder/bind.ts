@@ -77,11 +77,13 @@ export function createBinder(tree: KbTree): Binder {
 
   const bindSetting = (node: ElementNode, parent: Binding): Binding => {
     const scope = parent.setting ?? (parent.status !== 'unknown' && parent.status !== 'unjudged' ? parent.component : undefined);
-    const judged = parent.setting ? !parent.setting.record.removed : !!scope && (scope as ComponentEntry).described;
-    if (!scope || !judged) return secretByName(node) ? UNJUDGED_SECRET : UNJUDGED;
+    if (!scope || scope.childNames.length === 0 && !parent.setting) return secretByName(node) ? UNJUDGED_SECRET : UNJUDGED;
     const exact = scope.child(node.local);
     const setting = exact ?? scope.childIgnoringCase(node.local);
-    if (!setting) return secretByName(node) ? UNKNOWN_SECRET : UNKNOWN;
+    // The knowledge base keeps what it knows of removed components and settings, but not all of it: what it does
+    // not know there is not judged (only described components and settings have unknown children).
+    const described = parent.setting ? !parent.setting.record.removed && !parent.setting.component.record.removed : (scope as ComponentEntry).described;
+    if (!setting) return described ? (secretByName(node) ? UNKNOWN_SECRET : UNKNOWN) : secretByName(node) ? UNJUDGED_SECRET : UNJUDGED;
     const binding: { -readonly [K in keyof Binding]: Binding[K] } = {
       status: exact ? 'exact' : 'case',
       setting,
