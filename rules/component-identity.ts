@@ -2,9 +2,9 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { AttributeNode, ComponentNode } from '../src/parser/events.js';
 import type { Fix } from '../src/types.js';
-import { closest, sameIgnoringCase } from './_helpers/suggest.js';
+import { closest } from './_helpers/suggest.js';
 import { isTemplated } from './_helpers/placeholders.js';
-import { SPECS, type Spec } from './_helpers/identity.js';
+import { SPECS, canonicalCase, type Spec } from './_helpers/identity.js';
 
 /** Names other tools use for the same architectures. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -62,7 +62,7 @@ export default defineRule({
       const value = a.value;
       if (spec.values.includes(spec.anyCase ? value.toLowerCase() : value) || isTemplated(value)) return;
       // The XSD patterns match these case-insensitively and working files use NonSxS or AMD64: value-case's warning.
-      if (sameIgnoringCase(value, spec.values)) return;
+      if (canonicalCase(attr, value)) return;
       const lower = value.trim().toLowerCase();
       const alias = attr === 'processorArchitecture' && Object.hasOwn(ALIASES, lower) ? ALIASES[lower] : undefined;
       const near = alias ?? (spec.values.length > 1 ? closest(value, spec.values) : undefined);

@@ -11,7 +11,7 @@ export default defineRule({
     settings: NAME_SETTINGS,
     messages: {
       invalid: (d: { value: string; problems: string; suggestion?: string }) =>
-        `computer name ${d.value} ${d.problems}; ${d.suggestion ? `shorten it (e.g. "${d.suggestion}")` : 'use letters, digits and hyphens, at most 15'}`,
+        `computer name ${d.value} ${d.problems}; use letters, digits and inner hyphens, at most 15 bytes${d.suggestion ? ` (e.g. "${d.suggestion}")` : ''}`,
     },
   },
   create(ctx) {
@@ -19,8 +19,10 @@ export default defineRule({
       onValue(v) {
         const p = nameProblems(v);
         if (!p || p.invalid.length === 0) return;
-        const clean = p.invalid.length === 1 && p.suggestion !== undefined;
-        ctx.report('invalid', v.range, { value: ctx.quote(p.name, v.range), problems: list(p.invalid), ...(clean ? { suggestion: p.suggestion } : {}) });
+        // The suggestion repeats part of the name: never for a secret (a name is not one, but the quote decides).
+        const value = ctx.quote(p.name, v.range);
+        const suggestion = p.suggestion && !value.includes('****') ? { suggestion: p.suggestion } : {};
+        ctx.report('invalid', v.range, { value, problems: list(p.invalid), ...suggestion });
       },
     };
   },

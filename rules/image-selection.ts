@@ -20,7 +20,7 @@ export default defineRule({
     return {
       onValue(v) {
         const core = v.text.trim();
-        // Empty keys are empty-value's, template tokens template-placeholder's; case is not significant to Setup here.
+        // Empty keys are empty-value's, template tokens template-placeholder's, a documented key in other case value-case's.
         if (!core || v.element.binding.placeholder || DOCUMENTED.includes(core.toUpperCase())) return;
         ctx.report('undocumentedKey', v.range, { value: ctx.quote(core, v.range), expected: DOCUMENTED.map((k) => `"${k}"`).join(', ') });
       },

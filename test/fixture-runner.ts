@@ -13,9 +13,9 @@ import {
 
 const rule = (id: string) => builtinRules.find((r) => r.meta.id === id)!;
 const fixture = (id: string, name: string) => join(FIXTURES, 'rules', id, name);
-const VALUE_TYPE = fixture('value-type', 'bad-case-crlf.xml');
+const VALUE_TYPE = fixture('value-case', 'bad-case-crlf.xml');
 const SNAPSHOT = readFileSync(snapshotPath(VALUE_TYPE), 'utf8');
-const found = () => findingLines(lintFixture(VALUE_TYPE, rule('value-type')).messages);
+const found = () => findingLines(lintFixture(VALUE_TYPE, rule('value-case')).messages);
 
 /** Fails unless the check throws (uvu's assert.throws rethrows assertion errors, which is what the checks throw). */
 async function fails(check: () => unknown, message: RegExp, what = 'the check'): Promise<void> {
@@ -33,11 +33,11 @@ test('compareFindings accepts the findings as pinned and nothing else', async ()
   compareFindings(found(), SNAPSHOT.replace(/\n/g, '\r\n'), 'snap');
   const wrong = {
     column: SNAPSHOT.replace('18:40 ', '18:41 '),
-    messageId: SNAPSHOT.replace('18:40 value-type/wrongCase', '18:40 value-type/padded'),
-    rule: SNAPSHOT.replace('18:40 value-type/', '18:40 time-zone/'),
+    messageId: SNAPSHOT.replace('18:40 value-case/wrongCase', '18:40 value-case/timeZone'),
+    rule: SNAPSHOT.replace('18:40 value-case/', '18:40 time-zone/'),
     line: SNAPSHOT.replace('18:40 ', '19:40 '),
     missing: SNAPSHOT.split('\n').slice(1).join('\n'),
-    extra: `${SNAPSHOT}40:1 value-type/padded\n`,
+    extra: `${SNAPSHOT}40:1 value-case/timeZone\n`,
     order: SNAPSHOT.split('\n').filter(Boolean).reverse().map((l) => `${l}\n`).join(''),
     empty: '',
   };
@@ -50,7 +50,7 @@ test('compareFindings accepts the findings as pinned and nothing else', async ()
 test('compareMarkers: the markers must name the snapshot\'s rule@line pairs', async () => {
   const markers = expectedMarkers(readFileSync(VALUE_TYPE, 'utf8'));
   compareMarkers(markers, SNAPSHOT, 'snap');
-  await fails(() => compareMarkers(markers, SNAPSHOT.replace('18:40 value-type/', '18:40 time-zone/'), 'snap'), /expect markers/);
+  await fails(() => compareMarkers(markers, SNAPSHOT.replace('18:40 value-case/', '18:40 time-zone/'), 'snap'), /expect markers/);
   await fails(() => compareMarkers(markers.slice(1), SNAPSHOT, 'snap'), /expect markers/);
   await fails(() => compareMarkers(markers, `${SNAPSHOT}value-type at 40\n`, 'snap'), /is not "line:column rule-id\/messageId"/);
 });
@@ -65,11 +65,11 @@ test('compareFixed: the --fix output must be the .fixed.xml, byte for byte', asy
 test('a bad fixture without its snapshot, or with fixes but no .fixed.xml, fails', async () => {
   const dir = tempTree({ 'bad-case-crlf.xml': readFileSync(VALUE_TYPE) });
   const file = join(dir, 'bad-case-crlf.xml');
-  await fails(() => checkFixture(file, rule('value-type'), { update: false }), /missing snapshot .*bad-case-crlf\.xml\.snap/);
+  await fails(() => checkFixture(file, rule('value-case'), { update: false }), /missing snapshot .*bad-case-crlf\.xml\.snap/);
   writeFileSync(snapshotPath(file), SNAPSHOT);
-  await fails(() => checkFixture(file, rule('value-type'), { update: false }), /missing .*bad-case-crlf\.fixed\.xml \(findings have fixes\)/);
+  await fails(() => checkFixture(file, rule('value-case'), { update: false }), /missing .*bad-case-crlf\.fixed\.xml \(findings have fixes\)/);
   writeFileSync(fixedPath(file), readFileSync(VALUE_TYPE));
-  await fails(() => checkFixture(file, rule('value-type'), { update: false }), /--fix output differs/);
+  await fails(() => checkFixture(file, rule('value-case'), { update: false }), /--fix output differs/);
   rmSync(dir, { recursive: true });
 });
 
@@ -90,35 +90,35 @@ test('a .fixed.xml with fixable findings left fails, even when it is what --fix 
 test('update writes the snapshot and .fixed.xml that then pass, and removes what does not belong', async () => {
   const dir = tempTree({
     'bad-x.xml': readFileSync(VALUE_TYPE),
-    'ok-x.xml': readFileSync(fixture('value-type', 'ok-values.xml')),
+    'ok-x.xml': readFileSync(fixture('value-case', 'ok-documented.xml')),
     'ok-x.xml.snap': '',
     'bad-gone.xml.snap': '',
   });
-  await checkFixture(join(dir, 'bad-x.xml'), rule('value-type'), { update: true });
+  await checkFixture(join(dir, 'bad-x.xml'), rule('value-case'), { update: true });
   assert.is(readFileSync(join(dir, 'bad-x.xml.snap'), 'utf8'), SNAPSHOT);
   assert.ok(readFileSync(join(dir, 'bad-x.fixed.xml')).equals(readFileSync(fixedPath(VALUE_TYPE))));
-  await checkFixture(join(dir, 'bad-x.xml'), rule('value-type'), { update: false });
-  await fails(() => checkFixture(join(dir, 'ok-x.xml'), rule('value-type'), { update: false }), /ok-x\.xml\.snap should not exist/);
+  await checkFixture(join(dir, 'bad-x.xml'), rule('value-case'), { update: false });
+  await fails(() => checkFixture(join(dir, 'ok-x.xml'), rule('value-case'), { update: false }), /ok-x\.xml\.snap should not exist/);
   assert.equal(strayFiles(dir, { update: false }), ['bad-gone.xml.snap']);
-  await checkFixture(join(dir, 'ok-x.xml'), rule('value-type'), { update: true });
+  await checkFixture(join(dir, 'ok-x.xml'), rule('value-case'), { update: true });
   assert.equal(strayFiles(dir, { update: true }), []);
   assert.not.ok(existsSync(join(dir, 'ok-x.xml.snap')) || existsSync(join(dir, 'bad-gone.xml.snap')));
   rmSync(dir, { recursive: true });
 });
 
 test('an ok fixture with a finding fails; a fixture named neither ok- nor bad- fails', async () => {
-  const dir = tempTree({ 'ok-x.xml': readFileSync(VALUE_TYPE), 'x.xml': readFileSync(fixture('value-type', 'ok-values.xml')) });
-  await fails(() => checkFixture(join(dir, 'ok-x.xml'), rule('value-type'), { update: false }), /an ok- fixture has no findings/);
-  await fails(() => checkFixture(join(dir, 'x.xml'), rule('value-type'), { update: false }), /named ok-… or bad-…/);
+  const dir = tempTree({ 'ok-x.xml': readFileSync(VALUE_TYPE), 'x.xml': readFileSync(fixture('value-case', 'ok-documented.xml')) });
+  await fails(() => checkFixture(join(dir, 'ok-x.xml'), rule('value-case'), { update: false }), /an ok- fixture has no findings/);
+  await fails(() => checkFixture(join(dir, 'x.xml'), rule('value-case'), { update: false }), /named ok-… or bad-…/);
   rmSync(dir, { recursive: true });
 });
 
 test('a markerless bad fixture fails; a fix from a rule whose meta.fixable is not set fails', async () => {
   const text = readFileSync(VALUE_TYPE, 'utf8').replace(/<!-- expect:[^>]*-->/g, '');
   const dir = tempTree({ 'bad-x.xml': text });
-  await fails(() => checkFixture(join(dir, 'bad-x.xml'), rule('value-type'), { update: true }), /has expect markers/);
-  const unfixable = { ...rule('value-type'), meta: { ...rule('value-type').meta, fixable: false } };
-  await fails(() => checkFixture(join(dir, 'bad-x.xml'), unfixable, { update: false }), /value-type proposes a fix but its meta\.fixable is not set/);
+  await fails(() => checkFixture(join(dir, 'bad-x.xml'), rule('value-case'), { update: true }), /has expect markers/);
+  const unfixable = { ...rule('value-case'), meta: { ...rule('value-case').meta, fixable: false } };
+  await fails(() => checkFixture(join(dir, 'bad-x.xml'), unfixable, { update: false }), /value-case proposes a fix but its meta\.fixable is not set/);
   rmSync(dir, { recursive: true });
 });
 
@@ -143,9 +143,9 @@ test('sidecars: misspelt options, unknown keys and settings, options for a rule 
 });
 
 test('sidecar options reach the rule, completed with its defaults', () => {
-  const fx = loadFixture(fixture('unknown-component', 'bad-case-reported.xml'), rule('unknown-component'));
-  assert.equal(fx.rules[0]!.options, { additional: [], reportCase: true });
-  assert.equal(fx.config.rules, { 'unknown-component': ['error', { reportCase: true }] });
+  const fx = loadFixture(fixture('name-case', 'bad-component-case.xml'), rule('name-case'));
+  assert.equal(fx.rules[0]!.options, { components: true });
+  assert.equal(fx.config.rules, { 'name-case': ['warn', { components: true }] });
 });
 
 test.run();

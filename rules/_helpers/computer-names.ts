@@ -15,14 +15,19 @@ const fewestBytes = (s: string): number => [...s].reduce((n, c) => n + (c.codePo
 const show = (c: string): string => (c === ' ' ? 'a space' : /\s/.test(c) ? 'a line break or tab' : `"${c}"`);
 export const list = (items: string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
-/** The longest prefix of `name` within 15 UTF-8 bytes, without a trailing hyphen. */
-function truncate(name: string): string {
+/**
+ * A name that passes both computer-name and computer-name-dns: allowed characters only ("_" becomes "-"), no
+ * hyphen at either end, within 15 UTF-8 bytes.
+ */
+function suggest(name: string): string {
+  const clean = [...name].filter((c) => !FORBIDDEN.has(c) && c.codePointAt(0)! <= 0xffff).join('').replace(/_/g, '-').replace(/^-+/, '');
   let out = '';
-  for (const c of name) {
+  for (const c of clean) {
     if (utf8Bytes(out + c) > MAX_BYTES) break;
     out += c;
   }
-  return out.replace(/-+$/, '');
+  out = out.replace(/-+$/, '');
+  return /^\d*$/.test(out) ? '' : out;
 }
 
 export interface NameProblems {
@@ -44,16 +49,19 @@ export function nameProblems(v: BoundValue): NameProblems | undefined {
   if (name === '' || (name === '*' && key === RANDOM_ALLOWED)) return undefined;
   const out: NameProblems = { name, invalid: [], dns: [] };
   const bad = [...new Set([...name].filter((c) => FORBIDDEN.has(c)))];
-  if (bad.length > 0) out.invalid.push(`contains ${list(bad.map(show))}, which computer names cannot contain`);
-  if (/^\d+$/.test(name)) out.invalid.push('has only digits, which DnsValidateName rejects');
-  if ([...name].some((c) => c.codePointAt(0)! > 0xffff)) out.invalid.push('contains a character outside the Basic Multilingual Plane (such as an emoji)');
+  if (bad.length > 0) out.invalid.push(`contains ${list(bad.map(show))} (not allowed in computer names)`);
+  if (/^\d+$/.test(name)) out.invalid.push('has only digits (DnsValidateName rejects that)');
+  if ([...name].some((c) => c.codePointAt(0)! > 0xffff)) out.invalid.push('contains a character outside the Basic Multilingual Plane, such as an emoji (not allowed)');
   const bytes = utf8Bytes(name);
   const fewest = fewestBytes(name);
   if (fewest > MAX_BYTES) {
-    out.invalid.push(`is ${fewest === bytes ? bytes : `at least ${fewest}`} bytes, over the 15 Windows accepts`);
-    out.suggestion = truncate(name);
+    out.invalid.push(`is ${fewest === bytes ? bytes : `at least ${fewest}`} bytes (Windows accepts at most 15)`);
   } else if (bytes > MAX_BYTES) {
-    out.dns.push(`is ${bytes} bytes in UTF-8 and fits in 15 only in a double-byte code page`);
+    out.dns.push(`is ${bytes} bytes in UTF-8 (over 15; it fits only in a legacy code page that stores its characters in fewer bytes)`);
+  }
+  if (out.invalid.length > 0) {
+    const s = suggest(name);
+    if (s) out.suggestion = s;
   }
   // DnsValidateName's documented checks (length, dots, digits only, "_", forbidden characters) say nothing about
   // hyphens, and no report shows Setup failing on one: like "_", a DNS problem, not a Windows one.

@@ -26,6 +26,7 @@ export const SPECS: Record<string, Spec> = {
 export function canonicalCase(attr: string, value: string): string | undefined {
   const spec = SPECS[attr];
   if (!spec || spec.values.includes(spec.anyCase ? value.toLowerCase() : value)) return undefined;
-  const v = value.trim().toLowerCase();
+  // Only letter case: whitespace around the value is not what the XSD patterns accept, and stays component-identity's.
+  const v = value.toLowerCase();
   return spec.values.find((c) => c.toLowerCase() === v);
 }
