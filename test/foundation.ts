@@ -1,7 +1,7 @@
 // The engine foundation: the binder, the dispatch plan, the answer model, no cascades, and the generated key types.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintSource } from '../src/engine/run.js';
 import { defineRule, type AnyRule } from '../src/engine/rule.js';
@@ -151,6 +151,18 @@ test('ctx.quote masks a value whose range is secret, in every message', () => {
   });
   const r = lint(doc('oobeSystem', '      <UserAccounts><AdministratorPassword><Value>S3cret!x</Value><PlainText>true</PlainText></AdministratorPassword></UserAccounts>'), [quoting]);
   assert.equal(r.messages.map((m) => m.message), ['value "********"', 'value "true"']);
+});
+
+test('the config owns every severity: each rule gives its findings the severity it is configured with', () => {
+  const files = readdirSync(join(ROOT, 'fixtures', 'rules'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.xml') && !f.endsWith('.fixed.xml'));
+  assert.ok(files.length > 100);
+  for (const severity of [1, 2] as const) {
+    const rules = builtinRules.map((rule) => ({ rule, severity, options: { ...(rule.meta.defaultOptions ?? {}) } }));
+    for (const f of files) {
+      const r = lintSource(readFileSync(join(ROOT, 'fixtures', 'rules', f)), { filePath: f, rules, kb, directiveSeverity: severity });
+      for (const m of r.messages) if (!m.fatal) assert.is(m.severity, severity, `${f}: ${m.ruleId} ${m.message}`);
+    }
+  }
 });
 
 test('src/kb/setting-keys.ts is generated from kb/data (npm run kb:generate)', () => {
