@@ -40,7 +40,7 @@ const row = (cells: (string | number)[], widths: number[]): string =>
   cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ');
 
 let devNull: number | undefined;
-const nullFd = (): number => (devNull ??= openSync('/dev/null', 'w'));
+const nullFd = (): number => (devNull ??= openSync(process.platform === 'win32' ? 'NUL' : '/dev/null', 'w'));
 
 interface ProcessRun {
   ms: number;
