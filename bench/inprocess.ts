@@ -32,10 +32,18 @@ type Which = keyof typeof inputs;
 const emit = (o: object): void => void process.stdout.write(`${JSON.stringify(o)}\n`);
 emit({ kind: 'sizes', tiny: inputs.tiny.length, n: inputs.n.length, '2n': inputs['2n'].length });
 
-/** Milliseconds of one lint; on a throw, reports the crash and exits 3. */
-function time(which: Which): number {
+interface Time {
+  /** Wall milliseconds. */
+  wall: number;
+  /** User + system CPU milliseconds of this process (all its threads, so GC helpers count). */
+  cpu: number;
+}
+
+/** Time of one lint; on a throw, reports the crash and exits 3. */
+function time(which: Which): Time {
   const bytes = inputs[which];
   globalThis.gc?.();
+  const cpu0 = process.cpuUsage();
   const start = process.hrtime.bigint();
   let result;
   try {
@@ -44,16 +52,19 @@ function time(which: Which): number {
     emit({ kind: 'crash', which, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
     process.exit(3);
   }
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu0);
+  const cpu = (used.user + used.system) / 1000;
   const fatal = result.messages.find((m) => m.fatal)?.message ?? null;
-  emit({ kind: 'lint', which, ms, findings: result.messages.length, fatal });
-  return ms;
+  emit({ kind: 'lint', which, wall, cpu, findings: result.messages.length, fatal });
+  return { wall, cpu };
 }
 
 /** The tiny file's time: median of a few lints, it is short and noisy. */
-function tiny(): number {
-  const t = [0, 1, 2, 3, 4].map(() => time('tiny')).sort((a, b) => a - b);
-  return t[2]!;
+function tiny(): Time {
+  const t = [0, 1, 2, 3, 4].map(() => time('tiny'));
+  const mid = (xs: number[]): number => xs.sort((a, b) => a - b)[2]!;
+  return { wall: mid(t.map((x) => x.wall)), cpu: mid(t.map((x) => x.cpu)) };
 }
 
 // Warm-up on the tiny file and on the input at n/10 (enough for the JIT, cheap when the input is superlinear),
