@@ -230,8 +230,12 @@ function inProcess(id: string, n: number, budget: number): Scaling {
   const found: Record<string, string> = {};
   let done = false;
   for (const line of String(r.stdout ?? '').split('\n')) {
-    if (!line.trim()) continue;
-    const o = JSON.parse(line);
+    let o;
+    try {
+      o = JSON.parse(line);
+    } catch {
+      continue; // empty, or cut short when the child was killed
+    }
     if (o.kind === 'sizes') s.bytes2n = o['2n'];
     else if (o.kind === 'lint' && (o.which === 'n' || o.which === '2n')) found[o.which] ??= `${o.findings}${o.fatal ? '*' : ''}`;
     else if (o.kind === 'round') s.rounds.push(o);
