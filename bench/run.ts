@@ -1,76 +1,374 @@
-// npm run bench: speed and memory of a full lint as ratios against a plain saxes parse measured in the same run.
-import { readFileSync, readdirSync } from 'node:fs';
+// npm run bench: what an engine rewrite is judged by. Every figure is a ratio against a baseline measured in
+// the same run (A and B alternate after a warm-up; median and min–max of the paired ratios), so figures from
+// different machines and days compare. It is a measurement: a missed goal prints FAIL but never fails the run.
+// Only stable entry points are used: the built CLI, and lintSource with the built-in rules and knowledge base.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { SaxesParser } from 'saxes';
 import { lintSource } from '../src/engine/run.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
 import { builtinRules } from '../rules/index.js';
+import { ADVERSARIAL, ROOT, TINY, syntheticFile, writeSyntheticCorpus } from './generate.js';
+import { decodeText, saxesParse } from './saxes-baseline.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(ROOT, 'dist', 'src', 'cli.js');
+const BASELINE = join(ROOT, 'dist', 'bench', 'saxes-baseline.js');
+const CHILD = join(ROOT, 'dist', 'bench', 'inprocess.js');
+const REAL = join(ROOT, '..', 'shared', 'corpus', 'real');
+const SYNTHETIC_FILES = 1000;
+const SYNTHETIC_SEED = 20240611;
+const SCALING_GOAL = 2.3;
+const SPEED_GOAL = 1; // s/MB
+const CHILD_TIMEOUT_MS = 90_000;
+const MB = 1024 * 1024;
 
-/** A large but realistic answer file: many list items and settings across passes. */
-function syntheticFile(items: number): string {
-  const cmds = Array.from({ length: items }, (_, i) =>
-    `        <RunSynchronousCommand wcm:action="add"><Order>${i + 1}</Order><Path>cmd /c echo step ${i} &gt;&gt; C:\\Windows\\Temp\\log.txt</Path><Description>step ${i}</Description></RunSynchronousCommand>`,
-  ).join('\n');
-  const base = readFileSync(join(ROOT, 'fixtures', 'examples', 'autounattend-uefi.xml'), 'utf8');
-  return base.replace(
-    '<settings pass="specialize">',
-    `<settings pass="specialize">
-    <component name="Microsoft-Windows-Deployment" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
-      <RunSynchronous>
-${cmds}
-      </RunSynchronous>
-    </component>`,
-  );
-}
+// ---------------------------------------------------------------------------------------------------
+// Small helpers.
 
-function inputs(): { name: string; bytes: Buffer }[] {
-  const examples = join(ROOT, 'fixtures', 'examples');
-  const list = readdirSync(examples).map((f) => ({ name: f, bytes: readFileSync(join(examples, f)) }));
-  list.push({ name: 'synthetic-500-commands', bytes: Buffer.from(syntheticFile(500)) });
-  list.push({ name: 'synthetic-20000-commands', bytes: Buffer.from(syntheticFile(20000)) });
-  return list;
-}
-
-function timeIt(fn: () => void, minMs = 300): number {
-  fn();
-  let runs = 0;
-  const start = process.hrtime.bigint();
-  let elapsed = 0;
-  while (elapsed < minMs || runs < 3) {
-    fn();
-    runs++;
-    elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-  }
-  return elapsed / runs;
-}
-
-const kb = loadKnowledgeBase();
-const rules = builtinRules.map((rule) => ({ rule, severity: (rule.meta.severity === 'error' ? 2 : 1) as 1 | 2, options: { ...(rule.meta.defaultOptions ?? {}) } }));
-const lint = (b: Buffer): void => void lintSource(b, { filePath: 'bench.xml', rules, kb, settings: {} });
-const parseOnly = (b: Buffer): void => {
-  const p = new SaxesParser({ xmlns: true, position: true });
-  p.on('opentag', () => undefined);
-  p.write(b.toString('utf8')).close();
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
+const fix = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : String(x));
+/** "median [min–max]" of paired ratios (just the value when there is one pair). */
+const spread = (xs: number[], d = 2): string =>
+  xs.length === 0 ? '—' : xs.length === 1 ? fix(xs[0]!, d) : `${fix(median(xs), d)} [${fix(Math.min(...xs), d)}–${fix(Math.max(...xs), d)}]`;
+const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
+const row = (cells: (string | number)[], widths: number[]): string =>
+  cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ');
 
-console.log('file                          bytes   saxes ms   lint ms   lint/saxes');
-for (const { name, bytes } of inputs()) {
-  const base = timeIt(() => parseOnly(bytes));
-  const full = timeIt(() => lint(bytes));
-  console.log(`${name.padEnd(28)} ${String(bytes.length).padStart(8)} ${base.toFixed(2).padStart(10)} ${full.toFixed(2).padStart(9)} ${(full / base).toFixed(2).padStart(12)}`);
+let devNull: number | undefined;
+const nullFd = (): number => (devNull ??= openSync(process.platform === 'win32' ? 'NUL' : '/dev/null', 'w'));
+
+interface ProcessRun {
+  ms: number;
+  /** User + system CPU milliseconds of the process (Linux; NaN elsewhere): steadier than wall time on a busy machine. */
+  cpuMs: number;
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  stderr: string;
 }
 
-// Memory: heap growth while linting the largest file, against the file's own size.
-const big = inputs().at(-1)!.bytes;
-globalThis.gc?.();
-const before = process.memoryUsage().heapUsed;
-let peak = before;
-const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 1);
-lint(big);
-peak = Math.max(peak, process.memoryUsage().heapUsed);
-clearInterval(timer);
-console.log(`\nheap growth while linting ${big.length} bytes: ${((peak - before) / big.length).toFixed(1)}× the file size` +
-  (globalThis.gc ? '' : ' (run with node --expose-gc for a steadier figure)'));
+let ticksPerSecond: number | undefined;
+/** CPU milliseconds used by this process's waited-for children so far (cutime + cstime of /proc/self/stat). */
+function childrenCpuMs(): number {
+  try {
+    ticksPerSecond ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\)\s*/s, '').split(/\s+/);
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Wall time of one node process, its stdout to /dev/null. */
+function runProcess(args: string[], timeout = CHILD_TIMEOUT_MS): ProcessRun {
+  const cpu0 = childrenCpuMs();
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', nullFd(), 'pipe'], timeout, maxBuffer: 16 * MB });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const cpuMs = childrenCpuMs() - cpu0;
+  const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  return { ms, cpuMs, status: r.status, signal: r.signal, timedOut, stderr: String(r.stderr ?? '') };
+}
+
+/** The CLI finished normally (0 clean, 1 findings); otherwise what went wrong, for the report. */
+function failure(r: ProcessRun, timeout = CHILD_TIMEOUT_MS): string | undefined {
+  if (r.timedOut) return `timed out after ${timeout / 1000} s`;
+  if (r.signal) return `crashed: signal ${r.signal}`;
+  if (r.status !== 0 && r.status !== 1) {
+    const line = r.stderr.split('\n').find((l) => l.trim()) ?? '';
+    return `crashed: exit code ${r.status}${line ? ` (${line.trim().slice(0, 120)})` : ''}`;
+  }
+  return undefined;
+}
+
+function dirBytes(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const name of readdirSync(dir)) {
+    files++;
+    bytes += statSync(join(dir, name)).size;
+  }
+  return { files, bytes };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 1. Corpus, whole process.
+
+/** The well-formed answer files of the real corpus, copied to `dir` (the CLI walks only <unattend> roots). */
+function copyWellFormed(dir: string): { copied: number; skipped: number } {
+  let copied = 0;
+  let skipped = 0;
+  for (const name of readdirSync(REAL).sort()) {
+    if (!name.endsWith('.xml')) continue;
+    const text = decodeText(readFileSync(join(REAL, name)));
+    if (!wellFormed(text)) {
+      skipped++;
+      continue;
+    }
+    copyFileSync(join(REAL, name), join(dir, name));
+    copied++;
+  }
+  return { copied, skipped };
+}
+
+/** XML 1.0 well-formed (namespaces aside) with an <unattend> root. */
+function wellFormed(text: string): boolean {
+  const root = /<(?:[\w.-]+:)?([\w.-]+)/.exec(text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, ''));
+  if (root?.[1] !== 'unattend') return false;
+  try {
+    return saxesParse(text, false) === 0;
+  } catch {
+    return false;
+  }
+}
+
+function corpusFigure(label: string, dir: string, pairs: number): void {
+  const { files, bytes } = dirBytes(dir);
+  const base = (): ProcessRun => runProcess([BASELINE, dir]);
+  const lint = (): ProcessRun => runProcess([CLI, '-f', 'json', '--no-config-lookup', dir]);
+  base();
+  const warm = lint();
+  const bad = failure(warm);
+  if (bad) {
+    console.log(row([label, files, fix(bytes / MB, 1), '—', '—', '—', '—', '—'], CORPUS_W) + `  ${bad}`);
+    return;
+  }
+  const b: ProcessRun[] = [];
+  const l: ProcessRun[] = [];
+  for (let i = 0; i < pairs; i++) {
+    b.push(base());
+    l.push(lint());
+  }
+  const wall = l.map((x, i) => x.ms / b[i]!.ms);
+  const cpu = l.map((x, i) => x.cpuMs / b[i]!.cpuMs).filter(Number.isFinite);
+  const sec = (runs: ProcessRun[]): string => fix(median(runs.map((r) => r.ms)) / 1000);
+  console.log(row([label, files, fix(bytes / MB, 1), sec(b), sec(l), spread(wall), spread(cpu), pairs], CORPUS_W));
+}
+
+const CORPUS_W = [32, 5, 5, 8, 7, 20, 20, 5];
+
+function figureCorpus(tmp: string): void {
+  console.log('\n1. Corpus, whole process: one `node dist/src/cli.js -f json --no-config-lookup DIR` (stdout to /dev/null)');
+  console.log('   against one node process that reads the same files and runs a plain saxes parse over each. Wall time is');
+  console.log('   the figure; the CPU time (user + system) ratio beside it is less sensitive to other load on the machine.\n');
+  console.log(row(['set', 'files', 'MB', 'saxes s', 'lint s', 'lint/saxes wall', 'lint/saxes cpu', 'pairs'], CORPUS_W));
+  if (existsSync(REAL)) {
+    const dir = join(tmp, 'real');
+    mkdirSync(dir);
+    const { skipped } = copyWellFormed(dir);
+    corpusFigure(`real, well-formed (${skipped} skipped)`, dir, 5);
+  } else {
+    console.log(`${row(['real', '—', '—', '—', '—', '—', '—', '—'], CORPUS_W)}  skipped: ../shared/corpus/real is absent`);
+  }
+  const dir = join(tmp, 'synthetic');
+  mkdirSync(dir);
+  writeSyntheticCorpus(dir, SYNTHETIC_FILES, SYNTHETIC_SEED);
+  corpusFigure(`synthetic (seed ${SYNTHETIC_SEED})`, dir, 5);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 2. Adversarial inputs at n and 2n.
+
+interface Scaling {
+  input: string;
+  via: string;
+  n: number;
+  bytes2n?: number;
+  findings?: string;
+  rounds: Record<'tiny' | 'n' | '2n', { wall: number; cpu: number }>[];
+  problem?: string;
+}
+
+const ADV_W = [18, 11, 6, 6, 13, 8, 8, 8, 20, 4, 7, 4, 6];
+
+function printScalingHeader(): void {
+  console.log(row(['input', 'via', 'n', 'MB 2n', 'findings n/2n', 'startup', 't(n)', 't(2n)', `scaling ≤ ${SCALING_GOAL}`, '', `s/MB ≤ ${SPEED_GOAL}`, '', 'wall'], ADV_W));
+}
+
+/** The CPU time when the platform gave one, else the wall time. */
+const cpuOr = (t: { wall: number; cpu: number }): number => (Number.isFinite(t.cpu) && t.cpu > 0 ? t.cpu : t.wall);
+
+function printScaling(s: Scaling): void {
+  const rounds = s.rounds;
+  const scaling = (pick: (t: { wall: number; cpu: number }) => number): number[] =>
+    rounds.map((r) => (pick(r['2n']) - pick(r.tiny)) / (pick(r.n) - pick(r.tiny)));
+  const ratios = scaling(cpuOr);
+  const wall = scaling((t) => t.wall);
+  const perMb = rounds.map((r) => (cpuOr(r['2n']) - cpuOr(r.tiny)) / 1000 / ((s.bytes2n ?? 1) / MB));
+  const ms = (which: 'tiny' | 'n' | '2n', d: number): string => (rounds.length ? fix(median(rounds.map((r) => cpuOr(r[which]))), d) : '—');
+  const cells = [
+    s.input,
+    s.via,
+    s.n,
+    s.bytes2n === undefined ? '—' : fix(s.bytes2n / MB),
+    s.findings ?? '—',
+    ms('tiny', 1),
+    ms('n', 0),
+    ms('2n', 0),
+    spread(ratios),
+    ratios.length ? verdict(median(ratios) <= SCALING_GOAL) : 'FAIL',
+    perMb.length ? fix(median(perMb), 3) : '—',
+    perMb.length ? verdict(median(perMb) <= SPEED_GOAL) : 'FAIL',
+    wall.length ? fix(median(wall)) : '—',
+  ];
+  console.log(`${row(cells, ADV_W)}${s.problem ? `  ${s.problem}` : `  (${rounds.length} round${rounds.length === 1 ? '' : 's'})`}`);
+}
+
+/** lintSource in a child process: rounds of tiny, n, 2n after a warm-up, until `budget` ms are spent. */
+function inProcess(id: string, n: number, budget: number): Scaling {
+  const r = spawnSync(process.execPath, ['--expose-gc', CHILD, id, String(n), String(budget)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: CHILD_TIMEOUT_MS * 2,
+    maxBuffer: 16 * MB,
+  });
+  const s: Scaling = { input: id, via: 'lintSource', n, rounds: [] };
+  const found: Record<string, string> = {};
+  let done = false;
+  for (const line of String(r.stdout ?? '').split('\n')) {
+    let o;
+    try {
+      o = JSON.parse(line);
+    } catch {
+      continue; // empty, or cut short when the child was killed
+    }
+    if (o.kind === 'sizes') s.bytes2n = o['2n'];
+    else if (o.kind === 'lint' && (o.which === 'n' || o.which === '2n')) found[o.which] ??= `${o.findings}${o.fatal ? '*' : ''}`;
+    else if (o.kind === 'round') s.rounds.push(o);
+    else if (o.kind === 'crash') s.problem = `crashed at ${o.which}: ${String(o.error).slice(0, 120)}`;
+    else if (o.kind === 'done') done = true;
+  }
+  s.findings = found.n !== undefined ? `${found.n}/${found['2n'] ?? '—'}` : undefined;
+  if (!done && !s.problem) {
+    const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+    const err = String(r.stderr ?? '').split('\n').find((l) => /Error|heap|memory/i.test(l))?.trim();
+    s.problem = timedOut
+      ? `timed out after ${(CHILD_TIMEOUT_MS * 2) / 1000} s`
+      : `crashed: ${r.signal ? `signal ${r.signal}` : `exit code ${r.status}`}${err ? ` (${err.slice(0, 120)})` : ''}`;
+  }
+  return s;
+}
+
+/** The CLI on one file: rounds of tiny, n, 2n after a warm-up, until `budget` ms are spent. */
+function throughCli(id: string, n: number, format: 'text' | 'json', files: Record<'tiny' | 'n' | '2n', string>, budget: number): Scaling {
+  const args = (f: string): string[] => [CLI, '--no-config-lookup', ...(format === 'json' ? ['-f', 'json'] : []), f];
+  const s: Scaling = { input: id, via: `CLI -f ${format}`, n, rounds: [], bytes2n: statSync(files['2n']).size };
+  runProcess(args(files.tiny));
+  const began = Date.now();
+  for (let round = 0; round < 5; round++) {
+    const tiny = runProcess(args(files.tiny));
+    const tn = runProcess(args(files.n));
+    const bad = failure(tn);
+    if (bad) {
+      s.problem = `at n: ${bad}`;
+      break;
+    }
+    const t2n = runProcess(args(files['2n']));
+    const bad2 = failure(t2n);
+    if (bad2) {
+      s.problem = `at 2n: ${bad2}`;
+      break;
+    }
+    const t = (r: ProcessRun) => ({ wall: r.ms, cpu: r.cpuMs });
+    s.rounds.push({ tiny: t(tiny), n: t(tn), '2n': t(t2n) });
+    if (Date.now() - began > budget) break;
+  }
+  return s;
+}
+
+function figureAdversarial(tmp: string): void {
+  console.log('\n2. Adversarial inputs at n and 2n. scaling = (t(2n) − startup) / (t(n) − startup), startup = a tiny file\'s');
+  console.log('   time by the same route (≈ 2 is linear); s/MB = (t(2n) − startup) / size(2n). Times are CPU milliseconds');
+  console.log('   (user + system, medians), steadier than wall time on a busy machine; "wall" is the scaling by wall time.');
+  console.log('   lintSource runs in a child process with all built-in rules at their default severity; the CLI uses');
+  console.log('   --no-config-lookup and writes to /dev/null.\n');
+  for (const a of ADVERSARIAL) console.log(`   ${a.id.padEnd(18)} ${a.what} (n = ${a.n})`);
+  console.log('');
+  printScalingHeader();
+  for (const a of ADVERSARIAL) printScaling(inProcess(a.id, a.n, 8_000));
+  const findings = ADVERSARIAL.find((a) => a.id === 'many-findings')!;
+  const files = { tiny: join(tmp, 'tiny.xml'), n: join(tmp, 'findings-n.xml'), '2n': join(tmp, 'findings-2n.xml') };
+  writeFileSync(files.tiny, TINY);
+  writeFileSync(files.n, findings.make(findings.n));
+  writeFileSync(files['2n'], findings.make(2 * findings.n));
+  for (const format of ['text', 'json'] as const) printScaling(throughCli(findings.id, findings.n, format, files, 15_000));
+  console.log('\n   * the parse stopped at a fatal error. The CLI rows count no findings (its report goes to /dev/null).');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 3. Memory on the big synthetic file (and its in-process speed against saxes).
+
+function figureMemory(): void {
+  const kb = loadKnowledgeBase();
+  const rules = builtinRules.map((rule) => ({ rule, severity: (rule.meta.severity === 'error' ? 2 : 1) as 1 | 2, options: { ...(rule.meta.defaultOptions ?? {}) } }));
+  const big = Buffer.from(syntheticFile(20000));
+  const lint = (): unknown => lintSource(big, { filePath: 'bench.xml', rules, kb, settings: {} });
+  const parse = (): number => saxesParse(big.toString('utf8'));
+  // CPU time of this process (user + system), like figure 2.
+  const ms = (fn: () => unknown): number => {
+    const start = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000;
+  };
+  lint();
+  parse();
+  const speed: number[] = [];
+  const growth: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const b = ms(parse);
+    const l = ms(lint);
+    speed.push(l / b);
+    // Heap right after the lint returns (live data plus garbage not yet collected) against a collected start.
+    globalThis.gc?.();
+    const before = process.memoryUsage().heapUsed;
+    const result = lint();
+    const after = process.memoryUsage().heapUsed;
+    growth.push((after - before) / big.length);
+    void result;
+  }
+  console.log(`\n3. Big synthetic file (UEFI example + 20,000 commands, ${fix(big.length / MB)} MB), in process, ${speed.length} pairs.\n`);
+  console.log(`   lint / saxes CPU time:              ${spread(speed)}`);
+  console.log(`   heap growth while linting / bytes:  ${spread(growth, 1)}×${globalThis.gc ? '' : '  (run with node --expose-gc for a steadier figure)'}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+/** The commit of the code measured (the last one touching the product, not the bench), and HEAD's. */
+function commit(): string {
+  const git = (...args: string[]): string => {
+    const r = spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+    return r.status === 0 ? r.stdout.trim() : '';
+  };
+  const code = git('log', '-1', '--format=%h', '--', 'src', 'rules', 'kb', 'package.json', 'package-lock.json');
+  const head = git('rev-parse', '--short', 'HEAD');
+  const dirty = git('status', '--porcelain', '--untracked-files=no', '--', 'src', 'rules', 'kb') ? ', with uncommitted changes' : '';
+  if (!head) return 'unknown commit';
+  return `code at ${code || head}${dirty}${code && code !== head ? ` (HEAD ${head})` : ''}`;
+}
+
+const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+function main(): void {
+  const began = Date.now();
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`unattend-lint bench: ${commit()}, node ${process.version}, ${cpus().length} CPUs (${cpu}), load average ${load()}`);
+  console.log('Every figure is a ratio against a baseline measured in this run: median [min–max] of paired ratios,');
+  console.log('A and B alternating after a warm-up. Goals print PASS/FAIL; the bench never fails on a missed goal.');
+  const tmp = mkdtempSync(join(tmpdir(), 'unattend-lint-bench-'));
+  try {
+    figureCorpus(tmp);
+    figureAdversarial(tmp);
+    figureMemory();
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+    if (devNull !== undefined) closeSync(devNull);
+  }
+  console.log(`\nbench took ${fix((Date.now() - began) / 1000, 0)} s; load average now ${load()}`);
+}
+
+main();
