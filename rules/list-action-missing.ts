@@ -1,5 +1,6 @@
 // list-action-missing: list items without wcm:action work in practice, but WSIM rejects them and the behaviour is undocumented.
 import { defineRule } from '../src/engine/rule.js';
+import { listItem } from './_helpers/subscriptions.js';
 import { WCM_NS } from '../src/parser/events.js';
 import type { Fix } from '../src/types.js';
 import { actionAttribute } from './_helpers/lists.js';
@@ -11,6 +12,7 @@ export default defineRule({
     summary: 'List items carry wcm:action, as every example of the reference and WSIM write it',
     category: 'correctness',
     severity: 'warn',
+    settings: listItem,
     fixable: true,
     messages: {
       missing: (d: { name: string }) => `list item <${d.name}> has no wcm:action; add wcm:action="add"`,

@@ -1,5 +1,6 @@
 // list-item-action: list items say what Setup should do with them (wcm:action add, modify or remove).
 import { defineRule } from '../src/engine/rule.js';
+import { listItem } from './_helpers/subscriptions.js';
 import { isTemplated } from './_helpers/placeholders.js';
 import { LIST_ACTIONS, actionAttribute } from './_helpers/lists.js';
 import { sameIgnoringCase } from './_helpers/suggest.js';
@@ -12,6 +13,7 @@ export default defineRule({
     summary: 'The wcm:action of a list item is add, modify or remove',
     category: 'correctness',
     severity: 'error',
+    settings: listItem,
     messages: {
       invalid: (d: { value: string }) => `wcm:action ${d.value} is not a list action; expected ${VALID}`,
     },

@@ -1,5 +1,6 @@
 // list-key-unique: each list item needs its own key; a repeated key makes two items one (…-route-identifier.md).
 import { defineRule } from '../src/engine/rule.js';
+import { keyed } from './_helpers/subscriptions.js';
 import type { BoundElement } from '../src/binder/bind.js';
 import type { Range } from '../src/types.js';
 import { isTemplated } from './_helpers/placeholders.js';
@@ -11,6 +12,7 @@ export default defineRule({
     summary: 'Sibling list items have distinct keys (wcm:keyValue, or the key element such as DiskID, Identifier, Key or Name)',
     category: 'correctness',
     severity: 'error',
+    settings: keyed,
     messages: {
       duplicate: (d: { item: string; keyName: string; key: string; line: number }) =>
         `list item <${d.item}> repeats ${d.keyName} ${d.key}; give each item its own key, first defined at line ${d.line}`,

@@ -1,5 +1,6 @@
 // order-unique: commands and partitions are keyed and sequenced by <Order>; a missing, invalid or repeated one breaks it.
 import { defineRule } from '../src/engine/rule.js';
+import { ordered as orderedSetting } from './_helpers/subscriptions.js';
 import type { BoundElement } from '../src/binder/bind.js';
 import type { Range } from '../src/types.js';
 import { isTemplated } from './_helpers/placeholders.js';
@@ -13,6 +14,7 @@ export default defineRule({
     summary: 'Commands, partitions and data images have an Order that is a positive integer in range and unique in its list',
     category: 'correctness',
     severity: 'error',
+    settings: orderedSetting,
     messages: {
       missing: (d: { item: string }) => `<${d.item}> has no <Order>; add one (each item of the list needs its own number)`,
       invalid: (d: { item: string; value: string; range: string }) =>

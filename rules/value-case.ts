@@ -1,5 +1,6 @@
 // value-case: values Setup documents in one spelling, written in other letter case (True, AMD64, Add, a lowercase key).
 import { defineRule } from '../src/engine/rule.js';
+import { listItem, productKey, timeZone, typedLeaf } from './_helpers/subscriptions.js';
 import type { BoundValue } from '../src/binder/bind.js';
 import { replaceCore, trimValue } from './_helpers/value-text.js';
 import { typedVerdict } from './_helpers/typed-values.js';
@@ -16,6 +17,7 @@ export default defineRule({
     summary: 'Values are written in the letter case their reference page documents (booleans, enumerations, time zone ids, product keys)',
     category: 'correctness',
     severity: 'warn',
+    settings: (s) => typedLeaf(s) || timeZone(s) || productKey(s) || listItem(s),
     fixable: true,
     messages: {
       wrongCase: (d: { value: string; name: string; canonical: string }) =>

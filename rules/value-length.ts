@@ -1,5 +1,6 @@
 // value-length: a value over its documented maximum stops Setup ("could not parse or process the answer file").
 import { defineRule } from '../src/engine/rule.js';
+import { bounded } from './_helpers/subscriptions.js';
 import { findPlaceholders } from './_helpers/placeholders.js';
 import { splitPadding } from './_helpers/value-text.js';
 
@@ -14,6 +15,7 @@ export default defineRule({
     summary: 'String values stay within the maximum length their reference page documents',
     category: 'correctness',
     severity: 'error',
+    settings: bounded,
     messages: {
       tooLong: (d: { name: string; length: number; max: number }) =>
         `<${d.name}> is ${d.length} characters long, over its documented maximum of ${d.max}; shorten it (for commands, move the work into a script)`,

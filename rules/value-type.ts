@@ -1,5 +1,6 @@
 // value-type: booleans, integers and enumerations must be values the reference documents, or Setup stops or ignores them.
 import { defineRule } from '../src/engine/rule.js';
+import { typedLeaf } from './_helpers/subscriptions.js';
 import { closest } from './_helpers/suggest.js';
 import { choices, numericRange, openEnumeration, typedVerdict, type Checked } from './_helpers/typed-values.js';
 
@@ -26,6 +27,7 @@ export default defineRule({
     summary: 'Boolean, integer and enumerated settings hold a value their reference page documents',
     category: 'correctness',
     severity: 'error',
+    settings: typedLeaf,
     messages: {
       invalid: (d: { value: string; name: string; expected: string; near?: string }) =>
         d.near

@@ -1,5 +1,6 @@
 // value-whitespace: whitespace around a value that is otherwise valid (reformatters add it; the reference documents the bare value).
 import { defineRule } from '../src/engine/rule.js';
+import { locale, productKey, timeZone, typedLeaf } from './_helpers/subscriptions.js';
 import { describePadding, trimValue } from './_helpers/value-text.js';
 import { typedVerdict } from './_helpers/typed-values.js';
 import { timeZoneVerdict } from './_helpers/time-zones.js';
@@ -12,6 +13,7 @@ export default defineRule({
     summary: 'Booleans, enumerations, time zone ids, language tags and product keys have no whitespace around them',
     category: 'correctness',
     severity: 'warn',
+    settings: (s) => typedLeaf(s) || timeZone(s) || productKey(s) || locale(s),
     fixable: true,
     messages: {
       padded: (d: { name: string; padded: string; core: string }) =>

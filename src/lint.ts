@@ -1,5 +1,6 @@
 // Lints files and text with per-file configuration: the API behind the CLI and src/index.ts.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { applyFixes } from './engine/fix.js';
 import { encode } from './source/encode.js';
@@ -77,7 +78,8 @@ export function createLinter(
   };
   const read = async (abs: string): Promise<Buffer> => {
     try {
-      return await readFile(abs);
+      // One file at a time, as the CLI lints them: a synchronous read costs less than a trip through the thread pool.
+      return readFileSync(abs);
     } catch (err) {
       throw new FileReadError(`cannot read ${abs} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`, abs);
     }

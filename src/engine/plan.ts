@@ -57,7 +57,7 @@ export function createPlan(rules: readonly EnabledRule[], kb: KnowledgeBase): Di
   rules.forEach(({ rule, options }, index) => {
     const { settings, facts: needs } = rule.meta;
     if (settings) {
-      const ids = resolve(tree, rule.meta.id, settings);
+      const ids = typeof settings === 'function' ? tree.settings.filter(settings).map((s) => s.id) : resolve(tree, rule.meta.id, settings);
       only.push(new Set(ids));
       for (const id of ids) {
         const list = bySetting.get(id) ?? [];

@@ -4,6 +4,7 @@ import type { CommentNode, DocumentNode, SettingsNode } from '../parser/events.j
 import type { Binding, BoundComponent, BoundElement, BoundValue } from '../binder/bind.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import type { SettingKey } from '../kb/setting-keys.js';
+import type { SettingNode } from '../kb/tree.js';
 import type { AnswerModel } from './model.js';
 import type { XmlDeclaration } from '../source/decode.js';
 import type { LineEndings } from '../source/line-index.js';
@@ -43,9 +44,10 @@ export interface RuleMeta<M extends MessageFns = MessageFns, O = Record<string, 
   tags?: string[];
   /**
    * The settings this rule is about: its onElement, onElementEnd and onValue hooks are then called only for
-   * elements bound to them (written exactly or with a case slip), and for nothing else.
+   * elements bound to them (written exactly or with a case slip), and for nothing else. Either keys, or a test
+   * of the knowledge base's setting nodes (e.g. "every typed leaf"), evaluated once per config.
    */
-  settings?: readonly SettingKey[];
+  settings?: readonly SettingKey[] | ((setting: SettingNode) => boolean);
   /**
    * The facts the rule reads from the answer model at the end of the document: setting keys, or a function of
    * the rule's options (policy rules turn configured paths into needs; unknown keys are a configuration error).
