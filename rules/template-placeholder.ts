@@ -10,6 +10,8 @@ const COMMAND_ELEMENTS = new Set(['CommandLine', 'Path', 'Command']);
 const tokenPattern = (p: string): RegExp =>
   new RegExp(p.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\s<>"\']*'), 'g');
 
+const MARKS = /[{@#$%]/;
+
 /** Comments keep their length but lose their text, so offsets stay exact and commented-out tokens are ignored. */
 const blankComments = (raw: string): string => raw.replace(/<!--[\s\S]*?-->/g, (c) => ' '.repeat(c.length));
 
@@ -64,6 +66,8 @@ export default defineRule<
         if (node.parent) gap(node.parent, node.range.start);
         // Setup never expands variables in its own attributes; other namespaces' data may use %VAR% paths.
         const context = node.role === 'foreign' ? 'value' : 'attribute';
+        // Every built-in placeholder shape holds one of these: without them (and user patterns) no attribute can match.
+        if (extra.length === 0 && !MARKS.test(ctx.text.slice(node.range.start, node.range.end))) return;
         for (const a of node.attributes) {
           scan(a.valueRange.start, a.valueRange.end, context, `the ${a.qname} attribute of <${node.qname}>`);
         }

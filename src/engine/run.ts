@@ -167,17 +167,13 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
   };
   const global = new Map<GlobalHook, Listener[]>();
   for (const h of GLOBAL_HOOKS) global.set(h, plan.rules.flatMap((_, i) => listener(i, h) ?? []));
-  // Element hooks: rules without meta.settings hear every element; the others only their settings' elements.
+  // Element hooks: rules without meta.settings hear every element; the others only their settings' elements, found
+  // through the plan's setting → rules table (made once per config), so nothing here grows with the settings.
   const everyElement = new Map<ElementHook, Listener[]>();
-  const perSetting = new Map<ElementHook, Map<number, Listener[]>>();
+  const byRule = new Map<ElementHook, (Listener | undefined)[]>();
   for (const h of ELEMENT_HOOKS) {
     everyElement.set(h, plan.rules.flatMap((_, i) => (plan.only[i] ? [] : listener(i, h) ?? [])));
-    const bySetting = new Map<number, Listener[]>();
-    for (const [id, indexes] of plan.bySetting) {
-      const list = indexes.flatMap((i) => listener(i, h) ?? []);
-      if (list.length) bySetting.set(id, list);
-    }
-    perSetting.set(h, bySetting);
+    byRule.set(h, plan.rules.map((_, i) => (plan.only[i] ? listener(i, h) : undefined)));
   }
   const call = (list: readonly Listener[], node: unknown, offset: number): void => {
     for (const { id, fn } of list) {
@@ -193,8 +189,18 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
     element(h, el, node) {
       call(everyElement.get(h)!, node, el.range.start);
       const s = el.binding.setting;
-      const subscribed = s && perSetting.get(h)!.get(s.id);
-      if (subscribed) call(subscribed, node, el.range.start);
+      const subscribed = s && plan.bySetting.get(s.id);
+      if (!subscribed) return;
+      const listeners = byRule.get(h)!;
+      for (const i of subscribed) {
+        const l = listeners[i];
+        if (!l) continue;
+        try {
+          l.fn(node);
+        } catch (err) {
+          throw crash(err, l.id, el.range.start, filePath, lines);
+        }
+      }
     },
     has: (h) => global.get(h)!.length > 0,
   };

@@ -62,6 +62,8 @@ export interface ElementNode<B = unknown> {
   role: ElementRole;
   /** The attributes, built on first access (most elements are never asked). */
   readonly attributes: readonly AttributeNode[];
+  /** Some attribute other than a namespace declaration has a prefix (known without building the attributes). */
+  readonly prefixedAttributes: boolean;
   /** The start tag, '<' through '>'. */
   range: Range;
   /** The name in the start tag. */

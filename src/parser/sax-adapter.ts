@@ -60,6 +60,7 @@ class Element implements ElementNode {
   component: ComponentNode | undefined;
   readonly action: string | undefined;
   readonly keyValue: string | undefined;
+  readonly prefixedAttributes: boolean;
   childCount = 0;
   binding: unknown = undefined;
   #attributes: AttributeNode[] | undefined;
@@ -85,14 +86,17 @@ class Element implements ElementNode {
     this.component = parent?.component;
     let action: string | undefined;
     let keyValue: string | undefined;
+    let prefixed = false;
     for (const name in tag.attributes) {
       const a = tag.attributes[name]!;
+      if (a.prefix && a.prefix !== 'xmlns') prefixed = true;
       if (a.prefix !== 'wcm' && !a.uri.includes('WMIConfig')) continue;
       if (a.local === 'action') action ??= a.value;
       else if (a.local === 'keyValue') keyValue ??= a.value;
     }
     this.action = action;
     this.keyValue = keyValue;
+    this.prefixedAttributes = prefixed;
   }
 
   get attributes(): readonly AttributeNode[] {
