@@ -11,6 +11,8 @@ import type { BoundElement } from '../src/binder/bind.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
 import { parse, MAX_DEPTH } from '../src/parser/sax-adapter.js';
 import { builtinRules } from '../rules/index.js';
+import { createLinter } from '../src/lint.js';
+import { ConfigError } from '../src/config/index.js';
 import { keysFile, settingKeysFor } from '../kb/keys.js';
 import { ROOT } from './helpers/paths.js';
 
@@ -77,6 +79,28 @@ test('the dispatch plan: a rule naming settings hears only their elements, and a
   });
   assert.throws(() => createPlan([{ rule: misspelt, severity: 1, options: {} }], kb), (e: unknown) =>
     e instanceof UnknownFactError && /did you mean "Microsoft-Windows-Shell-Setup\/TimeZone"/.test(e.message));
+});
+
+test('a policy rule whose options name an unknown setting is a configuration error with a did-you-mean', async () => {
+  const policy = defineRule({
+    meta: {
+      id: 'require-path', summary: 'Require path', category: 'policy', severity: 'error', messages: {},
+      schema: { type: 'object', properties: { path: { type: 'string' } }, additionalProperties: false },
+      defaultOptions: { path: 'Microsoft-Windows-Shell-Setup/TimeZone' },
+      facts: (o: { path: string }) => [o.path],
+    },
+    create: () => ({}),
+  });
+  const linter = (rule: string) => createLinter({ cwd: ROOT, builtinRules: [policy], noConfigLookup: true, cliRules: [rule] });
+  const text = doc('oobeSystem', '      <TimeZone>UTC</TimeZone>');
+  assert.is((await linter('require-path: error').lintBytes(text, join(ROOT, 'a.xml'))).errorCount, 0);
+  try {
+    await linter('require-path: ["error", {"path": "Microsoft-Windows-Shell-Setup/TimeZon"}]').lintBytes(text, join(ROOT, 'a.xml'));
+    assert.unreachable('a misspelt path fails');
+  } catch (err) {
+    assert.instance(err, ConfigError);
+    assert.match((err as Error).message, /"Microsoft-Windows-Shell-Setup\/TimeZon" is not a setting .*did you mean "Microsoft-Windows-Shell-Setup\/TimeZone"/);
+  }
 });
 
 test('the answer model: only the facts asked for, typed values, list items and their children, as plain data', () => {
