@@ -21,7 +21,7 @@ export default defineRule({
   create(ctx) {
     return {
       onElement(node) {
-        if (!node.binding.setting?.listItem || actionAttribute(node)) return;
+        if (!node.binding.setting?.listItem || node.action !== undefined || actionAttribute(node)) return;
         // Real files without it are reported to work (clalancette/oz#268), but WSIM always writes it.
         const wcmDeclared = declarationOf(node, 'wcm')?.value === WCM_NS;
         const at = node.attributes.at(-1)?.range.end ?? node.nameRange.end;

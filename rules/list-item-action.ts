@@ -21,6 +21,8 @@ export default defineRule({
   create(ctx) {
     return {
       onElement(node) {
+        // node.action is read from the tag without building attribute nodes: most items say "add".
+        if ((LIST_ACTIONS as readonly string[]).includes(node.action ?? '')) return;
         const attr = node.binding.setting?.listItem ? actionAttribute(node) : undefined;
         if (!attr) return;
         const value = attr.value;

@@ -46,7 +46,9 @@ export default defineRule<
     const cursor = new Map<ElementNode, number>();
 
     function scan(start: number, end: number, context: PlaceholderContext, where: string): void {
-      const raw = blankComments(ctx.text.slice(start, end));
+      const slice = ctx.text.slice(start, end);
+      if (extra.length === 0 && !MARKS.test(slice)) return;
+      const raw = blankComments(slice);
       const found = findPlaceholders(raw, context);
       for (const re of extra) for (const m of raw.matchAll(re)) if (m[0]) found.push({ index: m.index, token: m[0] });
       for (const p of found) {

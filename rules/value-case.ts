@@ -43,6 +43,7 @@ export default defineRule({
         }
       },
       onElement(node) {
+        if (node.action === undefined || (LIST_ACTIONS as readonly string[]).includes(node.action)) return;
         const a = node.binding.setting?.listItem ? actionAttribute(node) : undefined;
         const action = a && !(LIST_ACTIONS as readonly string[]).includes(a.value) ? sameIgnoringCase(a.value, LIST_ACTIONS) : undefined;
         if (a && action) ctx.report('action', a.valueRange, { value: ctx.quote(a.value, a.valueRange), action }, replace(a, action));

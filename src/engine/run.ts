@@ -123,7 +123,6 @@ const EMPTY_MODEL = createCollector(new Set()).model();
 type GlobalHook = 'onDocument' | 'onSettings' | 'onSettingsEnd' | 'onComponent' | 'onComponentEnd' | 'onComment' | 'onDocumentEnd';
 type ElementHook = 'onElement' | 'onElementEnd' | 'onValue';
 const GLOBAL_HOOKS: readonly GlobalHook[] = ['onDocument', 'onSettings', 'onSettingsEnd', 'onComponent', 'onComponentEnd', 'onComment', 'onDocumentEnd'];
-const ELEMENT_HOOKS: readonly ElementHook[] = ['onElement', 'onElementEnd', 'onValue'];
 
 interface Listener {
   id: string;
@@ -169,12 +168,13 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
   for (const h of GLOBAL_HOOKS) global.set(h, plan.rules.flatMap((_, i) => listener(i, h) ?? []));
   // Element hooks: rules without meta.settings hear every element; the others only their settings' elements, found
   // through the plan's setting → rules table (made once per config), so nothing here grows with the settings.
-  const everyElement = new Map<ElementHook, Listener[]>();
-  const byRule = new Map<ElementHook, (Listener | undefined)[]>();
-  for (const h of ELEMENT_HOOKS) {
-    everyElement.set(h, plan.rules.flatMap((_, i) => (plan.only[i] ? [] : listener(i, h) ?? [])));
-    byRule.set(h, plan.rules.map((_, i) => (plan.only[i] ? listener(i, h) : undefined)));
-  }
+  const every = (h: ElementHook): Listener[] => plan.rules.flatMap((_, i) => (plan.only[i] ? [] : listener(i, h) ?? []));
+  const limited = (h: ElementHook): (Listener | undefined)[] => plan.rules.map((_, i) => (plan.only[i] ? listener(i, h) : undefined));
+  const hooks: Record<ElementHook, { every: Listener[]; limited: (Listener | undefined)[] }> = {
+    onElement: { every: every('onElement'), limited: limited('onElement') },
+    onElementEnd: { every: every('onElementEnd'), limited: limited('onElementEnd') },
+    onValue: { every: every('onValue'), limited: limited('onValue') },
+  };
   const call = (list: readonly Listener[], node: unknown, offset: number): void => {
     for (const { id, fn } of list) {
       try {
@@ -187,13 +187,13 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
   return {
     all: (h, node, offset) => call(global.get(h)!, node, offset),
     element(h, el, node) {
-      call(everyElement.get(h)!, node, el.range.start);
+      const { every, limited } = hooks[h];
+      if (every.length > 0) call(every, node, el.range.start);
       const s = el.binding.setting;
       const subscribed = s && plan.bySetting.get(s.id);
       if (!subscribed) return;
-      const listeners = byRule.get(h)!;
       for (const i of subscribed) {
-        const l = listeners[i];
+        const l = limited[i];
         if (!l) continue;
         try {
           l.fn(node);
