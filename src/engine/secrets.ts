@@ -16,74 +16,136 @@ export function isSecretValue(node: ValueNode): boolean {
 
 export const MASK = '********';
 
-// Trie edges keyed by state * 2^16 + UTF-16 code unit, in one Map (no per-state objects).
-const UNITS = 0x10000;
+/**
+ * Aho–Corasick automaton over UTF-16 code units; state 0 is the root. Edges live in one open-addressing
+ * hash table of typed arrays, so that a step costs the same however many edges a state has (random
+ * passwords give states near the root dozens) and building allocates no object per edge.
+ */
+interface Automaton {
+  mask: number;
+  edgeFrom: Int32Array;
+  edgeUnit: Uint16Array;
+  /** The state an edge leads to; 0 = empty slot. */
+  edgeTo: Int32Array;
+  /**
+   * The root's edges by code unit (0 = none), since nearly every step of a search passes the root;
+   * only when it has many (a one-off masker stays cheap to build).
+   */
+  root?: Int32Array;
+  parent: Int32Array;
+  unit: Uint16Array;
+  depth: Int32Array;
+  fail: Int32Array;
+  /** Length of the longest value that ends at the state (0 = none). */
+  longest: Int32Array;
+}
+
+function slot(a: Automaton, state: number, c: number): number {
+  let h = Math.imul(state, 0x9e3779b1) ^ Math.imul(c + 1, 0x85ebca77);
+  h ^= h >>> 15;
+  for (h &= a.mask; a.edgeTo[h] !== 0; h = (h + 1) & a.mask) {
+    if (a.edgeFrom[h] === state && a.edgeUnit[h] === c) return h;
+  }
+  return h;
+}
+
+/** The state reached from `state` by `c`, or -1; the root has an edge for everything (back to itself). */
+function child(a: Automaton, state: number, c: number): number {
+  if (state === 0 && a.root) return a.root[c]!;
+  const next = a.edgeTo[slot(a, state, c)]!;
+  return next !== 0 ? next : state === 0 ? 0 : -1;
+}
+
+/** The state after reading `c` in `state`, following failure links. */
+function step(a: Automaton, state: number, c: number): number {
+  let s = state;
+  let next = child(a, s, c);
+  while (next < 0) {
+    s = a.fail[s]!;
+    next = child(a, s, c);
+  }
+  return next;
+}
+
+const ROOT_TABLE_MIN = 16;
+
+function build(values: readonly string[]): Automaton | undefined {
+  let size = 1;
+  for (const v of values) size += v.length;
+  if (size === 1) return undefined;
+  // At most three quarters full, so that probes stay short.
+  const slots = 2 ** Math.ceil(Math.log2((size * 4) / 3 + 1));
+  const a: Automaton = {
+    mask: slots - 1, edgeFrom: new Int32Array(slots), edgeUnit: new Uint16Array(slots), edgeTo: new Int32Array(slots),
+    parent: new Int32Array(size), unit: new Uint16Array(size), depth: new Int32Array(size),
+    fail: new Int32Array(size), longest: new Int32Array(size),
+  };
+  let count = 1;
+  let rootEdges = 0;
+  for (const value of values) {
+    let state = 0;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      const h = slot(a, state, c);
+      if (a.edgeTo[h] === 0) {
+        a.edgeFrom[h] = state;
+        a.edgeUnit[h] = c;
+        a.edgeTo[h] = count;
+        a.parent[count] = state;
+        a.unit[count] = c;
+        a.depth[count] = i + 1;
+        if (state === 0) rootEdges++;
+        count++;
+      }
+      state = a.edgeTo[h]!;
+    }
+    if (state !== 0) a.longest[state] = value.length;
+  }
+  if (rootEdges >= ROOT_TABLE_MIN) {
+    a.root = new Int32Array(0x10000);
+    for (let k = 1; k < count; k++) if (a.parent[k] === 0) a.root[a.unit[k]!] = k;
+  }
+  linkFailures(a, count);
+  return a;
+}
+
+// In order of depth, so a state's failure target (shallower) is complete before the state is.
+function linkFailures(a: Automaton, count: number): void {
+  let deepest = 0;
+  for (let k = 1; k < count; k++) deepest = Math.max(deepest, a.depth[k]!);
+  const firstAt = new Int32Array(deepest + 2);
+  for (let k = 1; k < count; k++) firstAt[a.depth[k]! + 1]!++;
+  for (let d = 1; d <= deepest + 1; d++) firstAt[d]! += firstAt[d - 1]!;
+  const byDepth = new Int32Array(count);
+  for (let k = 1; k < count; k++) byDepth[firstAt[a.depth[k]!]!++] = k;
+  for (let q = 0; q < count - 1; q++) {
+    const k = byDepth[q]!;
+    const p = a.parent[k]!;
+    if (p === 0) continue;
+    a.fail[k] = step(a, a.fail[p]!, a.unit[k]!);
+    if (a.longest[k] === 0) a.longest[k] = a.longest[a.fail[k]!]!;
+  }
+}
 
 /**
  * Returns a function that finds where any of `values` occurs in a text, as sorted disjoint ranges;
  * occurrences that overlap (a secret inside another, or two that share characters) form one range.
- * An Aho–Corasick automaton, built once: a search is linear in the text, whatever the number of values.
+ * The automaton is built once, in one pass over the values; a search is linear in the text,
+ * whatever the number of values.
  */
 export function secretFinder(values: readonly string[]): (text: string) => Range[] {
-  const edges = new Map<number, number>();
-  const parent = [0];
-  const unit = [0];
-  const depth = [0];
-  // Length of the longest value that ends at the state (0 = none).
-  const longest = [0];
-  for (const value of values) {
-    let state = 0;
-    for (let i = 0; i < value.length; i++) {
-      const key = state * UNITS + value.charCodeAt(i);
-      let next = edges.get(key);
-      if (next === undefined) {
-        next = depth.length;
-        edges.set(key, next);
-        parent.push(state);
-        unit.push(value.charCodeAt(i));
-        depth.push(i + 1);
-        longest.push(0);
-      }
-      state = next;
-    }
-    longest[state] = value.length;
-  }
-  if (depth.length === 1) return () => [];
-  const fail = failureLinks(edges, parent, unit, depth, longest);
+  const a = build(values);
+  if (!a) return () => [];
   return (text) => {
     const found: Range[] = [];
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      let next = edges.get(state * UNITS + c);
-      while (next === undefined && state !== 0) {
-        state = fail[state]!;
-        next = edges.get(state * UNITS + c);
-      }
-      state = next ?? 0;
-      if (longest[state]! > 0) addMerged(found, i + 1 - longest[state]!, i + 1);
+      state = step(a, state, text.charCodeAt(i));
+      const length = a.longest[state]!;
+      if (length > 0) addMerged(found, i + 1 - length, i + 1);
     }
     return found;
   };
-}
-
-/** Failure links in order of depth; also lets `longest` see values that end at a state as a suffix. */
-function failureLinks(edges: Map<number, number>, parent: number[], unit: number[], depth: number[], longest: number[]): number[] {
-  const fail = new Array<number>(depth.length).fill(0);
-  const byDepth = Array.from(depth.keys()).sort((a, b) => depth[a]! - depth[b]!);
-  for (const state of byDepth) {
-    const p = parent[state]!;
-    if (state === 0 || p === 0) continue;
-    let f = fail[p]!;
-    let next = edges.get(f * UNITS + unit[state]!);
-    while (next === undefined && f !== 0) {
-      f = fail[f]!;
-      next = edges.get(f * UNITS + unit[state]!);
-    }
-    fail[state] = next ?? 0;
-    if (longest[state] === 0) longest[state] = longest[fail[state]!]!;
-  }
-  return fail;
 }
 
 // Ends arrive in increasing order; a new range swallows the earlier ones it overlaps (not those it only touches).
@@ -100,27 +162,34 @@ function addMerged(found: Range[], start: number, end: number): void {
  */
 export function secretMasker(values: readonly string[]): (text: string) => string {
   const find = secretFinder(values);
-  return (text) => {
-    const found = find(text);
-    if (found.length === 0) return text;
-    let out = '';
-    let cursor = 0;
-    for (const r of found) {
-      out += text.slice(cursor, r.start) + MASK;
-      cursor = r.end;
-    }
-    return out + text.slice(cursor);
-  };
+  return (text) => maskFound(text, find(text));
 }
 
-/** Replaces every occurrence of a secret's text in a message with a fixed mask (one-off; see secretMasker). */
+/** `text` with each of the sorted disjoint ranges (as secretFinder returns them) replaced by MASK. */
+export function maskFound(text: string, found: readonly Range[]): string {
+  if (found.length === 0) return text;
+  let out = '';
+  let cursor = 0;
+  for (const r of found) {
+    out += text.slice(cursor, r.start) + MASK;
+    cursor = r.end;
+  }
+  return out + text.slice(cursor);
+}
+
+/**
+ * Replaces every occurrence of a secret's text in a message with a fixed mask. For one message: it
+ * looks for each secret in turn, so masking many messages should use one secretMasker instead.
+ */
 export function maskSecrets(message: string, secrets: readonly string[]): string {
-  return secretMasker(secrets)(message);
+  const present = secrets.filter((s) => s.length > 0 && message.includes(s));
+  return present.length === 0 ? message : secretMasker(present)(message);
 }
 
 // Credentials that can sit anywhere in a file, not only in password elements: product keys pasted into
 // attributes or commands (slmgr /ipk), and passwords given to common account commands. One regex, so the
-// text is scanned once; each alternative names the group holding the credential.
+// text is scanned once; each alternative names the group holding the credential. The flag i leaves the
+// product-key shape as it was: without u, [A-Za-z0-9] folds to no other character.
 const FREE_SECRET_SHAPES = [
   String.raw`(?<key>\b[A-Za-z0-9]{5}(?:-[A-Za-z0-9]{5}){4}\b)`,
   String.raw`(?<net>\bnet\s+user\s+(?:"[^"]+"|(?!\/)\S+)\s+(?<netValue>(?!\/)(?!\*(?:\s|$))(?:"[^"]*"|[^\s<]+)))`,
