@@ -16,6 +16,53 @@ test('matches codeql-action on its published vectors', () => {
   assert.equal(lineHashes(' hello; \t\nworld!!!\r\n\n\r  \t\tGreetings\r End\r\n'), expected);
 });
 
+/**
+ * The hash by its definition, in BigInt: for each line, the sum over the 100 values read from its start
+ * (blanks skipped, CR and CRLF read as LF, then the end-of-file marker and zeros) of value * 37^(99 - j).
+ */
+function definitionHashes(text: string): string[] {
+  const values: number[] = [];
+  const starts: number[] = [];
+  let prevCR = false;
+  let lineStart = true;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 65535;
+    if (code === 32 || code === 9 || (prevCR && code === 10)) {
+      prevCR = false;
+      continue;
+    }
+    prevCR = code === 13;
+    if (lineStart) starts.push(values.length);
+    lineStart = prevCR || code === 10;
+    values.push(prevCR ? 10 : code);
+  }
+  const seen = new Map<string, number>();
+  return starts.map((s) => {
+    let hash = 0n;
+    for (let j = 0; j < 100; j++) hash = BigInt.asUintN(64, hash * 37n + BigInt(values[s + j] ?? 0));
+    const value = hash.toString(16);
+    seen.set(value, (seen.get(value) ?? 0) + 1);
+    return `${value}:${seen.get(value)}`;
+  });
+}
+
+test('the 64-bit arithmetic in two halves gives the hash of the definition', () => {
+  let seed = 9;
+  const rnd = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
+  const alphabet = ['a', 'Z', '~', ' ', '\t', '\n', '\r', '\r\n', '\uffff', '\u00e9', '\ud83d\udd11', 'x'.repeat(150)];
+  let paddedLow = 0;
+  for (let i = 0; i < 300; i++) {
+    const text = Array.from({ length: rnd(60) }, () => alphabet[rnd(alphabet.length)]).join('');
+    const hashes = lineHashes(text);
+    assert.equal(hashes, definitionHashes(text), JSON.stringify(text));
+    paddedLow += hashes.filter((h) => /^[0-9a-f]+0[0-9a-f]{7}:/.test(h)).length;
+  }
+  assert.ok(paddedLow > 0, 'some low halves start with a zero digit');
+  // A text long enough for the window to wrap many times.
+  const long = Array.from({ length: 3000 }, (_, i) => String.fromCharCode(33 + ((i * 7919) % 90)) + (i % 37 === 0 ? '\n' : '')).join('');
+  assert.equal(lineHashes(long), definitionHashes(long));
+});
+
 test('repeated lines get occurrence counters', () => {
   const hashes = lineHashes('Lorem ipsum dolor sit amet.\n'.repeat(10));
   assert.equal(hashes.slice(0, 6), [1, 2, 3, 4, 5, 6].map((n) => `a7f2ff13bc495cf2:${n}`));

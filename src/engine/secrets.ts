@@ -1,5 +1,6 @@
 // Which answer-file values are secrets (passwords, credentials, product keys) that no output may show.
 import type { ValueNode } from '../parser/events.js';
+import type { Range } from '../types.js';
 
 const SECRET_LEAVES = new Set(['Password', 'MachinePassword', 'AccountData', 'ProductKey']);
 const SECRET_PARENTS = new Set(['Password', 'AdministratorPassword', 'ProductKey']);
@@ -15,31 +16,205 @@ export function isSecretValue(node: ValueNode): boolean {
 
 export const MASK = '********';
 
-/** Replaces every occurrence of a secret's text in a message with a fixed mask. */
+/**
+ * Aho–Corasick automaton over UTF-16 code units; state 0 is the root. Edges live in one open-addressing
+ * hash table of typed arrays, so that a step costs the same however many edges a state has (random
+ * passwords give states near the root dozens) and building allocates no object per edge.
+ */
+interface Automaton {
+  mask: number;
+  edgeFrom: Int32Array;
+  edgeUnit: Uint16Array;
+  /** The state an edge leads to; 0 = empty slot. */
+  edgeTo: Int32Array;
+  /**
+   * The root's edges by code unit (0 = none), since nearly every step of a search passes the root;
+   * only when it has many (a one-off masker stays cheap to build).
+   */
+  root?: Int32Array;
+  parent: Int32Array;
+  unit: Uint16Array;
+  depth: Int32Array;
+  fail: Int32Array;
+  /** Length of the longest value that ends at the state (0 = none). */
+  longest: Int32Array;
+}
+
+function slot(a: Automaton, state: number, c: number): number {
+  let h = Math.imul(state, 0x9e3779b1) ^ Math.imul(c + 1, 0x85ebca77);
+  h ^= h >>> 15;
+  for (h &= a.mask; a.edgeTo[h] !== 0; h = (h + 1) & a.mask) {
+    if (a.edgeFrom[h] === state && a.edgeUnit[h] === c) return h;
+  }
+  return h;
+}
+
+/** The state reached from `state` by `c`, or -1; the root has an edge for everything (back to itself). */
+function child(a: Automaton, state: number, c: number): number {
+  if (state === 0 && a.root) return a.root[c]!;
+  const next = a.edgeTo[slot(a, state, c)]!;
+  return next !== 0 ? next : state === 0 ? 0 : -1;
+}
+
+/** The state after reading `c` in `state`, following failure links. */
+function step(a: Automaton, state: number, c: number): number {
+  let s = state;
+  let next = child(a, s, c);
+  while (next < 0) {
+    s = a.fail[s]!;
+    next = child(a, s, c);
+  }
+  return next;
+}
+
+const ROOT_TABLE_MIN = 16;
+
+function build(values: readonly string[]): Automaton | undefined {
+  let size = 1;
+  for (const v of values) size += v.length;
+  if (size === 1) return undefined;
+  // At most three quarters full, so that probes stay short.
+  const slots = 2 ** Math.ceil(Math.log2((size * 4) / 3 + 1));
+  const a: Automaton = {
+    mask: slots - 1, edgeFrom: new Int32Array(slots), edgeUnit: new Uint16Array(slots), edgeTo: new Int32Array(slots),
+    parent: new Int32Array(size), unit: new Uint16Array(size), depth: new Int32Array(size),
+    fail: new Int32Array(size), longest: new Int32Array(size),
+  };
+  let count = 1;
+  let rootEdges = 0;
+  for (const value of values) {
+    let state = 0;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      const h = slot(a, state, c);
+      if (a.edgeTo[h] === 0) {
+        a.edgeFrom[h] = state;
+        a.edgeUnit[h] = c;
+        a.edgeTo[h] = count;
+        a.parent[count] = state;
+        a.unit[count] = c;
+        a.depth[count] = i + 1;
+        if (state === 0) rootEdges++;
+        count++;
+      }
+      state = a.edgeTo[h]!;
+    }
+    if (state !== 0) a.longest[state] = value.length;
+  }
+  if (rootEdges >= ROOT_TABLE_MIN) {
+    a.root = new Int32Array(0x10000);
+    for (let k = 1; k < count; k++) if (a.parent[k] === 0) a.root[a.unit[k]!] = k;
+  }
+  linkFailures(a, count);
+  return a;
+}
+
+// In order of depth, so a state's failure target (shallower) is complete before the state is.
+function linkFailures(a: Automaton, count: number): void {
+  let deepest = 0;
+  for (let k = 1; k < count; k++) deepest = Math.max(deepest, a.depth[k]!);
+  const firstAt = new Int32Array(deepest + 2);
+  for (let k = 1; k < count; k++) firstAt[a.depth[k]! + 1]!++;
+  for (let d = 1; d <= deepest + 1; d++) firstAt[d]! += firstAt[d - 1]!;
+  const byDepth = new Int32Array(count);
+  for (let k = 1; k < count; k++) byDepth[firstAt[a.depth[k]!]!++] = k;
+  for (let q = 0; q < count - 1; q++) {
+    const k = byDepth[q]!;
+    const p = a.parent[k]!;
+    if (p === 0) continue;
+    a.fail[k] = step(a, a.fail[p]!, a.unit[k]!);
+    if (a.longest[k] === 0) a.longest[k] = a.longest[a.fail[k]!]!;
+  }
+}
+
+/**
+ * Returns a function that finds where any of `values` occurs in a text, as sorted disjoint ranges;
+ * occurrences that overlap (a secret inside another, or two that share characters) form one range.
+ * The automaton is built once, in one pass over the values; a search is linear in the text,
+ * whatever the number of values.
+ */
+export function secretFinder(values: readonly string[]): (text: string) => Range[] {
+  const a = build(values);
+  if (!a) return () => [];
+  return (text) => {
+    const found: Range[] = [];
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      state = step(a, state, text.charCodeAt(i));
+      const length = a.longest[state]!;
+      if (length > 0) addMerged(found, i + 1 - length, i + 1);
+    }
+    return found;
+  };
+}
+
+// Ends arrive in increasing order; a new range swallows the earlier ones it overlaps (not those it only touches).
+function addMerged(found: Range[], start: number, end: number): void {
+  let s = start;
+  while (found.length > 0 && found[found.length - 1]!.end > s) s = Math.min(s, found.pop()!.start);
+  found.push({ start: s, end });
+}
+
+/**
+ * Returns a function that replaces every occurrence of a secret in a text with MASK. Built once per
+ * file; a call is linear in the text. The longest occurrence wins and a secret that contains another is
+ * masked whole; occurrences that overlap are masked as one, so no part of either shows.
+ */
+export function secretMasker(values: readonly string[]): (text: string) => string {
+  const find = secretFinder(values);
+  return (text) => maskFound(text, find(text));
+}
+
+/** `text` with each of the sorted disjoint ranges (as secretFinder returns them) replaced by MASK. */
+export function maskFound(text: string, found: readonly Range[]): string {
+  if (found.length === 0) return text;
+  let out = '';
+  let cursor = 0;
+  for (const r of found) {
+    out += text.slice(cursor, r.start) + MASK;
+    cursor = r.end;
+  }
+  return out + text.slice(cursor);
+}
+
+/**
+ * Replaces every occurrence of a secret's text in a message with a fixed mask. For one message: it
+ * looks for each secret in turn, so masking many messages should use one secretMasker instead.
+ */
 export function maskSecrets(message: string, secrets: readonly string[]): string {
-  let out = message;
-  for (const s of secrets) if (s.length > 0 && out.includes(s)) out = out.split(s).join(MASK);
-  return out;
+  const present = secrets.filter((s) => s.length > 0 && message.includes(s));
+  return present.length === 0 ? message : secretMasker(present)(message);
 }
 
 // Credentials that can sit anywhere in a file, not only in password elements: product keys pasted into
-// attributes or commands (slmgr /ipk), and passwords given to common account commands.
-const FREE_SECRETS: RegExp[] = [
-  /\b[A-Za-z0-9]{5}(?:-[A-Za-z0-9]{5}){4}\b/g,
-  /\bnet\s+user\s+(?:"[^"]+"|(?!\/)\S+)\s+((?!\/)(?!\*(?:\s|$))(?:"[^"]*"|[^\s<]+))/gi,
-  /ConvertTo-SecureString\s+(?:-String\s+)?(['"])((?:(?!\1).)+)\1/gi,
-  /(?:\/password:|-Password\s+)(['"]?)([^\s'"<]+)\1/gi,
-];
+// attributes or commands (slmgr /ipk), and passwords given to common account commands. One regex, so the
+// text is scanned once; each alternative names the group holding the credential. The flag i leaves the
+// product-key shape as it was: without u, [A-Za-z0-9] folds to no other character.
+const FREE_SECRET_SHAPES = [
+  String.raw`(?<key>\b[A-Za-z0-9]{5}(?:-[A-Za-z0-9]{5}){4}\b)`,
+  String.raw`(?<net>\bnet\s+user\s+(?:"[^"]+"|(?!\/)\S+)\s+(?<netValue>(?!\/)(?!\*(?:\s|$))(?:"[^"]*"|[^\s<]+)))`,
+  String.raw`(?<secure>ConvertTo-SecureString\s+(?:-String\s+)?(?<secureQuote>['"])(?<secureValue>(?:(?!\k<secureQuote>).)+)\k<secureQuote>)`,
+  String.raw`(?<arg>(?:\/password:|-Password\s+)(?<argQuote>['"]?)(?<argValue>[^\s'"<]+)\k<argQuote>)`,
+] as const;
+const SHAPE_GROUPS = [['key', 'key'], ['net', 'netValue'], ['secure', 'secureValue'], ['arg', 'argValue']] as const;
+const FREE_SECRETS = new RegExp(FREE_SECRET_SHAPES.join('|'), 'gi');
 
 /** Ranges of credentials found by shape anywhere in the text (masked in code frames like element secrets). */
-export function scanFreeSecrets(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  for (const re of FREE_SECRETS) {
-    for (const m of text.matchAll(re)) {
-      const secret = m[m.length - 1] ?? m[0];
-      const at = m.index! + m[0].lastIndexOf(secret);
-      if (secret.length >= 3) out.push({ start: at, end: at + secret.length });
-    }
+export function scanFreeSecrets(text: string): Range[] {
+  // Found per shape, in the order of the shapes, each shape's matches never overlapping each other.
+  const byShape: Range[][] = SHAPE_GROUPS.map(() => []);
+  const resume = SHAPE_GROUPS.map(() => 0);
+  const re = new RegExp(FREE_SECRETS);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    // A match of one shape may overlap a match of another, so the scan goes on right after its start.
+    // No two shapes can match at the same offset (they begin with a key group, "net", "ConvertTo-", "/" or "-").
+    re.lastIndex = m.index + 1;
+    const k = SHAPE_GROUPS.findIndex(([whole]) => m!.groups![whole] !== undefined);
+    if (m.index < resume[k]!) continue;
+    resume[k] = m.index + m[0].length;
+    const secret = m.groups![SHAPE_GROUPS[k]![1]]!;
+    const at = m.index + m[0].lastIndexOf(secret);
+    if (secret.length >= 3) byShape[k]!.push({ start: at, end: at + secret.length });
   }
-  return out;
+  return byShape.flat();
 }

@@ -10,8 +10,13 @@ import type { Range } from '../types.js';
 import { mergedSecretRanges, SECRET_MASK } from './secrets.js';
 
 const BLOCK_SIZE = 100;
-const MOD = 37n;
-const FIRST_MOD = BigInt.asUintN(64, MOD ** BigInt(BLOCK_SIZE));
+const MOD = 37;
+// The hash is 64-bit; it is kept as two 32-bit halves in plain numbers, each product staying below
+// 2^53 (exact), since BigInt arithmetic per character made large files slow.
+const TWO_32 = 2 ** 32;
+const FIRST_MOD = BigInt.asUintN(64, BigInt(MOD) ** BigInt(BLOCK_SIZE));
+const FIRST_MOD_HI = Number(FIRST_MOD >> 32n);
+const FIRST_MOD_LO = Number(FIRST_MOD & 0xffffffffn);
 const TAB = 9;
 const LF = 10;
 const CR = 13;
@@ -38,14 +43,15 @@ export function lineHashes(text: string): string[] {
   // Line number that starts at each window slot, or -1.
   const lineNumbers: number[] = new Array<number>(BLOCK_SIZE).fill(-1);
   const seen = new Map<string, number>();
-  let hash = 0n;
+  let hashHi = 0;
+  let hashLo = 0;
   let index = 0;
   let lineNumber = 0;
   let lineStart = true;
   let prevCR = false;
 
   const output = (): void => {
-    const value = hash.toString(16);
+    const value = hashHi === 0 ? hashLo.toString(16) : hashHi.toString(16) + hashLo.toString(16).padStart(8, '0');
     const n = (seen.get(value) ?? 0) + 1;
     seen.set(value, n);
     hashes[lineNumbers[index]! - 1] = `${value}:${n}`;
@@ -54,7 +60,10 @@ export function lineHashes(text: string): string[] {
   const update = (current: number): void => {
     const begin = window[index]!;
     window[index] = current;
-    hash = BigInt.asUintN(64, MOD * hash + BigInt(current) - FIRST_MOD * BigInt(begin));
+    // hash = MOD * hash + current - FIRST_MOD * begin (mod 2^64), low half first, its carry into the high half.
+    const lo = MOD * hashLo + current - FIRST_MOD_LO * begin;
+    hashLo = lo >>> 0;
+    hashHi = (MOD * hashHi - FIRST_MOD_HI * begin + (lo - hashLo) / TWO_32) >>> 0;
     index = (index + 1) % BLOCK_SIZE;
   };
   const processChar = (code: number): void => {

@@ -2,7 +2,7 @@
 import type pc from 'picocolors';
 import type { LineIndex } from '../source/line-index.js';
 import type { Diagnostic, FileResult } from '../types.js';
-import { maskSlice } from './secrets.js';
+import { maskedView, type MaskedView } from './secrets.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -26,15 +26,16 @@ interface Window {
   caretEnd: number;
 }
 
-function clip(text: string, caretStart: number, caretEnd: number): Window {
-  if (text.length <= MAX_WIDTH) return { text, caretStart, caretEnd };
-  const from = Math.max(0, Math.min(caretStart - LEAD, text.length - MAX_WIDTH));
-  const to = Math.min(text.length, from + MAX_WIDTH);
+// Only the window is built, so a frame in a minified file costs the same as in any other.
+function clip(line: MaskedView, caretStart: number, caretEnd: number): Window {
+  if (line.length <= MAX_WIDTH) return { text: sanitize(line.text(0, line.length)), caretStart, caretEnd };
+  const from = Math.max(0, Math.min(caretStart - LEAD, line.length - MAX_WIDTH));
+  const to = Math.min(line.length, from + MAX_WIDTH);
   const head = from > 0 ? ELLIPSIS : '';
-  const tail = to < text.length ? ELLIPSIS : '';
+  const tail = to < line.length ? ELLIPSIS : '';
   const shift = head.length - from;
   return {
-    text: head + text.slice(from, to) + tail,
+    text: head + sanitize(line.text(from, to)) + tail,
     caretStart: Math.min(caretStart, to) + shift,
     caretEnd: Math.min(caretEnd, to) + shift,
   };
@@ -48,15 +49,11 @@ export function codeFrame(file: FileResult, d: Diagnostic, lines: LineIndex | un
   const source = file.source;
   if (source === undefined || !lines || d.line < 1 || d.line > lines.lineCount) return [];
   const start = lines.lineStart(d.line);
-  const end = start + lines.lineText(d.line).length;
+  const end = lines.lineEnd(d.line);
   const from = Math.min(start + Math.max(d.column, 1) - 1, end);
   const to = d.endLine === d.line ? Math.min(Math.max(start + d.endColumn - 1, from), end) : end;
-  const masked = maskSlice(source, start, end, file.secretRanges ?? []);
-  const win = clip(
-    sanitize(masked.text),
-    masked.toDisplay(from, 'start'),
-    masked.toDisplay(to, 'end'),
-  );
+  const line = maskedView(source, start, end, file.secretRanges);
+  const win = clip(line, line.toDisplay(from, 'start'), line.toDisplay(to, 'end'));
   const width = Math.max(1, win.caretEnd - win.caretStart);
   // Tabs are kept in the padding so the caret lines up however the terminal expands them.
   const pad = win.text.slice(0, win.caretStart).replace(/[^\t]/g, ' ');

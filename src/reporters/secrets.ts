@@ -1,38 +1,76 @@
 // Keeps secrets (passwords, credentials) out of every output format: masking, redaction, fix vetting.
-import { MASK, maskSecrets } from '../engine/secrets.js';
+import { MASK, maskFound, secretFinder } from '../engine/secrets.js';
 import type { Fix, FileResult, Range } from '../types.js';
 
 /** The engine's mask: fixed-length, so it does not leak the length of the secret. */
 export const SECRET_MASK = MASK;
 
+/** A file's secret ranges, sorted and merged, with the total length of the ranges before each. */
+interface Merged {
+  ranges: Range[];
+  lengthBefore: number[];
+}
+
+/** A file's secret values, and their finder and masker built once. */
+interface Values {
+  find: (text: string) => Range[];
+  mask: (text: string) => string;
+}
+
 // A file's secret ranges are merged, and its secret values collected, once per result rather than once
 // per finding: every code frame, message and fix of the file asks for them.
-const mergedCache = new WeakMap<readonly Range[], Range[]>();
-const valuesCache = new WeakMap<FileResult, string[]>();
+const mergedCache = new WeakMap<readonly Range[], Merged>();
+const valuesCache = new WeakMap<FileResult, Values>();
+
+function merged(ranges: readonly Range[] | undefined): Merged {
+  if (!ranges) return { ranges: [], lengthBefore: [0] };
+  let m = mergedCache.get(ranges);
+  if (!m) mergedCache.set(ranges, (m = merge(ranges)));
+  return m;
+}
 
 /** Non-empty secret ranges, sorted and merged so that masking can walk them once. */
 export function mergedSecretRanges(ranges: readonly Range[] | undefined): Range[] {
-  if (!ranges) return [];
-  let merged = mergedCache.get(ranges);
-  if (!merged) mergedCache.set(ranges, (merged = merge(ranges)));
-  return merged;
+  return merged(ranges).ranges;
 }
 
-function merge(ranges: readonly Range[]): Range[] {
+function merge(ranges: readonly Range[]): Merged {
   const sorted = ranges.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
-  const merged: Range[] = [];
+  const out: Range[] = [];
   for (const r of sorted) {
-    const last = merged[merged.length - 1];
+    const last = out[out.length - 1];
     if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
-    else merged.push({ start: r.start, end: r.end });
+    else out.push({ start: r.start, end: r.end });
   }
-  return merged;
+  const lengthBefore = [0];
+  for (const r of out) lengthBefore.push(lengthBefore[lengthBefore.length - 1]! + r.end - r.start);
+  return { ranges: out, lengthBefore };
 }
 
-function secretValues(file: FileResult): string[] {
-  let values = valuesCache.get(file);
-  if (!values) valuesCache.set(file, (values = collectValues(file)));
-  return values;
+/** The least index in [0, n) for which `pred` holds, or n; `pred` must hold from some index on. */
+function firstWhere(n: number, pred: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pred(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Index of the first range that ends after `offset` (ranges.length if none). */
+function firstEndingAfter(ranges: readonly Range[], offset: number): number {
+  return firstWhere(ranges.length, (i) => ranges[i]!.end > offset);
+}
+
+function secretValues(file: FileResult): Values {
+  let v = valuesCache.get(file);
+  if (!v) {
+    const find = secretFinder(collectValues(file));
+    valuesCache.set(file, (v = { find, mask: (text) => maskFound(text, find(text)) }));
+  }
+  return v;
 }
 
 function collectValues(file: FileResult): string[] {
@@ -44,8 +82,7 @@ function collectValues(file: FileResult): string[] {
     // A value written with surrounding blanks may be quoted trimmed by a message.
     if (value.trim()) values.add(value.trim());
   }
-  // Longest first, so a secret that contains another is replaced whole.
-  return [...values].sort((a, b) => b.length - a.length);
+  return [...values];
 }
 
 /**
@@ -54,21 +91,80 @@ function collectValues(file: FileResult): string[] {
  * come through it (API users, plugins, cached results) and the related-location messages.
  */
 export function secretRedactor(file: FileResult): (text: string) => string {
-  const values = secretValues(file);
-  if (values.length === 0) return (text) => text;
-  return (text) => maskSecrets(text, values);
+  return secretValues(file).mask;
 }
 
 /** The fix if it is safe to show, else undefined: it must not touch or carry a secret. */
 export function showableFix(fix: Fix | undefined, file: FileResult): Fix | undefined {
   if (!fix) return undefined;
   const [start, end] = fix.range;
-  for (const r of mergedSecretRanges(file.secretRanges)) {
-    // An insertion strictly inside a secret would still reveal where the secret splits.
-    if ((start < r.end && r.start < end) || (start > r.start && start < r.end)) return undefined;
-  }
-  if (secretValues(file).some((v) => fix.text.includes(v))) return undefined;
+  const ranges = mergedSecretRanges(file.secretRanges);
+  // Earlier ranges end before the fix; later ones start after the first that ends after its start.
+  const r = ranges[firstEndingAfter(ranges, start)];
+  // An insertion strictly inside a secret would still reveal where the secret splits.
+  if (r && (r.start < end || start > r.start)) return undefined;
+  if (secretValues(file).find(fix.text).length > 0) return undefined;
   return fix;
+}
+
+/** Part of the source seen with its secrets masked, read without building more of it than is asked for. */
+export interface MaskedView {
+  /** Length of the masked text. */
+  readonly length: number;
+  /** Position in the masked text of a source offset; offsets inside a secret snap to the mask's edge. */
+  toDisplay(offset: number, edge: 'start' | 'end'): number;
+  /** The masked text between two of its positions. */
+  text(from: number, to: number): string;
+}
+
+/**
+ * source[start, end) with every secret range that intersects it (cut to it) shown as SECRET_MASK.
+ * Building the view and each call take time logarithmic in the number of secrets (plus the length of the
+ * text asked for), so a code frame costs the same in a file with one secret and in one with a hundred
+ * thousand, and in a minified file whose one line holds them all.
+ */
+export function maskedView(source: string, start: number, end: number, secrets: readonly Range[] | undefined): MaskedView {
+  const { ranges, lengthBefore } = merged(secrets);
+  const first = firstEndingAfter(ranges, start);
+  const last = Math.max(first, firstWhere(ranges.length, (i) => ranges[i]!.start >= end));
+  const count = last - first;
+  // Mask j covers source [maskStart(j), maskEnd(j)): its range cut to the slice.
+  const maskStart = (j: number): number => Math.max(ranges[first + j]!.start, start);
+  const maskEnd = (j: number): number => Math.min(ranges[first + j]!.end, end);
+  // Source length of masks [0, j) (only the first and the last can be cut by the slice's edges).
+  const maskedBefore = (j: number): number =>
+    lengthBefore[first + j]! - lengthBefore[first]! -
+    (j > 0 ? maskStart(0) - ranges[first]!.start : 0) -
+    (j === count && j > 0 ? ranges[last - 1]!.end - maskEnd(j - 1) : 0);
+  // How far masks [0, j) move the text that follows them.
+  const shift = (j: number): number => SECRET_MASK.length * j - maskedBefore(j);
+  const maskAt = (j: number): number => maskStart(j) - start + shift(j);
+  const length = end - start + shift(count);
+  const toDisplay = (offset: number, edge: 'start' | 'end'): number => {
+    const j = firstWhere(count, (i) => maskEnd(i) > offset || maskStart(i) >= offset);
+    if (j < count && offset > maskStart(j) && offset < maskEnd(j)) {
+      return edge === 'start' ? maskAt(j) : maskAt(j) + SECRET_MASK.length;
+    }
+    return offset - start + shift(j);
+  };
+  const text = (from: number, to: number): string => {
+    let out = '';
+    let d = Math.max(0, from);
+    const stop = Math.min(to, length);
+    let j = firstWhere(count, (i) => maskAt(i) + SECRET_MASK.length > d);
+    while (d < stop) {
+      const at = j < count ? maskAt(j) : Infinity;
+      const next = Math.min(stop, d < at ? at : at + SECRET_MASK.length);
+      if (d < at) out += source.slice(start + d - shift(j), start + next - shift(j));
+      else {
+        out += SECRET_MASK.slice(d - at, next - at);
+        j++;
+      }
+      d = next;
+    }
+    return out;
+  };
+  return { length, toDisplay, text };
 }
 
 /** A slice of source with secrets masked, and where source offsets land in the masked text. */
@@ -80,28 +176,6 @@ export interface MaskedSlice {
 
 /** Masks every secret range that intersects source[start, end) with SECRET_MASK. */
 export function maskSlice(source: string, start: number, end: number, secrets: readonly Range[]): MaskedSlice {
-  const hits = mergedSecretRanges(secrets)
-    .filter((r) => r.start < end && r.end > start)
-    .map((r) => ({ start: Math.max(r.start, start), end: Math.min(r.end, end) }));
-  let text = '';
-  let cursor = start;
-  // Each mask: source span and where it starts in the display text.
-  const masks: { start: number; end: number; at: number }[] = [];
-  for (const r of hits) {
-    text += source.slice(cursor, r.start);
-    masks.push({ start: r.start, end: r.end, at: text.length });
-    text += SECRET_MASK;
-    cursor = r.end;
-  }
-  text += source.slice(cursor, end);
-  const toDisplay = (offset: number, edge: 'start' | 'end'): number => {
-    let shift = 0;
-    for (const m of masks) {
-      if (offset <= m.start) break;
-      if (offset < m.end) return edge === 'start' ? m.at : m.at + SECRET_MASK.length;
-      shift += SECRET_MASK.length - (m.end - m.start);
-    }
-    return offset - start + shift;
-  };
-  return { text, toDisplay };
+  const view = maskedView(source, start, end, secrets);
+  return { text: view.text(0, view.length), toDisplay: view.toDisplay };
 }

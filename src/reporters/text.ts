@@ -28,8 +28,11 @@ function toRow(d: Diagnostic, redact: (s: string) => string): Row {
   };
 }
 
+// A loop, not Math.max(...rows): spreading 200,000 arguments overflows the stack.
 function widest(rows: Row[], key: 'line' | 'column' | 'severity' | 'message'): number {
-  return Math.max(...rows.map((r) => r[key].length));
+  let w = 0;
+  for (const r of rows) w = Math.max(w, r[key].length);
+  return w;
 }
 
 function fileBlock(file: FileResult, ctx: ReporterContext, c: Colors): string[] {
@@ -51,7 +54,7 @@ function fileBlock(file: FileResult, ctx: ReporterContext, c: Colors): string[] 
     const cells = [c.dim(pos), paint(r.severity.padEnd(w.severity)), r.message.padEnd(w.message)];
     // Padding is applied before colouring, so that escapes do not count as width.
     out.push(r.ruleId ? `  ${cells.join('  ')}  ${c.dim(r.ruleId)}` : `  ${cells.join('  ')}`.trimEnd());
-    out.push(...codeFrame(file, r.diagnostic, lines, c));
+    for (const frameLine of codeFrame(file, r.diagnostic, lines, c)) out.push(frameLine);
   }
   return out;
 }

@@ -24,6 +24,8 @@ export interface LineIndex {
   lineStart(line: number): number;
   /** Text of a 1-based line without its terminator. */
   lineText(line: number): string;
+  /** Offset of the end of a 1-based line's text, before its terminator. */
+  lineEnd(line: number): number;
   readonly lineCount: number;
   readonly lineEndings: LineEndings;
 }
@@ -75,6 +77,12 @@ export function createLineIndex(text: string): LineIndex {
       const start = this.lineStart(line);
       const next = line < starts.length ? starts[line]! : text.length;
       return text.slice(start, next).replace(/\r?\n$|\r$/, '');
+    },
+    lineEnd(line) {
+      const l = Math.max(1, Math.min(line, starts.length));
+      if (l === starts.length) return text.length;
+      const next = starts[l]!;
+      return text.charCodeAt(next - 1) === 10 && text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
     },
   };
 }
