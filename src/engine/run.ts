@@ -9,18 +9,13 @@ import type { Diagnostic, FileResult, Range } from '../types.js';
 import type { RuleContext, SourceInfo } from './rule.js';
 import { InternalError } from './errors.js';
 import { applyDirectives, parseDirective, type Directive } from './suppress.js';
-import { MASK, maskSecrets, scanFreeSecrets } from './secrets.js';
+import { MASK, scanFreeSecrets, secretMasker } from './secrets.js';
 import { createSecretRanges, type SecretRanges } from './secret-ranges.js';
 import { createCollector } from './model.js';
 import { createPlan, type DispatchPlan, type EnabledRule } from './plan.js';
 import { quoteValue } from './quote.js';
 import { createReporter, type Sink } from './report.js';
 
-/** Until the linear masker lands: one mask function per file. */
-const secretMasker = (values: readonly string[]) => {
-  const sorted = [...values].sort((a, b) => b.length - a.length);
-  return (message: string): string => maskSecrets(message, sorted);
-};
 
 export type { EnabledRule } from './plan.js';
 
@@ -107,13 +102,15 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
   const kept = suppress(diagnostics, directives, opts, lines);
   // A safety net behind ctx.quote: any secret text that still reached a message is masked, in one pass per message.
   const secretRanges = secrets.list();
-  const mask = secretMasker(secretRanges.flatMap((r) => {
-    const value = text.slice(r.start, r.end);
-    return value.trim() ? [value, value.trim()] : [];
-  }));
-  for (const d of kept) {
-    d.message = mask(d.message);
-    if (d.fix && secrets.overlaps({ start: d.fix.range[0], end: d.fix.range[1] })) delete d.fix;
+  if (kept.length > 0 && secretRanges.length > 0) {
+    const mask = secretMasker(secretRanges.flatMap((r) => {
+      const value = text.slice(r.start, r.end);
+      return value.trim() ? [value, value.trim()] : [];
+    }));
+    for (const d of kept) {
+      d.message = mask(d.message);
+      if (d.fix && secrets.overlaps({ start: d.fix.range[0], end: d.fix.range[1] })) delete d.fix;
+    }
   }
   return { ...summarise(opts.filePath, dedupe(kept), text, secretRanges), encoding: decoded.encoding, bom: decoded.bom };
 }
