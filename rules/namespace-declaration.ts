@@ -47,7 +47,7 @@ export default defineRule({
       onElement(node) {
         root ??= node;
         use(node.prefix, node.uri, node.nameRange);
-        if (node.prefixedAttributes) for (const a of node.attributes) if (a.prefix !== 'xmlns') use(a.prefix, a.uri, a.range);
+        if (node.unboundAttributes) for (const a of node.attributes) if (a.prefix !== 'xmlns') use(a.prefix, a.uri, a.range);
       },
     };
   },

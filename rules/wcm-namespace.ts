@@ -34,7 +34,7 @@ export default defineRule({
     const uses = (prefix: string, uri: string): boolean => prefix === 'wcm' && uri !== '' && uri !== WCM_NS;
     return {
       onElement(node) {
-        if (uses(node.prefix, node.uri) || (node.prefixedAttributes && node.attributes.some((a) => uses(a.prefix, a.uri)))) wrongWcm(node);
+        if (uses(node.prefix, node.uri) || (node.wcmAttributeUri !== undefined && uses('wcm', node.wcmAttributeUri))) wrongWcm(node);
       },
     };
   },

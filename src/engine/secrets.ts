@@ -187,34 +187,57 @@ export function maskSecrets(message: string, secrets: readonly string[]): string
 }
 
 // Credentials that can sit anywhere in a file, not only in password elements: product keys pasted into
-// attributes or commands (slmgr /ipk), and passwords given to common account commands. One regex, so the
-// text is scanned once; each alternative names the group holding the credential. The flag i leaves the
-// product-key shape as it was: without u, [A-Za-z0-9] folds to no other character.
-const FREE_SECRET_SHAPES = [
-  String.raw`(?<key>\b[A-Za-z0-9]{5}(?:-[A-Za-z0-9]{5}){4}\b)`,
+// attributes or commands (slmgr /ipk), and passwords given to common account commands. Product keys are found
+// from their hyphens (much faster than a regex tried at every letter); the command shapes by one regex, so the
+// text is scanned once for them, each alternative naming the group that holds the credential.
+const COMMAND_SECRET_SHAPES = [
   String.raw`(?<net>\bnet\s+user\s+(?:"[^"]+"|(?!\/)\S+)\s+(?<netValue>(?!\/)(?!\*(?:\s|$))(?:"[^"]*"|[^\s<]+)))`,
   String.raw`(?<secure>ConvertTo-SecureString\s+(?:-String\s+)?(?<secureQuote>['"])(?<secureValue>(?:(?!\k<secureQuote>).)+)\k<secureQuote>)`,
   String.raw`(?<arg>(?:\/password:|-Password\s+)(?<argQuote>['"]?)(?<argValue>[^\s'"<]+)\k<argQuote>)`,
 ] as const;
-const SHAPE_GROUPS = [['key', 'key'], ['net', 'netValue'], ['secure', 'secureValue'], ['arg', 'argValue']] as const;
-const FREE_SECRETS = new RegExp(FREE_SECRET_SHAPES.join('|'), 'gi');
+const SHAPE_GROUPS = [['net', 'netValue'], ['secure', 'secureValue'], ['arg', 'argValue']] as const;
+const COMMAND_SECRETS = new RegExp(COMMAND_SECRET_SHAPES.join('|'), 'gi');
+
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isWord = (c: number): boolean => isAlnum(c) || c === 95;
+
+/** Offsets of product-key shapes (five groups of five letters or digits, between word boundaries), in order. */
+function productKeyShapes(text: string): Range[] {
+  const out: Range[] = [];
+  for (let i = text.indexOf('-'); i >= 0; ) {
+    const start = i - 5;
+    let ok = start >= 0 && (start === 0 || !isWord(text.charCodeAt(start - 1)));
+    for (let g = 0; ok && g < 5; g++) {
+      for (let j = 0; j < 5 && ok; j++) ok = isAlnum(text.charCodeAt(start + g * 6 + j));
+      if (ok && g < 4) ok = text.charCodeAt(start + g * 6 + 5) === 45;
+    }
+    const end = start + 29;
+    if (ok && !isWord(text.charCodeAt(end))) {
+      out.push({ start, end });
+      i = text.indexOf('-', end);
+    } else {
+      i = text.indexOf('-', i + 1);
+    }
+  }
+  return out;
+}
 
 /** Ranges of credentials found by shape anywhere in the text (masked in code frames like element secrets). */
 export function scanFreeSecrets(text: string): Range[] {
   // Found per shape, in the order of the shapes, each shape's matches never overlapping each other.
-  const byShape: Range[][] = SHAPE_GROUPS.map(() => []);
+  const byShape: Range[][] = [productKeyShapes(text), ...SHAPE_GROUPS.map(() => [])];
   const resume = SHAPE_GROUPS.map(() => 0);
-  const re = new RegExp(FREE_SECRETS);
+  const re = new RegExp(COMMAND_SECRETS);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     // A match of one shape may overlap a match of another, so the scan goes on right after its start.
-    // No two shapes can match at the same offset (they begin with a key group, "net", "ConvertTo-", "/" or "-").
+    // No two shapes can match at the same offset (they begin with "net", "ConvertTo-", "/" or "-").
     re.lastIndex = m.index + 1;
     const k = SHAPE_GROUPS.findIndex(([whole]) => m!.groups![whole] !== undefined);
     if (m.index < resume[k]!) continue;
     resume[k] = m.index + m[0].length;
     const secret = m.groups![SHAPE_GROUPS[k]![1]]!;
     const at = m.index + m[0].lastIndexOf(secret);
-    if (secret.length >= 3) byShape[k]!.push({ start: at, end: at + secret.length });
+    if (secret.length >= 3) byShape[k + 1]!.push({ start: at, end: at + secret.length });
   }
   return byShape.flat();
 }

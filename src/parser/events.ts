@@ -64,6 +64,10 @@ export interface ElementNode<B = unknown> {
   readonly attributes: readonly AttributeNode[];
   /** Some attribute other than a namespace declaration has a prefix (known without building the attributes). */
   readonly prefixedAttributes: boolean;
+  /** Some prefixed attribute's prefix is not declared. */
+  readonly unboundAttributes: boolean;
+  /** The namespace URI of the first wcm-prefixed attribute ('' when wcm is not declared), if there is one. */
+  readonly wcmAttributeUri: string | undefined;
   /** The start tag, '<' through '>'. */
   range: Range;
   /** The name in the start tag. */

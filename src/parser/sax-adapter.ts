@@ -61,6 +61,8 @@ class Element implements ElementNode {
   readonly action: string | undefined;
   readonly keyValue: string | undefined;
   readonly prefixedAttributes: boolean;
+  readonly unboundAttributes: boolean;
+  readonly wcmAttributeUri: string | undefined;
   childCount = 0;
   binding: unknown = undefined;
   #attributes: AttributeNode[] | undefined;
@@ -87,9 +89,16 @@ class Element implements ElementNode {
     let action: string | undefined;
     let keyValue: string | undefined;
     let prefixed = false;
+    let unboundAttr = false;
+    let wcmUri: string | undefined;
     for (const name in tag.attributes) {
       const a = tag.attributes[name]!;
-      if (a.prefix && a.prefix !== 'xmlns') prefixed = true;
+      if (a.prefix && a.prefix !== 'xmlns') {
+        prefixed = true;
+        const uri = unbound?.has(a.prefix) ? '' : a.uri;
+        if (uri === '') unboundAttr = true;
+        if (a.prefix === 'wcm') wcmUri ??= uri;
+      }
       if (a.prefix !== 'wcm' && !a.uri.includes('WMIConfig')) continue;
       if (a.local === 'action') action ??= a.value;
       else if (a.local === 'keyValue') keyValue ??= a.value;
@@ -97,6 +106,8 @@ class Element implements ElementNode {
     this.action = action;
     this.keyValue = keyValue;
     this.prefixedAttributes = prefixed;
+    this.unboundAttributes = unboundAttr;
+    this.wcmAttributeUri = wcmUri;
   }
 
   get attributes(): readonly AttributeNode[] {
