@@ -14,8 +14,8 @@ export interface DispatchPlan {
   readonly rules: readonly EnabledRule[];
   /** Per rule (same index): the setting ids it is limited to, or undefined when it hears every element. */
   readonly only: readonly (ReadonlySet<number> | undefined)[];
-  /** Setting id → indexes of the rules limited to it. */
-  readonly bySetting: ReadonlyMap<number, readonly number[]>;
+  /** Indexed by setting id: the indexes of the rules limited to that setting (undefined for none). */
+  readonly bySetting: readonly (readonly number[] | undefined)[];
   /** Setting ids whose facts some enabled rule reads (the answer model collects nothing else). */
   readonly facts: ReadonlySet<number>;
 }
@@ -52,18 +52,14 @@ function resolve(tree: KbTree, ruleId: string, keys: readonly string[]): number[
 export function createPlan(rules: readonly EnabledRule[], kb: KnowledgeBase): DispatchPlan {
   const tree = kb.tree();
   const only: (ReadonlySet<number> | undefined)[] = [];
-  const bySetting = new Map<number, number[]>();
+  const bySetting: (number[] | undefined)[] = new Array(tree.settings.length);
   const facts = new Set<number>();
   rules.forEach(({ rule, options }, index) => {
     const { settings, facts: needs } = rule.meta;
     if (settings) {
       const ids = typeof settings === 'function' ? tree.settings.filter(settings).map((s) => s.id) : resolve(tree, rule.meta.id, settings);
       only.push(new Set(ids));
-      for (const id of ids) {
-        const list = bySetting.get(id) ?? [];
-        list.push(index);
-        bySetting.set(id, list);
-      }
+      for (const id of ids) (bySetting[id] ??= []).push(index);
     } else {
       only.push(undefined);
     }

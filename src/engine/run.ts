@@ -68,19 +68,19 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
       onElement: (n) => {
         const el = binder.element(n);
         facts?.element(el);
-        rules.element('onElement', el, el);
+        rules.onElement(el, el);
       },
       onElementEnd: (n) => {
         const el = n as BoundElement;
         facts?.elementEnd(el);
-        rules.element('onElementEnd', el, el);
+        rules.onElementEnd(el, el);
       },
       onValue: (n) => {
         const v = n as BoundValue;
         binder.value(v);
         if (v.element.binding.secret) secrets.add(v.range);
         facts?.value(v);
-        rules.element('onValue', v.element, v);
+        rules.onValue(v.element, v);
       },
       ...(directivesOn || rules.has('onComment')
         ? {
@@ -132,7 +132,9 @@ interface Dispatch {
   /** Hands an event to every rule with that hook. */
   all(h: GlobalHook, node: unknown, offset: number): void;
   /** Hands an element event to the rules that hear every element and to those subscribed to its setting. */
-  element(h: ElementHook, el: BoundElement, node: unknown): void;
+  onElement(el: BoundElement, node: unknown): void;
+  onElementEnd(el: BoundElement, node: unknown): void;
+  onValue(el: BoundElement, node: unknown): void;
   has(h: GlobalHook): boolean;
 }
 
@@ -183,16 +185,15 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
       }
     }
   };
-  return {
-    all: (h, node, offset) => call(global.get(h)!, node, offset),
-    element(h, el, node) {
-      const { every, limited } = hooks[h];
+  // One function per hook, so that each call site stays monomorphic.
+  const elementDispatch = ({ every, limited }: { every: Listener[]; limited: (Listener | undefined)[] }) =>
+    (el: BoundElement, node: unknown): void => {
       if (every.length > 0) call(every, node, el.range.start);
       const s = el.binding.setting;
-      const subscribed = s && plan.bySetting.get(s.id);
+      const subscribed = s && plan.bySetting[s.id];
       if (!subscribed) return;
-      for (const i of subscribed) {
-        const l = limited[i];
+      for (let k = 0; k < subscribed.length; k++) {
+        const l = limited[subscribed[k]!];
         if (!l) continue;
         try {
           l.fn(node);
@@ -200,7 +201,12 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
           throw crash(err, l.id, el.range.start, filePath, lines);
         }
       }
-    },
+    };
+  return {
+    all: (h, node, offset) => call(global.get(h)!, node, offset),
+    onElement: elementDispatch(hooks.onElement),
+    onElementEnd: elementDispatch(hooks.onElementEnd),
+    onValue: elementDispatch(hooks.onValue),
     has: (h) => global.get(h)!.length > 0,
   };
 }
