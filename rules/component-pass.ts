@@ -5,6 +5,8 @@ import { componentTwin, passList, placedComponent, suggestedPass } from './_help
 
 type Placement = { name: string; pass: string; valid: string };
 
+const SETUP_PRODUCT_KEY = 'Microsoft-Windows-Setup/UserData/ProductKey';
+
 const messages = {
   wrongPass: (d: Placement & { target: string }) =>
     `component "${d.name}" has no setting that is applied in pass "${d.pass}"; move it to pass "${d.target}" (valid: ${d.valid})`,
@@ -30,6 +32,8 @@ export default defineRule<typeof messages>({
     summary: 'Every component is declared in a pass where Windows Setup applies at least one of its settings',
     category: 'correctness',
     severity: 'error',
+    // Top-level settings (what decides whether moving the component helps) and the Windows PE product key.
+    settings: (s) => !s.parent || s.key === SETUP_PRODUCT_KEY,
     messages,
   },
   create(ctx) {
@@ -49,7 +53,7 @@ export default defineRule<typeof messages>({
           pending.topLevel.add(s.name);
           for (const p of s.record.passes.length > 0 ? s.record.passes : pending.passes) pending.applies.add(p);
         }
-        if (s.key === 'Microsoft-Windows-Setup/UserData/ProductKey') pending.productKey = true;
+        if (s.key === SETUP_PRODUCT_KEY) pending.productKey = true;
       },
       onComponentEnd(node) {
         if (!pending || pending.node !== node) return;

@@ -1,12 +1,13 @@
 // deprecated-setting: settings Microsoft deprecated still parse but do nothing useful, or stop working in a later release.
 import { defineRule } from '../src/engine/rule.js';
-import { lifecycleVisitor, parseTarget } from './_helpers/lifecycle.js';
+import { hasLifecycle, lifecycleVisitor, parseTarget } from './_helpers/lifecycle.js';
 
 export default defineRule({
   meta: {
     id: 'deprecated-setting',
     summary: 'No settings or components that Microsoft has deprecated or removed (for settings.targetVersion, when set)',
     category: 'correctness',
+    settings: hasLifecycle,
     severity: 'warn',
     messages: {
       deprecated: (d: { label: string; since: string; removed: string; note: string; advice: string }) =>

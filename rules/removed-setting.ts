@@ -1,12 +1,13 @@
 // removed-setting: a setting removed in the target release or earlier is dead configuration there.
 import { defineRule } from '../src/engine/rule.js';
-import { lifecycleVisitor, parseTarget } from './_helpers/lifecycle.js';
+import { hasLifecycle, lifecycleVisitor, parseTarget } from './_helpers/lifecycle.js';
 
 export default defineRule({
   meta: {
     id: 'removed-setting',
     summary: 'No settings that were removed in settings.targetVersion or earlier (without a target, deprecated-setting reports them)',
     category: 'correctness',
+    settings: hasLifecycle,
     severity: 'error',
     messages: {
       removed: (d: { label: string; since: string; target: string }) =>

@@ -2,6 +2,7 @@
 import type { Visitor } from '../../src/engine/rule.js';
 import type { KnowledgeBase, ReleaseRecord } from '../../src/kb/types.js';
 import type { BoundElement } from '../../src/binder/bind.js';
+import type { SettingNode } from '../../src/kb/tree.js';
 import { pathOf } from './setting.js';
 import { parseTarget as parseTargetOnce, type Target } from '../../src/kb/target.js';
 
@@ -44,34 +45,36 @@ export interface Finding {
   component: boolean;
 }
 
+/** The settings the lifecycle rules hear: those the knowledge base records a deprecation or removal for. */
+export const hasLifecycle = (s: SettingNode): boolean => !!s.record.deprecated || !!s.record.removed;
+
 /**
- * Visits components and settings and hands each deprecated or removed one to `found`, outermost only: what is
- * inside a removed element is not reported again, and what is inside a deprecated one only when it was removed.
+ * Visits components and the settings with a recorded change, and hands each deprecated or removed one to `found`,
+ * outermost only: what is inside a removed element is not reported again, and what is inside a deprecated one
+ * only when it was removed. Open elements with a status are kept on a stack (they nest), so nothing is looked up.
  */
 export function lifecycleVisitor(kb: KnowledgeBase, target: Target | undefined, found: (f: Finding) => void): Visitor {
-  const covered = new Map<BoundElement, Status['kind']>();
+  const open: { el: BoundElement; kind: Status['kind'] }[] = [];
+  const close = (el: BoundElement): void => {
+    if (open.at(-1)?.el === el) open.pop();
+  };
   return {
     onComponent(c) {
       const status = statusOf(kb, c.element.binding.component?.record, target);
       if (!status) return;
-      covered.set(c.element, status.kind);
+      open.push({ el: c.element, kind: status.kind });
       found({ status, label: `component "${c.identity.name}"`, range: c.attrs['name']?.valueRange ?? c.element.nameRange, component: true });
     },
+    onComponentEnd: (c) => close(c.element),
     onElement(el) {
-      if (el.role !== 'setting') return;
-      const outer = el.parent ? covered.get(el.parent) : undefined;
-      if (outer === 'removed') {
-        covered.set(el, outer);
-        return;
-      }
+      const outer = open.at(-1)?.kind;
+      if (outer === 'removed') return;
       const status = statusOf(kb, el.binding.setting?.record, target);
-      if (outer) covered.set(el, status?.kind ?? outer);
-      if (!status || (outer && status.kind === 'deprecated')) return;
-      covered.set(el, status.kind);
+      if (!status) return;
+      open.push({ el, kind: status.kind });
+      if (outer && status.kind === 'deprecated') return;
       found({ status, label: `setting "${pathOf(el)}"`, range: el.nameRange, component: false });
     },
-    onElementEnd(el) {
-      covered.delete(el);
-    },
+    onElementEnd: close,
   };
 }

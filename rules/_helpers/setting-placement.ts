@@ -18,7 +18,8 @@ export interface Misplaced {
 type State = 'ok' | 'done' | Set<string>;
 
 export function placementVisitor(found: (m: Misplaced) => void): Visitor {
-  const states = new Map<BoundElement, State>();
+  // One state per open element, in nesting order: the parent's is the top of the stack.
+  const states: State[] = [];
   let applied = false;
 
   const check = (node: BoundElement, parent: State): State => {
@@ -45,12 +46,11 @@ export function placementVisitor(found: (m: Misplaced) => void): Visitor {
       applied = !!placed && (placed.passes.length === 0 || placed.passes.includes(placed.pass));
     },
     onElement(node) {
-      if (node.role === 'component') states.set(node, 'ok');
-      else if (node.role === 'setting' && node.parent) states.set(node, check(node, states.get(node.parent) ?? 'done'));
+      const parent = states.at(-1) ?? 'done';
+      states.push(node.role === 'component' ? 'ok' : node.role === 'setting' && node.parent ? check(node, parent) : 'done');
     },
     onElementEnd(node) {
-      const state = states.get(node);
-      states.delete(node);
+      const state = states.pop();
       const s = node.binding.setting;
       if (!(state instanceof Set) || !s) return;
       const path = s.key.slice(s.component.name.length + 1).split('/');
