@@ -33,17 +33,24 @@ export interface LineIndex {
 export function createLineIndex(text: string): LineIndex {
   const starts = [0];
   const lineEndings: LineEndings = { crlf: 0, lf: 0, cr: 0 };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      lineEndings.lf++;
-      starts.push(i + 1);
-    } else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) {
-        i++;
+  // Jumps from terminator to terminator with indexOf (native search) rather than testing every character.
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      if (lf === cr + 1) {
         lineEndings.crlf++;
-      } else lineEndings.cr++;
-      starts.push(i + 1);
+        starts.push(cr + 2);
+        lf = text.indexOf('\n', cr + 2);
+      } else {
+        lineEndings.cr++;
+        starts.push(cr + 1);
+      }
+      cr = text.indexOf('\r', cr + 1);
+    } else {
+      lineEndings.lf++;
+      starts.push(lf + 1);
+      lf = text.indexOf('\n', lf + 1);
     }
   }
   const lineOf = (offset: number): number => {
