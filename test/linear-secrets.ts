@@ -140,9 +140,12 @@ function fourScans(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/** The vendored corpus and every rule fixture (every clone has them), plus the full real corpus when ../shared is there. */
 function answerFiles(): string[] {
-  const dirs = [join(SHARED, 'corpus', 'real'), join(FIXTURES, 'examples')].filter((d) => existsSync(d));
-  return dirs.flatMap((d) => readdirSync(d).filter((f) => /\.xml$/i.test(f)).map((f) => readFileSync(join(d, f), 'utf8')));
+  const dirs = [join(SHARED, 'corpus', 'real'), join(FIXTURES, 'corpus'), join(FIXTURES, 'examples'), join(FIXTURES, 'rules')].filter((d) => existsSync(d));
+  return dirs.flatMap((d) =>
+    readdirSync(d, { recursive: true, encoding: 'utf8' }).filter((f) => /\.xml$/i.test(f)).map((f) => readFileSync(join(d, f), 'utf8')),
+  );
 }
 
 test('scanFreeSecrets finds exactly what the four separate scans found, in the same order', () => {
