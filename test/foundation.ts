@@ -12,6 +12,7 @@ import { loadKnowledgeBase } from '../src/kb/load.js';
 import { parse, MAX_DEPTH } from '../src/parser/sax-adapter.js';
 import { builtinRules } from '../rules/index.js';
 import { createLinter } from '../src/lint.js';
+import { Ajv } from 'ajv';
 import { ConfigError } from '../src/config/index.js';
 import { keysFile, settingKeysFor } from '../kb/keys.js';
 import { ROOT } from './helpers/paths.js';
@@ -186,6 +187,19 @@ test('the config owns every severity: each rule gives its findings the severity 
       const r = lintSource(readFileSync(join(ROOT, 'fixtures', 'rules', f)), { filePath: f, rules, kb, directiveSeverity: severity });
       for (const m of r.messages) if (!m.fatal) assert.is(m.severity, severity, `${f}: ${m.ruleId} ${m.message}`);
     }
+  }
+});
+
+test('the default options of every built-in rule satisfy its own options schema (the config loader trusts them)', () => {
+  const ajv = new Ajv({ strict: false });
+  for (const rule of builtinRules) {
+    const defaults = rule.meta.defaultOptions ?? {};
+    if (!rule.meta.schema) {
+      assert.equal(defaults, {}, `${rule.meta.id} has defaults but no schema`);
+      continue;
+    }
+    const validate = ajv.compile(rule.meta.schema);
+    assert.ok(validate(structuredClone(defaults)), `${rule.meta.id}: ${JSON.stringify(validate.errors)}`);
   }
 });
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cosmiconfig, defaultLoaders, type Loader } from 'cosmiconfig';
+import type { Loader, PublicExplorer } from 'cosmiconfig';
 import { ConfigError, configError, displayPath, messageOf } from './errors.js';
 import { isPlainObject } from './rule-entry.js';
 
@@ -15,9 +15,13 @@ export interface ConfigFiles {
   search(dir: string): Promise<string | undefined>;
 }
 
-/** One cosmiconfig explorer (its caches belong to this loader only). */
+/** cosmiconfig (and its YAML loader) is loaded on first use: a run with --no-config-lookup never needs it. */
+const loadCosmiconfig = () => import('cosmiconfig');
+
+/** One cosmiconfig explorer (its caches belong to this loader only), made when a config is first looked for. */
 export function createConfigFiles(cwd: string): ConfigFiles {
-  const explorer = cosmiconfig(MODULE_NAME, {
+  let explorerPromise: Promise<PublicExplorer> | undefined;
+  const explorer = (): Promise<PublicExplorer> => (explorerPromise ??= loadCosmiconfig().then(({ cosmiconfig }) => cosmiconfig(MODULE_NAME, {
     // 'none' searches one directory; the walk upward is ours, so it stops at the root and skips global dirs.
     searchStrategy: 'none',
     ignoreEmptySearchPlaces: false,
@@ -30,7 +34,7 @@ export function createConfigFiles(cwd: string): ConfigFiles {
       '.mjs': loadModule,
       '.cjs': loadModule,
     },
-  });
+  })));
   const searches = new Map<string, Promise<string | undefined>>();
 
   const wrap = (file: string, error: unknown): ConfigError => {
@@ -45,7 +49,7 @@ export function createConfigFiles(cwd: string): ConfigFiles {
   const search = (dir: string): Promise<string | undefined> => {
     let pending = searches.get(dir);
     if (!pending) {
-      pending = explorer.search(dir).then(
+      pending = explorer().then((e) => e.search(dir)).then(
         (found) => {
           if (found) return found.filepath;
           const parent = path.dirname(dir);
@@ -63,7 +67,7 @@ export function createConfigFiles(cwd: string): ConfigFiles {
   const load = async (file: string): Promise<Record<string, unknown>> => {
     let result;
     try {
-      result = await explorer.load(file);
+      result = await (await explorer()).load(file);
     } catch (error) {
       throw wrap(file, error);
     }
@@ -105,7 +109,7 @@ const loadJson: Loader = (file, content) => {
 // YAML errors carry a mark; keep the reason and position, drop cosmiconfig's code frame.
 const loadYaml: Loader = async (file, content) => {
   try {
-    return await defaultLoaders['.yaml']!(file, content);
+    return await (await loadCosmiconfig()).defaultLoaders['.yaml']!(file, content);
   } catch (error) {
     const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } };
     const where = mark ? ` at line ${mark.line + 1}, column ${mark.column + 1}` : '';

@@ -107,6 +107,20 @@ export function compileShapeCheck(ajv: Ajv): ValidateFunction {
   return ajv.compile(shapeSchema(undefined));
 }
 
+/** The shape check, compiled when the first config file is checked (a run without one never compiles it). */
+export function lazyShapeCheck(ajv: Ajv): ShapeCheck {
+  let compiled: ValidateFunction | undefined;
+  const check = ((data: unknown) => {
+    compiled ??= compileShapeCheck(ajv);
+    const ok = compiled(data);
+    check.errors = compiled.errors;
+    return ok;
+  }) as ShapeCheck;
+  return check;
+}
+
+export type ShapeCheck = ((data: unknown) => boolean) & { errors?: ValidateFunction['errors'] };
+
 /** One ajv error as a sentence: where, what is wrong, and a did-you-mean for unknown keys. */
 export function describeAjvError(error: ErrorObject, root: string): string {
   const where = error.instancePath

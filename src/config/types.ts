@@ -2,6 +2,7 @@
 import type { Ajv, ValidateFunction } from 'ajv';
 import type { AnyRule } from '../engine/rule.js';
 import type { Severity } from '../types.js';
+import type { ShapeCheck } from './schema.js';
 
 export interface RuleSetting {
   severity: Severity;
@@ -69,7 +70,7 @@ export interface LoaderContext {
   builtins: Map<string, AnyRule>;
   plugins: Map<string, PluginRecord>;
   /** Compiled shape check of a config object (schema.ts). */
-  checkShape: ValidateFunction;
+  checkShape: ShapeCheck;
   /** Loads a config file (JSON, YAML or JS) through the loader's cosmiconfig explorer. */
   loadFile(file: string): Promise<Record<string, unknown>>;
 }
