@@ -1,6 +1,7 @@
 // Public configuration API: find, load and resolve the config that applies to each linted file.
 import path from 'node:path';
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv } from 'ajv';
 import type { AnyRule } from '../engine/rule.js';
 import { parseCliRules } from './cli-rules.js';
 import { displayPath } from './errors.js';
@@ -37,9 +38,30 @@ export interface ConfigLoader {
   isIgnored(filePath: string, config: ResolvedConfig): boolean;
 }
 
+/**
+ * ajv, loaded and set up on first use: a run that reads no config file, takes no --rule and loads no plugin
+ * compiles nothing, so it does not load ajv at all.
+ */
+function lazyAjv(): Ajv {
+  let real: Ajv | undefined;
+  const make = (): Ajv => {
+    if (!real) {
+      const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+      real = new AjvClass({ useDefaults: true, verbose: true, strict: false, allErrors: false });
+    }
+    return real;
+  };
+  return new Proxy({} as Ajv, {
+    get(_, key) {
+      const value: unknown = Reflect.get(make(), key);
+      return typeof value === 'function' ? value.bind(real) : value;
+    },
+  });
+}
+
 export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
   const cwd = path.resolve(opts.cwd);
-  const ajv = new Ajv({ useDefaults: true, verbose: true, strict: false, allErrors: false });
+  const ajv = lazyAjv();
   const files = createConfigFiles(cwd);
   const globs = createGlobs();
   const ctx: LoaderContext = {
