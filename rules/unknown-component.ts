@@ -16,6 +16,13 @@ const PREFIX = /^microsoft-windows-/i;
  * prefix, and kept tight (a quarter of it), so that "SQM-Client" does not turn into "DNS-Client".
  */
 export function suggestComponent(kb: KnowledgeBase, name: string): string | undefined {
+  // The same unknown name recurs across files (a generator's private component): work it out once per process.
+  const cache = kb.derive('component-suggestions', () => new Map<string, string | undefined>());
+  if (!cache.has(name)) cache.set(name, nearestComponent(kb, name));
+  return cache.get(name);
+}
+
+function nearestComponent(kb: KnowledgeBase, name: string): string | undefined {
   const tail = name.trim().replace(PREFIX, '').toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;

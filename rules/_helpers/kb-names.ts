@@ -43,6 +43,20 @@ export const ADDITIONAL_SCHEMA = {
   description: 'Components ("Contoso-Branding") or settings ("Microsoft-Windows-Shell-Setup/NewSetting") to accept as known',
 } as const;
 
+/** Documented settings by lower-cased element name (removed ones left out), made once per knowledge base. */
+const byName = (kb: KnowledgeBase): ReadonlyMap<string, readonly SettingRecord[]> =>
+  kb.derive('settings-by-name', (k) => {
+    const map = new Map<string, SettingRecord[]>();
+    for (const record of k.allSettings()) {
+      if (record.removed) continue;
+      const name = record.path[record.path.length - 1]!.toLowerCase();
+      const list = map.get(name);
+      if (list) list.push(record);
+      else map.set(name, [record]);
+    }
+    return map;
+  });
+
 /** Where else a misplaced element name is documented, best candidate first (see rank). */
 export function documentedElsewhere(
   kb: KnowledgeBase,
@@ -52,8 +66,7 @@ export function documentedElsewhere(
   const parent = here.path.slice(0, -1);
   let best: SettingRecord | undefined;
   let bestScore: number[] = [];
-  for (const record of kb.allSettings()) {
-    if (record.path[record.path.length - 1]!.toLowerCase() !== name || record.removed) continue;
+  for (const record of byName(kb).get(name) ?? []) {
     const score = rank(kb, record, here.component, parent, here.pass);
     if (!best || compare(score, bestScore) > 0) [best, bestScore] = [record, score];
   }
