@@ -2,8 +2,7 @@
 import type { ValueNode } from '../../src/parser/events.js';
 import type { Fix } from '../../src/types.js';
 
-/** XML whitespace only: a no-break space or an ideographic space is content, not padding. */
-const PADDING = /^([ \t\r\n]*)([\s\S]*?)([ \t\r\n]*)$/;
+/** XML whitespace only (space, tab, CR, LF): a no-break space or an ideographic space is content, not padding. */
 
 export interface Padded {
   /** The text without surrounding XML whitespace. */
@@ -12,9 +11,15 @@ export interface Padded {
   trail: string;
 }
 
+const isPadding = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 10;
+
 export function splitPadding(text: string): Padded {
-  const m = PADDING.exec(text)!;
-  return { lead: m[1]!, core: m[2]!, trail: m[3]! };
+  let start = 0;
+  let end = text.length;
+  while (start < end && isPadding(text.charCodeAt(start))) start++;
+  while (end > start && isPadding(text.charCodeAt(end - 1))) end--;
+  if (start === 0 && end === text.length) return { lead: '', core: text, trail: '' };
+  return { lead: text.slice(0, start), core: text.slice(start, end), trail: text.slice(end) };
 }
 
 /** True for <x/>, <x></x> and whitespace-only text. */
