@@ -71,7 +71,8 @@ function summary(errors: number, warnings: number, c: Colors): string {
 
 export const text: Reporter = (results, ctx) => {
   const c = pc.createColors(ctx.color);
-  const blocks: string[] = [];
+  // Every output line in one list, joined once: a report of 400,000 findings is built without copying it twice.
+  const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
   for (const file of results) {
@@ -80,7 +81,8 @@ export const text: Reporter = (results, ctx) => {
       if (d.severity === 2) errors++;
       else warnings++;
     }
-    blocks.push(fileBlock(file, ctx, c).join('\n'));
+    if (lines.length > 0) lines.push('');
+    for (const line of fileBlock(file, ctx, c)) lines.push(line);
   }
   const tail: string[] = [];
   if (errors + warnings > 0) tail.push(summary(errors, warnings, c));
@@ -88,6 +90,11 @@ export const text: Reporter = (results, ctx) => {
   if (over) {
     tail.push(c.red(`${TOOL_NAME} found too many warnings (${over.count}, maximum: ${over.max})`));
   }
-  if (blocks.length === 0 && tail.length === 0) return '';
-  return `${[...blocks, tail.join('\n')].filter(Boolean).join('\n\n')}\n`;
+  if (lines.length === 0 && tail.length === 0) return '';
+  if (tail.length > 0) {
+    if (lines.length > 0) lines.push('');
+    for (const line of tail) lines.push(line);
+  }
+  lines.push('');
+  return lines.join('\n');
 };
