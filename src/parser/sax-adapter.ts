@@ -117,11 +117,12 @@ class Element implements ElementNode {
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** An open element: its node, the text read so far while it has no child, and the envelope node it opens. */
 interface Open {
   node: ElementNode;
-  text: string[];
-  settings?: SettingsNode;
-  component?: ComponentNode;
+  text: string;
+  settings: SettingsNode | undefined;
+  component: ComponentNode | undefined;
 }
 
 /** Namespace errors are not well-formedness errors: libxml2 accepts such files and so do we. */
@@ -183,12 +184,12 @@ export function parse(text: string, sink: ParseSink): ParseResult {
     if (stack.length >= MAX_DEPTH) fail(`elements are nested more than ${MAX_DEPTH} levels deep`, start);
     if (parentOpen) {
       parent!.childCount++;
-      parentOpen.text.length = 0;
+      parentOpen.text = '';
     }
     const uri = tag.prefix && pendingUnbound?.has(tag.prefix) ? '' : tag.uri;
     const node = new Element(text, tag, start, end, uri, roleOf(parent, uri, tag.local), parent, stack.length, pendingUnbound);
     pendingUnbound = undefined;
-    const open: Open = { node, text: [] };
+    const open: Open = { node, text: '', settings: undefined, component: undefined };
     if (node.role === 'settings') {
       const passAttr = node.attributes.find((a) => a.local === 'pass' && a.prefix === '');
       node.pass = passAttr?.value;
@@ -206,7 +207,7 @@ export function parse(text: string, sink: ParseSink): ParseResult {
 
   const addText = (t: string): void => {
     const top = stack[stack.length - 1];
-    if (top && top.node.childCount === 0) top.text.push(t);
+    if (top && top.node.childCount === 0) top.text += t;
   };
   parser.on('text', addText);
   parser.on('cdata', addText);
@@ -219,7 +220,7 @@ export function parse(text: string, sink: ParseSink): ParseResult {
     const closeStart = node.selfClosing ? node.range.end : text.lastIndexOf('<', end - 1);
     node.fullRange = { start: node.range.start, end };
     if (node.childCount === 0) {
-      sink.onValue?.({ kind: 'value', element: node, text: open.text.join(''), range: { start: node.range.end, end: closeStart } });
+      sink.onValue?.({ kind: 'value', element: node, text: open.text, range: { start: node.range.end, end: closeStart } });
     }
     sink.onElementEnd?.(node);
     if (open.component) sink.onComponentEnd?.(open.component);
