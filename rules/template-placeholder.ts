@@ -45,22 +45,40 @@ export default defineRule<
     // Where the next text run of each open element starts (after its start tag or its last child).
     const cursor = new Map<ElementNode, number>();
 
-    function scan(start: number, end: number, context: PlaceholderContext, where: string): void {
-      const slice = ctx.text.slice(start, end);
-      if (extra.length === 0 && !MARKS.test(slice)) return;
-      const raw = blankComments(slice);
+    // Offsets of the characters every built-in placeholder shape holds, found once per file: "is there one
+    // between these offsets?" is then a binary search, with nothing sliced for the many runs that hold none.
+    let marks: number[] | undefined;
+    const hasMark = (start: number, end: number): boolean => {
+      if (!marks) {
+        marks = [];
+        const all = new RegExp(MARKS.source, 'g');
+        for (let m = all.exec(ctx.text); m; m = all.exec(ctx.text)) marks.push(m.index);
+      }
+      let lo = 0;
+      let hi = marks.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (marks[mid]! < start) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < marks.length && marks[lo]! < end;
+    };
+
+    function scan(start: number, end: number, context: PlaceholderContext, where: () => string): void {
+      if (extra.length === 0 && !hasMark(start, end)) return;
+      const raw = blankComments(ctx.text.slice(start, end));
       const found = findPlaceholders(raw, context);
       for (const re of extra) for (const m of raw.matchAll(re)) if (m[0]) found.push({ index: m.index, token: m[0] });
       for (const p of found) {
         const range = { start: start + p.index, end: start + p.index + p.token.length };
-        ctx.report('placeholder', range, { token: p.token, where });
+        ctx.report('placeholder', range, { token: p.token, where: where() });
       }
     }
 
     // Text between child elements: templates insert whole blocks there, e.g. ${oobeSystemComponents}.
     function gap(node: ElementNode, end: number): void {
       const start = cursor.get(node) ?? node.range.end;
-      if (node.role !== 'foreign' && end > start) scan(start, end, 'value', `<${node.qname}>`);
+      if (node.role !== 'foreign' && end > start) scan(start, end, 'value', () => `<${node.qname}>`);
     }
 
     return {
@@ -69,9 +87,9 @@ export default defineRule<
         // Setup never expands variables in its own attributes; other namespaces' data may use %VAR% paths.
         const context = node.role === 'foreign' ? 'value' : 'attribute';
         // Every built-in placeholder shape holds one of these: without them (and user patterns) no attribute can match.
-        if (extra.length === 0 && !MARKS.test(ctx.text.slice(node.range.start, node.range.end))) return;
+        if (extra.length === 0 && !hasMark(node.range.start, node.range.end)) return;
         for (const a of node.attributes) {
-          scan(a.valueRange.start, a.valueRange.end, context, `the ${a.qname} attribute of <${node.qname}>`);
+          scan(a.valueRange.start, a.valueRange.end, context, () => `the ${a.qname} attribute of <${node.qname}>`);
         }
       },
       onValue(value) {
@@ -79,7 +97,7 @@ export default defineRule<
         // Foreign content (generator script payloads, embedded XML) follows its own syntax.
         if (el.role === 'foreign') return;
         const context = COMMAND_ELEMENTS.has(el.local) ? 'command' : 'value';
-        scan(value.range.start, value.range.end, context, `<${el.qname}>`);
+        scan(value.range.start, value.range.end, context, () => `<${el.qname}>`);
       },
       onElementEnd(node) {
         if (node.childCount > 0 && !node.selfClosing) gap(node, ctx.text.lastIndexOf('<', node.fullRange!.end - 1));

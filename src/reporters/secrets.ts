@@ -68,8 +68,9 @@ function secretValues(file: FileResult): Values {
   let v = valuesCache.get(file);
   if (!v) {
     const values = collectValues(file);
-    // A few secrets are cheaper to look for one by one than to build a matcher for.
-    const find = values.length <= 16 ? findFew(values) : secretFinder(values);
+    // For a few findings or a few secrets, looking for each secret in each text is cheaper than building a
+    // matcher; past that, one matcher keeps the work linear.
+    const find = values.length * Math.max(1, file.messages.length) <= 4096 ? findFew(values) : secretFinder(values);
     valuesCache.set(file, (v = { find, mask: (text) => maskFound(text, find(text)) }));
   }
   return v;
