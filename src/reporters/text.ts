@@ -2,60 +2,44 @@
 import pc from 'picocolors';
 import { TOOL_NAME } from '../meta.js';
 import { createLineIndex } from '../source/line-index.js';
-import type { Diagnostic, FileResult } from '../types.js';
+import type { FileResult } from '../types.js';
 import { codeFrame, oneLine, type Colors } from './frame.js';
 import { displayPath } from './paths.js';
 import { secretRedactor } from './secrets.js';
 import type { Reporter, ReporterContext } from './types.js';
 
-interface Row {
-  diagnostic: Diagnostic;
-  line: string;
-  column: string;
-  severity: string;
-  message: string;
-  ruleId: string;
-}
-
-function toRow(d: Diagnostic, redact: (s: string) => string): Row {
-  return {
-    diagnostic: d,
-    line: String(d.line),
-    column: String(d.column),
-    severity: d.severity === 2 ? 'error' : 'warning',
-    message: oneLine(redact(d.message)),
-    ruleId: d.fatal ? '(fatal)' : (d.ruleId ?? ''),
-  };
-}
-
-// A loop, not Math.max(...rows): spreading 200,000 arguments overflows the stack.
-function widest(rows: Row[], key: 'line' | 'column' | 'severity' | 'message'): number {
-  let w = 0;
-  for (const r of rows) w = Math.max(w, r[key].length);
-  return w;
-}
+const digits = (n: number): number => String(n).length;
 
 function fileBlock(file: FileResult, ctx: ReporterContext, c: Colors): string[] {
   const redact = secretRedactor(file);
-  const rows = file.messages.map((d) => toRow(d, redact));
-  const w = {
-    line: widest(rows, 'line'),
-    column: widest(rows, 'column'),
-    severity: widest(rows, 'severity'),
-    message: widest(rows, 'message'),
-  };
+  // Widths first (so columns line up), keeping only each message's text: a file with 400,000 findings holds
+  // one string per finding here, not a row object of six.
+  const messages: string[] = [];
+  let line = 0;
+  let column = 0;
+  let severity = 0;
+  let message = 0;
+  for (const d of file.messages) {
+    const text = oneLine(redact(d.message));
+    messages.push(text);
+    line = Math.max(line, digits(d.line));
+    column = Math.max(column, digits(d.column));
+    severity = Math.max(severity, d.severity === 2 ? 5 : 7);
+    message = Math.max(message, text.length);
+  }
   // Aligning rule ids after long messages leaves walls of blanks: align only when messages are short.
-  if (w.message > 72) w.message = 0;
+  if (message > 72) message = 0;
   const lines = file.source === undefined ? undefined : createLineIndex(file.source);
   const out = [c.underline(oneLine(displayPath(file.filePath, ctx.cwd)))];
-  for (const r of rows) {
-    const pos = `${r.line.padStart(w.line)}:${r.column.padEnd(w.column)}`;
-    const paint = r.diagnostic.severity === 2 ? c.red : c.yellow;
-    const cells = [c.dim(pos), paint(r.severity.padEnd(w.severity)), r.message.padEnd(w.message)];
+  file.messages.forEach((d, i) => {
+    const pos = `${String(d.line).padStart(line)}:${String(d.column).padEnd(column)}`;
+    const paint = d.severity === 2 ? c.red : c.yellow;
+    const ruleId = d.fatal ? '(fatal)' : (d.ruleId ?? '');
     // Padding is applied before colouring, so that escapes do not count as width.
-    out.push(r.ruleId ? `  ${cells.join('  ')}  ${c.dim(r.ruleId)}` : `  ${cells.join('  ')}`.trimEnd());
-    for (const frameLine of codeFrame(file, r.diagnostic, lines, c)) out.push(frameLine);
-  }
+    const cells = `${c.dim(pos)}  ${paint((d.severity === 2 ? 'error' : 'warning').padEnd(severity))}  ${messages[i]!.padEnd(message)}`;
+    out.push(ruleId ? `  ${cells}  ${c.dim(ruleId)}` : `  ${cells}`.trimEnd());
+    for (const frameLine of codeFrame(file, d, lines, c)) out.push(frameLine);
+  });
   return out;
 }
 
