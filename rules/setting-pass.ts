@@ -20,8 +20,7 @@ export default defineRule<typeof messages>({
     messages,
   },
   create(ctx) {
-    return placementVisitor(({ kind, node, setting }) => {
-      if (kind !== 'misplaced') return;
+    return placementVisitor(({ node, setting }) => {
       const passes = setting.record.passes;
       const pass = node.pass!;
       const data = { name: node.local, pass, valid: passList(passes), target: suggestedPass(passes) };

@@ -2,6 +2,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { ElementNode } from '../src/parser/events.js';
 import { findPlaceholders, type PlaceholderContext } from './_helpers/placeholders.js';
+import { anyBetween } from '../src/util/sorted.js';
 
 /** Elements whose text is a command line or path, where %VAR% and PowerShell ${x} are normal syntax. */
 const COMMAND_ELEMENTS = new Set(['CommandLine', 'Path', 'Command']);
@@ -48,21 +49,8 @@ export default defineRule<
     // Offsets of the characters every built-in placeholder shape holds, found once per file: "is there one
     // between these offsets?" is then a binary search, with nothing sliced for the many runs that hold none.
     let marks: number[] | undefined;
-    const hasMark = (start: number, end: number): boolean => {
-      if (!marks) {
-        marks = [];
-        const all = new RegExp(MARKS.source, 'g');
-        for (let m = all.exec(ctx.text); m; m = all.exec(ctx.text)) marks.push(m.index);
-      }
-      let lo = 0;
-      let hi = marks.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (marks[mid]! < start) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo < marks.length && marks[lo]! < end;
-    };
+    const hasMark = (start: number, end: number): boolean =>
+      anyBetween((marks ??= [...ctx.text.matchAll(new RegExp(MARKS.source, 'g'))].map((m) => m.index)), start, end);
 
     function scan(start: number, end: number, context: PlaceholderContext, where: () => string): void {
       if (extra.length === 0 && !hasMark(start, end)) return;

@@ -1,2 +1,2 @@
 // Template-token detection lives with the binder (which marks placeholder values); rules use the same functions.
-export { conditionalOffsets, findPlaceholders, isTemplated, templateBranchBetween, type Placeholder, type PlaceholderContext } from '../../src/binder/placeholders.js';
+export { conditionalOffsets, findPlaceholders, isTemplated, type Placeholder, type PlaceholderContext } from '../../src/binder/placeholders.js';

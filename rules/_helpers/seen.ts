@@ -1,6 +1,7 @@
 // First occurrences of keys per open parent element, for the rules that say "first defined at line N".
 import type { Range } from '../../src/types.js';
 import { conditionalOffsets } from './placeholders.js';
+import { anyBetween } from '../../src/util/sorted.js';
 
 export interface Seen<P> {
   /**
@@ -16,17 +17,7 @@ export function createSeen<P>(text: string): Seen<P> {
   const byParent = new Map<P, Map<string, Range>>();
   // Offsets of template conditionals, found once per file: "is one between these two?" is then a binary search.
   let conditionals: readonly number[] | undefined;
-  const conditionalBetween = (start: number, end: number): boolean => {
-    conditionals ??= conditionalOffsets(text);
-    let lo = 0;
-    let hi = conditionals.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (conditionals[mid]! < start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < conditionals.length && conditionals[lo]! < end;
-  };
+  const conditionalBetween = (start: number, end: number): boolean => anyBetween((conditionals ??= conditionalOffsets(text)), start, end);
   return {
     repeatOf(parent, key, range) {
       let keys = byParent.get(parent);

@@ -1,11 +1,10 @@
-// Settings placed in a pass their reference page does not list (setting-pass), and the documented contradiction (local-accounts-specialize).
+// Settings placed in a pass their reference page does not list (setting-pass), leaving the documented contradiction to local-accounts-specialize.
 import type { Visitor } from '../../src/engine/rule.js';
 import type { BoundElement } from '../../src/binder/bind.js';
 import type { SettingNode } from '../../src/kb/tree.js';
 import { contradictedPlacement, holdsContradiction, placedComponent } from './pass-placement.js';
 
 export interface Misplaced {
-  kind: 'misplaced' | 'contradicted';
   node: BoundElement;
   setting: SettingNode;
 }
@@ -35,7 +34,7 @@ export function placementVisitor(found: (m: Misplaced) => void): Visitor {
     if (record.passesInferred || record.passes.length === 0 || record.passes.includes(node.pass!)) return 'ok';
     const path = s.key.slice(s.component.name.length + 1).split('/');
     if (holdsContradiction(s.component.name, path, node.pass!)) return new Set();
-    found({ kind: 'misplaced', node, setting: s });
+    found({ node, setting: s });
     return 'done';
   };
 
@@ -54,8 +53,9 @@ export function placementVisitor(found: (m: Misplaced) => void): Visitor {
       const s = node.binding.setting;
       if (!(state instanceof Set) || !s) return;
       const path = s.key.slice(s.component.name.length + 1).split('/');
+      // UserAccounts holding only LocalAccounts is local-accounts-specialize's; anything else is misplaced.
       const onlyLocal = state.size > 0 && [...state].every((c) => contradictedPlacement(s.component.name, [...path, c], node.pass!));
-      found({ kind: onlyLocal ? 'contradicted' : 'misplaced', node, setting: s });
+      if (!onlyLocal) found({ node, setting: s });
     },
   };
 }

@@ -27,12 +27,6 @@ export function isBlank(text: string): boolean {
   return splitPadding(text).core === '';
 }
 
-/** A value quoted for a message: JSON-escaped (line breaks stay visible) and cut after `max` characters. */
-export function quote(text: string, max = 60): string {
-  const cut = [...text];
-  return JSON.stringify(cut.length > max ? `${cut.slice(0, max).join('')}…` : text);
-}
-
 /** What surrounds a value, in words: "a trailing space", "a leading line break and 2 trailing tabs"… */
 export function describePadding(p: Padded): string {
   const part = (ws: string, where: string): string | undefined => {

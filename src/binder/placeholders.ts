@@ -68,11 +68,6 @@ export function isTemplated(text: string): boolean {
 const CONDITIONAL =
   /\{%-?\s*(?:if|elif|else|endif)\b|%\{~?\s*(?:if|else|endif)\b|\{\{-?\s*(?:if|else|end)\b|^[ \t]*%[ \t]*(?:if|elif|else|endif)\b/m;
 
-/** True when a template conditional stands between two offsets of the text. */
-export function templateBranchBetween(text: string, start: number, end: number): boolean {
-  return CONDITIONAL.test(text.slice(start, end));
-}
-
 /** Offsets of every template conditional in the text, in order (one scan). */
 export function conditionalOffsets(text: string): number[] {
   if (!/[{%]/.test(text)) return [];

@@ -4,6 +4,7 @@ import type { BoundElement, BoundValue } from '../binder/bind.js';
 import type { SettingKey } from '../kb/setting-keys.js';
 import type { ValueType } from '../kb/types.js';
 import type { Range } from '../types.js';
+import { firstIndex } from '../util/sorted.js';
 
 /** The component occurrence a fact sits in (one object per <component> element, shared by its facts). */
 export interface FactComponent {
@@ -175,16 +176,9 @@ function answerModel(byKey: ReadonlyMap<string, readonly Fact[]>): AnswerModel {
   const within = (parent: Fact, key: SettingKey): readonly Fact[] => {
     const list = all(key);
     const { start, end } = parent.elementRange;
-    // Facts are in document order: binary search for the first at or after the parent's start.
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid]!.range.start < start) lo = mid + 1;
-      else hi = mid;
-    }
+    // Facts are in document order: the first at or after the parent's start is found by binary search.
     const out: Fact[] = [];
-    for (let i = lo; i < list.length && list[i]!.range.start < end; i++) if (list[i] !== parent) out.push(list[i]!);
+    for (let i = firstIndex(list.length, (k) => list[k]!.range.start >= start); i < list.length && list[i]!.range.start < end; i++) if (list[i] !== parent) out.push(list[i]!);
     return out;
   };
   return {

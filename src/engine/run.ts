@@ -9,7 +9,7 @@ import type { Diagnostic, FileResult, Range } from '../types.js';
 import type { RuleContext, SourceInfo } from './rule.js';
 import { InternalError } from './errors.js';
 import { applyDirectives, parseDirective, type Directive } from './suppress.js';
-import { MASK, maskSecrets, scanFreeSecrets, secretMasker } from './secrets.js';
+import { MASK, maskFound, scanFreeSecrets, secretFinderFor } from './secrets.js';
 import { createSecretRanges, type SecretRanges } from './secret-ranges.js';
 import { createCollector } from './model.js';
 import { createPlan, type DispatchPlan, type EnabledRule } from './plan.js';
@@ -107,11 +107,9 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
       const value = text.slice(r.start, r.end);
       return value.trim() ? [value, value.trim()] : [];
     });
-    // For a few findings or a few secrets, looking for each secret in each message is cheaper than building a
-    // matcher; past that, one matcher keeps the work linear.
-    const mask = values.length * kept.length <= 4096 ? (m: string) => maskSecrets(m, values) : secretMasker(values);
+    const find = secretFinderFor(values, kept.length);
     for (const d of kept) {
-      d.message = mask(d.message);
+      d.message = maskFound(d.message, find(d.message));
       if (d.fix && secrets.overlaps({ start: d.fix.range[0], end: d.fix.range[1] })) delete d.fix;
     }
   }

@@ -1,5 +1,6 @@
 // A file's secret ranges, kept sorted so that "does this range touch a secret?" is a binary search.
 import type { Range } from '../types.js';
+import { firstIndex } from '../util/sorted.js';
 
 export interface SecretRanges {
   add(range: Range): void;
@@ -26,15 +27,10 @@ function sortedRun(initial: readonly Range[]) {
       rebuild(i);
     },
     overlaps(start: number, end: number): boolean {
-      let lo = 0;
-      let hi = ranges.length;
+      // Ranges starting before the end (an empty range counts as one character); any of them reaching past start.
       const limit = Math.max(end, start + 1);
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (ranges[mid]!.start < limit) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo > 0 && maxEnd[lo - 1]! > start;
+      const before = firstIndex(ranges.length, (i) => ranges[i]!.start >= limit);
+      return before > 0 && maxEnd[before - 1]! > start;
     },
   };
 }

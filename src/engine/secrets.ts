@@ -182,8 +182,23 @@ export function maskFound(text: string, found: readonly Range[]): string {
  * looks for each secret in turn, so masking many messages should use one secretMasker instead.
  */
 export function maskSecrets(message: string, secrets: readonly string[]): string {
-  const present = secrets.filter((s) => s.length > 0 && message.includes(s));
-  return present.length === 0 ? message : secretMasker(present)(message);
+  return maskFound(message, fewSecretsFinder(secrets)(message));
+}
+
+/** secretFinder for a handful of secrets: only a text holding one of them is handed to a matcher. */
+function fewSecretsFinder(values: readonly string[]): (text: string) => Range[] {
+  return (text) => {
+    const present = values.filter((s) => s.length > 0 && text.includes(s));
+    return present.length === 0 ? [] : secretFinder(present)(text);
+  };
+}
+
+/**
+ * The finder to use for `values` over about `texts` texts (a file's messages): for a few of either, looking for
+ * each secret in each text is cheaper than building a matcher; past that, one matcher keeps the work linear.
+ */
+export function secretFinderFor(values: readonly string[], texts: number): (text: string) => Range[] {
+  return values.length * Math.max(1, texts) <= 4096 ? fewSecretsFinder(values) : secretFinder(values);
 }
 
 // Credentials that can sit anywhere in a file, not only in password elements: product keys pasted into

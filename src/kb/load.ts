@@ -20,7 +20,7 @@ import type {
   ReleaseRecord,
   SettingRecord,
 } from './types.js';
-import { buildTree } from './tree.js';
+import { buildTree, type SettingNode } from './tree.js';
 
 /** dist/src/kb/load.js (and src/kb/load.ts) → <package root>/kb/data. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../kb/data/', import.meta.url));
@@ -139,36 +139,6 @@ function build(src: Source): KnowledgeBase {
   const componentNames = once(() => Object.freeze(Object.keys(src.components()).sort()));
   const componentCache = new Map<string, ComponentRecord>();
   const settingCache = new Map<string, SettingRecord>();
-  const lowerComponents = once(() => {
-    const map = new Map<string, string>();
-    for (const name of componentNames()) map.set(name.toLowerCase(), name);
-    for (const name of componentNames()) {
-      for (const alias of src.components()[name]!.aliases ?? []) if (!map.has(alias.toLowerCase())) map.set(alias.toLowerCase(), name);
-    }
-    return map;
-  });
-  // component → parent path ("" for the top level) → child names, plus a lower-cased lookup.
-  const childIndex = new Map<string, { children: Map<string, string[]>; lower: Map<string, string> }>();
-  const noChildren = { children: new Map<string, string[]>(), lower: new Map<string, string>() };
-  const indexOf = (component: string) => {
-    const records = bucket(component);
-    if (!records) return noChildren;
-    let idx = childIndex.get(component);
-    if (!idx) {
-      idx = { children: new Map(), lower: new Map() };
-      for (const key of Object.keys(records)) {
-        const cut = key.lastIndexOf('/');
-        const parent = cut < 0 ? '' : key.slice(0, cut);
-        const list = idx.children.get(parent) ?? [];
-        list.push(key.slice(cut + 1));
-        idx.children.set(parent, list);
-        idx.lower.set(key.toLowerCase(), key);
-      }
-      for (const list of idx.children.values()) Object.freeze(list.sort());
-      childIndex.set(component, idx);
-    }
-    return idx;
-  };
   const bucket = (component: string) => (Object.hasOwn(src.settings(), component) ? src.settings()[component] : undefined);
   const setting = (component: string, path: readonly string[]): SettingRecord | undefined => {
     const key = path.join('/');
@@ -206,18 +176,20 @@ function build(src: Source): KnowledgeBase {
     componentNames,
     setting,
     children(component, path) {
-      return indexOf(component).children.get(path.join('/')) ?? [];
+      let scope: Pick<SettingNode, 'child' | 'childNames'> | undefined = tree().component(component);
+      for (const name of path) scope = scope?.child(name);
+      return scope?.childNames ?? [];
     },
     timeZones: idSet(src.timeZones),
     locales: idSet(src.locales),
     keyboards: idSet(src.keyboards),
     findComponentCaseInsensitive(name) {
-      return lowerComponents().get(name.toLowerCase());
+      return tree().componentIgnoringCase(name)?.name;
     },
     findChildCaseInsensitive(component, path, name) {
-      const key = [...path, name].join('/').toLowerCase();
-      const found = indexOf(component).lower.get(key);
-      return found?.slice(found.lastIndexOf('/') + 1);
+      let scope: Pick<SettingNode, 'childIgnoringCase'> | undefined = tree().component(component);
+      for (const segment of path) scope = scope?.childIgnoringCase(segment);
+      return scope?.childIgnoringCase(name)?.name;
     },
     allSettings: once(() =>
       Object.freeze(

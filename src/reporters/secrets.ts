@@ -1,6 +1,7 @@
 // Keeps secrets (passwords, credentials) out of every output format: masking, redaction, fix vetting.
-import { MASK, maskFound, secretFinder } from '../engine/secrets.js';
+import { MASK, maskFound, secretFinderFor } from '../engine/secrets.js';
 import type { Fix, FileResult, Range } from '../types.js';
+import { firstIndex } from '../util/sorted.js';
 
 /** The engine's mask: fixed-length, so it does not leak the length of the secret. */
 export const SECRET_MASK = MASK;
@@ -47,41 +48,19 @@ function merge(ranges: readonly Range[]): Merged {
   return { ranges: out, lengthBefore };
 }
 
-/** The least index in [0, n) for which `pred` holds, or n; `pred` must hold from some index on. */
-function firstWhere(n: number, pred: (i: number) => boolean): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pred(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 /** Index of the first range that ends after `offset` (ranges.length if none). */
 function firstEndingAfter(ranges: readonly Range[], offset: number): number {
-  return firstWhere(ranges.length, (i) => ranges[i]!.end > offset);
+  return firstIndex(ranges.length, (i) => ranges[i]!.end > offset);
 }
 
 function secretValues(file: FileResult): Values {
   let v = valuesCache.get(file);
   if (!v) {
     const values = collectValues(file);
-    // For a few findings or a few secrets, looking for each secret in each text is cheaper than building a
-    // matcher; past that, one matcher keeps the work linear.
-    const find = values.length * Math.max(1, file.messages.length) <= 4096 ? findFew(values) : secretFinder(values);
+    const find = secretFinderFor(values, file.messages.length);
     valuesCache.set(file, (v = { find, mask: (text) => maskFound(text, find(text)) }));
   }
   return v;
-}
-
-/** secretFinder's result for a handful of secrets: only texts holding one of them are handed to a matcher. */
-function findFew(values: readonly string[]): (text: string) => Range[] {
-  return (text) => {
-    const present = values.filter((s) => s.length > 0 && text.includes(s));
-    return present.length === 0 ? [] : secretFinder(present)(text);
-  };
 }
 
 function collectValues(file: FileResult): string[] {
@@ -138,7 +117,7 @@ export interface MaskedView {
 export function maskedView(source: string, start: number, end: number, secrets: readonly Range[] | undefined): MaskedView {
   const { ranges, lengthBefore } = merged(secrets);
   const first = firstEndingAfter(ranges, start);
-  const last = Math.max(first, firstWhere(ranges.length, (i) => ranges[i]!.start >= end));
+  const last = Math.max(first, firstIndex(ranges.length, (i) => ranges[i]!.start >= end));
   const count = last - first;
   // Mask j covers source [maskStart(j), maskEnd(j)): its range cut to the slice.
   const maskStart = (j: number): number => Math.max(ranges[first + j]!.start, start);
@@ -153,7 +132,7 @@ export function maskedView(source: string, start: number, end: number, secrets: 
   const maskAt = (j: number): number => maskStart(j) - start + shift(j);
   const length = end - start + shift(count);
   const toDisplay = (offset: number, edge: 'start' | 'end'): number => {
-    const j = firstWhere(count, (i) => maskEnd(i) > offset || maskStart(i) >= offset);
+    const j = firstIndex(count, (i) => maskEnd(i) > offset || maskStart(i) >= offset);
     if (j < count && offset > maskStart(j) && offset < maskEnd(j)) {
       return edge === 'start' ? maskAt(j) : maskAt(j) + SECRET_MASK.length;
     }
@@ -163,7 +142,7 @@ export function maskedView(source: string, start: number, end: number, secrets: 
     let out = '';
     let d = Math.max(0, from);
     const stop = Math.min(to, length);
-    let j = firstWhere(count, (i) => maskAt(i) + SECRET_MASK.length > d);
+    let j = firstIndex(count, (i) => maskAt(i) + SECRET_MASK.length > d);
     while (d < stop) {
       const at = j < count ? maskAt(j) : Infinity;
       const next = Math.min(stop, d < at ? at : at + SECRET_MASK.length);

@@ -1,0 +1,25 @@
+// Binary search over sorted data: the one "first index where…" behind offset lookups in rules, the model and secrets.
+
+/** The least index in [0, n) for which `pred` holds, or n; `pred` must be false up to some index and true from it on. */
+export function firstIndex(n: number, pred: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pred(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Whether ascending `offsets` hold one in [start, end). */
+export function anyBetween(offsets: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (offsets[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < offsets.length && offsets[lo]! < end;
+}
