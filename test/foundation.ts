@@ -203,6 +203,20 @@ test('the default options of every built-in rule satisfy its own options schema 
   }
 });
 
+test('a rule that quotes values without ctx.quote still prints no secret, with many findings and many secrets', () => {
+  const raw = defineRule({
+    meta: { id: 'raw', summary: 'Raw', category: 'style', severity: 'warn', messages: { v: (d: { text: string }) => `value is ${d.text}` } },
+    create: (ctx) => ({ onValue: (v) => (v.text ? ctx.report('v', v.range, { text: v.text }) : undefined) }),
+  });
+  // 80 passwords and 160 findings: past the point where the engine builds one matcher for the file.
+  const accounts = Array.from({ length: 80 }, (_, i) =>
+    `<LocalAccount wcm:action="add"><Password><Value>Secret-${i}-pw</Value></Password><Name>user${i}</Name></LocalAccount>`).join('');
+  const r = lint(doc('oobeSystem', `      <UserAccounts><LocalAccounts>${accounts}</LocalAccounts></UserAccounts>`), [raw]);
+  assert.is(r.messages.length, 160);
+  for (const m of r.messages) assert.not.match(m.message, /Secret-\d+-pw/);
+  assert.is(r.messages.filter((m) => m.message === 'value is ********').length, 80);
+});
+
 test('src/kb/setting-keys.ts is generated from kb/data (npm run kb:generate)', () => {
   assert.is(readFileSync(keysFile(ROOT), 'utf8'), settingKeysFor(join(ROOT, 'kb', 'data')));
 });

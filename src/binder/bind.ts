@@ -76,14 +76,16 @@ export function createBinder(tree: KbTree): Binder {
   };
 
   const bindSetting = (node: ElementNode, parent: Binding): Binding => {
-    const scope = parent.setting ?? (parent.status !== 'unknown' && parent.status !== 'unjudged' ? parent.component : undefined);
-    if (!scope || scope.childNames.length === 0 && !parent.setting) return secretByName(node) ? UNJUDGED_SECRET : UNJUDGED;
+    // Unknown and unjudged bindings carry neither, so what is below them is not judged.
+    const scope = parent.setting ?? parent.component;
+    const unjudged = (): Binding => (secretByName(node) ? UNJUDGED_SECRET : UNJUDGED);
+    if (!scope) return unjudged();
     const exact = scope.child(node.local);
     const setting = exact ?? scope.childIgnoringCase(node.local);
     // The knowledge base keeps what it knows of removed components and settings, but not all of it: what it does
     // not know there is not judged (only described components and settings have unknown children).
-    const described = parent.setting ? !parent.setting.record.removed && !parent.setting.component.record.removed : (scope as ComponentEntry).described;
-    if (!setting) return described ? (secretByName(node) ? UNKNOWN_SECRET : UNKNOWN) : secretByName(node) ? UNJUDGED_SECRET : UNJUDGED;
+    const described = parent.setting ? !parent.setting.record.removed && !parent.setting.component.record.removed : parent.component!.described;
+    if (!setting) return described ? (secretByName(node) ? UNKNOWN_SECRET : UNKNOWN) : unjudged();
     const binding: { -readonly [K in keyof Binding]: Binding[K] } = {
       status: exact ? 'exact' : 'case',
       setting,

@@ -9,13 +9,12 @@ import type { Diagnostic, FileResult, Range } from '../types.js';
 import type { RuleContext, SourceInfo } from './rule.js';
 import { InternalError } from './errors.js';
 import { applyDirectives, parseDirective, type Directive } from './suppress.js';
-import { MASK, maskFound, scanFreeSecrets, secretFinderFor } from './secrets.js';
+import { MASK, maskFound, scanFreeSecrets, secretFinderFor, secretValuesOf } from './secrets.js';
 import { createSecretRanges, type SecretRanges } from './secret-ranges.js';
 import { createCollector } from './model.js';
 import { createPlan, type DispatchPlan, type EnabledRule } from './plan.js';
 import { quoteValue } from './quote.js';
 import { createReporter, type Sink } from './report.js';
-
 
 export type { EnabledRule } from './plan.js';
 
@@ -103,11 +102,7 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
   // A safety net behind ctx.quote: any secret text that still reached a message is masked, in one pass per message.
   const secretRanges = secrets.list();
   if (kept.length > 0 && secretRanges.length > 0) {
-    const values = secretRanges.flatMap((r) => {
-      const value = text.slice(r.start, r.end);
-      return value.trim() ? [value, value.trim()] : [];
-    });
-    const find = secretFinderFor(values, kept.length);
+    const find = secretFinderFor(secretValuesOf(text, secretRanges), kept.length);
     for (const d of kept) {
       d.message = maskFound(d.message, find(d.message));
       if (d.fix && secrets.overlaps({ start: d.fix.range[0], end: d.fix.range[1] })) delete d.fix;

@@ -185,6 +185,21 @@ export function maskSecrets(message: string, secrets: readonly string[]): string
   return maskFound(message, fewSecretsFinder(secrets)(message));
 }
 
+/**
+ * The texts of secret ranges, each as written and trimmed (a value written with surrounding blanks may be quoted
+ * trimmed by a message), without repeats: what messages are masked against.
+ */
+export function secretValuesOf(text: string, ranges: readonly Range[]): string[] {
+  const values = new Set<string>();
+  for (const r of ranges) {
+    const value = text.slice(r.start, r.end);
+    if (!value.trim()) continue;
+    values.add(value);
+    values.add(value.trim());
+  }
+  return [...values];
+}
+
 /** secretFinder for a handful of secrets: only a text holding one of them is handed to a matcher. */
 function fewSecretsFinder(values: readonly string[]): (text: string) => Range[] {
   return (text) => {

@@ -1,5 +1,5 @@
 // Keeps secrets (passwords, credentials) out of every output format: masking, redaction, fix vetting.
-import { MASK, maskFound, secretFinderFor } from '../engine/secrets.js';
+import { MASK, maskFound, secretFinderFor, secretValuesOf } from '../engine/secrets.js';
 import type { Fix, FileResult, Range } from '../types.js';
 import { firstIndex } from '../util/sorted.js';
 
@@ -64,15 +64,7 @@ function secretValues(file: FileResult): Values {
 }
 
 function collectValues(file: FileResult): string[] {
-  if (file.source === undefined) return [];
-  const values = new Set<string>();
-  for (const r of mergedSecretRanges(file.secretRanges)) {
-    const value = file.source.slice(r.start, r.end);
-    values.add(value);
-    // A value written with surrounding blanks may be quoted trimmed by a message.
-    if (value.trim()) values.add(value.trim());
-  }
-  return [...values];
+  return file.source === undefined ? [] : secretValuesOf(file.source, mergedSecretRanges(file.secretRanges));
 }
 
 /**
