@@ -1,7 +1,7 @@
 // The rule contract: metadata as data, typed message functions, typed visitor hooks, defineRule.
 import type { Fix, Range, RuleCategory, SeverityName } from '../types.js';
-import type { CommentNode, DocumentNode, SettingsNode } from '../parser/events.js';
-import type { Binding, BoundComponent, BoundElement, BoundValue } from '../binder/bind.js';
+import type { ParseSink } from '../parser/sax-adapter.js';
+import type { Binding } from '../binder/bind.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import type { SettingKey } from '../kb/setting-keys.js';
 import type { SettingNode } from '../kb/tree.js';
@@ -89,18 +89,7 @@ export interface RuleContext<M extends MessageFns = MessageFns, O = Record<strin
 }
 
 /** A rule's hooks: the parser's events with the binder's resolution, plus the end of a well-formed document. */
-export interface Visitor {
-  onDocument?(node: DocumentNode<Binding>): void;
-  onSettings?(node: SettingsNode<Binding>): void;
-  onSettingsEnd?(node: SettingsNode<Binding>): void;
-  onComponent?(node: BoundComponent): void;
-  onComponentEnd?(node: BoundComponent): void;
-  /** Element start tags (only those bound to meta.settings, when the rule names settings). */
-  onElement?(node: BoundElement): void;
-  onElementEnd?(node: BoundElement): void;
-  /** Text of a leaf element (no child elements), when it closes. */
-  onValue?(node: BoundValue): void;
-  onComment?(node: CommentNode): void;
+export interface Visitor extends ParseSink<Binding> {
   /** After the whole file parsed well-formed; whole-file decisions and answer-model queries go here. */
   onDocumentEnd?(model: AnswerModel): void;
 }

@@ -20,18 +20,21 @@ const CHUNK = 64 * 1024;
 /** Thrown through saxes to end the parse at the first fatal error. */
 const STOP = Symbol('stop');
 
-/** The events of one parse, in document order; the engine's rule Visitor extends this. */
-export interface ParseSink {
-  onDocument?(node: DocumentNode): void;
-  onSettings?(node: SettingsNode): void;
-  onSettingsEnd?(node: SettingsNode): void;
-  onComponent?(node: ComponentNode): void;
-  onComponentEnd?(node: ComponentNode): void;
-  /** Every element start tag in the document, whatever its role. */
-  onElement?(node: ElementNode): void;
-  onElementEnd?(node: ElementNode): void;
+/**
+ * The events of one parse, in document order. `B` is what the nodes carry in `binding`: nothing from the
+ * parser, the binder's resolution for the rules (the engine's Visitor is ParseSink<Binding>).
+ */
+export interface ParseSink<B = unknown> {
+  onDocument?(node: DocumentNode<B>): void;
+  onSettings?(node: SettingsNode<B>): void;
+  onSettingsEnd?(node: SettingsNode<B>): void;
+  onComponent?(node: ComponentNode<B>): void;
+  onComponentEnd?(node: ComponentNode<B>): void;
+  /** Every element start tag in the document, whatever its role (for rules: only their settings', when they name some). */
+  onElement?(node: ElementNode<B>): void;
+  onElementEnd?(node: ElementNode<B>): void;
   /** Text of a leaf element (no child elements), when it closes. */
-  onValue?(node: ValueNode): void;
+  onValue?(node: ValueNode<B>): void;
   onComment?(node: CommentNode): void;
 }
 
