@@ -29,6 +29,7 @@ import nameCase from './name-case.js';
 import namespaceDeclaration from './namespace-declaration.js';
 import orderUnique from './order-unique.js';
 import passName from './pass-name.js';
+import passNotRun from './pass-not-run.js';
 import productKey from './product-key.js';
 import removedSetting from './removed-setting.js';
 import settingPass from './setting-pass.js';
@@ -72,6 +73,7 @@ const list: AnyRule[] = [
   namespaceDeclaration,
   orderUnique,
   passName,
+  passNotRun,
   productKey,
   removedSetting,
   settingPass,

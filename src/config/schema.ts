@@ -1,4 +1,5 @@
 // The JSON Schema of a config file: one builder for load-time shape checks and the published editor schema.
+import { SCENARIOS } from '../engine/scenario.js';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { AnyRule } from '../engine/rule.js';
 import { didYouMean } from './errors.js';
@@ -56,6 +57,10 @@ function shapeSchema(rules: AnyRule[] | undefined): Schema {
         pattern: '^(windows-(7|8|8\\.1|10|11)(-[0-9a-z]+)?|\\d+(\\.\\d+)*)$',
         minimum: 0,
         examples: ['windows-10', 'windows-11', 22631],
+      },
+      scenario: {
+        description: 'how the answer file is used, which decides the passes Setup runs: "auto" (the default) infers it from the passes present and the file name',
+        enum: ['auto', ...SCENARIOS],
       },
     },
   };

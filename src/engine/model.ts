@@ -38,7 +38,7 @@ export interface Fact {
   readonly range: Range;
   /** The whole element, through its end tag. */
   readonly elementRange: Range;
-  /** The text of a leaf (entities resolved, not trimmed); undefined for containers and list items. */
+  /** The text of a leaf or of a list item without child elements (entities resolved, not trimmed); undefined for containers. */
   readonly text: string | undefined;
   readonly valueRange: Range | undefined;
   /**
@@ -50,7 +50,21 @@ export interface Fact {
   readonly placeholder: boolean;
 }
 
+/** A <settings> block: the pass as written, where, and how many components it holds. */
+export interface PassBlock {
+  readonly pass: string | undefined;
+  /** The pass attribute's value (the start tag's name when it has none). */
+  readonly range: Range;
+  /** The whole block, through its end tag. */
+  readonly elementRange: Range;
+  readonly components: number;
+}
+
 export interface AnswerModel {
+  /** The file's <settings> blocks in document order (collected whenever some enabled rule reads facts). */
+  readonly passes: readonly PassBlock[];
+  /** The start-tag name of the file's first <servicing> block, if it has one. */
+  readonly servicing: Range | undefined;
   /** Every fact of a key, in document order ([] when the file has none or no enabled rule asked for it). */
   all(key: SettingKey): readonly Fact[];
   /** The first fact of a key, optionally in one pass. */
@@ -92,6 +106,22 @@ export function createCollector(wanted: ReadonlySet<number>): ModelCollector {
   const open = new Map<BoundElement, Mutable<Fact>>();
   const components = new WeakMap<object, FactComponent>();
   const items = new Map<number, Mutable<FactItem>>();
+  const passes: Mutable<PassBlock>[] = [];
+  let openBlock: BoundElement | undefined;
+  let servicing: Range | undefined;
+
+  /** The envelope outline: a few elements per file, so always kept. */
+  const outline = (el: BoundElement): void => {
+    if (el.role === 'settings') {
+      const attr = el.attributes.find((a) => a.local === 'pass' && a.prefix === '');
+      passes.push({ pass: el.pass, range: attr?.valueRange ?? el.nameRange, elementRange: el.range, components: 0 });
+      openBlock = el;
+    } else if (el.role === 'component' && el.parent === openBlock && passes.length > 0) {
+      passes[passes.length - 1]!.components++;
+    } else if (el.role === 'servicing') {
+      servicing ??= el.nameRange;
+    }
+  };
 
   const componentOf = (el: BoundElement): FactComponent => {
     const c = el.component!;
@@ -121,6 +151,7 @@ export function createCollector(wanted: ReadonlySet<number>): ModelCollector {
 
   return {
     element(el) {
+      if (el.role !== 'setting') return outline(el);
       const s = el.binding.setting;
       if (!s || !wanted.has(s.id) || !el.component) return;
       const fact: Mutable<Fact> = {
@@ -144,13 +175,18 @@ export function createCollector(wanted: ReadonlySet<number>): ModelCollector {
     value(v) {
       const fact = open.get(v.element);
       const s = v.element.binding.setting;
-      if (!fact || !s || s.record.kind !== 'leaf') return;
+      // Leaves, and list items that hold text (an IpAddress, a DomainName): value events come only for elements without children.
+      if (!fact || !s || (s.record.kind !== 'leaf' && s.record.kind !== 'listItem')) return;
       fact.text = v.text;
       fact.valueRange = v.range;
       fact.placeholder = v.element.binding.placeholder;
       fact.value = fact.placeholder ? undefined : typedValue(s.record.value, v.text);
     },
     elementEnd(el) {
+      if (el === openBlock) {
+        passes[passes.length - 1]!.elementRange = el.fullRange ?? el.range;
+        openBlock = undefined;
+      }
       const fact = open.get(el);
       if (fact) {
         fact.elementRange = el.fullRange ?? el.range;
@@ -166,11 +202,11 @@ export function createCollector(wanted: ReadonlySet<number>): ModelCollector {
         }
       }
     },
-    model: () => answerModel(byKey),
+    model: () => answerModel(byKey, passes, servicing),
   };
 }
 
-function answerModel(byKey: ReadonlyMap<string, readonly Fact[]>): AnswerModel {
+function answerModel(byKey: ReadonlyMap<string, readonly Fact[]>, passes: readonly PassBlock[], servicing: Range | undefined): AnswerModel {
   const none: readonly Fact[] = Object.freeze([]);
   const all = (key: SettingKey): readonly Fact[] => byKey.get(key) ?? none;
   const within = (parent: Fact, key: SettingKey): readonly Fact[] => {
@@ -182,6 +218,8 @@ function answerModel(byKey: ReadonlyMap<string, readonly Fact[]>): AnswerModel {
     return out;
   };
   return {
+    passes,
+    servicing,
     all,
     first: (key, pass) => all(key).find((f) => pass === undefined || f.pass === pass),
     within,
