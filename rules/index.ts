@@ -5,6 +5,7 @@ import componentIdentity from './component-identity.js';
 import componentPass from './component-pass.js';
 import computerName from './computer-name.js';
 import computerNameDns from './computer-name-dns.js';
+import copyProfile from './copy-profile.js';
 import deprecatedSetting from './deprecated-setting.js';
 import duplicateComponent from './duplicate-component.js';
 import duplicateSetting from './duplicate-setting.js';
@@ -12,6 +13,7 @@ import emptyComponent from './empty-component.js';
 import emptyValue from './empty-value.js';
 import emptyValueTolerated from './empty-value-tolerated.js';
 import envelope from './envelope.js';
+import fixedIdentityInImage from './fixed-identity-in-image.js';
 import foreignElement from './foreign-element.js';
 import imageSelection from './image-selection.js';
 import inlineDirective from './inline-directive.js';
@@ -49,6 +51,7 @@ const list: AnyRule[] = [
   componentPass,
   computerName,
   computerNameDns,
+  copyProfile,
   deprecatedSetting,
   duplicateComponent,
   duplicateSetting,
@@ -56,6 +59,7 @@ const list: AnyRule[] = [
   emptyValue,
   emptyValueTolerated,
   envelope,
+  fixedIdentityInImage,
   foreignElement,
   imageSelection,
   inlineDirective,

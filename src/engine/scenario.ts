@@ -45,6 +45,11 @@ export interface Scenario {
   notRun(pass: string): string | undefined;
 }
 
+/** The note a finding that depends on the scenario ends with: which scenario, from what, and how to change it. */
+export function scenarioNote(scenario: Scenario): string {
+  return `(scenario ${scenario.label}; set settings.scenario if the file is used otherwise)`;
+}
+
 export function isScenarioName(value: unknown): value is ScenarioName {
   return typeof value === 'string' && (SCENARIOS as readonly string[]).includes(value);
 }
