@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { writeFileSync, mkdirSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { builtinRules } from '../rules/index.js';
 import { createLinter, FileReadError, ignoredResult, type Linter } from './lint.js';
 import { findFiles } from './files.js';
@@ -12,6 +12,7 @@ import { getReporter } from './reporters/index.js';
 import { InternalError } from './engine/errors.js';
 import { toolVersion, TOOL_NAME } from './meta.js';
 import { listRules } from './list-rules.js';
+import { formatExplanation } from './explain.js';
 import type { FileResult } from './types.js';
 import type { RuleMeta } from './engine/rule.js';
 
@@ -36,6 +37,8 @@ Options:
       --stdin                lint standard input
       --stdin-filename PATH  name (and config location) for standard input
       --print-config FILE    print the configuration that applies to FILE and exit
+      --explain FILE         print FILE's scenario and, pass by pass in the order Setup runs them,
+                             what Setup applies and what it skips and why (--format json: as data)
       --list-rules           list the rules (with --format json: as JSON) and exit
       --color, --no-color    force colours on or off (default: on for a terminal; NO_COLOR,
                              FORCE_COLOR honoured)
@@ -78,6 +81,7 @@ function parse(argv: string[]) {
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
         'print-config': { type: 'string' },
+        explain: { type: 'string' },
         'list-rules': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -120,6 +124,10 @@ function checkUsage(values: Values, positionals: string[]) {
   if (values['stdin-filename'] && !values.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (values.stdin && positionals.length) throw new UsageError('--stdin lints standard input; do not name files as well');
   if (values.stdin && values.fix) throw new UsageError('--fix writes files and cannot be used with --stdin');
+  if (values.explain !== undefined) {
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--explain prints text or json, not "${format}"`);
+    if (positionals.length || values.stdin || values.fix) throw new UsageError('--explain takes one file; do not name other files, --stdin or --fix as well');
+  }
   return { format, reporter, maxWarnings };
 }
 
@@ -198,6 +206,8 @@ export async function run(io: Io): Promise<number> {
       return 0;
     }
 
+    if (values.explain !== undefined) return await explain(linter, values.explain, format, io, debug);
+
     const { results, problems } = await lintAll(linter, values, positionals, io, debug);
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
@@ -217,6 +227,21 @@ export async function run(io: Io): Promise<number> {
     return errors > 0 || tooMany ? 1 : 0;
   } catch (err) {
     return reportFailure(err, io, debug);
+  }
+}
+
+/** --explain FILE: 0, or 1 when the file is not well-formed; 2 when it cannot be read. */
+async function explain(linter: Linter, file: string, format: string, io: Io, debug: boolean): Promise<number> {
+  try {
+    const e = await linter.explainFile(file);
+    const shown = { ...e, filePath: relative(io.cwd, e.filePath) || e.filePath };
+    io.stdout(format === 'json' ? `${JSON.stringify(shown, null, 2)}\n` : formatExplanation(shown));
+    return e.fatal ? 1 : 0;
+  } catch (err) {
+    if (!(err instanceof FileReadError) && !(err instanceof InternalError)) throw err;
+    io.stderr(`${TOOL_NAME}: ${err instanceof InternalError ? 'internal error: ' : ''}${err.message}\n`);
+    if (debug && err instanceof InternalError && err.cause instanceof Error && err.cause.stack) io.stderr(`${err.cause.stack}\n`);
+    return 2;
   }
 }
 

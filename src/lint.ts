@@ -12,6 +12,7 @@ import { parseTarget, TargetVersionError } from './kb/target.js';
 import type { AnyRule } from './engine/rule.js';
 import type { KnowledgeBase } from './kb/types.js';
 import type { FileResult } from './types.js';
+import { explainSource, type Explanation } from './explain.js';
 
 export type ConfigLoader = ReturnType<typeof createConfigLoader>;
 
@@ -32,6 +33,8 @@ export interface Linter {
   lintFile(filePath: string): Promise<FileResult>;
   /** Lints, applies fixes and re-lints (up to 10 passes), writes the file when it changed; returns the last result. */
   fixFile(filePath: string): Promise<FileResult & { fixed: boolean }>;
+  /** The file's scenario and pass-by-pass timeline (--explain), under the config that applies to it. */
+  explainFile(filePath: string): Promise<Explanation>;
 }
 
 const MAX_FIX_PASSES = 10;
@@ -94,6 +97,12 @@ export function createLinter(
     async lintFile(filePath) {
       const abs = resolve(opts.cwd, filePath);
       return lintBytes(await read(abs), abs);
+    },
+    async explainFile(filePath) {
+      const abs = resolve(opts.cwd, filePath);
+      const config = await loader.forFile(abs);
+      prepare(config);
+      return explainSource(await read(abs), { filePath: abs, kb, settings: config.settings });
     },
     async fixFile(filePath) {
       const abs = resolve(opts.cwd, filePath);

@@ -1,0 +1,78 @@
+// --explain: the scenario, then pass by pass in Setup's order what is applied and what is skipped and why; no secrets.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, tempTree } from './helpers/cli.js';
+import type { Explanation } from '../src/explain.js';
+
+const FILE = join('fixtures', 'explain', 'Autounattend.xml');
+const SECRETS = ['VK7JG-NPHTM-C97JM-9MPGT-3V66T', 'Audit-Secret-7', 'Cmd-Secret-3'];
+
+test('text: the scenario and why, then the passes in the order Setup runs them', () => {
+  const run = runCli(['--explain', FILE]);
+  assert.is(run.code, 0, run.stderr);
+  const out = run.stdout;
+  assert.match(out, /^fixtures\/explain\/Autounattend\.xml\nscenario: media, Windows Setup from installation media/);
+  assert.match(out, /inferred: the file has a windowsPE pass/);
+  const heads = [...out.matchAll(/^(\d+)\. (\w+)/gm)].map((m) => m[2]);
+  assert.equal(heads, ['windowsPE', 'offlineServicing', 'generalize', 'specialize', 'oobeSystem', 'auditSystem', 'auditUser'],
+    'Reseal Mode=Audit in oobeSystem sends the install to audit mode, so the audit passes follow oobeSystem');
+  assert.match(out, /- ComputerName = "LATE" {2}\(line 53\) {2}\[wrong pass: valid in offlineServicing, specialize, not in oobeSystem\]/);
+  assert.match(out, /- TimeZone = "UTC" {2}\(line 54\) {2}\[shadowed: Reseal Mode=Audit in oobeSystem is processed first/);
+  assert.match(out, /\+ Reseal\/Mode = "Audit" {2}\(line 58\)\n/, 'Reseal itself applies');
+  assert.match(out, /- Reseal\/Mode = "OOBE" {2}\(line 47\) {2}\[shadowed: Generalize is set too/);
+  assert.match(out, /\? Bogus = "1" {2}\(line 17\) {2}\[unknown:/);
+  assert.match(out, /\? Microsoft-Windows-Not-A-Component \(amd64\), line 19 {2}\[unknown: not a component/);
+  assert.match(out, /\? Thing = "1"/, 'what an unknown component holds is unknown too');
+  assert.match(out, /never: oobeUser, line 62: "oobeUser" is not a configuration pass/);
+  assert.match(out, /RunSynchronousCommand\[1\]\/Order = "1"/, 'list items are named by their key');
+  for (const s of SECRETS) assert.not.ok(out.includes(s), `no secret in the output: ${s}`);
+});
+
+test('json: the same timeline as data, with secrets masked', () => {
+  const run = runCli(['--explain', FILE, '--format', 'json']);
+  assert.is(run.code, 0, run.stderr);
+  const e = JSON.parse(run.stdout) as Explanation;
+  assert.equal(e.scenario, { name: 'media', description: e.scenario!.description, configured: false, reason: 'the file has a windowsPE pass' });
+  assert.equal(e.passes.map((p) => [p.pass, p.order, p.status]), [
+    ['windowsPE', 1, 'runs'], ['offlineServicing', 2, 'runs'], ['generalize', 3, 'runs'], ['specialize', 4, 'runs'],
+    ['oobeSystem', 5, 'runs'], ['auditSystem', 6, 'runs'], ['auditUser', 7, 'runs'], ['oobeUser', undefined, 'unknown'],
+  ]);
+  const key = e.passes[0]!.components[0]!.settings.find((s) => s.path === 'UserData/ProductKey/Key')!;
+  assert.is(key.value, '********');
+  assert.is(e.passes[1]!.components.length, 0);
+  for (const s of SECRETS) assert.not.ok(run.stdout.includes(s), `no secret in the output: ${s}`);
+});
+
+test('a configured scenario: the passes it never runs are listed with the reason, their settings skipped', () => {
+  const dir = tempTree({
+    '.unattendlintrc.json': JSON.stringify({ settings: { scenario: 'sysprep-oobe' } }),
+    'unattend.xml': readFileSync(FILE, 'utf8'),
+  });
+  const run = runCli(['--explain', 'unattend.xml', '-f', 'json'], { cwd: dir });
+  const e = JSON.parse(run.stdout) as Explanation;
+  assert.is(e.scenario!.configured, true);
+  assert.equal(e.passes.filter((p) => p.status === 'runs').map((p) => p.pass), ['oobeSystem']);
+  const specialize = e.passes.find((p) => p.pass === 'specialize')!;
+  assert.is(specialize.status, 'pass-not-run');
+  assert.match(specialize.why!, /sysprep \/oobe without \/generalize runs only the oobeSystem pass/);
+  assert.is(specialize.components[0]!.settings[0]!.status, 'pass-not-run');
+  const text = runCli(['--explain', 'unattend.xml'], { cwd: dir }).stdout;
+  assert.match(text, /from settings\.scenario/);
+  assert.match(text, /never: specialize, line 14: sysprep \/oobe/);
+});
+
+test('a file that is not well-formed exits 1 with where; a missing file and wrong usage exit 2', () => {
+  const dir = tempTree({ 'bad.xml': '<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="oobeSystem">' });
+  const bad = runCli(['--explain', 'bad.xml'], { cwd: dir });
+  assert.is(bad.code, 1);
+  assert.match(bad.stdout, /cannot be explained: .*\(line 1, column \d+\)/);
+  assert.is(runCli(['--explain', 'missing.xml'], { cwd: dir }).code, 2);
+  const sarif = runCli(['--explain', 'bad.xml', '-f', 'sarif'], { cwd: dir });
+  assert.is(sarif.code, 2);
+  assert.match(sarif.stderr, /--explain prints text or json/);
+  assert.is(runCli(['--explain', 'bad.xml', 'other.xml'], { cwd: dir }).code, 2);
+});
+
+test.run();
