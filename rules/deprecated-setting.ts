@@ -17,8 +17,8 @@ export default defineRule({
         `${d.label} was removed in ${d.since}; Setup skips the component on that release and later, remove it${d.target}`,
       removedNoTarget: (d: { label: string; since: string }) =>
         `${d.label} was removed in ${d.since}; if the file is for that release or later, Windows no longer applies it: remove it (set settings.targetVersion to decide)`,
-      removedMaybe: (d: { label: string; since: string; family: string; origin: string }) =>
-        `${d.label} was removed in ${d.since}; the file is for ${d.family} (${d.origin}) but not which release: on ${d.since} or later Windows no longer applies it, remove it (or set settings.targetVersion to the release)`,
+      removedMaybe: (d: { label: string; since: string; target: string; origin: string }) =>
+        `${d.label} was removed in ${d.since}; the target ${d.target} (${d.origin}) does not say whether the file is for that release or later, where Windows no longer applies it: remove it, or set settings.targetVersion to the release`,
     },
   },
   create(ctx) {
@@ -34,7 +34,7 @@ export default defineRule({
           // 2022 templates still carry removed settings such as VisualEffects/FontSmoothing.
           if (component) ctx.report('removedComponent', range, { label, since: status.since.name, target: forTarget() }, extra);
           else if (!target) ctx.report('removedNoTarget', range, { label, since: status.since.name });
-          else if (status.kind === 'removedMaybe') ctx.report('removedMaybe', range, { label, since: status.since.name, family: target.label, origin: target.origin }, extra);
+          else if (status.kind === 'removedMaybe') ctx.report('removedMaybe', range, { label, since: status.since.name, target: target.label, origin: target.origin }, extra);
           // A certain removal of a setting is removed-setting's error.
           return;
         }

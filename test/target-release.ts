@@ -80,6 +80,17 @@ test('without a target every deprecation counts; a Windows 7 image name keeps se
   assert.equal(lint(file(metadata('/IMAGE/DESCRIPTION', 'Windows Server 2012 R2 SERVERSTANDARD'), body)), []);
 });
 
+test('a deprecation without a release counts from Windows 8 and Windows Server 2012 on, and without a target', () => {
+  const body = oobe('<VisualEffects><SystemDefaultBackgroundColor>2</SystemDefaultBackgroundColor></VisualEffects>');
+  const visual = oobe('<Display><ColorDepth>32</ColorDepth></Display><VisualEffects></VisualEffects>');
+  assert.equal(lint(file(metadata('/IMAGE/NAME', 'Windows 7 ULTIMATE'), visual)), []);
+  assert.equal(lint(file(metadata('/IMAGE/NAME', 'Windows Server 2008 R2 SERVERSTANDARD'), visual)), []);
+  assert.equal(lint(file(metadata('/IMAGE/NAME', 'Windows Server 2012 SERVERSTANDARD'), visual)).length, 1);
+  assert.equal(lint(file(visual)).length, 1);
+  // A dated one inside it follows its own release (SystemDefaultBackgroundColor: Windows 10).
+  assert.match(lint(file(metadata('/IMAGE/NAME', 'Windows 11 Pro'), body))[0]!, /setting "VisualEffects" is deprecated; remove it/);
+});
+
 test('the message names the target and where it came from, and the finding points at the image name', () => {
   const text = file(oobe(NETWORK), metadata('/IMAGE/NAME', 'Windows 11 Pro'));
   const result = lintSource(text, { filePath: 'x.xml', rules: [enabled('deprecated-setting')], kb, settings: {} });
@@ -117,7 +128,10 @@ test('removals: an error when the image names a release without the setting; a f
   assert.equal(kinds(file(metadata('/IMAGE/NAME', 'Windows 10 Pro'), body)), ['deprecated-setting/removedMaybe']);
   assert.equal(kinds(file(metadata('/IMAGE/NAME', 'Windows 11 Pro'), body)), ['removed-setting/removed']);
   assert.equal(kinds(file(body)), ['deprecated-setting/removedNoTarget']);
-  assert.match(lint(file(metadata('/IMAGE/NAME', 'Windows 10 Pro'), body))[0]!, /the file is for Windows 10 \(inferred from \/IMAGE\/NAME "Windows 10 Pro" at line 2\) but not which release/);
+  assert.match(lint(file(metadata('/IMAGE/NAME', 'Windows 10 Pro'), body))[0]!, /the target Windows 10 \(inferred from \/IMAGE\/NAME "Windows 10 Pro" at line 2\) does not say whether the file is for that release or later/);
+  // The offline image is what the file was authored against (copies keep it): a removal it implies stays a warning.
+  assert.equal(kinds(file(body, offline('wim:c:/install.wim#Windows Server 2022 SERVERSTANDARD'))), ['deprecated-setting/removedMaybe']);
+  assert.equal(kinds(file(body, offline('wim:c:/install.wim#Windows Server 2016 SERVERSTANDARD'))), []);
 });
 
 test('an explicit targetVersion overrides the image name; "auto" is the default', () => {

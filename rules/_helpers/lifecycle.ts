@@ -61,6 +61,14 @@ export type Status =
   | { kind: 'deprecated'; since?: ReleaseRecord; removedLater?: ReleaseRecord; note?: string; replacement?: string };
 
 /**
+ * A deprecation the reference records without a release counts from the first release the current reference
+ * covers: its change pages start at "Changed answer file settings from Windows 8 and Windows Server 2012", and
+ * nothing says such a setting was deprecated on an older release (VisualEffects and WillShowUI still work on
+ * Windows 7; Initial Configuration Tasks is a Windows Server 2008 R2 feature).
+ */
+const UNDATED_FROM = 'windows-8';
+
+/**
  * Whether an element is deprecated or removed for the target (no target: every recorded change counts). A removal
  * counts when the target's earliest possible build has it, and is only possible when just its latest does.
  */
@@ -74,7 +82,7 @@ function statusOf(kb: KnowledgeBase, info: Lifecycle | undefined, target: Target
   if (removed && target && reached(removed)) return { kind: 'removedMaybe', since: removed, note: d?.note, replacement: d?.replacement };
   if (!d) return undefined;
   const since = release(d.since);
-  if (!reached(since)) return undefined;
+  if (!reached(since ?? release(UNDATED_FROM))) return undefined;
   return { kind: 'deprecated', since, removedLater: removed, note: d.note, replacement: d.replacement };
 }
 

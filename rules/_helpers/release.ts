@@ -4,7 +4,8 @@
 // /IMAGE/NAME or /IMAGE/DESCRIPTION (Setup installs the image whose metadata matches, so these name the release that
 // is installed), and the <cpi:offlineImage cpi:source="wim:…/install.wim#Windows 7 ULTIMATE"> element Windows SIM
 // writes for the image (or catalog, "catalog:…/install_Windows 10 Pro.clg") the file was authored against. The
-// metadata wins; the offline image is the fallback. A name that does not say the release (a custom image name, a
+// metadata wins; the offline image is the fallback, and as copies of a file keep it, only
+// for deprecations (a removal it implies stays a warning). A name that does not say the release (a custom image name, a
 // template token, a preview build) infers nothing, and neither do sources that disagree: the rules then behave as
 // without a target. Pure functions over the answer model's facts and the file's text, so `--explain` can show them.
 import type { AnswerModel, Fact } from '../../src/engine/model.js';
@@ -143,7 +144,9 @@ export function inferRelease(kb: KnowledgeBase, model: AnswerModel, text: string
     if (found.length === 0) continue;
     const first = found[0]!;
     if (found.some((f) => f.build !== first.build || f.minBuild !== first.minBuild)) return undefined;
-    return first;
+    // The offline image is what the file was authored against, and copied files keep it (a Windows 10 file with a
+    // Windows 7 catalog): deprecations are judged against it, but it makes no removal certain.
+    return source === 'cpi:offlineImage' ? { ...first, minBuild: 0 } : first;
   }
   return undefined;
 }
