@@ -52,11 +52,12 @@ function shapeSchema(rules: AnyRule[] | undefined): Schema {
     description: 'Shared settings, passed to every rule',
     properties: {
       targetVersion: {
-        description: 'a release id such as "windows-10", "windows-10-1809", "windows-11" or "windows-11-24h2", or a build number (the Windows release the answer file targets)',
+        description:
+          'a release id such as "windows-10", "windows-10-1809", "windows-11" or "windows-11-24h2", or a build number (the Windows release the answer file targets); Windows Server releases are "windows-server-2012-r2" … "windows-server-2025", and "auto", the default, takes the release the file\'s image names',
         type: ['string', 'integer'],
-        pattern: '^(windows-(7|8|8\\.1|10|11)(-[0-9a-z]+)?|\\d+(\\.\\d+)*)$',
+        pattern: '^(auto|windows-(vista|7|8|8\\.1|10|11)(-[0-9a-z]+)?|windows-server-[0-9]{4}(-r2)?|\\d+(\\.\\d+)*)$',
         minimum: 0,
-        examples: ['windows-10', 'windows-11', 22631],
+        examples: ['auto', 'windows-10', 'windows-11', 'windows-server-2022', 22631],
       },
       scenario: {
         description: 'how the answer file is used, which decides the passes Setup runs: "auto" (the default) infers it from the passes present and the file name',
