@@ -23,7 +23,7 @@ function plausible(account: string, join: string): boolean {
 export default defineRule({
   meta: {
     id: 'join-credentials-domain',
-    summary: 'The join account’s domain (Credentials/Domain or the DOMAIN\\ of Username) is related to JoinDomain',
+    summary: 'The join account’s domain (Credentials/Domain, or the domain part of Username) is related to JoinDomain',
     category: 'correctness',
     severity: 'warn',
     facts: joinFacts(...PARTS),

@@ -2,6 +2,8 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { AnswerModel, Fact } from '../src/engine/model.js';
 import type { SettingKey } from '../src/kb/setting-keys.js';
+import type { Range } from '../src/types.js';
+import { isTemplated } from './_helpers/placeholders.js';
 import { domainName, given, isFqdn, JOIN_KEYS, named, relatedDomains } from './_helpers/join.js';
 
 const TCPIP_IFACE = 'Microsoft-Windows-TCPIP/Interfaces/Interface';
@@ -14,7 +16,8 @@ const DNS_ID = 'Microsoft-Windows-DNS-Client/Interfaces/Interface/Identifier';
 const DNS_SERVER = 'Microsoft-Windows-DNS-Client/Interfaces/Interface/DNSServerSearchOrder/IpAddress';
 const DNS_DOMAIN = 'Microsoft-Windows-DNS-Client/DNSDomain';
 const SUFFIX = 'Microsoft-Windows-DNS-Client/DNSSuffixSearchOrder/DomainName';
-const FACTS: readonly SettingKey[] = [JOIN_KEYS.joinDomain, TCPIP_IFACE, TCPIP_ID, DHCP, ADDRESS, ADDRESS_VALUE, DNS_IFACE, DNS_ID, DNS_SERVER, DNS_DOMAIN, SUFFIX];
+const SUFFIX_VALUE = 'Microsoft-Windows-DNS-Client/DNSSuffixSearchOrder/DomainName/Value';
+const FACTS: readonly SettingKey[] = [JOIN_KEYS.joinDomain, TCPIP_IFACE, TCPIP_ID, DHCP, ADDRESS, ADDRESS_VALUE, DNS_IFACE, DNS_ID, DNS_SERVER, DNS_DOMAIN, SUFFIX, SUFFIX_VALUE];
 
 /** Interfaces are named by alias or MAC address, both matched without regard to case; a MAC may use ":" or "-". */
 function interfaceName(id: string): string {
@@ -27,12 +30,14 @@ const sameBlock = (a: Fact, b: Fact): boolean =>
   a.pass === b.pass && a.component.identity.processorArchitecture.toLowerCase() === b.component.identity.processorArchitecture.toLowerCase();
 
 /**
- * The text of a list item written <IpAddress wcm:keyValue="1">10.0.0.5/24</IpAddress>: the model keeps text for leaves
- * only, so it is read between the start and end tag (undefined for an item with children or none).
+ * The value of a list item written <IpAddress wcm:keyValue="1">10.0.0.5/24</IpAddress>: the model keeps text for
+ * leaves only, so it is read between the start and end tag (undefined for an item with children or none).
  */
-function itemText(text: string, item: Fact): string | undefined {
-  const m = /^[^>]*?(\/?)>([^<]*)<\//.exec(text.slice(item.range.end, item.elementRange.end));
-  return m && !m[1] ? m[2]!.trim() : undefined;
+function itemValue(text: string, item: Fact): { text: string; range: Range } | undefined {
+  const m = /^([^>]*?)(\/?)>(\s*)([^<]*?)\s*<\//.exec(text.slice(item.range.end, item.elementRange.end));
+  if (!m || m[2] || !m[4]) return undefined;
+  const start = item.range.end + m[1]!.length + 1 + m[3]!.length;
+  return { text: m[4], range: { start, end: start + m[4].length } };
 }
 
 /** An address Setup reads as IPv4: IPv6 ones have ":"; a template token (no leading digit) tells nothing. */
@@ -62,7 +67,7 @@ export default defineRule({
       const dhcp = model.child(iface, DHCP);
       if (dhcp?.value === false) return dhcp;
       return (
-        model.within(iface, ADDRESS).find((a) => ipv4(itemText(ctx.text, a))) ??
+        model.within(iface, ADDRESS).find((a) => ipv4(itemValue(ctx.text, a)?.text)) ??
         model.within(iface, ADDRESS_VALUE).find((v) => named(v) && ipv4(v.text!.trim()))
       );
     };
@@ -94,10 +99,17 @@ export default defineRule({
       for (const f of model.all(DNS_DOMAIN)) {
         if (sameBlock(f, join) && named(f) && !relatedDomains(domainName(f.text!), domain)) ctx.report('dnsDomain', f.valueRange!, data(f), related);
       }
-      // A search list replaces the primary suffix for short names: one entry related to the domain is enough.
-      const list = model.all(SUFFIX).filter((f) => sameBlock(f, join));
-      if (list.length && list.every(named) && !list.some((f) => relatedDomains(domainName(f.text!), domain))) {
-        ctx.report('searchList', list[0]!.valueRange!, data(list[0]!), related);
+      // A search list replaces the primary suffix for short names: one entry related to the domain is enough. Entries
+      // are written <DomainName wcm:keyValue="1">name</DomainName> or with Key and Value children.
+      const entries = model.all(SUFFIX).filter((f) => sameBlock(f, join)).map((item) => {
+        const value = model.child(item, SUFFIX_VALUE);
+        return value ? (named(value) ? { text: value.text!.trim(), range: value.valueRange! } : undefined) : itemValue(ctx.text, item);
+      });
+      if (entries.length === 0 || !entries.every((e) => e && !isTemplated(e.text))) return;
+      const list = entries as { text: string; range: Range }[];
+      if (!list.some((e) => relatedDomains(domainName(e.text), domain))) {
+        const first = list[0]!;
+        ctx.report('searchList', first.range, { suffix: ctx.quote(first.text, first.range), domain: quote(join), line: ctx.lineOf(join.range.start) }, related);
       }
     };
 

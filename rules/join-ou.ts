@@ -7,15 +7,15 @@ import { domainName, identifications, isFqdn, joinFacts, named, type Identificat
 const PARTS: JoinPart[] = ['joinDomain', 'domain', 'machineObjectOU'];
 
 /** The DNS name the OU's domain must have, and the setting that names it; undefined when it cannot be known. */
-function expectedDomain(id: Identification): { name: string; from: Fact; setting: string } | undefined {
+function expectedDomain(id: Identification): { name: string; from: Fact } | undefined {
   if (!named(id.joinDomain)) return undefined;
   const join = domainName(id.joinDomain.text!);
-  if (isFqdn(join)) return { name: join, from: id.joinDomain, setting: 'JoinDomain' };
+  if (isFqdn(join)) return { name: join, from: id.joinDomain };
   // A NetBIOS JoinDomain: Credentials/Domain tells the DNS name only when it evidently is the same domain (the
   // account may come from a trusted domain).
   if (!named(id.domain)) return undefined;
   const account = domainName(id.domain.text!);
-  return isFqdn(account) && account.split('.')[0] === join ? { name: account, from: id.domain, setting: 'Credentials/Domain' } : undefined;
+  return isFqdn(account) && account.split('.')[0] === join ? { name: account, from: id.domain } : undefined;
 }
 
 export default defineRule({
@@ -32,11 +32,12 @@ export default defineRule({
         `<MachineObjectOU> ${d.ou} has no DC= parts: the join needs the OU's full path down to the domain; append the domain's DC= parts, e.g. ,DC=corp,DC=contoso,DC=com`,
       dottedDc: (d: { part: string; split: string }) =>
         `${d.part} in <MachineObjectOU> names no domain: a domain's distinguished name has one DC= part per DNS label; write ${d.split}`,
-      mismatch: (d: { dcs: string; setting: string; domain: string; line: number; expected: string }) =>
-        `<MachineObjectOU> is in the domain ${d.dcs}, but ${d.setting} at line ${d.line} joins ${d.domain}: the computer account is created in the domain being joined, where this OU does not exist; use ${d.expected}`,
+      mismatch: (d: { dcs: string; joins: string; expected: string }) =>
+        `<MachineObjectOU> is in the domain ${d.dcs}, but the computer joins ${d.joins}: the computer account is created in the domain being joined, where this OU does not exist; use ${d.expected}`,
     },
   },
   create(ctx) {
+    const quote = (f: Fact): string => ctx.quote(f.text!.trim(), f.valueRange!);
     const check = (id: Identification, ou: Fact): void => {
       const text = ou.text!;
       const lead = text.length - text.trimStart().length;
@@ -67,12 +68,10 @@ export default defineRule({
         ou.valueRange!,
         {
           dcs: dcs.map((a) => `DC=${a.value}`).join(','),
-          setting: expected.setting,
-          line: ctx.lineOf(expected.from.range.start),
-          domain: ctx.quote(expected.from.text!.trim(), expected.from.valueRange!),
+          joins: `${quote(expected.from)} (${expected.from === id.joinDomain ? 'JoinDomain' : `the DNS name of JoinDomain ${quote(id.joinDomain!)}, from Credentials/Domain`} at line ${ctx.lineOf(expected.from.range.start)})`,
           expected: expected.name.split('.').map((l) => `DC=${l}`).join(','),
         },
-        { related: [{ message: expected.setting, range: expected.from.range }] },
+        { related: [{ message: 'the domain being joined', range: expected.from.range }] },
       );
     };
     return {

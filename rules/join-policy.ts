@@ -17,7 +17,7 @@ type Allowed = { list: string; test: (...texts: string[]) => boolean } | undefin
 function allowList(patterns: readonly string[] | undefined): Allowed {
   if (!patterns?.length) return undefined;
   const matchers = patterns.map(globMatcher);
-  return { list: patterns.map((p) => `"${p}"`).join(', '), test: (...texts) => texts.some((t) => matchers.some((m) => m(t))) };
+  return { list: patterns.map((p) => JSON.stringify(p)).join(', '), test: (...texts) => texts.some((t) => matchers.some((m) => m(t))) };
 }
 
 /** The ways one join account can be written: user, DOMAIN\user and user@domain, from Username and Credentials/Domain. */

@@ -7,7 +7,7 @@ const PARTS: JoinPart[] = ['domain', 'username'];
 export default defineRule({
   meta: {
     id: 'join-username',
-    summary: 'Credentials/Username is DOMAIN\\user or a UPN when Credentials/Domain is absent, and a bare name when it is present',
+    summary: 'Credentials/Username names its domain (UPN or domain-qualified) when Credentials/Domain is absent, and only then',
     category: 'correctness',
     severity: 'error',
     facts: joinFacts(...PARTS),
