@@ -18,7 +18,14 @@ import foreignElement from './foreign-element.js';
 import imageSelection from './image-selection.js';
 import inlineDirective from './inline-directive.js';
 import interfaceIdentifier from './interface-identifier.js';
+import joinCredentials from './join-credentials.js';
+import joinCredentialsDomain from './join-credentials-domain.js';
+import joinCredentialsIgnored from './join-credentials-ignored.js';
 import joinDomainWorkgroup from './join-domain-workgroup.js';
+import joinNeedsDns from './join-needs-dns.js';
+import joinOu from './join-ou.js';
+import joinPolicy from './join-policy.js';
+import joinUsername from './join-username.js';
 import legacyEncoding from './legacy-encoding.js';
 import listActionMissing from './list-action-missing.js';
 import listItemAction from './list-item-action.js';
@@ -64,7 +71,14 @@ const list: AnyRule[] = [
   imageSelection,
   inlineDirective,
   interfaceIdentifier,
+  joinCredentials,
+  joinCredentialsDomain,
+  joinCredentialsIgnored,
   joinDomainWorkgroup,
+  joinNeedsDns,
+  joinOu,
+  joinPolicy,
+  joinUsername,
   legacyEncoding,
   listActionMissing,
   listItemAction,

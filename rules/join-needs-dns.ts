@@ -1,0 +1,126 @@
+// join-needs-dns: a domain join finds its domain controller through DNS, so a static interface needs DNS servers and fitting suffixes.
+import { defineRule } from '../src/engine/rule.js';
+import type { AnswerModel, Fact } from '../src/engine/model.js';
+import type { SettingKey } from '../src/kb/setting-keys.js';
+import type { Range } from '../src/types.js';
+import { isTemplated } from './_helpers/placeholders.js';
+import { domainName, given, isFqdn, JOIN_KEYS, named, relatedDomains } from './_helpers/join.js';
+
+const TCPIP_IFACE = 'Microsoft-Windows-TCPIP/Interfaces/Interface';
+const TCPIP_ID = 'Microsoft-Windows-TCPIP/Interfaces/Interface/Identifier';
+const DHCP = 'Microsoft-Windows-TCPIP/Interfaces/Interface/Ipv4Settings/DhcpEnabled';
+const ADDRESS = 'Microsoft-Windows-TCPIP/Interfaces/Interface/UnicastIpAddresses/IpAddress';
+const ADDRESS_VALUE = 'Microsoft-Windows-TCPIP/Interfaces/Interface/UnicastIpAddresses/IpAddress/Value';
+const DNS_IFACE = 'Microsoft-Windows-DNS-Client/Interfaces/Interface';
+const DNS_ID = 'Microsoft-Windows-DNS-Client/Interfaces/Interface/Identifier';
+const DNS_SERVER = 'Microsoft-Windows-DNS-Client/Interfaces/Interface/DNSServerSearchOrder/IpAddress';
+const DNS_DOMAIN = 'Microsoft-Windows-DNS-Client/DNSDomain';
+const SUFFIX = 'Microsoft-Windows-DNS-Client/DNSSuffixSearchOrder/DomainName';
+const SUFFIX_VALUE = 'Microsoft-Windows-DNS-Client/DNSSuffixSearchOrder/DomainName/Value';
+const FACTS: readonly SettingKey[] = [JOIN_KEYS.joinDomain, TCPIP_IFACE, TCPIP_ID, DHCP, ADDRESS, ADDRESS_VALUE, DNS_IFACE, DNS_ID, DNS_SERVER, DNS_DOMAIN, SUFFIX, SUFFIX_VALUE];
+
+/** Interfaces are named by alias or MAC address, both matched without regard to case; a MAC may use ":" or "-". */
+function interfaceName(id: string): string {
+  const name = id.trim().toLowerCase();
+  return /^[0-9a-f]{2}([-:][0-9a-f]{2}){5}$/.test(name) ? name.replaceAll(':', '-') : name;
+}
+
+/** The same pass and architecture: blocks for other architectures are alternatives, of which Setup applies one. */
+const sameBlock = (a: Fact, b: Fact): boolean =>
+  a.pass === b.pass && a.component.identity.processorArchitecture.toLowerCase() === b.component.identity.processorArchitecture.toLowerCase();
+
+/**
+ * The value of a list item written <IpAddress wcm:keyValue="1">10.0.0.5/24</IpAddress>: the model keeps text for
+ * leaves only, so it is read between the start and end tag (undefined for an item with children or none).
+ */
+function itemValue(text: string, item: Fact): { text: string; range: Range } | undefined {
+  const m = /^([^>]*?)(\/?)>(\s*)([^<]*?)\s*<\//.exec(text.slice(item.range.end, item.elementRange.end));
+  if (!m || m[2] || !m[4]) return undefined;
+  const start = item.range.end + m[1]!.length + 1 + m[3]!.length;
+  return { text: m[4], range: { start, end: start + m[4].length } };
+}
+
+/** An address Setup reads as IPv4: IPv6 ones have ":"; a template token (no leading digit) tells nothing. */
+const ipv4 = (address: string | undefined): boolean => !!address && /^\d/.test(address) && !address.includes(':');
+
+export default defineRule({
+  meta: {
+    id: 'join-needs-dns',
+    summary: 'A domain join with static IPv4 has DNS servers for that interface, and its DNS suffixes agree with JoinDomain',
+    category: 'correctness',
+    severity: 'warn',
+    facts: FACTS,
+    messages: {
+      noDnsServer: (d: { id: string; line: number; domain: string }) =>
+        `interface ${d.id} has static IPv4 settings (line ${d.line}) but no DNS-Client DNSServerSearchOrder, so the join to ${d.domain} cannot look up a domain controller; add a Microsoft-Windows-DNS-Client interface with this Identifier and the domain's DNS servers`,
+      dnsDomain: (d: { suffix: string; domain: string; line: number }) =>
+        `primary DNS suffix <DNSDomain> ${d.suffix} is unrelated to <JoinDomain> ${d.domain} at line ${d.line}: the computer registers and resolves names outside the domain it joins; use the domain's DNS name, or check the value`,
+      searchList: (d: { suffix: string; domain: string; line: number }) =>
+        `<DNSSuffixSearchOrder> (first entry ${d.suffix}) holds neither <JoinDomain> ${d.domain} at line ${d.line} nor a parent or child of it: a search list replaces the primary suffix, so short names in the joined domain are not found; add the domain's DNS name to the list`,
+    },
+  },
+  create(ctx) {
+    const quote = (f: Fact): string => ctx.quote(f.text!.trim(), f.valueRange!);
+
+    /** IPv4 without DHCP: DhcpEnabled false, or an IPv4 address in either form of IpAddress. */
+    const staticIpv4 = (model: AnswerModel, iface: Fact): Fact | undefined => {
+      const dhcp = model.child(iface, DHCP);
+      if (dhcp?.value === false) return dhcp;
+      return (
+        model.within(iface, ADDRESS).find((a) => ipv4(itemValue(ctx.text, a)?.text)) ??
+        model.within(iface, ADDRESS_VALUE).find((v) => named(v) && ipv4(v.text!.trim()))
+      );
+    };
+
+    const servers = (model: AnswerModel, join: Fact, iface: Fact): void => {
+      const cause = staticIpv4(model, iface);
+      if (!cause) return;
+      const id = model.child(iface, TCPIP_ID);
+      const dns = model.all(DNS_IFACE).filter((d) => sameBlock(d, iface) && model.within(d, DNS_SERVER).length > 0);
+      const matches = (d: Fact): boolean => {
+        const other = model.child(d, DNS_ID);
+        // A templated Identifier on either side may name this interface once rendered.
+        return !named(id) || !named(other) || interfaceName(other.text!) === interfaceName(id.text!);
+      };
+      if (dns.some(matches)) return;
+      const at = id && given(id) ? id.valueRange! : iface.range;
+      ctx.report('noDnsServer', at, {
+        id: id && given(id) ? quote(id) : '(no Identifier)',
+        line: ctx.lineOf(cause.range.start),
+        domain: given(join) ? quote(join) : 'the domain',
+      }, { related: [{ message: 'JoinDomain', range: join.range }] });
+    };
+
+    const suffixes = (model: AnswerModel, join: Fact): void => {
+      const domain = domainName(join.text!);
+      if (!isFqdn(domain)) return;
+      const data = (f: Fact) => ({ suffix: quote(f), domain: quote(join), line: ctx.lineOf(join.range.start) });
+      const related = { related: [{ message: 'JoinDomain', range: join.range }] };
+      for (const f of model.all(DNS_DOMAIN)) {
+        if (sameBlock(f, join) && named(f) && !relatedDomains(domainName(f.text!), domain)) ctx.report('dnsDomain', f.valueRange!, data(f), related);
+      }
+      // A search list replaces the primary suffix for short names: one entry related to the domain is enough. Entries
+      // are written <DomainName wcm:keyValue="1">name</DomainName> or with Key and Value children.
+      const entries = model.all(SUFFIX).filter((f) => sameBlock(f, join)).map((item) => {
+        const value = model.child(item, SUFFIX_VALUE);
+        return value ? (named(value) ? { text: value.text!.trim(), range: value.valueRange! } : undefined) : itemValue(ctx.text, item);
+      });
+      if (entries.length === 0 || !entries.every((e) => e && !isTemplated(e.text))) return;
+      const list = entries as { text: string; range: Range }[];
+      if (!list.some((e) => relatedDomains(domainName(e.text), domain))) {
+        const first = list[0]!;
+        ctx.report('searchList', first.range, { suffix: ctx.quote(first.text, first.range), domain: quote(join), line: ctx.lineOf(join.range.start) }, related);
+      }
+    };
+
+    return {
+      onDocumentEnd(model) {
+        for (const join of model.all(JOIN_KEYS.joinDomain)) {
+          if (!given(join)) continue;
+          for (const iface of model.all(TCPIP_IFACE)) if (sameBlock(iface, join)) servers(model, join, iface);
+          if (named(join)) suffixes(model, join);
+        }
+      },
+    };
+  },
+});
