@@ -39,9 +39,13 @@ import namespaceDeclaration from './namespace-declaration.js';
 import orderUnique from './order-unique.js';
 import passName from './pass-name.js';
 import passNotRun from './pass-not-run.js';
+import pnpSysprep from './pnp-sysprep.js';
 import productKey from './product-key.js';
 import removedSetting from './removed-setting.js';
+import reseal from './reseal.js';
 import settingPass from './setting-pass.js';
+import skipRearm from './skip-rearm.js';
+import sysprepInCommand from './sysprep-in-command.js';
 import templatePlaceholder from './template-placeholder.js';
 import timeZone from './time-zone.js';
 import unknownComponent from './unknown-component.js';
@@ -92,9 +96,13 @@ const list: AnyRule[] = [
   orderUnique,
   passName,
   passNotRun,
+  pnpSysprep,
   productKey,
   removedSetting,
+  reseal,
   settingPass,
+  skipRearm,
+  sysprepInCommand,
   templatePlaceholder,
   timeZone,
   unknownComponent,

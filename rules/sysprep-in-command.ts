@@ -1,0 +1,54 @@
+// sysprep-in-command: Sysprep started from an answer file's commands is not a supported way to automate it.
+import { defineRule } from '../src/engine/rule.js';
+import type { SettingKey } from '../src/kb/setting-keys.js';
+import { invocations } from './_helpers/commands.js';
+
+/** The command settings, with the list's name for messages and whether Setup runs them (rather than a logon). */
+const COMMANDS: readonly { key: SettingKey; list: string; setup: boolean }[] = [
+  { key: 'Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand/Path', list: 'Deployment RunSynchronous', setup: true },
+  { key: 'Microsoft-Windows-Deployment/RunAsynchronous/RunAsynchronousCommand/Path', list: 'Deployment RunAsynchronous', setup: true },
+  { key: 'Microsoft-Windows-Setup/RunSynchronous/RunSynchronousCommand/Path', list: 'Setup RunSynchronous', setup: true },
+  { key: 'Microsoft-Windows-Setup/RunAsynchronous/RunAsynchronousCommand/Path', list: 'Setup RunAsynchronous', setup: true },
+  { key: 'Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand/CommandLine', list: 'FirstLogonCommands', setup: false },
+  { key: 'Microsoft-Windows-Shell-Setup/LogonCommands/AsynchronousCommand/CommandLine', list: 'LogonCommands', setup: false },
+];
+
+/** The switches that make a Sysprep run generalize or reseal (/quit, /shutdown, /unattend… only go with them). */
+const MODE = /(?:^|[\s"',(])\/(generalize|oobe|audit)(?![\w-])/gi;
+
+export default defineRule({
+  meta: {
+    id: 'sysprep-in-command',
+    summary: 'Sysprep /generalize, /oobe or /audit is not started from RunSynchronous, RunAsynchronous, FirstLogonCommands or LogonCommands',
+    category: 'correctness',
+    severity: 'warn',
+    facts: COMMANDS.map((c) => c.key),
+    messages: {
+      command: (d: { element: string; switches: string; list: string; pass: string; why: string; instead: string }) =>
+        `<${d.element}> runs sysprep ${d.switches} from ${d.list} in pass "${d.pass}": ${d.why}; ${d.instead}`,
+    },
+  },
+  create(ctx) {
+    return {
+      onDocumentEnd(model) {
+        for (const { key, list, setup } of COMMANDS) {
+          for (const f of model.all(key)) {
+            if (f.placeholder || !f.text?.trim() || !f.valueRange) continue;
+            const run = invocations(f.text).find((i) => i.name === 'sysprep' && new RegExp(MODE.source, 'i').test(i.args));
+            if (!run) continue;
+            const switches = [...new Set([...run.args.matchAll(MODE)].map((m) => `/${m[1]!.toLowerCase()}`))];
+            const pass = f.pass ?? '?';
+            // Sysprep overview, "Unsupported scenarios": RunSynchronous automation, and the System account (specialize's commands).
+            const why = setup
+              ? `Microsoft does not support automating Sysprep with Setup's commands${pass === 'specialize' ? ', nor running it as the System account, which specialize commands use' : ''}`
+              : "a logon command is not Microsoft's documented way to automate Sysprep from an answer file";
+            const instead = switches.includes('/generalize')
+              ? 'use <Generalize> of Microsoft-Windows-Deployment in pass "auditUser" (Mode OOBE or Audit), or run Sysprep from outside the answer file (e.g. the build tool\'s shutdown command)'
+              : `use <Reseal> of Microsoft-Windows-Deployment (Mode ${switches.includes('/audit') ? 'Audit' : 'OOBE'}) instead`;
+            ctx.report('command', f.valueRange, { element: f.key.slice(f.key.lastIndexOf('/') + 1), switches: switches.join(' '), list, pass, why, instead });
+          }
+        }
+      },
+    };
+  },
+});
