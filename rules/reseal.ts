@@ -1,7 +1,7 @@
 // reseal: Deployment Reseal combinations that loop, that are ignored next to Generalize, or that skip the rest of their pass.
 import { defineRule } from '../src/engine/rule.js';
 import type { Range } from '../src/types.js';
-import { parseTarget } from './_helpers/lifecycle.js';
+import { RELEASE_FACTS, resealRunsFirst, targetOf, targetPhrase, targetRelated } from './_helpers/lifecycle.js';
 import { readable, sameArchitecture } from './_helpers/facts.js';
 
 const RESEAL = 'Microsoft-Windows-Deployment/Reseal';
@@ -25,7 +25,7 @@ export default defineRule({
     summary: 'Deployment Reseal does not loop (ForceShutdownNow into the same pass), is not set beside Generalize, and does not skip its pass',
     category: 'correctness',
     severity: 'error',
-    facts: [RESEAL, MODE, SHUTDOWN, GENERALIZE],
+    facts: [RESEAL, MODE, SHUTDOWN, GENERALIZE, ...RELEASE_FACTS],
     // Top-level settings of every component: what the pass holds besides Reseal.
     settings: (s) => s.parent === undefined,
     messages: {
@@ -36,24 +36,24 @@ export default defineRule({
         `<Reseal> is ignored: this pass also sets <Generalize> (line ${d.line}), and Setup then ignores Reseal; ` +
         `set Mode and ForceShutdownNow under Generalize and remove Reseal`,
       skipsPass: (d: { pass: string; mode: string; target: string; other: string; line: number; moveTo: string }) =>
-        `Reseal Mode "${d.mode}" in pass "${d.pass}" makes Setup on ${d.target} skip every other setting of this pass, such as <${d.other}> at line ${d.line}; ` +
-        `move those settings to ${d.moveTo}, or reseal from pass "auditUser"`,
+        `Reseal Mode "${d.mode}" in pass "${d.pass}" makes Setup before Windows 10 skip every other setting of this pass, such as <${d.other}> at line ${d.line}; ` +
+        `move those settings to ${d.moveTo}, or reseal from pass "auditUser" (target ${d.target})`,
     },
   },
   create(ctx) {
-    const target = parseTarget(ctx.kb, ctx.settings['targetVersion']);
-    // Before Windows 10, Reseal in auditSystem or oobeSystem ran first and skipped the rest (microsoft-windows-deployment-reseal).
-    const windows10 = ctx.kb.releases().find((r) => r.id === 'windows-10')?.build ?? 10240;
-    const skips = !!target && target.build < windows10;
-    /** Top-level settings per pass, other than Reseal itself (only kept when a target before Windows 10 needs them). */
+    /** The first top-level setting per pass other than Reseal itself, for the files whose target skips it. */
     const others = new Map<string, { name: string; range: Range }>();
     return {
       onElement(el) {
         const s = el.binding.setting;
-        if (!skips || !s || s.key === RESEAL || !el.pass || others.has(el.pass)) return;
+        if (!s || s.key === RESEAL || !el.pass || others.has(el.pass)) return;
         others.set(el.pass, { name: s.name, range: el.nameRange });
       },
       onDocumentEnd(model) {
+        // Before Windows 10, Reseal in auditSystem or oobeSystem ran first and skipped the rest (microsoft-windows-deployment-reseal):
+        // the target is settings.targetVersion or the release the image names, and a family's latest build decides.
+        const target = model.all(RESEAL).length > 0 ? targetOf(ctx, model) : undefined;
+        const skips = resealRunsFirst(ctx.kb, target);
         for (const reseal of model.all(RESEAL)) {
           const pass = reseal.pass;
           if (!pass) continue;
@@ -81,11 +81,11 @@ export default defineRule({
             ctx.report('skipsPass', modeFact.range, {
               pass,
               mode,
-              target: target!.label,
+              target: targetPhrase(target),
               other: other.name,
               line: ctx.lineOf(other.range.start),
               moveTo: MOVE_TO[pass]!,
-            }, { related: [{ message: `<${other.name}>, skipped`, range: other.range }] });
+            }, { related: [{ message: `<${other.name}>, skipped`, range: other.range }, ...(targetRelated(target)?.related ?? [])] });
           }
         }
       },

@@ -8,6 +8,7 @@ import type { KnowledgeBase } from './kb/types.js';
 import { PASS_NAMES } from './parser/events.js';
 import { passList, placedComponent } from '../rules/_helpers/pass-placement.js';
 import { placementVisitor } from '../rules/_helpers/setting-placement.js';
+import { RELEASE_FACTS, resealRunsFirst, targetOf, targetPhrase, type FileTarget } from '../rules/_helpers/lifecycle.js';
 
 /** Why Setup skips something; 'applies' when it does not. */
 export type ExplainStatus = 'applies' | 'wrong-pass' | 'pass-not-run' | 'shadowed' | 'unknown';
@@ -61,12 +62,12 @@ interface Collected {
 
 const RESEAL_MODE = 'Microsoft-Windows-Deployment/Reseal/Mode';
 
-/** Whether Reseal hides the other settings of `pass` (Reseal page), and whether Generalize hides Reseal. */
-function resealShadow(model: AnswerModel, pass: string | undefined): string | undefined {
+/** Whether Reseal hides the other settings of `pass`: before Windows 10 it was processed first and skipped them (Reseal page). */
+function resealShadow(model: AnswerModel, pass: string | undefined, target: FileTarget | undefined, kb: KnowledgeBase): string | undefined {
+  if (!resealRunsFirst(kb, target)) return undefined;
   const mode = model.all(RESEAL_MODE).find((f) => f.pass === pass)?.value;
-  if (pass === 'oobeSystem' && mode === 'Audit') return 'Reseal Mode=Audit in oobeSystem is processed first, and Setup ignores the rest of the pass';
-  if (pass === 'auditSystem' && mode === 'OOBE') return 'Reseal Mode=OOBE in auditSystem is processed first, and Setup ignores the rest of the pass';
-  return undefined;
+  const leaves = (pass === 'oobeSystem' && mode === 'Audit') || (pass === 'auditSystem' && mode === 'OOBE');
+  return leaves ? `before Windows 10, Reseal Mode=${mode} in ${pass} is processed first and Setup ignores the rest of the pass (target ${targetPhrase(target)})` : undefined;
 }
 
 /** The element's path below its component, list items keyed by wcm:keyValue (or their position). */
@@ -81,7 +82,7 @@ function pathOf(el: BoundElement): string {
 
 function collector(settings: Record<string, unknown>, out: Collected) {
   return defineRule({
-    meta: { id: 'explain', summary: 'Explain', category: 'correctness', severity: 'warn', messages: {}, facts: SCENARIO_FACTS },
+    meta: { id: 'explain', summary: 'Explain', category: 'correctness', severity: 'warn', messages: {}, facts: [...SCENARIO_FACTS, ...RELEASE_FACTS] },
     create(ctx) {
       const misplaced = new Map<BoundElement, string>();
       const placement = placementVisitor(({ node, setting }) => {
@@ -153,8 +154,9 @@ function collector(settings: Record<string, unknown>, out: Collected) {
         },
         onDocumentEnd(model) {
           out.scenario = scenarioOf(model, ctx.filePath, settings['scenario']);
+          const target = targetOf(ctx, model);
           for (const c of out.components) {
-            const shadow = resealShadow(model, c.pass);
+            const shadow = resealShadow(model, c.pass, target, ctx.kb);
             if (!shadow) continue;
             for (const s of c.node.settings) if (s.status === 'applies' && !/^Reseal(\/|$)/.test(s.path)) Object.assign(s, { status: 'shadowed', why: shadow });
           }

@@ -19,7 +19,7 @@ test('text: the scenario and why, then the passes in the order Setup runs them',
   assert.equal(heads, ['windowsPE', 'offlineServicing', 'generalize', 'specialize', 'oobeSystem', 'auditSystem', 'auditUser'],
     'Reseal Mode=Audit in oobeSystem sends the install to audit mode, so the audit passes follow oobeSystem');
   assert.match(out, /- ComputerName = "LATE" {2}\(line 53\) {2}\[wrong pass: valid in offlineServicing, specialize, not in oobeSystem\]/);
-  assert.match(out, /- TimeZone = "UTC" {2}\(line 54\) {2}\[shadowed: Reseal Mode=Audit in oobeSystem is processed first/);
+  assert.match(out, /\+ TimeZone = "UTC" {2}\(line 54\)\n/, 'since Windows 10 Reseal runs after the rest of its pass');
   assert.match(out, /\+ Reseal\/Mode = "Audit" {2}\(line 58\)\n/, 'Reseal itself applies');
   assert.match(out, /- Reseal\/Mode = "OOBE" {2}\(line 47\) {2}\[shadowed: Generalize is set too/);
   assert.match(out, /\? Bogus = "1" {2}\(line 17\) {2}\[unknown:/);
@@ -28,6 +28,16 @@ test('text: the scenario and why, then the passes in the order Setup runs them',
   assert.match(out, /never: oobeUser, line 62: "oobeUser" is not a configuration pass/);
   assert.match(out, /RunSynchronousCommand\[1\]\/Order = "1"/, 'list items are named by their key');
   for (const s of SECRETS) assert.not.ok(out.includes(s), `no secret in the output: ${s}`);
+});
+
+test('before Windows 10 (settings.targetVersion or the image name), Reseal leaving its pass hides the rest of it', () => {
+  const dir = tempTree({
+    '.unattendlintrc.json': JSON.stringify({ settings: { targetVersion: 'windows-7' } }),
+    'Autounattend.xml': readFileSync(FILE, 'utf8'),
+  });
+  const out = runCli(['--explain', 'Autounattend.xml'], { cwd: dir }).stdout;
+  assert.match(out, /- TimeZone = "UTC" {2}\(line 54\) {2}\[shadowed: before Windows 10, Reseal Mode=Audit in oobeSystem is processed first .*Windows 7, from settings.targetVersion/);
+  assert.match(out, /\+ Reseal\/Mode = "Audit"/);
 });
 
 test('json: the same timeline as data, with secrets masked', () => {

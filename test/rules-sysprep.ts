@@ -63,7 +63,13 @@ test('reseal: the pass is skipped only for a target before Windows 10, and only 
   assert.equal(await labels(oobe, { targetVersion: '10240' }), []);
   const skipped = await run(oobe, { targetVersion: '9600' });
   assert.equal(skipped.map((m) => m.messageId), ['skipsPass']);
-  assert.match(skipped[0]!.message, /on Windows 8\.1 \(build 9600\) skip every other setting of this pass, such as <OOBE> at line 1/);
+  assert.match(skipped[0]!.message, /before Windows 10 skip every other setting of this pass, such as <OOBE> at line 1.*\(target Windows 8\.1 \(build 9600\), from settings\.targetVersion\)/);
+  // The target may come from the image name: a Windows 7 image is skipped too, with where the target came from.
+  const image: [string, string, string] = ['windowsPE', 'Microsoft-Windows-Setup',
+    '<ImageInstall><OSImage><InstallFrom><MetaData wcm:action="add"><Key>/IMAGE/NAME</Key><Value>Windows 7 PROFESSIONAL</Value></MetaData></InstallFrom></OSImage></ImageInstall>'];
+  const inferred = await run([image, ...oobe]);
+  assert.equal(inferred.filter((m) => m.ruleId === 'reseal').map((m) => m.messageId), ['skipsPass']);
+  assert.match(inferred.find((m) => m.ruleId === 'reseal')!.message, /target Windows 7, inferred from \/IMAGE\/NAME "Windows 7 PROFESSIONAL"/);
   assert.equal(await labels([oobe[0]!], { targetVersion: 'windows-7' }), []);
   // Reseal to the mode the pass leads to anyway skips nothing.
   assert.equal(await labels([['oobeSystem', 'Microsoft-Windows-Deployment', '<Reseal><Mode>OOBE</Mode></Reseal>'], oobe[1]!], { targetVersion: 'windows-7' }), []);

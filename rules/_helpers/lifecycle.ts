@@ -49,6 +49,15 @@ export function targetRelated(target: FileTarget | undefined): { related: { mess
   return e ? { related: [{ message: `the target ${target!.label} is inferred from this image name`, range: e.range }] } : undefined;
 }
 
+/**
+ * Whether Reseal in auditSystem or oobeSystem is processed before the other settings of its pass and skips them: so
+ * before Windows 10, after them since (microsoft-windows-deployment-reseal). False without a target.
+ */
+export function resealRunsFirst(kb: KnowledgeBase, target: Target | undefined): boolean {
+  const windows10 = kb.releases().find((r) => r.id === 'windows-10')?.build ?? 10240;
+  return !!target && target.build < windows10;
+}
+
 interface Lifecycle {
   deprecated?: { since?: string; note?: string; replacement?: string };
   removed?: { since: string };

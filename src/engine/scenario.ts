@@ -125,7 +125,7 @@ function passRuns(name: ScenarioName, present: ReadonlySet<string>, model: Answe
     case 'media': {
       runs = [{ pass: 'windowsPE' }, { pass: 'offlineServicing' }, { pass: 'generalize', when: sysprepOnly }, { pass: 'specialize' }];
       if (toAudit) {
-        runs.push({ pass: 'oobeSystem', when: 'Reseal Mode=Audit is processed first and the rest of the pass is skipped' }, { pass: 'auditSystem' }, { pass: 'auditUser' });
+        runs.push({ pass: 'oobeSystem', when: 'its Reseal Mode=Audit then starts audit mode' }, { pass: 'auditSystem' }, { pass: 'auditUser' });
         if (generalizes) runs.push({ pass: 'generalize' }, { pass: 'specialize' });
         runs.push({ pass: 'oobeSystem', when: 'after audit mode reseals to OOBE' });
       } else {
