@@ -6,6 +6,7 @@ import componentPass from './component-pass.js';
 import computerName from './computer-name.js';
 import computerNameDns from './computer-name-dns.js';
 import deprecatedSetting from './deprecated-setting.js';
+import dnsServer from './dns-server.js';
 import duplicateComponent from './duplicate-component.js';
 import duplicateSetting from './duplicate-setting.js';
 import emptyComponent from './empty-component.js';
@@ -16,6 +17,7 @@ import foreignElement from './foreign-element.js';
 import imageSelection from './image-selection.js';
 import inlineDirective from './inline-directive.js';
 import interfaceIdentifier from './interface-identifier.js';
+import ipAddress from './ip-address.js';
 import joinDomainWorkgroup from './join-domain-workgroup.js';
 import legacyEncoding from './legacy-encoding.js';
 import listActionMissing from './list-action-missing.js';
@@ -27,11 +29,15 @@ import localeUnlisted from './locale-unlisted.js';
 import mixedArchitecture from './mixed-architecture.js';
 import nameCase from './name-case.js';
 import namespaceDeclaration from './namespace-declaration.js';
+import netbiosOptions from './netbios-options.js';
 import orderUnique from './order-unique.js';
 import passName from './pass-name.js';
 import productKey from './product-key.js';
 import removedSetting from './removed-setting.js';
+import route from './route.js';
+import routeConsistency from './route-consistency.js';
 import settingPass from './setting-pass.js';
+import staticIpConsistency from './static-ip-consistency.js';
 import templatePlaceholder from './template-placeholder.js';
 import timeZone from './time-zone.js';
 import unknownComponent from './unknown-component.js';
@@ -49,6 +55,7 @@ const list: AnyRule[] = [
   computerName,
   computerNameDns,
   deprecatedSetting,
+  dnsServer,
   duplicateComponent,
   duplicateSetting,
   emptyComponent,
@@ -59,6 +66,7 @@ const list: AnyRule[] = [
   imageSelection,
   inlineDirective,
   interfaceIdentifier,
+  ipAddress,
   joinDomainWorkgroup,
   legacyEncoding,
   listActionMissing,
@@ -70,11 +78,15 @@ const list: AnyRule[] = [
   mixedArchitecture,
   nameCase,
   namespaceDeclaration,
+  netbiosOptions,
   orderUnique,
   passName,
   productKey,
   removedSetting,
+  route,
+  routeConsistency,
   settingPass,
+  staticIpConsistency,
   templatePlaceholder,
   timeZone,
   unknownComponent,

@@ -8,6 +8,7 @@ import {
   formatCidr,
   hostBitsSet,
   inSubnet,
+  maskLength,
   networkOf,
   parseAddress,
   parseCidr,
@@ -109,6 +110,16 @@ test('text forms: dotted IPv4, RFC 5952 IPv6', () => {
     ['fe80::', 'fe80::'],
   ] as const) assert.is(formatAddress(addr(input)), out, input);
   assert.is(formatCidr(addr('10.0.0.0'), 8), '10.0.0.0/8');
+});
+
+test('dotted subnet masks and their prefix lengths', () => {
+  assert.is(maskLength('255.255.255.0'), 24);
+  assert.is(maskLength('255.255.255.128'), 25);
+  assert.is(maskLength('0.0.0.0'), 0);
+  assert.is(maskLength('255.255.255.255'), 32);
+  assert.is(maskLength('255.0.255.0'), undefined);
+  assert.is(maskLength('24'), undefined);
+  assert.is(maskLength('ffff::'), undefined);
 });
 
 test.run();

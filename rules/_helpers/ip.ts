@@ -161,3 +161,20 @@ export function formatAddress(address: Address): string {
 
 /** `network/prefix` in the usual text form. */
 export const formatCidr = (address: Address, prefix: number): string => `${formatAddress(address)}/${prefix}`;
+
+/** The prefix length a dotted IPv4 subnet mask stands for (255.255.255.0 → 24), or undefined when it is not a mask. */
+export function maskLength(text: string): number | undefined {
+  const a = parseAddress(text);
+  if (!a || a.family !== 4) return undefined;
+  for (let n = 0; n <= 32; n++) if (maskOf(4, n) === a.value) return n;
+  return undefined;
+}
+
+/** How a message names a kind of address that is not an ordinary unicast one. */
+export const KIND_NAMES: Readonly<Record<Exclude<AddressKind, 'unicast'>, string>> = {
+  unspecified: 'the unspecified address',
+  loopback: 'a loopback address',
+  multicast: 'a multicast address',
+  broadcast: 'the broadcast address',
+  reserved: 'a reserved (class E) address',
+};
