@@ -26,6 +26,7 @@ export default defineRule({
   create(ctx) {
     const texts = createItemTexts();
     return {
+      onElement: (el) => texts.onElement(el),
       onValue: (v) => texts.onValue(v),
       onDocumentEnd(model) {
         for (const iface of model.all(DNS.interface)) {

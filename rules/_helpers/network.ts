@@ -2,7 +2,7 @@
 // and each TCPIP interface with its addresses and routes, gathered from the answer model.
 import type { AnswerModel, Fact } from '../../src/engine/model.js';
 import type { Visitor } from '../../src/engine/rule.js';
-import type { BoundValue } from '../../src/binder/bind.js';
+import type { BoundElement, BoundValue } from '../../src/binder/bind.js';
 import type { SettingKey } from '../../src/kb/setting-keys.js';
 import type { Range } from '../../src/types.js';
 import { parseCidr, type CidrResult } from './ip.js';
@@ -55,21 +55,29 @@ export function written(f: Fact | undefined): Written | undefined {
  * value events to `onValue`, and reads the item's text, or its `<Value>` child's, at the end of the document.
  */
 export interface ItemTexts {
+  onElement(el: BoundElement): void;
   onValue(v: BoundValue): void;
-  /** The item's own text, else its Value child's; undefined when empty or templated. */
+  /** The item's own text, else its Value child's; undefined when empty, templated, or the item is removed. */
   of(model: AnswerModel, item: Fact, valueKey: SettingKey): Written | undefined;
 }
 
 export function createItemTexts(): ItemTexts {
   const byStart = new Map<number, Written | undefined>();
+  // Items with wcm:action="remove" take an address away; they assign nothing.
+  const removed = new Set<number>();
   return {
+    onElement(el) {
+      if (el.binding.setting?.listItem && el.action?.trim().toLowerCase() === 'remove') removed.add(el.nameRange.start);
+    },
     onValue(v) {
       const el = v.element;
       if (!el.binding.setting?.listItem) return;
       byStart.set(el.nameRange.start, el.binding.placeholder || !v.text.trim() ? undefined : { text: v.text, range: v.range });
     },
     of(model, item, valueKey) {
-      return byStart.has(item.range.start) ? byStart.get(item.range.start) : written(model.child(item, valueKey));
+      const start = item.range.start;
+      if (removed.has(start)) return undefined;
+      return byStart.has(start) ? byStart.get(start) : written(model.child(item, valueKey));
     },
   };
 }
@@ -156,6 +164,7 @@ export const normalIdentifier = (id: string): string => {
 export function eachInterface(each: (i: TcpipInterface, model: AnswerModel) => void): Visitor {
   const texts = createItemTexts();
   return {
+    onElement: (el) => texts.onElement(el),
     onValue: (v) => texts.onValue(v),
     onDocumentEnd(model) {
       for (const i of tcpipInterfaces(model, texts)) each(i, model);
