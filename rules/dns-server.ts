@@ -1,6 +1,6 @@
 // dns-server: a DNS-Client DNSServerSearchOrder entry must be the plain address of a server, or the client cannot query it.
 import { defineRule } from '../src/engine/rule.js';
-import { addressKind, formatAddress, parseAddress, parseCidr, KIND_NAMES } from './_helpers/ip.js';
+import { addressHint, addressKind, formatAddress, parseAddress, parseCidr, KIND_NAMES } from './_helpers/ip.js';
 import { createItemTexts, trimmed, written, DNS } from './_helpers/network.js';
 
 
@@ -13,8 +13,7 @@ export default defineRule({
     settings: [DNS.server],
     facts: [DNS.interface, DNS.identifier, DNS.server, DNS.serverValue],
     messages: {
-      invalid: (d: { value: string; iface: string }) =>
-        `DNS server ${d.value} of ${d.iface} is not an IPv4 or IPv6 address; DNSServerSearchOrder takes server addresses, e.g. 192.168.1.1`,
+      invalid: (d: { value: string; iface: string; hint: string }) => `DNS server ${d.value} of ${d.iface} is not an IPv4 or IPv6 address; ${d.hint}`,
       withPrefix: (d: { value: string; address: string }) =>
         `DNS server ${d.value} has a prefix length, but DNSServerSearchOrder takes an address alone; write ${d.address}`,
       several: (d: { value: string; count: number }) =>
@@ -43,7 +42,7 @@ export default defineRule({
               const parts = w.text.split(/[\s,;]+/);
               if (parts.length > 1 && parts.every((t) => parseAddress(t))) ctx.report('several', w.range, { value, count: parts.length });
               else if (c.kind !== 'badAddress' && w.text.includes('/')) ctx.report('withPrefix', w.range, { value, address: `"${formatAddress(c.address)}"` });
-              else ctx.report('invalid', w.range, { value, iface: name });
+              else ctx.report('invalid', w.range, { value, iface: name, hint: addressHint(w.text, '', 'DNSServerSearchOrder takes server addresses, e.g. 192.168.1.1') });
               continue;
             }
             // Loopback is a server that runs DNS itself (a domain controller pointing at itself).

@@ -1,6 +1,6 @@
 // ip-address: a TCPIP static address that is no address, has a prefix length beyond its bits, or is no unicast address cannot be assigned.
 import { defineRule } from '../src/engine/rule.js';
-import { addressKind, formatAddress, maskLength, KIND_NAMES } from './_helpers/ip.js';
+import { addressHint, addressKind, formatAddress, maskLength, KIND_NAMES } from './_helpers/ip.js';
 import { eachInterface, interfaceName, trimmed, TCPIP_FACTS, TCPIP_VALUES } from './_helpers/network.js';
 
 
@@ -13,8 +13,8 @@ export default defineRule({
     settings: TCPIP_VALUES,
     facts: TCPIP_FACTS,
     messages: {
-      invalid: (d: { value: string; iface: string }) =>
-        `${d.value} is not an IPv4 or IPv6 address, so Setup cannot assign it to ${d.iface}; write the address with its prefix length, e.g. 192.168.1.10/24`,
+      invalid: (d: { value: string; iface: string; hint: string }) =>
+        `${d.value} is not an IPv4 or IPv6 address, so Setup cannot assign it to ${d.iface}; ${d.hint}`,
       badPrefix: (d: { value: string; prefix: string; hint: string }) =>
         `the prefix length ${d.prefix} of ${d.value} is not a number of bits; ${d.hint}`,
       prefixRange: (d: { value: string; prefix: number; family: number; max: number }) =>
@@ -30,7 +30,7 @@ export default defineRule({
         const w = trimmed(a.written);
         const value = ctx.quote(w.text, w.range);
         const p = a.parsed;
-        if (p.kind === 'badAddress') ctx.report('invalid', w.range, { value, iface });
+        if (p.kind === 'badAddress') ctx.report('invalid', w.range, { value, iface, hint: addressHint(p.address, w.text.slice(p.address.length), 'write the address with its prefix length, e.g. 192.168.1.10/24') });
         else if (p.kind === 'badPrefix') {
           const bits = maskLength(p.prefix);
           const example = `${formatAddress(p.address)}/${bits ?? (p.address.family === 4 ? 24 : 64)}`;

@@ -1,6 +1,6 @@
 // route: a TCPIP route whose Prefix is no network, has host bits set, or whose NextHopAddress is no usable address cannot be added.
 import { defineRule } from '../src/engine/rule.js';
-import { addressKind, formatCidr, hostBitsSet, maskLength, networkOf, KIND_NAMES, parseAddress, parseCidr } from './_helpers/ip.js';
+import { addressHint, addressKind, formatCidr, hostBitsSet, maskLength, networkOf, KIND_NAMES, parseAddress, parseCidr } from './_helpers/ip.js';
 import { eachInterface, interfaceName, trimmed, written, TCPIP_FACTS, TCPIP_VALUES } from './_helpers/network.js';
 
 
@@ -21,8 +21,7 @@ export default defineRule({
         `Prefix ${d.value}, a prefix length alone, is out of range${d.why}; write a length from 0 to ${d.max}, or the network and its length, e.g. 10.20.0.0/16`,
       hostBits: (d: { value: string; network: string }) =>
         `Prefix ${d.value} has bits set after its prefix length, which the Prefix page says must be zero; write the network, ${d.network}`,
-      invalidNextHop: (d: { value: string }) =>
-        `NextHopAddress ${d.value} is not an IPv4 or IPv6 address; write the gateway's address, e.g. 192.168.1.1 (without a prefix length)`,
+      invalidNextHop: (d: { value: string; hint: string }) => `NextHopAddress ${d.value} is not an IPv4 or IPv6 address; ${d.hint}`,
       nextHopKind: (d: { value: string; kind: string }) =>
         `NextHopAddress ${d.value} is ${d.kind}, which cannot be a gateway; write the address of a router on the interface's subnet`,
       familyMismatch: (d: { hop: string; hopFamily: number; prefix: string; prefixFamily: number; iface: string }) =>
@@ -70,7 +69,7 @@ export default defineRule({
         const hop = parseAddress(h.text);
         const value = ctx.quote(h.text, h.range);
         if (!hop) {
-          ctx.report('invalidNextHop', h.range, { value });
+          ctx.report('invalidNextHop', h.range, { value, hint: addressHint(h.text, '', "write the gateway's address, e.g. 192.168.1.1 (without a prefix length)") });
           continue;
         }
         // The unspecified next hop is how an on-link route is written.

@@ -13,6 +13,7 @@ import {
   parseAddress,
   parseCidr,
   sameAddress,
+  unpadded,
   type Address,
 } from '../rules/_helpers/ip.js';
 
@@ -120,6 +121,14 @@ test('dotted subnet masks and their prefix lengths', () => {
   assert.is(maskLength('255.0.255.0'), undefined);
   assert.is(maskLength('24'), undefined);
   assert.is(maskLength('ffff::'), undefined);
+});
+
+test('zero-padded IPv4 octets', () => {
+  assert.is(unpadded('192.168.001.010'), '192.168.1.10');
+  assert.is(unpadded(' 010.0.0.5 '), '10.0.0.5');
+  assert.is(unpadded('192.168.1.10'), undefined);
+  assert.is(unpadded('192.168.001.300'), undefined);
+  assert.is(unpadded('10.0.0'), undefined);
 });
 
 test.run();

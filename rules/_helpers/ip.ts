@@ -178,3 +178,20 @@ export const KIND_NAMES: Readonly<Record<Exclude<AddressKind, 'unicast'>, string
   broadcast: 'the broadcast address',
   reserved: 'a reserved (class E) address',
 };
+
+/**
+ * An IPv4 address written with zero-padded octets (`192.168.001.010`) is no address for node:net, and Windows'
+ * lenient parsers read such octets as octal (010 is 8): its octets without the padding, or undefined.
+ */
+export function unpadded(text: string): string | undefined {
+  const t = text.trim();
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(t) || !/(^|\.)0\d/.test(t)) return undefined;
+  const plain = t.split('.').map((o) => String(Number(o))).join('.');
+  return isIPv4(plain) ? plain : undefined;
+}
+
+/** What to tell the author of a text that is no address: drop the zero padding when that is all, else `otherwise`. */
+export function addressHint(text: string, rest: string, otherwise: string): string {
+  const plain = unpadded(text);
+  return plain ? `IPv4 octets are written without leading zeros (Windows may read 010 as octal 8): write ${plain}${rest}` : otherwise;
+}
