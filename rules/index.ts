@@ -7,6 +7,7 @@ import computerName from './computer-name.js';
 import computerNameDns from './computer-name-dns.js';
 import copyProfile from './copy-profile.js';
 import deprecatedSetting from './deprecated-setting.js';
+import dnsServer from './dns-server.js';
 import duplicateComponent from './duplicate-component.js';
 import duplicateSetting from './duplicate-setting.js';
 import emptyComponent from './empty-component.js';
@@ -21,6 +22,7 @@ import interfaceIdentifier from './interface-identifier.js';
 import joinCredentials from './join-credentials.js';
 import joinCredentialsDomain from './join-credentials-domain.js';
 import joinCredentialsIgnored from './join-credentials-ignored.js';
+import ipAddress from './ip-address.js';
 import joinDomainWorkgroup from './join-domain-workgroup.js';
 import joinNeedsDns from './join-needs-dns.js';
 import joinOu from './join-ou.js';
@@ -36,6 +38,7 @@ import localeUnlisted from './locale-unlisted.js';
 import mixedArchitecture from './mixed-architecture.js';
 import nameCase from './name-case.js';
 import namespaceDeclaration from './namespace-declaration.js';
+import netbiosOptions from './netbios-options.js';
 import orderUnique from './order-unique.js';
 import passName from './pass-name.js';
 import passNotRun from './pass-not-run.js';
@@ -43,8 +46,11 @@ import pnpSysprep from './pnp-sysprep.js';
 import productKey from './product-key.js';
 import removedSetting from './removed-setting.js';
 import reseal from './reseal.js';
+import route from './route.js';
+import routeConsistency from './route-consistency.js';
 import settingPass from './setting-pass.js';
 import skipRearm from './skip-rearm.js';
+import staticIpConsistency from './static-ip-consistency.js';
 import sysprepInCommand from './sysprep-in-command.js';
 import templatePlaceholder from './template-placeholder.js';
 import timeZone from './time-zone.js';
@@ -64,6 +70,7 @@ const list: AnyRule[] = [
   computerNameDns,
   copyProfile,
   deprecatedSetting,
+  dnsServer,
   duplicateComponent,
   duplicateSetting,
   emptyComponent,
@@ -78,6 +85,7 @@ const list: AnyRule[] = [
   joinCredentials,
   joinCredentialsDomain,
   joinCredentialsIgnored,
+  ipAddress,
   joinDomainWorkgroup,
   joinNeedsDns,
   joinOu,
@@ -93,6 +101,7 @@ const list: AnyRule[] = [
   mixedArchitecture,
   nameCase,
   namespaceDeclaration,
+  netbiosOptions,
   orderUnique,
   passName,
   passNotRun,
@@ -100,8 +109,11 @@ const list: AnyRule[] = [
   productKey,
   removedSetting,
   reseal,
+  route,
+  routeConsistency,
   settingPass,
   skipRearm,
+  staticIpConsistency,
   sysprepInCommand,
   templatePlaceholder,
   timeZone,

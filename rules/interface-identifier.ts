@@ -2,6 +2,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Fact } from '../src/engine/model.js';
 import type { SettingKey } from '../src/kb/setting-keys.js';
+import { normalIdentifier as normal } from './_helpers/network.js';
 
 const TCPIP = 'Microsoft-Windows-TCPIP/Interfaces/Interface/Identifier';
 const OTHERS: readonly { key: SettingKey; component: string }[] = [
@@ -9,14 +10,6 @@ const OTHERS: readonly { key: SettingKey; component: string }[] = [
   { key: 'Microsoft-Windows-NetBT/Interfaces/Interface/Identifier', component: 'Microsoft-Windows-NetBT' },
 ];
 
-/**
- * Identifiers are an interface alias ("Ethernet") or a MAC address (…-tcpip-interfaces-interface-identifier): Windows
- * matches both without regard to case, and MAC addresses are written with "-" or ":".
- */
-const normal = (id: string): string => {
-  const t = id.trim().toLowerCase();
-  return /^[0-9a-f]{2}([-:][0-9a-f]{2}){5}$/.test(t) ? t.replace(/:/g, '-') : t;
-};
 const usable = (f: Fact): boolean => !f.placeholder && !!f.text?.trim();
 
 export default defineRule({

@@ -1,0 +1,173 @@
+// What the network rules read of TCPIP, DNS-Client and NetBT: the settings' keys, the text of address list items,
+// and each TCPIP interface with its addresses and routes, gathered from the answer model.
+import type { AnswerModel, Fact } from '../../src/engine/model.js';
+import type { Visitor } from '../../src/engine/rule.js';
+import type { BoundElement, BoundValue } from '../../src/binder/bind.js';
+import type { SettingKey } from '../../src/kb/setting-keys.js';
+import type { Range } from '../../src/types.js';
+import { parseCidr, type CidrResult } from './ip.js';
+
+const T = 'Microsoft-Windows-TCPIP/Interfaces/Interface';
+export const TCPIP = {
+  interface: T,
+  identifier: `${T}/Identifier`,
+  dhcp4: `${T}/Ipv4Settings/DhcpEnabled`,
+  dhcp6: `${T}/Ipv6Settings/DhcpEnabled`,
+  address: `${T}/UnicastIpAddresses/IpAddress`,
+  addressValue: `${T}/UnicastIpAddresses/IpAddress/Value`,
+  route: `${T}/Routes/Route`,
+  routeIdentifier: `${T}/Routes/Route/Identifier`,
+  metric: `${T}/Routes/Route/Metric`,
+  nextHop: `${T}/Routes/Route/NextHopAddress`,
+  prefix: `${T}/Routes/Route/Prefix`,
+} as const satisfies Record<string, SettingKey>;
+
+const D = 'Microsoft-Windows-DNS-Client/Interfaces/Interface';
+export const DNS = {
+  interface: D,
+  identifier: `${D}/Identifier`,
+  server: `${D}/DNSServerSearchOrder/IpAddress`,
+  serverValue: `${D}/DNSServerSearchOrder/IpAddress/Value`,
+} as const satisfies Record<string, SettingKey>;
+
+const N = 'Microsoft-Windows-NetBT/Interfaces/Interface';
+export const NETBT = {
+  interface: N,
+  identifier: `${N}/Identifier`,
+  options: `${N}/NetbiosOptions`,
+} as const satisfies Record<string, SettingKey>;
+
+/** A value as written, trimmed of nothing: a leaf's text, or the text a list item holds itself. */
+export interface Written {
+  readonly text: string;
+  readonly range: Range;
+}
+
+/** A leaf's value when there is one to judge: empty values and template tokens are other rules' findings. */
+export function written(f: Fact | undefined): Written | undefined {
+  if (!f || f.placeholder || f.text === undefined || !f.valueRange || !f.text.trim()) return undefined;
+  return { text: f.text, range: f.valueRange };
+}
+
+/**
+ * The text of list items that hold their value themselves (`<IpAddress wcm:keyValue="1">10.0.0.5/24</IpAddress>`),
+ * which the answer model does not keep (it keeps leaves' text): a rule subscribes to the item's setting, hands its
+ * value events to `onValue`, and reads the item's text, or its `<Value>` child's, at the end of the document.
+ */
+export interface ItemTexts {
+  onElement(el: BoundElement): void;
+  onValue(v: BoundValue): void;
+  /** The item's own text, else its Value child's; undefined when empty, templated, or the item is removed. */
+  of(model: AnswerModel, item: Fact, valueKey: SettingKey): Written | undefined;
+}
+
+export function createItemTexts(): ItemTexts {
+  const byStart = new Map<number, Written | undefined>();
+  // Items with wcm:action="remove" take an address away; they assign nothing.
+  const removed = new Set<number>();
+  return {
+    onElement(el) {
+      if (el.binding.setting?.listItem && el.action?.trim().toLowerCase() === 'remove') removed.add(el.nameRange.start);
+    },
+    onValue(v) {
+      const el = v.element;
+      if (!el.binding.setting?.listItem) return;
+      byStart.set(el.nameRange.start, el.binding.placeholder || !v.text.trim() ? undefined : { text: v.text, range: v.range });
+    },
+    of(model, item, valueKey) {
+      const start = item.range.start;
+      if (removed.has(start)) return undefined;
+      return byStart.has(start) ? byStart.get(start) : written(model.child(item, valueKey));
+    },
+  };
+}
+
+/** Blocks for different passes or architectures are alternatives, never compared (mixed-architecture accepts them). */
+export const scopeOf = (f: Fact): string => `${f.pass ?? ''}\0${f.component.identity.processorArchitecture.trim().toLowerCase()}`;
+
+export interface StaticAddress {
+  readonly item: Fact;
+  readonly written: Written;
+  readonly parsed: CidrResult;
+}
+
+export interface TcpipRoute {
+  readonly item: Fact;
+  readonly metric: Fact | undefined;
+  readonly nextHop: Fact | undefined;
+  readonly prefix: Fact | undefined;
+}
+
+export interface TcpipInterface {
+  readonly fact: Fact;
+  readonly identifier: Fact | undefined;
+  readonly dhcp4: Fact | undefined;
+  readonly dhcp6: Fact | undefined;
+  readonly addresses: readonly StaticAddress[];
+  readonly routes: readonly TcpipRoute[];
+}
+
+/** Every setting `tcpipInterfaces` reads (for a rule's meta.facts) and the one whose values it needs (meta.settings). */
+export const TCPIP_FACTS: readonly SettingKey[] = Object.values(TCPIP);
+export const TCPIP_VALUES: readonly SettingKey[] = [TCPIP.address];
+
+/** The TCPIP interfaces of the file, in document order, each with what it configures. */
+export function tcpipInterfaces(model: AnswerModel, texts: ItemTexts): TcpipInterface[] {
+  return model.all(TCPIP.interface).map((fact) => {
+    const addresses: StaticAddress[] = [];
+    for (const item of model.within(fact, TCPIP.address)) {
+      const w = texts.of(model, item, TCPIP.addressValue);
+      if (w) addresses.push({ item, written: w, parsed: parseCidr(w.text) });
+    }
+    return {
+      fact,
+      identifier: model.child(fact, TCPIP.identifier),
+      dhcp4: model.child(fact, TCPIP.dhcp4),
+      dhcp6: model.child(fact, TCPIP.dhcp6),
+      addresses,
+      routes: model.within(fact, TCPIP.route).map((item) => ({
+        item,
+        metric: model.child(item, TCPIP.metric),
+        nextHop: model.child(item, TCPIP.nextHop),
+        prefix: model.child(item, TCPIP.prefix),
+      })),
+    };
+  });
+}
+
+/** How a message names an interface: its Identifier, quoted, or its line when it has none. */
+export function interfaceName(i: TcpipInterface, quote: (text: string, range: Range) => string, lineOf: (offset: number) => number): string {
+  const w = written(i.identifier);
+  return w ? `interface ${quote(w.text.trim(), w.range)}` : `the interface at line ${lineOf(i.fact.range.start)}`;
+}
+
+/** The written value without its surrounding spaces (value-whitespace reports those), for ranges and quotes. */
+export function trimmed(w: Written): Written {
+  const lead = w.text.length - w.text.trimStart().length;
+  const text = w.text.trim();
+  return { text, range: { start: w.range.start + lead, end: w.range.start + lead + text.length } };
+}
+
+/**
+ * An interface Identifier as Windows matches it: an alias or a MAC address, without regard to case, a MAC address
+ * written with "-" or ":" (…-tcpip-interfaces-interface-identifier).
+ */
+export const normalIdentifier = (id: string): string => {
+  const t = id.trim().toLowerCase();
+  return /^[0-9a-f]{2}([-:][0-9a-f]{2}){5}$/.test(t) ? t.replace(/:/g, '-') : t;
+};
+
+/**
+ * The hooks of a rule about TCPIP interfaces: the address items' text is read as it streams by, and `each` is
+ * called for every interface at the end of the document.
+ */
+export function eachInterface(each: (i: TcpipInterface, model: AnswerModel) => void): Visitor {
+  const texts = createItemTexts();
+  return {
+    onElement: (el) => texts.onElement(el),
+    onValue: (v) => texts.onValue(v),
+    onDocumentEnd(model) {
+      for (const i of tcpipInterfaces(model, texts)) each(i, model);
+    },
+  };
+}
