@@ -1,8 +1,7 @@
 // dns-server: a DNS-Client DNSServerSearchOrder entry must be the plain address of a server, or the client cannot query it.
 import { defineRule } from '../src/engine/rule.js';
 import { addressHint, addressKind, formatAddress, parseAddress, parseCidr, KIND_NAMES } from './_helpers/ip.js';
-import { createItemTexts, trimmed, written, DNS } from './_helpers/network.js';
-
+import { itemText, trimmed, written, DNS } from './_helpers/network.js';
 
 export default defineRule({
   meta: {
@@ -10,7 +9,6 @@ export default defineRule({
     summary: 'DNS-Client DNSServerSearchOrder entries are IPv4 or IPv6 addresses of servers, without a prefix length',
     category: 'correctness',
     severity: 'error',
-    settings: [DNS.server],
     facts: [DNS.interface, DNS.identifier, DNS.server, DNS.serverValue],
     messages: {
       invalid: (d: { value: string; iface: string; hint: string }) => `DNS server ${d.value} of ${d.iface} is not an IPv4 or IPv6 address; ${d.hint}`,
@@ -23,16 +21,13 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const texts = createItemTexts();
     return {
-      onElement: (el) => texts.onElement(el),
-      onValue: (v) => texts.onValue(v),
       onDocumentEnd(model) {
         for (const iface of model.all(DNS.interface)) {
           const id = written(model.child(iface, DNS.identifier));
           const name = id ? `interface ${ctx.quote(id.text.trim(), id.range)}` : `the interface at line ${ctx.lineOf(iface.range.start)}`;
           for (const item of model.within(iface, DNS.server)) {
-            const w0 = texts.of(model, item, DNS.serverValue);
+            const w0 = itemText(model, item, DNS.serverValue);
             if (!w0) continue;
             const w = trimmed(w0);
             const value = ctx.quote(w.text, w.range);

@@ -1,7 +1,7 @@
 // ip-address: a TCPIP static address that is no address, has a prefix length beyond its bits, or is no unicast address cannot be assigned.
 import { defineRule } from '../src/engine/rule.js';
 import { addressHint, addressKind, formatAddress, maskLength, KIND_NAMES } from './_helpers/ip.js';
-import { eachInterface, interfaceName, trimmed, TCPIP_FACTS, TCPIP_VALUES } from './_helpers/network.js';
+import { eachInterface, interfaceName, trimmed, TCPIP_FACTS } from './_helpers/network.js';
 
 
 export default defineRule({
@@ -10,7 +10,6 @@ export default defineRule({
     summary: 'TCPIP UnicastIpAddresses values are IPv4 or IPv6 unicast addresses with an optional prefix length in range',
     category: 'correctness',
     severity: 'error',
-    settings: TCPIP_VALUES,
     facts: TCPIP_FACTS,
     messages: {
       invalid: (d: { value: string; iface: string; hint: string }) =>

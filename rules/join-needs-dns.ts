@@ -5,6 +5,7 @@ import type { SettingKey } from '../src/kb/setting-keys.js';
 import type { Range } from '../src/types.js';
 import { isTemplated } from './_helpers/placeholders.js';
 import { domainName, given, isFqdn, JOIN_KEYS, named, relatedDomains } from './_helpers/join.js';
+import { itemText, normalIdentifier, trimmed } from './_helpers/network.js';
 
 const TCPIP_IFACE = 'Microsoft-Windows-TCPIP/Interfaces/Interface';
 const TCPIP_ID = 'Microsoft-Windows-TCPIP/Interfaces/Interface/Identifier';
@@ -19,26 +20,9 @@ const SUFFIX = 'Microsoft-Windows-DNS-Client/DNSSuffixSearchOrder/DomainName';
 const SUFFIX_VALUE = 'Microsoft-Windows-DNS-Client/DNSSuffixSearchOrder/DomainName/Value';
 const FACTS: readonly SettingKey[] = [JOIN_KEYS.joinDomain, TCPIP_IFACE, TCPIP_ID, DHCP, ADDRESS, ADDRESS_VALUE, DNS_IFACE, DNS_ID, DNS_SERVER, DNS_DOMAIN, SUFFIX, SUFFIX_VALUE];
 
-/** Interfaces are named by alias or MAC address, both matched without regard to case; a MAC may use ":" or "-". */
-function interfaceName(id: string): string {
-  const name = id.trim().toLowerCase();
-  return /^[0-9a-f]{2}([-:][0-9a-f]{2}){5}$/.test(name) ? name.replaceAll(':', '-') : name;
-}
-
 /** The same pass and architecture: blocks for other architectures are alternatives, of which Setup applies one. */
 const sameBlock = (a: Fact, b: Fact): boolean =>
   a.pass === b.pass && a.component.identity.processorArchitecture.toLowerCase() === b.component.identity.processorArchitecture.toLowerCase();
-
-/**
- * The value of a list item written <IpAddress wcm:keyValue="1">10.0.0.5/24</IpAddress>: the model keeps text for
- * leaves only, so it is read between the start and end tag (undefined for an item with children or none).
- */
-function itemValue(text: string, item: Fact): { text: string; range: Range } | undefined {
-  const m = /^([^>]*?)(\/?)>(\s*)([^<]*?)\s*<\//.exec(text.slice(item.range.end, item.elementRange.end));
-  if (!m || m[2] || !m[4]) return undefined;
-  const start = item.range.end + m[1]!.length + 1 + m[3]!.length;
-  return { text: m[4], range: { start, end: start + m[4].length } };
-}
 
 /** An address Setup reads as IPv4: IPv6 ones have ":"; a template token (no leading digit) tells nothing. */
 const ipv4 = (address: string | undefined): boolean => !!address && /^\d/.test(address) && !address.includes(':');
@@ -66,10 +50,7 @@ export default defineRule({
     const staticIpv4 = (model: AnswerModel, iface: Fact): Fact | undefined => {
       const dhcp = model.child(iface, DHCP);
       if (dhcp?.value === false) return dhcp;
-      return (
-        model.within(iface, ADDRESS).find((a) => ipv4(itemValue(ctx.text, a)?.text)) ??
-        model.within(iface, ADDRESS_VALUE).find((v) => named(v) && ipv4(v.text!.trim()))
-      );
+      return model.within(iface, ADDRESS).find((a) => ipv4(itemText(model, a, ADDRESS_VALUE)?.text.trim()));
     };
 
     const servers = (model: AnswerModel, join: Fact, iface: Fact): void => {
@@ -80,7 +61,7 @@ export default defineRule({
       const matches = (d: Fact): boolean => {
         const other = model.child(d, DNS_ID);
         // A templated Identifier on either side may name this interface once rendered.
-        return !named(id) || !named(other) || interfaceName(other.text!) === interfaceName(id.text!);
+        return !named(id) || !named(other) || normalIdentifier(other.text!) === normalIdentifier(id.text!);
       };
       if (dns.some(matches)) return;
       const at = id && given(id) ? id.valueRange! : iface.range;
@@ -102,8 +83,8 @@ export default defineRule({
       // A search list replaces the primary suffix for short names: one entry related to the domain is enough. Entries
       // are written <DomainName wcm:keyValue="1">name</DomainName> or with Key and Value children.
       const entries = model.all(SUFFIX).filter((f) => sameBlock(f, join)).map((item) => {
-        const value = model.child(item, SUFFIX_VALUE);
-        return value ? (named(value) ? { text: value.text!.trim(), range: value.valueRange! } : undefined) : itemValue(ctx.text, item);
+        const w = itemText(model, item, SUFFIX_VALUE);
+        return w && trimmed(w);
       });
       if (entries.length === 0 || !entries.every((e) => e && !isTemplated(e.text))) return;
       const list = entries as { text: string; range: Range }[];

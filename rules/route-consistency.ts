@@ -2,7 +2,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Range } from '../src/types.js';
 import { addressBits, addressKind, classfulPrefix, formatCidr, inSubnet, networkOf, parseAddress, parseCidr, type Address } from './_helpers/ip.js';
-import { eachInterface, interfaceName, trimmed, written, TCPIP_FACTS, TCPIP_VALUES, type TcpipInterface } from './_helpers/network.js';
+import { eachInterface, interfaceName, trimmed, written, TCPIP_FACTS, type TcpipInterface } from './_helpers/network.js';
 
 /** An interface's static subnets of one family, or undefined when one of its lengths is unknown (IPv6 without one). */
 function subnets(i: TcpipInterface, family: number): { base: Address; prefix: number }[] | undefined {
@@ -39,7 +39,6 @@ export default defineRule({
     summary: 'TCPIP routes reach their next hop through a subnet of the interface, give each default route its own metric, and write a prefix length',
     category: 'correctness',
     severity: 'warn',
-    settings: TCPIP_VALUES,
     facts: TCPIP_FACTS,
     messages: {
       offLink: (d: { hop: string; iface: string; subnets: string }) =>

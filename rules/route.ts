@@ -1,7 +1,7 @@
 // route: a TCPIP route whose Prefix is no network, has host bits set, or whose NextHopAddress is no usable address cannot be added.
 import { defineRule } from '../src/engine/rule.js';
 import { addressHint, addressKind, formatCidr, hostBitsSet, maskLength, networkOf, KIND_NAMES, parseAddress, parseCidr } from './_helpers/ip.js';
-import { eachInterface, interfaceName, trimmed, written, TCPIP_FACTS, TCPIP_VALUES } from './_helpers/network.js';
+import { eachInterface, interfaceName, trimmed, written, TCPIP_FACTS } from './_helpers/network.js';
 
 
 export default defineRule({
@@ -10,7 +10,6 @@ export default defineRule({
     summary: 'TCPIP route Prefix values are networks with a length in range and no host bits, and NextHopAddress is a usable address of the same family',
     category: 'correctness',
     severity: 'error',
-    settings: TCPIP_VALUES,
     facts: TCPIP_FACTS,
     messages: {
       invalidPrefix: (d: { value: string; hint: string }) =>

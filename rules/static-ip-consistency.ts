@@ -2,7 +2,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Fact } from '../src/engine/model.js';
 import { classfulPrefix, formatAddress, formatCidr, maskOf, type Address } from './_helpers/ip.js';
-import { eachInterface, interfaceName, scopeOf, trimmed, written, TCPIP_FACTS, TCPIP_VALUES, type StaticAddress } from './_helpers/network.js';
+import { eachInterface, interfaceName, scopeOf, trimmed, written, TCPIP_FACTS, type StaticAddress } from './_helpers/network.js';
 import { createSeen } from './_helpers/seen.js';
 
 const dotted = (prefix: number): string => formatAddress({ family: 4, value: maskOf(4, prefix) });
@@ -13,7 +13,6 @@ export default defineRule({
     summary: 'TCPIP static addresses carry their prefix length, are assigned once per pass, and are not left beside an enabled DHCP',
     category: 'correctness',
     severity: 'warn',
-    settings: TCPIP_VALUES,
     facts: TCPIP_FACTS,
     messages: {
       classful: (d: { value: string; cls: string; prefix: number; mask: string; example: string }) =>

@@ -1,8 +1,7 @@
-// What the network rules read of TCPIP, DNS-Client and NetBT: the settings' keys, the text of address list items,
+// What the network rules read of TCPIP, DNS-Client and NetBT: the settings' keys, the values of address list items,
 // and each TCPIP interface with its addresses and routes, gathered from the answer model.
 import type { AnswerModel, Fact } from '../../src/engine/model.js';
 import type { Visitor } from '../../src/engine/rule.js';
-import type { BoundElement, BoundValue } from '../../src/binder/bind.js';
 import type { SettingKey } from '../../src/kb/setting-keys.js';
 import type { Range } from '../../src/types.js';
 import { parseCidr, type CidrResult } from './ip.js';
@@ -50,36 +49,12 @@ export function written(f: Fact | undefined): Written | undefined {
 }
 
 /**
- * The text of list items that hold their value themselves (`<IpAddress wcm:keyValue="1">10.0.0.5/24</IpAddress>`),
- * which the answer model does not keep (it keeps leaves' text): a rule subscribes to the item's setting, hands its
- * value events to `onValue`, and reads the item's text, or its `<Value>` child's, at the end of the document.
+ * The value a list item assigns: its own text (`<IpAddress wcm:keyValue="1">10.0.0.5/24</IpAddress>`), else its
+ * `<Value>` child's; undefined when empty, templated, or the item has wcm:action="remove" (it assigns nothing).
  */
-export interface ItemTexts {
-  onElement(el: BoundElement): void;
-  onValue(v: BoundValue): void;
-  /** The item's own text, else its Value child's; undefined when empty, templated, or the item is removed. */
-  of(model: AnswerModel, item: Fact, valueKey: SettingKey): Written | undefined;
-}
-
-export function createItemTexts(): ItemTexts {
-  const byStart = new Map<number, Written | undefined>();
-  // Items with wcm:action="remove" take an address away; they assign nothing.
-  const removed = new Set<number>();
-  return {
-    onElement(el) {
-      if (el.binding.setting?.listItem && el.action?.trim().toLowerCase() === 'remove') removed.add(el.nameRange.start);
-    },
-    onValue(v) {
-      const el = v.element;
-      if (!el.binding.setting?.listItem) return;
-      byStart.set(el.nameRange.start, el.binding.placeholder || !v.text.trim() ? undefined : { text: v.text, range: v.range });
-    },
-    of(model, item, valueKey) {
-      const start = item.range.start;
-      if (removed.has(start)) return undefined;
-      return byStart.has(start) ? byStart.get(start) : written(model.child(item, valueKey));
-    },
-  };
+export function itemText(model: AnswerModel, item: Fact, valueKey: SettingKey): Written | undefined {
+  if (item.action?.trim().toLowerCase() === 'remove') return undefined;
+  return item.text !== undefined ? written(item) : written(model.child(item, valueKey));
 }
 
 /** Blocks for different passes or architectures are alternatives, never compared (mixed-architecture accepts them). */
@@ -107,16 +82,15 @@ export interface TcpipInterface {
   readonly routes: readonly TcpipRoute[];
 }
 
-/** Every setting `tcpipInterfaces` reads (for a rule's meta.facts) and the one whose values it needs (meta.settings). */
+/** Every setting `tcpipInterfaces` reads (for a rule's meta.facts). */
 export const TCPIP_FACTS: readonly SettingKey[] = Object.values(TCPIP);
-export const TCPIP_VALUES: readonly SettingKey[] = [TCPIP.address];
 
 /** The TCPIP interfaces of the file, in document order, each with what it configures. */
-export function tcpipInterfaces(model: AnswerModel, texts: ItemTexts): TcpipInterface[] {
+export function tcpipInterfaces(model: AnswerModel): TcpipInterface[] {
   return model.all(TCPIP.interface).map((fact) => {
     const addresses: StaticAddress[] = [];
     for (const item of model.within(fact, TCPIP.address)) {
-      const w = texts.of(model, item, TCPIP.addressValue);
+      const w = itemText(model, item, TCPIP.addressValue);
       if (w) addresses.push({ item, written: w, parsed: parseCidr(w.text) });
     }
     return {
@@ -157,17 +131,11 @@ export const normalIdentifier = (id: string): string => {
   return /^[0-9a-f]{2}([-:][0-9a-f]{2}){5}$/.test(t) ? t.replace(/:/g, '-') : t;
 };
 
-/**
- * The hooks of a rule about TCPIP interfaces: the address items' text is read as it streams by, and `each` is
- * called for every interface at the end of the document.
- */
+/** The hook of a rule about TCPIP interfaces: `each` is called for every interface at the end of the document. */
 export function eachInterface(each: (i: TcpipInterface, model: AnswerModel) => void): Visitor {
-  const texts = createItemTexts();
   return {
-    onElement: (el) => texts.onElement(el),
-    onValue: (v) => texts.onValue(v),
     onDocumentEnd(model) {
-      for (const i of tcpipInterfaces(model, texts)) each(i, model);
+      for (const i of tcpipInterfaces(model)) each(i, model);
     },
   };
 }

@@ -48,6 +48,8 @@ export interface Fact {
   readonly value: boolean | number | string | undefined;
   readonly secret: boolean;
   readonly placeholder: boolean;
+  /** The element's wcm:action as written ("add", "modify", "remove"), if any. */
+  readonly action: string | undefined;
 }
 
 /** A <settings> block: the pass as written, where, and how many components it holds. */
@@ -166,6 +168,7 @@ export function createCollector(wanted: ReadonlySet<number>): ModelCollector {
         value: undefined,
         secret: el.binding.secret,
         placeholder: false,
+        action: el.action,
       };
       open.set(el, fact);
       let list = byKey.get(s.key);
