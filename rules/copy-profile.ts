@@ -1,5 +1,6 @@
 // copy-profile: CopyProfile belongs in the file given to sysprep /generalize, not in the file that installs Windows.
 import { defineRule } from '../src/engine/rule.js';
+import { named } from './_helpers/facts.js';
 import type { Fact } from '../src/engine/model.js';
 import { SCENARIO_FACTS, scenarioNote, scenarioOf } from '../src/engine/scenario.js';
 
@@ -7,7 +8,6 @@ const COPY = 'Microsoft-Windows-Shell-Setup/CopyProfile';
 const ACCOUNT = 'Microsoft-Windows-Shell-Setup/UserAccounts/LocalAccounts/LocalAccount';
 const JOIN = 'Microsoft-Windows-UnattendedJoin/Identification/JoinDomain';
 
-const named = (f: Fact): boolean => !f.placeholder && !!f.text?.trim();
 
 export default defineRule({
   meta: {

@@ -1,5 +1,7 @@
 // fixed-identity-in-image: a file given to sysprep /generalize is read by every machine deployed from the image.
 import { defineRule } from '../src/engine/rule.js';
+import { named } from './_helpers/facts.js';
+import { isMacAddress } from './_helpers/network.js';
 import type { Fact } from '../src/engine/model.js';
 import type { SettingKey } from '../src/kb/setting-keys.js';
 import { SCENARIO_FACTS, scenarioNote, scenarioOf } from '../src/engine/scenario.js';
@@ -12,8 +14,6 @@ const IDENTIFIERS: readonly SettingKey[] = [
   'Microsoft-Windows-NetBT/Interfaces/Interface/Identifier',
 ];
 
-const MAC = /^[0-9a-f]{2}([-:][0-9a-f]{2}){5}$/i;
-const usable = (f: Fact): boolean => !f.placeholder && !!f.text?.trim();
 
 export default defineRule({
   meta: {
@@ -39,10 +39,10 @@ export default defineRule({
         if (scenario?.name !== 'sysprep-generalize' || (scenario.basis !== 'config' && scenario.basis !== 'generalize')) return;
         const note = scenarioNote(scenario);
         const quote = (f: Fact): string => ctx.quote(f.text!.trim(), f.valueRange!);
-        const specialize = (key: SettingKey): Fact[] => model.all(key).filter((f) => f.pass === 'specialize' && usable(f));
+        const specialize = (key: SettingKey): Fact[] => model.all(key).filter((f) => f.pass === 'specialize' && named(f));
         for (const f of specialize(NAME)) if (f.text!.trim() !== '*') ctx.report('fixedName', f.valueRange!, { name: quote(f), scenario: note });
         for (const key of IDENTIFIERS) {
-          for (const f of specialize(key)) if (MAC.test(f.text!.trim())) ctx.report('macIdentifier', f.valueRange!, { id: quote(f), scenario: note });
+          for (const f of specialize(key)) if (isMacAddress(f.text!)) ctx.report('macIdentifier', f.valueRange!, { id: quote(f), scenario: note });
         }
         for (const f of specialize(ADDRESS)) ctx.report('staticAddress', f.valueRange!, { address: quote(f), scenario: note });
       },

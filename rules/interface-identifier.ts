@@ -1,5 +1,6 @@
 // interface-identifier: DNS-Client and NetBT settings apply to an interface by Identifier; one TCPIP does not configure is likely a typo.
 import { defineRule } from '../src/engine/rule.js';
+import { named, scopeOf } from './_helpers/facts.js';
 import type { Fact } from '../src/engine/model.js';
 import type { SettingKey } from '../src/kb/setting-keys.js';
 import { normalIdentifier as normal } from './_helpers/network.js';
@@ -10,7 +11,6 @@ const OTHERS: readonly { key: SettingKey; component: string }[] = [
   { key: 'Microsoft-Windows-NetBT/Interfaces/Interface/Identifier', component: 'Microsoft-Windows-NetBT' },
 ];
 
-const usable = (f: Fact): boolean => !f.placeholder && !!f.text?.trim();
 
 export default defineRule({
   meta: {
@@ -32,9 +32,9 @@ export default defineRule({
     const repeats = (facts: readonly Fact[], component: string): void => {
       const first = new Map<string, Fact>();
       for (const f of facts) {
-        if (!usable(f)) continue;
+        if (!named(f)) continue;
         // Blocks for other architectures are alternatives (mixed-architecture accepts such files).
-        const key = `${f.pass}\0${f.component.identity.processorArchitecture.toLowerCase()}\0${normal(f.text!)}`;
+        const key = `${scopeOf(f)}\0${normal(f.text!)}`;
         const seen = first.get(key);
         if (!seen) first.set(key, f);
         else if (seen.component !== f.component) {
@@ -46,7 +46,7 @@ export default defineRule({
     };
     return {
       onDocumentEnd(model) {
-        const tcpip = model.all(TCPIP).filter(usable);
+        const tcpip = model.all(TCPIP).filter(named);
         repeats(model.all(TCPIP), 'Microsoft-Windows-TCPIP');
         for (const { key, component } of OTHERS) {
           const facts = model.all(key);
@@ -54,7 +54,7 @@ export default defineRule({
           for (const f of facts) {
             const inPass = tcpip.filter((t) => t.pass === f.pass);
             // Without TCPIP interfaces in the pass, DNS or NetBIOS settings for a DHCP interface are normal.
-            if (!usable(f) || inPass.length === 0 || inPass.some((t) => normal(t.text!) === normal(f.text!))) continue;
+            if (!named(f) || inPass.length === 0 || inPass.some((t) => normal(t.text!) === normal(f.text!))) continue;
             const known = inPass.map((t) => quote(t)).join(', ');
             ctx.report('noMatch', f.valueRange!, { component, id: quote(f), known: `it configures ${known}` });
           }

@@ -1,12 +1,11 @@
 // join-domain-workgroup: with JoinDomain and JoinWorkgroup both set, Setup joins the domain and ignores the workgroup.
 import { defineRule } from '../src/engine/rule.js';
+import { named } from './_helpers/facts.js';
 import type { Fact } from '../src/engine/model.js';
 
 const DOMAIN = 'Microsoft-Windows-UnattendedJoin/Identification/JoinDomain';
 const WORKGROUP = 'Microsoft-Windows-UnattendedJoin/Identification/JoinWorkgroup';
 
-/** A value that names something: not empty and not a template token (those are other rules' findings). */
-const named = (f: Fact): boolean => !f.placeholder && !!f.text?.trim();
 
 export default defineRule({
   meta: {

@@ -6,6 +6,7 @@ import type { Range } from '../src/types.js';
 import { isTemplated } from './_helpers/placeholders.js';
 import { domainName, given, isFqdn, JOIN_KEYS, named, relatedDomains } from './_helpers/join.js';
 import { itemText, normalIdentifier, trimmed } from './_helpers/network.js';
+import { sameScope } from './_helpers/facts.js';
 
 const TCPIP_IFACE = 'Microsoft-Windows-TCPIP/Interfaces/Interface';
 const TCPIP_ID = 'Microsoft-Windows-TCPIP/Interfaces/Interface/Identifier';
@@ -19,10 +20,6 @@ const DNS_DOMAIN = 'Microsoft-Windows-DNS-Client/DNSDomain';
 const SUFFIX = 'Microsoft-Windows-DNS-Client/DNSSuffixSearchOrder/DomainName';
 const SUFFIX_VALUE = 'Microsoft-Windows-DNS-Client/DNSSuffixSearchOrder/DomainName/Value';
 const FACTS: readonly SettingKey[] = [JOIN_KEYS.joinDomain, TCPIP_IFACE, TCPIP_ID, DHCP, ADDRESS, ADDRESS_VALUE, DNS_IFACE, DNS_ID, DNS_SERVER, DNS_DOMAIN, SUFFIX, SUFFIX_VALUE];
-
-/** The same pass and architecture: blocks for other architectures are alternatives, of which Setup applies one. */
-const sameBlock = (a: Fact, b: Fact): boolean =>
-  a.pass === b.pass && a.component.identity.processorArchitecture.toLowerCase() === b.component.identity.processorArchitecture.toLowerCase();
 
 /** An address Setup reads as IPv4: IPv6 ones have ":"; a template token (no leading digit) tells nothing. */
 const ipv4 = (address: string | undefined): boolean => !!address && /^\d/.test(address) && !address.includes(':');
@@ -57,7 +54,7 @@ export default defineRule({
       const cause = staticIpv4(model, iface);
       if (!cause) return;
       const id = model.child(iface, TCPIP_ID);
-      const dns = model.all(DNS_IFACE).filter((d) => sameBlock(d, iface) && model.within(d, DNS_SERVER).length > 0);
+      const dns = model.all(DNS_IFACE).filter((d) => sameScope(d, iface) && model.within(d, DNS_SERVER).length > 0);
       const matches = (d: Fact): boolean => {
         const other = model.child(d, DNS_ID);
         // A templated Identifier on either side may name this interface once rendered.
@@ -78,11 +75,11 @@ export default defineRule({
       const data = (f: Fact) => ({ suffix: quote(f), domain: quote(join), line: ctx.lineOf(join.range.start) });
       const related = { related: [{ message: 'JoinDomain', range: join.range }] };
       for (const f of model.all(DNS_DOMAIN)) {
-        if (sameBlock(f, join) && named(f) && !relatedDomains(domainName(f.text!), domain)) ctx.report('dnsDomain', f.valueRange!, data(f), related);
+        if (sameScope(f, join) && named(f) && !relatedDomains(domainName(f.text!), domain)) ctx.report('dnsDomain', f.valueRange!, data(f), related);
       }
       // A search list replaces the primary suffix for short names: one entry related to the domain is enough. Entries
       // are written <DomainName wcm:keyValue="1">name</DomainName> or with Key and Value children.
-      const entries = model.all(SUFFIX).filter((f) => sameBlock(f, join)).map((item) => {
+      const entries = model.all(SUFFIX).filter((f) => sameScope(f, join)).map((item) => {
         const w = itemText(model, item, SUFFIX_VALUE);
         return w && trimmed(w);
       });
@@ -98,7 +95,7 @@ export default defineRule({
       onDocumentEnd(model) {
         for (const join of model.all(JOIN_KEYS.joinDomain)) {
           if (!given(join)) continue;
-          for (const iface of model.all(TCPIP_IFACE)) if (sameBlock(iface, join)) servers(model, join, iface);
+          for (const iface of model.all(TCPIP_IFACE)) if (sameScope(iface, join)) servers(model, join, iface);
           if (named(join)) suffixes(model, join);
         }
       },

@@ -42,7 +42,7 @@ export function identifications(model: AnswerModel, parts: readonly JoinPart[]):
 }
 
 /** A value that names something: not empty and not a template token (those are other rules' findings). */
-export const named = (f: Fact | undefined): f is Fact => !!f && !f.placeholder && !!f.text?.trim();
+export { named } from './facts.js';
 
 /** A value that is or will be there: a name or a template token, not an empty element. */
 export const given = (f: Fact | undefined): f is Fact => !!f && !!f.text?.trim();

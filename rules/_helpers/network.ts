@@ -57,8 +57,7 @@ export function itemText(model: AnswerModel, item: Fact, valueKey: SettingKey): 
   return item.text !== undefined ? written(item) : written(model.child(item, valueKey));
 }
 
-/** Blocks for different passes or architectures are alternatives, never compared (mixed-architecture accepts them). */
-export const scopeOf = (f: Fact): string => `${f.pass ?? ''}\0${f.component.identity.processorArchitecture.trim().toLowerCase()}`;
+export { scopeOf } from './facts.js';
 
 export interface StaticAddress {
   readonly item: Fact;
@@ -128,8 +127,11 @@ export function trimmed(w: Written): Written {
  */
 export const normalIdentifier = (id: string): string => {
   const t = id.trim().toLowerCase();
-  return /^[0-9a-f]{2}([-:][0-9a-f]{2}){5}$/.test(t) ? t.replace(/:/g, '-') : t;
+  return isMacAddress(t) ? t.replace(/:/g, '-') : t;
 };
+
+/** An Identifier written as a MAC address (00-15-5D-01-02-03 or 00:15:5d:01:02:03) rather than an alias. */
+export const isMacAddress = (id: string): boolean => /^[0-9a-f]{2}([-:][0-9a-f]{2}){5}$/i.test(id.trim());
 
 /** The hook of a rule about TCPIP interfaces: `each` is called for every interface at the end of the document. */
 export function eachInterface(each: (i: TcpipInterface, model: AnswerModel) => void): Visitor {
