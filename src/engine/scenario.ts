@@ -69,7 +69,9 @@ interface Inferred {
 
 function infer(present: ReadonlySet<string>, filePath: string, model: AnswerModel): Inferred | undefined {
   // A name that says sysprep outweighs a windowsPE pass copied from an install file: sysprep never runs windowsPE.
-  const sysprepName = /sysprep/i.test(basename(filePath));
+  // Autounattend is the name Setup looks for on installation media, so a name with both says media.
+  const name = basename(filePath);
+  const sysprepName = /sysprep/i.test(name) && !/autounattend/i.test(name);
   if (present.has('windowsPE') && !sysprepName) {
     return { name: 'media', basis: 'windowsPE', reason: 'the file has a windowsPE pass' };
   }
