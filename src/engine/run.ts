@@ -9,7 +9,7 @@ import type { Diagnostic, FileResult, Range } from '../types.js';
 import type { RuleContext, SourceInfo, Visitor } from './rule.js';
 import { InternalError } from './errors.js';
 import { applyDirectives, parseDirective, type Directive } from './suppress.js';
-import { MASK, maskFound, scanFreeSecrets, secretFinderFor, secretValuesOf } from './secrets.js';
+import { MASK, maskFound, scanFreeSecrets, secretElementShapes, secretFinderFor, secretValuesOf } from './secrets.js';
 import { createSecretRanges, type SecretRanges } from './secret-ranges.js';
 import { createCollector } from './model.js';
 import { createPlan, type DispatchPlan, type EnabledRule } from './plan.js';
@@ -42,7 +42,7 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
   const text = decoded.text;
   const lines = createLineIndex(text);
   const diagnostics: Diagnostic[] = [];
-  const secrets = createSecretRanges(scanFreeSecrets(text));
+  const secrets = createSecretRanges([...scanFreeSecrets(text), ...secretElementShapes(text)]);
   const directives: Directive[] = [];
   const info: SourceInfo = {
     encoding: decoded.encoding,
