@@ -108,6 +108,11 @@ test('--fix-dry-run prints the fixed text (also from --stdin) and writes nothing
   const stdin = runCli(['--fix-dry-run', '--stdin', '--stdin-filename', 'x/unattend.xml'], { cwd: dir, input: WITH_ERROR });
   assert.is(stdin.code, 1, 'what remains decides the exit code');
   assert.is(stdin.stdout, masked(WITH_ERROR), 'no fix: the text as it is');
+  writeFileSync(join(dir, 'clean.xml'), CLEAN);
+  writeFileSync(join(dir, 'more.xml'), FIXABLE);
+  const several = runCli(['--fix-dry-run', 'unattend.xml', 'clean.xml', 'more.xml'], { cwd: dir });
+  assert.equal(several.stdout.split('\n').filter((l) => l.startsWith('==> ')), ['==> unattend.xml <==', '==> more.xml <=='], 'files without fixes are left out');
+  assert.is(several.stdout.split('<TimeZone>UTC</TimeZone>').length, 3);
   assert.is(runCli(['--fix', '--fix-dry-run', 'unattend.xml'], { cwd: dir }).code, 2);
   assert.is(runCli(['--fix-dry-run', '-f', 'sarif', 'unattend.xml'], { cwd: dir }).code, 2);
 });
