@@ -84,6 +84,8 @@ function countsOf(result: FileResult): Map<string, number> {
 export function recordSuppressions(existing: Suppressions, results: FileResult[], keyOf: (p: string) => string, rules?: ReadonlySet<string>): Suppressions {
   const out: Suppressions = structuredClone(existing);
   for (const result of results) {
+    // A file that is not well-formed XML has no rule findings to count: what was recorded for it stays.
+    if (result.fatalErrorCount > 0) continue;
     const key = keyOf(result.filePath);
     const entry = { ...out[key] };
     for (const id of Object.keys(entry)) if (!rules || rules.has(id)) delete entry[id];
@@ -113,7 +115,8 @@ export function applySuppressions(results: FileResult[], suppressions: Suppressi
   const out = results.map((result) => {
     const file = keyOf(result.filePath);
     const entry = suppressions[file];
-    if (!entry) return result;
+    // Not well-formed: its rules did not run, so its suppressions are neither used nor stale.
+    if (!entry || result.fatalErrorCount > 0) return result;
     const counts = countsOf(result);
     const hide = new Set<string>();
     for (const [rule, { count }] of Object.entries(entry)) {
@@ -131,11 +134,12 @@ export function applySuppressions(results: FileResult[], suppressions: Suppressi
 
 /**
  * --prune-suppressions: counts of linted files lowered to what was found (entries found no more removed), and
- * entries of files that no longer exist (beside the suppressions file) removed.
+ * entries of files that no longer exist (beside the suppressions file) removed; files that are not well-formed
+ * XML keep theirs.
  */
 export function pruneSuppressions(existing: Suppressions, results: FileResult[], keyOf: (p: string) => string, base: string): Suppressions {
   const out: Suppressions = {};
-  const linted = new Map(results.map((r) => [keyOf(r.filePath), countsOf(r)]));
+  const linted = new Map(results.filter((r) => r.fatalErrorCount === 0).map((r) => [keyOf(r.filePath), countsOf(r)]));
   for (const [file, rules] of Object.entries(existing)) {
     const counts = linted.get(file);
     if (!counts && !existsSync(resolve(base, file))) continue;
