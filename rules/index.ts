@@ -32,6 +32,7 @@ import joinUsername from './join-username.js';
 import legacyEncoding from './legacy-encoding.js';
 import listActionMissing from './list-action-missing.js';
 import listItemAction from './list-item-action.js';
+import listKeyStray from './list-key-stray.js';
 import listKeyUnique from './list-key-unique.js';
 import localAccountsSpecialize from './local-accounts-specialize.js';
 import locale from './locale.js';
@@ -96,6 +97,7 @@ const list: AnyRule[] = [
   legacyEncoding,
   listActionMissing,
   listItemAction,
+  listKeyStray,
   listKeyUnique,
   localAccountsSpecialize,
   locale,

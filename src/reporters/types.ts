@@ -11,8 +11,6 @@ export interface ReporterContext {
   color: boolean;
   /** unattend-lint's own version, for SARIF tool.driver.version. */
   toolVersion: string;
-  /** Set by the CLI when --max-warnings was exceeded, so the text summary can say so. */
-  maxWarningsExceeded?: { max: number; count: number };
 }
 
 /**
