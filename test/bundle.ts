@@ -22,8 +22,8 @@ const run = (script: string, args: string[], cwd = ROOT) => {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
-test('the committed bundle is what the sources build (npm run build regenerates it)', async () => {
-  assert.equal(await staleBundleFiles(), [], 'stale bundle files: run npm run build and commit bundle/');
+test('the committed bundle is what the sources build (npm run bundle regenerates it)', async () => {
+  assert.equal(await staleBundleFiles(), [], 'stale bundle files: run npm run bundle and commit bundle/');
 });
 
 test('the bundle alone reports its version and has a shebang', () => {

@@ -39,15 +39,16 @@ test('the tarball holds the bundle, its third-party licences, README, LICENSE an
   }
 });
 
-test('package.json: MIT with a LICENSE file, repository, homepage, bugs; no runtime dependencies and no install-time build', () => {
+test('package.json: MIT with a LICENSE file, repository, homepage, bugs; no runtime dependencies and nothing to build on install', () => {
   assert.is(PKG.license, 'MIT');
   assert.match(readFileSync(join(ROOT, 'LICENSE'), 'utf8'), /^MIT License\n/);
   assert.match(PKG.repository.url, /^git\+https:\/\/github\.com\//);
   assert.match(PKG.homepage, /^https:\/\//);
   assert.match(PKG.bugs.url, /\/issues$/);
-  // Everything that runs is in the bundle; a prepare script would make npm fetch every devDependency on a git install.
+  // Everything that runs is in the bundle. Any of these scripts makes npm "prepare" a git dependency: install every
+  // devDependency to run them, and (npm 11, npm install -g git+…) leave a link to the deleted temporary clone.
   assert.equal(Object.keys(PKG.dependencies ?? {}), []);
-  for (const hook of ['prepare', 'preinstall', 'install', 'postinstall']) assert.is(PKG.scripts[hook], undefined, hook);
+  for (const hook of ['build', 'prepare', 'prepack', 'preinstall', 'install', 'postinstall']) assert.is(PKG.scripts[hook], undefined, hook);
 });
 
 test('packed and installed with --omit=dev into a temporary prefix, locally and globally, the bin runs', () => {
