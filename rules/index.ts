@@ -16,6 +16,7 @@ import emptyValueTolerated from './empty-value-tolerated.js';
 import envelope from './envelope.js';
 import fixedIdentityInImage from './fixed-identity-in-image.js';
 import foreignElement from './foreign-element.js';
+import generalizeContent from './generalize-content.js';
 import imageSelection from './image-selection.js';
 import inlineDirective from './inline-directive.js';
 import interfaceIdentifier from './interface-identifier.js';
@@ -79,6 +80,7 @@ const list: AnyRule[] = [
   envelope,
   fixedIdentityInImage,
   foreignElement,
+  generalizeContent,
   imageSelection,
   inlineDirective,
   interfaceIdentifier,
