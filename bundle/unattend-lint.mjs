@@ -15947,6 +15947,7 @@ var WINDOWS_VARIABLES = new Set(
     "windir"
   ].map((v) => v.toLowerCase())
 );
+var WHOLE_POWERSHELL = /^\s*(\$\((?:[^()\r\n]|\([^()\r\n]*\))*\)|\$[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*$/;
 function scan(text2, patterns, out) {
   for (const re of patterns) {
     for (const m of text2.matchAll(re)) out.push({ index: m.index, token: m[0] });
@@ -15961,12 +15962,14 @@ function findPlaceholders(text2, context) {
   if (m && (context === "attribute" || !WINDOWS_VARIABLES.has(m[2].toLowerCase()))) {
     out.push({ index: text2.indexOf(m[1]), token: m[1] });
   }
+  const ps = context === "value" || context === "attribute" ? WHOLE_POWERSHELL.exec(text2) : null;
+  if (ps) out.push({ index: text2.indexOf(ps[1]), token: ps[1] });
   out.sort((a, b) => a.index - b.index || b.token.length - a.token.length);
   let end = 0;
   return out.filter((p) => p.index >= end && (end = p.index + p.token.length) > 0);
 }
-function isTemplated(text2) {
-  return findPlaceholders(text2, "attribute").length > 0;
+function isTemplated(text2, secret = false) {
+  return findPlaceholders(text2, secret ? "secret" : "attribute").length > 0;
 }
 var CONDITIONAL = /\{%-?\s*(?:if|elif|else|endif)\b|%\{~?\s*(?:if|else|endif)\b|\{\{-?\s*(?:if|else|end)\b|^[ \t]*%[ \t]*(?:if|elif|else|endif)\b/m;
 function conditionalOffsets(text2) {
@@ -16144,6 +16147,21 @@ function holdsContradiction(component, path9, pass) {
   return component === SHELL && pass === "specialize" && path9.length === 1 && path9[0] === "UserAccounts";
 }
 
+// rules/_helpers/generalize.ts
+init_define_UNATTEND_LINT_KB_DATA();
+var COMPONENTS = /* @__PURE__ */ new Map([
+  ["Microsoft-Windows-UnattendedJoin", "sysprep /generalize takes the computer out of its domain, and specialize joins each deployed machine"],
+  ["Microsoft-Windows-TCPIP", "network settings are per machine, and specialize applies them at each deployed machine's first boot"],
+  ["Microsoft-Windows-DNS-Client", "network settings are per machine, and specialize applies them at each deployed machine's first boot"],
+  ["Microsoft-Windows-NetBT", "network settings are per machine, and specialize applies them at each deployed machine's first boot"]
+]);
+var SETTINGS = /* @__PURE__ */ new Map([
+  ["Microsoft-Windows-Shell-Setup/ComputerName", "generalize resets the computer name, and specialize names each deployed machine (or generates a name for *)"],
+  ["Microsoft-Windows-Shell-Setup/ProductKey", "generalize resets activation, and specialize applies the product key on each deployed machine"]
+]);
+var componentLostInGeneralize = (component, pass) => pass === "generalize" ? COMPONENTS.get(component) : void 0;
+var settingLostInGeneralize = (key, pass) => pass === "generalize" ? SETTINGS.get(key) : void 0;
+
 // rules/component-pass.ts
 var SETUP_PRODUCT_KEY = "Microsoft-Windows-Setup/UserData/ProductKey";
 var messages = {
@@ -16166,7 +16184,7 @@ var component_pass_default = defineRule({
       onComponent(node) {
         pending = void 0;
         const placed = placedComponent(node);
-        if (!placed || placed.passes.length === 0 || placed.passes.includes(placed.pass)) return;
+        if (!placed || placed.passes.length === 0 || placed.passes.includes(placed.pass) || componentLostInGeneralize(placed.name, placed.pass)) return;
         pending = { node, name: placed.name, passes: placed.passes, topLevel: /* @__PURE__ */ new Set(), applies: /* @__PURE__ */ new Set(), productKey: false };
       },
       onElement(el) {
@@ -16182,14 +16200,14 @@ var component_pass_default = defineRule({
         if (!pending || pending.node !== node) return;
         const { name, passes, topLevel, applies, productKey: productKey2 } = pending;
         pending = void 0;
-        const targets = passes.filter((p) => applies.has(p));
-        if (topLevel.size === 0 || targets.length === 0) return;
+        const targets2 = passes.filter((p) => applies.has(p));
+        if (topLevel.size === 0 || targets2.length === 0) return;
         const pass = node.pass;
         const range = node.attrs["name"]?.valueRange ?? node.element.nameRange;
         const data = { name, pass, valid: passList(passes) };
         const hint = componentTwin(name, pass, (s) => topLevel.has(s), productKey2);
         if (hint) ctx.report("twin", range, { ...data, hint });
-        else ctx.report("wrongPass", range, { ...data, target: suggestedPass(targets) });
+        else ctx.report("wrongPass", range, { ...data, target: suggestedPass(targets2) });
       }
     };
   }
@@ -16329,7 +16347,8 @@ function passesPresent(model) {
   return new Set(model.passes.filter((p) => p.components > 0 && p.pass !== void 0).map((p) => p.pass));
 }
 function infer(present, filePath, model) {
-  const sysprepName = /sysprep/i.test(basename(filePath));
+  const name = basename(filePath);
+  const sysprepName = /sysprep/i.test(name) && !/autounattend/i.test(name);
   if (present.has("windowsPE") && !sysprepName) {
     return { name: "media", basis: "windowsPE", reason: "the file has a windowsPE pass" };
   }
@@ -16355,6 +16374,13 @@ function infer(present, filePath, model) {
   return void 0;
 }
 function scenarioOf(model, filePath, setting) {
+  const key = `${filePath}\0${String(setting)}`;
+  let cached = answered.get(model);
+  if (cached?.key !== key) answered.set(model, cached = { key, scenario: decide(model, filePath, setting) });
+  return cached.scenario;
+}
+var answered = /* @__PURE__ */ new WeakMap();
+function decide(model, filePath, setting) {
   const present = passesPresent(model);
   const chosen = isScenarioName(setting) ? { name: setting, basis: "config", reason: "settings.scenario says so" } : infer(present, filePath, model);
   if (!chosen) return void 0;
@@ -16596,6 +16622,15 @@ function parseTarget2(kb, value) {
   return value === void 0 ? void 0 : kb.derive(`target-version:${JSON.stringify(value)}`, (k) => parseTarget(k, value));
 }
 function targetOf(ctx, model) {
+  const setting = ctx.settings["targetVersion"];
+  const cached = targets.get(model);
+  if (cached && cached.setting === setting) return cached.target;
+  const target = decideTarget(ctx, model);
+  targets.set(model, { setting, target });
+  return target;
+}
+var targets = /* @__PURE__ */ new WeakMap();
+function decideTarget(ctx, model) {
   const explicit = parseTarget2(ctx.kb, ctx.settings["targetVersion"]);
   if (explicit) return explicit;
   const inferred = inferRelease(ctx.kb, model, ctx.text);
@@ -17471,10 +17506,10 @@ function checkInputItem(lists, item) {
   const full = keyboard.startsWith("{") ? `${language}:${keyboard}` : keyboard;
   return lists.keyboards.has(full.toLowerCase()) ? { kind: "ok" } : { kind: "unlistedKeyboard", id: keyboard };
 }
-var COMPONENTS = ["Microsoft-Windows-International-Core", "Microsoft-Windows-International-Core-WinPE"];
+var COMPONENTS2 = ["Microsoft-Windows-International-Core", "Microsoft-Windows-International-Core-WinPE"];
 var TAG_SETTINGS = ["UILanguage", "SystemLocale", "UserLocale", "UILanguageFallback", "SetupUILanguage/UILanguage"];
-var SINGLE = new Set(COMPONENTS.flatMap((c) => TAG_SETTINGS.map((s) => `${c}/${s}`)));
-var INPUT = new Set(COMPONENTS.map((c) => `${c}/InputLocale`));
+var SINGLE = new Set(COMPONENTS2.flatMap((c) => TAG_SETTINGS.map((s) => `${c}/${s}`)));
+var INPUT = new Set(COMPONENTS2.map((c) => `${c}/InputLocale`));
 var LOCALE_SETTINGS = [
   "Microsoft-Windows-International-Core/UILanguage",
   "Microsoft-Windows-International-Core/SystemLocale",
@@ -17790,6 +17825,40 @@ var foreign_element_default = defineRule({
     return envelopeVisitor((f) => {
       if (FOREIGN_FINDINGS.has(f.id)) ctx.report(f.id, f.range, f.data);
     });
+  }
+});
+
+// rules/generalize-content.ts
+init_define_UNATTEND_LINT_KB_DATA();
+var generalize_content_default = defineRule({
+  meta: {
+    id: "generalize-content",
+    summary: "No computer name, domain join, network settings or product key in the generalize pass, which removes them: they belong to specialize",
+    category: "correctness",
+    severity: "error",
+    // Top-level settings: a component counts once it holds one (an empty one is empty-component's).
+    settings: (s) => !s.parent,
+    messages: {
+      component: (d) => `component "${d.name}" is not applied in pass "generalize": ${d.why}; move it to pass "specialize"`,
+      setting: (d) => `<${d.name}> is not applied in pass "generalize": ${d.why}; move it to pass "specialize"`
+    }
+  },
+  create(ctx) {
+    const reported = /* @__PURE__ */ new Set();
+    return {
+      onElement(el) {
+        const s = el.binding.setting;
+        const c = el.component;
+        if (!s || !c || el.pass !== "generalize") return;
+        const setting = settingLostInGeneralize(s.key, el.pass);
+        if (setting) return ctx.report("setting", el.nameRange, { name: s.name, why: setting });
+        const component = componentLostInGeneralize(s.component.name, el.pass);
+        if (component && !reported.has(c)) {
+          reported.add(c);
+          ctx.report("component", c.attrs["name"]?.valueRange ?? c.element.nameRange, { name: s.component.name, why: component });
+        }
+      }
+    };
   }
 });
 
@@ -19429,6 +19498,7 @@ var setting_pass_default = defineRule({
     return placementVisitor(({ node, setting }) => {
       const passes = setting.record.passes;
       const pass = node.pass;
+      if (settingLostInGeneralize(setting.key, pass)) return;
       const data = { name: node.local, pass, valid: passList(passes), target: suggestedPass(passes) };
       const path9 = setting.key.slice(setting.component.name.length + 1).split("/");
       const hint = settingTwin(setting.component.name, path9, pass);
@@ -19705,6 +19775,7 @@ var COMMANDS = [
   { key: "Microsoft-Windows-Shell-Setup/LogonCommands/AsynchronousCommand/CommandLine", list: "LogonCommands", setup: false }
 ];
 var MODE2 = /(?:^|[\s"',(])\/(generalize|oobe|audit)(?![\w-])/gi;
+var MAY_RUN_SYSPREP = /sysprep|(?:^|\s)-e(?:c|n[a-z]*)?\s/i;
 var sysprep_in_command_default = defineRule({
   meta: {
     id: "sysprep-in-command",
@@ -19721,7 +19792,7 @@ var sysprep_in_command_default = defineRule({
       onDocumentEnd(model) {
         for (const { key, list: list5, setup } of COMMANDS) {
           for (const f of model.all(key)) {
-            if (f.placeholder || !f.text?.trim() || !f.valueRange) continue;
+            if (f.placeholder || !f.text?.trim() || !f.valueRange || !MAY_RUN_SYSPREP.test(f.text)) continue;
             const run2 = invocations(f.text).find((i) => i.name === "sysprep" && new RegExp(MODE2.source, "i").test(i.args));
             if (!run2) continue;
             const switches = [...new Set([...run2.args.matchAll(MODE2)].map((m) => `/${m[1].toLowerCase()}`))];
@@ -19745,7 +19816,7 @@ var blankComments = (raw) => raw.replace(/<!--[\s\S]*?-->/g, (c) => " ".repeat(c
 var template_placeholder_default = defineRule({
   meta: {
     id: "template-placeholder",
-    summary: "No unreplaced template placeholders ({{ var }}, ${var}, @VAR@, @@{var}@@, #VAR#, a lone %var%) in values and attributes",
+    summary: "No unreplaced template placeholders ({{ var }}, ${var}, @VAR@, @@{var}@@, #VAR#, a lone %var% or $var) in values and attributes",
     category: "correctness",
     severity: "error",
     messages: {
@@ -19795,7 +19866,7 @@ var template_placeholder_default = defineRule({
       onValue(value) {
         const el = value.element;
         if (el.role === "foreign") return;
-        const context = COMMAND_ELEMENTS.has(el.local) ? "command" : "value";
+        const context = COMMAND_ELEMENTS.has(el.local) ? "command" : el.binding.secret ? "secret" : "value";
         scan2(value.range.start, value.range.end, context, () => `<${el.qname}>`);
       },
       onElementEnd(node) {
@@ -20309,6 +20380,7 @@ var list4 = [
   envelope_default,
   fixed_identity_in_image_default,
   foreign_element_default,
+  generalize_content_default,
   image_selection_default,
   inline_directive_default,
   interface_identifier_default,
@@ -20875,7 +20947,7 @@ function createBinder(tree) {
     value(v) {
       const b = v.element.binding;
       if (!b.setting) return;
-      b.placeholder = isTemplated(v.text);
+      b.placeholder = isTemplated(v.text, b.secret);
       const item = b.item;
       if (item && item.key === void 0 && v.element.parent === item.element && item.node.listItem?.keyElement === b.setting.name) {
         item.key = v.text.trim();
@@ -21501,19 +21573,23 @@ var EMPTY_MODEL = createCollector(/* @__PURE__ */ new Set()).model();
 var GLOBAL_HOOKS = ["onDocument", "onSettings", "onSettingsEnd", "onComponent", "onComponentEnd", "onComment", "onDocumentEnd"];
 function startRules(plan, opts, sink, source, secrets) {
   const { lines, text: text2, filePath } = sink;
+  const settings = opts.settings ?? {};
+  const markSecret = (range) => secrets.add(range);
+  const quote = (value, range) => quoteValue(secrets.overlaps(range) ? MASK : value);
+  const lineOf = (offset) => lines.position(offset).line;
   const visitors = plan.rules.map(({ rule, severity, options }) => {
     const ctx = {
       id: rule.meta.id,
       filePath,
       text: text2,
       options,
-      settings: opts.settings ?? {},
+      settings,
       kb: opts.kb,
       source,
       report: createReporter(sink, rule, severity),
-      markSecret: (range) => secrets.add(range),
-      quote: (value, range) => quoteValue(secrets.overlaps(range) ? MASK : value),
-      lineOf: (offset) => lines.position(offset).line
+      markSecret,
+      quote,
+      lineOf
     };
     try {
       return rule.create(ctx);
@@ -21522,29 +21598,41 @@ function startRules(plan, opts, sink, source, secrets) {
     }
   });
   const listener = (i, h) => {
-    const fn = visitors[i][h];
-    return fn ? { id: plan.rules[i].rule.meta.id, fn: fn.bind(visitors[i]) } : void 0;
+    const v = visitors[i];
+    const fn = v[h];
+    return fn ? { id: plan.rules[i].rule.meta.id, v, fn } : void 0;
+  };
+  const collect = (h, take) => {
+    const out = [];
+    for (let i = 0; i < visitors.length; i++) {
+      const l = take(i) ? listener(i, h) : void 0;
+      if (l) out.push(l);
+    }
+    return out;
   };
   const global = /* @__PURE__ */ new Map();
-  for (const h of GLOBAL_HOOKS) global.set(h, plan.rules.flatMap((_, i) => listener(i, h) ?? []));
-  const every = (h) => plan.rules.flatMap((_, i) => plan.only[i] ? [] : listener(i, h) ?? []);
-  const limited = (h) => plan.rules.map((_, i) => plan.only[i] ? listener(i, h) : void 0);
+  for (const h of GLOBAL_HOOKS) global.set(h, collect(h, () => true));
+  const limited = (h) => {
+    const out = new Array(visitors.length);
+    for (let i = 0; i < visitors.length; i++) out[i] = plan.only[i] ? listener(i, h) : void 0;
+    return out;
+  };
   const hooks = {
-    onElement: { every: every("onElement"), limited: limited("onElement") },
-    onElementEnd: { every: every("onElementEnd"), limited: limited("onElementEnd") },
-    onValue: { every: every("onValue"), limited: limited("onValue") }
+    onElement: { every: collect("onElement", (i) => !plan.only[i]), limited: limited("onElement") },
+    onElementEnd: { every: collect("onElementEnd", (i) => !plan.only[i]), limited: limited("onElementEnd") },
+    onValue: { every: collect("onValue", (i) => !plan.only[i]), limited: limited("onValue") }
   };
   const call = (list5, node, offset) => {
-    for (const { id, fn } of list5) {
+    for (const { id, v, fn } of list5) {
       try {
-        fn(node);
+        fn.call(v, node);
       } catch (err) {
         throw crash(err, id, offset, filePath, lines);
       }
     }
   };
-  const elementDispatch = ({ every: every2, limited: limited2 }) => (el, node) => {
-    if (every2.length > 0) call(every2, node, el.range.start);
+  const elementDispatch = ({ every, limited: limited2 }) => (el, node) => {
+    if (every.length > 0) call(every, node, el.range.start);
     const s = el.binding.setting;
     const subscribed = s && plan.bySetting[s.id];
     if (!subscribed) return;
@@ -21552,7 +21640,7 @@ function startRules(plan, opts, sink, source, secrets) {
       const l = limited2[subscribed[k]];
       if (!l) continue;
       try {
-        l.fn(node);
+        l.fn.call(l.v, node);
       } catch (err) {
         throw crash(err, l.id, el.range.start, filePath, lines);
       }
