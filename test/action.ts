@@ -89,6 +89,8 @@ test('action.yml: a composite action whose outputs are the lint step outputs, up
   assert.match(upload.if!, /^always\(\) && inputs\.upload-sarif == 'true' && steps\.lint\.outputs\.sarif-file != ''/);
   assert.is(upload.with!['sarif_file'], '${{ steps.lint.outputs.sarif-file }}');
   assert.is(upload.with!['category'], '${{ inputs.category }}');
+  // Actions it uses are pinned to a commit.
+  for (const step of ACTION.runs.steps) if (step.uses) assert.match(step.uses, /@[0-9a-f]{40}$/, step.uses);
 });
 
 test('broken answer file: the step fails, outputs count the findings, the summary lists rules and the worst findings, no secret', () => {
