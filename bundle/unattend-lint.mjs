@@ -21617,17 +21617,27 @@ function lintSource(input, opts) {
     diagnostics.push({ ruleId: null, severity: 2, fatal: true, message: fatal.message, ...lines.span(range), range });
   }
   const kept = suppress(diagnostics, directives, opts, lines);
-  const secretRanges = secrets.list();
+  const { ranges: secretRanges, values: secretValues2 } = everyOccurrence(text2, secrets);
   if (kept.length > 0 && secretRanges.length > 0) {
-    const find = secretFinderFor(secretValuesOf(text2, secretRanges), kept.length);
+    const find = secretFinderFor(secretValues2, kept.length);
+    const all = createSecretRanges(secretRanges);
     for (const d of kept) {
       d.message = maskFound(d.message, find(d.message));
-      if (d.fix && secrets.overlaps({ start: d.fix.range[0], end: d.fix.range[1] })) delete d.fix;
+      if (d.fix && all.overlaps({ start: d.fix.range[0], end: d.fix.range[1] })) delete d.fix;
     }
   }
   return { ...summarise(opts.filePath, dedupe(kept), text2, secretRanges), encoding: decoded.encoding, bom: decoded.bom };
 }
 var EMPTY_MODEL = createCollector(/* @__PURE__ */ new Set()).model();
+var MIN_REPEATED_SECRET = 4;
+function everyOccurrence(text2, secrets) {
+  const found = secrets.list();
+  const values = secretValuesOf(text2, found);
+  const repeatable = values.filter((v) => v.trim().length >= MIN_REPEATED_SECRET);
+  if (repeatable.length === 0) return { ranges: found, values };
+  const all = createSecretRanges([...found, ...secretFinderFor(repeatable, 1)(text2)]);
+  return { ranges: all.list(), values };
+}
 var GLOBAL_HOOKS = ["onDocument", "onSettings", "onSettingsEnd", "onComponent", "onComponentEnd", "onComment", "onDocumentEnd"];
 function startRules(plan, opts, sink, source, secrets) {
   const { lines, text: text2, filePath } = sink;

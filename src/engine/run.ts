@@ -99,19 +99,36 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
     diagnostics.push({ ruleId: null, severity: 2, fatal: true, message: fatal.message, ...lines.span(range), range });
   }
   const kept = suppress(diagnostics, directives, opts, lines);
+  const { ranges: secretRanges, values: secretValues } = everyOccurrence(text, secrets);
   // A safety net behind ctx.quote: any secret text that still reached a message is masked, in one pass per message.
-  const secretRanges = secrets.list();
   if (kept.length > 0 && secretRanges.length > 0) {
-    const find = secretFinderFor(secretValuesOf(text, secretRanges), kept.length);
+    const find = secretFinderFor(secretValues, kept.length);
+    const all = createSecretRanges(secretRanges);
     for (const d of kept) {
       d.message = maskFound(d.message, find(d.message));
-      if (d.fix && secrets.overlaps({ start: d.fix.range[0], end: d.fix.range[1] })) delete d.fix;
+      if (d.fix && all.overlaps({ start: d.fix.range[0], end: d.fix.range[1] })) delete d.fix;
     }
   }
   return { ...summarise(opts.filePath, dedupe(kept), text, secretRanges), encoding: decoded.encoding, bom: decoded.bom };
 }
 
 const EMPTY_MODEL = createCollector(new Set()).model();
+
+/** Values this short would mask ordinary words and numbers where the file repeats them; the ranges found stay masked. */
+const MIN_REPEATED_SECRET = 4;
+
+/**
+ * The file's secret ranges, with every other place its secret values are written (a comment, a command, an element
+ * the parser never bound): a secret is secret wherever the file repeats it. One pass over the text, and one sort.
+ */
+function everyOccurrence(text: string, secrets: SecretRanges): { ranges: Range[]; values: string[] } {
+  const found = secrets.list();
+  const values = secretValuesOf(text, found);
+  const repeatable = values.filter((v) => v.trim().length >= MIN_REPEATED_SECRET);
+  if (repeatable.length === 0) return { ranges: found, values };
+  const all = createSecretRanges([...found, ...secretFinderFor(repeatable, 1)(text)]);
+  return { ranges: all.list(), values };
+}
 
 type GlobalHook = 'onDocument' | 'onSettings' | 'onSettingsEnd' | 'onComponent' | 'onComponentEnd' | 'onComment' | 'onDocumentEnd';
 type ElementHook = 'onElement' | 'onElementEnd' | 'onValue';
