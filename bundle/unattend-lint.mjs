@@ -23355,7 +23355,7 @@ async function lintFiles(patterns, opts = {}) {
 // src/cli.ts
 init_define_UNATTEND_LINT_KB_DATA();
 import { parseArgs } from "node:util";
-import { writeFileSync as writeFileSync2, mkdirSync as mkdirSync2, realpathSync } from "node:fs";
+import { closeSync as closeSync2, mkdirSync as mkdirSync2, openSync as openSync2, realpathSync, writeSync } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { dirname as dirname2, relative as relative3, resolve as resolve5 } from "node:path";
 
@@ -23851,7 +23851,7 @@ var sarif = (results, ctx) => `${JSON.stringify(toSarifLog(results, ctx), null, 
 init_define_UNATTEND_LINT_KB_DATA();
 var import_picocolors = __toESM(require_picocolors(), 1);
 var digits = (n) => String(n).length;
-function fileBlock(file, ctx, c) {
+function* fileBlock(file, ctx, c) {
   const redact = secretRedactor(file);
   const messages5 = [];
   let line = 0;
@@ -23868,16 +23868,16 @@ function fileBlock(file, ctx, c) {
   }
   if (message > 72) message = 0;
   const lines = file.source === void 0 ? void 0 : createLineIndex(file.source);
-  const out = [c.underline(oneLine(displayPath2(file.filePath, ctx.cwd)))];
-  file.messages.forEach((d, i) => {
+  yield c.underline(oneLine(displayPath2(file.filePath, ctx.cwd)));
+  for (let i = 0; i < file.messages.length; i++) {
+    const d = file.messages[i];
     const pos = `${String(d.line).padStart(line)}:${String(d.column).padEnd(column)}`;
     const paint = d.severity === 2 ? c.red : c.yellow;
     const ruleId = d.fatal ? "(fatal)" : `${d.ruleId ?? ""}${d.fix ? " (fixable)" : ""}`;
     const cells = `${c.dim(pos)}  ${paint((d.severity === 2 ? "error" : "warning").padEnd(severity))}  ${messages5[i].padEnd(message)}`;
-    out.push(ruleId ? `  ${cells}  ${c.dim(ruleId)}` : `  ${cells}`.trimEnd());
-    for (const frameLine of codeFrame(file, d, lines, c)) out.push(frameLine);
-  });
-  return out;
+    yield ruleId ? `  ${cells}  ${c.dim(ruleId)}` : `  ${cells}`.trimEnd();
+    yield* codeFrame(file, d, lines, c);
+  }
 }
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -23891,13 +23891,13 @@ function fixableSummary(errors, warnings, c) {
   const line = `  ${plural(errors, "error")} and ${plural(warnings, "warning")} potentially fixable with the \`--fix\` option.`;
   return c.bold(errors > 0 ? c.red(line) : c.yellow(line));
 }
-var text = (results, ctx) => {
+function* textLines(results, ctx) {
   const c = import_picocolors.default.createColors(ctx.color);
-  const lines = [];
   let errors = 0;
   let warnings = 0;
   let fixableErrors = 0;
   let fixableWarnings = 0;
+  let any = false;
   for (const file of results) {
     if (file.messages.length === 0) continue;
     for (const d of file.messages) {
@@ -23906,25 +23906,34 @@ var text = (results, ctx) => {
       if (d.fix && d.severity === 2) fixableErrors++;
       else if (d.fix) fixableWarnings++;
     }
-    if (lines.length > 0) lines.push("");
-    for (const line of fileBlock(file, ctx, c)) lines.push(line);
+    if (any) yield "\n";
+    any = true;
+    for (const line of fileBlock(file, ctx, c)) yield `${line}
+`;
   }
   const tail = [];
   if (errors + warnings > 0) tail.push(summary(errors, warnings, c));
   if (fixableErrors + fixableWarnings > 0) tail.push(fixableSummary(fixableErrors, fixableWarnings, c));
-  if (lines.length === 0 && tail.length === 0) return "";
-  if (tail.length > 0) {
-    if (lines.length > 0) lines.push("");
-    for (const line of tail) lines.push(line);
-  }
-  lines.push("");
-  return lines.join("\n");
+  if (tail.length === 0) return;
+  if (any) yield "\n";
+  for (const line of tail) yield `${line}
+`;
+}
+var text = (results, ctx) => {
+  let out = "";
+  for (const line of textLines(results, ctx)) out += line;
+  return out;
 };
 
 // src/reporters/index.ts
 var formatters = Object.freeze({ text, json, sarif, compact, github });
 function getReporter(name) {
   return Object.hasOwn(formatters, name) ? formatters[name] : void 0;
+}
+function reportPieces(name, results, ctx) {
+  if (name === "text") return textLines(results, ctx);
+  const reporter = getReporter(name);
+  return reporter ? [reporter(results, ctx)] : [];
 }
 
 // src/list-rules.ts
@@ -24122,19 +24131,38 @@ async function lintAll(linter, values, positionals, io, debug) {
   }
   return out;
 }
+var WRITE_BATCH = 1 << 16;
 function writeReport(output, outFile, io) {
-  if (!outFile) {
-    if (output) io.stdout(output.endsWith("\n") ? output : `${output}
-`);
-    return void 0;
-  }
-  const path9 = resolve5(io.cwd, outFile);
+  const pieces = typeof output === "string" ? [output] : output;
+  const path9 = outFile === void 0 ? void 0 : resolve5(io.cwd, outFile);
+  let fd;
   try {
-    mkdirSync2(dirname2(path9), { recursive: true });
-    writeFileSync2(path9, output);
+    if (path9) {
+      mkdirSync2(dirname2(path9), { recursive: true });
+      fd = openSync2(path9, "w");
+    }
+    const write = (s) => {
+      if (fd === void 0) io.stdout(s);
+      else writeSync(fd, s);
+    };
+    let batch = "";
+    let last = "";
+    for (const piece of pieces) {
+      if (!piece) continue;
+      batch += piece;
+      last = piece;
+      if (batch.length >= WRITE_BATCH) {
+        write(batch);
+        batch = "";
+      }
+    }
+    if (fd === void 0 && last && !last.endsWith("\n")) batch += "\n";
+    if (batch) write(batch);
     return void 0;
   } catch (err) {
     return `cannot write the report to ${path9} (${err.code ?? "error"})`;
+  } finally {
+    if (fd !== void 0) closeSync2(fd);
   }
 }
 async function run(io) {
@@ -24179,7 +24207,7 @@ async function run(io) {
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     const tooMany = maxWarnings >= 0 && warnings > maxWarnings;
     const shown = values.quiet ? results.map(quietResult) : results;
-    const output = values["fix-dry-run"] ? dryRunOutput(shown, linted, format, io.cwd) : reporter(shown, {
+    const output = values["fix-dry-run"] ? dryRunOutput(shown, linted, format, io.cwd) : reportPieces(format, shown, {
       cwd: io.cwd,
       rules: new Map([...linter.loader.rules()].map(([id, r]) => [id, r.meta])),
       color: useColor(values, io, !!values["output-file"]),

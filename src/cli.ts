@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The command line: argv → config → lint files → reporter → output and exit code (the only module touching process.*).
 import { parseArgs } from 'node:util';
-import { writeFileSync, mkdirSync, realpathSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, relative, resolve } from 'node:path';
 import { builtinRules } from '../rules/index.js';
@@ -12,7 +12,7 @@ import { toJsonResults } from './reporters/json.js';
 import { maskSlice, secretRedactor } from './reporters/secrets.js';
 import { displayPath } from './reporters/paths.js';
 import { ConfigError, printConfig } from './config/index.js';
-import { getReporter } from './reporters/index.js';
+import { getReporter, reportPieces } from './reporters/index.js';
 import { InternalError } from './engine/errors.js';
 import { toolVersion, TOOL_NAME } from './meta.js';
 import { listRules } from './list-rules.js';
@@ -223,18 +223,42 @@ async function lintAll(linter: Linter, values: Values, positionals: string[], io
 }
 
 /** Writes the report to stdout or --output-file; returns a problem line when the file cannot be written. */
-function writeReport(output: string, outFile: string | undefined, io: Io): string | undefined {
-  if (!outFile) {
-    if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
-    return undefined;
-  }
-  const path = resolve(io.cwd, outFile);
+/** Pieces of a report are written in batches of about this many characters. */
+const WRITE_BATCH = 1 << 16;
+
+/** Writes the report to stdout or --output-file as it is made; returns a problem line when the file cannot be written. */
+function writeReport(output: string | Iterable<string>, outFile: string | undefined, io: Io): string | undefined {
+  const pieces = typeof output === 'string' ? [output] : output;
+  const path = outFile === undefined ? undefined : resolve(io.cwd, outFile);
+  let fd: number | undefined;
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, output);
+    if (path) {
+      mkdirSync(dirname(path), { recursive: true });
+      fd = openSync(path, 'w');
+    }
+    const write = (s: string): void => {
+      if (fd === undefined) io.stdout(s);
+      else writeSync(fd, s);
+    };
+    let batch = '';
+    let last = '';
+    for (const piece of pieces) {
+      if (!piece) continue;
+      batch += piece;
+      last = piece;
+      if (batch.length >= WRITE_BATCH) {
+        write(batch);
+        batch = '';
+      }
+    }
+    // Standard output always ends with a line end; a file gets the report exactly.
+    if (fd === undefined && last && !last.endsWith('\n')) batch += '\n';
+    if (batch) write(batch);
     return undefined;
   } catch (err) {
     return `cannot write the report to ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -283,7 +307,7 @@ export async function run(io: Io): Promise<number> {
     const shown = values.quiet ? results.map(quietResult) : results;
     const output = values['fix-dry-run']
       ? dryRunOutput(shown, linted, format, io.cwd)
-      : reporter!(shown, {
+      : reportPieces(format, shown, {
         cwd: io.cwd,
         rules: new Map<string, RuleMeta>([...linter.loader.rules()].map(([id, r]) => [id, r.meta])),
         color: useColor(values, io, !!values['output-file']),

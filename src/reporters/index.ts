@@ -3,7 +3,7 @@ import { compact } from './compact.js';
 import { github } from './github.js';
 import { json } from './json.js';
 import { sarif } from './sarif.js';
-import { text } from './text.js';
+import { text, textLines } from './text.js';
 import type { Reporter } from './types.js';
 
 export type { Reporter, ReporterContext } from './types.js';
@@ -14,4 +14,14 @@ export const formatters: Readonly<Record<string, Reporter>> = Object.freeze({ te
 export function getReporter(name: string): Reporter | undefined {
   // An own-property check, so that "toString" or "__proto__" are not taken for formats.
   return Object.hasOwn(formatters, name) ? formatters[name] : undefined;
+}
+
+/**
+ * The report of format `name` as pieces to write one after another: the text format streams its lines (a report of
+ * hundreds of thousands of findings is never one string); the others are one piece.
+ */
+export function reportPieces(name: string, results: Parameters<Reporter>[0], ctx: Parameters<Reporter>[1]): Iterable<string> {
+  if (name === 'text') return textLines(results, ctx);
+  const reporter = getReporter(name);
+  return reporter ? [reporter(results, ctx)] : [];
 }

@@ -9,7 +9,8 @@ import type { Reporter, ReporterContext } from './types.js';
 
 const digits = (n: number): number => String(n).length;
 
-function fileBlock(file: FileResult, ctx: ReporterContext, c: Colors): string[] {
+/** One file's lines, made one at a time: a file with 400,000 findings is never held as one list of lines. */
+function* fileBlock(file: FileResult, ctx: ReporterContext, c: Colors): Generator<string> {
   const redact = secretRedactor(file);
   // Widths first (so columns line up), keeping only each message's text: a file with 400,000 findings holds
   // one string per finding here, not a row object of six.
@@ -29,18 +30,18 @@ function fileBlock(file: FileResult, ctx: ReporterContext, c: Colors): string[] 
   // Aligning rule ids after long messages leaves walls of blanks: align only when messages are short.
   if (message > 72) message = 0;
   const lines = file.source === undefined ? undefined : createLineIndex(file.source);
-  const out = [c.underline(oneLine(displayPath(file.filePath, ctx.cwd)))];
-  file.messages.forEach((d, i) => {
+  yield c.underline(oneLine(displayPath(file.filePath, ctx.cwd)));
+  for (let i = 0; i < file.messages.length; i++) {
+    const d = file.messages[i]!;
     const pos = `${String(d.line).padStart(line)}:${String(d.column).padEnd(column)}`;
     const paint = d.severity === 2 ? c.red : c.yellow;
     // A finding --fix would fix says so after its rule id, as the summary counts them.
     const ruleId = d.fatal ? '(fatal)' : `${d.ruleId ?? ''}${d.fix ? ' (fixable)' : ''}`;
     // Padding is applied before colouring, so that escapes do not count as width.
     const cells = `${c.dim(pos)}  ${paint((d.severity === 2 ? 'error' : 'warning').padEnd(severity))}  ${messages[i]!.padEnd(message)}`;
-    out.push(ruleId ? `  ${cells}  ${c.dim(ruleId)}` : `  ${cells}`.trimEnd());
-    for (const frameLine of codeFrame(file, d, lines, c)) out.push(frameLine);
-  });
-  return out;
+    yield ruleId ? `  ${cells}  ${c.dim(ruleId)}` : `  ${cells}`.trimEnd();
+    yield* codeFrame(file, d, lines, c);
+  }
 }
 
 function plural(n: number, word: string): string {
@@ -58,14 +59,17 @@ function fixableSummary(errors: number, warnings: number, c: Colors): string {
   return c.bold(errors > 0 ? c.red(line) : c.yellow(line));
 }
 
-export const text: Reporter = (results, ctx) => {
+/**
+ * The report as it is written: each output line with its line end, one at a time, so that the CLI can write a
+ * huge report as it is made (`text` joins the same lines).
+ */
+export function* textLines(results: FileResult[], ctx: ReporterContext): Generator<string> {
   const c = pc.createColors(ctx.color);
-  // Every output line in one list, joined once: a report of 400,000 findings is built without copying it twice.
-  const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
   let fixableErrors = 0;
   let fixableWarnings = 0;
+  let any = false;
   for (const file of results) {
     if (file.messages.length === 0) continue;
     for (const d of file.messages) {
@@ -74,17 +78,20 @@ export const text: Reporter = (results, ctx) => {
       if (d.fix && d.severity === 2) fixableErrors++;
       else if (d.fix) fixableWarnings++;
     }
-    if (lines.length > 0) lines.push('');
-    for (const line of fileBlock(file, ctx, c)) lines.push(line);
+    if (any) yield '\n';
+    any = true;
+    for (const line of fileBlock(file, ctx, c)) yield `${line}\n`;
   }
   const tail: string[] = [];
   if (errors + warnings > 0) tail.push(summary(errors, warnings, c));
   if (fixableErrors + fixableWarnings > 0) tail.push(fixableSummary(fixableErrors, fixableWarnings, c));
-  if (lines.length === 0 && tail.length === 0) return '';
-  if (tail.length > 0) {
-    if (lines.length > 0) lines.push('');
-    for (const line of tail) lines.push(line);
-  }
-  lines.push('');
-  return lines.join('\n');
+  if (tail.length === 0) return;
+  if (any) yield '\n';
+  for (const line of tail) yield `${line}\n`;
+}
+
+export const text: Reporter = (results, ctx) => {
+  let out = '';
+  for (const line of textLines(results, ctx)) out += line;
+  return out;
 };
