@@ -35,9 +35,8 @@ export default defineRule({
   meta: {
     id: 'autologon',
     summary: 'AutoLogon with Enabled true has a Username, a password and a LogonCount, AdministratorPassword beside it in auditSystem, and the password of the account it logs on to',
-    category: 'security',
+    category: 'correctness',
     severity: 'warn',
-    securitySeverity: '4.0',
     facts: [AUTOLOGON, ENABLED, USERNAME, DOMAIN, LOGON_COUNT, ACCOUNT, ACCOUNT_NAME, COMPUTER_NAME, ...PASSWORD_FACTS],
     messages: {
       noUsername: () =>
@@ -49,7 +48,7 @@ export default defineRule({
       auditPair: () =>
         '<AutoLogon> in auditSystem needs <UserAccounts>/<AdministratorPassword> in auditSystem as well for the automatic logon to audit mode to work (its reference page says both are needed); add AdministratorPassword to this pass',
       mismatch: (d: { user: string; what: string; line: number }) =>
-        `the AutoLogon password is not ${d.what} (line ${d.line}) that it logs on as ${d.user}, so the automatic logon fails; make both passwords the same (compared after decoding hidden values; neither is shown)`,
+        `the AutoLogon password differs from ${d.what} at line ${d.line}, the password of ${d.user}, the account it logs on as, so the automatic logon fails at the logon screen; make them the same (hidden values are compared decoded; neither is shown)`,
     },
   },
   create(ctx) {
@@ -91,7 +90,7 @@ export default defineRule({
           // Any one of the account's definitions agreeing is enough (the passes may set it more than once).
           if (known.length !== targets.length || known.some((k) => k.pw === mine)) continue;
           const first = known[0]!.t;
-          const what = first.kind === ADMINISTRATOR_PASSWORD ? 'the <AdministratorPassword>' : 'the password of the <LocalAccount>';
+          const what = first.kind === ADMINISTRATOR_PASSWORD ? '<AdministratorPassword>' : 'the <LocalAccount> <Password>';
           ctx.report('mismatch', own.value.range, { user: quote(username), what, line: ctx.lineOf(first.container.range.start) }, {
             related: [{ message: "the account's password", range: first.container.range }],
           });

@@ -6,7 +6,6 @@ import {
   OFFLINE_ADMINISTRATOR_PASSWORD,
   OFFLINE_LOCAL_ACCOUNT_PASSWORD,
   isBlankPassword,
-  labelOf,
   storedPasswords,
   type PasswordKind,
 } from './_helpers/passwords.js';
@@ -35,7 +34,7 @@ export default defineRule({
           if (!v || !isBlankPassword(p)) continue;
           const how = p.form === 'hidden' && v.text?.trim() ? `its hidden <Value> holds only the suffix "${p.kind.suffix}"` : 'its <Value> is empty';
           const admin = p.kind === ADMINISTRATOR_PASSWORD || p.kind === OFFLINE_ADMINISTRATOR_PASSWORD;
-          const what = labelOf(p);
+          const what = p.kind.label;
           ctx.report('blank', v.range, { what, how, account: admin ? 'enables the built-in Administrator' : 'creates the account' });
         }
       },

@@ -1,6 +1,6 @@
 // password-encoding: a password with PlainText false must be base64 of UTF-16LE text ending with its setting's suffix.
 import { defineRule } from '../src/engine/rule.js';
-import { decodeHidden, labelOf, PASSWORD_FACTS, storedPasswords } from './_helpers/passwords.js';
+import { decodeHidden, PASSWORD_FACTS, storedPasswords } from './_helpers/passwords.js';
 
 export default defineRule({
   meta: {
@@ -26,7 +26,7 @@ export default defineRule({
           // Empty values are blank passwords (blank-password's); template tokens are filled in later.
           if (p.form !== 'hidden' || !v || v.placeholder || !v.text?.trim()) continue;
           const line = ctx.lineOf(p.plainText!.range.start);
-          const what = labelOf(p);
+          const what = p.kind.label;
           const d = decodeHidden(v.text);
           const related = { related: [{ message: 'PlainText false: Setup decodes the value', range: p.plainText!.range }] };
           if (!d.ok) ctx.report(d.problem, v.range, { what, line }, related);

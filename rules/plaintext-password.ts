@@ -1,6 +1,6 @@
 // plaintext-password: a password stored in clear text (PlainText true, or absent: true is the default).
 import { defineRule } from '../src/engine/rule.js';
-import { labelOf, PASSWORD_FACTS, storedPasswords } from './_helpers/passwords.js';
+import { PASSWORD_FACTS, storedPasswords } from './_helpers/passwords.js';
 
 export default defineRule({
   meta: {
@@ -25,7 +25,7 @@ export default defineRule({
           // Empty passwords are blank-password's; a template token is filled in later, in whatever form the template writes.
           if (p.form !== 'plain' || !v || v.placeholder || !v.text) continue;
           const how = p.plainText ? `<PlainText> is true` : `it has no <PlainText>, and the default is true`;
-          const what = labelOf(p);
+          const what = p.kind.label;
           ctx.report('plain', p.plainText?.range ?? v.range, { what, how });
         }
       },

@@ -21,10 +21,21 @@ const COMMANDS: readonly SettingKey[] = [
  * (oofhours.com, "Bypassing Windows 11 hardware requirements, revisited", 2022; confirmed in amitxv/PC-Tuning#88).
  */
 const EFFECTIVE = new Set(['bypasstpmcheck', 'bypasssecurebootcheck', 'bypassramcheck']);
-/** reg add …\SYSTEM\Setup\LabConfig /v Name, or New-ItemProperty/Set-ItemProperty -Path …\Setup\LabConfig -Name Name. */
-const LAB_CONFIG = /\\Setup\\LabConfig\b[^&|\r\n]*?(?:\/v|-Name)\s+["']?([A-Za-z]\w*)/gi;
+/**
+ * A value written under a key: `reg add <key> /v <name>`, or PowerShell's New-ItemProperty/Set-ItemProperty with -Path
+ * and -Name in either order; within one command (up to &, |, ; or a line break). The name is the last group matched.
+ */
+function valueWrites(key: string, name = String.raw`[A-Za-z]\w*`): RegExp {
+  const part = String.raw`[^&|;\r\n]*?`;
+  const at = String.raw`\\Setup\\${key}\b`;
+  return new RegExp(
+    String.raw`\b(?:reg(?:\.exe)?["']?\s+add|(?:New|Set)-ItemProperty)\b${part}(?:${at}${part}(?:\/v|-Name)\s+["']?(${name})|-Name\s+["']?(${name})["']?${part}${at})`,
+    'gi',
+  );
+}
+const LAB_CONFIG = valueWrites('LabConfig');
 /** The in-place upgrade bypass (HKLM\SYSTEM\Setup\MoSetup AllowUpgradesWithUnsupportedTPMOrCPU). */
-const MO_SETUP = /\\Setup\\MoSetup\b[^&|\r\n]*?(?:\/v|-Name)\s+["']?(AllowUpgradesWithUnsupportedTPMOrCPU)\b/gi;
+const MO_SETUP = valueWrites('MoSetup', 'AllowUpgradesWithUnsupportedTPMOrCPU');
 /** The first build without oobe\BypassNRO.cmd: Windows Insider Preview build 26200.5516 (Windows Insider blog, 2025-03-28). */
 const NO_BYPASSNRO_CMD = 26200;
 
@@ -58,6 +69,12 @@ export default defineRule({
       if (f.text!.length !== r.end - r.start) return r;
       return { start: r.start + index, end: r.start + index + length };
     };
+    /** The value name a match wrote, and where it is. */
+    const written = (f: Fact, m: RegExpMatchArray): { name: string; range: Range } => {
+      const name = m[1] ?? m[2]!;
+      const offset = m[1] !== undefined ? m.index! + m[0].length - name.length : m.index! + m[0].indexOf(name, m[0].search(/-Name\s/i));
+      return { name, range: at(f, offset, name.length) };
+    };
     return {
       onDocumentEnd(model) {
         const facts = COMMANDS.flatMap((k) => model.all(k)).filter((f) => f.text && f.valueRange && !f.placeholder);
@@ -66,16 +83,15 @@ export default defineRule({
         for (const f of facts) {
           const text = f.text!;
           for (const m of text.matchAll(LAB_CONFIG)) {
-            const name = m[1]!;
-            const range = at(f, m.index! + m[0].length - name.length, name.length);
+            const { name, range } = written(f, m);
             const quoted = ctx.quote(name, range);
             if (!EFFECTIVE.has(name.toLowerCase())) ctx.report('noEffect', range, { name: quoted });
             else if (ctx.options.forbid) ctx.report('forbidden', range, { name: `LabConfig value ${quoted}` });
           }
           if (ctx.options.forbid) {
             for (const m of text.matchAll(MO_SETUP)) {
-              const range = at(f, m.index! + m[0].length - m[1]!.length, m[1]!.length);
-              ctx.report('forbidden', range, { name: `MoSetup value ${ctx.quote(m[1]!, range)}` });
+              const { name, range } = written(f, m);
+              ctx.report('forbidden', range, { name: `MoSetup value ${ctx.quote(name, range)}` });
             }
           }
           if (!/bypassnro/i.test(text) || !invocations(text).some((i) => i.name === 'bypassnro')) continue;

@@ -126,5 +126,3 @@ export function isBlankPassword(p: StoredPassword): boolean {
   return (v.text ?? '').trim() === '' || passwordOf(p) === '';
 }
 
-/** "The AutoLogon password", to start a message with. */
-export const labelOf = (p: StoredPassword): string => `${p.kind.label[0]!.toUpperCase()}${p.kind.label.slice(1)}`;
