@@ -1,6 +1,24 @@
 // plaintext-password: a password stored in clear text (PlainText true, or absent: true is the default).
 import { defineRule } from '../src/engine/rule.js';
+import type { SettingKey } from '../src/kb/setting-keys.js';
+import { named } from './_helpers/facts.js';
 import { PASSWORD_FACTS, storedPasswords } from './_helpers/passwords.js';
+
+/**
+ * Network credentials Setup uses to reach a share or run a command as a user: no PlainText option, so always clear
+ * text (the domain join's Credentials are domain-credential-exposure's).
+ */
+const CREDENTIALS: readonly SettingKey[] = [
+  'Microsoft-Windows-Setup/RunSynchronous/RunSynchronousCommand/Credentials/Password',
+  'Microsoft-Windows-Setup/RunAsynchronous/RunAsynchronousCommand/Credentials/Password',
+  'Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand/Credentials/Password',
+  'Microsoft-Windows-Deployment/RunAsynchronous/RunAsynchronousCommand/Credentials/Password',
+  'Microsoft-Windows-PnpCustomizationsWinPE/DriverPaths/PathAndCredentials/Credentials/Password',
+  'Microsoft-Windows-PnpCustomizationsNonWinPE/DriverPaths/PathAndCredentials/Credentials/Password',
+  'Microsoft-Windows-Setup/ImageInstall/OSImage/InstallFrom/Credentials/Password',
+  'Microsoft-Windows-Setup/ImageInstall/DataImage/InstallFrom/Credentials/Password',
+  'Microsoft-Windows-Setup/WindowsDeploymentServices/Login/Credentials/Password',
+];
 
 export default defineRule({
   meta: {
@@ -9,12 +27,16 @@ export default defineRule({
     category: 'security',
     severity: 'warn',
     securitySeverity: '5.0',
-    facts: PASSWORD_FACTS,
+    facts: [...PASSWORD_FACTS, ...CREDENTIALS],
     messages: {
       plain: (d: { what: string; how: string }) =>
         `${d.what} is stored in clear text (${d.how}): anyone who can read this file, or the copy Setup caches on the installed system, can read it; ` +
         `Windows SIM's "Hide sensitive data" (PlainText false) only base64-encodes it, which anyone can decode, so the real protection is ` +
         `keeping the file where others cannot read it and changing the password after deployment`,
+      credentials: (d: { where: string }) =>
+        `the <Credentials> password of ${d.where} is stored in clear text and cannot be hidden (only local account passwords have PlainText): ` +
+        `anyone who can read this file, or the copy Setup caches, can use that account; use an account with access to nothing but what Setup needs here, ` +
+        `keep the file where others cannot read it, and change the password after deployment`,
     },
   },
   create(ctx) {
@@ -27,6 +49,14 @@ export default defineRule({
           const how = p.plainText ? `<PlainText> is true` : `it has no <PlainText>, and the default is true`;
           const what = p.kind.label;
           ctx.report('plain', p.plainText?.range ?? v.range, { what, how });
+        }
+        for (const key of CREDENTIALS) {
+          for (const f of model.all(key)) {
+            if (!named(f)) continue;
+            const parts = key.split('/');
+            const where = `${parts[0]} ${parts.slice(1, -2).join('/')}`;
+            ctx.report('credentials', f.range, { where });
+          }
         }
       },
     };
