@@ -2,9 +2,10 @@
 // and the policy rules' configuration errors.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempTree, hasStack } from './helpers/cli.js';
-import { ROOT } from './helpers/paths.js';
+import { FIXTURES, ROOT } from './helpers/paths.js';
 import { decodeHidden } from '../rules/_helpers/passwords.js';
 
 const hidden = (password: string, suffix: string): string => Buffer.from(password + suffix, 'utf16le').toString('base64');
@@ -153,6 +154,47 @@ test('the example configuration lints a file with its policy entries (paths know
   const ids = new Set((JSON.parse(r.stdout) as { messages: { ruleId: string }[] }[])[0]!.messages.map((m) => m.ruleId));
   assert.ok(ids.has('forbid-setting') && ids.has('require-setting'));
   assert.equal(leaks(r.stdout + r.stderr), []);
+});
+
+const ACCOUNT_RULES = ['autologon', 'blank-password', 'domain-credential-exposure', 'local-account', 'password-encoding', 'plaintext-password'];
+
+/** The passwords the account rules' fixtures hold: as written, and decoded with and without their suffix. */
+function fixturePasswords(files: string[]): string[] {
+  const out = new Set<string>();
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/<(?:Value|Password)>([^<]+)<\/(?:Value|Password)>/g)) {
+      const value = m[1]!.trim();
+      // Template tokens are not passwords (and template-placeholder may name them).
+      if (value.length < 4 || /[{}$%]/.test(value)) continue;
+      out.add(value);
+      const decoded = Buffer.from(value, 'base64').toString('utf16le');
+      for (const suffix of ['AdministratorPassword', 'Password']) {
+        if (decoded.endsWith(suffix) && decoded.length > suffix.length + 3) {
+          out.add(decoded);
+          out.add(decoded.slice(0, -suffix.length));
+          break;
+        }
+      }
+    }
+  }
+  return [...out];
+}
+
+test('the account rules\' own fixtures, linted with every reporter and explained, print none of their passwords', () => {
+  const files = ACCOUNT_RULES.flatMap((id) => readdirSync(join(FIXTURES, 'rules', id)).filter((f) => f.endsWith('.xml')).map((f) => join(FIXTURES, 'rules', id, f)));
+  const secrets = fixturePasswords(files);
+  assert.ok(secrets.length > 20, `found ${secrets.length} passwords`);
+  const rules = ACCOUNT_RULES.flatMap((id) => ['--rule', `${id}: warn`]);
+  for (const format of ['text', 'compact', 'json', 'sarif', 'github']) {
+    const r = runCli(['--no-config-lookup', '-f', format, ...rules, ...files]);
+    assert.is(r.code, 1, r.stderr);
+    assert.equal(secrets.filter((s) => (r.stdout + r.stderr).includes(s)), [], format);
+  }
+  for (const file of files) {
+    const r = runCli(['--no-config-lookup', '--explain', file]);
+    assert.equal(secrets.filter((s) => (r.stdout + r.stderr).includes(s)), [], `--explain ${file}`);
+  }
 });
 
 test.run();
