@@ -1,6 +1,8 @@
 // The explicit list of built-in rules (a test checks it matches the files in rules/).
 import type { AnyRule } from '../src/engine/rule.js';
 import { ruleDocsUrl } from '../src/meta.js';
+import autologon from './autologon.js';
+import blankPassword from './blank-password.js';
 import componentIdentity from './component-identity.js';
 import componentPass from './component-pass.js';
 import computerName from './computer-name.js';
@@ -8,6 +10,7 @@ import computerNameDns from './computer-name-dns.js';
 import copyProfile from './copy-profile.js';
 import deprecatedSetting from './deprecated-setting.js';
 import dnsServer from './dns-server.js';
+import domainCredentialExposure from './domain-credential-exposure.js';
 import duplicateComponent from './duplicate-component.js';
 import duplicateSetting from './duplicate-setting.js';
 import emptyComponent from './empty-component.js';
@@ -15,6 +18,7 @@ import emptyValue from './empty-value.js';
 import emptyValueTolerated from './empty-value-tolerated.js';
 import envelope from './envelope.js';
 import fixedIdentityInImage from './fixed-identity-in-image.js';
+import forbidSetting from './forbid-setting.js';
 import foreignElement from './foreign-element.js';
 import generalizeContent from './generalize-content.js';
 import imageSelection from './image-selection.js';
@@ -34,6 +38,7 @@ import listActionMissing from './list-action-missing.js';
 import listItemAction from './list-item-action.js';
 import listKeyStray from './list-key-stray.js';
 import listKeyUnique from './list-key-unique.js';
+import localAccount from './local-account.js';
 import localAccountsSpecialize from './local-accounts-specialize.js';
 import locale from './locale.js';
 import localeUnlisted from './locale-unlisted.js';
@@ -44,9 +49,12 @@ import netbiosOptions from './netbios-options.js';
 import orderUnique from './order-unique.js';
 import passName from './pass-name.js';
 import passNotRun from './pass-not-run.js';
+import passwordEncoding from './password-encoding.js';
+import plaintextPassword from './plaintext-password.js';
 import pnpSysprep from './pnp-sysprep.js';
 import productKey from './product-key.js';
 import removedSetting from './removed-setting.js';
+import requireSetting from './require-setting.js';
 import reseal from './reseal.js';
 import route from './route.js';
 import routeConsistency from './route-consistency.js';
@@ -63,9 +71,12 @@ import valueLength from './value-length.js';
 import valueType from './value-type.js';
 import valueWhitespace from './value-whitespace.js';
 import wcmNamespace from './wcm-namespace.js';
+import windows11Bypass from './windows11-bypass.js';
 import xmlEncoding from './xml-encoding.js';
 
 const list: AnyRule[] = [
+  autologon,
+  blankPassword,
   componentIdentity,
   componentPass,
   computerName,
@@ -73,6 +84,7 @@ const list: AnyRule[] = [
   copyProfile,
   deprecatedSetting,
   dnsServer,
+  domainCredentialExposure,
   duplicateComponent,
   duplicateSetting,
   emptyComponent,
@@ -80,6 +92,7 @@ const list: AnyRule[] = [
   emptyValueTolerated,
   envelope,
   fixedIdentityInImage,
+  forbidSetting,
   foreignElement,
   generalizeContent,
   imageSelection,
@@ -99,6 +112,7 @@ const list: AnyRule[] = [
   listItemAction,
   listKeyStray,
   listKeyUnique,
+  localAccount,
   localAccountsSpecialize,
   locale,
   localeUnlisted,
@@ -109,9 +123,12 @@ const list: AnyRule[] = [
   orderUnique,
   passName,
   passNotRun,
+  passwordEncoding,
+  plaintextPassword,
   pnpSysprep,
   productKey,
   removedSetting,
+  requireSetting,
   reseal,
   route,
   routeConsistency,
@@ -128,6 +145,7 @@ const list: AnyRule[] = [
   valueType,
   valueWhitespace,
   wcmNamespace,
+  windows11Bypass,
   xmlEncoding,
 ];
 

@@ -1,0 +1,128 @@
+// The answer file's password settings, read together: where each is, whether it is stored in clear text or in the
+// "hidden" form Windows SIM writes, and (for comparisons only, never for messages) what the password is.
+//
+// The hidden form (PlainText false) is base64 of the UTF-16LE bytes of the password followed by a suffix: "Password"
+// for AutoLogon and LocalAccount passwords, "AdministratorPassword" for the administrator's
+// (microsoft-windows-shell-setup-useraccounts-administratorpassword-plaintext, …-localaccount-password-plaintext,
+// …-autologon-password-plaintext and hide-sensitive-data-in-an-answer-file, whose examples decode so).
+import type { AnswerModel, Fact } from '../../src/engine/model.js';
+import type { SettingKey } from '../../src/kb/setting-keys.js';
+
+export interface PasswordKind {
+  /** The container (<Password>, <AdministratorPassword>, …). */
+  container: SettingKey;
+  value: SettingKey;
+  plainText: SettingKey;
+  /** The suffix the hidden form ends with. */
+  suffix: 'Password' | 'AdministratorPassword';
+  /** "the AutoLogon password", for messages. */
+  label: string;
+  /** Reference page of the container. */
+  page: string;
+}
+
+const SHELL = 'Microsoft-Windows-Shell-Setup';
+
+function kind(path: string, suffix: PasswordKind['suffix'], label: string, page: string): PasswordKind {
+  return {
+    container: `${SHELL}/${path}` as SettingKey,
+    value: `${SHELL}/${path}/Value` as SettingKey,
+    plainText: `${SHELL}/${path}/PlainText` as SettingKey,
+    suffix,
+    label,
+    page,
+  };
+}
+
+export const AUTOLOGON_PASSWORD = kind('AutoLogon/Password', 'Password', 'the AutoLogon password', 'microsoft-windows-shell-setup-autologon-password');
+export const ADMINISTRATOR_PASSWORD = kind('UserAccounts/AdministratorPassword', 'AdministratorPassword', 'the administrator password', 'microsoft-windows-shell-setup-useraccounts-administratorpassword');
+export const LOCAL_ACCOUNT_PASSWORD = kind('UserAccounts/LocalAccounts/LocalAccount/Password', 'Password', 'the local account password', 'microsoft-windows-shell-setup-useraccounts-localaccounts-localaccount-password');
+// The offline pages show the administrator example's value ("…AdministratorPassword"), which also ends in the suffix
+// "OfflineAdministratorPassword" would give: either is accepted, since both end with "AdministratorPassword".
+export const OFFLINE_ADMINISTRATOR_PASSWORD = kind('OfflineUserAccounts/OfflineAdministratorPassword', 'AdministratorPassword', 'the offline administrator password', 'microsoft-windows-shell-setup-offlineuseraccounts-offlineadministratorpassword');
+export const OFFLINE_LOCAL_ACCOUNT_PASSWORD = kind('OfflineUserAccounts/OfflineLocalAccounts/LocalAccount/Password', 'Password', 'the offline local account password', 'microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount-password');
+
+/** Every password setting with a PlainText option (the ones Windows SIM can hide). */
+export const PASSWORD_KINDS: readonly PasswordKind[] = [
+  AUTOLOGON_PASSWORD,
+  ADMINISTRATOR_PASSWORD,
+  LOCAL_ACCOUNT_PASSWORD,
+  OFFLINE_ADMINISTRATOR_PASSWORD,
+  OFFLINE_LOCAL_ACCOUNT_PASSWORD,
+];
+
+/** The facts reading PASSWORD_KINDS needs. */
+export const PASSWORD_FACTS: readonly SettingKey[] = PASSWORD_KINDS.flatMap((k) => [k.container, k.value, k.plainText]);
+
+/** One password element as written. */
+export interface StoredPassword {
+  kind: PasswordKind;
+  container: Fact;
+  value: Fact | undefined;
+  plainText: Fact | undefined;
+  /**
+   * 'plain' (PlainText true or absent: the default is true), 'hidden' (PlainText false), or 'unknown' (PlainText is
+   * not a boolean or a template token: value-type's and template-placeholder's findings).
+   */
+  form: 'plain' | 'hidden' | 'unknown';
+}
+
+export function storedPasswords(model: AnswerModel, kinds: readonly PasswordKind[] = PASSWORD_KINDS): StoredPassword[] {
+  const out: StoredPassword[] = [];
+  for (const kind of kinds) {
+    for (const container of model.all(kind.container)) {
+      const value = model.child(container, kind.value);
+      const plainText = model.child(container, kind.plainText);
+      const form = !plainText ? 'plain' : plainText.value === true ? 'plain' : plainText.value === false ? 'hidden' : 'unknown';
+      out.push({ kind, container, value, plainText, form });
+    }
+  }
+  return out;
+}
+
+export type Decoded =
+  | { ok: true; text: string }
+  | { ok: false; problem: 'base64' | 'utf16' };
+
+/**
+ * The text the hidden form stands for (password and suffix), or what is wrong with it. Padding may be left out
+ * (the LocalAccount page's own example has none); whitespace around the value is ignored.
+ */
+export function decodeHidden(value: string): Decoded {
+  const core = value.trim();
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(core)) return { ok: false, problem: 'base64' };
+  const body = core.replace(/=+$/, '');
+  if (body.length % 4 === 1 || (core.length > body.length && core.length % 4 !== 0)) return { ok: false, problem: 'base64' };
+  const bytes = Buffer.from(body, 'base64');
+  if (bytes.length % 2 !== 0) return { ok: false, problem: 'utf16' };
+  const text = bytes.toString('utf16le');
+  // A lone surrogate or NUL is no password anyone typed: the bytes are not UTF-16LE text.
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/.test(text)) return { ok: false, problem: 'utf16' };
+  return { ok: true, text };
+}
+
+/**
+ * The password itself, to compare with another, or undefined when it cannot be known (no value, a template token,
+ * an undecodable hidden form). Never put it in a message.
+ */
+export function passwordOf(p: StoredPassword): string | undefined {
+  const v = p.value;
+  if (!v || v.placeholder) return undefined;
+  // An empty element has no text: an empty password.
+  const text = v.text ?? '';
+  if (p.form === 'plain') return text;
+  if (p.form !== 'hidden') return undefined;
+  const d = decodeHidden(text);
+  if (!d.ok || !d.text.endsWith(p.kind.suffix)) return undefined;
+  return d.text.slice(0, d.text.length - p.kind.suffix.length);
+}
+
+/** The password is blank: an empty value, or a hidden form that holds only its suffix. False when unknown. */
+export function isBlankPassword(p: StoredPassword): boolean {
+  const v = p.value;
+  if (!v || v.placeholder) return false;
+  if (p.form === 'plain') return (v.text ?? '') === '';
+  if (p.form !== 'hidden') return false;
+  return (v.text ?? '').trim() === '' || passwordOf(p) === '';
+}
+

@@ -1,0 +1,106 @@
+// windows11-bypass: Windows 11 requirement bypasses written by answer-file commands that do nothing, BypassNRO.cmd on
+// releases without it, and (option forbid) every hardware-requirement bypass.
+import { defineRule } from '../src/engine/rule.js';
+import type { Fact } from '../src/engine/model.js';
+import type { SettingKey } from '../src/kb/setting-keys.js';
+import type { Range } from '../src/types.js';
+import { invocations } from './_helpers/commands.js';
+import { RELEASE_FACTS, targetOf, targetPhrase, targetRelated } from './_helpers/lifecycle.js';
+
+const COMMANDS: readonly SettingKey[] = [
+  'Microsoft-Windows-Setup/RunSynchronous/RunSynchronousCommand/Path',
+  'Microsoft-Windows-Setup/RunAsynchronous/RunAsynchronousCommand/Path',
+  'Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand/Path',
+  'Microsoft-Windows-Deployment/RunAsynchronous/RunAsynchronousCommand/Path',
+  'Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand/CommandLine',
+  'Microsoft-Windows-Shell-Setup/LogonCommands/AsynchronousCommand/CommandLine',
+];
+
+/**
+ * The LabConfig values Setup reads: a search of the Setup binaries finds only these three
+ * (oofhours.com, "Bypassing Windows 11 hardware requirements, revisited", 2022; confirmed in amitxv/PC-Tuning#88).
+ */
+const EFFECTIVE = new Set(['bypasstpmcheck', 'bypasssecurebootcheck', 'bypassramcheck']);
+/**
+ * A value written under a key: `reg add <key> /v <name>`, or PowerShell's New-ItemProperty/Set-ItemProperty with -Path
+ * and -Name in either order; within one command (up to &, |, ; or a line break). The name is the last group matched.
+ */
+function valueWrites(key: string, name = String.raw`[A-Za-z]\w*`): RegExp {
+  const part = String.raw`[^&|;\r\n]*?`;
+  const at = String.raw`\\Setup\\${key}\b`;
+  return new RegExp(
+    String.raw`\b(?:reg(?:\.exe)?["']?\s+add|(?:New|Set)-ItemProperty)\b${part}(?:${at}${part}(?:\/v|-Name)\s+["']?(${name})|-Name\s+["']?(${name})["']?${part}${at})`,
+    'gi',
+  );
+}
+const LAB_CONFIG = valueWrites('LabConfig');
+/** The in-place upgrade bypass (HKLM\SYSTEM\Setup\MoSetup AllowUpgradesWithUnsupportedTPMOrCPU). */
+const MO_SETUP = valueWrites('MoSetup', 'AllowUpgradesWithUnsupportedTPMOrCPU');
+/** The first build without oobe\BypassNRO.cmd: Windows Insider Preview build 26200.5516 (Windows Insider blog, 2025-03-28). */
+const NO_BYPASSNRO_CMD = 26200;
+
+export default defineRule({
+  meta: {
+    id: 'windows11-bypass',
+    summary: 'Windows 11 requirement bypasses in commands have an effect: no LabConfig values Setup never reads, no oobe\\BypassNRO.cmd on releases without it',
+    category: 'correctness',
+    severity: 'warn',
+    facts: [...COMMANDS, ...RELEASE_FACTS],
+    schema: {
+      type: 'object',
+      properties: { forbid: { type: 'boolean' } },
+      additionalProperties: false,
+    },
+    defaultOptions: { forbid: false },
+    messages: {
+      noEffect: (d: { name: string }) =>
+        `LabConfig value ${d.name} has no effect: Windows Setup reads only BypassTPMCheck, BypassSecureBootCheck and BypassRAMCheck under HKLM\\SYSTEM\\Setup\\LabConfig; remove this command`,
+      bypassNroCmd: (d: { target: string }) =>
+        `oobe\\BypassNRO.cmd does not exist on the target (${d.target}): Microsoft removed the script in build 26200, so this command fails; ` +
+        `an answer file can create a local account directly (UserAccounts/LocalAccounts, with OOBE HideOnlineAccountScreens true)`,
+      forbidden: (d: { name: string }) =>
+        `${d.name} bypasses a Windows 11 hardware requirement, which this configuration forbids (windows11-bypass option "forbid"); devices that do not meet the requirements are unsupported: remove the command`,
+    },
+  },
+  create(ctx) {
+    /** Where a part of the value is in the file: exact when the text was written without entities. */
+    const at = (f: Fact, index: number, length: number): Range => {
+      const r = f.valueRange!;
+      if (f.text!.length !== r.end - r.start) return r;
+      return { start: r.start + index, end: r.start + index + length };
+    };
+    /** The value name a match wrote, and where it is. */
+    const written = (f: Fact, m: RegExpMatchArray): { name: string; range: Range } => {
+      const name = m[1] ?? m[2]!;
+      const offset = m[1] !== undefined ? m.index! + m[0].length - name.length : m.index! + m[0].indexOf(name, m[0].search(/-Name\s/i));
+      return { name, range: at(f, offset, name.length) };
+    };
+    return {
+      onDocumentEnd(model) {
+        const facts = COMMANDS.flatMap((k) => model.all(k)).filter((f) => f.text && f.valueRange && !f.placeholder);
+        facts.sort((a, b) => a.range.start - b.range.start);
+        let target: ReturnType<typeof targetOf> | null = null;
+        for (const f of facts) {
+          const text = f.text!;
+          for (const m of text.matchAll(LAB_CONFIG)) {
+            const { name, range } = written(f, m);
+            const quoted = ctx.quote(name, range);
+            if (!EFFECTIVE.has(name.toLowerCase())) ctx.report('noEffect', range, { name: quoted });
+            else if (ctx.options.forbid) ctx.report('forbidden', range, { name: `LabConfig value ${quoted}` });
+          }
+          if (ctx.options.forbid) {
+            for (const m of text.matchAll(MO_SETUP)) {
+              const { name, range } = written(f, m);
+              ctx.report('forbidden', range, { name: `MoSetup value ${ctx.quote(name, range)}` });
+            }
+          }
+          if (!/bypassnro/i.test(text) || !invocations(text).some((i) => i.name === 'bypassnro')) continue;
+          if (target === null) target = targetOf(ctx, model);
+          if (!target || target.build < NO_BYPASSNRO_CMD) continue;
+          const index = text.search(/bypassnro/i);
+          ctx.report('bypassNroCmd', at(f, index, 'bypassnro'.length), { target: targetPhrase(target) }, targetRelated(target));
+        }
+      },
+    };
+  },
+});
