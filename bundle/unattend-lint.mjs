@@ -15839,7 +15839,7 @@ function toolVersion() {
 }
 var ruleDocsUrl = (id) => `${RULE_DOCS_BASE}${id}.md`;
 
-// rules/component-identity.ts
+// rules/autologon.ts
 init_define_UNATTEND_LINT_KB_DATA();
 
 // src/engine/rule.ts
@@ -15847,6 +15847,207 @@ init_define_UNATTEND_LINT_KB_DATA();
 function defineRule(rule) {
   return rule;
 }
+
+// rules/_helpers/facts.ts
+init_define_UNATTEND_LINT_KB_DATA();
+var readable = (f) => !f.placeholder && f.value !== void 0;
+var named = (f) => !!f && !f.placeholder && !!f.text?.trim();
+var scopeOf = (f) => `${f.pass ?? ""}\0${f.component.identity.processorArchitecture.trim().toLowerCase()}`;
+var sameScope = (a, b) => scopeOf(a) === scopeOf(b);
+var sameArchitecture = (a, b) => a.component.identity.processorArchitecture.toLowerCase() === b.component.identity.processorArchitecture.toLowerCase();
+
+// rules/_helpers/passwords.ts
+init_define_UNATTEND_LINT_KB_DATA();
+var SHELL = "Microsoft-Windows-Shell-Setup";
+function kind(path9, suffix, label, page) {
+  return {
+    container: `${SHELL}/${path9}`,
+    value: `${SHELL}/${path9}/Value`,
+    plainText: `${SHELL}/${path9}/PlainText`,
+    suffix,
+    label,
+    page
+  };
+}
+var AUTOLOGON_PASSWORD = kind("AutoLogon/Password", "Password", "the AutoLogon password", "microsoft-windows-shell-setup-autologon-password");
+var ADMINISTRATOR_PASSWORD = kind("UserAccounts/AdministratorPassword", "AdministratorPassword", "the administrator password", "microsoft-windows-shell-setup-useraccounts-administratorpassword");
+var LOCAL_ACCOUNT_PASSWORD = kind("UserAccounts/LocalAccounts/LocalAccount/Password", "Password", "the local account password", "microsoft-windows-shell-setup-useraccounts-localaccounts-localaccount-password");
+var OFFLINE_ADMINISTRATOR_PASSWORD = kind("OfflineUserAccounts/OfflineAdministratorPassword", "AdministratorPassword", "the offline administrator password", "microsoft-windows-shell-setup-offlineuseraccounts-offlineadministratorpassword");
+var OFFLINE_LOCAL_ACCOUNT_PASSWORD = kind("OfflineUserAccounts/OfflineLocalAccounts/LocalAccount/Password", "Password", "the offline local account password", "microsoft-windows-shell-setup-offlineuseraccounts-offlinelocalaccounts-localaccount-password");
+var PASSWORD_KINDS = [
+  AUTOLOGON_PASSWORD,
+  ADMINISTRATOR_PASSWORD,
+  LOCAL_ACCOUNT_PASSWORD,
+  OFFLINE_ADMINISTRATOR_PASSWORD,
+  OFFLINE_LOCAL_ACCOUNT_PASSWORD
+];
+var PASSWORD_FACTS = PASSWORD_KINDS.flatMap((k) => [k.container, k.value, k.plainText]);
+function storedPasswords(model, kinds = PASSWORD_KINDS) {
+  const out = [];
+  for (const kind2 of kinds) {
+    for (const container of model.all(kind2.container)) {
+      const value = model.child(container, kind2.value);
+      const plainText = model.child(container, kind2.plainText);
+      const form = !plainText ? "plain" : plainText.value === true ? "plain" : plainText.value === false ? "hidden" : "unknown";
+      out.push({ kind: kind2, container, value, plainText, form });
+    }
+  }
+  return out;
+}
+function decodeHidden(value) {
+  const core = value.trim();
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(core)) return { ok: false, problem: "base64" };
+  const body = core.replace(/=+$/, "");
+  if (body.length % 4 === 1 || core.length > body.length && core.length % 4 !== 0) return { ok: false, problem: "base64" };
+  const bytes = Buffer.from(body, "base64");
+  if (bytes.length % 2 !== 0) return { ok: false, problem: "utf16" };
+  const text2 = bytes.toString("utf16le");
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/.test(text2)) return { ok: false, problem: "utf16" };
+  return { ok: true, text: text2 };
+}
+function passwordOf(p) {
+  const v = p.value;
+  if (!v || v.placeholder) return void 0;
+  const text2 = v.text ?? "";
+  if (p.form === "plain") return text2;
+  if (p.form !== "hidden") return void 0;
+  const d = decodeHidden(text2);
+  if (!d.ok || !d.text.endsWith(p.kind.suffix)) return void 0;
+  return d.text.slice(0, d.text.length - p.kind.suffix.length);
+}
+function isBlankPassword(p) {
+  const v = p.value;
+  if (!v || v.placeholder) return false;
+  if (p.form === "plain") return (v.text ?? "") === "";
+  if (p.form !== "hidden") return false;
+  return (v.text ?? "").trim() === "" || passwordOf(p) === "";
+}
+
+// rules/autologon.ts
+var SHELL2 = "Microsoft-Windows-Shell-Setup";
+var AUTOLOGON = `${SHELL2}/AutoLogon`;
+var ENABLED = `${AUTOLOGON}/Enabled`;
+var USERNAME = `${AUTOLOGON}/Username`;
+var DOMAIN = `${AUTOLOGON}/Domain`;
+var LOGON_COUNT = `${AUTOLOGON}/LogonCount`;
+var ACCOUNT = `${SHELL2}/UserAccounts/LocalAccounts/LocalAccount`;
+var ACCOUNT_NAME = `${ACCOUNT}/Name`;
+var COMPUTER_NAME = `${SHELL2}/ComputerName`;
+function localDomain(model, domain) {
+  if (!named(domain)) return true;
+  const d = domain.text.trim().toLowerCase();
+  if (d === "." || d === "localhost") return true;
+  return model.all(COMPUTER_NAME).some((c) => named(c) && c.text.trim().toLowerCase() === d);
+}
+var autologon_default = defineRule({
+  meta: {
+    id: "autologon",
+    summary: "AutoLogon with Enabled true has a Username, a password and a LogonCount, AdministratorPassword beside it in auditSystem, and the password of the account it logs on to",
+    category: "correctness",
+    severity: "warn",
+    facts: [AUTOLOGON, ENABLED, USERNAME, DOMAIN, LOGON_COUNT, ACCOUNT, ACCOUNT_NAME, COMPUTER_NAME, ...PASSWORD_FACTS],
+    messages: {
+      noUsername: () => "<AutoLogon> is enabled but has no <Username>, so Windows has no account to log on to; add the Username of the account to log on as",
+      noPassword: (d) => `<AutoLogon> logs on as ${d.user} but has no <Password>, and that account is not one this file creates; unless its password is blank the automatic logon fails at the logon screen: add <Password> with the account's password`,
+      noLogonCount: () => "<AutoLogon> is enabled without <LogonCount>, which its reference page says must be specified when AutoLogon is used; add LogonCount with the number of automatic logons (Windows adds one to a value above 0)",
+      auditPair: () => "<AutoLogon> in auditSystem needs <UserAccounts>/<AdministratorPassword> in auditSystem as well for the automatic logon to audit mode to work (its reference page says both are needed); add AdministratorPassword to this pass",
+      mismatch: (d) => `the AutoLogon password differs from ${d.what} at line ${d.line}, the password of ${d.user}, the account it logs on as, so the automatic logon fails at the logon screen; make them the same (hidden values are compared decoded; neither is shown)`
+    }
+  },
+  create(ctx) {
+    const quote = (f) => ctx.quote(f.text.trim(), f.valueRange);
+    return {
+      onDocumentEnd(model) {
+        const passwords = storedPasswords(model, [AUTOLOGON_PASSWORD, ADMINISTRATOR_PASSWORD, LOCAL_ACCOUNT_PASSWORD]);
+        for (const autologon of model.all(AUTOLOGON)) {
+          const enabled = model.child(autologon, ENABLED);
+          if (enabled?.value !== true) continue;
+          const username = model.child(autologon, USERNAME);
+          const own = passwords.find((p) => p.kind === AUTOLOGON_PASSWORD && p.container.component === autologon.component && p.container.range.start > autologon.range.start && p.container.range.start < autologon.elementRange.end);
+          if (!model.child(autologon, LOGON_COUNT)) ctx.report("noLogonCount", autologon.range, void 0);
+          if (autologon.pass === "auditSystem" && !model.all(ADMINISTRATOR_PASSWORD.container).some((a) => a.pass === "auditSystem" && sameArchitecture(a, autologon))) {
+            ctx.report("auditPair", autologon.range, void 0);
+          }
+          if (!username) {
+            ctx.report("noUsername", enabled.range, void 0);
+            continue;
+          }
+          if (!named(username)) continue;
+          const user = username.text.trim();
+          const domain = model.child(autologon, DOMAIN);
+          const local = localDomain(model, domain);
+          if (!own?.value) {
+            if (!local || !(user.toLowerCase() === "administrator" || createsAccount(model, user))) ctx.report("noPassword", username.valueRange, { user: quote(username) });
+            continue;
+          }
+          const targets2 = local ? accountPasswords(model, passwords, user, autologon) : [];
+          const mine = passwordOf(own);
+          if (mine === void 0 || targets2.length === 0) continue;
+          const known = targets2.flatMap((t) => {
+            const pw = passwordOf(t);
+            return pw === void 0 ? [] : [{ t, pw }];
+          });
+          if (known.length !== targets2.length || known.some((k) => k.pw === mine)) continue;
+          const first = known[0].t;
+          const what = first.kind === ADMINISTRATOR_PASSWORD ? "<AdministratorPassword>" : "the <LocalAccount> <Password>";
+          ctx.report("mismatch", own.value.range, { user: quote(username), what, line: ctx.lineOf(first.container.range.start) }, {
+            related: [{ message: "the account's password", range: first.container.range }]
+          });
+        }
+      }
+    };
+  }
+});
+function createsAccount(model, user) {
+  return model.all(ACCOUNT_NAME).some((n) => named(n) && n.text.trim().toLowerCase() === user.toLowerCase());
+}
+function accountPasswords(model, passwords, user, autologon) {
+  const lower = user.toLowerCase();
+  const matching = passwords.filter((p) => {
+    if (!sameArchitecture(p.container, autologon)) return false;
+    if (p.kind === ADMINISTRATOR_PASSWORD) return lower === "administrator";
+    if (p.kind !== LOCAL_ACCOUNT_PASSWORD) return false;
+    const item = p.container.item;
+    const name = model.all(ACCOUNT_NAME).find((n) => n.item?.id === item?.id && item !== void 0);
+    return named(name) && name.text.trim().toLowerCase() === lower;
+  });
+  const samePass = matching.filter((p) => p.container.pass === autologon.pass);
+  return samePass.length > 0 ? samePass : matching;
+}
+
+// rules/blank-password.ts
+init_define_UNATTEND_LINT_KB_DATA();
+var KINDS = [ADMINISTRATOR_PASSWORD, LOCAL_ACCOUNT_PASSWORD, OFFLINE_ADMINISTRATOR_PASSWORD, OFFLINE_LOCAL_ACCOUNT_PASSWORD];
+var blank_password_default = defineRule({
+  meta: {
+    id: "blank-password",
+    summary: "The administrator and local accounts do not get a blank password",
+    category: "security",
+    severity: "warn",
+    securitySeverity: "7.0",
+    facts: KINDS.flatMap((k) => [k.container, k.value, k.plainText]),
+    messages: {
+      blank: (d) => `${d.what} is blank (${d.how}): Setup ${d.account} with an empty password, which anyone at the console or on the network can use; set a password, or leave the account out`
+    }
+  },
+  create(ctx) {
+    return {
+      onDocumentEnd(model) {
+        for (const p of storedPasswords(model, KINDS)) {
+          const v = p.value;
+          if (!v || !isBlankPassword(p)) continue;
+          const how = p.form === "hidden" && v.text?.trim() ? `its hidden <Value> holds only the suffix "${p.kind.suffix}"` : "its <Value> is empty";
+          const admin = p.kind === ADMINISTRATOR_PASSWORD || p.kind === OFFLINE_ADMINISTRATOR_PASSWORD;
+          const what = p.kind.label;
+          ctx.report("blank", v.range, { what, how, account: admin ? "enables the built-in Administrator" : "creates the account" });
+        }
+      }
+    };
+  }
+});
+
+// rules/component-identity.ts
+init_define_UNATTEND_LINT_KB_DATA();
 
 // rules/_helpers/suggest.ts
 init_define_UNATTEND_LINT_KB_DATA();
@@ -16108,7 +16309,7 @@ var INTL = "Microsoft-Windows-International-Core";
 var PNP = "Microsoft-Windows-PnpCustomizations";
 var SETUP = "Microsoft-Windows-Setup";
 var DEPLOYMENT = "Microsoft-Windows-Deployment";
-var SHELL = "Microsoft-Windows-Shell-Setup";
+var SHELL3 = "Microsoft-Windows-Shell-Setup";
 function componentTwin(component, pass, has, hasProductKey) {
   const pe = pass === "windowsPE";
   switch (component) {
@@ -16126,7 +16327,7 @@ function componentTwin(component, pass, has, hasProductKey) {
       if (pe) return void 0;
       const hints = [
         has("RunSynchronous") ? `commands after windowsPE go in "${DEPLOYMENT}" RunSynchronous (specialize, auditUser)` : "",
-        hasProductKey ? `the product key after windowsPE goes in "${SHELL}" ProductKey (specialize)` : ""
+        hasProductKey ? `the product key after windowsPE goes in "${SHELL3}" ProductKey (specialize)` : ""
       ].filter(Boolean);
       return hints.length ? hints.join("; ") : void 0;
     }
@@ -16135,16 +16336,16 @@ function componentTwin(component, pass, has, hasProductKey) {
   }
 }
 function settingTwin(component, path9, pass) {
-  if (component === SHELL && path9.length === 1 && path9[0] === "ProductKey" && pass === "windowsPE") {
+  if (component === SHELL3 && path9.length === 1 && path9[0] === "ProductKey" && pass === "windowsPE") {
     return `in windowsPE the product key goes in "${SETUP}" UserData/ProductKey/Key`;
   }
   return void 0;
 }
 function contradictedPlacement(component, path9, pass) {
-  return component === SHELL && pass === "specialize" && path9.length === 2 && path9[0] === "UserAccounts" && path9[1] === "LocalAccounts";
+  return component === SHELL3 && pass === "specialize" && path9.length === 2 && path9[0] === "UserAccounts" && path9[1] === "LocalAccounts";
 }
 function holdsContradiction(component, path9, pass) {
-  return component === SHELL && pass === "specialize" && path9.length === 1 && path9[0] === "UserAccounts";
+  return component === SHELL3 && pass === "specialize" && path9.length === 1 && path9[0] === "UserAccounts";
 }
 
 // rules/_helpers/generalize.ts
@@ -16315,14 +16516,6 @@ var computer_name_dns_default = defineRule({
 // rules/copy-profile.ts
 init_define_UNATTEND_LINT_KB_DATA();
 
-// rules/_helpers/facts.ts
-init_define_UNATTEND_LINT_KB_DATA();
-var readable = (f) => !f.placeholder && f.value !== void 0;
-var named = (f) => !!f && !f.placeholder && !!f.text?.trim();
-var scopeOf = (f) => `${f.pass ?? ""}\0${f.component.identity.processorArchitecture.trim().toLowerCase()}`;
-var sameScope = (a, b) => scopeOf(a) === scopeOf(b);
-var sameArchitecture = (a, b) => a.component.identity.processorArchitecture.toLowerCase() === b.component.identity.processorArchitecture.toLowerCase();
-
 // src/engine/scenario.ts
 init_define_UNATTEND_LINT_KB_DATA();
 import { basename } from "node:path";
@@ -16449,7 +16642,7 @@ function servicingNotRun(scenario, model) {
 
 // rules/copy-profile.ts
 var COPY = "Microsoft-Windows-Shell-Setup/CopyProfile";
-var ACCOUNT = "Microsoft-Windows-Shell-Setup/UserAccounts/LocalAccounts/LocalAccount";
+var ACCOUNT2 = "Microsoft-Windows-Shell-Setup/UserAccounts/LocalAccounts/LocalAccount";
 var JOIN = "Microsoft-Windows-UnattendedJoin/Identification/JoinDomain";
 var copy_profile_default = defineRule({
   meta: {
@@ -16457,7 +16650,7 @@ var copy_profile_default = defineRule({
     summary: "CopyProfile only in the file given to sysprep /generalize, not in the answer file that installs Windows",
     category: "correctness",
     severity: "warn",
-    facts: [COPY, ACCOUNT, JOIN, ...SCENARIO_FACTS],
+    facts: [COPY, ACCOUNT2, JOIN, ...SCENARIO_FACTS],
     messages: {
       installFile: (d) => `CopyProfile is set in the answer file that installs Windows: customise the built-in Administrator in audit mode, then set CopyProfile in the file you give to sysprep /generalize /unattend; the install file must not contain it${d.also} ${d.scenario}`
     }
@@ -16470,7 +16663,7 @@ var copy_profile_default = defineRule({
         const scenario = scenarioOf(model, ctx.filePath, ctx.settings["scenario"]);
         if (scenario?.name !== "media") return;
         const also = [];
-        const account = model.all(ACCOUNT)[0];
+        const account = model.all(ACCOUNT2)[0];
         if (account) also.push(`creates local accounts (line ${ctx.lineOf(account.range.start)}), whose profile may be copied instead of the Administrator's`);
         const join3 = model.all(JOIN).find(named);
         if (join3) also.push(`joins a domain (line ${ctx.lineOf(join3.range.start)}), and customisations made with a domain account are lost when sysprep removes the computer from the domain`);
@@ -16997,9 +17190,54 @@ var dns_server_default = defineRule({
               continue;
             }
             const k = addressKind(address);
-            const kind = k === "unicast" || k === "loopback" ? void 0 : KIND_NAMES[k];
-            if (kind) ctx.report("notServer", w.range, { value, kind });
+            const kind2 = k === "unicast" || k === "loopback" ? void 0 : KIND_NAMES[k];
+            if (kind2) ctx.report("notServer", w.range, { value, kind: kind2 });
           }
+        }
+      }
+    };
+  }
+});
+
+// rules/domain-credential-exposure.ts
+init_define_UNATTEND_LINT_KB_DATA();
+var CREDENTIALS = "Microsoft-Windows-UnattendedJoin/Identification/Credentials";
+var PASSWORD = `${CREDENTIALS}/Password`;
+var USERNAME2 = `${CREDENTIALS}/Username`;
+var DOMAIN2 = `${CREDENTIALS}/Domain`;
+var domain_credential_exposure_default = defineRule({
+  meta: {
+    id: "domain-credential-exposure",
+    summary: "UnattendedJoin Credentials keep a domain account's password in clear text: prefer offline domain join or a least-privilege join account",
+    category: "security",
+    severity: "warn",
+    securitySeverity: "6.0",
+    facts: [CREDENTIALS, PASSWORD, USERNAME2, DOMAIN2],
+    schema: {
+      type: "object",
+      properties: { allowedAccounts: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true } },
+      additionalProperties: false
+    },
+    defaultOptions: { allowedAccounts: [] },
+    messages: {
+      exposed: (d) => `the domain join password of ${d.account} is stored in clear text: Credentials cannot be hidden (PlainText only exists for local account passwords), so anyone who can read this file, or the copy Setup caches, can use the account; join offline instead (djoin /provision, then <Provisioning>/<AccountData>), or use an account that may only join computers to one OU, and list it in this rule's "allowedAccounts" option`
+    }
+  },
+  create(ctx) {
+    const allowed = new Set(ctx.options.allowedAccounts.map((a) => a.trim().toLowerCase()));
+    return {
+      onDocumentEnd(model) {
+        for (const credentials of model.all(CREDENTIALS)) {
+          const password = model.child(credentials, PASSWORD);
+          if (!named(password)) continue;
+          const username = model.child(credentials, USERNAME2);
+          const domain = model.child(credentials, DOMAIN2);
+          const user = named(username) ? username.text.trim() : "";
+          const dom = named(domain) ? domain.text.trim() : "";
+          const names2 = [user, dom && user ? `${dom}\\${user}` : "", user.includes("@") ? user : ""].filter(Boolean).map((n) => n.toLowerCase());
+          if (names2.some((n) => allowed.has(n))) continue;
+          const account = user ? ctx.quote(user, username.valueRange) : "the join account";
+          ctx.report("exposed", password.range, { account });
         }
       }
     };
@@ -17364,8 +17602,8 @@ function describePadding(p) {
   const part = (ws, where2) => {
     if (!ws) return void 0;
     if (/[\r\n]/.test(ws)) return `a ${where2} line break`;
-    const kind = ws[0] === "	" ? "tab" : "space";
-    return ws.length === 1 ? `a ${where2} ${kind}` : `${ws.length} ${where2} ${/^( +|\t+)$/.test(ws) ? `${kind}s` : "blanks"}`;
+    const kind2 = ws[0] === "	" ? "tab" : "space";
+    return ws.length === 1 ? `a ${where2} ${kind2}` : `${ws.length} ${where2} ${/^( +|\t+)$/.test(ws) ? `${kind2}s` : "blanks"}`;
   };
   return [part(p.lead, "leading"), part(p.trail, "trailing")].filter(Boolean).join(" and ");
 }
@@ -17546,11 +17784,11 @@ function localeVerdictPadded(kb, v) {
   return !p.core.includes(";") && checkTag(localeLists(kb), p.core).kind === "ok" ? p : void 0;
 }
 function localeFindings(kb, source, v) {
-  const kind = judged(v);
-  if (!kind) return [];
+  const kind2 = judged(v);
+  if (!kind2) return [];
   const lists = localeLists(kb);
   const name = v.element.qname;
-  if (kind === "single") {
+  if (kind2 === "single") {
     const p = splitPadding(v.text);
     if (p.core.includes(";")) return [{ messageId: "list", range: v.range, text: p.core, data: { name, first: p.core.split(";")[0].trim() }, unlisted: false }];
     const verdict = checkTag(lists, p.core);
@@ -17807,6 +18045,187 @@ var fixed_identity_in_image_default = defineRule({
   }
 });
 
+// rules/forbid-setting.ts
+init_define_UNATTEND_LINT_KB_DATA();
+
+// rules/_helpers/policy.ts
+init_define_UNATTEND_LINT_KB_DATA();
+
+// src/engine/plan.ts
+init_define_UNATTEND_LINT_KB_DATA();
+var UnknownFactError = class extends Error {
+  constructor(ruleId, key, suggestion) {
+    super(`rule "${ruleId}": "${key}" is not a setting the knowledge base knows${suggestion ? `; did you mean "${suggestion}"?` : ""}`);
+    this.ruleId = ruleId;
+    this.key = key;
+    this.suggestion = suggestion;
+    this.name = "UnknownFactError";
+  }
+  ruleId;
+  key;
+  suggestion;
+};
+function suggest2(tree, key) {
+  const lower = key.toLowerCase();
+  const exactCase = tree.settings.find((s) => s.key.toLowerCase() === lower);
+  if (exactCase) return exactCase.key;
+  let best;
+  let bestDistance = Infinity;
+  for (const s of tree.settings) {
+    const d = editDistance(lower, s.key.toLowerCase());
+    if (d < bestDistance && d <= Math.ceil(s.key.length / 6)) [best, bestDistance] = [s.key, d];
+  }
+  return best;
+}
+function resolve(tree, ruleId, keys) {
+  return keys.map((key) => {
+    const node = tree.setting(key);
+    if (!node) throw new UnknownFactError(ruleId, key, suggest2(tree, key));
+    return node.id;
+  });
+}
+function createPlan(rules, kb) {
+  const tree = kb.tree();
+  const only = [];
+  const bySetting = new Array(tree.settings.length);
+  const facts = /* @__PURE__ */ new Set();
+  rules.forEach(({ rule, options }, index) => {
+    const { settings, facts: needs } = rule.meta;
+    if (settings) {
+      const ids = typeof settings === "function" ? tree.settings.filter(settings).map((s) => s.id) : resolve(tree, rule.meta.id, settings);
+      only.push(new Set(ids));
+      for (const id of ids) (bySetting[id] ??= []).push(index);
+    } else {
+      only.push(void 0);
+    }
+    const keys = typeof needs === "function" ? needs(options) : needs;
+    if (keys) for (const id of resolve(tree, rule.meta.id, keys)) facts.add(id);
+  });
+  return { rules, only, bySetting, facts };
+}
+
+// rules/_helpers/policy.ts
+var SCALAR = { type: ["string", "number", "boolean"] };
+var POLICY_SCHEMA = {
+  type: "object",
+  properties: {
+    settings: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          path: { type: "string", minLength: 1 },
+          pass: { enum: ["windowsPE", "offlineServicing", "generalize", "specialize", "auditSystem", "auditUser", "oobeSystem"] },
+          equals: SCALAR,
+          oneOf: { type: "array", items: SCALAR, minItems: 1 },
+          pattern: { type: "string", minLength: 1 },
+          min: { type: "number" },
+          max: { type: "number" },
+          message: { type: "string", minLength: 1 }
+        },
+        required: ["path"],
+        additionalProperties: false
+      }
+    }
+  },
+  additionalProperties: false
+};
+var POLICY_DEFAULTS = { settings: [] };
+var PolicyEntryError = class extends UnknownFactError {
+  constructor(ruleId, what) {
+    super(ruleId, what, void 0);
+    this.message = `rule "${ruleId}": ${what}`;
+  }
+};
+function policyFacts(ruleId) {
+  return (options) => {
+    for (const e of options.settings) {
+      if (e.pattern !== void 0) {
+        try {
+          new RegExp(e.pattern, "u");
+        } catch (err) {
+          throw new PolicyEntryError(ruleId, `the pattern ${JSON.stringify(e.pattern)} of the entry for "${e.path}" is not a valid regular expression (${err.message})`);
+        }
+      }
+    }
+    return [...new Set(options.settings.map((e) => e.path))];
+  };
+}
+var hasConditions = (e) => e.equals !== void 0 || e.oneOf !== void 0 || e.pattern !== void 0 || e.min !== void 0 || e.max !== void 0;
+var inPass = (e, f) => e.pass === void 0 || f.pass === e.pass;
+function same(f, wanted) {
+  if (typeof f.value === "boolean" || typeof f.value === "number") return String(f.value) === String(wanted).trim().toLowerCase();
+  return f.text.trim().toLowerCase() === String(wanted).trim().toLowerCase();
+}
+function meets(e, f) {
+  if (f.text === void 0) return void 0;
+  const text2 = f.text.trim();
+  if (e.equals !== void 0 && !same(f, e.equals)) return false;
+  if (e.oneOf !== void 0 && !e.oneOf.some((w) => same(f, w))) return false;
+  if (e.pattern !== void 0 && !new RegExp(e.pattern, "u").test(text2)) return false;
+  if (e.min !== void 0 || e.max !== void 0) {
+    const n = typeof f.value === "number" ? f.value : /^-?\d+(\.\d+)?$/.test(text2) ? Number(text2) : NaN;
+    if (Number.isNaN(n) || e.min !== void 0 && n < e.min || e.max !== void 0 && n > e.max) return false;
+  }
+  return true;
+}
+function describeEntry(e) {
+  if (e.message) return e.message;
+  const { message: _unused, ...rest } = e;
+  return `policy ${JSON.stringify(rest)}`;
+}
+function conditionsOf(e) {
+  const parts = [];
+  if (e.equals !== void 0) parts.push(`equal to ${JSON.stringify(e.equals)}`);
+  if (e.oneOf !== void 0) parts.push(`one of ${e.oneOf.map((v) => JSON.stringify(v)).join(", ")}`);
+  if (e.pattern !== void 0) parts.push(`matching /${e.pattern}/`);
+  if (e.min !== void 0) parts.push(`at least ${e.min}`);
+  if (e.max !== void 0) parts.push(`at most ${e.max}`);
+  return parts.join(" and ");
+}
+function policyMeta(id) {
+  return {
+    id,
+    category: "policy",
+    severity: "error",
+    recommended: false,
+    schema: POLICY_SCHEMA,
+    defaultOptions: POLICY_DEFAULTS,
+    facts: policyFacts(id)
+  };
+}
+var passPhrase = (e) => e.pass ? ` in pass "${e.pass}"` : "";
+
+// rules/forbid-setting.ts
+var ID = "forbid-setting";
+var forbid_setting_default = defineRule({
+  meta: {
+    ...policyMeta(ID),
+    summary: "Organisation policy: the configured settings are absent, or do not have values that meet the configured conditions",
+    messages: {
+      present: (d) => `${d.path} is forbidden${d.pass} (${d.entry}); remove it`,
+      value: (d) => `${d.path} is ${d.value}, and policy forbids it ${d.conditions} (${d.entry}); change the value`
+    }
+  },
+  create(ctx) {
+    return {
+      onDocumentEnd(model) {
+        for (const entry of ctx.options.settings) {
+          const described = describeEntry(entry);
+          for (const f of model.all(entry.path)) {
+            if (!inPass(entry, f)) continue;
+            if (!hasConditions(entry)) {
+              ctx.report("present", f.range, { path: entry.path, pass: passPhrase(entry), entry: described });
+            } else if (!f.placeholder && meets(entry, f) === true) {
+              ctx.report("value", f.valueRange, { path: entry.path, value: ctx.quote(f.text.trim(), f.valueRange), conditions: conditionsOf(entry), entry: described });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
 // rules/foreign-element.ts
 init_define_UNATTEND_LINT_KB_DATA();
 var foreign_element_default = defineRule({
@@ -17945,9 +18364,9 @@ var interface_identifier_default = defineRule({
           const facts = model.all(key);
           repeats(facts, component);
           for (const f of facts) {
-            const inPass = tcpip.filter((t) => t.pass === f.pass);
-            if (!named(f) || inPass.length === 0 || inPass.some((t) => normalIdentifier(t.text) === normalIdentifier(f.text))) continue;
-            const known = inPass.map((t) => quote(t)).join(", ");
+            const inPass2 = tcpip.filter((t) => t.pass === f.pass);
+            if (!named(f) || inPass2.length === 0 || inPass2.some((t) => normalIdentifier(t.text) === normalIdentifier(f.text))) continue;
+            const known = inPass2.map((t) => quote(t)).join(", ");
             ctx.report("noMatch", f.valueRange, { component, id: quote(f), known: `it configures ${known}` });
           }
         }
@@ -17961,17 +18380,17 @@ init_define_UNATTEND_LINT_KB_DATA();
 
 // rules/_helpers/join.ts
 init_define_UNATTEND_LINT_KB_DATA();
-var ID = "Microsoft-Windows-UnattendedJoin/Identification";
+var ID2 = "Microsoft-Windows-UnattendedJoin/Identification";
 var JOIN_KEYS = {
-  joinDomain: `${ID}/JoinDomain`,
-  credentials: `${ID}/Credentials`,
-  domain: `${ID}/Credentials/Domain`,
-  username: `${ID}/Credentials/Username`,
-  password: `${ID}/Credentials/Password`,
-  unsecureJoin: `${ID}/UnsecureJoin`,
-  machinePassword: `${ID}/MachinePassword`,
-  machineObjectOU: `${ID}/MachineObjectOU`,
-  accountData: `${ID}/Provisioning/AccountData`
+  joinDomain: `${ID2}/JoinDomain`,
+  credentials: `${ID2}/Credentials`,
+  domain: `${ID2}/Credentials/Domain`,
+  username: `${ID2}/Credentials/Username`,
+  password: `${ID2}/Credentials/Password`,
+  unsecureJoin: `${ID2}/UnsecureJoin`,
+  machinePassword: `${ID2}/MachinePassword`,
+  machineObjectOU: `${ID2}/MachineObjectOU`,
+  accountData: `${ID2}/Provisioning/AccountData`
 };
 var joinFacts = (...parts) => parts.map((p) => JOIN_KEYS[p]);
 function identifications(model, parts) {
@@ -18002,7 +18421,7 @@ function globMatcher(pattern) {
 
 // rules/join-credentials.ts
 var PARTS = ["joinDomain", "credentials", "domain", "username", "password", "unsecureJoin", "accountData"];
-var CREDENTIALS = [
+var CREDENTIALS2 = [
   ["domain", "Domain"],
   ["username", "Username"],
   ["password", "Password"]
@@ -18025,9 +18444,9 @@ var join_credentials_default = defineRule({
       const unsecure = id.unsecureJoin;
       const credentials = id.credentials;
       if (unsecure?.value === true) {
-        const written2 = CREDENTIALS.filter(([part]) => given(id[part])).map(([, name]) => name);
+        const written2 = CREDENTIALS2.filter(([part]) => given(id[part])).map(([, name]) => name);
         if (written2.length === 0) return;
-        const at2 = credentials ?? id[CREDENTIALS.find(([part]) => given(id[part]))[0]];
+        const at2 = credentials ?? id[CREDENTIALS2.find(([part]) => given(id[part]))[0]];
         ctx.report("unsecure", at2.range, { written: written2.join(", "), line: ctx.lineOf(unsecure.range.start) }, {
           related: [{ message: "UnsecureJoin", range: unsecure.range }]
         });
@@ -18169,8 +18588,8 @@ var ip_address_default = defineRule({
         } else if (p.kind === "prefixRange") {
           ctx.report("prefixRange", w.range, { value, prefix: p.prefix, family: p.address.family, max: p.max });
         } else {
-          const kind = addressKind(p.address);
-          if (kind !== "unicast") ctx.report("notUnicast", w.range, { value, kind: KIND_NAMES[kind], iface });
+          const kind2 = addressKind(p.address);
+          if (kind2 !== "unicast") ctx.report("notUnicast", w.range, { value, kind: KIND_NAMES[kind2], iface });
         }
       }
     });
@@ -18179,7 +18598,7 @@ var ip_address_default = defineRule({
 
 // rules/join-domain-workgroup.ts
 init_define_UNATTEND_LINT_KB_DATA();
-var DOMAIN = "Microsoft-Windows-UnattendedJoin/Identification/JoinDomain";
+var DOMAIN3 = "Microsoft-Windows-UnattendedJoin/Identification/JoinDomain";
 var WORKGROUP = "Microsoft-Windows-UnattendedJoin/Identification/JoinWorkgroup";
 var join_domain_workgroup_default = defineRule({
   meta: {
@@ -18187,7 +18606,7 @@ var join_domain_workgroup_default = defineRule({
     summary: "UnattendedJoin sets JoinDomain or JoinWorkgroup, not both (Setup joins the domain and ignores the workgroup)",
     category: "correctness",
     severity: "warn",
-    facts: [DOMAIN, WORKGROUP],
+    facts: [DOMAIN3, WORKGROUP],
     messages: {
       both: (d) => `<JoinWorkgroup> ${d.workgroup} is ignored: this Identification also sets <JoinDomain> ${d.domain}, and Setup joins the domain; remove one of them, JoinDomain at line ${d.line}`
     }
@@ -18197,7 +18616,7 @@ var join_domain_workgroup_default = defineRule({
       onDocumentEnd(model) {
         for (const workgroup of model.all(WORKGROUP)) {
           if (!named(workgroup)) continue;
-          const domain = model.all(DOMAIN).find((d) => d.component === workgroup.component && named(d));
+          const domain = model.all(DOMAIN3).find((d) => d.component === workgroup.component && named(d));
           if (!domain) continue;
           ctx.report(
             "both",
@@ -18717,6 +19136,150 @@ var list_key_unique_default = defineRule({
   }
 });
 
+// rules/local-account.ts
+init_define_UNATTEND_LINT_KB_DATA();
+var ACCOUNT3 = "Microsoft-Windows-Shell-Setup/UserAccounts/LocalAccounts/LocalAccount";
+var NAME2 = `${ACCOUNT3}/Name`;
+var GROUP = `${ACCOUNT3}/Group`;
+var PASSWORD2 = `${ACCOUNT3}/Password`;
+var MAX_NAME = 20;
+var PAGE_MAX = 256;
+var FORBIDDEN2 = /["/\\[\]:;|=,+*?<>@%]/gu;
+var NEUTRAL_GROUPS = [
+  "AccountOperators",
+  "Administrators",
+  "BackupOperators",
+  "CryptoOperators",
+  "DCOMUsers",
+  "Guests",
+  "IUsers",
+  "NetworkConfigurationOperators",
+  "PerfLoggingUsers",
+  "PerfMonitoringUsers",
+  "PowerUsers",
+  "PrintOperators",
+  "RemoteDesktopUsers",
+  "Replicator",
+  "SystemOperators",
+  "Users"
+];
+var ENGLISH_GROUPS = [
+  "Access Control Assistance Operators",
+  "Account Operators",
+  "Backup Operators",
+  "Cryptographic Operators",
+  "Device Owners",
+  "Distributed COM Users",
+  "Event Log Readers",
+  "Hyper-V Administrators",
+  "IIS_IUSRS",
+  "Network Configuration Operators",
+  "OpenSSH Users",
+  "Performance Log Users",
+  "Performance Monitor Users",
+  "Power Users",
+  "Print Operators",
+  "Remote Desktop Users",
+  "Remote Management Users",
+  "Server Operators",
+  "Storage Replica Administrators",
+  "System Managed Accounts Group"
+];
+var LOCALIZED_GROUPS = [
+  "Administrateurs",
+  "Utilisateurs",
+  "Administratoren",
+  "Benutzer",
+  "Administradores",
+  "Usuarios",
+  "Utilizadores",
+  "Amministratori",
+  "Utenti",
+  "Administratorzy",
+  "Beheerders",
+  "Gebruikers",
+  "Administratorer",
+  "Brugere"
+];
+var squash = (g) => g.replace(/\s+/g, "").toLowerCase();
+var local_account_default = defineRule({
+  meta: {
+    id: "local-account",
+    summary: "Each LocalAccount has a Name of at most 20 allowed characters, unique without regard to case, known group names and a Password",
+    category: "correctness",
+    severity: "warn",
+    facts: [ACCOUNT3, NAME2, GROUP, PASSWORD2],
+    schema: {
+      type: "object",
+      properties: { groups: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true } },
+      additionalProperties: false
+    },
+    defaultOptions: { groups: [] },
+    messages: {
+      noName: () => "<LocalAccount> has no <Name>, so Setup has no account to create; add the Name of the account",
+      tooLong: (d) => `account name ${d.name} has ${d.length} characters: Windows user names are at most ${MAX_NAME}, and Setup cannot create this account; shorten the Name (DisplayName may be longer)`,
+      forbidden: (d) => `account name ${d.name} contains ${d.chars}, which the LocalAccount Name page forbids (" / \\ [ ] : ; | = , + * ? < > @ %); Setup cannot create this account, so rename it`,
+      dots: (d) => `account name ${d.name} is only dots and spaces, which Windows does not accept as a user name; use a name with letters or digits`,
+      restricted: (d) => `account name ${d.name} is restricted: the LocalAccount Name page says not to use "NONE"; choose another name`,
+      duplicate: (d) => `account name ${d.name} is already given to another LocalAccount of this pass at line ${d.line} (user names are not case-sensitive), so Setup cannot create both; rename or remove one`,
+      unknownGroup: (d) => `group ${d.group} is not a built-in group name Setup knows${d.suggestion ? ` (did you mean "${d.suggestion}"?)` : ""}; if no such group exists on the image the account is not added to it: use a language-neutral name from the Group page (Administrators, Users, RemoteDesktopUsers, …), or list custom groups in this rule's "groups" option`,
+      noPassword: () => "<LocalAccount> has no <Password>, so the account is created without a password (a blank one); add a Password (blank-password reports an empty one)"
+    }
+  },
+  create(ctx) {
+    const extra = new Set(ctx.options.groups.map(squash));
+    const known = new Set([...NEUTRAL_GROUPS, ...ENGLISH_GROUPS, ...LOCALIZED_GROUPS].map(squash));
+    const candidates = [...NEUTRAL_GROUPS];
+    let conditionals;
+    const quote = (f) => ctx.quote(f.text.trim(), f.valueRange);
+    return {
+      onDocumentEnd(model) {
+        const firstByName = /* @__PURE__ */ new Map();
+        for (const account of model.all(ACCOUNT3)) {
+          if (account.action?.trim().toLowerCase() === "remove") continue;
+          const name = model.child(account, NAME2);
+          if (!model.child(account, PASSWORD2)) ctx.report("noPassword", account.range, void 0);
+          if (!name) {
+            ctx.report("noName", account.range, void 0);
+          } else if (named(name)) {
+            const text2 = name.text.trim();
+            const length = [...text2].length;
+            const chars = [...new Set(text2.match(FORBIDDEN2) ?? [])];
+            if (chars.length > 0) ctx.report("forbidden", name.valueRange, { name: quote(name), chars: chars.map((c) => `"${c}"`).join(", ") });
+            else if (/^[.\s]+$/u.test(text2)) ctx.report("dots", name.valueRange, { name: quote(name) });
+            else if (text2.toUpperCase() === "NONE") ctx.report("restricted", name.valueRange, { name: quote(name) });
+            if (length > MAX_NAME && length <= PAGE_MAX) ctx.report("tooLong", name.valueRange, { name: quote(name), length });
+            const key = `${scopeOf(name)}\0${text2.toLowerCase()}`;
+            const first = firstByName.get(key);
+            if (!first) firstByName.set(key, name);
+            else if (!(first.text.trim() === text2 && first.component === name.component) && !anyBetween(conditionals ??= conditionalOffsets(ctx.text), first.range.start, name.range.start)) {
+              ctx.report("duplicate", name.valueRange, { name: quote(name), line: ctx.lineOf(first.range.start) }, {
+                related: [{ message: "the other account of that name", range: first.valueRange }]
+              });
+            }
+          }
+          for (const group of model.within(account, GROUP)) groups(group);
+        }
+      }
+    };
+    function groups(group) {
+      if (!named(group)) return;
+      let offset = 0;
+      for (const part of group.text.split(";")) {
+        const start = offset;
+        offset += part.length + 1;
+        const g = part.trim();
+        if (!g || /[^\x20-\x7e]/.test(g) || known.has(squash(g)) || extra.has(squash(g))) continue;
+        const exact = group.text.length === group.valueRange.end - group.valueRange.start;
+        const at = group.valueRange.start + start + part.indexOf(g);
+        const range = exact ? { start: at, end: at + g.length } : group.valueRange;
+        const suggestion = closest(g, candidates);
+        ctx.report("unknownGroup", range, { group: ctx.quote(g, range), ...suggestion ? { suggestion } : {} });
+      }
+    }
+  }
+});
+
 // rules/local-accounts-specialize.ts
 init_define_UNATTEND_LINT_KB_DATA();
 var USER_ACCOUNTS = "Microsoft-Windows-Shell-Setup/UserAccounts";
@@ -19112,10 +19675,10 @@ var pass_name_default = defineRule({
           ctx.report("neverProcessed", attr.valueRange, { value });
           return;
         }
-        const same = sameIgnoringCase(value, PASS_NAMES);
-        if (same) {
-          const fix = { range: [attr.valueRange.start, attr.valueRange.end], text: same };
-          ctx.report("wrongCase", attr.valueRange, { value, pass: same }, { fix });
+        const same2 = sameIgnoringCase(value, PASS_NAMES);
+        if (same2) {
+          const fix = { range: [attr.valueRange.start, attr.valueRange.end], text: same2 };
+          ctx.report("wrongCase", attr.valueRange, { value, pass: same2 }, { fix });
           return;
         }
         const near = closest(value, PASS_NAMES);
@@ -19151,6 +19714,88 @@ var pass_not_run_default = defineRule({
         }
         const servicing = model.servicing && servicingNotRun(scenario, model);
         if (servicing) ctx.report("servicingNotRun", model.servicing, { why: servicing, scenario: scenarioNote(scenario) });
+      }
+    };
+  }
+});
+
+// rules/password-encoding.ts
+init_define_UNATTEND_LINT_KB_DATA();
+var password_encoding_default = defineRule({
+  meta: {
+    id: "password-encoding",
+    summary: `A password with PlainText false is base64 of UTF-16LE text that ends with its setting's suffix ("Password" or "AdministratorPassword")`,
+    category: "correctness",
+    severity: "error",
+    facts: PASSWORD_FACTS,
+    messages: {
+      base64: (d) => `${d.what} is marked hidden (<PlainText> false at line ${d.line}) but its <Value> is not base64, so Setup fails to decode it ("Failed to decode password") and stops; write the password in clear text with PlainText true, or let Windows SIM hide it`,
+      utf16: (d) => `${d.what} is marked hidden (<PlainText> false at line ${d.line}) but its <Value> does not decode to UTF-16LE text, so Setup fails to decode it ("Failed to decode password") and stops; encode the password followed by its suffix as UTF-16LE before base64, as Windows SIM does`,
+      suffix: (d) => `${d.what} is marked hidden (<PlainText> false at line ${d.line}) but its <Value> does not end with the suffix "${d.suffix}" once decoded; Setup expects the suffix Windows SIM appends, and without it cannot decode the password ("Failed to decode password"): encode the password followed by "${d.suffix}" as UTF-16LE, then base64`
+    }
+  },
+  create(ctx) {
+    return {
+      onDocumentEnd(model) {
+        for (const p of storedPasswords(model)) {
+          const v = p.value;
+          if (p.form !== "hidden" || !v || v.placeholder || !v.text?.trim()) continue;
+          const line = ctx.lineOf(p.plainText.range.start);
+          const what = p.kind.label;
+          const d = decodeHidden(v.text);
+          const related = { related: [{ message: "PlainText false: Setup decodes the value", range: p.plainText.range }] };
+          if (!d.ok) ctx.report(d.problem, v.range, { what, line }, related);
+          else if (!d.text.endsWith(p.kind.suffix)) ctx.report("suffix", v.range, { what, suffix: p.kind.suffix, line }, related);
+        }
+      }
+    };
+  }
+});
+
+// rules/plaintext-password.ts
+init_define_UNATTEND_LINT_KB_DATA();
+var CREDENTIALS3 = [
+  "Microsoft-Windows-Setup/RunSynchronous/RunSynchronousCommand/Credentials/Password",
+  "Microsoft-Windows-Setup/RunAsynchronous/RunAsynchronousCommand/Credentials/Password",
+  "Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand/Credentials/Password",
+  "Microsoft-Windows-Deployment/RunAsynchronous/RunAsynchronousCommand/Credentials/Password",
+  "Microsoft-Windows-PnpCustomizationsWinPE/DriverPaths/PathAndCredentials/Credentials/Password",
+  "Microsoft-Windows-PnpCustomizationsNonWinPE/DriverPaths/PathAndCredentials/Credentials/Password",
+  "Microsoft-Windows-Setup/ImageInstall/OSImage/InstallFrom/Credentials/Password",
+  "Microsoft-Windows-Setup/ImageInstall/DataImage/InstallFrom/Credentials/Password",
+  "Microsoft-Windows-Setup/WindowsDeploymentServices/Login/Credentials/Password"
+];
+var plaintext_password_default = defineRule({
+  meta: {
+    id: "plaintext-password",
+    summary: "Passwords are not stored in clear text (PlainText true, or PlainText absent: true is the default)",
+    category: "security",
+    severity: "warn",
+    securitySeverity: "5.0",
+    facts: [...PASSWORD_FACTS, ...CREDENTIALS3],
+    messages: {
+      plain: (d) => `${d.what} is stored in clear text (${d.how}): anyone who can read this file, or the copy Setup caches on the installed system, can read it; Windows SIM's "Hide sensitive data" (PlainText false) only base64-encodes it, which anyone can decode, so the real protection is keeping the file where others cannot read it and changing the password after deployment`,
+      credentials: (d) => `the <Credentials> password of ${d.where} is stored in clear text and cannot be hidden (only local account passwords have PlainText): anyone who can read this file, or the copy Setup caches, can use that account; use an account with access to nothing but what Setup needs here, keep the file where others cannot read it, and change the password after deployment`
+    }
+  },
+  create(ctx) {
+    return {
+      onDocumentEnd(model) {
+        for (const p of storedPasswords(model)) {
+          const v = p.value;
+          if (p.form !== "plain" || !v || v.placeholder || !v.text) continue;
+          const how = p.plainText ? `<PlainText> is true` : `it has no <PlainText>, and the default is true`;
+          const what = p.kind.label;
+          ctx.report("plain", p.plainText?.range ?? v.range, { what, how });
+        }
+        for (const key of CREDENTIALS3) {
+          for (const f of model.all(key)) {
+            if (!named(f)) continue;
+            const parts = key.split("/");
+            const where2 = `${parts[0]} ${parts.slice(1, -2).join("/")}`;
+            ctx.report("credentials", f.range, { where: where2 });
+          }
+        }
       }
     };
   }
@@ -19241,6 +19886,41 @@ var removed_setting_default = defineRule({
         }
       }
     );
+  }
+});
+
+// rules/require-setting.ts
+init_define_UNATTEND_LINT_KB_DATA();
+var ID3 = "require-setting";
+var require_setting_default = defineRule({
+  meta: {
+    ...policyMeta(ID3),
+    summary: "Organisation policy: the configured settings are present and their values meet the configured conditions",
+    messages: {
+      missing: (d) => `${d.path} is required${d.pass} but this file does not set it (${d.entry}); add it`,
+      mismatch: (d) => `${d.path} is ${d.value}, but policy requires it ${d.conditions} (${d.entry}); change the value`
+    }
+  },
+  create(ctx) {
+    return {
+      onDocumentEnd(model) {
+        for (const entry of ctx.options.settings) {
+          const facts = model.all(entry.path).filter((f) => inPass(entry, f));
+          const described = describeEntry(entry);
+          if (facts.length === 0) {
+            const block = model.passes.find((p) => entry.pass === void 0 || p.pass === entry.pass) ?? model.passes[0];
+            const range = block?.range ?? { start: 0, end: 0 };
+            ctx.report("missing", range, { path: entry.path, pass: passPhrase(entry), entry: described });
+            continue;
+          }
+          if (!hasConditions(entry)) continue;
+          for (const f of facts) {
+            if (f.placeholder || meets(entry, f) !== false) continue;
+            ctx.report("mismatch", f.valueRange, { path: entry.path, value: ctx.quote(f.text.trim(), f.valueRange), conditions: conditionsOf(entry), entry: described });
+          }
+        }
+      }
+    };
   }
 });
 
@@ -19376,8 +20056,8 @@ var route_default = defineRule({
           continue;
         }
         const k = addressKind(hop);
-        const kind = k === "unicast" || k === "unspecified" ? void 0 : KIND_NAMES[k];
-        if (kind) ctx.report("nextHopKind", h.range, { value, kind });
+        const kind2 = k === "unicast" || k === "unspecified" ? void 0 : KIND_NAMES[k];
+        if (kind2) ctx.report("nextHopKind", h.range, { value, kind: kind2 });
         else if (p && prefixFamily !== void 0 && prefixFamily !== hop.family) {
           const iface = interfaceName(i, ctx.quote, ctx.lineOf);
           ctx.report("familyMismatch", h.range, { hop: value, hopFamily: hop.family, prefix: ctx.quote(p.text, p.range), prefixFamily, iface }, {
@@ -20001,8 +20681,8 @@ function documentedElsewhere(kb, here) {
 function rank(kb, r, component, parent, pass) {
   let shared = 0;
   while (shared < parent.length && shared < r.path.length - 1 && r.path[shared].toLowerCase() === parent[shared].toLowerCase()) shared++;
-  const inPass = pass !== void 0 && (kb.component(r.component)?.passes.includes(pass) ?? false);
-  return [r.component === component ? 1 : 0, shared, inPass ? 1 : 0, -r.path.length];
+  const inPass2 = pass !== void 0 && (kb.component(r.component)?.passes.includes(pass) ?? false);
+  return [r.component === component ? 1 : 0, shared, inPass2 ? 1 : 0, -r.path.length];
 }
 function compare(a, b) {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
@@ -20356,6 +21036,88 @@ var wcm_namespace_default = defineRule({
   }
 });
 
+// rules/windows11-bypass.ts
+init_define_UNATTEND_LINT_KB_DATA();
+var COMMANDS3 = [
+  "Microsoft-Windows-Setup/RunSynchronous/RunSynchronousCommand/Path",
+  "Microsoft-Windows-Setup/RunAsynchronous/RunAsynchronousCommand/Path",
+  "Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand/Path",
+  "Microsoft-Windows-Deployment/RunAsynchronous/RunAsynchronousCommand/Path",
+  "Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand/CommandLine",
+  "Microsoft-Windows-Shell-Setup/LogonCommands/AsynchronousCommand/CommandLine"
+];
+var EFFECTIVE = /* @__PURE__ */ new Set(["bypasstpmcheck", "bypasssecurebootcheck", "bypassramcheck"]);
+function valueWrites(key, name = String.raw`[A-Za-z]\w*`) {
+  const part = String.raw`[^&|;\r\n]*?`;
+  const at = String.raw`\\Setup\\${key}\b`;
+  return new RegExp(
+    String.raw`\b(?:reg(?:\.exe)?["']?\s+add|(?:New|Set)-ItemProperty)\b${part}(?:${at}${part}(?:\/v|-Name)\s+["']?(${name})|-Name\s+["']?(${name})["']?${part}${at})`,
+    "gi"
+  );
+}
+var LAB_CONFIG = valueWrites("LabConfig");
+var MO_SETUP = valueWrites("MoSetup", "AllowUpgradesWithUnsupportedTPMOrCPU");
+var NO_BYPASSNRO_CMD = 26200;
+var windows11_bypass_default = defineRule({
+  meta: {
+    id: "windows11-bypass",
+    summary: "Windows 11 requirement bypasses in commands have an effect: no LabConfig values Setup never reads, no oobe\\BypassNRO.cmd on releases without it",
+    category: "correctness",
+    severity: "warn",
+    facts: [...COMMANDS3, ...RELEASE_FACTS],
+    schema: {
+      type: "object",
+      properties: { forbid: { type: "boolean" } },
+      additionalProperties: false
+    },
+    defaultOptions: { forbid: false },
+    messages: {
+      noEffect: (d) => `LabConfig value ${d.name} has no effect: Windows Setup reads only BypassTPMCheck, BypassSecureBootCheck and BypassRAMCheck under HKLM\\SYSTEM\\Setup\\LabConfig; remove this command`,
+      bypassNroCmd: (d) => `oobe\\BypassNRO.cmd does not exist on the target (${d.target}): Microsoft removed the script in build 26200, so this command fails; an answer file can create a local account directly (UserAccounts/LocalAccounts, with OOBE HideOnlineAccountScreens true)`,
+      forbidden: (d) => `${d.name} bypasses a Windows 11 hardware requirement, which this configuration forbids (windows11-bypass option "forbid"); devices that do not meet the requirements are unsupported: remove the command`
+    }
+  },
+  create(ctx) {
+    const at = (f, index, length) => {
+      const r = f.valueRange;
+      if (f.text.length !== r.end - r.start) return r;
+      return { start: r.start + index, end: r.start + index + length };
+    };
+    const written2 = (f, m) => {
+      const name = m[1] ?? m[2];
+      const offset = m[1] !== void 0 ? m.index + m[0].length - name.length : m.index + m[0].indexOf(name, m[0].search(/-Name\s/i));
+      return { name, range: at(f, offset, name.length) };
+    };
+    return {
+      onDocumentEnd(model) {
+        const facts = COMMANDS3.flatMap((k) => model.all(k)).filter((f) => f.text && f.valueRange && !f.placeholder);
+        facts.sort((a, b) => a.range.start - b.range.start);
+        let target = null;
+        for (const f of facts) {
+          const text2 = f.text;
+          for (const m of text2.matchAll(LAB_CONFIG)) {
+            const { name, range } = written2(f, m);
+            const quoted = ctx.quote(name, range);
+            if (!EFFECTIVE.has(name.toLowerCase())) ctx.report("noEffect", range, { name: quoted });
+            else if (ctx.options.forbid) ctx.report("forbidden", range, { name: `LabConfig value ${quoted}` });
+          }
+          if (ctx.options.forbid) {
+            for (const m of text2.matchAll(MO_SETUP)) {
+              const { name, range } = written2(f, m);
+              ctx.report("forbidden", range, { name: `MoSetup value ${ctx.quote(name, range)}` });
+            }
+          }
+          if (!/bypassnro/i.test(text2) || !invocations(text2).some((i) => i.name === "bypassnro")) continue;
+          if (target === null) target = targetOf(ctx, model);
+          if (!target || target.build < NO_BYPASSNRO_CMD) continue;
+          const index = text2.search(/bypassnro/i);
+          ctx.report("bypassNroCmd", at(f, index, "bypassnro".length), { target: targetPhrase(target) }, targetRelated(target));
+        }
+      }
+    };
+  }
+});
+
 // rules/xml-encoding.ts
 init_define_UNATTEND_LINT_KB_DATA();
 var xml_encoding_default = defineRule({
@@ -20392,6 +21154,8 @@ var xml_encoding_default = defineRule({
 
 // rules/index.ts
 var list4 = [
+  autologon_default,
+  blank_password_default,
   component_identity_default,
   component_pass_default,
   computer_name_default,
@@ -20399,6 +21163,7 @@ var list4 = [
   copy_profile_default,
   deprecated_setting_default,
   dns_server_default,
+  domain_credential_exposure_default,
   duplicate_component_default,
   duplicate_setting_default,
   empty_component_default,
@@ -20406,6 +21171,7 @@ var list4 = [
   empty_value_tolerated_default,
   envelope_default,
   fixed_identity_in_image_default,
+  forbid_setting_default,
   foreign_element_default,
   generalize_content_default,
   image_selection_default,
@@ -20425,6 +21191,7 @@ var list4 = [
   list_item_action_default,
   list_key_stray_default,
   list_key_unique_default,
+  local_account_default,
   local_accounts_specialize_default,
   locale_default,
   locale_unlisted_default,
@@ -20435,9 +21202,12 @@ var list4 = [
   order_unique_default,
   pass_name_default,
   pass_not_run_default,
+  password_encoding_default,
+  plaintext_password_default,
   pnp_sysprep_default,
   product_key_default,
   removed_setting_default,
+  require_setting_default,
   reseal_default,
   route_default,
   route_consistency_default,
@@ -20454,6 +21224,7 @@ var list4 = [
   value_type_default,
   value_whitespace_default,
   wcm_namespace_default,
+  windows11_bypass_default,
   xml_encoding_default
 ];
 for (const r of list4) r.meta.docsUrl ??= ruleDocsUrl(r.meta.id);
@@ -21465,59 +22236,6 @@ function answerModel(byKey, passes, servicing) {
   };
 }
 
-// src/engine/plan.ts
-init_define_UNATTEND_LINT_KB_DATA();
-var UnknownFactError = class extends Error {
-  constructor(ruleId, key, suggestion) {
-    super(`rule "${ruleId}": "${key}" is not a setting the knowledge base knows${suggestion ? `; did you mean "${suggestion}"?` : ""}`);
-    this.ruleId = ruleId;
-    this.key = key;
-    this.suggestion = suggestion;
-    this.name = "UnknownFactError";
-  }
-  ruleId;
-  key;
-  suggestion;
-};
-function suggest2(tree, key) {
-  const lower = key.toLowerCase();
-  const exactCase = tree.settings.find((s) => s.key.toLowerCase() === lower);
-  if (exactCase) return exactCase.key;
-  let best;
-  let bestDistance = Infinity;
-  for (const s of tree.settings) {
-    const d = editDistance(lower, s.key.toLowerCase());
-    if (d < bestDistance && d <= Math.ceil(s.key.length / 6)) [best, bestDistance] = [s.key, d];
-  }
-  return best;
-}
-function resolve(tree, ruleId, keys) {
-  return keys.map((key) => {
-    const node = tree.setting(key);
-    if (!node) throw new UnknownFactError(ruleId, key, suggest2(tree, key));
-    return node.id;
-  });
-}
-function createPlan(rules, kb) {
-  const tree = kb.tree();
-  const only = [];
-  const bySetting = new Array(tree.settings.length);
-  const facts = /* @__PURE__ */ new Set();
-  rules.forEach(({ rule, options }, index) => {
-    const { settings, facts: needs } = rule.meta;
-    if (settings) {
-      const ids = typeof settings === "function" ? tree.settings.filter(settings).map((s) => s.id) : resolve(tree, rule.meta.id, settings);
-      only.push(new Set(ids));
-      for (const id of ids) (bySetting[id] ??= []).push(index);
-    } else {
-      only.push(void 0);
-    }
-    const keys = typeof needs === "function" ? needs(options) : needs;
-    if (keys) for (const id of resolve(tree, rule.meta.id, keys)) facts.add(id);
-  });
-  return { rules, only, bySetting, facts };
-}
-
 // src/engine/quote.ts
 init_define_UNATTEND_LINT_KB_DATA();
 function quoteValue(text2, max = 60) {
@@ -22400,8 +23118,8 @@ var loadModule = async (file) => {
   try {
     mod = await import(pathToFileURL(fs.realpathSync(file)).href);
   } catch (error) {
-    const kind = error instanceof SyntaxError ? "syntax error" : "error while loading";
-    throw new FileProblem(`${kind}: ${firstLine(messageOf(error), file)}${lineFromStack(error, file)}`);
+    const kind2 = error instanceof SyntaxError ? "syntax error" : "error while loading";
+    throw new FileProblem(`${kind2}: ${firstLine(messageOf(error), file)}${lineFromStack(error, file)}`);
   }
   return "default" in mod ? mod["default"] : { ...mod };
 };
