@@ -1,5 +1,5 @@
-// firmware-layout: a wiped disk's layout fits the firmware: UEFI/GPT needs EFI + MSR + a primary partition and has no
-// extended ones; BIOS/MBR needs an active primary partition and at most four primary ones (…-createpartition-type,
+// firmware-layout: a wiped disk's layout fits the firmware: UEFI/GPT needs a FAT32 EFI partition and a primary one and has
+// no extended ones; BIOS/MBR has no EFI or MSR partitions, at most four primary ones, and Active only on a primary one (…-createpartition-type,
 // …-modifypartition-active, …-modifypartition-extend, windows-setup-installing-using-the-mbr-or-gpt-partition-style).
 import { defineRule } from '../src/engine/rule.js';
 import type { Range } from '../src/types.js';
@@ -16,7 +16,7 @@ export default defineRule({
   meta: {
     id: 'firmware-layout',
     summary:
-      'Wiped disks are laid out for the firmware: UEFI/GPT with a FAT32 EFI partition and a primary one and no extended ones, BIOS/MBR with an active primary partition and at most four primary ones',
+      'Wiped disks are laid out for the firmware: UEFI/GPT with a FAT32 EFI partition, a primary one and no extended ones, BIOS/MBR without EFI or MSR partitions, with at most four primary ones and Active only on a primary one',
     category: 'correctness',
     severity: 'error',
     facts: [...DISK_FACTS, IMAGE.installToDisk],
@@ -33,8 +33,6 @@ export default defineRule({
         `the EFI system partition is formatted ${d.format} on a layout for ${LABEL.uefi} (${d.why}); UEFI firmware reads the ESP as FAT32, the file system Setup gives EFI partitions: write <Format>FAT32</Format> or leave Format out`,
       noPrimary: (d: { why: string; disk: string }) =>
         `${d.disk} is laid out for ${LABEL.uefi} (${d.why}) with no primary partition, so Windows has nowhere to go: add a <CreatePartition> with <Type>Primary</Type>`,
-      noActive: (d: { why: string; disk: string }) =>
-        `${d.disk} is laid out for ${LABEL.bios} (${d.why}) but no primary partition is marked active; BIOS boots the active partition: add <Active>true</Active> to the <ModifyPartition> of the system partition`,
       activeNotPrimary: (d: { partition: string }) =>
         `<Active>true</Active> on ${d.partition} is ignored: only primary partitions can be active, and a BIOS boots the active partition: mark the primary system partition active instead`,
       tooManyPrimary: (d: { disk: string; count: number }) =>
@@ -115,13 +113,6 @@ export default defineRule({
               const p = m.id === undefined ? undefined : d.byId.get(m.id);
               if (d.numbered && p && p.type !== 'Primary') ctx.report('activeNotPrimary', m.active!.range, { partition: `the ${p.type} partition of <Order> ${p.order}` });
             }
-          }
-          const activePrimary = (d: Disk): boolean =>
-            activeOf(d).some((m) => !d.numbered || (m.id !== undefined && d.byId.get(m.id)?.type === 'Primary'));
-          // The BIOS boots the active partition of its boot disk, which need not be the disk Windows goes to.
-          if (systemDisks.length > 0 && !laid.some(activePrimary)) {
-            const target = systemDisks[0]!;
-            ctx.report('noActive', target.fact.range, { why, disk: diskName(target) });
           }
         }
       },
