@@ -22,7 +22,7 @@ export default defineRule({
     facts: [...DISK_FACTS, IMAGE.installToDisk],
     messages: {
       mbrOnly: (d: { type: string; why: string }) =>
-        `a ${d.type} partition on a layout for ${LABEL.uefi} (${d.why}); extended and logical partitions exist only on MBR disks: create primary partitions instead`,
+        `${d.type === 'Extended' ? 'an' : 'a'} ${d.type} partition on a layout for ${LABEL.uefi} (${d.why}); extended and logical partitions exist only on MBR disks: create primary partitions instead`,
       gptOnly: (d: { type: string; why: string }) =>
         `an ${d.type} partition on a layout for ${LABEL.bios} (${d.why}); Setup ends the installation for EFI and MSR partitions on an MBR disk: remove it, or lint this file with firmware "uefi"`,
       gptExtend: (d: { why: string }) =>

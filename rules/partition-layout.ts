@@ -20,13 +20,13 @@ export default defineRule({
       afterExtend: (d: { partition: string; filler: string; space: string; line: number }) =>
         `${d.partition} is created after ${d.filler}, whose <Extend>true</Extend> fills the rest of ${d.space}, so Setup has no space left for it; give that partition a <Size> instead, or create it last (by <Order>), Extend at line ${d.line}`,
       logicalWithoutExtended: (d: { partition: string }) =>
-        `${d.partition} is a logical partition, but no Extended partition is created before it (by <Order>); Setup creates no partition and, with WillShowUI Never, ends the installation: create an Extended partition first`,
+        `${d.partition} has no Extended partition created before it (by <Order>) to sit in; Setup creates no partition and, with WillShowUI Never, ends the installation: create an Extended partition first`,
       secondExtended: (d: { partition: string; line: number }) =>
-        `${d.partition} is a second Extended partition on this disk; a disk has at most one, and Setup ends the installation when WillShowUI is Never: create further logical partitions in the first one, at line ${d.line}`,
+        `${d.partition} is this disk's second; a disk has at most one extended partition, and Setup ends the installation when WillShowUI is Never: create further logical partitions in the first one, at line ${d.line}`,
       extendBoth: (d: { id: number; line: number }) =>
         `<ModifyPartition> for PartitionID ${d.id} sets <Extend>true</Extend>, but its <CreatePartition> already does; set Extend in one of them only (CreatePartition to fill a new partition, ModifyPartition for an existing or logical one), CreatePartition at line ${d.line}`,
       unknownPartition: (d: { id: number; has: string }) =>
-        `<PartitionID> ${d.id} names no partition: this disk is wiped and the file creates ${d.has} (Extended partitions get no ID); with an invalid PartitionID Setup ends the installation (or stops at the disk page): use the ID of a created partition`,
+        `<PartitionID> ${d.id} names no partition: this disk is wiped and the file creates ${d.has} on it (an Extended partition gets no ID); with an invalid PartitionID Setup ends the installation (or stops at the disk page): use the ID of a created partition`,
       repeatedPartition: (d: { id: number; line: number }) =>
         `<PartitionID> ${d.id} is modified by another <ModifyPartition> of this disk; give each partition one ModifyPartition, first at line ${d.line}`,
       repeatedLetter: (d: { letter: string; line: number }) =>

@@ -223,11 +223,11 @@ export function lookup(disk: Disk, id: number): Lookup {
   return { known: true, partition: disk.byId.get(id) };
 }
 
-/** The partitions a wiped disk has, described for a message: "2 partitions (IDs 1–2)", "no partition". */
+/** The partitions a wiped disk has, described for a message: "2 numbered partitions, PartitionID 1 to 2", "no numbered partition". */
 export function describeIds(disk: Disk): string {
   const n = disk.byId.size;
   if (n === 0) return 'no numbered partition';
-  return n === 1 ? 'one numbered partition (PartitionID 1)' : `${n} numbered partitions (PartitionID 1 to ${n})`;
+  return n === 1 ? 'one numbered partition, PartitionID 1' : `${n} numbered partitions, PartitionID 1 to ${n}`;
 }
 
 /** A partition for a message: "the EFI partition of Order 2". */
