@@ -63,7 +63,8 @@ export default defineRule({
           const laid = block.disks.filter((d) => d.wiped && !d.conditional && d.created.length > 0 && d.created.every((p) => p.type !== undefined));
           if (laid.length === 0) continue;
           const created = laid.flatMap((d) => d.created);
-          const gpt = created.find((p) => p.type === 'EFI' || p.type === 'MSR');
+          const gptOnly = (p: Created): boolean => p.type === 'EFI' || p.type === 'MSR';
+          const gpt = created.find(gptOnly);
           const activeOf = (d: Disk) => d.modified.filter((m) => m.active);
           const mbr = laid.flatMap(activeOf)[0];
           let firmware: 'uefi' | 'bios' | undefined;
@@ -78,6 +79,10 @@ export default defineRule({
             firmware = 'bios';
             why = `inferred from <Active> at line ${ctx.lineOf(mbr.active!.range.start)}`;
           } else continue;
+          // Per-disk checks: every laid-out disk for a configured firmware; for an inferred one, the disks that show it
+          // (a disk with neither EFI/MSR nor Active may be a data disk of the other style).
+          const judged =
+            configured !== 'any' ? laid : laid.filter((d) => (firmware === 'uefi' ? d.created.some(gptOnly) : activeOf(d).length > 0));
 
           // The disk Windows goes to: InstallTo's, when it is laid out here (else its partitions are unknown and nothing is required);
           // without InstallTo, the laid-out disks together.
@@ -87,8 +92,8 @@ export default defineRule({
           const systemDisks = os ? (osDisk && laid.includes(osDisk) ? [osDisk] : []) : laid;
 
           if (firmware === 'uefi') {
-            for (const p of created) if (p.type === 'Extended' || p.type === 'Logical') ctx.report('mbrOnly', typeRange(p), { type: p.type, why });
-            for (const d of laid)
+            for (const d of judged) {
+              for (const p of d.created) if (p.type === 'Extended' || p.type === 'Logical') ctx.report('mbrOnly', typeRange(p), { type: p.type, why });
               for (const m of d.modified) {
                 const p = m.id === undefined ? undefined : d.byId.get(m.id);
                 // Extend in both CreatePartition and ModifyPartition is partition-layout's (the fix is the same).
@@ -96,6 +101,7 @@ export default defineRule({
                 if (d.numbered && p?.type === 'EFI' && m.format && m.format.value !== 'FAT32')
                   ctx.report('efiNotFat32', m.format.valueRange!, { why, format: ctx.quote(m.format.text!.trim(), m.format.valueRange!) });
               }
+            }
             if (systemDisks.length === 0) continue;
             if (!created.some((p) => p.type === 'EFI')) ctx.report('noEfi', laid[0]!.fact.range, { why });
             // The Windows partition: on the disk Windows goes to, else on the disk with the ESP, else the first.
@@ -104,8 +110,8 @@ export default defineRule({
             continue;
           }
           // BIOS/MBR.
-          for (const p of created) if (p.type === 'EFI' || p.type === 'MSR') ctx.report('gptOnly', typeRange(p), { type: p.type, why });
-          for (const d of laid) {
+          for (const d of judged) {
+            for (const p of d.created) if (gptOnly(p)) ctx.report('gptOnly', typeRange(p), { type: p.type!, why });
             // EFI and MSR partitions are not created on MBR disks (reported above).
             const entries = d.created.filter((p) => p.type === 'Primary' || p.type === 'Extended');
             if (entries.length > 4) ctx.report('tooManyPrimary', entries[4]!.item.range, { disk: diskName(d), count: entries.length });
