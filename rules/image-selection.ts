@@ -1,28 +1,76 @@
-// image-selection: InstallFrom/MetaData keys Setup matches against the image's XML metadata (…-installfrom-metadata-key).
+// image-selection: InstallFrom/MetaData selects one image of a .wim by a key the reference documents (…-installfrom-metadata-key):
+// documented keys, an /IMAGE/INDEX that is a positive integer, one MetaData per InstallFrom.
 import { defineRule } from '../src/engine/rule.js';
+import type { AnswerModel, Fact } from '../src/engine/model.js';
+import type { SettingKey } from '../src/kb/setting-keys.js';
+import { named } from './_helpers/facts.js';
+import { conditionalOffsets } from './_helpers/placeholders.js';
+import { anyBetween } from '../src/util/sorted.js';
 
 /** microsoft-windows-setup-imageinstall-osimage-installfrom-metadata-key documents these three. */
 const DOCUMENTED = ['/IMAGE/INDEX', '/IMAGE/NAME', '/IMAGE/DESCRIPTION'];
 
+const IMAGES = ['OSImage', 'DataImage'] as const;
+const keys = (image: (typeof IMAGES)[number]) => {
+  const from = `Microsoft-Windows-Setup/ImageInstall/${image}/InstallFrom` as const;
+  return { from, metaData: `${from}/MetaData`, key: `${from}/MetaData/Key`, value: `${from}/MetaData/Value` } as const satisfies Record<string, SettingKey>;
+};
+const KEYS = IMAGES.map(keys);
+
 export default defineRule({
   meta: {
     id: 'image-selection',
-    summary: 'InstallFrom MetaData keys are the ones the reference documents: /IMAGE/INDEX, /IMAGE/NAME or /IMAGE/DESCRIPTION',
+    summary: 'InstallFrom selects its image with one MetaData whose Key is /IMAGE/INDEX (a positive integer), /IMAGE/NAME or /IMAGE/DESCRIPTION',
     category: 'correctness',
     severity: 'warn',
-    settings: ['Microsoft-Windows-Setup/ImageInstall/OSImage/InstallFrom/MetaData/Key', 'Microsoft-Windows-Setup/ImageInstall/DataImage/InstallFrom/MetaData/Key'],
+    settings: KEYS.map((k) => k.key),
+    facts: KEYS.flatMap((k) => [k.from, k.metaData, k.key, k.value]),
     messages: {
       undocumentedKey: (d: { value: string; expected: string }) =>
         `metadata key ${d.value} is not one the reference documents (${d.expected}); Setup matches it against the image's XML metadata, so make sure the image has it`,
+      index: (d: { value: string }) =>
+        `/IMAGE/INDEX selects an image by its index number, 1 for the first image of the .wim, but the value is ${d.value}; write the index \`dism /Get-WimInfo\` lists, or select by /IMAGE/NAME`,
+      severalSelectors: (d: { key: string; line: number }) =>
+        `this <InstallFrom> already selects its image by another <MetaData>; the reference selects an image with one Key and Value, and which image Setup installs for this second ${d.key} selector is not documented: keep one MetaData, first at line ${d.line}`,
     },
   },
   create(ctx) {
+    let conditionals: readonly number[] | undefined;
+    const conditionalBetween = (start: number, end: number): boolean => anyBetween((conditionals ??= conditionalOffsets(ctx.text)), start, end);
+    const removed = (f: Fact): boolean => f.action?.trim().toLowerCase() === 'remove';
+
+    const check = (model: AnswerModel, k: (typeof KEYS)[number]): void => {
+      for (const from of model.all(k.from)) {
+        let first: Fact | undefined;
+        const seen = new Set<string>();
+        for (const item of model.within(from, k.metaData)) {
+          if (removed(item)) continue;
+          const key = model.child(item, k.key);
+          const value = model.child(item, k.value);
+          const core = named(key) ? key.text!.trim().toUpperCase() : undefined;
+          if (core === '/IMAGE/INDEX' && named(value) && !/^0*[1-9]\d*$/.test(value.text!.trim()))
+            ctx.report('index', value.valueRange!, { value: ctx.quote(value.text!.trim(), value.valueRange!) });
+          // Items with a key that is empty or a template token are other rules'; a repeated key is list-key-unique's.
+          if (core === undefined) continue;
+          if (!first) first = item;
+          else if (!seen.has(core) && !conditionalBetween(first.elementRange.end, item.range.start))
+            ctx.report('severalSelectors', item.range, { key: ctx.quote(key!.text!.trim(), key!.valueRange!), line: ctx.lineOf(first.range.start) }, {
+              related: [{ message: 'first MetaData', range: first.range }],
+            });
+          seen.add(core);
+        }
+      }
+    };
+
     return {
       onValue(v) {
         const core = v.text.trim();
         // Empty keys are empty-value's, template tokens template-placeholder's, a documented key in other case value-case's.
         if (!core || v.element.binding.placeholder || DOCUMENTED.includes(core.toUpperCase())) return;
         ctx.report('undocumentedKey', v.range, { value: ctx.quote(core, v.range), expected: DOCUMENTED.map((k) => `"${k}"`).join(', ') });
+      },
+      onDocumentEnd(model) {
+        for (const k of KEYS) check(model, k);
       },
     };
   },

@@ -17,12 +17,14 @@ import emptyComponent from './empty-component.js';
 import emptyValue from './empty-value.js';
 import emptyValueTolerated from './empty-value-tolerated.js';
 import envelope from './envelope.js';
+import firmwareLayout from './firmware-layout.js';
 import fixedIdentityInImage from './fixed-identity-in-image.js';
 import forbidSetting from './forbid-setting.js';
 import foreignElement from './foreign-element.js';
 import generalizeContent from './generalize-content.js';
 import imageSelection from './image-selection.js';
 import inlineDirective from './inline-directive.js';
+import installTarget from './install-target.js';
 import interfaceIdentifier from './interface-identifier.js';
 import joinCredentials from './join-credentials.js';
 import joinCredentialsDomain from './join-credentials-domain.js';
@@ -47,6 +49,7 @@ import nameCase from './name-case.js';
 import namespaceDeclaration from './namespace-declaration.js';
 import netbiosOptions from './netbios-options.js';
 import orderUnique from './order-unique.js';
+import partitionLayout from './partition-layout.js';
 import passName from './pass-name.js';
 import passNotRun from './pass-not-run.js';
 import passwordEncoding from './password-encoding.js';
@@ -91,12 +94,14 @@ const list: AnyRule[] = [
   emptyValue,
   emptyValueTolerated,
   envelope,
+  firmwareLayout,
   fixedIdentityInImage,
   forbidSetting,
   foreignElement,
   generalizeContent,
   imageSelection,
   inlineDirective,
+  installTarget,
   interfaceIdentifier,
   joinCredentials,
   joinCredentialsDomain,
@@ -121,6 +126,7 @@ const list: AnyRule[] = [
   namespaceDeclaration,
   netbiosOptions,
   orderUnique,
+  partitionLayout,
   passName,
   passNotRun,
   passwordEncoding,
