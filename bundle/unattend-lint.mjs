@@ -2812,11 +2812,11 @@ var require_lib2 = __commonJS({
       const numberMaxWidth = String(end + startLineBaseZero).length;
       const highlightedLines = shouldHighlight ? highlight(rawLines) : rawLines;
       let frame = highlightedLines.split(NEWLINE, end).slice(start, end).map((line, index2) => {
-        const number = start + 1 + index2;
-        const paddedNumber = ` ${number + startLineBaseZero}`.slice(-numberMaxWidth);
+        const number2 = start + 1 + index2;
+        const paddedNumber = ` ${number2 + startLineBaseZero}`.slice(-numberMaxWidth);
         const gutter = ` ${paddedNumber} |`;
-        const hasMarker = markerLines[number];
-        const lastMarkerLine = !markerLines[number + 1];
+        const hasMarker = markerLines[number2];
+        const lastMarkerLine = !markerLines[number2 + 1];
         if (hasMarker) {
           let markerLine = "";
           if (Array.isArray(hasMarker)) {
@@ -2953,8 +2953,8 @@ var require_common = __commonJS({
       }
       return result;
     }
-    function isNegativeZero(number) {
-      return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
+    function isNegativeZero(number2) {
+      return number2 === 0 && Number.NEGATIVE_INFINITY === 1 / number2;
     }
     module.exports.isNothing = isNothing;
     module.exports.isObject = isObject2;
@@ -3837,9 +3837,9 @@ var require_pairs = __commonJS({
       for (let index = 0, length = object.length; index < length; index += 1) {
         const pair = object[index];
         if (_toString.call(pair) !== "[object Object]") return false;
-        const keys = Object.keys(pair);
-        if (keys.length !== 1) return false;
-        result[index] = [keys[0], pair[keys[0]]];
+        const keys2 = Object.keys(pair);
+        if (keys2.length !== 1) return false;
+        result[index] = [keys2[0], pair[keys2[0]]];
       }
       return true;
     }
@@ -3849,8 +3849,8 @@ var require_pairs = __commonJS({
       const result = new Array(object.length);
       for (let index = 0, length = object.length; index < length; index += 1) {
         const pair = object[index];
-        const keys = Object.keys(pair);
-        result[index] = [keys[0], pair[keys[0]]];
+        const keys2 = Object.keys(pair);
+        result[index] = [keys2[0], pair[keys2[0]]];
       }
       return result;
     }
@@ -5364,9 +5364,9 @@ var require_dumper = __commonJS({
     function compileStyleMap(schema, map) {
       if (map === null) return {};
       const result = {};
-      const keys = Object.keys(map);
-      for (let index = 0, length = keys.length; index < length; index += 1) {
-        let tag = keys[index];
+      const keys2 = Object.keys(map);
+      for (let index = 0, length = keys2.length; index < length; index += 1) {
+        let tag = keys2[index];
         let style = String(map[tag]);
         if (tag.slice(0, 2) === "!!") {
           tag = "tag:yaml.org,2002:" + tag.slice(2);
@@ -10877,7 +10877,7 @@ var require_fast_deep_equal = __commonJS({
       if (a === b) return true;
       if (a && b && typeof a == "object" && typeof b == "object") {
         if (a.constructor !== b.constructor) return false;
-        var length, i, keys;
+        var length, i, keys2;
         if (Array.isArray(a)) {
           length = a.length;
           if (length != b.length) return false;
@@ -10888,13 +10888,13 @@ var require_fast_deep_equal = __commonJS({
         if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
         if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
         if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
-        keys = Object.keys(a);
-        length = keys.length;
+        keys2 = Object.keys(a);
+        length = keys2.length;
         if (length !== Object.keys(b).length) return false;
         for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+          if (!Object.prototype.hasOwnProperty.call(b, keys2[i])) return false;
         for (i = length; i-- !== 0; ) {
-          var key = keys[i];
+          var key = keys2[i];
           if (!equal(a[key], b[key])) return false;
         }
         return true;
@@ -16849,14 +16849,14 @@ function statusOf(kb, info, target) {
   if (!info) return void 0;
   const release = (id) => id === void 0 ? void 0 : kb.releases().find((r) => r.id === id);
   const reached = (r, build3 = target?.build) => build3 === void 0 || !r?.build || build3 >= r.build;
-  const removed = release(info.removed?.since);
+  const removed2 = release(info.removed?.since);
   const d = info.deprecated;
-  if (removed && reached(removed, target?.minBuild)) return { kind: "removed", since: removed };
-  if (removed && target && reached(removed)) return { kind: "removedMaybe", since: removed, note: d?.note, replacement: d?.replacement };
+  if (removed2 && reached(removed2, target?.minBuild)) return { kind: "removed", since: removed2 };
+  if (removed2 && target && reached(removed2)) return { kind: "removedMaybe", since: removed2, note: d?.note, replacement: d?.replacement };
   if (!d) return void 0;
   const since = release(d.since);
   if (!reached(since ?? release(UNDATED_FROM))) return void 0;
-  return { kind: "deprecated", since, removedLater: removed, note: d.note, replacement: d.replacement };
+  return { kind: "deprecated", since, removedLater: removed2, note: d.note, replacement: d.replacement };
 }
 var hasLifecycle = (s) => !!s.record.deprecated || !!s.record.removed;
 function lifecycleVisitor(kb, targetFor, found) {
@@ -17280,10 +17280,10 @@ function createSeen(text2) {
   const conditionalBetween = (start, end) => anyBetween(conditionals ??= conditionalOffsets(text2), start, end);
   return {
     repeatOf(parent, key, range) {
-      let keys = byParent.get(parent);
-      if (!keys) byParent.set(parent, keys = /* @__PURE__ */ new Map());
-      const first = keys.get(key);
-      if (!first) keys.set(key, range);
+      let keys2 = byParent.get(parent);
+      if (!keys2) byParent.set(parent, keys2 = /* @__PURE__ */ new Map());
+      const first = keys2.get(key);
+      if (!first) keys2.set(key, range);
       return first && !conditionalBetween(first.end, range.start) ? first : void 0;
     },
     drop(parent) {
@@ -17836,7 +17836,7 @@ function localeFindings(kb, source, v) {
 }
 
 // rules/_helpers/subscriptions.ts
-var among = (keys) => (s) => keys.includes(s.key);
+var among = (keys2) => (s) => keys2.includes(s.key);
 var typedLeaf = (s) => s.record.kind === "leaf" && !!s.record.value && s.record.value.type !== "string";
 var timeZone = among(TIME_ZONE_SETTINGS);
 var productKey = among([...PRODUCT_KEY_SETTINGS, SETUP_CONTAINER]);
@@ -18005,6 +18005,245 @@ var envelope_default = defineRule({
   }
 });
 
+// rules/firmware-layout.ts
+init_define_UNATTEND_LINT_KB_DATA();
+
+// rules/_helpers/disks.ts
+init_define_UNATTEND_LINT_KB_DATA();
+var D2 = "Microsoft-Windows-Setup/DiskConfiguration/Disk";
+var C = `${D2}/CreatePartitions/CreatePartition`;
+var M = `${D2}/ModifyPartitions/ModifyPartition`;
+var DISK = {
+  disk: D2,
+  diskId: `${D2}/DiskID`,
+  wipe: `${D2}/WillWipeDisk`,
+  create: C,
+  createOrder: `${C}/Order`,
+  type: `${C}/Type`,
+  size: `${C}/Size`,
+  createExtend: `${C}/Extend`,
+  modify: M,
+  modifyOrder: `${M}/Order`,
+  partitionId: `${M}/PartitionID`,
+  active: `${M}/Active`,
+  modifyExtend: `${M}/Extend`,
+  format: `${M}/Format`,
+  letter: `${M}/Letter`
+};
+var O = "Microsoft-Windows-Setup/ImageInstall/OSImage";
+var DI = "Microsoft-Windows-Setup/ImageInstall/DataImage";
+var IMAGE = {
+  osImage: O,
+  installTo: `${O}/InstallTo`,
+  installToDisk: `${O}/InstallTo/DiskID`,
+  installToPartition: `${O}/InstallTo/PartitionID`,
+  available: `${O}/InstallToAvailablePartition`,
+  dataImage: DI,
+  dataInstallTo: `${DI}/InstallTo`,
+  dataDisk: `${DI}/InstallTo/DiskID`,
+  dataPartition: `${DI}/InstallTo/PartitionID`
+};
+var DISK_FACTS = Object.values(DISK);
+var IMAGE_FACTS = Object.values(IMAGE);
+var removed = (f) => f.action?.trim().toLowerCase() === "remove";
+function intOf(f) {
+  if (!named(f)) return void 0;
+  const core = f.text.trim();
+  return /^\d{1,9}$/.test(core) ? Number(core) : void 0;
+}
+var isTrue = (f) => f && !f.placeholder && f.value === true ? f : void 0;
+function number(created) {
+  if (created.some((p) => p.order === void 0 || p.type === void 0)) return false;
+  if (new Set(created.map((p) => p.order)).size !== created.length) return false;
+  const slots = [];
+  let extended;
+  for (const p of created) {
+    if (p.type === "Logical") {
+      if (!extended) return false;
+      extended.logical.push(p);
+    } else {
+      const slot2 = { part: p, logical: [] };
+      if (p.type === "Extended") {
+        if (extended) return false;
+        extended = slot2;
+      }
+      slots.push(slot2);
+    }
+  }
+  let id = 0;
+  for (const slot2 of slots) {
+    if (slot2.part.type === "Extended") for (const l of slot2.logical) l.id = ++id;
+    else slot2.part.id = ++id;
+  }
+  return true;
+}
+function diskBlocks(model, text2) {
+  let conditionals;
+  const conditionalIn = (start, end) => anyBetween(conditionals ??= conditionalOffsets(text2), start, end);
+  const blocks = /* @__PURE__ */ new Map();
+  for (const fact of model.all(DISK.disk)) {
+    if (removed(fact)) continue;
+    const created = model.within(fact, DISK.create).filter((c) => !removed(c)).map((item) => {
+      const type = model.child(item, DISK.type);
+      return {
+        item,
+        order: intOf(model.child(item, DISK.createOrder)),
+        type: type && !type.placeholder && typeof type.value === "string" ? type.value : void 0,
+        size: ((s) => named(s) ? s : void 0)(model.child(item, DISK.size)),
+        extend: isTrue(model.child(item, DISK.createExtend)),
+        id: void 0
+      };
+    });
+    created.sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity));
+    const modified = model.within(fact, DISK.modify).filter((m) => !removed(m)).map((item) => {
+      const partitionId = model.child(item, DISK.partitionId);
+      const format = model.child(item, DISK.format);
+      const letter = model.child(item, DISK.letter);
+      return {
+        item,
+        partitionId,
+        id: intOf(partitionId),
+        active: isTrue(model.child(item, DISK.active)),
+        extend: isTrue(model.child(item, DISK.modifyExtend)),
+        format: format && !format.placeholder && format.value !== void 0 ? format : void 0,
+        letter: named(letter) ? letter : void 0
+      };
+    });
+    const diskId = model.child(fact, DISK.diskId);
+    const numbered = number(created);
+    const byId = /* @__PURE__ */ new Map();
+    if (numbered) {
+      for (const p of created) if (p.id !== void 0) byId.set(p.id, p);
+    }
+    const disk = {
+      fact,
+      diskId,
+      id: intOf(diskId),
+      wiped: !!isTrue(model.child(fact, DISK.wipe)),
+      created,
+      modified,
+      numbered,
+      byId,
+      conditional: conditionalIn(fact.elementRange.start, fact.elementRange.end)
+    };
+    let block = blocks.get(fact.component);
+    if (!block) blocks.set(fact.component, block = { component: fact.component, disks: [], conditional: false });
+    const previous = block.disks[block.disks.length - 1];
+    if (previous && conditionalIn(previous.fact.elementRange.end, fact.elementRange.start)) block.conditional = true;
+    block.disks.push(disk);
+  }
+  return [...blocks.values()];
+}
+function diskById(block, id) {
+  const found = block.disks.filter((d) => d.id === id);
+  return found.length === 1 ? found[0] : void 0;
+}
+function lookup(disk, id) {
+  if (!disk.wiped || !disk.numbered || disk.conditional) return { known: false, partition: void 0 };
+  return { known: true, partition: disk.byId.get(id) };
+}
+function describeIds(disk) {
+  const n = disk.byId.size;
+  if (n === 0) return "no numbered partition";
+  return n === 1 ? "one numbered partition, PartitionID 1" : `${n} numbered partitions, PartitionID 1 to ${n}`;
+}
+var describe = (p) => `the ${p.type ?? "unknown-type"} partition of <Order> ${p.order ?? "?"}`;
+var holdsData = (p) => p.type === "Primary" || p.type === "Logical";
+
+// rules/firmware-layout.ts
+var LABEL = { uefi: "UEFI (GPT disks)", bios: "BIOS (MBR disks)" };
+var firmware_layout_default = defineRule({
+  meta: {
+    id: "firmware-layout",
+    summary: "Wiped disks are laid out for the firmware: UEFI/GPT with a FAT32 EFI partition, a primary one and no extended ones, BIOS/MBR without EFI or MSR partitions, with at most four primary ones and Active only on a primary one",
+    category: "correctness",
+    severity: "error",
+    facts: [...DISK_FACTS, IMAGE.installToDisk],
+    messages: {
+      mbrOnly: (d) => `${d.type === "Extended" ? "an" : "a"} ${d.type} partition on a layout for ${LABEL.uefi} (${d.why}); extended and logical partitions exist only on MBR disks: create primary partitions instead`,
+      gptOnly: (d) => `an ${d.type} partition on a layout for ${LABEL.bios} (${d.why}); Setup ends the installation for EFI and MSR partitions on an MBR disk: remove it, or lint this file with firmware "uefi"`,
+      gptExtend: (d) => `<ModifyPartition> <Extend> on a layout for ${LABEL.uefi} (${d.why}); GPT disks do not support ModifyPartition Extend: use <Extend>true</Extend> in the partition's <CreatePartition>`,
+      noEfi: (d) => `the layout for ${LABEL.uefi} (${d.why}) creates no EFI system partition; UEFI boots from the ESP, and without one Setup creates no GPT layout: add a <CreatePartition> with <Type>EFI</Type> (e.g. 100 MB, FAT32)`,
+      efiNotFat32: (d) => `the EFI system partition is formatted ${d.format} on a layout for ${LABEL.uefi} (${d.why}); UEFI firmware reads the ESP as FAT32, the file system Setup gives EFI partitions: write <Format>FAT32</Format> or leave Format out`,
+      noPrimary: (d) => `${d.disk} is laid out for ${LABEL.uefi} (${d.why}) with no primary partition, so Windows has nowhere to go: add a <CreatePartition> with <Type>Primary</Type>`,
+      activeNotPrimary: (d) => `<Active>true</Active> on ${d.partition} is ignored: only primary partitions can be active, and a BIOS boots the active partition: mark the primary system partition active instead`,
+      tooManyPrimary: (d) => `${d.disk} gets ${d.count} primary and extended partitions; an MBR disk holds at most four primary partitions, or three and one extended: put further partitions as logical ones in an extended partition`
+    },
+    schema: {
+      type: "object",
+      properties: {
+        firmware: {
+          enum: ["uefi", "bios", "any"],
+          description: 'The firmware the file is for: "uefi" (GPT disks), "bios" (MBR disks), or "any" (default) to infer it from the layout: EFI or MSR partitions mean UEFI, an active primary partition BIOS'
+        }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { firmware: "any" }
+  },
+  create(ctx) {
+    const configured = ctx.options.firmware ?? "any";
+    const diskName = (d) => d.id === void 0 ? `the disk at line ${ctx.lineOf(d.fact.range.start)}` : `disk ${d.id}`;
+    return {
+      onDocumentEnd(model) {
+        const typeRange = (p) => model.child(p.item, DISK.type)?.valueRange ?? p.item.range;
+        for (const block of diskBlocks(model, ctx.text)) {
+          if (block.conditional) continue;
+          const laid = block.disks.filter((d) => d.wiped && !d.conditional && d.created.length > 0 && d.created.every((p) => p.type !== void 0));
+          if (laid.length === 0) continue;
+          const created = laid.flatMap((d) => d.created);
+          const gptOnly = (p) => p.type === "EFI" || p.type === "MSR";
+          const gpt = created.find(gptOnly);
+          const activeOf = (d) => d.modified.filter((m) => m.active);
+          const mbr = laid.flatMap(activeOf)[0];
+          let firmware;
+          let why;
+          if (configured !== "any") {
+            firmware = configured;
+            why = `firmware "${configured}" in the rule's options`;
+          } else if (gpt) {
+            firmware = "uefi";
+            why = `inferred from the ${gpt.type} partition at line ${ctx.lineOf(gpt.item.range.start)}`;
+          } else if (mbr) {
+            firmware = "bios";
+            why = `inferred from <Active> at line ${ctx.lineOf(mbr.active.range.start)}`;
+          } else continue;
+          const judged2 = configured !== "any" ? laid : laid.filter((d) => firmware === "uefi" ? d.created.some(gptOnly) : activeOf(d).length > 0);
+          const os = model.all(IMAGE.installToDisk).find((f) => f.component === block.component);
+          const osId = intOf(os);
+          const osDisk = osId === void 0 ? void 0 : diskById(block, osId);
+          const systemDisks = os ? osDisk && laid.includes(osDisk) ? [osDisk] : [] : laid;
+          if (firmware === "uefi") {
+            for (const d of judged2) {
+              for (const p of d.created) if (p.type === "Extended" || p.type === "Logical") ctx.report("mbrOnly", typeRange(p), { type: p.type, why });
+              for (const m of d.modified) {
+                const p = m.id === void 0 ? void 0 : d.byId.get(m.id);
+                if (m.extend && !(d.numbered && p?.extend)) ctx.report("gptExtend", m.extend.range, { why });
+                if (d.numbered && p?.type === "EFI" && m.format && m.format.value !== "FAT32")
+                  ctx.report("efiNotFat32", m.format.valueRange, { why, format: ctx.quote(m.format.text.trim(), m.format.valueRange) });
+              }
+            }
+            if (systemDisks.length === 0) continue;
+            if (!created.some((p) => p.type === "EFI")) ctx.report("noEfi", laid[0].fact.range, { why });
+            const target = osDisk ?? laid.find((d) => d.created.some((p) => p.type === "EFI")) ?? laid[0];
+            if (!target.created.some((p) => p.type === "Primary")) ctx.report("noPrimary", target.fact.range, { why, disk: diskName(target) });
+            continue;
+          }
+          for (const d of judged2) {
+            for (const p of d.created) if (gptOnly(p)) ctx.report("gptOnly", typeRange(p), { type: p.type, why });
+            const entries = d.created.filter((p) => p.type === "Primary" || p.type === "Extended");
+            if (entries.length > 4) ctx.report("tooManyPrimary", entries[4].item.range, { disk: diskName(d), count: entries.length });
+            for (const m of activeOf(d)) {
+              const p = m.id === void 0 ? void 0 : d.byId.get(m.id);
+              if (d.numbered && p && p.type !== "Primary") ctx.report("activeNotPrimary", m.active.range, { partition: `the ${p.type} partition of <Order> ${p.order}` });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
 // rules/fixed-identity-in-image.ts
 init_define_UNATTEND_LINT_KB_DATA();
 var NAME = "Microsoft-Windows-Shell-Setup/ComputerName";
@@ -18077,8 +18316,8 @@ function suggest2(tree, key) {
   }
   return best;
 }
-function resolve(tree, ruleId, keys) {
-  return keys.map((key) => {
+function resolve(tree, ruleId, keys2) {
+  return keys2.map((key) => {
     const node = tree.setting(key);
     if (!node) throw new UnknownFactError(ruleId, key, suggest2(tree, key));
     return node.id;
@@ -18098,8 +18337,8 @@ function createPlan(rules, kb) {
     } else {
       only.push(void 0);
     }
-    const keys = typeof needs === "function" ? needs(options) : needs;
-    if (keys) for (const id of resolve(tree, rule.meta.id, keys)) facts.add(id);
+    const keys2 = typeof needs === "function" ? needs(options) : needs;
+    if (keys2) for (const id of resolve(tree, rule.meta.id, keys2)) facts.add(id);
   });
   return { rules, only, bySetting, facts };
 }
@@ -18284,23 +18523,59 @@ var generalize_content_default = defineRule({
 // rules/image-selection.ts
 init_define_UNATTEND_LINT_KB_DATA();
 var DOCUMENTED = ["/IMAGE/INDEX", "/IMAGE/NAME", "/IMAGE/DESCRIPTION"];
+var IMAGES = ["OSImage", "DataImage"];
+var keys = (image) => {
+  const from = `Microsoft-Windows-Setup/ImageInstall/${image}/InstallFrom`;
+  return { from, metaData: `${from}/MetaData`, key: `${from}/MetaData/Key`, value: `${from}/MetaData/Value` };
+};
+var KEYS = IMAGES.map(keys);
 var image_selection_default = defineRule({
   meta: {
     id: "image-selection",
-    summary: "InstallFrom MetaData keys are the ones the reference documents: /IMAGE/INDEX, /IMAGE/NAME or /IMAGE/DESCRIPTION",
+    summary: "InstallFrom selects its image with one MetaData whose Key is /IMAGE/INDEX (a positive integer), /IMAGE/NAME or /IMAGE/DESCRIPTION",
     category: "correctness",
     severity: "warn",
-    settings: ["Microsoft-Windows-Setup/ImageInstall/OSImage/InstallFrom/MetaData/Key", "Microsoft-Windows-Setup/ImageInstall/DataImage/InstallFrom/MetaData/Key"],
+    settings: KEYS.map((k) => k.key),
+    facts: KEYS.flatMap((k) => [k.from, k.metaData, k.key, k.value]),
     messages: {
-      undocumentedKey: (d) => `metadata key ${d.value} is not one the reference documents (${d.expected}); Setup matches it against the image's XML metadata, so make sure the image has it`
+      undocumentedKey: (d) => `metadata key ${d.value} is not one the reference documents (${d.expected}); Setup matches it against the image's XML metadata, so make sure the image has it`,
+      index: (d) => `/IMAGE/INDEX selects an image by its index number, 1 for the first image of the .wim, but the value is ${d.value}; write the index \`dism /Get-WimInfo\` lists, or select by /IMAGE/NAME`,
+      severalSelectors: (d) => `this <InstallFrom> already selects its image by another <MetaData>; the reference selects an image with one Key and Value, and which image Setup installs for this second ${d.key} selector is not documented: keep one MetaData, first at line ${d.line}`
     }
   },
   create(ctx) {
+    let conditionals;
+    const conditionalBetween = (start, end) => anyBetween(conditionals ??= conditionalOffsets(ctx.text), start, end);
+    const removed2 = (f) => f.action?.trim().toLowerCase() === "remove";
+    const check = (model, k) => {
+      for (const from of model.all(k.from)) {
+        let first;
+        const seen = /* @__PURE__ */ new Set();
+        for (const item of model.within(from, k.metaData)) {
+          if (removed2(item)) continue;
+          const key = model.child(item, k.key);
+          const value = model.child(item, k.value);
+          const core = named(key) ? key.text.trim().toUpperCase() : void 0;
+          if (core === "/IMAGE/INDEX" && named(value) && !/^0*[1-9]\d*$/.test(value.text.trim()))
+            ctx.report("index", value.valueRange, { value: ctx.quote(value.text.trim(), value.valueRange) });
+          if (core === void 0) continue;
+          if (!first) first = item;
+          else if (!seen.has(core) && !conditionalBetween(first.elementRange.end, item.range.start))
+            ctx.report("severalSelectors", item.range, { key: ctx.quote(key.text.trim(), key.valueRange), line: ctx.lineOf(first.range.start) }, {
+              related: [{ message: "first MetaData", range: first.range }]
+            });
+          seen.add(core);
+        }
+      }
+    };
     return {
       onValue(v) {
         const core = v.text.trim();
         if (!core || v.element.binding.placeholder || DOCUMENTED.includes(core.toUpperCase())) return;
         ctx.report("undocumentedKey", v.range, { value: ctx.quote(core, v.range), expected: DOCUMENTED.map((k) => `"${k}"`).join(", ") });
+      },
+      onDocumentEnd(model) {
+        for (const k of KEYS) check(model, k);
       }
     };
   }
@@ -18319,6 +18594,68 @@ var inline_directive_default = defineRule({
     messages: {}
   },
   create: () => ({})
+});
+
+// rules/install-target.ts
+init_define_UNATTEND_LINT_KB_DATA();
+var install_target_default = defineRule({
+  meta: {
+    id: "install-target",
+    summary: "OSImage and DataImage InstallTo name a partition the wiped disk creates and that can hold files; InstallTo and InstallToAvailablePartition are not both set",
+    category: "correctness",
+    severity: "error",
+    facts: [...DISK_FACTS, ...IMAGE_FACTS],
+    messages: {
+      both: (d) => `<InstallTo> is set together with <InstallToAvailablePartition>true</InstallToAvailablePartition>; with both, the installation fails: keep InstallTo to name the partition, or remove it to use the first available one, InstallToAvailablePartition at line ${d.line}`,
+      noPartition: (d) => `${d.image} goes to PartitionID ${d.id} of disk ${d.disk}, but that disk is wiped and the file creates ${d.has} on it (an Extended partition gets no ID); Setup cannot install there: name a created partition, Disk at line ${d.line}`,
+      notData: (d) => `Windows is installed to PartitionID ${d.id} of disk ${d.disk}, which is ${d.partition}; Windows must be installed on a primary or a logical partition: name the Windows partition, created at line ${d.line}`,
+      unformatted: (d) => `<InstallToAvailablePartition> installs to the first available partition with enough space, and on wiped disks the partitions must be created and formatted for that, but no primary or logical partition this file creates is formatted by a <ModifyPartition>: add <Format>NTFS</Format> to the Windows partition, or name it with <InstallTo>, disks at line ${d.line}`
+    }
+  },
+  create(ctx) {
+    const blockOf = (blocks, f) => blocks.find((b) => b.component === f.component && !b.conditional);
+    const target = (model, blocks, installTo, keys2, image, os) => {
+      const block = blockOf(blocks, installTo);
+      const diskFact = model.child(installTo, keys2.disk);
+      const partitionFact = model.child(installTo, keys2.partition);
+      const diskId = intOf(diskFact);
+      const partitionId = intOf(partitionFact);
+      if (!block || diskId === void 0 || partitionId === void 0) return;
+      const disk = diskById(block, diskId);
+      if (!disk || disk.conditional) return;
+      const found = lookup(disk, partitionId);
+      if (!found.known) return;
+      if (!found.partition) {
+        ctx.report("noPartition", partitionFact.valueRange, { image, disk: diskId, id: partitionId, has: describeIds(disk), line: ctx.lineOf(disk.fact.range.start) }, {
+          related: [{ message: `Disk ${diskId}`, range: disk.fact.range }]
+        });
+      } else if (os && !holdsData(found.partition)) {
+        ctx.report("notData", partitionFact.valueRange, { partition: describe(found.partition), disk: diskId, id: partitionId, line: ctx.lineOf(found.partition.item.range.start) }, {
+          related: [{ message: describe(found.partition), range: found.partition.item.range }]
+        });
+      }
+    };
+    return {
+      onDocumentEnd(model) {
+        const blocks = diskBlocks(model, ctx.text);
+        for (const osImage of model.all(IMAGE.osImage)) {
+          const installTo = model.child(osImage, IMAGE.installTo);
+          const available = model.child(osImage, IMAGE.available);
+          const availableTrue = available && !available.placeholder && available.value === true;
+          if (installTo && availableTrue)
+            ctx.report("both", installTo.range, { line: ctx.lineOf(available.range.start) }, { related: [{ message: "InstallToAvailablePartition", range: available.range }] });
+          if (installTo) target(model, blocks, installTo, { disk: IMAGE.installToDisk, partition: IMAGE.installToPartition }, "Windows", true);
+          if (availableTrue && !installTo) {
+            const block = blockOf(blocks, osImage);
+            if (!block || block.disks.length === 0 || !block.disks.every((d) => lookup(d, 1).known)) continue;
+            const formatted = block.disks.some((d) => d.modified.some((m) => m.format && m.id !== void 0 && ((p) => !!p && holdsData(p))(d.byId.get(m.id))));
+            if (!formatted) ctx.report("unformatted", available.valueRange ?? available.range, { line: ctx.lineOf(block.disks[0].fact.range.start) });
+          }
+        }
+        for (const installTo of model.all(IMAGE.dataInstallTo)) target(model, blocks, installTo, { disk: IMAGE.dataDisk, partition: IMAGE.dataPartition }, "the data image", false);
+      }
+    };
+  }
 });
 
 // rules/interface-identifier.ts
@@ -19100,10 +19437,10 @@ var list_key_unique_default = defineRule({
   },
   create(ctx) {
     const lists = createSeen(ctx.text);
-    const removed = (item) => item.action?.trim().toLowerCase() === "remove";
+    const removed2 = (item) => item.action?.trim().toLowerCase() === "remove";
     function check(item, keyName, key, range) {
       const list5 = item.parent;
-      if (!list5 || removed(item) || !key.trim() || isTemplated(key)) return;
+      if (!list5 || removed2(item) || !key.trim() || isTemplated(key)) return;
       const first = lists.repeatOf(list5, `${item.binding.setting.id}\0${key}`, range);
       if (!first) return;
       const quoted = ctx.quote(key, range);
@@ -19638,6 +19975,106 @@ var order_unique_default = defineRule({
         if (items2.has(node) && !items2.get(node)) ctx.report("missing", node.nameRange, { item: node.qname });
         items2.delete(node);
         lists.drop(node);
+      }
+    };
+  }
+});
+
+// rules/partition-layout.ts
+init_define_UNATTEND_LINT_KB_DATA();
+var partition_layout_default = defineRule({
+  meta: {
+    id: "partition-layout",
+    summary: "Each Disk creates partitions Setup can make (Size or Extend, Extend last, Logical inside one Extended) and modifies only partitions it has, once each, with distinct drive letters",
+    category: "correctness",
+    severity: "error",
+    facts: DISK_FACTS,
+    messages: {
+      sizeAndExtend: (d) => `<CreatePartition> ${d.order} sets both <Size> and <Extend>true</Extend>; Setup then creates no partition and the installation ends with an error: remove <Size> to fill the disk, or <Extend> to keep the size`,
+      noSize: (d) => `<CreatePartition> ${d.order} has neither <Size> nor <Extend>true</Extend>; Setup needs one of them to create the partition: add <Size> (in MB) or <Extend>true</Extend>`,
+      afterExtend: (d) => `${d.partition} is created after ${d.filler}, whose <Extend>true</Extend> fills the rest of ${d.space}, so Setup has no space left for it; give that partition a <Size> instead, or create it last (by <Order>), Extend at line ${d.line}`,
+      logicalWithoutExtended: (d) => `${d.partition} has no Extended partition created before it (by <Order>) to sit in; Setup creates no partition and, with WillShowUI Never, ends the installation: create an Extended partition first`,
+      secondExtended: (d) => `${d.partition} is this disk's second; a disk has at most one extended partition, and Setup ends the installation when WillShowUI is Never: create further logical partitions in the first one, at line ${d.line}`,
+      extendBoth: (d) => `<ModifyPartition> for PartitionID ${d.id} sets <Extend>true</Extend>, but its <CreatePartition> already does; set Extend in one of them only (CreatePartition to fill a new partition, ModifyPartition for an existing or logical one), CreatePartition at line ${d.line}`,
+      unknownPartition: (d) => `<PartitionID> ${d.id} names no partition: this disk is wiped and the file creates ${d.has} on it (an Extended partition gets no ID); with an invalid PartitionID Setup ends the installation (or stops at the disk page): use the ID of a created partition`,
+      repeatedPartition: (d) => `<PartitionID> ${d.id} is modified by another <ModifyPartition> of this disk; give each partition one ModifyPartition, first at line ${d.line}`,
+      repeatedLetter: (d) => `drive letter ${d.letter} is given to another partition too; a letter names one volume, so one of the assignments cannot be made: choose distinct letters, first at line ${d.line}`
+    }
+  },
+  create(ctx) {
+    const orderOf = (p) => p.order === void 0 ? `at line ${ctx.lineOf(p.item.range.start)}` : `of <Order> ${p.order}`;
+    return {
+      onDocumentEnd(model) {
+        for (const block of diskBlocks(model, ctx.text)) {
+          const letters = /* @__PURE__ */ new Map();
+          for (const disk of block.disks) {
+            if (disk.conditional) continue;
+            for (const p of disk.created) {
+              const extendFact = model.child(p.item, DISK.createExtend);
+              if (p.size && p.extend) ctx.report("sizeAndExtend", p.size.range, { order: orderOf(p) }, { related: [{ message: "<Extend>true</Extend>", range: p.extend.range }] });
+              else if (!p.size && !p.extend && !model.child(p.item, DISK.size) && !(extendFact && extendFact.value === void 0))
+                ctx.report("noSize", p.item.range, { order: orderOf(p) });
+            }
+            const ordered3 = disk.created.every((p) => p.order !== void 0) && new Set(disk.created.map((p) => p.order)).size === disk.created.length;
+            if (ordered3) {
+              let extended;
+              let diskFull;
+              let extendedFull;
+              for (const p of disk.created) {
+                const filler = p.type === "Logical" ? extendedFull : p.type !== void 0 ? diskFull : void 0;
+                if (filler && !(p.size && p.extend)) {
+                  const space = filler.type === "Logical" ? "the extended partition" : "the disk";
+                  const data = { partition: describe(p), filler: describe(filler), space, line: ctx.lineOf(filler.extend.range.start) };
+                  ctx.report("afterExtend", p.item.range, data, { related: [{ message: `fills the rest of ${space}`, range: filler.extend.range }] });
+                }
+                if (p.type === "Logical" && !extended) ctx.report("logicalWithoutExtended", p.item.range, { partition: describe(p) });
+                if (p.type === "Extended") {
+                  if (extended) {
+                    const line = ctx.lineOf(extended.item.range.start);
+                    ctx.report("secondExtended", p.item.range, { partition: describe(p), line }, { related: [{ message: "the first Extended partition", range: extended.item.range }] });
+                  } else extended = p;
+                }
+                if (p.extend && !p.size) {
+                  if (p.type === "Logical") extendedFull ??= p;
+                  else if (p.type !== void 0) diskFull ??= p;
+                }
+              }
+            }
+            const seen = /* @__PURE__ */ new Map();
+            for (const m of disk.modified) {
+              if (m.id === void 0) continue;
+              const first = seen.get(m.id);
+              if (first) {
+                ctx.report("repeatedPartition", m.partitionId.valueRange, { id: m.id, line: ctx.lineOf(first.range.start) }, {
+                  related: [{ message: `first PartitionID ${m.id}`, range: first.valueRange }]
+                });
+                continue;
+              }
+              seen.set(m.id, m.partitionId);
+              const found = lookup(disk, m.id);
+              if (!found.known) continue;
+              if (!found.partition) {
+                ctx.report("unknownPartition", m.partitionId.valueRange, { id: m.id, has: describeIds(disk) });
+                continue;
+              }
+              const created = found.partition;
+              if (m.extend && created.extend)
+                ctx.report("extendBoth", m.extend.range, { id: m.id, line: ctx.lineOf(created.extend.range.start) }, {
+                  related: [{ message: "CreatePartition Extend", range: created.extend.range }]
+                });
+            }
+            for (const m of block.conditional ? [] : disk.modified) {
+              if (!m.letter) continue;
+              const letter = m.letter.text.trim().replace(/:$/, "").toUpperCase();
+              const first = letters.get(letter);
+              if (!first) letters.set(letter, m.letter);
+              else
+                ctx.report("repeatedLetter", m.letter.valueRange, { letter: ctx.quote(m.letter.text.trim(), m.letter.valueRange), line: ctx.lineOf(first.range.start) }, {
+                  related: [{ message: `first Letter ${letter}`, range: first.valueRange }]
+                });
+            }
+          }
+        }
       }
     };
   }
@@ -20635,9 +21072,9 @@ function unjudgeable(name) {
   return !name.trim() || isTemplated(name);
 }
 function additionalMatcher(entries) {
-  const keys = (entries ?? []).map((e) => e.trim().replace(/\/+$/, "").toLowerCase()).filter(Boolean);
-  const set = new Set(keys);
-  const components = new Set(keys.map((k) => k.split("/")[0]));
+  const keys2 = (entries ?? []).map((e) => e.trim().replace(/\/+$/, "").toLowerCase()).filter(Boolean);
+  const set = new Set(keys2);
+  const components = new Set(keys2.map((k) => k.split("/")[0]));
   return {
     component: (name) => components.has(name.trim().toLowerCase()),
     setting(component, path9) {
@@ -21170,12 +21607,14 @@ var list4 = [
   empty_value_default,
   empty_value_tolerated_default,
   envelope_default,
+  firmware_layout_default,
   fixed_identity_in_image_default,
   forbid_setting_default,
   foreign_element_default,
   generalize_content_default,
   image_selection_default,
   inline_directive_default,
+  install_target_default,
   interface_identifier_default,
   join_credentials_default,
   join_credentials_domain_default,
@@ -21200,6 +21639,7 @@ var list4 = [
   namespace_declaration_default,
   netbios_options_default,
   order_unique_default,
+  partition_layout_default,
   pass_name_default,
   pass_not_run_default,
   password_encoding_default,
@@ -22550,16 +22990,16 @@ function buildTree(src) {
   for (const name of src.componentNames) {
     const kids = children();
     const record = src.component(name);
-    const keys = [...src.settingKeys(name)].sort((a, b) => a.split("/").length - b.split("/").length || (a < b ? -1 : a > b ? 1 : 0));
+    const keys2 = [...src.settingKeys(name)].sort((a, b) => a.split("/").length - b.split("/").length || (a < b ? -1 : a > b ? 1 : 0));
     const entry = Object.assign(kids, {
       kind: "component",
       name,
       record,
-      described: !record.removed && keys.length > 0
+      described: !record.removed && keys2.length > 0
     });
     components.set(name, entry);
     sealers.push(kids.seal);
-    for (const key of keys) {
+    for (const key of keys2) {
       const path9 = key.split("/");
       const parentKey = `${name}/${path9.slice(0, -1).join("/")}`;
       const parent = path9.length > 1 ? byKey.get(parentKey) : void 0;
@@ -23078,7 +23518,7 @@ function createConfigFiles(cwd) {
     }
     const config = result?.config ?? {};
     if (!isPlainObject(config)) {
-      throw configError(displayPath(file, cwd), `a config must be an object, got ${describe(config)}`, file);
+      throw configError(displayPath(file, cwd), `a config must be an object, got ${describe2(config)}`, file);
     }
     return stripComments(config);
   };
@@ -23135,7 +23575,7 @@ function lineFromStack(error, file) {
 function firstLine(message, file) {
   return message.replace(`${file}:`, "").trim().split("\n")[0].trim();
 }
-function describe(value) {
+function describe2(value) {
   return Array.isArray(value) ? "a list" : value === null ? "null" : `a ${typeof value}`;
 }
 
