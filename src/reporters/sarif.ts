@@ -1,8 +1,9 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, rule metadata, fingerprints.
 import { TOOL_NAME } from '../meta.js';
-import type { Diagnostic, FileResult, RelatedLocation } from '../types.js';
-import { lineHashes, maskSecrets } from './fingerprint.js';
+import type { Diagnostic, FileResult } from '../types.js';
+import { actionText, lineHashes, maskSecrets } from './fingerprint.js';
 import { artifactLocation, directoryUri, SRCROOT, type SarifArtifactLocation } from './paths.js';
+import { region, snippets, type Region } from './sarif-regions.js';
 import { ruleDescriptor, sarifRuleId, type ReportingDescriptor, type SarifLevel } from './sarif-rules.js';
 import { secretRedactor } from './secrets.js';
 import type { Reporter, ReporterContext } from './types.js';
@@ -12,16 +13,10 @@ const INFORMATION_URI = 'https://www.npmjs.com/package/unattend-lint';
 // GitHub treats the text before the last "/" as the category; re-runs with it replace old alerts.
 const AUTOMATION_ID = `${TOOL_NAME}/`;
 
-interface Region {
-  startLine: number;
-  startColumn: number;
-  endLine: number;
-  endColumn: number;
-}
-
 interface PhysicalLocation {
   artifactLocation: SarifArtifactLocation;
   region: Region;
+  contextRegion?: Region;
 }
 
 export interface SarifResult {
@@ -48,28 +43,16 @@ export interface SarifLog {
   ];
 }
 
-type Span = Pick<RelatedLocation, 'line' | 'column' | 'endLine' | 'endColumn'>;
-
-// The schema (and GitHub) reject lines or columns below 1 and regions that end before they
-// start; a finding about a whole file may come with zeros.
-function region(s: Span): Region {
-  const startLine = Math.max(1, s.line || 1);
-  const startColumn = Math.max(1, s.column || 1);
-  const endLine = Math.max(startLine, s.endLine || startLine);
-  let endColumn = Math.max(1, s.endColumn || startColumn);
-  if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
-  return { startLine, startColumn, endLine, endColumn };
-}
-
 const level = (d: Diagnostic): SarifLevel => (d.severity === 2 ? 'error' : 'warning');
 
 function fileResults(file: FileResult, ctx: ReporterContext, ruleIndex: Map<string, number>): SarifResult[] {
   const location = artifactLocation(file.filePath, ctx.cwd);
   const redact = secretRedactor(file);
-  const hashes = file.source === undefined ? [] : lineHashes(maskSecrets(file.source, file.secretRanges));
+  const hashes = file.source === undefined ? [] : lineHashes(actionText(maskSecrets(file.source, file.secretRanges), file.encoding, file.bom));
+  const located = snippets(file);
   return file.messages.map((d) => {
     const id = sarifRuleId(d);
-    const physicalLocation = { artifactLocation: location, region: region(d) };
+    const physicalLocation: PhysicalLocation = { artifactLocation: location, ...located(region(d)) };
     const result: SarifResult = {
       ruleId: id,
       ruleIndex: ruleIndex.get(id)!,
@@ -98,7 +81,7 @@ function usedRules(results: FileResult[], ctx: ReporterContext): ReportingDescri
       if (!levels.has(sarifRuleId(d))) levels.set(sarifRuleId(d), level(d));
     }
   }
-  return [...levels.keys()].sort().map((id) => ruleDescriptor(id, ctx.rules.get(id), levels.get(id)!));
+  return [...levels.keys()].sort().map((id) => ruleDescriptor(id, ctx.rules.get(id), levels.get(id)!, ctx.ruleDoc?.(id)));
 }
 
 function driver(ctx: ReporterContext, rules: ReportingDescriptor[]): Record<string, unknown> & { rules: ReportingDescriptor[] } {

@@ -1,0 +1,27 @@
+// Reads the built-in rules' docs (rules/<id>.md, shipped in the package) for the CLI to hand to reporters.
+import { readFileSync } from 'node:fs';
+
+// dist/src/reporters/rule-docs.js → the package's rules folder.
+const RULES_DIR = new URL('../../../rules/', import.meta.url);
+const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * A reader of rule docs by id, each file read at most once; undefined for ids that are not plain kebab-case
+ * (plugin rules, anything that could name another path) and for docs that are missing or unreadable.
+ */
+export function builtinRuleDocs(): (id: string) => string | undefined {
+  const cache = new Map<string, string | undefined>();
+  return (id) => {
+    if (!RULE_ID.test(id)) return undefined;
+    if (!cache.has(id)) {
+      let doc: string | undefined;
+      try {
+        doc = readFileSync(new URL(`${id}.md`, RULES_DIR), 'utf8');
+      } catch {
+        doc = undefined;
+      }
+      cache.set(id, doc);
+    }
+    return cache.get(id);
+  };
+}
