@@ -61,13 +61,15 @@ test('edge positions are clamped into a valid region', () => {
   assertValid([bare(`${CWD}/a.xml`, { line: 3, column: 9, endLine: 2, endColumn: 1 })], 'reversed range');
 });
 
-test('every result points at its rule through ruleIndex; only rules that fired are listed', () => {
+test('every result points at its rule through ruleIndex; every known rule is listed, also in a clean run', () => {
   const run = toSarifLog(sampleResults(), context()).runs[0];
   const ids = run.tool.driver.rules.map((r) => r.id);
   assert.equal(ids, [...ids].sort());
   for (const r of run.results) assert.is(ids[r.ruleIndex], r.ruleId);
-  assert.not.ok(ids.includes('product-key-format'));
-  assert.ok(ids.includes('parse-error'));
+  assert.equal(ids, [...RULES.keys(), 'parse-error'].sort());
+  const clean = toSarifLog([], context()).runs[0];
+  assert.equal(clean.tool.driver.rules.map((r) => r.id), ids);
+  assert.equal(clean.results, []);
 });
 
 test('rule descriptors carry what code scanning shows', () => {
@@ -92,7 +94,8 @@ test('a rule without metadata still gets a complete descriptor; tags are capped 
   const results = [bare(`${CWD}/a.xml`, { ruleId: 'plugin/some-rule' }), bare(`${CWD}/b.xml`, { ruleId: 'many-tags', severity: 1 })];
   const log = toSarifLog(results, context({ rules }));
   assert.is(check(log), undefined);
-  const [tags, plugin] = log.runs[0].tool.driver.rules;
+  const byId = new Map(log.runs[0].tool.driver.rules.map((r) => [r.id, r]));
+  const [tags, plugin] = [byId.get('many-tags'), byId.get('plugin/some-rule')];
   assert.is(tags!.properties.tags.length, 20);
   assert.is(plugin!.id, 'plugin/some-rule');
   assert.is(plugin!.name, 'PluginSomeRule');

@@ -4,7 +4,7 @@ import type { Diagnostic, FileResult } from '../types.js';
 import { actionText, lineHashes, maskSecrets } from './fingerprint.js';
 import { artifactLocation, directoryUri, SRCROOT, type SarifArtifactLocation } from './paths.js';
 import { region, snippets, type Region } from './sarif-regions.js';
-import { ruleDescriptor, sarifRuleId, type ReportingDescriptor, type SarifLevel } from './sarif-rules.js';
+import { PARSE_ERROR_ID, ruleDescriptor, sarifRuleId, type ReportingDescriptor, type SarifLevel } from './sarif-rules.js';
 import { secretRedactor } from './secrets.js';
 import type { Reporter, ReporterContext } from './types.js';
 
@@ -73,15 +73,20 @@ function fileResults(file: FileResult, ctx: ReporterContext, ruleIndex: Map<stri
   });
 }
 
-/** Descriptors of the rules that produced results, sorted by id so the output is stable. */
-function usedRules(results: FileResult[], ctx: ReporterContext): ReportingDescriptor[] {
+/**
+ * Descriptors of every rule the run knows (SARIF's "rules supported by the tool", so code scanning can show the
+ * help of any of them, and a clean run still describes its rules), of parse-error, and of any rule id in the
+ * results that came without metadata; sorted by id so the output is stable.
+ */
+function driverRules(results: FileResult[], ctx: ReporterContext): ReportingDescriptor[] {
   const levels = new Map<string, SarifLevel>();
   for (const file of results) {
     for (const d of file.messages) {
       if (!levels.has(sarifRuleId(d))) levels.set(sarifRuleId(d), level(d));
     }
   }
-  return [...levels.keys()].sort().map((id) => ruleDescriptor(id, ctx.rules.get(id), levels.get(id)!, ctx.ruleDoc?.(id)));
+  const ids = new Set([...ctx.rules.keys(), PARSE_ERROR_ID, ...levels.keys()]);
+  return [...ids].sort().map((id) => ruleDescriptor(id, ctx.rules.get(id), levels.get(id) ?? 'error', ctx.ruleDoc?.(id)));
 }
 
 function driver(ctx: ReporterContext, rules: ReportingDescriptor[]): Record<string, unknown> & { rules: ReportingDescriptor[] } {
@@ -97,7 +102,7 @@ function driver(ctx: ReporterContext, rules: ReportingDescriptor[]): Record<stri
 }
 
 export function toSarifLog(results: FileResult[], ctx: ReporterContext): SarifLog {
-  const rules = usedRules(results, ctx);
+  const rules = driverRules(results, ctx);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   return {
     $schema: SARIF_SCHEMA_URI,
