@@ -10,7 +10,7 @@
 // Secrets are replaced by the fixed mask first: a 64-bit polynomial hash of a short password
 // with known surroundings can be inverted, so the real value must never enter the hash.
 import { encode } from '../source/encode.js';
-import type { Range } from '../types.js';
+import type { FileResult, Range } from '../types.js';
 import { mergedSecretRanges, SECRET_MASK } from './secrets.js';
 
 const BLOCK_SIZE = 100;
@@ -131,4 +131,12 @@ export function lineHashes(text: string): string[] {
     update(0);
   }
   return hashes;
+}
+
+/**
+ * primaryLocationLineHash of each line of a linted file (index 0 = line 1), over its text with secrets masked
+ * as the upload action would read it; none without the file's text.
+ */
+export function fileLineHashes(file: FileResult): string[] {
+  return file.source === undefined ? [] : lineHashes(actionText(maskSecrets(file.source, file.secretRanges), file.encoding, file.bom));
 }

@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, rule metadata, fingerprints.
 import { TOOL_NAME } from '../meta.js';
 import type { Diagnostic, FileResult } from '../types.js';
-import { actionText, lineHashes, maskSecrets } from './fingerprint.js';
+import { fileLineHashes } from './fingerprint.js';
 import { artifactLocation, directoryUri, SRCROOT, type SarifArtifactLocation } from './paths.js';
 import { region, snippets, type Region } from './sarif-regions.js';
 import { PARSE_ERROR_ID, ruleDescriptor, sarifRuleId, type ReportingDescriptor, type SarifLevel } from './sarif-rules.js';
@@ -48,7 +48,7 @@ const level = (d: Diagnostic): SarifLevel => (d.severity === 2 ? 'error' : 'warn
 function fileResults(file: FileResult, ctx: ReporterContext, ruleIndex: Map<string, number>): SarifResult[] {
   const location = artifactLocation(file.filePath, ctx.cwd);
   const redact = secretRedactor(file);
-  const hashes = file.source === undefined ? [] : lineHashes(actionText(maskSecrets(file.source, file.secretRanges), file.encoding, file.bom));
+  const hashes = fileLineHashes(file);
   const located = snippets(file);
   return file.messages.map((d) => {
     const id = sarifRuleId(d);
