@@ -2,6 +2,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { BoundComponent } from '../src/binder/bind.js';
 import { componentTwin, passList, placedComponent, suggestedPass } from './_helpers/pass-placement.js';
+import { componentLostInGeneralize } from './_helpers/generalize.js';
 
 type Placement = { name: string; pass: string; valid: string };
 
@@ -42,8 +43,9 @@ export default defineRule<typeof messages>({
       onComponent(node) {
         pending = undefined;
         const placed = placedComponent(node);
-        // No pass data (removed components, names without a page) means no verdict.
-        if (!placed || placed.passes.length === 0 || placed.passes.includes(placed.pass)) return;
+        // No pass data (removed components, names without a page) means no verdict; per-machine components in
+        // generalize are generalize-content's.
+        if (!placed || placed.passes.length === 0 || placed.passes.includes(placed.pass) || componentLostInGeneralize(placed.name, placed.pass)) return;
         pending = { node, name: placed.name, passes: placed.passes, topLevel: new Set(), applies: new Set(), productKey: false };
       },
       onElement(el) {

@@ -16,6 +16,7 @@ import emptyValueTolerated from './empty-value-tolerated.js';
 import envelope from './envelope.js';
 import fixedIdentityInImage from './fixed-identity-in-image.js';
 import foreignElement from './foreign-element.js';
+import generalizeContent from './generalize-content.js';
 import imageSelection from './image-selection.js';
 import inlineDirective from './inline-directive.js';
 import interfaceIdentifier from './interface-identifier.js';
@@ -31,6 +32,7 @@ import joinUsername from './join-username.js';
 import legacyEncoding from './legacy-encoding.js';
 import listActionMissing from './list-action-missing.js';
 import listItemAction from './list-item-action.js';
+import listKeyStray from './list-key-stray.js';
 import listKeyUnique from './list-key-unique.js';
 import localAccountsSpecialize from './local-accounts-specialize.js';
 import locale from './locale.js';
@@ -79,6 +81,7 @@ const list: AnyRule[] = [
   envelope,
   fixedIdentityInImage,
   foreignElement,
+  generalizeContent,
   imageSelection,
   inlineDirective,
   interfaceIdentifier,
@@ -94,6 +97,7 @@ const list: AnyRule[] = [
   legacyEncoding,
   listActionMissing,
   listItemAction,
+  listKeyStray,
   listKeyUnique,
   localAccountsSpecialize,
   locale,

@@ -2,6 +2,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { passList, settingTwin, suggestedPass } from './_helpers/pass-placement.js';
 import { placementVisitor } from './_helpers/setting-placement.js';
+import { settingLostInGeneralize } from './_helpers/generalize.js';
 
 type Placement = { name: string; pass: string; valid: string; target: string };
 
@@ -23,6 +24,8 @@ export default defineRule<typeof messages>({
     return placementVisitor(({ node, setting }) => {
       const passes = setting.record.passes;
       const pass = node.pass!;
+      // Per-machine settings in generalize are generalize-content's.
+      if (settingLostInGeneralize(setting.key, pass)) return;
       const data = { name: node.local, pass, valid: passList(passes), target: suggestedPass(passes) };
       const path = setting.key.slice(setting.component.name.length + 1).split('/');
       const hint = settingTwin(setting.component.name, path, pass);

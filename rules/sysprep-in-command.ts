@@ -16,6 +16,9 @@ const COMMANDS: readonly { key: SettingKey; list: string; setup: boolean }[] = [
 /** The switches that make a Sysprep run generalize or reseal (/quit, /shutdown, /unattend… only go with them). */
 const MODE = /(?:^|[\s"',(])\/(generalize|oobe|audit)(?![\w-])/gi;
 
+/** A command that names sysprep, or hides a script in -EncodedCommand (any abbreviation): only these are parsed. */
+const MAY_RUN_SYSPREP = /sysprep|(?:^|\s)-e(?:c|n[a-z]*)?\s/i;
+
 export default defineRule({
   meta: {
     id: 'sysprep-in-command',
@@ -33,7 +36,7 @@ export default defineRule({
       onDocumentEnd(model) {
         for (const { key, list, setup } of COMMANDS) {
           for (const f of model.all(key)) {
-            if (f.placeholder || !f.text?.trim() || !f.valueRange) continue;
+            if (f.placeholder || !f.text?.trim() || !f.valueRange || !MAY_RUN_SYSPREP.test(f.text)) continue;
             const run = invocations(f.text).find((i) => i.name === 'sysprep' && new RegExp(MODE.source, 'i').test(i.args));
             if (!run) continue;
             const switches = [...new Set([...run.args.matchAll(MODE)].map((m) => `/${m[1]!.toLowerCase()}`))];

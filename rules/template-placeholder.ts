@@ -22,7 +22,7 @@ export default defineRule<
 >({
   meta: {
     id: 'template-placeholder',
-    summary: 'No unreplaced template placeholders ({{ var }}, ${var}, @VAR@, @@{var}@@, #VAR#, a lone %var%) in values and attributes',
+    summary: 'No unreplaced template placeholders ({{ var }}, ${var}, @VAR@, @@{var}@@, #VAR#, a lone %var% or $var) in values and attributes',
     category: 'correctness',
     severity: 'error',
     messages: {
@@ -84,7 +84,7 @@ export default defineRule<
         const el = value.element;
         // Foreign content (generator script payloads, embedded XML) follows its own syntax.
         if (el.role === 'foreign') return;
-        const context = COMMAND_ELEMENTS.has(el.local) ? 'command' : 'value';
+        const context = COMMAND_ELEMENTS.has(el.local) ? 'command' : el.binding.secret ? 'secret' : 'value';
         scan(value.range.start, value.range.end, context, () => `<${el.qname}>`);
       },
       onElementEnd(node) {

@@ -5,8 +5,12 @@ import { writeFileSync, mkdirSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, relative, resolve } from 'node:path';
 import { builtinRules } from '../rules/index.js';
-import { createLinter, FileReadError, ignoredResult, type Linter } from './lint.js';
-import { findFiles } from './files.js';
+import { createLinter, FileReadError, type AppliedFix, type Linter } from './lint.js';
+import { findFiles, PatternError, unmatchedMessage } from './files.js';
+import { applySuppressions, pruneSuppressions, recordSuppressions, suppressionsFile, SuppressionsError, SUPPRESSIONS_FILE } from './suppressions.js';
+import { toJsonResults } from './reporters/json.js';
+import { maskSlice, secretRedactor } from './reporters/secrets.js';
+import { displayPath } from './reporters/paths.js';
 import { ConfigError, printConfig } from './config/index.js';
 import { getReporter } from './reporters/index.js';
 import { builtinRuleDocs } from './reporters/rule-docs.js';
@@ -19,8 +23,8 @@ import type { RuleMeta } from './engine/rule.js';
 
 const HELP = `Usage: ${TOOL_NAME} [options] [files | dirs | globs]
 
-Lints Windows Setup answer files (unattend.xml, autounattend.xml). Without arguments, finds
-*unattend*.xml files below the current directory.
+Lints Windows Setup answer files (unattend.xml, autounattend.xml). Without arguments, lints the
+current directory as "." would: every .xml file below it whose root element is <unattend>.
 
 Options:
   -f, --format NAME          text (default), compact, json, sarif, github,
@@ -33,11 +37,23 @@ Options:
                              current directory (repeatable)
       --rule 'ID: SEVERITY'  set a rule, e.g. --rule 'mixed-architecture: off' (repeatable;
                              options as JSON: --rule 'id: ["warn", {"key": 1}]')
-      --fix                  apply safe fixes to the files, then report what remains
+      --fix                  apply safe fixes to the files, then report what remains (one line per
+                             fixed file on stderr)
+      --fix-dry-run          print the fixed text instead of writing it (--format json: the edits);
+                             works with --stdin
       --max-warnings N       exit 1 when there are more than N warnings
       --quiet                report errors only
       --stdin                lint standard input
       --stdin-filename PATH  name (and config location) for standard input
+      --no-error-on-unmatched-pattern
+                             no error when no answer file is found or a glob matches nothing
+      --suppress-all         record every finding in the suppressions file, so later runs hide them
+      --suppress-rule ID     record the findings of rule ID (repeatable)
+      --prune-suppressions   drop suppressions that no longer occur
+      --suppressions-location PATH
+                             suppressions file (default: ./${SUPPRESSIONS_FILE})
+      --pass-on-unpruned-suppressions
+                             do not fail when suppressions no longer occur
       --print-config FILE    print the configuration that applies to FILE and exit
       --explain FILE         print FILE's scenario and, pass by pass in the order Setup runs them,
                              what Setup applies and what it skips and why (--format json: as data)
@@ -79,6 +95,13 @@ function parse(argv: string[]) {
         rule: { type: 'string', multiple: true },
         'max-warnings': { type: 'string' },
         fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        'no-error-on-unmatched-pattern': { type: 'boolean' },
+        'suppress-all': { type: 'boolean' },
+        'suppress-rule': { type: 'string', multiple: true },
+        'prune-suppressions': { type: 'boolean' },
+        'suppressions-location': { type: 'string' },
+        'pass-on-unpruned-suppressions': { type: 'boolean' },
         quiet: { type: 'boolean' },
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
@@ -125,41 +148,80 @@ function checkUsage(values: Values, positionals: string[]) {
   }
   if (values['stdin-filename'] && !values.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (values.stdin && positionals.length) throw new UsageError('--stdin lints standard input; do not name files as well');
-  if (values.stdin && values.fix) throw new UsageError('--fix writes files and cannot be used with --stdin');
+  if (values.stdin && values.fix) throw new UsageError('--fix writes files and cannot be used with --stdin; use --fix-dry-run');
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix writes the fixes and --fix-dry-run prints them: use one');
+  if (values['fix-dry-run'] && format !== 'text' && format !== 'json') throw new UsageError(`--fix-dry-run prints the fixed text or, with --format json, the edits; not "${format}"`);
+  const suppressing = [values['suppress-all'], values['suppress-rule']?.length, values['prune-suppressions']].filter(Boolean).length;
+  if (suppressing > 1) throw new UsageError('--suppress-all, --suppress-rule and --prune-suppressions cannot be combined');
+  if (suppressing && (values.stdin || values['fix-dry-run'])) throw new UsageError('--suppress-all, --suppress-rule and --prune-suppressions record files; not with --stdin or --fix-dry-run');
   if (values.explain !== undefined) {
     if (format !== 'text' && format !== 'json') throw new UsageError(`--explain prints text or json, not "${format}"`);
-    if (positionals.length || values.stdin || values.fix) throw new UsageError('--explain takes one file; do not name other files, --stdin or --fix as well');
+    if (positionals.length || values.stdin || values.fix || values['fix-dry-run']) throw new UsageError('--explain takes one file; do not name other files, --stdin or --fix as well');
   }
   return { format, reporter, maxWarnings };
 }
 
+interface Linted {
+  results: FileResult[];
+  problems: string[];
+  /** Per file path, the fixes applied (--fix) or that would be (--fix-dry-run). */
+  fixes: Map<string, { fixes: AppliedFix[]; notWritable?: string }>;
+}
+
 /** Lints standard input or every file found; argument, read and rule problems are collected, not thrown. */
-async function lintAll(linter: Linter, values: Values, positionals: string[], io: Io, debug: boolean) {
-  const results: FileResult[] = [];
-  const problems: string[] = [];
+async function lintAll(linter: Linter, values: Values, positionals: string[], io: Io, debug: boolean): Promise<Linted> {
+  const out: Linted = { results: [], problems: [], fixes: new Map() };
+  const dryRun = !!values['fix-dry-run'];
   if (values.stdin) {
     const name = resolve(io.cwd, values['stdin-filename'] || '<stdin>');
-    results.push(await linter.lintBytes(await io.readStdin(), name));
-    return { results, problems };
+    const bytes = await io.readStdin();
+    if (!dryRun) out.results.push(await linter.lintBytes(bytes, name));
+    else {
+      const { result, fixes, notWritable } = await linter.fixBytes(bytes, name);
+      out.results.push(result);
+      out.fixes.set(result.filePath, { fixes, ...(notWritable ? { notWritable } : {}) });
+    }
+    return out;
   }
-  const search = findFiles(positionals, io.cwd);
-  problems.push(...search.errors);
+  let search;
+  try {
+    search = findFiles(positionals, io.cwd);
+  } catch (err) {
+    if (err instanceof PatternError) throw new UsageError(err.message);
+    throw err;
+  }
+  const allowUnmatched = !!values['no-error-on-unmatched-pattern'];
+  const unmatched = new Set(search.unmatched.map(unmatchedMessage));
+  out.problems.push(...search.errors.filter((e) => !(allowUnmatched && unmatched.has(e))));
+  let ignoredByName = 0;
   for (const f of search.files) {
+    // A file the config ignores is skipped, also when named: hooks pass every staged file.
     if (await linter.isIgnored(f.path)) {
-      if (f.explicit) results.push(ignoredResult(f.path));
+      if (f.explicit) ignoredByName++;
       continue;
     }
     try {
-      results.push(values.fix ? await linter.fixFile(f.path) : await linter.lintFile(f.path));
+      if (values.fix || dryRun) {
+        const { fixed: _, fixes, notWritable, ...result } = await linter.fixFile(f.path, { write: !dryRun });
+        out.results.push(result);
+        out.fixes.set(result.filePath, { fixes, ...(notWritable ? { notWritable } : {}) });
+      } else out.results.push(await linter.lintFile(f.path));
     } catch (err) {
-      if (err instanceof FileReadError) problems.push(err.message);
+      if (err instanceof FileReadError) out.problems.push(err.message);
       else if (err instanceof InternalError) {
-        problems.push(`internal error: ${err.message}`);
+        out.problems.push(`internal error: ${err.message}`);
         if (debug && err.cause instanceof Error && err.cause.stack) io.stderr(`${err.cause.stack}\n`);
       } else throw err;
     }
   }
-  return { results, problems };
+  // No silent pass: a run that lints nothing says so, unless asked not to or the only files were named and ignored.
+  if (out.results.length === 0 && search.errors.length === 0 && ignoredByName === 0 && !allowUnmatched) {
+    const where = positionals.length ? positionals.join(' ') : '.';
+    out.problems.push(search.files.length === 0
+      ? `no answer files found in ${where} (.xml files whose root element is <unattend>); --no-error-on-unmatched-pattern allows that`
+      : `every answer file found in ${where} is ignored (the config's "ignores" or --ignore-pattern); --no-error-on-unmatched-pattern allows that`);
+  }
+  return out;
 }
 
 /** Writes the report to stdout or --output-file; returns a problem line when the file cannot be written. */
@@ -210,27 +272,109 @@ export async function run(io: Io): Promise<number> {
 
     if (values.explain !== undefined) return await explain(linter, values.explain, format, io, debug);
 
-    const { results, problems } = await lintAll(linter, values, positionals, io, debug);
+    const linted = await lintAll(linter, values, positionals, io, debug);
+    const { problems } = linted;
+    const notes = fixNotes(linted, io.cwd, !!values['fix-dry-run']);
+    const suppressed = suppress(linted.results, values, linter, io.cwd);
+    notes.push(...suppressed.notes);
+    problems.push(...suppressed.problems);
+    const results = suppressed.results;
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     const tooMany = maxWarnings >= 0 && warnings > maxWarnings;
-    const output = reporter!(values.quiet ? results.map(quietResult) : results, {
-      cwd: io.cwd,
-      rules: new Map<string, RuleMeta>([...linter.loader.rules()].map(([id, r]) => [id, r.meta])),
-      ruleDoc: builtinRuleDocs(),
-      color: useColor(values, io, !!values['output-file']),
-      toolVersion: toolVersion(),
-      ...(tooMany ? { maxWarningsExceeded: { max: maxWarnings, count: warnings } } : {}),
-    });
+    const shown = values.quiet ? results.map(quietResult) : results;
+    const output = values['fix-dry-run']
+      ? dryRunOutput(shown, linted, format, io.cwd)
+      : reporter!(shown, {
+        cwd: io.cwd,
+        rules: new Map<string, RuleMeta>([...linter.loader.rules()].map(([id, r]) => [id, r.meta])),
+        ruleDoc: builtinRuleDocs(),
+        color: useColor(values, io, !!values['output-file']),
+        toolVersion: toolVersion(),
+      });
     const unwritable = writeReport(output, values['output-file'], io);
     if (unwritable) problems.push(unwritable);
+    for (const n of notes) io.stderr(`${TOOL_NAME}: ${n}\n`);
     for (const p of problems) io.stderr(`${TOOL_NAME}: ${p}\n`);
     if (problems.some((p) => p.startsWith('internal error')) && !debug) io.stderr(`${TOOL_NAME}: run with --debug for details\n`);
+    // The verdict goes to stderr in every format, so that it is seen beside JSON or SARIF written to a file or a pipe.
+    if (tooMany) io.stderr(`${TOOL_NAME} found too many warnings (${warnings}, maximum: ${maxWarnings})\n`);
     if (problems.length) return 2;
     return errors > 0 || tooMany ? 1 : 0;
   } catch (err) {
     return reportFailure(err, io, debug);
   }
+}
+
+/** One line per file that --fix changed (or --fix-dry-run would), naming how many fixes of which rules. */
+function fixNotes(linted: Linted, cwd: string, dryRun: boolean): string[] {
+  const notes: string[] = [];
+  for (const [filePath, { fixes, notWritable }] of linted.fixes) {
+    const path = displayPath(filePath, cwd);
+    if (notWritable) notes.push(`${path}: ${notWritable}`);
+    if (fixes.length === 0) continue;
+    const byRule = new Map<string, number>();
+    for (const f of fixes) byRule.set(f.ruleId ?? '(no rule)', (byRule.get(f.ruleId ?? '(no rule)') ?? 0) + 1);
+    const rules = [...byRule].map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(', ');
+    notes.push(`${dryRun ? 'would fix' : 'fixed'} ${path}: ${fixes.length} fix${fixes.length === 1 ? '' : 'es'} (${rules})`);
+  }
+  return notes;
+}
+
+/**
+ * --fix-dry-run's report. text: the fixed text of each file (secrets masked, so it is for reading, not for saving);
+ * one file is printed as it is, several each after a "==> path <==" line, those without fixes left out. json: the
+ * ESLint-compatible results of the fixed text, each with the edits applied ("fixes", pass by pass).
+ */
+function dryRunOutput(results: FileResult[], linted: Linted, format: string, cwd: string): string {
+  const fixesOf = (r: FileResult) => linted.fixes.get(r.filePath)?.fixes ?? [];
+  if (format === 'json') {
+    const json = toJsonResults(results).map((j, i) => {
+      const file = results[i]!;
+      const redact = secretRedactor(file);
+      // Edits of the first pass are over the text as read, later ones over the text the pass before gave.
+      const fixes = fixesOf(file).map((f) => ({
+        ruleId: f.ruleId, message: redact(f.message), line: f.line, column: f.column, pass: f.pass,
+        ...(f.showable ? { range: f.range, text: f.text } : { withheld: true }),
+      }));
+      return { ...j, fixes };
+    });
+    return `${JSON.stringify(json)}\n`;
+  }
+  const texts = results.map((r) => {
+    const source = r.source ?? '';
+    return secretRedactor(r)(maskSlice(source, 0, source.length, r.secretRanges ?? []).text);
+  });
+  if (results.length === 1) return texts[0]!;
+  return results.flatMap((r, i) => (fixesOf(r).length ? [`==> ${displayPath(r.filePath, cwd)} <==\n${texts[i]}`] : [])).join('\n');
+}
+
+/** Bulk suppressions: records them (--suppress-all, --suppress-rule), prunes them, or hides what they cover. */
+function suppress(results: FileResult[], values: Values, linter: Linter, cwd: string) {
+  const file = suppressionsFile(resolve(cwd, values['suppressions-location'] ?? SUPPRESSIONS_FILE));
+  const shownPath = displayPath(file.path, cwd);
+  const notes: string[] = [];
+  const problems: string[] = [];
+  const existing = file.read();
+  let current = existing;
+  const rules = values['suppress-rule'];
+  if (values['suppress-all'] || rules?.length) {
+    const known = linter.loader.rules();
+    for (const id of rules ?? []) if (!known.has(id)) throw new UsageError(`--suppress-rule: unknown rule "${id}"`);
+    current = recordSuppressions(existing, results, file.keyOf, rules ? new Set(rules) : undefined);
+  } else if (values['prune-suppressions']) current = pruneSuppressions(existing, results, file.keyOf, dirname(file.path));
+  if (current !== existing) {
+    file.write(current);
+    notes.push(`wrote ${shownPath}`);
+  }
+  const applied = applySuppressions(results, current, file.keyOf);
+  if (applied.hidden) notes.push(`${applied.hidden} finding${applied.hidden === 1 ? '' : 's'} suppressed by ${shownPath}`);
+  if (applied.unmatched.length && !values['pass-on-unpruned-suppressions']) {
+    const [first] = applied.unmatched;
+    const more = applied.unmatched.length > 1 ? ` and ${applied.unmatched.length - 1} more` : '';
+    problems.push(`${shownPath} suppresses findings that no longer occur (${first!.file}: ${first!.rule}, ${first!.suppressed} suppressed, ${first!.found} found${more}); run with --prune-suppressions to drop them`);
+  }
+  return { results: applied.results, notes, problems };
 }
 
 /** --explain FILE: 0, or 1 when the file is not well-formed; 2 when it cannot be read. */
@@ -250,7 +394,7 @@ async function explain(linter: Linter, file: string, format: string, io: Io, deb
 
 /** Usage and config errors get their message; anything else is our fault: a message, the stack only with --debug. */
 function reportFailure(err: unknown, io: Io, debug: boolean): 2 {
-  if (err instanceof UsageError || err instanceof ConfigError) {
+  if (err instanceof UsageError || err instanceof ConfigError || err instanceof SuppressionsError) {
     io.stderr(`${TOOL_NAME}: ${err.message}\n`);
     if (err instanceof UsageError) io.stderr(`Run "${TOOL_NAME} --help" for usage.\n`);
   } else {

@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { applyFixes } from './engine/fix.js';
 import { encode } from './source/encode.js';
-import { DIRECTIVE_RULE_ID, lintSource, summarise, type EnabledRule } from './engine/run.js';
+import { DIRECTIVE_RULE_ID, lintSource, type EnabledRule } from './engine/run.js';
 import { loadKnowledgeBase } from './kb/load.js';
 import { createPlan, UnknownFactError, type DispatchPlan } from './engine/plan.js';
 import { ConfigError, createConfigLoader, createGlobs, type ConfigLoaderOptions, type ResolvedConfig } from './config/index.js';
@@ -13,6 +13,7 @@ import type { AnyRule } from './engine/rule.js';
 import type { KnowledgeBase } from './kb/types.js';
 import type { FileResult } from './types.js';
 import { explainSource, type Explanation } from './explain.js';
+import { showableFix } from './reporters/secrets.js';
 
 export type ConfigLoader = ReturnType<typeof createConfigLoader>;
 
@@ -31,13 +32,40 @@ export interface Linter {
   isIgnored(filePath: string): Promise<boolean>;
   lintBytes(bytes: Uint8Array | string, filePath: string): Promise<FileResult>;
   lintFile(filePath: string): Promise<FileResult>;
-  /** Lints, applies fixes and re-lints (up to 10 passes), writes the file when it changed; returns the last result. */
-  fixFile(filePath: string): Promise<FileResult & { fixed: boolean }>;
+  /** Lints, applies fixes and re-lints (up to 10 passes); the fixed bytes and what was fixed, nothing written. */
+  fixBytes(bytes: Uint8Array, filePath: string): Promise<FixOutput>;
+  /** fixBytes on a file, then writes the file when it changed (unless `write` is false); returns the last result. */
+  fixFile(filePath: string, opts?: { write?: boolean }): Promise<FixedResult>;
   /** The file's scenario and pass-by-pass timeline (--explain), under the config that applies to it. */
   explainFile(filePath: string): Promise<Explanation>;
 }
 
 const MAX_FIX_PASSES = 10;
+
+/** One fix that was applied: where, in the text of its pass (pass 1 is the file as read), and what it wrote. */
+export interface AppliedFix {
+  ruleId: string | null;
+  message: string;
+  line: number;
+  column: number;
+  range: [number, number];
+  text: string;
+  pass: number;
+  /** False when the edit touches or carries a secret, so it must not be shown. */
+  showable: boolean;
+}
+
+export interface FixOutput {
+  /** The last lint, of the fixed text. */
+  result: FileResult;
+  /** The fixed bytes, in the file's own encoding; undefined when nothing was fixed. */
+  output: Buffer | undefined;
+  fixes: AppliedFix[];
+  /** Set when the file has fixes that cannot be written back in its encoding (the fixes are then not applied). */
+  notWritable?: string;
+}
+
+export type FixedResult = FileResult & { fixed: boolean; fixes: AppliedFix[]; notWritable?: string };
 
 export function createLinter(
   opts: Omit<ConfigLoaderOptions, 'builtinRules'> & {
@@ -87,6 +115,29 @@ export function createLinter(
       throw new FileReadError(`cannot read ${abs} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`, abs);
     }
   };
+  const fixBytes = async (input: Uint8Array, filePath: string): Promise<FixOutput> => {
+    let result = await lintBytes(input, filePath);
+    let output: Buffer | undefined;
+    const fixes: AppliedFix[] = [];
+    let notWritable: string | undefined;
+    for (let pass = 1; pass <= MAX_FIX_PASSES && result.fatalErrorCount === 0 && result.source !== undefined; pass++) {
+      const { text, fixed } = applyFixes(result.source, result.messages);
+      if (fixed.length === 0) break;
+      const bytes = encode(text, result.encoding, result.bom);
+      if (!bytes) {
+        notWritable = `its fixes are not applied: it is read as ${result.encoding} and holds text outside ASCII, which --fix does not re-encode; save it as UTF-8 first`;
+        break;
+      }
+      for (const d of fixed) {
+        const [start, end] = d.fix!.range;
+        const showable = showableFix(d.fix, result) !== undefined;
+        fixes.push({ ruleId: d.ruleId, message: d.message, line: d.line, column: d.column, range: [start, end], text: d.fix!.text, pass, showable });
+      }
+      output = bytes;
+      result = await lintBytes(bytes, filePath);
+    }
+    return { result, output, fixes, ...(notWritable ? { notWritable } : {}) };
+  };
   return {
     loader,
     async isIgnored(filePath) {
@@ -104,27 +155,18 @@ export function createLinter(
       prepare(config);
       return explainSource(await read(abs), { filePath: abs, kb, settings: config.settings });
     },
-    async fixFile(filePath) {
+    fixBytes,
+    async fixFile(filePath, { write = true } = {}) {
       const abs = resolve(opts.cwd, filePath);
-      let bytes: Buffer = await read(abs);
-      let result = await lintBytes(bytes, abs);
-      let fixed = false;
-      for (let pass = 0; pass < MAX_FIX_PASSES && result.fatalErrorCount === 0 && result.source !== undefined; pass++) {
-        const { text, applied } = applyFixes(result.source, result.messages);
-        const out = applied ? encode(text, result.encoding, result.bom) : undefined;
-        if (!out) break;
-        bytes = out;
-        fixed = true;
-        result = await lintBytes(bytes, abs);
-      }
-      if (fixed) {
+      const { result, output, fixes, notWritable } = await fixBytes(await read(abs), abs);
+      if (output && write) {
         try {
-          await writeFile(abs, bytes);
+          await writeFile(abs, output);
         } catch (err) {
           throw new FileReadError(`cannot write the fixed ${abs} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`, abs);
         }
       }
-      return { ...result, fixed };
+      return { ...result, fixed: output !== undefined, fixes, ...(notWritable ? { notWritable } : {}) };
     },
   };
 }
@@ -154,19 +196,4 @@ export class FileReadError extends Error {
     super(message);
     this.name = 'FileReadError';
   }
-}
-
-/** A result that only says the file was skipped because the config ignores it (ESLint's warning). */
-export function ignoredResult(filePath: string): FileResult {
-  return summarise(filePath, [
-    {
-      ruleId: null,
-      severity: 1,
-      message: 'file ignored because of a matching ignore pattern; remove it from the command line or the "ignores" list',
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-    },
-  ]);
 }

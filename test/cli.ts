@@ -53,19 +53,24 @@ test('a missing file is exit 2 with a one-line message, and the other files are 
   assert.is(json[0]!.fatalErrorCount, 1);
 });
 
-test('walking: no arguments finds *unattend*.xml (any case), skips node_modules and .git', () => {
+test('walking: no arguments lints what "." does (any .xml whose root is <unattend>), skips node_modules and .git', () => {
   const dir = tempTree({
     'a/Autounattend.XML': BROKEN,
     'b/my-unattend-win11.xml': BROKEN,
     'node_modules/x/unattend.xml': BROKEN,
     '.git/unattend.xml': BROKEN,
     'other.xml': BROKEN,
+    // Microsoft's own sample name for a CopyProfile answer file: no "unattend" in it.
+    'CopyProfile-x64.xml': CLEAN,
     'c/unattend.xml': NOT_ANSWER_FILE,
   });
-  const r = runCli(['--format', 'json'], { cwd: dir });
-  const files = (JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath.slice(dir.length + 1).replace(/\\/g, '/')).sort();
-  assert.equal(files, ['a/Autounattend.XML', 'b/my-unattend-win11.xml']);
-  assert.is(r.code, 1);
+  const files = (args: string[]) => {
+    const r = runCli(['--format', 'json', ...args], { cwd: dir });
+    assert.is(r.code, 1, r.stderr);
+    return (JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath.slice(dir.length + 1).replace(/\\/g, '/')).sort();
+  };
+  assert.equal(files([]), ['CopyProfile-x64.xml', 'a/Autounattend.XML', 'b/my-unattend-win11.xml', 'other.xml']);
+  assert.equal(files(['.']), files([]));
 });
 
 test('walking a directory takes every .xml whose root is <unattend>; explicit files are linted whatever their name', () => {
@@ -85,26 +90,28 @@ test('globs are expanded; a glob matching nothing is exit 2', () => {
   assert.match(none.stderr, /no files match the pattern "z\/\*\*\/\*\.xml"/);
 });
 
-test('config ignores: walked files are skipped; an ignored file named explicitly gets a warning', () => {
+test('config ignores: walked files are skipped; an ignored file named explicitly is skipped without a finding', () => {
   const dir = tempTree({ '.unattendlintrc.json': '{"ignores": ["vendor/**"]}', 'vendor/unattend.xml': BROKEN, 'mine/unattend.xml': CLEAN });
   const walked = runCli(['-f', 'json'], { cwd: dir });
   assert.is(walked.code, 0, walked.stderr);
   assert.equal((JSON.parse(walked.stdout) as { filePath: string }[]).map((f) => f.filePath.slice(dir.length + 1).replace(/\\/g, '/')), ['mine/unattend.xml']);
-  const named = runCli(['-f', 'json', 'vendor/unattend.xml'], { cwd: dir });
-  assert.is(named.code, 0);
-  const [res] = JSON.parse(named.stdout) as { warningCount: number; messages: { message: string }[] }[];
-  assert.is(res!.warningCount, 1);
-  assert.match(res!.messages[0]!.message, /ignored because of a matching ignore pattern/);
+  // As a pre-commit hook passes every staged file: the ignored one costs no warning under --max-warnings 0.
+  const named = runCli(['-f', 'json', '--max-warnings', '0', 'vendor/unattend.xml', 'mine/unattend.xml'], { cwd: dir });
+  assert.is(named.code, 0, named.stderr);
+  assert.is(named.stderr, '');
+  assert.equal((JSON.parse(named.stdout) as { filePath: string }[]).map((f) => f.filePath.slice(dir.length + 1).replace(/\\/g, '/')), ['mine/unattend.xml']);
+  const only = runCli(['vendor/unattend.xml'], { cwd: dir });
+  assert.equal([only.code, only.stdout, only.stderr], [0, '', '']);
 });
 
 test('--ignore-pattern skips matching files; --no-inline-config ignores disable comments', () => {
   const dir = tempTree({ 'keep/unattend.xml': CLEAN, 'skip/unattend.xml': BROKEN, 'dup.xml': WITH_WARNING.replace('<TimeZone>UTC</TimeZone>', '<TimeZone>UTC</TimeZone><TimeZone>UTC</TimeZone>').replace('<!-- unattend-lint-disable-next-line envelope -->', '<!-- unattend-lint-disable-line duplicate-setting -->') });
   const kept = (args: string[]) =>
     (JSON.parse(runCli(['-f', 'json', ...args], { cwd: dir }).stdout) as { filePath: string }[]).map((f) => f.filePath.slice(dir.length + 1).replace(/\\/g, '/'));
-  assert.equal(kept(['--ignore-pattern', 'skip/**']), ['keep/unattend.xml']);
+  assert.equal(kept(['--ignore-pattern', 'skip/**']), ['dup.xml', 'keep/unattend.xml']);
   // Same meaning as a config's "ignores": a directory name ignores what is below it, and a pattern
   // without "/" matches the base name.
-  assert.equal(kept(['--ignore-pattern', 'skip']), ['keep/unattend.xml']);
+  assert.equal(kept(['--ignore-pattern', 'skip']), ['dup.xml', 'keep/unattend.xml']);
   assert.equal(kept(['--ignore-pattern', 'unattend.xml', 'keep', 'skip']), []);
   assert.is(runCli(['--ignore-pattern', 'skip/**'], { cwd: dir }).code, 0);
   assert.is(runCli(['dup.xml'], { cwd: dir }).code, 0);

@@ -30,7 +30,7 @@ test('searches upward from the file directory and the nearest config wins', asyn
   const deep = await configs.forFile(fixture('nested', 'sub', 'deeper', 'still', 'unattend.xml'));
   assert.is(deep.configFile, fixture('nested', 'sub', '.unattendlintrc.yaml'));
   assert.is(deep.rules.get('envelope')?.severity, 1);
-  assert.is(deep.rules.get('duplicate-setting')?.severity, 0, 'no cascading from the parent config');
+  assert.is(deep.rules.get('duplicate-setting')?.severity, 1, 'no cascading from the parent config: the recommended severity, not its "error"');
   assert.equal(deep.settings, {});
 });
 
@@ -56,11 +56,30 @@ test('a package.json without the key is skipped by the search', async () => {
   assert.is(config.rules.get('pass-name')?.severity, 1);
 });
 
-test('an empty config file enables nothing (extends is explicit)', async () => {
-  const dir = project({ '.unattendlintrc.json': '' });
+test('a config without extends starts from unattend-lint:recommended; "extends": [] starts from nothing', async () => {
+  const dir = project({ 'empty/.unattendlintrc.json': '', 'rules/.unattendlintrc.json': '{"rules":{"envelope":"warn"}}', 'none/.unattendlintrc.json': '{"extends":[],"rules":{"envelope":"warn"}}' });
+  const configs = createConfigLoader({ cwd: dir, builtinRules: fakeRules });
+  const severities = async (sub: string) => {
+    const config = await configs.forFile(path.join(dir, sub, 'a.xml'));
+    assert.is(config.configFile, path.join(dir, sub, '.unattendlintrc.json'));
+    return Object.fromEntries([...config.rules].map(([id, r]) => [id, r.severity]));
+  };
+  const recommended = { envelope: 2, 'pass-name': 2, 'duplicate-setting': 1, 'mixed-architecture': 0, 'template-placeholder': 1 };
+  assert.equal(await severities('empty'), recommended, 'an empty file');
+  assert.equal(await severities('rules'), { ...recommended, envelope: 1 }, 'only rules: the others keep their recommended severity');
+  assert.equal(await severities('none'), { envelope: 1, 'pass-name': 0, 'duplicate-setting': 0, 'mixed-architecture': 0, 'template-placeholder': 0 });
+});
+
+test('an extended file without extends adds no recommended layer of its own', async () => {
+  const dir = project({
+    '.unattendlintrc.json': '{"extends":["unattend-lint:all","./strict.json","./base.json"]}',
+    'strict.json': '{"rules":{"duplicate-setting":"error"}}',
+    'base.json': '{"rules":{"envelope":"warn"}}',
+  });
   const config = await createConfigLoader({ cwd: dir, builtinRules: fakeRules }).forFile(path.join(dir, 'a.xml'));
-  assert.is(config.configFile, path.join(dir, '.unattendlintrc.json'));
-  assert.ok([...config.rules.values()].every((rule) => rule.severity === 0));
+  assert.is(config.rules.get('duplicate-setting')?.severity, 2, 'base.json does not reset it to the recommended warn');
+  assert.is(config.rules.get('mixed-architecture')?.severity, 1, 'from unattend-lint:all');
+  assert.is(config.rules.get('envelope')?.severity, 1);
 });
 
 test('--config overrides the lookup for every file; basePath is its directory', async () => {

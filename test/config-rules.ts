@@ -32,8 +32,8 @@ test('options: defaultOptions ⊕ user options, then schema defaults', async () 
   assert.equal(replaced.rules.get('template-placeholder')?.options, { patterns: ['TBD'], caseSensitive: false });
 });
 
-test('every known rule is in the map; unconfigured rules are off with their defaults', async () => {
-  const config = await withConfig({ rules: { envelope: 'error' } })();
+test('every known rule is in the map; unconfigured rules are off with their defaults (from nothing)', async () => {
+  const config = await withConfig({ extends: [], rules: { envelope: 'error' } })();
   assert.equal([...config.rules.keys()].sort(), fakeRules.map((rule) => rule.meta.id).sort());
   assert.equal(config.rules.get('duplicate-setting'), { severity: 0, options: { ignoreCase: false } });
 });

@@ -10,15 +10,16 @@ import unknownComponent from '../rules/unknown-component.js';
 import unknownSetting from '../rules/unknown-setting.js';
 import componentPass from '../rules/component-pass.js';
 import settingPass from '../rules/setting-pass.js';
+import generalizeContent from '../rules/generalize-content.js';
 import localAccountsSpecialize from '../rules/local-accounts-specialize.js';
 
 const kb = loadKnowledgeBase();
-const rules: EnabledRule[] = [unknownComponent, unknownSetting, componentPass, settingPass, localAccountsSpecialize].map((rule) => ({
+const rules: EnabledRule[] = [unknownComponent, unknownSetting, componentPass, settingPass, localAccountsSpecialize, generalizeContent].map((rule) => ({
   rule,
   severity: 2,
   options: { ...(rule.meta.defaultOptions ?? {}) },
 }));
-const PASS_RULES = new Set(['component-pass', 'setting-pass', 'local-accounts-specialize']);
+const PASS_RULES = new Set(['component-pass', 'setting-pass', 'local-accounts-specialize', 'generalize-content']);
 
 /** Passes from the setting's own reference page (not copied from an ancestor, not absent). */
 const hasPagePasses = (r: SettingRecord): boolean => !!r.page && r.passes.length > 0 && !r.passesInferred;

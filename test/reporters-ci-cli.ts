@@ -1,10 +1,12 @@
 // The CI formats from the command line: named in --format and --help, exit codes as for every format, reports
 // written with --output-file, and no credential of the file (password, product key, net user password) in them.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { hasStack, runCli, tempTree } from './helpers/cli.js';
+import { ROOT } from './helpers/paths.js';
 
 const SHELL = 'processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS"';
 const LEAKY = `<?xml version="1.0" encoding="utf-8"?>
@@ -60,6 +62,17 @@ test('a clean file: exit 0, an empty gitlab report, a passing junit case, an emp
   assert.is(gitlab.stdout, '[]\n');
   assert.match(runCli(['-f', 'junit', 'unattend.xml'], { cwd: dir }).stdout, /<testcase name="unattend-lint" classname="unattend.xml" time="0"\/>/);
   assert.match(runCli(['-f', 'checkstyle', 'unattend.xml'], { cwd: dir }).stdout, /<file name="unattend.xml"\/>/);
+});
+
+test('the bundle (what the package ships) carries the rule docs into SARIF help.markdown', () => {
+  const dir = tempTree({ 'unattend.xml': LEAKY });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bundle', 'unattend-lint.mjs'), '-f', 'sarif', 'unattend.xml'], { cwd: dir, encoding: 'utf8' });
+  assert.is(r.status, 1, r.stderr);
+  const rules = (JSON.parse(r.stdout) as { runs: { tool: { driver: { rules: { id: string; help: { markdown: string } }[] } } }[] }).runs[0]!.tool.driver.rules;
+  const doc = readFileSync(join(ROOT, 'rules', 'value-type.md'), 'utf8');
+  const body = doc.split('\n').slice(2).join('\n').trim().split('\n')[0]!;
+  assert.ok(rules.find((x) => x.id === 'value-type')!.help.markdown.startsWith(body), 'value-type help is its doc');
+  for (const secret of SECRETS) assert.not.ok(r.stdout.includes(secret), secret);
 });
 
 test.run();

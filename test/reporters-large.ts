@@ -55,9 +55,10 @@ function occurrences(text: string, needle: string): number {
 test('text: a row and a two-line frame per finding, every password masked', () => {
   const out = formatters.text!([large], context());
   const lines = out.split('\n');
-  // Header, 3 lines per finding, a blank line, the summary, and the final newline.
-  assert.is(lines.length, 1 + 3 * N + 3);
-  assert.is(lines[lines.length - 2], `✖ ${N} problems (${large.errorCount} errors, ${large.warningCount} warnings)`);
+  // Header, 3 lines per finding, a blank line, the summary, the fixable count, and the final newline.
+  assert.is(lines.length, 1 + 3 * N + 4);
+  assert.is(lines[lines.length - 3], `✖ ${N} problems (${large.errorCount} errors, ${large.warningCount} warnings)`);
+  assert.match(lines[lines.length - 2]!, / potentially fixable with the `--fix` option\.$/);
   assert.not.ok(out.includes(MARK));
   // Once in the message, once in the frame.
   assert.is(occurrences(out, SECRET_MASK), 2 * N);
@@ -113,7 +114,7 @@ test('a minified file (one line, many findings and secrets): frames stay short a
   const n = 20_000;
   const out = formatters.text!([largeResult(n, true)], context());
   const lines = out.split('\n');
-  assert.is(lines.length, 1 + 3 * n + 3);
+  assert.is(lines.length, 1 + 3 * n + 4);
   assert.not.ok(out.includes(MARK));
   const frames = lines.slice(1, 1 + 3 * n).filter((_, i) => i % 3 === 1);
   assert.ok(frames.every((l) => l.length <= 120 && l.includes(SECRET_MASK)), frames.find((l) => l.length > 120));

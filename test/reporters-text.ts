@@ -29,11 +29,22 @@ test('nothing at all for zero findings', () => {
   assert.is(text(sampleResults().filter((r) => r.messages.length === 0), context()), '');
 });
 
-test('summary counts and singulars; too many warnings is said', () => {
-  const out = text([one('<a/>', {})], context({ maxWarningsExceeded: { max: 0, count: 1 } }));
-  assert.ok(out.includes('✖ 1 problem (0 errors, 1 warning)\n'));
-  assert.ok(out.endsWith('unattend-lint found too many warnings (1, maximum: 0)\n'));
-  assert.ok(text(sampleResults(), context()).endsWith('✖ 5 problems (3 errors, 2 warnings)\n'));
+test('summary counts and singulars; the verdict on --max-warnings is the CLI\'s, not the report\'s', () => {
+  const out = text([one('<a/>', {})], context());
+  assert.ok(out.endsWith('✖ 1 problem (0 errors, 1 warning)\n'));
+  assert.not.match(out, /too many warnings/);
+  assert.ok(text(sampleResults(), context()).includes('✖ 5 problems (3 errors, 2 warnings)\n'));
+});
+
+test('a fixable finding is marked after its rule id, and the summary counts the fixable ones', () => {
+  const fixable = one('<a>True</a>', { fix: { range: [3, 7], text: 'true' } });
+  const out = text([fixable], context());
+  assert.match(out, /1:1 {2}warning {2}m {2}value-case \(fixable\)\n/);
+  assert.ok(out.endsWith('✖ 1 problem (0 errors, 1 warning)\n  0 errors and 1 warning potentially fixable with the `--fix` option.\n'));
+  const plain = text([one('<a>True</a>', {})], context());
+  assert.not.match(plain, /fixable/);
+  const mixed = text([fixable, one('<b/>', { severity: 2, ruleId: 'envelope', fix: { range: [0, 0], text: '' } })], context());
+  assert.match(mixed, /1 error and 1 warning potentially fixable/);
 });
 
 test('a fatal finding shows (fatal) where the rule id goes', () => {

@@ -75,6 +75,15 @@ test('reseal: the pass is skipped only for a target before Windows 10, and only 
   assert.equal(await labels([['oobeSystem', 'Microsoft-Windows-Deployment', '<Reseal><Mode>OOBE</Mode></Reseal>'], oobe[1]!], { targetVersion: 'windows-7' }), []);
 });
 
+test('sysprep-in-command: a script hidden in -EncodedCommand (or an abbreviation of it) is read too', async () => {
+  const b64 = Buffer.from('C:\\Windows\\System32\\Sysprep\\sysprep.exe /generalize /oobe', 'utf16le').toString('base64');
+  for (const option of ['-EncodedCommand', '-enc', '-e', '-ec']) {
+    const body = `<FirstLogonCommands><SynchronousCommand wcm:action="add"><Order>1</Order><CommandLine>powershell -NoProfile ${option} ${b64}</CommandLine></SynchronousCommand></FirstLogonCommands>`;
+    const found = (await run([['oobeSystem', 'Microsoft-Windows-Shell-Setup', body]])).filter((m) => m.ruleId === 'sysprep-in-command');
+    assert.is(found.length, 1, option);
+  }
+});
+
 test('sysprep-in-command: the message names the switches once, in order, and never quotes the command', async () => {
   const body =
     '<FirstLogonCommands><SynchronousCommand wcm:action="add"><Order>1</Order>' +

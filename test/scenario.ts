@@ -37,6 +37,7 @@ test('auto: each kind of evidence gives its scenario, and says why', () => {
     [file(block('auditSystem'), block('oobeSystem')), 'audit.xml', 'audit', /audit-mode passes/],
     [file(block('oobeSystem')), 'unattend.xml', 'sysprep-oobe', /only an oobeSystem pass/],
     [file(PE, block('specialize')), 'sysprep.xml', 'sysprep-generalize', /specialize pass and its name says sysprep/],
+    [file(PE, block('specialize')), 'win10-sysprep-Autounattend.xml', 'media', /windowsPE pass/],
   ];
   for (const [text, name, expected, why] of cases) {
     const s = scenario(text, name)!;

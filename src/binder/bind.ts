@@ -121,7 +121,7 @@ export function createBinder(tree: KbTree): Binder {
     value(v) {
       const b = v.element.binding;
       if (!b.setting) return;
-      b.placeholder = isTemplated(v.text);
+      b.placeholder = isTemplated(v.text, b.secret);
       const item = b.item;
       if (item && item.key === undefined && v.element.parent === item.element && item.node.listItem?.keyElement === b.setting.name) {
         item.key = v.text.trim();

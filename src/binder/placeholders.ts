@@ -6,8 +6,8 @@ export interface Placeholder {
   token: string;
 }
 
-/** Where the text sits decides which token shapes are placeholders and which are normal syntax. */
-export type PlaceholderContext = 'value' | 'command' | 'attribute';
+/** Where the text sits decides which token shapes are placeholders and which are normal syntax ('secret': a password's value). */
+export type PlaceholderContext = 'value' | 'command' | 'attribute' | 'secret';
 
 // Always a placeholder: no Windows Setup value or command uses these shapes.
 const ALWAYS: RegExp[] = [
@@ -35,6 +35,11 @@ const WINDOWS_VARIABLES = new Set(
   ].map((v) => v.toLowerCase()),
 );
 
+// A whole value that is a PowerShell variable or subexpression ($DestOU, $PC.IPv4, $($PC.IPv4)) is a here-string
+// template's: no Setup value is written so. Not in commands, where PowerShell is code, nor in secrets, where a
+// password may well start with "$".
+const WHOLE_POWERSHELL = /^\s*(\$\((?:[^()\r\n]|\([^()\r\n]*\))*\)|\$[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*$/;
+
 function scan(text: string, patterns: RegExp[], out: Placeholder[]): void {
   for (const re of patterns) {
     for (const m of text.matchAll(re)) out.push({ index: m.index, token: m[0] });
@@ -52,6 +57,8 @@ export function findPlaceholders(text: string, context: PlaceholderContext): Pla
   if (m && (context === 'attribute' || !WINDOWS_VARIABLES.has(m[2]!.toLowerCase()))) {
     out.push({ index: text.indexOf(m[1]!), token: m[1]! });
   }
+  const ps = context === 'value' || context === 'attribute' ? WHOLE_POWERSHELL.exec(text) : null;
+  if (ps) out.push({ index: text.indexOf(ps[1]!), token: ps[1]! });
   out.sort((a, b) => a.index - b.index || b.token.length - a.token.length);
   // Keep the outermost token where shapes nest, e.g. {{ ${x} }}.
   let end = 0;
@@ -59,8 +66,8 @@ export function findPlaceholders(text: string, context: PlaceholderContext): Pla
 }
 
 /** True when a value holds a template token: rules that check values leave it to template-placeholder. */
-export function isTemplated(text: string): boolean {
-  return findPlaceholders(text, 'attribute').length > 0;
+export function isTemplated(text: string, secret = false): boolean {
+  return findPlaceholders(text, secret ? 'secret' : 'attribute').length > 0;
 }
 
 // Conditionals of Jinja, HCL, Go templates and Mako: elements on two sides of one may be alternatives

@@ -57,6 +57,9 @@ export async function flatten(ctx: LoaderContext, raw: Record<string, unknown>, 
     for (const name of await loadPlugins(ctx, raw['plugins'], origin)) plugins.add(name);
   }
   const out: Flattened = { layers: [], ignores: [] };
+  // The config found for a file (not one it extends) starts from the recommended rules unless it says where to
+  // start: "extends": [] starts from nothing, every rule off.
+  if (raw['extends'] === undefined && chain.stack.length === 1) out.layers.push(presetLayer(ctx.builtins, 'recommended')!);
   for (const spec of toList(raw['extends'])) {
     const base = await flattenExtends(ctx, spec, origin, chain);
     out.layers.push(...base.layers);

@@ -85,7 +85,7 @@ function shapeSchema(rules: AnyRule[] | undefined): Schema {
       $schema: { type: 'string' },
       extends: {
         ...STRING_OR_LIST,
-        description: '"unattend-lint:recommended", "unattend-lint:all", "plugin:<name>/<config>", a path or a package',
+        description: '"unattend-lint:recommended" (the default when absent; [] starts from nothing), "unattend-lint:all", "plugin:<name>/<config>", a path or a package',
       },
       plugins: {
         type: ['array', 'object'],

@@ -5,21 +5,23 @@ export interface FixOutcome {
   text: string;
   /** Number of fixes applied; overlapping ones wait for the next pass. */
   applied: number;
+  /** The diagnostics whose fixes were applied, in text order. */
+  fixed: Diagnostic[];
 }
 
 export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): FixOutcome {
-  const fixes = diagnostics
-    .flatMap((d) => (d.fix ? [d.fix] : []))
-    .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const fixable = diagnostics
+    .filter((d): d is Diagnostic & { fix: NonNullable<Diagnostic['fix']> } => d.fix !== undefined)
+    .sort((a, b) => a.fix.range[0] - b.fix.range[0] || a.fix.range[1] - b.fix.range[1]);
   let out = '';
   let cursor = 0;
-  let applied = 0;
-  for (const fix of fixes) {
-    const [start, end] = fix.range;
+  const fixed: Diagnostic[] = [];
+  for (const d of fixable) {
+    const [start, end] = d.fix.range;
     if (start < cursor) continue;
-    out += text.slice(cursor, start) + fix.text;
+    out += text.slice(cursor, start) + d.fix.text;
     cursor = end;
-    applied++;
+    fixed.push(d);
   }
-  return { text: out + text.slice(cursor), applied };
+  return { text: out + text.slice(cursor), applied: fixed.length, fixed };
 }

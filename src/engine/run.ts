@@ -6,10 +6,10 @@ import type { CommentNode } from '../parser/events.js';
 import { createBinder, type BoundElement, type BoundValue } from '../binder/bind.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import type { Diagnostic, FileResult, Range } from '../types.js';
-import type { RuleContext, SourceInfo } from './rule.js';
+import type { RuleContext, SourceInfo, Visitor } from './rule.js';
 import { InternalError } from './errors.js';
 import { applyDirectives, parseDirective, type Directive } from './suppress.js';
-import { MASK, maskFound, scanFreeSecrets, secretFinderFor, secretValuesOf } from './secrets.js';
+import { MASK, maskFound, scanFreeSecrets, secretElementShapes, secretFinderFor, secretValuesOf } from './secrets.js';
 import { createSecretRanges, type SecretRanges } from './secret-ranges.js';
 import { createCollector } from './model.js';
 import { createPlan, type DispatchPlan, type EnabledRule } from './plan.js';
@@ -42,7 +42,7 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
   const text = decoded.text;
   const lines = createLineIndex(text);
   const diagnostics: Diagnostic[] = [];
-  const secrets = createSecretRanges(scanFreeSecrets(text));
+  const secrets = createSecretRanges([...scanFreeSecrets(text), ...secretElementShapes(text)]);
   const directives: Directive[] = [];
   const info: SourceInfo = {
     encoding: decoded.encoding,
@@ -119,7 +119,8 @@ const GLOBAL_HOOKS: readonly GlobalHook[] = ['onDocument', 'onSettings', 'onSett
 
 interface Listener {
   id: string;
-  fn: (n: unknown) => void;
+  v: Visitor;
+  fn: (this: Visitor, n: unknown) => void;
 }
 
 interface Dispatch {
@@ -135,19 +136,24 @@ interface Dispatch {
 /** Creates each enabled rule's visitor for this file and lays out, per hook, who hears what. */
 function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: SourceInfo, secrets: SecretRanges): Dispatch {
   const { lines, text, filePath } = sink;
+  // What is the same for every rule of this file is made once.
+  const settings = opts.settings ?? {};
+  const markSecret = (range: Range): void => secrets.add(range);
+  const quote = (value: string, range: Range): string => quoteValue(secrets.overlaps(range) ? MASK : value);
+  const lineOf = (offset: number): number => lines.position(offset).line;
   const visitors = plan.rules.map(({ rule, severity, options }) => {
     const ctx: RuleContext = {
       id: rule.meta.id,
       filePath,
       text,
       options,
-      settings: opts.settings ?? {},
+      settings,
       kb: opts.kb,
       source,
       report: createReporter(sink, rule, severity),
-      markSecret: (range) => secrets.add(range),
-      quote: (value, range) => quoteValue(secrets.overlaps(range) ? MASK : value),
-      lineOf: (offset) => lines.position(offset).line,
+      markSecret,
+      quote,
+      lineOf,
     };
     try {
       return rule.create(ctx);
@@ -155,25 +161,38 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
       throw crash(err, rule.meta.id, 0, filePath, lines);
     }
   });
+  // Listeners are the visitors' own functions, called with their visitor as `this`: nothing is bound per file.
   const listener = (i: number, h: GlobalHook | ElementHook): Listener | undefined => {
-    const fn = visitors[i]![h] as ((n: unknown) => void) | undefined;
-    return fn ? { id: plan.rules[i]!.rule.meta.id, fn: fn.bind(visitors[i]) } : undefined;
+    const v = visitors[i]!;
+    const fn = v[h] as ((this: Visitor, n: unknown) => void) | undefined;
+    return fn ? { id: plan.rules[i]!.rule.meta.id, v, fn } : undefined;
+  };
+  const collect = (h: GlobalHook | ElementHook, take: (i: number) => boolean): Listener[] => {
+    const out: Listener[] = [];
+    for (let i = 0; i < visitors.length; i++) {
+      const l = take(i) ? listener(i, h) : undefined;
+      if (l) out.push(l);
+    }
+    return out;
   };
   const global = new Map<GlobalHook, Listener[]>();
-  for (const h of GLOBAL_HOOKS) global.set(h, plan.rules.flatMap((_, i) => listener(i, h) ?? []));
+  for (const h of GLOBAL_HOOKS) global.set(h, collect(h, () => true));
   // Element hooks: rules without meta.settings hear every element; the others only their settings' elements, found
   // through the plan's setting → rules table (made once per config), so nothing here grows with the settings.
-  const every = (h: ElementHook): Listener[] => plan.rules.flatMap((_, i) => (plan.only[i] ? [] : listener(i, h) ?? []));
-  const limited = (h: ElementHook): (Listener | undefined)[] => plan.rules.map((_, i) => (plan.only[i] ? listener(i, h) : undefined));
+  const limited = (h: ElementHook): (Listener | undefined)[] => {
+    const out: (Listener | undefined)[] = new Array(visitors.length);
+    for (let i = 0; i < visitors.length; i++) out[i] = plan.only[i] ? listener(i, h) : undefined;
+    return out;
+  };
   const hooks: Record<ElementHook, { every: Listener[]; limited: (Listener | undefined)[] }> = {
-    onElement: { every: every('onElement'), limited: limited('onElement') },
-    onElementEnd: { every: every('onElementEnd'), limited: limited('onElementEnd') },
-    onValue: { every: every('onValue'), limited: limited('onValue') },
+    onElement: { every: collect('onElement', (i) => !plan.only[i]), limited: limited('onElement') },
+    onElementEnd: { every: collect('onElementEnd', (i) => !plan.only[i]), limited: limited('onElementEnd') },
+    onValue: { every: collect('onValue', (i) => !plan.only[i]), limited: limited('onValue') },
   };
   const call = (list: readonly Listener[], node: unknown, offset: number): void => {
-    for (const { id, fn } of list) {
+    for (const { id, v, fn } of list) {
       try {
-        fn(node);
+        fn.call(v, node);
       } catch (err) {
         throw crash(err, id, offset, filePath, lines);
       }
@@ -190,7 +209,7 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
         const l = limited[subscribed[k]!];
         if (!l) continue;
         try {
-          l.fn(node);
+          l.fn.call(l.v, node);
         } catch (err) {
           throw crash(err, l.id, el.range.start, filePath, lines);
         }

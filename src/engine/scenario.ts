@@ -69,7 +69,9 @@ interface Inferred {
 
 function infer(present: ReadonlySet<string>, filePath: string, model: AnswerModel): Inferred | undefined {
   // A name that says sysprep outweighs a windowsPE pass copied from an install file: sysprep never runs windowsPE.
-  const sysprepName = /sysprep/i.test(basename(filePath));
+  // Autounattend is the name Setup looks for on installation media, so a name with both says media.
+  const name = basename(filePath);
+  const sysprepName = /sysprep/i.test(name) && !/autounattend/i.test(name);
   if (present.has('windowsPE') && !sysprepName) {
     return { name: 'media', basis: 'windowsPE', reason: 'the file has a windowsPE pass' };
   }
@@ -100,6 +102,16 @@ function infer(present: ReadonlySet<string>, filePath: string, model: AnswerMode
  * when it is inferred and the file shows nothing to infer it from (no pass holds a component).
  */
 export function scenarioOf(model: AnswerModel, filePath: string, setting: unknown): Scenario | undefined {
+  // Every rule that asks about one file asks the same question: answer it once per model.
+  const key = `${filePath}\0${String(setting)}`;
+  let cached = answered.get(model);
+  if (cached?.key !== key) answered.set(model, (cached = { key, scenario: decide(model, filePath, setting) }));
+  return cached.scenario;
+}
+
+const answered = new WeakMap<AnswerModel, { key: string; scenario: Scenario | undefined }>();
+
+function decide(model: AnswerModel, filePath: string, setting: unknown): Scenario | undefined {
   const present = passesPresent(model);
   const chosen: Inferred | undefined = isScenarioName(setting)
     ? { name: setting, basis: 'config', reason: 'settings.scenario says so' }

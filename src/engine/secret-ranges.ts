@@ -44,6 +44,13 @@ export function createSecretRanges(found: readonly Range[]): SecretRanges {
       if (range.end > range.start) added.add(range);
     },
     overlaps: ({ start, end }) => fixed.overlaps(start, end) || added.overlaps(start, end),
-    list: () => [...fixed.ranges, ...added.ranges],
+    list: () => {
+      // Elements the binder marks were often found by shape already: each range once.
+      const seen = new Set<string>();
+      return [...fixed.ranges, ...added.ranges].filter((r) => {
+        const key = `${r.start}:${r.end}`;
+        return !seen.has(key) && !!seen.add(key);
+      });
+    },
   };
 }

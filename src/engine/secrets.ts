@@ -1,18 +1,5 @@
 // Which answer-file values are secrets (passwords, credentials, product keys) that no output may show.
-import type { ValueNode } from '../parser/events.js';
 import type { Range } from '../types.js';
-
-const SECRET_LEAVES = new Set(['Password', 'MachinePassword', 'AccountData', 'ProductKey']);
-const SECRET_PARENTS = new Set(['Password', 'AdministratorPassword', 'ProductKey']);
-// <Password><Value>…</Value><PlainText>…</PlainText></Password>; <ProductKey><Key>…</Key></ProductKey>
-const SECRET_CHILDREN = new Set(['Value', 'Key']);
-
-export function isSecretValue(node: ValueNode): boolean {
-  const el = node.element;
-  if (el.role !== 'setting') return false;
-  if (SECRET_LEAVES.has(el.local)) return true;
-  return SECRET_CHILDREN.has(el.local) && !!el.parent && SECRET_PARENTS.has(el.parent.local);
-}
 
 export const MASK = '********';
 
@@ -248,6 +235,37 @@ function productKeyShapes(text: string): Range[] {
     } else {
       i = text.indexOf('-', i + 1);
     }
+  }
+  return out;
+}
+
+// An element whose name says it holds a secret, as the binder's name check reads names (…Password…, ProductKey,
+// AccountData), found in the text itself: where the parser never binds anything (outside a component, in a file that
+// stops being well-formed before it), its value still has to be masked in code frames.
+const SECRET_TAG = /<((?:[\w.-]+:)?[\w.-]*(?:password|productkey|accountdata)[\w.-]*)(?:\s[^<>]*)?>/gi;
+const VALUE_CHILD = /<(?:[\w.-]+:)?(?:Value|Key)(?:\s[^<>]*)?>([^<]*)/g;
+/** How far past a secret element's start tag its value is looked for when its end tag is missing. */
+const SECRET_REACH = 2000;
+
+/** Ranges of the text of secret-named elements, or of their Value/Key children, read from the text alone. */
+export function secretElementShapes(text: string): Range[] {
+  const out: Range[] = [];
+  if (!/password|productkey|accountdata/i.test(text)) return out;
+  const re = new RegExp(SECRET_TAG);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].endsWith('/>')) continue;
+    const from = m.index + m[0].length;
+    const close = text.indexOf(`</${m[1]}`, from);
+    const end = close >= 0 && close - from <= SECRET_REACH ? close : Math.min(text.length, from + SECRET_REACH);
+    const body = text.slice(from, end);
+    const lead = /^[^<]*/.exec(body)![0];
+    if (lead.trim()) out.push({ start: from, end: from + lead.length });
+    const child = new RegExp(VALUE_CHILD);
+    for (let c = child.exec(body); c; c = child.exec(body)) {
+      const at = from + c.index + c[0].length - c[1]!.length;
+      if (c[1]!.trim()) out.push({ start: at, end: at + c[1]!.length });
+    }
+    re.lastIndex = Math.max(re.lastIndex, from);
   }
   return out;
 }

@@ -25,6 +25,10 @@ import { buildTree, type SettingNode } from './tree.js';
 /** dist/src/kb/load.js (and src/kb/load.ts) → <package root>/kb/data. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../kb/data/', import.meta.url));
 
+/** The data files' text by file name, embedded by the bundle build (scripts/bundle.mjs); absent in dist/. */
+declare const UNATTEND_LINT_KB_DATA: Readonly<Record<string, string>> | undefined;
+const EMBEDDED = typeof UNATTEND_LINT_KB_DATA === 'object' ? UNATTEND_LINT_KB_DATA : undefined;
+
 type Part = keyof typeof DATA_FILES;
 type Source = { [K in Part]-?: () => NonNullable<KnowledgeBaseData[K]> };
 
@@ -36,6 +40,7 @@ const instances = new Map<string, KnowledgeBase>();
  */
 export function loadKnowledgeBase(options: { dataDir?: string } = {}): KnowledgeBase {
   const dir = options.dataDir ?? DEFAULT_DATA_DIR;
+  const embedded = options.dataDir === undefined ? EMBEDDED : undefined;
   let kb = instances.get(dir);
   if (!kb) {
     // Each file holds its part under the part's own name, e.g. timezones.json → { "timeZones": […] }.
@@ -43,7 +48,8 @@ export function loadKnowledgeBase(options: { dataDir?: string } = {}): Knowledge
       once(() => {
         const file = join(dir, DATA_FILES[part]);
         try {
-          return (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)[part] as NonNullable<KnowledgeBaseData[K]>;
+          const text = embedded?.[DATA_FILES[part]] ?? readFileSync(file, 'utf8');
+          return (JSON.parse(text) as Record<string, unknown>)[part] as NonNullable<KnowledgeBaseData[K]>;
         } catch (error) {
           throw new Error(`cannot read the knowledge base file ${file}: ${error instanceof Error ? error.message : String(error)}`);
         }

@@ -1,6 +1,5 @@
 // The default human format: ESLint's stylish layout plus a masked one-line code frame per finding.
 import pc from 'picocolors';
-import { TOOL_NAME } from '../meta.js';
 import { createLineIndex } from '../source/line-index.js';
 import type { FileResult } from '../types.js';
 import { codeFrame, oneLine, type Colors } from './frame.js';
@@ -34,7 +33,8 @@ function fileBlock(file: FileResult, ctx: ReporterContext, c: Colors): string[] 
   file.messages.forEach((d, i) => {
     const pos = `${String(d.line).padStart(line)}:${String(d.column).padEnd(column)}`;
     const paint = d.severity === 2 ? c.red : c.yellow;
-    const ruleId = d.fatal ? '(fatal)' : (d.ruleId ?? '');
+    // A finding --fix would fix says so after its rule id, as the summary counts them.
+    const ruleId = d.fatal ? '(fatal)' : `${d.ruleId ?? ''}${d.fix ? ' (fixable)' : ''}`;
     // Padding is applied before colouring, so that escapes do not count as width.
     const cells = `${c.dim(pos)}  ${paint((d.severity === 2 ? 'error' : 'warning').padEnd(severity))}  ${messages[i]!.padEnd(message)}`;
     out.push(ruleId ? `  ${cells}  ${c.dim(ruleId)}` : `  ${cells}`.trimEnd());
@@ -53,27 +53,33 @@ function summary(errors: number, warnings: number, c: Colors): string {
   return c.bold(errors > 0 ? c.red(line) : c.yellow(line));
 }
 
+function fixableSummary(errors: number, warnings: number, c: Colors): string {
+  const line = `  ${plural(errors, 'error')} and ${plural(warnings, 'warning')} potentially fixable with the \`--fix\` option.`;
+  return c.bold(errors > 0 ? c.red(line) : c.yellow(line));
+}
+
 export const text: Reporter = (results, ctx) => {
   const c = pc.createColors(ctx.color);
   // Every output line in one list, joined once: a report of 400,000 findings is built without copying it twice.
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
   for (const file of results) {
     if (file.messages.length === 0) continue;
     for (const d of file.messages) {
       if (d.severity === 2) errors++;
       else warnings++;
+      if (d.fix && d.severity === 2) fixableErrors++;
+      else if (d.fix) fixableWarnings++;
     }
     if (lines.length > 0) lines.push('');
     for (const line of fileBlock(file, ctx, c)) lines.push(line);
   }
   const tail: string[] = [];
   if (errors + warnings > 0) tail.push(summary(errors, warnings, c));
-  const over = ctx.maxWarningsExceeded;
-  if (over) {
-    tail.push(c.red(`${TOOL_NAME} found too many warnings (${over.count}, maximum: ${over.max})`));
-  }
+  if (fixableErrors + fixableWarnings > 0) tail.push(fixableSummary(fixableErrors, fixableWarnings, c));
   if (lines.length === 0 && tail.length === 0) return '';
   if (tail.length > 0) {
     if (lines.length > 0) lines.push('');

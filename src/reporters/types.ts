@@ -16,8 +16,6 @@ export interface ReporterContext {
   ruleDoc?: (id: string) => string | undefined;
   /** unattend-lint's own version, for SARIF tool.driver.version. */
   toolVersion: string;
-  /** Set by the CLI when --max-warnings was exceeded, so the text summary can say so. */
-  maxWarningsExceeded?: { max: number; count: number };
 }
 
 /**

@@ -11,7 +11,8 @@ export function encode(text: string, encoding: string | undefined, bom: boolean 
       return Buffer.concat([bom ? Buffer.from([0xfe, 0xff]) : Buffer.alloc(0), le.swap16()]);
     }
     default:
-      // Single-byte code pages: re-encoding could change characters the file does not show; do not write.
-      return undefined;
+      // Other encodings (code pages) are not re-encoded: that could change characters the file does not show. Pure
+      // ASCII text is the same bytes in every ASCII-compatible encoding the decoder reads, so it is written as is.
+      return /^[\x00-\x7f]*$/.test(text) ? Buffer.from(text, 'latin1') : undefined;
   }
 }

@@ -36,7 +36,7 @@ export interface Fixture {
   rules: EnabledRule[];
   settings: Record<string, unknown>;
   /** The same run as a config file, for the linter's --fix loop. */
-  config: { rules: Record<string, unknown>; settings: Record<string, unknown> };
+  config: { extends: []; rules: Record<string, unknown>; settings: Record<string, unknown> };
 }
 
 interface Sidecar {
@@ -91,5 +91,6 @@ export function loadFixture(file: string, rule: AnyRule): Fixture {
   const entries: Record<string, unknown> = { [rule.meta.id]: isPlainObject(sidecar.options) ? [rule.meta.severity, user] : rule.meta.severity };
   for (const r of others) entries[r.meta.id] = r.meta.severity;
   const settings = sidecar.settings ?? {};
-  return { file: xml, rules, settings, config: { rules: entries, settings } };
+  // "extends": [] so that the config enables these rules only, not the recommended ones as well.
+  return { file: xml, rules, settings, config: { extends: [], rules: entries, settings } };
 }

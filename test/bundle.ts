@@ -1,0 +1,69 @@
+// The committed bundle (bin and exports of the package) is what the sources build, and runs on its own: no
+// node_modules, no kb/data, no package.json beside it, with the same findings as the compiled CLI.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BUNDLE, staleBundleFiles } from '../scripts/bundle.js';
+import { CLI } from './helpers/cli.js';
+import { FIXTURES, ROOT } from './helpers/paths.js';
+
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The committed bundle copied alone into an empty directory, away from the repository. */
+const ALONE = join(mkdtempSync(join(tmpdir(), 'unattend-lint-bundle-')), 'unattend-lint.mjs');
+copyFileSync(join(ROOT, BUNDLE), ALONE);
+
+const run = (script: string, args: string[], cwd = ROOT) => {
+  const r = spawnSync(process.execPath, [script, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+test('the committed bundle is what the sources build (npm run bundle regenerates it)', async () => {
+  assert.equal(await staleBundleFiles(), [], 'stale bundle files: run npm run bundle and commit bundle/');
+});
+
+test('the bundle alone reports its version and has a shebang', () => {
+  assert.is(run(ALONE, ['--version'], tmpdir()).stdout, `${VERSION}\n`);
+  assert.ok(readFileSync(ALONE, 'utf8').startsWith('#!/usr/bin/env node\n'));
+});
+
+test('the bundle alone finds what the compiled CLI finds, in JSON and SARIF (rule metadata from the knowledge base)', () => {
+  for (const format of ['json', 'sarif']) {
+    const args = ['--no-config-lookup', '--format', format, 'fixtures/examples', 'fixtures/rules/time-zone'];
+    const bundled = run(ALONE, args);
+    const compiled = run(CLI, args);
+    assert.is(bundled.code, 1, bundled.stderr);
+    assert.is(bundled.stderr, compiled.stderr);
+    assert.ok(bundled.stdout.length > 1000);
+    assert.fixture(bundled.stdout, compiled.stdout);
+  }
+});
+
+test('the bundle alone reads YAML configs and validates rule options (its bundled cosmiconfig and ajv)', () => {
+  const file = join(FIXTURES, 'examples', 'sysprep-unattend.xml');
+  const dir = mkdtempSync(join(tmpdir(), 'unattend-lint-bundle-config-'));
+  copyFileSync(file, join(dir, 'sysprep-unattend.xml'));
+  const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+  write('.unattendlintrc.yaml', 'extends: unattend-lint:recommended\nrules:\n  mixed-architecture: "off"\n');
+  const withYaml = run(ALONE, ['--format', 'json', 'sysprep-unattend.xml'], dir);
+  const ids = (JSON.parse(withYaml.stdout) as { messages: { ruleId: string }[] }[])[0]!.messages.map((m) => m.ruleId);
+  assert.ok(ids.includes('template-placeholder') && !ids.includes('mixed-architecture'), ids.join());
+  write('.unattendlintrc.yaml', 'rules:\n  template-placeholder: [error, { nope: 1 }]\n');
+  const bad = run(ALONE, ['sysprep-unattend.xml'], dir);
+  assert.is(bad.code, 2);
+  assert.match(bad.stderr, /template-placeholder.*unknown key "nope"/);
+});
+
+test('importing the bundle gives the API and does not run the CLI', async () => {
+  const api = (await import(pathToFileURL(ALONE).href)) as typeof import('../src/index.js');
+  const text = readFileSync(join(FIXTURES, 'examples', 'sysprep-unattend.xml'));
+  const result = await api.lintText(text, 'sysprep-unattend.xml', { noConfigLookup: true });
+  assert.ok(result.messages.some((m) => m.ruleId === 'pass-name'));
+  assert.is(typeof api.defineRule, 'function');
+});
+
+test.run();
