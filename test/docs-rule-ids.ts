@@ -11,7 +11,7 @@ const ID = String.raw`[a-z][a-z0-9]*(?:-[a-z0-9]+)*`;
 // Places where a doc names a rule, each capturing the id.
 const MENTIONS: RegExp[] = [
   new RegExp(String.raw`^\S.*:\d+:\d+: (?:error|warning) .* \[(${ID})\]$`, 'gm'), // compact
-  new RegExp(String.raw`^\s+\d+:\d+\s+(?:error|warning)\s+.*?\s{2}(${ID})$`, 'gm'), // text (stylish)
+  new RegExp(String.raw`^\s+\d+:\d+\s+(?:error|warning)\s+.*?\s{2}(${ID})(?: \(fixable\))?$`, 'gm'), // text (stylish)
   new RegExp(String.raw`title=(${ID})::`, 'g'), // github
   new RegExp(String.raw`"(?:ruleId|check_name)":\s*"(${ID})"`, 'g'), // json, sarif, gitlab
   new RegExp(String.raw`source="unattend-lint\.rules\.(${ID})"`, 'g'), // checkstyle
@@ -48,6 +48,7 @@ test('the mention patterns find ids in each kind of place (a test that can fail)
   const sample = [
     'a.xml:5:8: error m [value-type]',
     '   5:8   error    msg  setting-pass',
+    '  12:17  warning  msg  computer-name (fixable)',
     '::error file=a,line=1,title=value-case::m',
     '"ruleId": "envelope", "check_name": "locale"',
     'source="unattend-lint.rules.reseal" <testcase name="route at 1:2"',
@@ -55,7 +56,7 @@ test('the mention patterns find ids in each kind of place (a test that can fail)
     '<!-- unattend-lint-disable-next-line name-case: reason -->',
     'unknown rule "duplicate-settings"; did you mean "duplicate-setting"?',
   ].join('\n');
-  assert.equal(namedRuleIds(sample).map((m) => m.id).sort(), ['envelope', 'locale', 'name-case', 'order-unique', 'pass-name', 'reseal', 'route', 'setting-pass', 'time-zone', 'value-case', 'value-type']);
+  assert.equal(namedRuleIds(sample).map((m) => m.id).sort(), ['computer-name', 'envelope', 'locale', 'name-case', 'order-unique', 'pass-name', 'reseal', 'route', 'setting-pass', 'time-zone', 'value-case', 'value-type']);
 });
 
 test('every rule id named in README.md and docs/ exists', () => {
