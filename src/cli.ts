@@ -13,6 +13,7 @@ import { maskSlice, secretRedactor } from './reporters/secrets.js';
 import { displayPath } from './reporters/paths.js';
 import { ConfigError, printConfig } from './config/index.js';
 import { getReporter, reportPieces } from './reporters/index.js';
+import { builtinRuleDocs } from './reporters/rule-docs.js';
 import { InternalError } from './engine/errors.js';
 import { toolVersion, TOOL_NAME } from './meta.js';
 import { listRules } from './list-rules.js';
@@ -26,7 +27,8 @@ Lints Windows Setup answer files (unattend.xml, autounattend.xml). Without argum
 current directory as "." would: every .xml file below it whose root element is <unattend>.
 
 Options:
-  -f, --format NAME          text (default), compact, json, sarif, github
+  -f, --format NAME          text (default), compact, json, sarif, github,
+                             gitlab (code quality), checkstyle, junit
   -o, --output-file PATH     write the report to PATH instead of standard output
   -c, --config PATH          use this config file instead of searching for one
       --no-config-lookup     use no config file (built-in recommended rules and --rule)
@@ -138,7 +140,7 @@ type Values = ReturnType<typeof parse>['values'];
 function checkUsage(values: Values, positionals: string[]) {
   const format = values.format ?? 'text';
   const reporter = getReporter(format);
-  if (!reporter && !values['list-rules']) throw new UsageError(`unknown format "${format}"; use text, compact, json, sarif or github`);
+  if (!reporter && !values['list-rules']) throw new UsageError(`unknown format "${format}"; use text, compact, json, sarif, github, gitlab, checkstyle or junit`);
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -310,6 +312,7 @@ export async function run(io: Io): Promise<number> {
       : reportPieces(format, shown, {
         cwd: io.cwd,
         rules: new Map<string, RuleMeta>([...linter.loader.rules()].map(([id, r]) => [id, r.meta])),
+        ruleDoc: builtinRuleDocs(),
         color: useColor(values, io, !!values['output-file']),
         toolVersion: toolVersion(),
       });

@@ -181,6 +181,13 @@ function fixturePasswords(files: string[]): string[] {
   return [...out];
 }
 
+/** A SARIF log without its rules' help texts (the rule docs). */
+function withoutRuleHelp(sarif: string): string {
+  const log = JSON.parse(sarif) as { runs: { tool: { driver: { rules?: { help?: unknown; fullDescription?: unknown }[] } } }[] };
+  for (const run of log.runs) for (const rule of run.tool.driver.rules ?? []) delete rule.help;
+  return JSON.stringify(log);
+}
+
 test('the account rules\' own fixtures, linted with every reporter and explained, print none of their passwords', () => {
   const files = ACCOUNT_RULES.flatMap((id) => readdirSync(join(FIXTURES, 'rules', id)).filter((f) => f.endsWith('.xml')).map((f) => join(FIXTURES, 'rules', id, f)));
   const secrets = fixturePasswords(files);
@@ -189,7 +196,10 @@ test('the account rules\' own fixtures, linted with every reporter and explained
   for (const format of ['text', 'compact', 'json', 'sarif', 'github']) {
     const r = runCli(['--no-config-lookup', '-f', format, ...rules, ...files]);
     assert.is(r.code, 1, r.stderr);
-    assert.equal(secrets.filter((s) => (r.stdout + r.stderr).includes(s)), [], format);
+    // SARIF carries each rule's doc as its help, and the docs show example values (an encoded blank password):
+    // what the files hold must not appear anywhere else.
+    const shown = format === 'sarif' ? withoutRuleHelp(r.stdout) : r.stdout;
+    assert.equal(secrets.filter((s) => (shown + r.stderr).includes(s)), [], format);
   }
   for (const file of files) {
     const r = runCli(['--no-config-lookup', '--explain', file]);

@@ -1,19 +1,74 @@
 // primaryLocationLineHash: same values as GitHub's upload action, and blind to secret values.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { lineHashes, maskSecrets } from '../src/reporters/fingerprint.js';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { encode } from '../src/source/encode.js';
+import { decode } from '../src/source/decode.js';
+import { actionText, lineHashes, maskSecrets } from '../src/reporters/fingerprint.js';
 import { toSarifLog } from '../src/reporters/sarif.js';
 import { SECRET_MASK } from '../src/reporters/secrets.js';
 import { context, PASSWORD, sampleResults, span, UNATTEND } from './reporters-sample.js';
 
-// Expected values published with codeql-action's fingerprint tests (src/fingerprints.test.ts).
+// Expected values published with codeql-action's fingerprint tests (src/fingerprints.test.ts, its "hash" test
+// and the end-to-end addFingerprints test over src/testdata/testFile1.js and testFile2.js), MIT licence.
 test('matches codeql-action on its published vectors', () => {
   assert.equal(lineHashes(''), ['c129715d7a2bc9a3:1']);
   assert.equal(lineHashes(' a\nb\n  \t\tc\n d'), ['271789c17abda88f:1', '54703d4cd895b18:1', '180aee12dab6264:1', 'a23a3dc5e078b07b:1']);
+  assert.equal(lineHashes(' hello; \t\nworld!!!\n\n\n  \t\tGreetings\n End'), ['8b7cf3e952e7aeb2:1', 'b1ae1287ec4718d9:1', 'bff680108adb0fcc:1', 'c6805c5e1288b612:1', 'b86d3392aea1be30:1', 'e6ceba753e1a442:1']);
   const expected = ['e9496ae3ebfced30:1', 'fb7c023a8b9ccb3f:1', 'ce8ba1a563dcdaca:1', 'e20e36e16fcb0cc8:1', 'b3edc88f2938467e:1', 'c8e28b0b4002a3a0:1', 'c129715d7a2bc9a3:1'];
   assert.equal(lineHashes(' hello; \t\nworld!!!\n\n\n  \t\tGreetings\n End\n'), expected);
+  assert.equal(lineHashes(' hello; \t\nworld!!!\r\r\r  \t\tGreetings\r End\r'), expected);
   assert.equal(lineHashes(' hello; \t\r\nworld!!!\r\n\r\n\r\n  \t\tGreetings\r\n End\r\n'), expected);
   assert.equal(lineHashes(' hello; \t\nworld!!!\r\n\n\r  \t\tGreetings\r End\r\n'), expected);
+  assert.equal(lineHashes('Lorem ipsum dolor sit amet.\n'.repeat(10)), [
+    ...[1, 2, 3, 4, 5, 6].map((n) => `a7f2ff13bc495cf2:${n}`),
+    'a7f2ff1481e87703:1', 'a9cf91f7bbf1862b:1', '55ec222b86bcae53:1', 'cc97dc7b1d7d8f7b:1', 'c129715d7a2bc9a3:1',
+  ]);
+  assert.equal(lineHashes('x = 2\nx = 1\nprint(x)\nx = 3\nprint(x)\nx = 4\nprint(x)\n'), [
+    'e54938cc54b302f1:1', 'bb609acbe9138d60:1', '1131fd5871777f34:1', '5c482a0f8b35ea28:1', '54517377da7028d2:1', '2c644846cb18d53e:1', 'f1b89f20de0d133:1', 'c129715d7a2bc9a3:1',
+  ]);
+  assert.is(lineHashes('var a = 0;\nvar b = 0;\nvar c = 0;\nvar d = 0;\n')[0], '5e4d5a9cf1294ad9:1');
+  assert.is(lineHashes('var foo = 0;\nvar bar = 0;\nvar baz = 0;\nvar qux = 0;\n')[1], 'f7592a95a9381ac0:1');
+});
+
+/** What the upload action's read stream (fs.createReadStream(path, "utf8")) yields for these bytes. */
+async function readAsTheActionDoes(bytes: Uint8Array): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'ul-fp-'));
+  try {
+    const file = join(dir, 'unattend.xml');
+    writeFileSync(file, bytes);
+    let text = '';
+    for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 7 })) text += chunk as string;
+    return text;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('the text hashed is what the action reads from the file: BOM, UTF-16 and code pages as bytes read as UTF-8', async () => {
+  const xml = '<?xml version="1.0"?>\r\n<unattend>\r\n  <ComputerName>PC-\u00e9\u20ac\u{1F511}</ComputerName>\r\n</unattend>\r\n';
+  const cases: [string, boolean, string][] = [['utf-8', false, xml], ['utf-8', true, xml], ['utf-16le', true, xml], ['utf-16le', false, xml], ['utf-16be', true, xml]];
+  for (const [encoding, bom, text] of cases) {
+    const bytes = encode(text, encoding, bom)!;
+    const decoded = decode(bytes);
+    assert.is(decoded.text, text, `${encoding} round trip`);
+    const read = await readAsTheActionDoes(bytes);
+    assert.is(actionText(decoded.text, decoded.encoding, decoded.bom), read, `${encoding}${bom ? ' with BOM' : ''}`);
+    assert.equal(lineHashes(actionText(decoded.text, decoded.encoding, decoded.bom)), lineHashes(read));
+  }
+  // A windows-1252 file: its bytes are rebuilt from the decoded text.
+  const latin = new Uint8Array([...new TextEncoder().encode('<?xml version="1.0" encoding="windows-1252"?>\n<a>caf'), 0xe9, 0x80, ...new TextEncoder().encode('</a>\n')]);
+  const decoded = decode(latin);
+  assert.is(decoded.encoding, 'windows-1252');
+  assert.is(actionText(decoded.text, decoded.encoding, decoded.bom), await readAsTheActionDoes(latin));
+  // The BOM counts on line 1 only; UTF-16 changes every line's hash.
+  assert.is.not(lineHashes(actionText(xml, 'utf-8', true))[0], lineHashes(xml)[0]);
+  assert.equal(lineHashes(actionText(xml, 'utf-8', true)).slice(1), lineHashes(xml).slice(1));
+  assert.is.not(lineHashes(actionText(xml, 'utf-16le', true))[2], lineHashes(xml)[2]);
+  // An encoding that cannot be rebuilt here falls back to the decoded text.
+  assert.is(actionText('abc', 'shift_jis', false), 'abc');
 });
 
 /**
@@ -61,13 +116,6 @@ test('the 64-bit arithmetic in two halves gives the hash of the definition', () 
   // A text long enough for the window to wrap many times.
   const long = Array.from({ length: 3000 }, (_, i) => String.fromCharCode(33 + ((i * 7919) % 90)) + (i % 37 === 0 ? '\n' : '')).join('');
   assert.equal(lineHashes(long), definitionHashes(long));
-});
-
-test('repeated lines get occurrence counters', () => {
-  const hashes = lineHashes('Lorem ipsum dolor sit amet.\n'.repeat(10));
-  assert.equal(hashes.slice(0, 6), [1, 2, 3, 4, 5, 6].map((n) => `a7f2ff13bc495cf2:${n}`));
-  assert.is(hashes[6], 'a7f2ff1481e87703:1');
-  assert.is(hashes.length, 11);
 });
 
 test('secrets are masked before hashing, keeping line numbers', () => {

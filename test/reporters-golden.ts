@@ -12,6 +12,9 @@ const GOLDEN: Record<string, string> = {
   sarif: 'sample.sarif',
   compact: 'sample.compact.txt',
   github: 'sample.github.txt',
+  gitlab: 'sample.gitlab.json',
+  checkstyle: 'sample.checkstyle.xml',
+  junit: 'sample.junit.xml',
 };
 
 for (const [format, file] of Object.entries(GOLDEN)) {
@@ -41,11 +44,15 @@ test('clean results: no output for line formats, an empty array or run for machi
   assert.is(formatters.text!(clean, ctx), '');
   assert.is(formatters.compact!(clean, ctx), '');
   assert.is(formatters.github!(clean, ctx), '');
+  assert.equal(JSON.parse(formatters.gitlab!(clean, ctx)), []);
+  assert.match(formatters.checkstyle!(clean, ctx), /<file name="clean\/unattend.xml"\/>\n<\/checkstyle>\n$/);
+  assert.match(formatters.junit!([], ctx), /<testsuites name="unattend-lint" tests="0" failures="0" errors="0" time="0">\n<\/testsuites>\n$/);
   assert.is(formatters.text!([], ctx), '');
   assert.equal(JSON.parse(formatters.json!([], ctx)), []);
   const log = JSON.parse(formatters.sarif!(clean, ctx));
   assert.equal(log.runs[0].results, []);
-  assert.equal(log.runs[0].tool.driver.rules, []);
+  // The rules are described all the same: the run says what it checked.
+  assert.equal(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), [...ctx.rules.keys(), 'parse-error'].sort());
 });
 
 test.run();

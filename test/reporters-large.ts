@@ -95,6 +95,21 @@ test('sarif: a result with a fingerprint per finding, related locations masked',
   assert.ok(related.every((r) => r.message.text === `same as "${SECRET_MASK}"`));
 });
 
+test('gitlab, checkstyle and junit: an entry per finding, every password masked', () => {
+  const n = N / 4;
+  const file = largeResult(n);
+  const counts: Record<string, (out: string) => number> = {
+    gitlab: (out) => (JSON.parse(out) as unknown[]).length,
+    checkstyle: (out) => occurrences(out, '<error '),
+    junit: (out) => occurrences(out, '<testcase '),
+  };
+  for (const [name, count] of Object.entries(counts)) {
+    const out = formatters[name]!([file], context());
+    assert.not.ok(out.includes(MARK), name);
+    assert.is(count(out), n, name);
+  }
+});
+
 test('a minified file (one line, many findings and secrets): frames stay short and masked', () => {
   const n = 20_000;
   const out = formatters.text!([largeResult(n, true)], context());

@@ -5,9 +5,10 @@ import AjvDraft04 from 'ajv-draft-04';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { sarif, toSarifLog } from '../src/reporters/sarif.js';
-import { pascalCase } from '../src/reporters/sarif-rules.js';
+import { helpMarkdown, pascalCase, ruleName } from '../src/reporters/sarif-rules.js';
+import { SECRET_MASK } from '../src/reporters/secrets.js';
 import type { FileResult } from '../src/types.js';
-import { context, CWD, ROOT, RULES, sampleResults } from './reporters-sample.js';
+import { context, CWD, DOMAIN_PASSWORD, PASSWORD, ROOT, RULES, sampleResults, span } from './reporters-sample.js';
 
 // A CommonJS module whose typings declare an ES default export: the class is at .default.
 const Ajv = AjvDraft04.default;
@@ -60,13 +61,15 @@ test('edge positions are clamped into a valid region', () => {
   assertValid([bare(`${CWD}/a.xml`, { line: 3, column: 9, endLine: 2, endColumn: 1 })], 'reversed range');
 });
 
-test('every result points at its rule through ruleIndex; only rules that fired are listed', () => {
+test('every result points at its rule through ruleIndex; every known rule is listed, also in a clean run', () => {
   const run = toSarifLog(sampleResults(), context()).runs[0];
   const ids = run.tool.driver.rules.map((r) => r.id);
   assert.equal(ids, [...ids].sort());
   for (const r of run.results) assert.is(ids[r.ruleIndex], r.ruleId);
-  assert.not.ok(ids.includes('product-key-format'));
-  assert.ok(ids.includes('parse-error'));
+  assert.equal(ids, [...RULES.keys(), 'parse-error'].sort());
+  const clean = toSarifLog([], context()).runs[0];
+  assert.equal(clean.tool.driver.rules.map((r) => r.id), ids);
+  assert.equal(clean.results, []);
 });
 
 test('rule descriptors carry what code scanning shows', () => {
@@ -91,7 +94,8 @@ test('a rule without metadata still gets a complete descriptor; tags are capped 
   const results = [bare(`${CWD}/a.xml`, { ruleId: 'plugin/some-rule' }), bare(`${CWD}/b.xml`, { ruleId: 'many-tags', severity: 1 })];
   const log = toSarifLog(results, context({ rules }));
   assert.is(check(log), undefined);
-  const [tags, plugin] = log.runs[0].tool.driver.rules;
+  const byId = new Map(log.runs[0].tool.driver.rules.map((r) => [r.id, r]));
+  const [tags, plugin] = [byId.get('many-tags'), byId.get('plugin/some-rule')];
   assert.is(tags!.properties.tags.length, 20);
   assert.is(plugin!.id, 'plugin/some-rule');
   assert.is(plugin!.name, 'PluginSomeRule');
@@ -116,6 +120,100 @@ test('results without source have no fingerprint rather than a wrong one', () =>
 test('pascalCase', () => {
   assert.is(pascalCase('no-plaintext-password'), 'NoPlaintextPassword');
   assert.is(pascalCase('parse-error'), 'ParseError');
+});
+
+test('a rule name never equals its id, even ignoring case (SARIF 3.49.7)', () => {
+  assert.is(ruleName('setting-pass'), 'SettingPass');
+  assert.is(ruleName('envelope'), 'EnvelopeCheck');
+  assert.is(ruleName('plugin/locale'), 'PluginLocale');
+  const rules = new Map(RULES);
+  rules.set('locale', { id: 'locale', summary: 's', category: 'correctness', severity: 'error', messages: {} });
+  for (const r of toSarifLog([bare(`${CWD}/a.xml`, { ruleId: 'locale' })], context({ rules })).runs[0].tool.driver.rules) {
+    assert.is.not(r.name.toLowerCase(), r.id.toLowerCase());
+  }
+});
+
+test('parse-error has a help URI and a help text of its own', () => {
+  const pe = toSarifLog(sampleResults(), context()).runs[0].tool.driver.rules.find((r) => r.id === 'parse-error')!;
+  assert.match(pe.helpUri!, /\/docs\/formats\.md#parse-error$/);
+  assert.match(pe.help.markdown, /no rule ran on it/);
+});
+
+test('help.markdown is the rule doc: title dropped, relative links absolute, credentials masked', () => {
+  const doc = [
+    '# value-case', '', 'Enumerated values should use their documented spelling', '',
+    'See [value-type](value-type.md), [the config](../docs/configuration.md#rules), [Microsoft](https://learn.microsoft.com/x) and [below](#bad).',
+    '', '## Bad', '', '```xml', '<ProductKey><Key>VK7JG-NPHTM-C97JM-9MPGT-3V66T</Key></ProductKey>', '<Path>net user admin Hunter2 /add</Path>', '```',
+  ].join('\n');
+  const ruleDoc = (id: string): string | undefined => (id === 'value-case' ? doc : undefined);
+  const rules = toSarifLog(sampleResults(), context({ ruleDoc })).runs[0].tool.driver.rules;
+  const vc = rules.find((r) => r.id === 'value-case')!;
+  const md = vc.help.markdown;
+  assert.not.match(md, /^# /m);
+  assert.ok(md.startsWith('Enumerated values'), md);
+  assert.ok(md.includes('[value-type](https://unattend-lint.example.com/rules/value-type.md)'), md);
+  assert.ok(md.includes('[the config](https://unattend-lint.example.com/docs/configuration.md#rules)'), md);
+  assert.ok(md.includes('[Microsoft](https://learn.microsoft.com/x)') && md.includes('[below](#bad)'), md);
+  assert.ok(md.includes('## Bad') && md.includes(`<Key>${SECRET_MASK}</Key>`), md);
+  assert.not.ok(md.includes('VK7JG') || md.includes('Hunter2'), md);
+  assert.ok(md.endsWith(`[Documentation](${vc.helpUri})`));
+  // Rules without a doc keep the summary and the link.
+  const pw = rules.find((r) => r.id === 'password-plaintext')!;
+  assert.is(pw.help.markdown, `${pw.shortDescription.text}\n\n[Documentation](${pw.helpUri})`);
+  assert.is(helpMarkdown('# x\n\nbody', undefined), 'body');
+});
+
+test('every built-in rule doc the CLI hands over becomes help.markdown (rules/<id>.md, shipped)', async () => {
+  const { builtinRuleDocs } = await import('../src/reporters/rule-docs.js');
+  const read = builtinRuleDocs();
+  const envelope = read('envelope');
+  assert.ok(envelope?.startsWith('# envelope'), 'rules/envelope.md read');
+  assert.is(read('../package'), undefined);
+  assert.is(read('plugin/x'), undefined);
+  assert.is(read('no-such-rule'), undefined);
+});
+
+test('regions carry their text and a context region, secrets masked', () => {
+  const log = toSarifLog(sampleResults(), context());
+  const out = JSON.stringify(log);
+  assert.not.ok(out.includes(PASSWORD) || out.includes(DOMAIN_PASSWORD));
+  const results = log.runs[0].results;
+  const pw = results.find((r) => r.ruleId === 'password-plaintext')!.locations[0]!.physicalLocation;
+  assert.is(pw.region.snippet!.text, `<Value>${SECRET_MASK}</Value>`);
+  assert.match(pw.contextRegion!.snippet!.text, /<AdministratorPassword>\n {10}<Value>\*{8}<\/Value>\n {10}<PlainText>true/);
+  for (const r of results) {
+    const { region: g, contextRegion: c } = r.locations[0]!.physicalLocation;
+    assert.ok(g.snippet && c?.snippet, r.ruleId);
+    const before = (a: { line: number; column: number }, b: { line: number; column: number }): boolean => a.line < b.line || (a.line === b.line && a.column <= b.column);
+    assert.ok(before({ line: c!.startLine, column: c!.startColumn }, { line: g.startLine, column: g.startColumn }), 'context starts before the region');
+    assert.ok(before({ line: g.endLine, column: g.endColumn }, { line: c!.endLine, column: c!.endColumn }), 'context ends after the region');
+  }
+});
+
+test('context regions stay short on a long line and never split a surrogate pair', () => {
+  const key = '\u{1F511}';
+  const source = `<a>${'x'.repeat(500)}${key}${'y'.repeat(199)}<b>bad</b>${'z'.repeat(199)}${key}${'w'.repeat(500)}</a>`;
+  const at = span(source, '<b>bad</b>');
+  const file: FileResult = { ...bare(`${CWD}/a.xml`, { line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn }), source };
+  const loc = toSarifLog([file], context()).runs[0].results[0]!.locations[0]!.physicalLocation;
+  assert.is(loc.region.snippet!.text, '<b>bad</b>');
+  const text = loc.contextRegion!.snippet!.text;
+  assert.ok(text.length <= 10 + 2 * 200 + 2, `${text.length}`);
+  assert.ok(text.startsWith(key) && text.endsWith(key), 'a pair at the cut is kept whole');
+  assert.is(loc.contextRegion!.startColumn, source.indexOf(key) + 1);
+  assert.is(check(toSarifLog([file], context())), undefined);
+});
+
+test('no snippet for a region outside the text, nor a context region equal to the region', () => {
+  const outside = { ...bare(`${CWD}/a.xml`, { line: 3, column: 1, endLine: 3, endColumn: 2 }), source: 'one line' };
+  assert.equal(toSarifLog([outside], context()).runs[0].results[0]!.locations[0]!.physicalLocation, {
+    artifactLocation: { uri: 'a.xml', uriBaseId: '%SRCROOT%' },
+    region: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 2 },
+  });
+  const whole = { ...bare(`${CWD}/a.xml`, { line: 1, column: 1, endLine: 1, endColumn: 9 }), source: 'one line' };
+  const loc = toSarifLog([whole], context()).runs[0].results[0]!.locations[0]!.physicalLocation;
+  assert.is(loc.region.snippet!.text, 'one line');
+  assert.is(loc.contextRegion, undefined);
 });
 
 test.run();

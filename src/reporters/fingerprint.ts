@@ -4,9 +4,13 @@
 // src/fingerprints.ts (rolling hash, base 37, 64-bit, over the next 100 characters from the start
 // of the line, ignoring spaces and tabs, CR/CRLF read as LF, "hex:occurrence"), so that for
 // files without secrets our value equals the one the action would compute and it does not warn.
+// The action hashes the file's bytes read as UTF-8, so a byte order mark counts on line 1 and a
+// UTF-16 file (as Windows SIM saves answer files) is hashed as what its bytes mean in UTF-8;
+// actionText rebuilds that text from the decoded one.
 // Secrets are replaced by the fixed mask first: a 64-bit polynomial hash of a short password
 // with known surroundings can be inverted, so the real value must never enter the hash.
-import type { Range } from '../types.js';
+import { encode } from '../source/encode.js';
+import type { FileResult, Range } from '../types.js';
 import { mergedSecretRanges, SECRET_MASK } from './secrets.js';
 
 const BLOCK_SIZE = 100;
@@ -34,6 +38,42 @@ export function maskSecrets(source: string, secrets: readonly Range[] | undefine
     cursor = r.end;
   }
   return out + source.slice(cursor);
+}
+
+/** Bytes of `text` in a single-byte encoding, or undefined if it is not one or cannot encode the text. */
+function singleByteBytes(text: string, encoding: string): Uint8Array | undefined {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(encoding);
+  } catch {
+    return undefined;
+  }
+  const byteOf = new Map<number, number>();
+  for (let b = 0; b < 256; b++) {
+    const ch = decoder.decode(Uint8Array.of(b));
+    // A lead byte of a multi-byte encoding decodes to nothing or to U+FFFD.
+    if (ch.length === 1 && ch !== '\uFFFD') byteOf.set(ch.charCodeAt(0), b);
+  }
+  if (byteOf.size < 128) return undefined;
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const b = byteOf.get(text.charCodeAt(i));
+    if (b === undefined) return undefined;
+    bytes[i] = b;
+  }
+  return bytes;
+}
+
+/**
+ * The text the upload action hashes for a file decoded as `text`: its bytes (rebuilt from the encoding and
+ * byte order mark it was read with) read as UTF-8. For an encoding that cannot be rebuilt here (a
+ * multi-byte legacy one) the decoded text itself.
+ */
+export function actionText(text: string, encoding = 'utf-8', bom = false): string {
+  if (encoding === 'utf-8') return bom ? `\uFEFF${text}` : text;
+  const bytes = encode(text, encoding, bom) ?? singleByteBytes(text, encoding);
+  // Buffer's UTF-8 decoding is the one the action's read stream uses: it keeps a byte order mark.
+  return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : text;
 }
 
 /** One "hash:n" per line of `text` (index 0 = line 1). */
@@ -91,4 +131,12 @@ export function lineHashes(text: string): string[] {
     update(0);
   }
   return hashes;
+}
+
+/**
+ * primaryLocationLineHash of each line of a linted file (index 0 = line 1), over its text with secrets masked
+ * as the upload action would read it; none without the file's text.
+ */
+export function fileLineHashes(file: FileResult): string[] {
+  return file.source === undefined ? [] : lineHashes(actionText(maskSecrets(file.source, file.secretRanges), file.encoding, file.bom));
 }

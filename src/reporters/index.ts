@@ -1,14 +1,17 @@
 // The registry of output formats: the CLI looks names up here (--format) and nowhere else.
+import { checkstyle } from './checkstyle.js';
 import { compact } from './compact.js';
 import { github } from './github.js';
+import { gitlab } from './gitlab.js';
 import { json } from './json.js';
+import { junit } from './junit.js';
 import { sarif } from './sarif.js';
 import { text, textLines } from './text.js';
 import type { Reporter } from './types.js';
 
 export type { Reporter, ReporterContext } from './types.js';
 
-export const formatters: Readonly<Record<string, Reporter>> = Object.freeze({ text, json, sarif, compact, github });
+export const formatters: Readonly<Record<string, Reporter>> = Object.freeze({ text, json, sarif, compact, github, gitlab, checkstyle, junit });
 
 /** The reporter called `name`, or undefined for an unknown name (the CLI's usage error). */
 export function getReporter(name: string): Reporter | undefined {

@@ -1,6 +1,9 @@
 // SARIF reportingDescriptors (tool.driver.rules) from rule metadata, shaped for GitHub code scanning.
 import type { RuleMeta } from '../engine/rule.js';
+import { maskFound, scanFreeSecrets } from '../engine/secrets.js';
+import { ruleDocsUrl } from '../meta.js';
 import type { Diagnostic } from '../types.js';
+import { mergedSecretRanges } from './secrets.js';
 
 /** Id under which findings without a rule (a file that is not well-formed XML) are reported. */
 export const PARSE_ERROR_ID = 'parse-error';
@@ -25,7 +28,7 @@ export function sarifRuleId(d: Diagnostic): string {
   return d.ruleId ?? PARSE_ERROR_ID;
 }
 
-/** "no-plaintext-password" → "NoPlaintextPassword" (GitHub filters and titles by name). */
+/** "no-plaintext-password" → "NoPlaintextPassword" (GitHub lists rules by name). */
 export function pascalCase(id: string): string {
   return id
     .split(/[^A-Za-z0-9]+/)
@@ -33,6 +36,9 @@ export function pascalCase(id: string): string {
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join('');
 }
+
+// parse-error has no rules/<id>.md; its page is the section of docs/formats.md beside the rules folder.
+const PARSE_ERROR_DOCS = new URL('../docs/formats.md#parse-error', ruleDocsUrl(PARSE_ERROR_ID)).href;
 
 // Parse errors come from the parser, not from a rule, but GitHub needs a descriptor for every
 // ruleId it sees, so they get a built-in one.
@@ -42,15 +48,34 @@ const PARSE_ERROR_META: RuleMeta = {
   category: 'correctness',
   severity: 'error',
   messages: {},
+  docsUrl: PARSE_ERROR_DOCS,
 };
 
 const PARSE_ERROR_FULL =
   'The file could not be parsed as XML, so no rule ran on it. Windows Setup rejects an answer ' +
   'file that is not well-formed; the position given is that of the first error.';
 
-function help(summary: string, docsUrl: string | undefined): { text: string; markdown: string } {
-  if (!docsUrl) return { text: summary, markdown: summary };
-  return { text: `${summary}\n\nSee ${docsUrl}`, markdown: `${summary}\n\n[Documentation](${docsUrl})` };
+/** A Markdown link target that is a path relative to the doc (not a URL, not an anchor of the page). */
+const RELATIVE_LINK = /\]\((?![a-z][a-z0-9+.-]*:|#|\/)([^)\s]+)\)/gi;
+
+/**
+ * A rule's doc as code scanning shows it under the alert: the title line dropped (the alert names the rule)
+ * and relative links made absolute against the doc's own URL, since the alert is not beside the doc.
+ * Credentials in its examples (product keys, `net user` passwords) are masked like those of answer files:
+ * no output shows anything shaped like one, whoever wrote it.
+ */
+export function helpMarkdown(doc: string, docsUrl: string | undefined): string {
+  const titled = doc.replace(/^\uFEFF?#[^\n]*\n+/, '').trim();
+  const body = maskFound(titled, mergedSecretRanges(scanFreeSecrets(titled)));
+  if (!docsUrl) return body;
+  const linked = body.replace(RELATIVE_LINK, (_, target: string) => `](${new URL(target, docsUrl).href})`);
+  return `${linked}\n\n[Documentation](${docsUrl})`;
+}
+
+function help(summary: string, docsUrl: string | undefined, doc: string | undefined): { text: string; markdown: string } {
+  const text = docsUrl ? `${summary}\n\nSee ${docsUrl}` : summary;
+  if (doc) return { text, markdown: helpMarkdown(doc, docsUrl) };
+  return { text, markdown: docsUrl ? `${summary}\n\n[Documentation](${docsUrl})` : summary };
 }
 
 function tagsOf(meta: RuleMeta): string[] {
@@ -59,7 +84,14 @@ function tagsOf(meta: RuleMeta): string[] {
   return [...new Set([meta.category, ...security, ...(meta.tags ?? [])])].slice(0, MAX_TAGS);
 }
 
-function fromMeta(meta: RuleMeta, fullText: string): ReportingDescriptor {
+// SARIF (3.49.7) wants a name that differs from the id, and the Multitool compares them ignoring case and
+// asks for a PascalCase name on every rule, so a one-word id ("envelope") is named "EnvelopeCheck".
+export function ruleName(id: string): string {
+  const name = pascalCase(id);
+  return name.toLowerCase() === id.toLowerCase() ? `${name}Check` : name;
+}
+
+function fromMeta(meta: RuleMeta, fullText: string, doc: string | undefined): ReportingDescriptor {
   const level: SarifLevel = meta.severity === 'error' ? 'error' : 'warning';
   const properties: ReportingDescriptor['properties'] = {
     tags: tagsOf(meta),
@@ -69,10 +101,10 @@ function fromMeta(meta: RuleMeta, fullText: string): ReportingDescriptor {
   if (meta.securitySeverity !== undefined) properties['security-severity'] = meta.securitySeverity;
   const descriptor: ReportingDescriptor = {
     id: meta.id,
-    name: pascalCase(meta.id),
+    name: ruleName(meta.id),
     shortDescription: { text: meta.summary },
     fullDescription: { text: fullText },
-    help: help(meta.summary, meta.docsUrl),
+    help: help(meta.summary, meta.docsUrl, doc),
     ...(meta.docsUrl ? { helpUri: meta.docsUrl } : {}),
     defaultConfiguration: { level },
     properties,
@@ -90,9 +122,14 @@ function fullDescription(meta: RuleMeta): string {
  * plugin the caller did not pass) still gets one: GitHub rejects results whose rule has no
  * descriptions.
  */
-export function ruleDescriptor(id: string, meta: RuleMeta | undefined, fallback: SarifLevel): ReportingDescriptor {
-  if (meta) return fromMeta(meta, fullDescription(meta));
-  if (id === PARSE_ERROR_ID) return fromMeta(PARSE_ERROR_META, PARSE_ERROR_FULL);
+export function ruleDescriptor(
+  id: string,
+  meta: RuleMeta | undefined,
+  fallback: SarifLevel,
+  doc?: string,
+): ReportingDescriptor {
+  if (meta) return fromMeta(meta, fullDescription(meta), doc);
+  if (id === PARSE_ERROR_ID) return fromMeta(PARSE_ERROR_META, PARSE_ERROR_FULL, PARSE_ERROR_FULL);
   const unknown: RuleMeta = {
     id,
     summary: `Rule ${id}`,
@@ -100,5 +137,5 @@ export function ruleDescriptor(id: string, meta: RuleMeta | undefined, fallback:
     severity: fallback === 'error' ? 'error' : 'warn',
     messages: {},
   };
-  return fromMeta(unknown, `Rule ${id} (no metadata was available to the reporter).`);
+  return fromMeta(unknown, `Rule ${id} (no metadata was available to the reporter).`, undefined);
 }

@@ -1,9 +1,10 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, rule metadata, fingerprints.
 import { TOOL_NAME } from '../meta.js';
-import type { Diagnostic, FileResult, RelatedLocation } from '../types.js';
-import { lineHashes, maskSecrets } from './fingerprint.js';
+import type { Diagnostic, FileResult } from '../types.js';
+import { fileLineHashes } from './fingerprint.js';
 import { artifactLocation, directoryUri, SRCROOT, type SarifArtifactLocation } from './paths.js';
-import { ruleDescriptor, sarifRuleId, type ReportingDescriptor, type SarifLevel } from './sarif-rules.js';
+import { region, snippets, type Region } from './sarif-regions.js';
+import { PARSE_ERROR_ID, ruleDescriptor, sarifRuleId, type ReportingDescriptor, type SarifLevel } from './sarif-rules.js';
 import { secretRedactor } from './secrets.js';
 import type { Reporter, ReporterContext } from './types.js';
 
@@ -12,16 +13,10 @@ const INFORMATION_URI = 'https://www.npmjs.com/package/unattend-lint';
 // GitHub treats the text before the last "/" as the category; re-runs with it replace old alerts.
 const AUTOMATION_ID = `${TOOL_NAME}/`;
 
-interface Region {
-  startLine: number;
-  startColumn: number;
-  endLine: number;
-  endColumn: number;
-}
-
 interface PhysicalLocation {
   artifactLocation: SarifArtifactLocation;
   region: Region;
+  contextRegion?: Region;
 }
 
 export interface SarifResult {
@@ -48,28 +43,16 @@ export interface SarifLog {
   ];
 }
 
-type Span = Pick<RelatedLocation, 'line' | 'column' | 'endLine' | 'endColumn'>;
-
-// The schema (and GitHub) reject lines or columns below 1 and regions that end before they
-// start; a finding about a whole file may come with zeros.
-function region(s: Span): Region {
-  const startLine = Math.max(1, s.line || 1);
-  const startColumn = Math.max(1, s.column || 1);
-  const endLine = Math.max(startLine, s.endLine || startLine);
-  let endColumn = Math.max(1, s.endColumn || startColumn);
-  if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
-  return { startLine, startColumn, endLine, endColumn };
-}
-
 const level = (d: Diagnostic): SarifLevel => (d.severity === 2 ? 'error' : 'warning');
 
 function fileResults(file: FileResult, ctx: ReporterContext, ruleIndex: Map<string, number>): SarifResult[] {
   const location = artifactLocation(file.filePath, ctx.cwd);
   const redact = secretRedactor(file);
-  const hashes = file.source === undefined ? [] : lineHashes(maskSecrets(file.source, file.secretRanges));
+  const hashes = fileLineHashes(file);
+  const located = snippets(file);
   return file.messages.map((d) => {
     const id = sarifRuleId(d);
-    const physicalLocation = { artifactLocation: location, region: region(d) };
+    const physicalLocation: PhysicalLocation = { artifactLocation: location, ...located(region(d)) };
     const result: SarifResult = {
       ruleId: id,
       ruleIndex: ruleIndex.get(id)!,
@@ -90,15 +73,20 @@ function fileResults(file: FileResult, ctx: ReporterContext, ruleIndex: Map<stri
   });
 }
 
-/** Descriptors of the rules that produced results, sorted by id so the output is stable. */
-function usedRules(results: FileResult[], ctx: ReporterContext): ReportingDescriptor[] {
+/**
+ * Descriptors of every rule the run knows (SARIF's "rules supported by the tool", so code scanning can show the
+ * help of any of them, and a clean run still describes its rules), of parse-error, and of any rule id in the
+ * results that came without metadata; sorted by id so the output is stable.
+ */
+function driverRules(results: FileResult[], ctx: ReporterContext): ReportingDescriptor[] {
   const levels = new Map<string, SarifLevel>();
   for (const file of results) {
     for (const d of file.messages) {
       if (!levels.has(sarifRuleId(d))) levels.set(sarifRuleId(d), level(d));
     }
   }
-  return [...levels.keys()].sort().map((id) => ruleDescriptor(id, ctx.rules.get(id), levels.get(id)!));
+  const ids = new Set([...ctx.rules.keys(), PARSE_ERROR_ID, ...levels.keys()]);
+  return [...ids].sort().map((id) => ruleDescriptor(id, ctx.rules.get(id), levels.get(id) ?? 'error', ctx.ruleDoc?.(id)));
 }
 
 function driver(ctx: ReporterContext, rules: ReportingDescriptor[]): Record<string, unknown> & { rules: ReportingDescriptor[] } {
@@ -114,7 +102,7 @@ function driver(ctx: ReporterContext, rules: ReportingDescriptor[]): Record<stri
 }
 
 export function toSarifLog(results: FileResult[], ctx: ReporterContext): SarifLog {
-  const rules = usedRules(results, ctx);
+  const rules = driverRules(results, ctx);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   return {
     $schema: SARIF_SCHEMA_URI,

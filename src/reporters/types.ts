@@ -9,6 +9,11 @@ export interface ReporterContext {
   rules: Map<string, RuleMeta>;
   /** Decided by the CLI (TTY, --color/--no-color, NO_COLOR); reporters never look at the env. */
   color: boolean;
+  /**
+   * The Markdown doc of a rule (rules/<id>.md for built-in rules), for SARIF's help.markdown; the CLI reads
+   * the files, so reporters stay pure. Without it, or for an id it does not know, help is the summary and a link.
+   */
+  ruleDoc?: (id: string) => string | undefined;
   /** unattend-lint's own version, for SARIF tool.driver.version. */
   toolVersion: string;
 }
