@@ -49,6 +49,7 @@ import nameCase from './name-case.js';
 import namespaceDeclaration from './namespace-declaration.js';
 import netbiosOptions from './netbios-options.js';
 import orderUnique from './order-unique.js';
+import partitionConflict from './partition-conflict.js';
 import partitionLayout from './partition-layout.js';
 import passName from './pass-name.js';
 import passNotRun from './pass-not-run.js';
@@ -126,6 +127,7 @@ const list: AnyRule[] = [
   namespaceDeclaration,
   netbiosOptions,
   orderUnique,
+  partitionConflict,
   partitionLayout,
   passName,
   passNotRun,

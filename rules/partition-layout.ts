@@ -8,7 +8,7 @@ export default defineRule({
   meta: {
     id: 'partition-layout',
     summary:
-      'Each Disk creates partitions Setup can make (Size or Extend, Extend last, Logical inside one Extended) and modifies only partitions it has, once each, with distinct drive letters',
+      'Each Disk creates partitions Setup can make (Size or Extend, Extend last, Logical inside one Extended) and modifies only partitions it has',
     category: 'correctness',
     severity: 'error',
     facts: DISK_FACTS,
@@ -27,10 +27,6 @@ export default defineRule({
         `<ModifyPartition> for PartitionID ${d.id} sets <Extend>true</Extend>, but its <CreatePartition> already does; set Extend in one of them only (CreatePartition to fill a new partition, ModifyPartition for an existing or logical one), CreatePartition at line ${d.line}`,
       unknownPartition: (d: { id: number; has: string }) =>
         `<PartitionID> ${d.id} names no partition: this disk is wiped and the file creates ${d.has} on it (an Extended partition gets no ID); with an invalid PartitionID Setup ends the installation (or stops at the disk page): use the ID of a created partition`,
-      repeatedPartition: (d: { id: number; line: number }) =>
-        `<PartitionID> ${d.id} is modified by another <ModifyPartition> of this disk; give each partition one ModifyPartition, first at line ${d.line}`,
-      repeatedLetter: (d: { letter: string; line: number }) =>
-        `drive letter ${d.letter} is given to another partition too; a letter names one volume, so one of the assignments cannot be made: choose distinct letters, first at line ${d.line}`,
     },
   },
   create(ctx) {
@@ -39,7 +35,6 @@ export default defineRule({
     return {
       onDocumentEnd(model) {
         for (const block of diskBlocks(model, ctx.text)) {
-          const letters = new Map<string, Fact>();
           for (const disk of block.disks) {
             if (disk.conditional) continue;
             // Size and Extend, per CreatePartition.
@@ -83,13 +78,8 @@ export default defineRule({
             const seen = new Map<number, Fact>();
             for (const m of disk.modified) {
               if (m.id === undefined) continue;
-              const first = seen.get(m.id);
-              if (first) {
-                ctx.report('repeatedPartition', m.partitionId!.valueRange!, { id: m.id, line: ctx.lineOf(first.range.start) }, {
-                  related: [{ message: `first PartitionID ${m.id}`, range: first.valueRange! }],
-                });
-                continue;
-              }
+              // A partition modified again is partition-conflict's; it is judged here once.
+              if (seen.has(m.id)) continue;
               seen.set(m.id, m.partitionId!);
               const found = lookup(disk, m.id);
               if (!found.known) continue;
@@ -101,17 +91,6 @@ export default defineRule({
               if (m.extend && created.extend)
                 ctx.report('extendBoth', m.extend.range, { id: m.id, line: ctx.lineOf(created.extend.range.start) }, {
                   related: [{ message: 'CreatePartition Extend', range: created.extend.range }],
-                });
-            }
-            // Drive letters, across the block's disks (not when template conditionals make some disks alternatives).
-            for (const m of block.conditional ? [] : disk.modified) {
-              if (!m.letter) continue;
-              const letter = m.letter.text!.trim().replace(/:$/, '').toUpperCase();
-              const first = letters.get(letter);
-              if (!first) letters.set(letter, m.letter);
-              else
-                ctx.report('repeatedLetter', m.letter.valueRange!, { letter: ctx.quote(m.letter.text!.trim(), m.letter.valueRange!), line: ctx.lineOf(first.range.start) }, {
-                  related: [{ message: `first Letter ${letter}`, range: first.valueRange! }],
                 });
             }
           }
