@@ -22470,7 +22470,7 @@ function createBinder(tree) {
       let binding;
       if (node.role === "component") binding = bindComponent(node);
       else if (node.role === "setting" && parent) binding = bindSetting(node, parent.binding);
-      else binding = UNJUDGED;
+      else binding = node.role === "other" || node.role === "foreign" ? secretByName(node) ? UNJUDGED_SECRET : UNJUDGED : UNJUDGED;
       node.binding = binding;
       return node;
     },
@@ -23019,7 +23019,7 @@ function lintSource(input, opts) {
   const text2 = decoded.text;
   const lines = createLineIndex(text2);
   const diagnostics = [];
-  const secrets = createSecretRanges([...scanFreeSecrets(text2), ...secretElementShapes(text2)]);
+  const secrets = createSecretRanges(scanFreeSecrets(text2));
   const directives = [];
   const info = {
     encoding: decoded.encoding,
@@ -23069,6 +23069,7 @@ function lintSource(input, opts) {
     if (!fatal) rules.all("onDocumentEnd", facts?.model() ?? EMPTY_MODEL, text2.length);
   }
   if (fatal) {
+    for (const r of secretElementShapes(text2)) secrets.add(r);
     const range = { start: fatal.offset, end: fatal.offset };
     diagnostics.push({ ruleId: null, severity: 2, fatal: true, message: fatal.message, ...lines.span(range), range });
   }
@@ -23091,8 +23092,15 @@ function everyOccurrence(text2, secrets) {
   const values = secretValuesOf(text2, found);
   const repeatable = values.filter((v) => v.trim().length >= MIN_REPEATED_SECRET);
   if (repeatable.length === 0) return { ranges: found, values };
-  const all = createSecretRanges([...found, ...secretFinderFor(repeatable, 1)(text2)]);
+  const all = createSecretRanges([...found, ...occurrences(text2, repeatable)]);
   return { ranges: all.list(), values };
+}
+var FEW_VALUES = 32;
+function occurrences(text2, values) {
+  if (values.length > FEW_VALUES) return secretFinderFor(values, FEW_VALUES)(text2);
+  const out = [];
+  for (const v of values) for (let i = text2.indexOf(v); i >= 0; i = text2.indexOf(v, i + v.length)) out.push({ start: i, end: i + v.length });
+  return out;
 }
 var GLOBAL_HOOKS = ["onDocument", "onSettings", "onSettingsEnd", "onComponent", "onComponentEnd", "onComment", "onDocumentEnd"];
 function startRules(plan, opts, sink, source, secrets) {

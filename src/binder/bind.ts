@@ -114,7 +114,8 @@ export function createBinder(tree: KbTree): Binder {
       let binding: Binding;
       if (node.role === 'component') binding = bindComponent(node);
       else if (node.role === 'setting' && parent) binding = bindSetting(node, parent.binding);
-      else binding = UNJUDGED;
+      // Outside components (misplaced content, other namespaces) a name that says password is still a secret.
+      else binding = node.role === 'other' || node.role === 'foreign' ? (secretByName(node) ? UNJUDGED_SECRET : UNJUDGED) : UNJUDGED;
       node.binding = binding;
       return node as BoundElement;
     },

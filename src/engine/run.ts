@@ -42,7 +42,7 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
   const text = decoded.text;
   const lines = createLineIndex(text);
   const diagnostics: Diagnostic[] = [];
-  const secrets = createSecretRanges([...scanFreeSecrets(text), ...secretElementShapes(text)]);
+  const secrets = createSecretRanges(scanFreeSecrets(text));
   const directives: Directive[] = [];
   const info: SourceInfo = {
     encoding: decoded.encoding,
@@ -95,6 +95,9 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
     if (!fatal) rules.all('onDocumentEnd', facts?.model() ?? EMPTY_MODEL, text.length);
   }
   if (fatal) {
+    // In a file that is not well-formed, what the parser never bound (past the error, inside the markup that broke)
+    // may hold passwords: they are found by shape (such files are few, so the whole text is read).
+    for (const r of secretElementShapes(text)) secrets.add(r);
     const range = { start: fatal.offset, end: fatal.offset };
     diagnostics.push({ ruleId: null, severity: 2, fatal: true, message: fatal.message, ...lines.span(range), range });
   }
@@ -126,8 +129,19 @@ function everyOccurrence(text: string, secrets: SecretRanges): { ranges: Range[]
   const values = secretValuesOf(text, found);
   const repeatable = values.filter((v) => v.trim().length >= MIN_REPEATED_SECRET);
   if (repeatable.length === 0) return { ranges: found, values };
-  const all = createSecretRanges([...found, ...secretFinderFor(repeatable, 1)(text)]);
+  const all = createSecretRanges([...found, ...occurrences(text, repeatable)]);
   return { ranges: all.list(), values };
+}
+
+/** Past this many values one matcher over the text beats a native search per value. */
+const FEW_VALUES = 32;
+
+/** Where `values` occur in `text`: a native search per value for a few, one pass of a matcher for many. */
+function occurrences(text: string, values: readonly string[]): Range[] {
+  if (values.length > FEW_VALUES) return secretFinderFor(values, FEW_VALUES)(text);
+  const out: Range[] = [];
+  for (const v of values) for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + v.length)) out.push({ start: i, end: i + v.length });
+  return out;
 }
 
 type GlobalHook = 'onDocument' | 'onSettings' | 'onSettingsEnd' | 'onComponent' | 'onComponentEnd' | 'onComment' | 'onDocumentEnd';

@@ -240,8 +240,8 @@ function productKeyShapes(text: string): Range[] {
 }
 
 // An element whose name says it holds a secret, as the binder's name check reads names (…Password…, ProductKey,
-// AccountData), found in the text itself: where the parser never binds anything (outside a component, in a file that
-// stops being well-formed before it), its value still has to be masked in code frames.
+// AccountData), found in the text itself: where the parser never binds anything (past the point where a file stops
+// being well-formed), its value still has to be masked in code frames.
 const SECRET_TAG = /<((?:[\w.-]+:)?[\w.-]*(?:password|productkey|accountdata)[\w.-]*)(?:\s[^<>]*)?>/gi;
 const VALUE_CHILD = /<(?:[\w.-]+:)?(?:Value|Key)(?:\s[^<>]*)?>([^<]*)/g;
 /** How far past a secret element's start tag its value is looked for when its end tag is missing. */
