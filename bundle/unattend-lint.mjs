@@ -21811,13 +21811,13 @@ var windows11_bypass_default = defineRule({
         let target = null;
         for (const f of facts) {
           const text2 = f.text;
-          for (const m of text2.matchAll(LAB_CONFIG)) {
+          for (const m of /labconfig/i.test(text2) ? text2.matchAll(LAB_CONFIG) : []) {
             const { name, range } = written2(f, m);
             const quoted = ctx.quote(name, range);
             if (!EFFECTIVE.has(name.toLowerCase())) ctx.report("noEffect", range, { name: quoted });
             else if (ctx.options.forbid) ctx.report("forbidden", range, { name: `LabConfig value ${quoted}` });
           }
-          if (ctx.options.forbid) {
+          if (ctx.options.forbid && /mosetup/i.test(text2)) {
             for (const m of text2.matchAll(MO_SETUP)) {
               const { name, range } = written2(f, m);
               ctx.report("forbidden", range, { name: `MoSetup value ${ctx.quote(name, range)}` });

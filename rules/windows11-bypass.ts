@@ -82,13 +82,14 @@ export default defineRule({
         let target: ReturnType<typeof targetOf> | null = null;
         for (const f of facts) {
           const text = f.text!;
-          for (const m of text.matchAll(LAB_CONFIG)) {
+          // Most commands name neither key: a plain search spares them the full pattern.
+          for (const m of /labconfig/i.test(text) ? text.matchAll(LAB_CONFIG) : []) {
             const { name, range } = written(f, m);
             const quoted = ctx.quote(name, range);
             if (!EFFECTIVE.has(name.toLowerCase())) ctx.report('noEffect', range, { name: quoted });
             else if (ctx.options.forbid) ctx.report('forbidden', range, { name: `LabConfig value ${quoted}` });
           }
-          if (ctx.options.forbid) {
+          if (ctx.options.forbid && /mosetup/i.test(text)) {
             for (const m of text.matchAll(MO_SETUP)) {
               const { name, range } = written(f, m);
               ctx.report('forbidden', range, { name: `MoSetup value ${ctx.quote(name, range)}` });
