@@ -1,5 +1,6 @@
-// Writes the rule index (docs/rules.md and the table in README.md) from rule metadata; --check diffs instead.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Writes the rule index (docs/rules.md and the table in README.md) and the header of each rule doc (rules/<id>.md)
+// from rule metadata; --check diffs instead.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { builtinRules } from '../rules/index.js';
 import type { AnyRule } from '../src/engine/rule.js';
@@ -25,6 +26,46 @@ export function replaceBlock(doc: string, [start, end]: readonly [string, string
   return `${doc.slice(0, s)}${start}\n${block}\n${doc.slice(e)}`;
 }
 
+export const RULE_HEADER_BLOCK = ['<!-- begin generated (docs/generate.ts from the rule\'s metadata; do not edit, run npm run docs) -->', '<!-- end generated -->'] as const;
+
+type JsonSchema = { type?: string; enum?: unknown[]; items?: JsonSchema; description?: string; properties?: Record<string, JsonSchema> };
+
+/** A schema's type in a few characters: string[], boolean, "a" | "b", object[]. */
+function typeOf(s: JsonSchema): string {
+  if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' \\| ');
+  if (s.type === 'array') return `${s.items ? typeOf(s.items) : 'unknown'}[]`;
+  return s.type ?? 'any';
+}
+
+/** The facts of a rule doc's header: category, default severity, recommended, fixable, and each option. */
+export function ruleHeader({ meta }: AnyRule): string {
+  const props = Object.entries((meta.schema as JsonSchema | undefined)?.properties ?? {});
+  const defaults = (meta.defaultOptions ?? {}) as Record<string, unknown>;
+  const options = props.length
+    ? props.map(([name, s]) => {
+        const def = name in defaults ? `, default \`${JSON.stringify(defaults[name])}\`` : '';
+        return `  - \`${name}\` (${typeOf(s)}${def})${s.description ? `: ${s.description}` : ''}`;
+      })
+    : [];
+  return [
+    `- **Category:** ${meta.category}`,
+    `- **Default severity:** ${meta.severity}`,
+    `- **In \`unattend-lint:recommended\`:** ${meta.recommended === false ? 'no (enable it in your config)' : 'yes'}`,
+    `- **Fixable:** ${meta.fixable ? 'yes (\`--fix\`)' : 'no'}`,
+    props.length ? `- **Options:** (see [Options](#options))` : '- **Options:** none',
+    ...options,
+  ].join('\n');
+}
+
+/** A rule doc with its header block current: replaced between the markers, or put under the title and summary. */
+export function withRuleHeader(doc: string, rule: AnyRule): string {
+  const block = ruleHeader(rule);
+  if (doc.includes(RULE_HEADER_BLOCK[0])) return replaceBlock(doc, RULE_HEADER_BLOCK, block);
+  const m = /^# .*\n\n(?:.+\n)+\n/.exec(doc);
+  if (!m) throw new Error(`rules/${rule.meta.id}.md does not start with a title and a summary paragraph`);
+  return `${m[0]}${RULE_HEADER_BLOCK[0]}\n${block}\n${RULE_HEADER_BLOCK[1]}\n\n${doc.slice(m[0].length)}`;
+}
+
 /** The text reporter's real output for the bundled examples, as the quick start shows it. */
 async function exampleOutput(): Promise<string> {
   const linter = createLinter({ cwd: ROOT, builtinRules, noConfigLookup: true });
@@ -39,9 +80,13 @@ async function exampleOutput(): Promise<string> {
 export async function expectedDocs(): Promise<Record<string, string>> {
   const read = (p: string): string => readFileSync(ROOT + p, 'utf8');
   const readme = replaceBlock(read('README.md'), RULES_BLOCK, rulesTable(builtinRules, 'rules/'));
+  const ruleDocs = builtinRules
+    .filter((r) => existsSync(`${ROOT}rules/${r.meta.id}.md`))
+    .map((r) => [`rules/${r.meta.id}.md`, withRuleHeader(read(`rules/${r.meta.id}.md`), r)] as const);
   return {
     'README.md': replaceBlock(readme, EXAMPLE_BLOCK, await exampleOutput()),
     'docs/rules.md': replaceBlock(read('docs/rules.md'), RULES_BLOCK, rulesTable(builtinRules, '../rules/')),
+    ...Object.fromEntries(ruleDocs),
   };
 }
 

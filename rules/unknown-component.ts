@@ -36,7 +36,7 @@ function nearestComponent(kb: KnowledgeBase, name: string): string | undefined {
 const messages = {
   didYouMean: (d: { name: string; suggestion: string }) => `unknown component "${d.name}"; did you mean "${d.suggestion}"?`,
   unknown: (d: { name: string }) =>
-    `unknown component "${d.name}"; it is not in the Unattended Windows Setup Reference (list your own components in the "additional" option)`,
+    `unknown component "${d.name}"; it is not in the Unattended Windows Setup Reference; if it is your own, list it in the config: { "rules": { "unknown-component": ["error", { "additional": ["${d.name}"] }] } }`,
 };
 
 export default defineRule<typeof messages, Options>({

@@ -19,7 +19,8 @@ const messages = {
     `unknown setting ${where(d)}; it is a setting of component "${d.other}" (${d.path})`,
   otherPlace: (d: Where & { path: string }) => `unknown setting ${where(d)}; its documented place is ${d.path}`,
   expected: (d: Where & { expected: string }) => `unknown setting ${where(d)}; expected ${d.expected}`,
-  unknown: (d: Where) => `unknown setting ${where(d)}; it is not in the Unattended Windows Setup Reference`,
+  unknown: (d: Where & { entry: string }) =>
+    `unknown setting ${where(d)}; it is not in the Unattended Windows Setup Reference; if Setup knows it, list it in the config: { "rules": { "unknown-setting": ["error", { "additional": ["${d.entry}"] }] } }`,
   inLeaf: (d: { name: string; parent: string }) =>
     `unexpected element <${d.name}> inside <${d.parent}>, which takes a text value, not elements; write the value as text`,
 };
@@ -62,7 +63,7 @@ export default defineRule<typeof messages, Options>({
       const suggestion = closest(node.local, siblings);
       if (suggestion) return ctx.report('didYouMean', node.nameRange, { ...data, suggestion });
       if (siblings.length > 0 && siblings.length <= 5) return ctx.report('expected', node.nameRange, { ...data, expected: list(siblings) });
-      ctx.report('unknown', node.nameRange, data);
+      ctx.report('unknown', node.nameRange, { ...data, entry: [component, ...path, node.local].join('/') });
     };
 
     return {

@@ -8,7 +8,7 @@ import { expectedDocs } from '../docs/generate.js';
 import { ROOT } from './helpers/paths.js';
 
 for (const [path, text] of Object.entries(await expectedDocs())) {
-  test(`${path} rule table and example output are current (npm run docs)`, () => {
+  test(`${path} generated parts (rule tables, example output, rule doc headers) are current (npm run docs)`, () => {
     assert.fixture(readFileSync(join(ROOT, path), 'utf8'), text);
   });
 }
