@@ -18263,6 +18263,12 @@ function number(created) {
   return true;
 }
 function diskBlocks(model, text2) {
+  let blocks = layouts.get(model);
+  if (!blocks) layouts.set(model, blocks = readDiskBlocks(model, text2));
+  return blocks;
+}
+var layouts = /* @__PURE__ */ new WeakMap();
+function readDiskBlocks(model, text2) {
   let conditionals;
   const conditionalIn = (start, end) => anyBetween(conditionals ??= conditionalOffsets(text2), start, end);
   const blocks = /* @__PURE__ */ new Map();

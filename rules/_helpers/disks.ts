@@ -144,6 +144,15 @@ function number(created: readonly Created[]): boolean {
 
 /** Each Microsoft-Windows-Setup block's disks, in document order. Needs DISK_FACTS. */
 export function diskBlocks(model: AnswerModel, text: string): DiskBlock[] {
+  // Four rules read the same layout: it is worked out once per file.
+  let blocks = layouts.get(model);
+  if (!blocks) layouts.set(model, (blocks = readDiskBlocks(model, text)));
+  return blocks;
+}
+
+const layouts = new WeakMap<AnswerModel, DiskBlock[]>();
+
+function readDiskBlocks(model: AnswerModel, text: string): DiskBlock[] {
   let conditionals: readonly number[] | undefined;
   const conditionalIn = (start: number, end: number): boolean => anyBetween((conditionals ??= conditionalOffsets(text)), start, end);
   const blocks = new Map<FactComponent, { component: FactComponent; disks: Disk[]; conditional: boolean }>();
