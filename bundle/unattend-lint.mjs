@@ -16371,7 +16371,6 @@ var component_identity_default = defineRule({
     }
   },
   create(ctx) {
-    const replace = (a, text2) => ({ range: [a.valueRange.start, a.valueRange.end], text: text2 });
     function missing(node, attr, spec) {
       const component = node.identity.name || "(unnamed)";
       const written2 = node.element.attributes.find((a) => a.prefix === "" && a.local.toLowerCase() === attr.toLowerCase());
@@ -25914,7 +25913,7 @@ async function run(io) {
 `), 0;
     if (values.version) return io.stdout(`${toolVersion()}
 `), 0;
-    const { format, reporter, maxWarnings } = checkUsage(values, positionals);
+    const { format, maxWarnings } = checkUsage(values, positionals);
     const linter = createLinter({
       cwd: io.cwd,
       builtinRules,

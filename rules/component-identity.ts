@@ -39,8 +39,6 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const replace = (a: AttributeNode, text: string): Fix => ({ range: [a.valueRange.start, a.valueRange.end], text });
-
     function missing(node: ComponentNode, attr: string, spec: Spec): void {
       const component = node.identity.name || '(unnamed)';
       const written = node.element.attributes.find((a) => a.prefix === '' && a.local.toLowerCase() === attr.toLowerCase());

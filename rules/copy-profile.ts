@@ -1,7 +1,6 @@
 // copy-profile: CopyProfile belongs in the file given to sysprep /generalize, not in the file that installs Windows.
 import { defineRule } from '../src/engine/rule.js';
 import { named } from './_helpers/facts.js';
-import type { Fact } from '../src/engine/model.js';
 import { SCENARIO_FACTS, scenarioNote, scenarioOf } from '../src/engine/scenario.js';
 
 const COPY = 'Microsoft-Windows-Shell-Setup/CopyProfile';

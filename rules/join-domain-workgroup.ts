@@ -1,7 +1,6 @@
 // join-domain-workgroup: with JoinDomain and JoinWorkgroup both set, Setup joins the domain and ignores the workgroup.
 import { defineRule } from '../src/engine/rule.js';
 import { named } from './_helpers/facts.js';
-import type { Fact } from '../src/engine/model.js';
 
 const DOMAIN = 'Microsoft-Windows-UnattendedJoin/Identification/JoinDomain';
 const WORKGROUP = 'Microsoft-Windows-UnattendedJoin/Identification/JoinWorkgroup';

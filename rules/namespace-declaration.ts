@@ -2,7 +2,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { WCM_NS, XSI_NS, type ElementNode } from '../src/parser/events.js';
 import type { Fix, Range } from '../src/types.js';
-import { declarationOf, RESERVED_PREFIXES } from './_helpers/namespaces.js';
+import { RESERVED_PREFIXES } from './_helpers/namespaces.js';
 
 /** Prefixes whose URI is fixed by convention in answer files (WSIM writes these declarations). */
 const KNOWN: Readonly<Record<string, string>> = {

@@ -272,7 +272,7 @@ export async function run(io: Io): Promise<number> {
     debug = !!values.debug;
     if (values.help) return io.stdout(`${HELP}\n`), 0;
     if (values.version) return io.stdout(`${toolVersion()}\n`), 0;
-    const { format, reporter, maxWarnings } = checkUsage(values, positionals);
+    const { format, maxWarnings } = checkUsage(values, positionals);
     const linter = createLinter({
       cwd: io.cwd,
       builtinRules,

@@ -1,5 +1,5 @@
 // Data shapes shared by the config modules: the public resolved config and the normalised layers behind it.
-import type { Ajv, ValidateFunction } from 'ajv';
+import type { Ajv } from 'ajv';
 import type { AnyRule } from '../engine/rule.js';
 import type { Severity } from '../types.js';
 import type { ShapeCheck } from './schema.js';
