@@ -16121,14 +16121,14 @@ var autologon_default = defineRule({
             if (!local || !(user.toLowerCase() === "administrator" || createsAccount(model, user))) ctx.report("noPassword", username.valueRange, { user: quote(username) });
             continue;
           }
-          const targets2 = local ? accountPasswords(model, passwords, user, autologon) : [];
+          const targets = local ? accountPasswords(model, passwords, user, autologon) : [];
           const mine = passwordOf(own);
-          if (mine === void 0 || targets2.length === 0) continue;
-          const known = targets2.flatMap((t) => {
+          if (mine === void 0 || targets.length === 0) continue;
+          const known = targets.flatMap((t) => {
             const pw = passwordOf(t);
             return pw === void 0 ? [] : [{ t, pw }];
           });
-          if (known.length !== targets2.length || known.some((k) => k.pw === mine)) continue;
+          if (known.length !== targets.length || known.some((k) => k.pw === mine)) continue;
           const first = known[0].t;
           const what = first.kind === ADMINISTRATOR_PASSWORD ? "<AdministratorPassword>" : "the <LocalAccount> <Password>";
           ctx.report("mismatch", own.value.range, { user: quote(username), what, line: ctx.lineOf(first.container.range.start) }, {
@@ -16552,14 +16552,14 @@ var component_pass_default = defineRule({
         if (!pending || pending.node !== node) return;
         const { name, passes, topLevel, applies, productKey: productKey2 } = pending;
         pending = void 0;
-        const targets2 = passes.filter((p) => applies.has(p));
-        if (topLevel.size === 0 || targets2.length === 0) return;
+        const targets = passes.filter((p) => applies.has(p));
+        if (topLevel.size === 0 || targets.length === 0) return;
         const pass = node.pass;
         const range = node.attrs["name"]?.valueRange ?? node.element.nameRange;
         const data = { name, pass, valid: passList(passes) };
         const hint = componentTwin(name, pass, (s) => topLevel.has(s), productKey2);
         if (hint) ctx.report("twin", range, { ...data, hint });
-        else ctx.report("wrongPass", range, { ...data, target: suggestedPass(targets2) });
+        else ctx.report("wrongPass", range, { ...data, target: suggestedPass(targets) });
       }
     };
   }
@@ -16723,12 +16723,8 @@ function infer(present, filePath, model) {
   return void 0;
 }
 function scenarioOf(model, filePath, setting) {
-  const key = `${filePath}\0${String(setting)}`;
-  let cached = answered.get(model);
-  if (cached?.key !== key) answered.set(model, cached = { key, scenario: decide(model, filePath, setting) });
-  return cached.scenario;
+  return model.memo("scenario", () => decide(model, filePath, setting));
 }
-var answered = /* @__PURE__ */ new WeakMap();
 function decide(model, filePath, setting) {
   const present = passesPresent(model);
   const chosen = isScenarioName(setting) ? { name: setting, basis: "config", reason: "settings.scenario says so" } : infer(present, filePath, model);
@@ -16976,14 +16972,8 @@ function parseTarget2(kb, value) {
   return value === void 0 ? void 0 : kb.derive(`target-version:${JSON.stringify(value)}`, (k) => parseTarget(k, value));
 }
 function targetOf(ctx, model) {
-  const setting = ctx.settings["targetVersion"];
-  const cached = targets.get(model);
-  if (cached && cached.setting === setting) return cached.target;
-  const target = decideTarget(ctx, model);
-  targets.set(model, { setting, target });
-  return target;
+  return model.memo("target", () => decideTarget(ctx, model));
 }
-var targets = /* @__PURE__ */ new WeakMap();
 function decideTarget(ctx, model) {
   const explicit = parseTarget2(ctx.kb, ctx.settings["targetVersion"]);
   if (explicit) return explicit;
@@ -18262,11 +18252,8 @@ function number(created) {
   return true;
 }
 function diskBlocks(model, text2) {
-  let blocks = layouts.get(model);
-  if (!blocks) layouts.set(model, blocks = readDiskBlocks(model, text2));
-  return blocks;
+  return model.memo("disk-layout", () => readDiskBlocks(model, text2));
 }
-var layouts = /* @__PURE__ */ new WeakMap();
 function readDiskBlocks(model, text2) {
   let conditionals;
   const conditionalIn = (start, end) => anyBetween(conditionals ??= conditionalOffsets(text2), start, end);
@@ -22957,7 +22944,9 @@ function createCollector(wanted) {
     model: () => answerModel(byKey, passes, servicing)
   };
 }
-function answerModel(byKey, passes, servicing) {
+var EMPTY_MODEL = answerModel(/* @__PURE__ */ new Map(), [], void 0, true);
+function answerModel(byKey, passes, servicing, shared = false) {
+  const memos = /* @__PURE__ */ new Map();
   const none = Object.freeze([]);
   const all = (key) => byKey.get(key) ?? none;
   const within = (parent, key) => {
@@ -22973,7 +22962,13 @@ function answerModel(byKey, passes, servicing) {
     all,
     first: (key, pass) => all(key).find((f) => pass === void 0 || f.pass === pass),
     within,
-    child: (parent, key) => within(parent, key)[0]
+    child: (parent, key) => within(parent, key)[0],
+    // The empty model is shared by every file whose rules read no facts: nothing is kept on it.
+    memo: (name, make) => {
+      if (shared) return make();
+      if (!memos.has(name)) memos.set(name, make());
+      return memos.get(name);
+    }
   };
 }
 
@@ -23090,7 +23085,6 @@ function lintSource(input, opts) {
   }
   return { ...summarise(opts.filePath, dedupe(kept), text2, secretRanges), encoding: decoded.encoding, bom: decoded.bom };
 }
-var EMPTY_MODEL = createCollector(/* @__PURE__ */ new Set()).model();
 var MIN_REPEATED_SECRET = 4;
 function everyOccurrence(text2, secrets) {
   const found = secrets.list();

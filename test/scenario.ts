@@ -6,6 +6,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { SCENARIO_FACTS, scenarioOf, type Scenario } from '../src/engine/scenario.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
 import { lintSource } from '../src/engine/run.js';
+import { EMPTY_MODEL } from '../src/engine/model.js';
 
 const kb = loadKnowledgeBase();
 const COMPONENT = (name: string, body: string) =>
@@ -102,6 +103,25 @@ test('the answer model outlines the passes, and gives the text of list items tha
   assert.ok(text.slice(model!.passes[1]!.elementRange.start, model!.passes[1]!.elementRange.end).endsWith('</settings>'));
   assert.is(text.slice(model!.servicing!.start, model!.servicing!.end), 'servicing');
   assert.equal(model!.all('Microsoft-Windows-TCPIP/Interfaces/Interface/UnicastIpAddresses/IpAddress').map((f) => [f.text, f.item?.itemKey]), [['10.0.0.5/24', '1']]);
+});
+
+test('model.memo works a value out once per file, and the shared empty model keeps nothing', () => {
+  const models: import('../src/engine/model.js').AnswerModel[] = [];
+  let made = 0;
+  const probe = defineRule({
+    meta: { id: 'probe', summary: 'Probe', category: 'style', severity: 'warn', messages: {}, facts: SCENARIO_FACTS },
+    create: () => ({ onDocumentEnd: (m) => void (models.push(m), m.memo('x', () => ++made), m.memo('x', () => ++made)) }),
+  });
+  const rules = [{ rule: probe, severity: 1 as const, options: {} }, { rule: probe, severity: 1 as const, options: {} }];
+  lintSource(file(block('oobeSystem')), { filePath: 'a.xml', kb, rules });
+  assert.is(made, 1, 'two rules, two asks each: made once');
+  lintSource(file(block('oobeSystem')), { filePath: 'b.xml', kb, rules });
+  assert.is(made, 2, 'another file: made again');
+  assert.is(models[0]!.memo('x', () => 0), 1);
+  let empty = 0;
+  EMPTY_MODEL.memo('x', () => ++empty);
+  EMPTY_MODEL.memo('x', () => ++empty);
+  assert.is(empty, 2);
 });
 
 test.run();

@@ -145,12 +145,8 @@ function number(created: readonly Created[]): boolean {
 /** Each Microsoft-Windows-Setup block's disks, in document order. Needs DISK_FACTS. */
 export function diskBlocks(model: AnswerModel, text: string): DiskBlock[] {
   // Four rules read the same layout: it is worked out once per file.
-  let blocks = layouts.get(model);
-  if (!blocks) layouts.set(model, (blocks = readDiskBlocks(model, text)));
-  return blocks;
+  return model.memo('disk-layout', () => readDiskBlocks(model, text));
 }
-
-const layouts = new WeakMap<AnswerModel, DiskBlock[]>();
 
 function readDiskBlocks(model: AnswerModel, text: string): DiskBlock[] {
   let conditionals: readonly number[] | undefined;

@@ -28,16 +28,9 @@ export interface FileTarget extends Target {
  * image names, else none. `origin` says which, e.g. `inferred from /IMAGE/NAME "Windows 7 ULTIMATE" at line 40`.
  */
 export function targetOf(ctx: Pick<RuleContext, 'kb' | 'settings' | 'text' | 'quote' | 'lineOf'>, model: AnswerModel): FileTarget | undefined {
-  // Several rules ask about the same file: the answer is worked out once per model and setting.
-  const setting = ctx.settings['targetVersion'];
-  const cached = targets.get(model);
-  if (cached && cached.setting === setting) return cached.target;
-  const target = decideTarget(ctx, model);
-  targets.set(model, { setting, target });
-  return target;
+  // Several rules ask about the same file (one file, one config): the answer is worked out once.
+  return model.memo('target', () => decideTarget(ctx, model));
 }
-
-const targets = new WeakMap<AnswerModel, { setting: unknown; target: FileTarget | undefined }>();
 
 function decideTarget(ctx: Pick<RuleContext, 'kb' | 'settings' | 'text' | 'quote' | 'lineOf'>, model: AnswerModel): FileTarget | undefined {
   const explicit = parseTarget(ctx.kb, ctx.settings['targetVersion']);

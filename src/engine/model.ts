@@ -75,6 +75,11 @@ export interface AnswerModel {
   within(parent: Fact, key: SettingKey): readonly Fact[];
   /** The first fact of `key` inside `parent`. */
   child(parent: Fact, key: SettingKey): Fact | undefined;
+  /**
+   * What `make` works out from this file's model, made once however many rules ask (the scenario, the target
+   * release, the disk layout). One name, one meaning: the value must depend on the model and the file alone.
+   */
+  memo<T>(name: string, make: () => T): T;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -209,7 +214,11 @@ export function createCollector(wanted: ReadonlySet<number>): ModelCollector {
   };
 }
 
-function answerModel(byKey: ReadonlyMap<string, readonly Fact[]>, passes: readonly PassBlock[], servicing: Range | undefined): AnswerModel {
+/** The model of a file whose rules read no facts (one for all such files). */
+export const EMPTY_MODEL: AnswerModel = answerModel(new Map(), [], undefined, true);
+
+function answerModel(byKey: ReadonlyMap<string, readonly Fact[]>, passes: readonly PassBlock[], servicing: Range | undefined, shared = false): AnswerModel {
+  const memos = new Map<string, unknown>();
   const none: readonly Fact[] = Object.freeze([]);
   const all = (key: SettingKey): readonly Fact[] => byKey.get(key) ?? none;
   const within = (parent: Fact, key: SettingKey): readonly Fact[] => {
@@ -227,5 +236,11 @@ function answerModel(byKey: ReadonlyMap<string, readonly Fact[]>, passes: readon
     first: (key, pass) => all(key).find((f) => pass === undefined || f.pass === pass),
     within,
     child: (parent, key) => within(parent, key)[0],
+    // The empty model is shared by every file whose rules read no facts: nothing is kept on it.
+    memo: <T>(name: string, make: () => T): T => {
+      if (shared) return make();
+      if (!memos.has(name)) memos.set(name, make());
+      return memos.get(name) as T;
+    },
   };
 }

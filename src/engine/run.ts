@@ -11,7 +11,7 @@ import { InternalError } from './errors.js';
 import { applyDirectives, parseDirective, type Directive } from './suppress.js';
 import { MASK, maskFound, scanFreeSecrets, secretElementShapes, secretFinderFor, secretValuesOf } from './secrets.js';
 import { createSecretRanges, type SecretRanges } from './secret-ranges.js';
-import { createCollector } from './model.js';
+import { createCollector, EMPTY_MODEL } from './model.js';
 import { createPlan, type DispatchPlan, type EnabledRule } from './plan.js';
 import { quoteValue } from './quote.js';
 import { createReporter, type Sink } from './report.js';
@@ -115,7 +115,6 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
   return { ...summarise(opts.filePath, dedupe(kept), text, secretRanges), encoding: decoded.encoding, bom: decoded.bom };
 }
 
-const EMPTY_MODEL = createCollector(new Set()).model();
 
 /** Values this short would mask ordinary words and numbers where the file repeats them; the ranges found stay masked. */
 const MIN_REPEATED_SECRET = 4;

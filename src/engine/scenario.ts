@@ -102,14 +102,9 @@ function infer(present: ReadonlySet<string>, filePath: string, model: AnswerMode
  * when it is inferred and the file shows nothing to infer it from (no pass holds a component).
  */
 export function scenarioOf(model: AnswerModel, filePath: string, setting: unknown): Scenario | undefined {
-  // Every rule that asks about one file asks the same question: answer it once per model.
-  const key = `${filePath}\0${String(setting)}`;
-  let cached = answered.get(model);
-  if (cached?.key !== key) answered.set(model, (cached = { key, scenario: decide(model, filePath, setting) }));
-  return cached.scenario;
+  // Every rule that asks about one file asks the same question (one file, one config): answered once.
+  return model.memo('scenario', () => decide(model, filePath, setting));
 }
-
-const answered = new WeakMap<AnswerModel, { key: string; scenario: Scenario | undefined }>();
 
 function decide(model: AnswerModel, filePath: string, setting: unknown): Scenario | undefined {
   const present = passesPresent(model);

@@ -1,0 +1,46 @@
+// A secret value is masked wherever the file repeats it, whether the file holds a few secrets (searched one by one)
+// or many (one matcher); short values are not, so that ordinary words stay readable.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { builtinRules } from '../rules/index.js';
+import { lintSource } from '../src/engine/run.js';
+import { loadKnowledgeBase } from '../src/kb/load.js';
+import { formatters } from '../src/reporters/index.js';
+import type { RuleMeta } from '../src/engine/rule.js';
+
+const kb = loadKnowledgeBase();
+const RULES = builtinRules.map((rule) => ({ rule, severity: 1 as const, options: { ...(rule.meta.defaultOptions ?? {}) } }));
+const META = new Map<string, RuleMeta>(builtinRules.map((r) => [r.meta.id, r.meta]));
+
+/** A file with `n` local accounts, each password written again outside any password element, on a line with a finding. */
+function file(n: number, password: (i: number) => string): string {
+  const accounts = Array.from({ length: n }, (_, i) =>
+    `<LocalAccount wcm:action="add"><Name>user${i}</Name><Group>Administrators</Group><Password><Value>${password(i)}</Value><PlainText>true</PlainText></Password></LocalAccount>`).join('\n');
+  const copies = Array.from({ length: n }, (_, i) => `<Bogus${i}>${password(i)}</Bogus${i}>`).join('\n');
+  return `<unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State"><settings pass="oobeSystem"><component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+<UserAccounts><LocalAccounts>
+${accounts}
+</LocalAccounts></UserAccounts>
+${copies}
+</component></settings></unattend>`;
+}
+
+function printed(text: string): string {
+  const result = lintSource(text, { filePath: 'unattend.xml', kb, rules: RULES });
+  return formatters['text']!([result], { cwd: '.', rules: META, color: false, toolVersion: '0' });
+}
+
+for (const n of [3, 40]) {
+  test(`${n} passwords, each repeated in an unknown element: no code frame shows any of them`, () => {
+    const out = printed(file(n, (i) => `Rep-Secret-${i}x`));
+    assert.match(out, /unknown-setting/, 'the copies are reported, so their lines are shown');
+    for (let i = 0; i < n; i++) assert.not.ok(out.includes(`Rep-Secret-${i}x`), `password ${i}`);
+  });
+}
+
+test('a password shorter than four characters is masked where it is a password, not wherever the file repeats it', () => {
+  const out = printed(file(1, () => 'abc'));
+  assert.match(out, /<Bogus0>abc<\/Bogus0>/);
+});
+
+test.run();
