@@ -1984,7 +1984,7 @@ var require_resolve_from = __commonJS({
     "use strict";
     init_define_UNATTEND_LINT_KB_DATA();
     init_define_UNATTEND_LINT_RULE_DOCS();
-    var path9 = __require("path");
+    var path8 = __require("path");
     var Module = __require("module");
     var fs3 = __require("fs");
     var resolveFrom = (fromDir, moduleId, silent) => {
@@ -1998,14 +1998,14 @@ var require_resolve_from = __commonJS({
         fromDir = fs3.realpathSync(fromDir);
       } catch (err) {
         if (err.code === "ENOENT") {
-          fromDir = path9.resolve(fromDir);
+          fromDir = path8.resolve(fromDir);
         } else if (silent) {
           return null;
         } else {
           throw err;
         }
       }
-      const fromFile = path9.join(fromDir, "noop.js");
+      const fromFile = path8.join(fromDir, "noop.js");
       const resolveFileName = () => Module._resolveFilename(moduleId, {
         id: fromFile,
         filename: fromFile,
@@ -2083,7 +2083,7 @@ var require_import_fresh = __commonJS({
     "use strict";
     init_define_UNATTEND_LINT_KB_DATA();
     init_define_UNATTEND_LINT_RULE_DOCS();
-    var path9 = __require("path");
+    var path8 = __require("path");
     var resolveFrom = require_resolve_from();
     var parentModule = require_parent_module();
     module.exports = (moduleId) => {
@@ -2091,7 +2091,7 @@ var require_import_fresh = __commonJS({
         throw new TypeError("Expected a string");
       }
       const parentPath = parentModule(__filename);
-      const cwd = parentPath ? path9.dirname(parentPath) : __dirname;
+      const cwd = parentPath ? path8.dirname(parentPath) : __dirname;
       const filePath = resolveFrom(cwd, moduleId);
       const oldModule = __require.cache[filePath];
       if (oldModule && oldModule.parent) {
@@ -2424,7 +2424,7 @@ var require_picocolors = __commonJS({
       } while (~index);
       return result + string.substring(cursor);
     };
-    var createColors = (enabled = isColorSupported) => {
+    var createColors2 = (enabled = isColorSupported) => {
       let f = enabled ? formatter : () => String;
       return {
         isColorSupported: enabled,
@@ -2471,8 +2471,8 @@ var require_picocolors = __commonJS({
         bgWhiteBright: f("\x1B[107m", "\x1B[49m")
       };
     };
-    module.exports = createColors();
-    module.exports.createColors = createColors;
+    module.exports = createColors2();
+    module.exports.createColors = createColors2;
   }
 });
 
@@ -3142,9 +3142,9 @@ var require_type = __commonJS({
     function compileStyleAliases(map) {
       const result = {};
       if (map !== null) {
-        Object.keys(map).forEach(function(style) {
-          map[style].forEach(function(alias) {
-            result[String(alias)] = style;
+        Object.keys(map).forEach(function(style2) {
+          map[style2].forEach(function(alias) {
+            result[String(alias)] = style2;
           });
         });
       }
@@ -3578,9 +3578,9 @@ var require_float = __commonJS({
       return sign * parseFloat(value, 10);
     }
     var SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-    function representYamlFloat(object, style) {
+    function representYamlFloat(object, style2) {
       if (isNaN(object)) {
-        switch (style) {
+        switch (style2) {
           case "lowercase":
             return ".nan";
           case "uppercase":
@@ -3589,7 +3589,7 @@ var require_float = __commonJS({
             return ".NaN";
         }
       } else if (Number.POSITIVE_INFINITY === object) {
-        switch (style) {
+        switch (style2) {
           case "lowercase":
             return ".inf";
           case "uppercase":
@@ -3598,7 +3598,7 @@ var require_float = __commonJS({
             return ".Inf";
         }
       } else if (Number.NEGATIVE_INFINITY === object) {
-        switch (style) {
+        switch (style2) {
           case "lowercase":
             return "-.inf";
           case "uppercase":
@@ -5418,15 +5418,15 @@ var require_dumper = __commonJS({
       const keys2 = Object.keys(map);
       for (let index = 0, length = keys2.length; index < length; index += 1) {
         let tag = keys2[index];
-        let style = String(map[tag]);
+        let style2 = String(map[tag]);
         if (tag.slice(0, 2) === "!!") {
           tag = "tag:yaml.org,2002:" + tag.slice(2);
         }
         const type = schema.compiledTypeMap["fallback"][tag];
-        if (type && _hasOwnProperty.call(type.styleAliases, style)) {
-          style = type.styleAliases[style];
+        if (type && _hasOwnProperty.call(type.styleAliases, style2)) {
+          style2 = type.styleAliases[style2];
         }
-        result[tag] = style;
+        result[tag] = style2;
       }
       return result;
     }
@@ -5566,14 +5566,14 @@ var require_dumper = __commonJS({
       let hasFoldableLine = false;
       const shouldTrackWidth = lineWidth !== -1;
       let previousLineBreak = -1;
-      let plain = isPlainSafeFirst(codePointAt(string, 0)) && isPlainSafeLast(codePointAt(string, string.length - 1));
+      let plain2 = isPlainSafeFirst(codePointAt(string, 0)) && isPlainSafeLast(codePointAt(string, string.length - 1));
       if (singleLineOnly || forceQuotes) {
         for (i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
           char = codePointAt(string, i);
           if (!isPrintable(char)) {
             return STYLE_DOUBLE;
           }
-          plain = plain && isPlainSafe(char, prevChar, inblock);
+          plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
           prevChar = char;
         }
       } else {
@@ -5589,13 +5589,13 @@ var require_dumper = __commonJS({
           } else if (!isPrintable(char)) {
             return STYLE_DOUBLE;
           }
-          plain = plain && isPlainSafe(char, prevChar, inblock);
+          plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
           prevChar = char;
         }
         hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ");
       }
       if (!hasLineBreak && !hasFoldableLine) {
-        if (plain && !forceQuotes && !testAmbiguousType(string)) {
+        if (plain2 && !forceQuotes && !testAmbiguousType(string)) {
           return STYLE_PLAIN;
         }
         return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
@@ -5852,14 +5852,14 @@ var require_dumper = __commonJS({
             state.tag = "?";
           }
           if (type.represent) {
-            const style = state.styleMap[type.tag] || type.defaultStyle;
+            const style2 = state.styleMap[type.tag] || type.defaultStyle;
             let _result;
             if (_toString.call(type.represent) === "[object Function]") {
-              _result = type.represent(object, style);
-            } else if (_hasOwnProperty.call(type.represent, style)) {
-              _result = type.represent[style](object, style);
+              _result = type.represent(object, style2);
+            } else if (_hasOwnProperty.call(type.represent, style2)) {
+              _result = type.represent[style2](object, style2);
             } else {
-              throw new YAMLException("!<" + type.tag + '> tag resolver accepts not "' + style + '" style');
+              throw new YAMLException("!<" + type.tag + '> tag resolver accepts not "' + style2 + '" style');
             }
             state.dump = _result;
           }
@@ -6173,7 +6173,7 @@ ${error.message}`;
         return typescript.sys.fileExists(fileName);
       });
       if (filePath !== void 0) {
-        const { config, error } = typescript.readConfigFile(filePath, (path9) => typescript.sys.readFile(path9));
+        const { config, error } = typescript.readConfigFile(filePath, (path8) => typescript.sys.readFile(path8));
         if (error) {
           throw new Error(`Error in ${filePath}: ${error.messageText.toString()}`);
         }
@@ -6300,42 +6300,42 @@ var require_env_paths = __commonJS({
     "use strict";
     init_define_UNATTEND_LINT_KB_DATA();
     init_define_UNATTEND_LINT_RULE_DOCS();
-    var path9 = __require("path");
+    var path8 = __require("path");
     var os = __require("os");
     var homedir = os.homedir();
     var tmpdir = os.tmpdir();
     var { env } = process;
     var macos = (name) => {
-      const library = path9.join(homedir, "Library");
+      const library = path8.join(homedir, "Library");
       return {
-        data: path9.join(library, "Application Support", name),
-        config: path9.join(library, "Preferences", name),
-        cache: path9.join(library, "Caches", name),
-        log: path9.join(library, "Logs", name),
-        temp: path9.join(tmpdir, name)
+        data: path8.join(library, "Application Support", name),
+        config: path8.join(library, "Preferences", name),
+        cache: path8.join(library, "Caches", name),
+        log: path8.join(library, "Logs", name),
+        temp: path8.join(tmpdir, name)
       };
     };
     var windows = (name) => {
-      const appData = env.APPDATA || path9.join(homedir, "AppData", "Roaming");
-      const localAppData = env.LOCALAPPDATA || path9.join(homedir, "AppData", "Local");
+      const appData = env.APPDATA || path8.join(homedir, "AppData", "Roaming");
+      const localAppData = env.LOCALAPPDATA || path8.join(homedir, "AppData", "Local");
       return {
         // Data/config/cache/log are invented by me as Windows isn't opinionated about this
-        data: path9.join(localAppData, name, "Data"),
-        config: path9.join(appData, name, "Config"),
-        cache: path9.join(localAppData, name, "Cache"),
-        log: path9.join(localAppData, name, "Log"),
-        temp: path9.join(tmpdir, name)
+        data: path8.join(localAppData, name, "Data"),
+        config: path8.join(appData, name, "Config"),
+        cache: path8.join(localAppData, name, "Cache"),
+        log: path8.join(localAppData, name, "Log"),
+        temp: path8.join(tmpdir, name)
       };
     };
     var linux = (name) => {
-      const username = path9.basename(homedir);
+      const username = path8.basename(homedir);
       return {
-        data: path9.join(env.XDG_DATA_HOME || path9.join(homedir, ".local", "share"), name),
-        config: path9.join(env.XDG_CONFIG_HOME || path9.join(homedir, ".config"), name),
-        cache: path9.join(env.XDG_CACHE_HOME || path9.join(homedir, ".cache"), name),
+        data: path8.join(env.XDG_DATA_HOME || path8.join(homedir, ".local", "share"), name),
+        config: path8.join(env.XDG_CONFIG_HOME || path8.join(homedir, ".config"), name),
+        cache: path8.join(env.XDG_CACHE_HOME || path8.join(homedir, ".cache"), name),
         // https://wiki.debian.org/XDGBaseDirectorySpecification#state
-        log: path9.join(env.XDG_STATE_HOME || path9.join(homedir, ".local", "state"), name),
-        temp: path9.join(tmpdir, username, name)
+        log: path8.join(env.XDG_STATE_HOME || path8.join(homedir, ".local", "state"), name),
+        temp: path8.join(tmpdir, username, name)
       };
     };
     var envPaths = (name, options) => {
@@ -6418,11 +6418,11 @@ var require_util = __commonJS({
       map.set(key, result);
       return result;
     }
-    function getPropertyByPath(source, path9) {
-      if (typeof path9 === "string" && Object.prototype.hasOwnProperty.call(source, path9)) {
-        return source[path9];
+    function getPropertyByPath(source, path8) {
+      if (typeof path8 === "string" && Object.prototype.hasOwnProperty.call(source, path8)) {
+        return source[path8];
       }
-      const parsedPath = typeof path9 === "string" ? path9.split(".") : path9;
+      const parsedPath = typeof path8 === "string" ? path8.split(".") : path8;
       return parsedPath.reduce((previous, key) => {
         if (previous === void 0) {
           return previous;
@@ -6433,9 +6433,9 @@ var require_util = __commonJS({
     function removeUndefinedValuesFromObject(options) {
       return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== void 0));
     }
-    async function isDirectory(path9) {
+    async function isDirectory(path8) {
       try {
-        const stat = await fs_1.promises.stat(path9);
+        const stat = await fs_1.promises.stat(path8);
         return stat.isDirectory();
       } catch (e) {
         if (e.code === "ENOENT") {
@@ -6444,9 +6444,9 @@ var require_util = __commonJS({
         throw e;
       }
     }
-    function isDirectorySync(path9) {
+    function isDirectorySync(path8) {
       try {
-        const stat = fs_1.default.statSync(path9);
+        const stat = fs_1.default.statSync(path8);
         return stat.isDirectory();
       } catch (e) {
         if (e.code === "ENOENT") {
@@ -6546,7 +6546,7 @@ var require_ExplorerBase = __commonJS({
           const idx = importStack.indexOf(fullPath);
           if (idx !== -1) {
             throw new Error(`Circular import detected:
-${[...importStack, fullPath].map((path9, i) => `${i + 1}. ${path9}`).join("\n")} (same as ${idx + 1}.)`);
+${[...importStack, fullPath].map((path8, i) => `${i + 1}. ${path8}`).join("\n")} (same as ${idx + 1}.)`);
           }
         }
       }
@@ -6737,9 +6737,9 @@ var require_Explorer = __commonJS({
           throw error;
         }
       }
-      async #fileExists(path9) {
+      async #fileExists(path8) {
         try {
-          await promises_1.default.stat(path9);
+          await promises_1.default.stat(path8);
           return true;
         } catch (e) {
           return false;
@@ -6901,9 +6901,9 @@ var require_ExplorerSync = __commonJS({
           throw error;
         }
       }
-      #fileExists(path9) {
+      #fileExists(path8) {
         try {
-          fs_1.default.statSync(path9);
+          fs_1.default.statSync(path8);
           return true;
         } catch (e) {
           return false;
@@ -7031,7 +7031,7 @@ var require_dist = __commonJS({
       };
     }
     function getResolvedSearchPlaces(moduleName, toolDefinedSearchPlaces, userConfiguredOptions) {
-      const userConfiguredSearchPlaces = userConfiguredOptions.searchPlaces?.map((path9) => path9.replace("{name}", moduleName));
+      const userConfiguredSearchPlaces = userConfiguredOptions.searchPlaces?.map((path8) => path8.replace("{name}", moduleName));
       if (userConfiguredOptions.mergeSearchPlaces) {
         return [...userConfiguredSearchPlaces ?? [], ...toolDefinedSearchPlaces];
       }
@@ -7323,8 +7323,8 @@ var require_constants = __commonJS({
       /**
        * Create GLOB_CHARS
        */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      globChars(win322) {
+        return win322 === true ? WINDOWS_CHARS : POSIX_CHARS;
       }
     };
   }
@@ -7385,8 +7385,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path9, { windows } = {}) => {
-      const segs = path9.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path8, { windows } = {}) => {
+      const segs = path8.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -8260,9 +8260,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -8781,7 +8781,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = opts.windows;
+      const posix2 = opts.windows;
       const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -8791,8 +8791,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -8817,7 +8817,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -8825,7 +8825,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -8834,16 +8834,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix);
+          match = picomatch3.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix }));
+      return regex.test(utils.basename(input, { windows: posix2 }));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
@@ -11907,7 +11907,7 @@ var require_compile = __commonJS({
       const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root2, ref);
+      let _sch = resolve7.call(this, root2, ref);
       if (_sch === void 0) {
         const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -11934,7 +11934,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root2, ref) {
+    function resolve7(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -12187,8 +12187,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path9) {
-      let input = path9;
+    function removeDotSegments(path8) {
+      let input = path8;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12262,11 +12262,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path9) {
-      if (path9 === "" || path9[0] === "/") {
-        return removeDotSegments(path9);
+    function removeDotSegmentsRelative(path8) {
+      if (path8 === "" || path8[0] === "/") {
+        return removeDotSegments(path8);
       }
-      const segments = path9.split("/");
+      const segments = path8.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -12631,8 +12631,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path9 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path9 && path9 !== "/" ? path9 : void 0;
+        const path8 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path8 && path8 !== "/" ? path8 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -12804,7 +12804,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -13195,7 +13195,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal,
       serialize,
@@ -15958,6 +15958,7 @@ init_define_UNATTEND_LINT_RULE_DOCS();
 // src/index.ts
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
+import { resolve as resolve4 } from "node:path";
 
 // rules/index.ts
 init_define_UNATTEND_LINT_KB_DATA();
@@ -15969,11 +15970,6 @@ init_define_UNATTEND_LINT_RULE_DOCS();
 var TOOL_NAME = "unattend-lint";
 var HOMEPAGE = "https://github.com/unattend-lint/unattend-lint";
 var RULE_DOCS_BASE = `${HOMEPAGE}/blob/main/rules/`;
-var version;
-function toolVersion() {
-  version ??= true ? "0.1.0" : JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
-  return version;
-}
 var ruleDocsUrl = (id) => `${RULE_DOCS_BASE}${id}.md`;
 
 // rules/autologon.ts
@@ -16000,11 +15996,11 @@ var sameArchitecture = (a, b) => a.component.identity.processorArchitecture.toLo
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
 var SHELL = "Microsoft-Windows-Shell-Setup";
-function kind(path9, suffix, label, page) {
+function kind(path8, suffix, label, page) {
   return {
-    container: `${SHELL}/${path9}`,
-    value: `${SHELL}/${path9}/Value`,
-    plainText: `${SHELL}/${path9}/PlainText`,
+    container: `${SHELL}/${path8}`,
+    value: `${SHELL}/${path8}/Value`,
+    plainText: `${SHELL}/${path8}/PlainText`,
     suffix,
     label,
     page
@@ -16040,11 +16036,18 @@ function decodeHidden(value) {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(core)) return { ok: false, problem: "base64" };
   const body = core.replace(/=+$/, "");
   if (body.length % 4 === 1 || core.length > body.length && core.length % 4 !== 0) return { ok: false, problem: "base64" };
-  const bytes = Buffer.from(body, "base64");
+  const bytes = atob(body);
   if (bytes.length % 2 !== 0) return { ok: false, problem: "utf16" };
-  const text2 = bytes.toString("utf16le");
+  const units = [];
+  for (let i = 0; i < bytes.length; i += 2) units.push(bytes.charCodeAt(i) | bytes.charCodeAt(i + 1) << 8);
+  const text2 = fromCodeUnits(units);
   if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/.test(text2)) return { ok: false, problem: "utf16" };
   return { ok: true, text: text2 };
+}
+function fromCodeUnits(units) {
+  let out = "";
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
+  return out;
 }
 function passwordOf(p) {
   const v = p.value;
@@ -16485,17 +16488,17 @@ function componentTwin(component, pass, has, hasProductKey) {
       return void 0;
   }
 }
-function settingTwin(component, path9, pass) {
-  if (component === SHELL3 && path9.length === 1 && path9[0] === "ProductKey" && pass === "windowsPE") {
+function settingTwin(component, path8, pass) {
+  if (component === SHELL3 && path8.length === 1 && path8[0] === "ProductKey" && pass === "windowsPE") {
     return `in windowsPE the product key goes in "${SETUP}" UserData/ProductKey/Key`;
   }
   return void 0;
 }
-function contradictedPlacement(component, path9, pass) {
-  return component === SHELL3 && pass === "specialize" && path9.length === 2 && path9[0] === "UserAccounts" && path9[1] === "LocalAccounts";
+function contradictedPlacement(component, path8, pass) {
+  return component === SHELL3 && pass === "specialize" && path8.length === 2 && path8[0] === "UserAccounts" && path8[1] === "LocalAccounts";
 }
-function holdsContradiction(component, path9, pass) {
-  return component === SHELL3 && pass === "specialize" && path9.length === 1 && path9[0] === "UserAccounts";
+function holdsContradiction(component, path8, pass) {
+  return component === SHELL3 && pass === "specialize" && path8.length === 1 && path8[0] === "UserAccounts";
 }
 
 // rules/_helpers/generalize.ts
@@ -16674,7 +16677,6 @@ init_define_UNATTEND_LINT_RULE_DOCS();
 // src/engine/scenario.ts
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
-import { basename } from "node:path";
 var SCENARIOS = ["media", "sysprep-generalize", "sysprep-oobe", "audit", "offline"];
 var SCENARIO_DESCRIPTIONS = {
   media: "Windows Setup from installation media (Autounattend.xml, or setup.exe /unattend)",
@@ -16696,7 +16698,7 @@ function passesPresent(model) {
   return new Set(model.passes.filter((p) => p.components > 0 && p.pass !== void 0).map((p) => p.pass));
 }
 function infer(present, filePath, model) {
-  const name = basename(filePath);
+  const name = filePath.slice(Math.max(filePath.lastIndexOf("/"), filePath.lastIndexOf("\\")) + 1);
   const sysprepName = /sysprep/i.test(name) && !/autounattend/i.test(name);
   if (present.has("windowsPE") && !sysprepName) {
     return { name: "media", basis: "windowsPE", reason: "the file has a windowsPE pass" };
@@ -17103,7 +17105,15 @@ init_define_UNATTEND_LINT_RULE_DOCS();
 // rules/_helpers/ip.ts
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
-import { isIPv4, isIPv6 } from "node:net";
+var V4_SEG = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])";
+var V4_STR = `(?:${V4_SEG}\\.){3}${V4_SEG}`;
+var IPV4 = new RegExp(`^${V4_STR}$`);
+var V6_SEG = "(?:[0-9a-fA-F]{1,4})";
+var IPV6 = new RegExp(
+  `^(?:(?:${V6_SEG}:){7}(?:${V6_SEG}|:)|(?:${V6_SEG}:){6}(?:${V4_STR}|:${V6_SEG}|:)|(?:${V6_SEG}:){5}(?::${V4_STR}|(?::${V6_SEG}){1,2}|:)|(?:${V6_SEG}:){4}(?:(?::${V6_SEG}){0,1}:${V4_STR}|(?::${V6_SEG}){1,3}|:)|(?:${V6_SEG}:){3}(?:(?::${V6_SEG}){0,2}:${V4_STR}|(?::${V6_SEG}){1,4}|:)|(?:${V6_SEG}:){2}(?:(?::${V6_SEG}){0,3}:${V4_STR}|(?::${V6_SEG}){1,5}|:)|(?:${V6_SEG}:){1}(?:(?::${V6_SEG}){0,4}:${V4_STR}|(?::${V6_SEG}){1,6}|:)|(?::(?:(?::${V6_SEG}){0,5}:${V4_STR}|(?::${V6_SEG}){1,7}|:)))(?:%[0-9a-zA-Z-.:]{1,})?$`
+);
+var isIPv4 = (text2) => IPV4.test(text2);
+var isIPv6 = (text2) => IPV6.test(text2);
 var addressBits = (family) => family === 4 ? 32 : 128;
 var ALL = (family) => (1n << BigInt(addressBits(family))) - 1n;
 var maskOf = (family, prefix) => ALL(family) ^ ALL(family) >> BigInt(prefix);
@@ -17217,12 +17227,12 @@ var KIND_NAMES = {
 function unpadded(text2) {
   const t = text2.trim();
   if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(t) || !/(^|\.)0\d/.test(t)) return void 0;
-  const plain = t.split(".").map((o) => String(Number(o))).join(".");
-  return isIPv4(plain) ? plain : void 0;
+  const plain2 = t.split(".").map((o) => String(Number(o))).join(".");
+  return isIPv4(plain2) ? plain2 : void 0;
 }
 function addressHint(text2, rest, otherwise) {
-  const plain = unpadded(text2);
-  return plain ? `IPv4 octets are written without leading zeros (Windows may read 010 as octal 8): write ${plain}${rest}` : otherwise;
+  const plain2 = unpadded(text2);
+  return plain2 ? `IPv4 octets are written without leading zeros (Windows may read 010 as octal 8): write ${plain2}${rest}` : otherwise;
 }
 
 // rules/_helpers/network.ts
@@ -20855,8 +20865,8 @@ function placementVisitor(found) {
     if (!s) return "done";
     const record = s.record;
     if (record.passesInferred || record.passes.length === 0 || record.passes.includes(node.pass)) return "ok";
-    const path9 = s.key.slice(s.component.name.length + 1).split("/");
-    if (holdsContradiction(s.component.name, path9, node.pass)) return /* @__PURE__ */ new Set();
+    const path8 = s.key.slice(s.component.name.length + 1).split("/");
+    if (holdsContradiction(s.component.name, path8, node.pass)) return /* @__PURE__ */ new Set();
     found({ node, setting: s });
     return "done";
   };
@@ -20873,8 +20883,8 @@ function placementVisitor(found) {
       const state = states.pop();
       const s = node.binding.setting;
       if (!(state instanceof Set) || !s) return;
-      const path9 = s.key.slice(s.component.name.length + 1).split("/");
-      const onlyLocal = state.size > 0 && [...state].every((c) => contradictedPlacement(s.component.name, [...path9, c], node.pass));
+      const path8 = s.key.slice(s.component.name.length + 1).split("/");
+      const onlyLocal = state.size > 0 && [...state].every((c) => contradictedPlacement(s.component.name, [...path8, c], node.pass));
       if (!onlyLocal) found({ node, setting: s });
     }
   };
@@ -20899,8 +20909,8 @@ var setting_pass_default = defineRule({
       const pass = node.pass;
       if (settingLostInGeneralize(setting.key, pass)) return;
       const data = { name: node.local, pass, valid: passList(passes), target: suggestedPass(passes) };
-      const path9 = setting.key.slice(setting.component.name.length + 1).split("/");
-      const hint = settingTwin(setting.component.name, path9, pass);
+      const path8 = setting.key.slice(setting.component.name.length + 1).split("/");
+      const hint = settingTwin(setting.component.name, path8, pass);
       if (hint) ctx.report("twin", node.nameRange, { ...data, hint });
       else ctx.report("wrongPass", node.nameRange, data);
     });
@@ -21340,10 +21350,10 @@ function additionalMatcher(entries) {
   const components = new Set(keys2.map((k) => k.split("/")[0]));
   return {
     component: (name) => components.has(name.trim().toLowerCase()),
-    setting(component, path9) {
+    setting(component, path8) {
       let key = component.trim().toLowerCase();
       if (set.has(key)) return true;
-      for (const segment of path9) {
+      for (const segment of path8) {
         key += `/${segment.toLowerCase()}`;
         if (set.has(key)) return true;
       }
@@ -21470,15 +21480,15 @@ var unknown_setting_default = defineRule({
     const report = (node, parent) => {
       const scope = parent.binding.setting ?? parent.binding.component;
       const component = scope.kind === "setting" ? scope.component.name : scope.name;
-      const path9 = scope.kind === "setting" ? scope.key.slice(component.length + 1).split("/") : [];
-      if (additional.setting(component, [...path9, node.local])) return;
-      const under = path9[path9.length - 1] ?? "";
+      const path8 = scope.kind === "setting" ? scope.key.slice(component.length + 1).split("/") : [];
+      if (additional.setting(component, [...path8, node.local])) return;
+      const under = path8[path8.length - 1] ?? "";
       const data = { name: node.local, component, under };
       if (scope.kind === "setting" && scope.record.kind === "leaf") {
         ctx.report("inLeaf", node.nameRange, { name: node.local, parent: under });
         return;
       }
-      const other = documentedElsewhere(ctx.kb, { component, path: [...path9, node.local], pass: node.pass });
+      const other = documentedElsewhere(ctx.kb, { component, path: [...path8, node.local], pass: node.pass });
       if (other && other.component !== component) {
         return ctx.report("otherComponent", node.nameRange, { ...data, other: other.component, path: other.path.join("/") });
       }
@@ -21487,7 +21497,7 @@ var unknown_setting_default = defineRule({
       const suggestion = closest(node.local, siblings);
       if (suggestion) return ctx.report("didYouMean", node.nameRange, { ...data, suggestion });
       if (siblings.length > 0 && siblings.length <= 5) return ctx.report("expected", node.nameRange, { ...data, expected: list3(siblings) });
-      ctx.report("unknown", node.nameRange, { ...data, entry: [component, ...path9, node.local].join("/") });
+      ctx.report("unknown", node.nameRange, { ...data, entry: [component, ...path8, node.local].join("/") });
     };
     return {
       onElement(node) {
@@ -21971,18 +21981,36 @@ function applyFixes(text2, diagnostics) {
 // src/source/encode.ts
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
+var BOMS = { "utf-8": [239, 187, 191], "utf-16le": [255, 254], "utf-16be": [254, 255] };
 function encode(text2, encoding, bom) {
+  const mark = bom && encoding ? BOMS[encoding] ?? [] : [];
   switch (encoding) {
-    case "utf-8":
-      return Buffer.concat([bom ? Buffer.from([239, 187, 191]) : Buffer.alloc(0), Buffer.from(text2, "utf8")]);
-    case "utf-16le":
-      return Buffer.concat([bom ? Buffer.from([255, 254]) : Buffer.alloc(0), Buffer.from(text2, "utf16le")]);
-    case "utf-16be": {
-      const le = Buffer.from(text2, "utf16le");
-      return Buffer.concat([bom ? Buffer.from([254, 255]) : Buffer.alloc(0), le.swap16()]);
+    case "utf-8": {
+      const body = new TextEncoder().encode(text2);
+      if (mark.length === 0) return body;
+      const out = new Uint8Array(mark.length + body.length);
+      out.set(mark);
+      out.set(body, mark.length);
+      return out;
     }
-    default:
-      return /^[\x00-\x7f]*$/.test(text2) ? Buffer.from(text2, "latin1") : void 0;
+    case "utf-16le":
+    case "utf-16be": {
+      const out = new Uint8Array(mark.length + 2 * text2.length);
+      out.set(mark);
+      const [lo, hi] = encoding === "utf-16le" ? [0, 1] : [1, 0];
+      for (let i = 0, at = mark.length; i < text2.length; i++, at += 2) {
+        const unit = text2.charCodeAt(i);
+        out[at + lo] = unit & 255;
+        out[at + hi] = unit >> 8;
+      }
+      return out;
+    }
+    default: {
+      if (!/^[\x00-\x7f]*$/.test(text2)) return void 0;
+      const out = new Uint8Array(text2.length);
+      for (let i = 0; i < text2.length; i++) out[i] = text2.charCodeAt(i);
+      return out;
+    }
   }
 }
 
@@ -22017,7 +22045,7 @@ function sniff(bytes) {
   return { encoding: "utf-8", bom: 0 };
 }
 function declaredAsciiEncoding(bytes, bom) {
-  const head = Buffer.from(bytes.subarray(bom, bom + 200)).toString("latin1");
+  const head = String.fromCharCode(...bytes.subarray(bom, bom + 200));
   const decl = readDeclaration(head);
   if (!decl?.encoding) return void 0;
   try {
@@ -23251,6 +23279,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+// src/kb/knowledge-base.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+
 // src/kb/data-format.ts
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
@@ -23308,16 +23340,16 @@ function buildTree(src) {
     components.set(name, entry);
     sealers.push(kids.seal);
     for (const key of keys2) {
-      const path9 = key.split("/");
-      const parentKey = `${name}/${path9.slice(0, -1).join("/")}`;
-      const parent = path9.length > 1 ? byKey.get(parentKey) : void 0;
+      const path8 = key.split("/");
+      const parentKey = `${name}/${path8.slice(0, -1).join("/")}`;
+      const parent = path8.length > 1 ? byKey.get(parentKey) : void 0;
       const own = children();
-      const record2 = src.setting(name, path9);
+      const record2 = src.setting(name, path8);
       const node = Object.assign(own, {
         kind: "setting",
         id: settings.length,
         key: `${name}/${key}`,
-        name: path9[path9.length - 1],
+        name: path8[path8.length - 1],
         record: record2,
         component: entry,
         parent
@@ -23355,37 +23387,48 @@ function listItemInfo(node) {
   return info;
 }
 
-// src/kb/load.ts
-var DEFAULT_DATA_DIR = fileURLToPath(new URL("../../../kb/data/", import.meta.url));
+// src/kb/knowledge-base.ts
 var EMBEDDED = typeof define_UNATTEND_LINT_KB_DATA_default === "object" ? define_UNATTEND_LINT_KB_DATA_default : void 0;
-var instances = /* @__PURE__ */ new Map();
-function loadKnowledgeBase(options = {}) {
-  const dir = options.dataDir ?? DEFAULT_DATA_DIR;
-  const embedded = options.dataDir === void 0 ? EMBEDDED : void 0;
-  let kb = instances.get(dir);
-  if (!kb) {
-    const read = (part) => once(() => {
-      const file = join(dir, DATA_FILES[part]);
-      try {
-        const text2 = embedded?.[DATA_FILES[part]] ?? readFileSync(file, "utf8");
-        return JSON.parse(text2)[part];
-      } catch (error) {
-        throw new Error(`cannot read the knowledge base file ${file}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    });
-    kb = build2({
-      components: read("components"),
-      settings: read("settings"),
-      releases: read("releases"),
-      timeZones: read("timeZones"),
-      locales: read("locales"),
-      keyboards: read("keyboards"),
-      editions: read("editions"),
-      geoIds: read("geoIds")
-    });
-    instances.set(dir, kb);
-  }
-  return kb;
+function knowledgeBaseFromFiles(files, describe3 = (file) => file) {
+  const text2 = typeof files === "function" ? files : (file) => {
+    if (!Object.hasOwn(files, file)) throw new Error("no such file");
+    return files[file];
+  };
+  const read = (part) => once(() => {
+    const file = DATA_FILES[part];
+    try {
+      return JSON.parse(text2(file))[part];
+    } catch (error) {
+      throw new Error(`cannot read the knowledge base file ${describe3(file)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+  return build2({
+    components: read("components"),
+    settings: read("settings"),
+    releases: read("releases"),
+    timeZones: read("timeZones"),
+    locales: read("locales"),
+    keyboards: read("keyboards"),
+    editions: read("editions"),
+    geoIds: read("geoIds")
+  });
+}
+var embedded;
+function embeddedKnowledgeBase() {
+  if (EMBEDDED) embedded ??= knowledgeBaseFromFiles(EMBEDDED);
+  return embedded;
+}
+function createKnowledgeBase(data) {
+  return build2({
+    components: () => data.components ?? {},
+    settings: () => data.settings ?? {},
+    releases: () => data.releases ?? [],
+    timeZones: () => data.timeZones ?? [],
+    locales: () => data.locales ?? [],
+    keyboards: () => data.keyboards ?? [],
+    editions: () => data.editions ?? [],
+    geoIds: () => data.geoIds ?? []
+  });
 }
 function once(f) {
   let done = false;
@@ -23443,10 +23486,10 @@ function build2(src) {
   const componentCache = /* @__PURE__ */ new Map();
   const settingCache = /* @__PURE__ */ new Map();
   const bucket = (component) => Object.hasOwn(src.settings(), component) ? src.settings()[component] : void 0;
-  const setting = (component, path9) => {
-    const key = path9.join("/");
+  const setting = (component, path8) => {
+    const key = path8.join("/");
     const records = bucket(component);
-    if (!records || path9.length === 0 || !Object.hasOwn(records, key)) return void 0;
+    if (!records || path8.length === 0 || !Object.hasOwn(records, key)) return void 0;
     const cacheKey = `${component}\0${key}`;
     let record = settingCache.get(cacheKey);
     if (!record) settingCache.set(cacheKey, record = settingRecord(component, key, records[key]));
@@ -23459,7 +23502,7 @@ function build2(src) {
       componentNames: componentNames(),
       component: (name) => kb.component(name),
       settingKeys: (component) => Object.keys(bucket(component) ?? {}),
-      setting: (component, path9) => setting(component, path9),
+      setting: (component, path8) => setting(component, path8),
       aliases: (component) => src.components()[component]?.aliases ?? []
     })
   );
@@ -23478,9 +23521,9 @@ function build2(src) {
     },
     componentNames,
     setting,
-    children(component, path9) {
+    children(component, path8) {
       let scope = tree().component(component);
-      for (const name of path9) scope = scope?.child(name);
+      for (const name of path8) scope = scope?.child(name);
       return scope?.childNames ?? [];
     },
     timeZones: idSet(src.timeZones),
@@ -23489,9 +23532,9 @@ function build2(src) {
     findComponentCaseInsensitive(name) {
       return tree().componentIgnoringCase(name)?.name;
     },
-    findChildCaseInsensitive(component, path9, name) {
+    findChildCaseInsensitive(component, path8, name) {
       let scope = tree().component(component);
-      for (const segment of path9) scope = scope?.childIgnoringCase(segment);
+      for (const segment of path8) scope = scope?.childIgnoringCase(segment);
       return scope?.childIgnoringCase(name)?.name;
     },
     allSettings: once(
@@ -23508,6 +23551,24 @@ function build2(src) {
     editions: frozen(src.editions),
     geoIds: frozen(src.geoIds)
   };
+  return kb;
+}
+
+// src/kb/load.ts
+var DEFAULT_DATA_DIR = fileURLToPath(new URL("../../../kb/data/", import.meta.url));
+var instances = /* @__PURE__ */ new Map();
+function loadKnowledgeBase(options = {}) {
+  const embedded2 = options.dataDir === void 0 ? embeddedKnowledgeBase() : void 0;
+  if (embedded2) return embedded2;
+  const dir = options.dataDir ?? DEFAULT_DATA_DIR;
+  let kb = instances.get(dir);
+  if (!kb) {
+    kb = knowledgeBaseFromFiles(
+      (file) => readFileSync(join(dir, file), "utf8"),
+      (file) => join(dir, file)
+    );
+    instances.set(dir, kb);
+  }
   return kb;
 }
 
@@ -23783,7 +23844,8 @@ var MODULE_NAME = "unattendlint";
 var loadCosmiconfig = () => Promise.resolve().then(() => __toESM(require_dist(), 1));
 function createConfigFiles(cwd) {
   let explorerPromise;
-  const explorer = () => explorerPromise ??= loadCosmiconfig().then(({ cosmiconfig }) => cosmiconfig(MODULE_NAME, {
+  let made;
+  const explorer = () => explorerPromise ??= loadCosmiconfig().then(({ cosmiconfig }) => made = cosmiconfig(MODULE_NAME, {
     // 'none' searches one directory; the walk upward is ours, so it stops at the root and skips global dirs.
     searchStrategy: "none",
     ignoreEmptySearchPlaces: false,
@@ -23836,7 +23898,11 @@ function createConfigFiles(cwd) {
     }
     return stripComments(config);
   };
-  return { load, search };
+  const forget = (stale) => {
+    for (const dir of searches.keys()) if (stale(dir)) searches.delete(dir);
+    made?.clearCaches();
+  };
+  return { load, search, forget };
 }
 var FileProblem = class extends Error {
 };
@@ -24244,21 +24310,28 @@ function createConfigLoader(opts) {
     loadFile: files.load
   };
   const normalized = /* @__PURE__ */ new Map();
+  const readFiles = /* @__PURE__ */ new Map();
   const resolved = /* @__PURE__ */ new WeakMap();
   const defaultOptions = /* @__PURE__ */ new Map();
   const explicit = opts.configFile === void 0 ? void 0 : path7.resolve(cwd, opts.configFile);
   const labelOf = (configFile) => configFile ? displayPath(configFile, cwd) : "(default config)";
-  const normalize = async (configFile) => {
+  const noting = (read) => ({ ...ctx, loadFile: (file) => (read.add(path7.resolve(cwd, file)), files.load(file)) });
+  const normalize = async (configFile, read) => {
+    const ctx2 = noting(read);
     const plugins = /* @__PURE__ */ new Set();
     const origin = configFile ? { label: labelOf(configFile), filePath: configFile, dir: path7.dirname(configFile) } : { label: labelOf(void 0), dir: cwd };
-    const { layers, ignores } = configFile ? await flatten(ctx, await ctx.loadFile(configFile), origin, { stack: [configFile], plugins }) : { layers: [presetLayer(ctx.builtins, "recommended")], ignores: [] };
-    if (opts.cliRules?.length) layers.push(parseCliRules(ajv, opts.cliRules, entrySource(ctx, origin, plugins)));
+    const { layers, ignores } = configFile ? await flatten(ctx2, await ctx2.loadFile(configFile), origin, { stack: [configFile], plugins }) : { layers: [presetLayer(ctx2.builtins, "recommended")], ignores: [] };
+    if (opts.cliRules?.length) layers.push(parseCliRules(ajv, opts.cliRules, entrySource(ctx2, origin, plugins)));
     return { configFile, basePath: origin.dir, layers, ignores, plugins };
   };
   const normalizedFor = (configFile) => {
     const key = configFile ?? "";
     let pending = normalized.get(key);
-    if (!pending) normalized.set(key, pending = normalize(configFile));
+    if (!pending) {
+      const read = /* @__PURE__ */ new Set();
+      normalized.set(key, pending = normalize(configFile, read));
+      readFiles.set(key, read);
+    }
     return pending;
   };
   const optionsOf = (rule, label) => {
@@ -24270,7 +24343,7 @@ function createConfigLoader(opts) {
     }
     return options;
   };
-  const resolve6 = (config, filePath) => {
+  const resolve7 = (config, filePath) => {
     const applies = config.layers.map((layer) => globs.layerApplies(layer, config.basePath, filePath));
     const key = applies.map((yes) => yes ? "1" : "0").join("");
     const byKey = resolved.get(config) ?? /* @__PURE__ */ new Map();
@@ -24302,9 +24375,20 @@ function createConfigLoader(opts) {
     async forFile(filePath) {
       const absolute = path7.resolve(cwd, filePath);
       const configFile = explicit ?? (opts.noConfigLookup ? void 0 : await files.search(path7.dirname(absolute)));
-      return resolve6(await normalizedFor(configFile), absolute);
+      return resolve7(await normalizedFor(configFile), absolute);
     },
-    isIgnored: (filePath, config) => globs.isIgnored(config.ignores, config.basePath, path7.resolve(cwd, filePath))
+    isIgnored: (filePath, config) => globs.isIgnored(config.ignores, config.basePath, path7.resolve(cwd, filePath)),
+    invalidate(changed) {
+      const target = path7.resolve(cwd, changed);
+      const within = (dir) => (p) => p === dir || p.startsWith(dir.endsWith(path7.sep) ? dir : dir + path7.sep);
+      for (const [key, read] of readFiles) {
+        if ([...read].some(within(target))) {
+          normalized.delete(key);
+          readFiles.delete(key);
+        }
+      }
+      files.forget(within(path7.dirname(target)));
+    }
   };
 }
 function visibleRules(ctx, plugins) {
@@ -24678,6 +24762,7 @@ function createLinter(opts) {
       return explainSource(await read(abs), { filePath: abs, kb, settings: config.settings });
     },
     fixBytes,
+    invalidate: (changed) => loader.invalidate(changed),
     async fixFile(filePath, { write = true } = {}) {
       const abs = resolve2(opts.cwd, filePath);
       const { result, output, fixes, notWritable } = await fixBytes(await read(abs), abs);
@@ -24744,10 +24829,10 @@ function walk(dir, out) {
     } else if (e.isFile()) out.push(p);
   }
 }
-function rootElementName(path9) {
+function rootElementName(path8) {
   let fd;
   try {
-    fd = openSync(path9, "r");
+    fd = openSync(path8, "r");
     const buf = Buffer.alloc(4096);
     const n = readSync(fd, buf, 0, buf.length, 0);
     const text2 = decode(buf.subarray(0, n)).text.replace(/<!--[\s\S]*?-->/g, "");
@@ -24759,16 +24844,16 @@ function rootElementName(path9) {
     if (fd !== void 0) closeSync(fd);
   }
 }
-function looksLikeAnswerFile(path9) {
-  const root2 = rootElementName(path9);
-  return root2 === void 0 ? ANSWER_NAME.test(path9) : root2 === "unattend";
+function looksLikeAnswerFile(path8) {
+  const root2 = rootElementName(path8);
+  return root2 === void 0 ? ANSWER_NAME.test(path8) : root2 === "unattend";
 }
 function globMatcher2(arg, cwd) {
   const scan2 = import_picomatch2.default.scan(arg.split(sep).join("/"));
   const fail = (why) => new PatternError(`"${arg}" is not a file, a directory or a valid glob pattern (${why})`);
   if (!scan2.glob) throw fail('an unclosed "[" or "{"?');
   try {
-    return { base: resolve3(cwd, scan2.base || "."), isMatch: (0, import_picomatch2.default)(scan2.glob, { dot: false, nocase: process.platform === "win32" }) };
+    return { base: resolve3(cwd, scan2.base || "."), isMatch: (0, import_picomatch2.default)(scan2.glob, { dot: false, nocase: sep === "\\" }) };
   } catch (err) {
     throw fail(err.message);
   }
@@ -24777,9 +24862,9 @@ function findFiles(args, cwd) {
   const found = /* @__PURE__ */ new Map();
   const errors = [];
   const unmatched = [];
-  const add = (path9, explicit) => {
-    const prev = found.get(path9);
-    if (!prev || explicit && !prev.explicit) found.set(path9, { path: path9, explicit });
+  const add = (path8, explicit) => {
+    const prev = found.get(path8);
+    if (!prev || explicit && !prev.explicit) found.set(path8, { path: path8, explicit });
   };
   const walkInto = (dir, match) => {
     const all = [];
@@ -24810,142 +24895,19 @@ function findFiles(args, cwd) {
   return { files: [...found.values()], errors, unmatched };
 }
 
-// src/index.ts
-var linterFor = (opts) => createLinter({
-  cwd: opts.cwd ?? process.cwd(),
-  builtinRules,
-  ...opts.configFile ? { configFile: opts.configFile } : {},
-  noConfigLookup: !!opts.noConfigLookup,
-  cliRules: opts.rules ?? [],
-  ignorePatterns: opts.ignorePatterns ?? []
-});
-async function lintText(text2, filePath, opts = {}) {
-  return linterFor(opts).lintBytes(text2, filePath);
-}
-async function lintFiles(patterns, opts = {}) {
-  const linter = linterFor(opts);
-  const search = findFiles(patterns, opts.cwd ?? process.cwd());
-  const results = [];
-  for (const f of search.files) {
-    if (!await linter.isIgnored(f.path)) results.push(await linter.lintFile(f.path));
-  }
-  return { results, errors: search.errors };
-}
-
-// src/cli.ts
+// src/core.ts
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
-import { parseArgs } from "node:util";
-import { closeSync as closeSync2, mkdirSync as mkdirSync2, openSync as openSync2, realpathSync, writeSync } from "node:fs";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-import { dirname as dirname2, relative as relative3, resolve as resolve5 } from "node:path";
 
-// src/suppressions.ts
+// src/engine/presets.ts
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
-import { existsSync, readFileSync as readFileSync3, writeFileSync, mkdirSync } from "node:fs";
-import { dirname, isAbsolute, relative as relative2, resolve as resolve4, sep as sep2 } from "node:path";
-var SUPPRESSIONS_FILE = "unattend-lint-suppressions.json";
-var SuppressionsError = class extends Error {
-};
-function suppressionsFile(path9) {
-  const base = dirname(path9);
-  return {
-    path: path9,
-    keyOf: (filePath) => {
-      const rel = relative2(base, filePath);
-      return (rel === "" || isAbsolute(rel) ? filePath : rel).split(sep2).join("/");
-    },
-    read: () => existsSync(path9) ? parse2(path9) : {},
-    write: (s) => {
-      mkdirSync(base, { recursive: true });
-      writeFileSync(path9, `${JSON.stringify(sorted(s), null, 2)}
-`);
-    }
-  };
-}
-function parse2(path9) {
-  let raw;
-  try {
-    raw = JSON.parse(readFileSync3(path9, "utf8"));
-  } catch (err) {
-    const why = err instanceof SyntaxError ? `invalid JSON: ${err.message}` : `cannot read it (${err.code ?? "error"})`;
-    throw new SuppressionsError(`${path9}: ${why}`);
-  }
-  const bad = (where2) => new SuppressionsError(`${path9}: ${where2}; expected { "file": { "rule-id": { "count": N } } }`);
-  if (!isObject(raw)) throw bad("not an object");
-  for (const [file, rules] of Object.entries(raw)) {
-    if (!isObject(rules)) throw bad(`"${file}" is not an object`);
-    for (const [rule, entry] of Object.entries(rules)) {
-      const count = isObject(entry) ? entry["count"] : void 0;
-      if (typeof count !== "number" || !Number.isInteger(count) || count < 1) throw bad(`"${file}" → "${rule}" has no whole count of 1 or more`);
-    }
-  }
-  return raw;
-}
-var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function sorted(s) {
-  const out = {};
-  for (const file of Object.keys(s).sort()) {
-    const rules = s[file];
-    const ids = Object.keys(rules).sort();
-    if (ids.length) out[file] = Object.fromEntries(ids.map((id) => [id, { count: rules[id].count }]));
-  }
-  return out;
-}
-function countsOf(result) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const m of result.messages) if (m.ruleId && !m.fatal) counts.set(m.ruleId, (counts.get(m.ruleId) ?? 0) + 1);
-  return counts;
-}
-function recordSuppressions(existing, results, keyOf, rules) {
-  const out = structuredClone(existing);
-  for (const result of results) {
-    if (result.fatalErrorCount > 0) continue;
-    const key = keyOf(result.filePath);
-    const entry = { ...out[key] };
-    for (const id of Object.keys(entry)) if (!rules || rules.has(id)) delete entry[id];
-    for (const [id, count] of countsOf(result)) if (!rules || rules.has(id)) entry[id] = { count };
-    if (Object.keys(entry).length) out[key] = entry;
-    else delete out[key];
-  }
-  return out;
-}
-function applySuppressions(results, suppressions, keyOf) {
-  let hidden = 0;
-  const unmatched = [];
-  const out = results.map((result) => {
-    const file = keyOf(result.filePath);
-    const entry = suppressions[file];
-    if (!entry || result.fatalErrorCount > 0) return result;
-    const counts = countsOf(result);
-    const hide = /* @__PURE__ */ new Set();
-    for (const [rule, { count }] of Object.entries(entry)) {
-      const found = counts.get(rule) ?? 0;
-      if (found <= count) hide.add(rule);
-      if (found < count) unmatched.push({ file, rule, suppressed: count, found });
-    }
-    const messages5 = result.messages.filter((m) => !(m.ruleId && !m.fatal && hide.has(m.ruleId)));
-    if (messages5.length === result.messages.length) return result;
-    hidden += result.messages.length - messages5.length;
-    return { ...result, ...summarise(result.filePath, messages5, result.source, result.secretRanges) };
-  });
-  return { results: out, hidden, unmatched };
-}
-function pruneSuppressions(existing, results, keyOf, base) {
-  const out = {};
-  const linted = new Map(results.filter((r) => r.fatalErrorCount === 0).map((r) => [keyOf(r.filePath), countsOf(r)]));
-  for (const [file, rules] of Object.entries(existing)) {
-    const counts = linted.get(file);
-    if (!counts && !existsSync(resolve4(base, file))) continue;
-    const entry = {};
-    for (const [rule, { count }] of Object.entries(rules)) {
-      const kept = counts ? Math.min(count, counts.get(rule) ?? 0) : count;
-      if (kept > 0) entry[rule] = { count: kept };
-    }
-    if (Object.keys(entry).length) out[file] = entry;
-  }
-  return out;
+function presetRules(name, rules) {
+  return rules.filter((rule) => name === "all" || rule.meta.recommended !== false).map((rule) => ({
+    rule,
+    severity: rule.meta.severity === "error" ? 2 : 1,
+    options: structuredClone(rule.meta.defaultOptions ?? {})
+  }));
 }
 
 // src/reporters/json.ts
@@ -24985,40 +24947,297 @@ function toJsonResults(results) {
 var json = (results) => `${JSON.stringify(toJsonResults(results))}
 `;
 
+// src/reporters/sarif.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+
+// src/reporters/fingerprint.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+var BLOCK_SIZE = 100;
+var MOD = 37;
+var TWO_32 = 2 ** 32;
+var FIRST_MOD = BigInt.asUintN(64, BigInt(MOD) ** BigInt(BLOCK_SIZE));
+var FIRST_MOD_HI = Number(FIRST_MOD >> 32n);
+var FIRST_MOD_LO = Number(FIRST_MOD & 0xffffffffn);
+var TAB = 9;
+var LF = 10;
+var CR = 13;
+var SPACE = 32;
+var EOF = 65535;
+function maskSecrets(source, secrets) {
+  let out = "";
+  let cursor = 0;
+  for (const r of mergedSecretRanges(secrets)) {
+    out += source.slice(cursor, r.start);
+    out += source.slice(r.start, r.end).replace(/[^\r\n]+/g, SECRET_MASK);
+    cursor = r.end;
+  }
+  return out + source.slice(cursor);
+}
+function singleByteBytes(text2, encoding) {
+  let decoder;
+  try {
+    decoder = new TextDecoder(encoding);
+  } catch {
+    return void 0;
+  }
+  const byteOf = /* @__PURE__ */ new Map();
+  for (let b = 0; b < 256; b++) {
+    const ch = decoder.decode(Uint8Array.of(b));
+    if (ch.length === 1 && ch !== "�") byteOf.set(ch.charCodeAt(0), b);
+  }
+  if (byteOf.size < 128) return void 0;
+  const bytes = new Uint8Array(text2.length);
+  for (let i = 0; i < text2.length; i++) {
+    const b = byteOf.get(text2.charCodeAt(i));
+    if (b === void 0) return void 0;
+    bytes[i] = b;
+  }
+  return bytes;
+}
+function actionText(text2, encoding = "utf-8", bom = false) {
+  if (encoding === "utf-8") return bom ? `\uFEFF${text2}` : text2;
+  const bytes = encode(text2, encoding, bom) ?? singleByteBytes(text2, encoding);
+  return bytes ? new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) : text2;
+}
+function lineHashes(text2) {
+  const hashes = [];
+  const window = new Array(BLOCK_SIZE).fill(0);
+  const lineNumbers = new Array(BLOCK_SIZE).fill(-1);
+  const seen = /* @__PURE__ */ new Map();
+  let hashHi = 0;
+  let hashLo = 0;
+  let index = 0;
+  let lineNumber = 0;
+  let lineStart = true;
+  let prevCR = false;
+  const output = () => {
+    const value = hashHi === 0 ? hashLo.toString(16) : hashHi.toString(16) + hashLo.toString(16).padStart(8, "0");
+    const n = (seen.get(value) ?? 0) + 1;
+    seen.set(value, n);
+    hashes[lineNumbers[index] - 1] = `${value}:${n}`;
+    lineNumbers[index] = -1;
+  };
+  const update = (current) => {
+    const begin = window[index];
+    window[index] = current;
+    const lo = MOD * hashLo + current - FIRST_MOD_LO * begin;
+    hashLo = lo >>> 0;
+    hashHi = MOD * hashHi - FIRST_MOD_HI * begin + (lo - hashLo) / TWO_32 >>> 0;
+    index = (index + 1) % BLOCK_SIZE;
+  };
+  const processChar = (code) => {
+    let current = code;
+    if (current === SPACE || current === TAB || prevCR && current === LF) {
+      prevCR = false;
+      return;
+    }
+    prevCR = current === CR;
+    if (prevCR) current = LF;
+    if (lineNumbers[index] !== -1) output();
+    if (lineStart) {
+      lineStart = false;
+      lineNumber++;
+      lineNumbers[index] = lineNumber;
+    }
+    if (current === LF) lineStart = true;
+    update(current);
+  };
+  for (let i = 0; i < text2.length; i++) processChar(text2.charCodeAt(i));
+  processChar(EOF);
+  for (let i = 0; i < BLOCK_SIZE; i++) {
+    if (lineNumbers[index] !== -1) output();
+    update(0);
+  }
+  return hashes;
+}
+function fileLineHashes(file) {
+  return file.source === void 0 ? [] : lineHashes(actionText(maskSecrets(file.source, file.secretRanges), file.encoding, file.bom));
+}
+
 // src/reporters/paths.ts
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
-import path8 from "node:path";
-import { pathToFileURL as pathToFileURL3 } from "node:url";
+
+// src/util/path.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+function fold(segments, absolute) {
+  const out = [];
+  for (const s of segments) {
+    if (s === "" || s === ".") continue;
+    if (s === "..") {
+      if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
+      else if (!absolute) out.push("..");
+    } else out.push(s);
+  }
+  return out;
+}
+function flavour(sep3, parse4, same2, fileUrl) {
+  const format = (p) => p.root + p.segments.join(sep3);
+  const resolved = (base, path8) => {
+    const b = parse4(base);
+    const root2 = b.absolute ? b : { ...b, root: sep3 === "/" ? "/" : `${b.device}\\`, absolute: true };
+    const p = parse4(path8);
+    let whole;
+    if (p.absolute && (p.device !== "" || sep3 === "/")) whole = p;
+    else if (p.absolute) whole = { ...root2, segments: p.segments };
+    else if (p.device !== "" && !same2(p.device, root2.device)) whole = { ...p, root: `${p.device}\\`, absolute: true };
+    else whole = { ...root2, root: p.device + root2.root.slice(p.device.length), segments: [...root2.segments, ...p.segments] };
+    return { ...whole, segments: fold(whole.segments, true) };
+  };
+  return {
+    sep: sep3,
+    isAbsolute: (path8) => parse4(path8).absolute,
+    resolve: (base, path8) => format(resolved(base, path8)),
+    relative(from, to) {
+      const f = resolved(from, "");
+      const t = resolved(to, "");
+      if (!same2(f.root, t.root)) return format(t);
+      let common = 0;
+      while (common < f.segments.length && common < t.segments.length && same2(f.segments[common], t.segments[common])) common++;
+      return [...f.segments.slice(common).map(() => ".."), ...t.segments.slice(common)].join(sep3);
+    },
+    basename: (path8) => parse4(path8).segments.filter((s) => s !== "").at(-1) ?? "",
+    fileUrl
+  };
+}
+var ESCAPES = {
+  "%": "%25",
+  "	": "%09",
+  "\n": "%0A",
+  "\r": "%0D",
+  " ": "%20",
+  '"': "%22",
+  "#": "%23",
+  "?": "%3F",
+  "[": "%5B",
+  "]": "%5D",
+  "^": "%5E",
+  "|": "%7C",
+  "~": "%7E",
+  "\\": "%5C"
+};
+var escapePath = (path8, windows) => path8.replace(windows ? /[%\t\n\r "#?[\]^|~]/g : /[%\t\n\r "#?[\]^|~\\]/g, (c) => ESCAPES[c]);
+var posix = flavour(
+  "/",
+  (path8) => {
+    const absolute = path8.startsWith("/");
+    return { root: absolute ? "/" : "", absolute, device: "", segments: path8.split("/") };
+  },
+  (a, b) => a === b,
+  (path8) => {
+    let resolved = posix.resolve("/", path8);
+    if (path8.endsWith("/") && !resolved.endsWith("/")) resolved += "/";
+    return new URL(`file://${escapePath(resolved, false)}`).href;
+  }
+);
+var UNC = /^[\\/]{2}([^\\/]+)[\\/]+([^\\/]+)(?:[\\/]+|$)/;
+var DRIVE = /^([a-zA-Z]:)([\\/])?/;
+var win32 = flavour(
+  "\\",
+  (path8) => {
+    const unc = UNC.exec(path8);
+    if (unc && unc[1] !== "." && unc[1] !== "?") {
+      const device = `\\\\${unc[1]}\\${unc[2]}`;
+      return { root: `${device}\\`, absolute: true, device, segments: path8.slice(unc[0].length).split(/[\\/]/) };
+    }
+    const drive = DRIVE.exec(path8);
+    if (drive) {
+      const absolute2 = drive[2] !== void 0;
+      return { root: absolute2 ? `${drive[1]}\\` : drive[1], absolute: absolute2, device: drive[1], segments: path8.slice(drive[0].length).split(/[\\/]/) };
+    }
+    const absolute = /^[\\/]/.test(path8);
+    return { root: absolute ? "\\" : "", absolute, device: "", segments: path8.split(/[\\/]/) };
+  },
+  (a, b) => a.toLowerCase() === b.toLowerCase(),
+  (path8) => {
+    if (path8.startsWith("\\\\")) {
+      const start = path8.startsWith("\\\\?\\UNC\\") ? 8 : 2;
+      const end = path8.indexOf("\\", start);
+      if (end > 2) {
+        const url = new URL("file://");
+        url.hostname = path8.slice(start, end);
+        url.pathname = escapePath(path8.slice(end).replace(/\\/g, "/"), true);
+        return url.href;
+      }
+    }
+    let resolved = win32.resolve("C:\\", path8);
+    if (/[\\/]$/.test(path8) && !resolved.endsWith("\\")) resolved += "/";
+    return new URL(`file://${escapePath(resolved, true)}`).href;
+  }
+);
+function flavourOf(dir) {
+  return DRIVE.test(dir) || UNC.test(dir) ? win32 : posix;
+}
+
+// src/reporters/paths.ts
 function displayPath2(filePath, cwd) {
+  const path8 = flavourOf(cwd);
   if (!path8.isAbsolute(filePath)) return filePath;
   return path8.relative(cwd, filePath) || path8.basename(filePath);
 }
 function posixPath(filePath, cwd) {
-  return displayPath2(filePath, cwd).split(path8.sep).join("/");
+  return displayPath2(filePath, cwd).split(flavourOf(cwd).sep).join("/");
 }
 var SRCROOT = "%SRCROOT%";
 function directoryUri(dir) {
-  const href = pathToFileURL3(dir).href;
+  const href = flavourOf(dir).fileUrl(dir);
   return href.endsWith("/") ? href : `${href}/`;
 }
 function artifactLocation(filePath, cwd) {
+  const path8 = flavourOf(cwd);
   const abs = path8.resolve(cwd, filePath);
   const rel = path8.relative(cwd, abs);
   if (rel === "" || rel === ".." || rel.startsWith(`..${path8.sep}`) || path8.isAbsolute(rel)) {
-    return { uri: pathToFileURL3(abs).href };
+    return { uri: path8.fileUrl(abs) };
   }
   const uri = rel.split(path8.sep).map(encodeURIComponent).join("/");
   return { uri, uriBaseId: SRCROOT };
 }
 
-// src/reporters/index.ts
+// src/reporters/sarif-regions.ts
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
-
-// src/reporters/checkstyle.ts
-init_define_UNATTEND_LINT_KB_DATA();
-init_define_UNATTEND_LINT_RULE_DOCS();
+var CONTEXT = 200;
+var MAX_SNIPPET = 4e3;
+function region(s) {
+  const startLine = Math.max(1, s.line || 1);
+  const startColumn = Math.max(1, s.column || 1);
+  const endLine = Math.max(startLine, s.endLine || startLine);
+  let endColumn = Math.max(1, s.endColumn || startColumn);
+  if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
+  return { startLine, startColumn, endLine, endColumn };
+}
+var isHigh = (c) => c >= 55296 && c <= 56319;
+var isLow = (c) => c >= 56320 && c <= 57343;
+function snippets(file) {
+  const source = file.source;
+  if (source === void 0) return (r) => ({ region: r });
+  let index;
+  const text2 = (from, to) => {
+    const view = maskedView(source, from, to, file.secretRanges);
+    return view.text(0, view.length);
+  };
+  return (r) => {
+    const lines = index ??= createLineIndex(source);
+    if (r.endLine > lines.lineCount) return { region: r };
+    const from = lines.lineStart(r.startLine) + r.startColumn - 1;
+    const to = lines.lineStart(r.endLine) + r.endColumn - 1;
+    if (from > lines.lineEnd(r.startLine) || to > lines.lineEnd(r.endLine) || to - from > MAX_SNIPPET) return { region: r };
+    const region2 = { ...r, snippet: { text: text2(from, to) } };
+    let start = Math.max(lines.lineStart(Math.max(1, r.startLine - 1)), from - CONTEXT);
+    let end = Math.min(lines.lineEnd(Math.min(lines.lineCount, r.endLine + 1)), to + CONTEXT);
+    if (start > 0 && isLow(source.charCodeAt(start)) && isHigh(source.charCodeAt(start - 1))) start--;
+    if (end < source.length && isLow(source.charCodeAt(end)) && isHigh(source.charCodeAt(end - 1))) end++;
+    if (start === from && end === to) return { region: region2 };
+    const s = lines.position(start);
+    const e = lines.position(end);
+    const contextRegion = { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column, snippet: { text: text2(start, end) } };
+    return { region: region2, contextRegion };
+  };
+}
 
 // src/reporters/sarif-rules.ts
 init_define_UNATTEND_LINT_KB_DATA();
@@ -25105,380 +25324,6 @@ function ruleDescriptor(id, meta, fallback, doc) {
   return fromMeta(unknown, `Rule ${id} (no metadata was available to the reporter).`, void 0);
 }
 
-// src/reporters/xml.ts
-init_define_UNATTEND_LINT_KB_DATA();
-init_define_UNATTEND_LINT_RULE_DOCS();
-var NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-var ENTITY = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&apos;",
-  // In attributes a parser turns tab, LF and CR into spaces unless they are written as references.
-  "	": "&#9;",
-  "\n": "&#10;",
-  "\r": "&#13;"
-};
-function xmlText(text2) {
-  return text2.replace(NOT_XML, "�").replace(/[&<>]/g, (c) => ENTITY[c]);
-}
-function xmlAttr(text2) {
-  return text2.replace(NOT_XML, "�").replace(/[&<>"'\t\n\r]/g, (c) => ENTITY[c]);
-}
-var XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
-
-// src/reporters/checkstyle.ts
-var CHECKSTYLE_VERSION = "4.3";
-var checkstyle = (results, ctx) => {
-  const lines = [XML_DECLARATION, `<checkstyle version="${CHECKSTYLE_VERSION}">`];
-  for (const file of results) {
-    const redact = secretRedactor(file);
-    const name = xmlAttr(posixPath(file.filePath, ctx.cwd));
-    if (file.messages.length === 0) {
-      lines.push(`  <file name="${name}"/>`);
-      continue;
-    }
-    lines.push(`  <file name="${name}">`);
-    for (const d of file.messages) {
-      const attrs = [
-        `line="${Math.max(1, d.line)}"`,
-        `column="${Math.max(1, d.column)}"`,
-        `severity="${d.severity === 2 ? "error" : "warning"}"`,
-        `message="${xmlAttr(redact(d.message))}"`,
-        `source="${xmlAttr(`${TOOL_NAME}.rules.${sarifRuleId(d)}`)}"`
-      ];
-      lines.push(`    <error ${attrs.join(" ")}/>`);
-    }
-    lines.push("  </file>");
-  }
-  lines.push("</checkstyle>", "");
-  return lines.join("\n");
-};
-
-// src/reporters/compact.ts
-init_define_UNATTEND_LINT_KB_DATA();
-init_define_UNATTEND_LINT_RULE_DOCS();
-
-// src/reporters/frame.ts
-init_define_UNATTEND_LINT_KB_DATA();
-init_define_UNATTEND_LINT_RULE_DOCS();
-var MAX_WIDTH = 100;
-var LEAD = 30;
-var ELLIPSIS = "…";
-var UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-function sanitize(text2) {
-  return text2.replace(UNSAFE, "�");
-}
-function clip(line, caretStart, caretEnd) {
-  if (line.length <= MAX_WIDTH) return { text: sanitize(line.text(0, line.length)), caretStart, caretEnd };
-  const from = Math.max(0, Math.min(caretStart - LEAD, line.length - MAX_WIDTH));
-  const to = Math.min(line.length, from + MAX_WIDTH);
-  const head = from > 0 ? ELLIPSIS : "";
-  const tail = to < line.length ? ELLIPSIS : "";
-  const shift = head.length - from;
-  return {
-    text: head + sanitize(line.text(from, to)) + tail,
-    caretStart: Math.min(caretStart, to) + shift,
-    caretEnd: Math.min(caretEnd, to) + shift
-  };
-}
-function codeFrame(file, d, lines, c) {
-  const source = file.source;
-  if (source === void 0 || !lines || d.line < 1 || d.line > lines.lineCount) return [];
-  const start = lines.lineStart(d.line);
-  const end = lines.lineEnd(d.line);
-  const from = Math.min(start + Math.max(d.column, 1) - 1, end);
-  const to = d.endLine === d.line ? Math.min(Math.max(start + d.endColumn - 1, from), end) : end;
-  const line = maskedView(source, start, end, file.secretRanges);
-  const win = clip(line, line.toDisplay(from, "start"), line.toDisplay(to, "end"));
-  const width = Math.max(1, win.caretEnd - win.caretStart);
-  const pad = win.text.slice(0, win.caretStart).replace(/[^\t]/g, " ");
-  const paint = d.severity === 2 ? c.red : c.yellow;
-  const gutter = String(d.line);
-  return [
-    `    ${c.dim(`${gutter} |`)} ${win.text}`,
-    `    ${c.dim(`${" ".repeat(gutter.length)} |`)} ${pad}${paint(`^${"~".repeat(width - 1)}`)}`
-  ];
-}
-function oneLine(text2) {
-  return sanitize(text2.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, " "));
-}
-
-// src/reporters/compact.ts
-var compact = (results, ctx) => {
-  const lines = [];
-  for (const file of results) {
-    const redact = secretRedactor(file);
-    const where2 = oneLine(posixPath(file.filePath, ctx.cwd));
-    for (const d of file.messages) {
-      const severity2 = d.severity === 2 ? "error" : "warning";
-      lines.push(`${where2}:${d.line}:${d.column}: ${severity2} ${oneLine(redact(d.message))} [${sarifRuleId(d)}]`);
-    }
-  }
-  return lines.length ? `${lines.join("\n")}
-` : "";
-};
-
-// src/reporters/github.ts
-init_define_UNATTEND_LINT_KB_DATA();
-init_define_UNATTEND_LINT_RULE_DOCS();
-function escapeData(s) {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(s) {
-  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-var github = (results, ctx) => {
-  const lines = [];
-  for (const file of results) {
-    const redact = secretRedactor(file);
-    const path9 = posixPath(file.filePath, ctx.cwd);
-    for (const d of file.messages) {
-      const props = [
-        `file=${escapeProperty(path9)}`,
-        `line=${d.line}`,
-        `col=${d.column}`,
-        `endLine=${d.endLine}`,
-        `endColumn=${d.endColumn}`,
-        `title=${escapeProperty(sarifRuleId(d))}`
-      ];
-      const command = d.severity === 2 ? "error" : "warning";
-      lines.push(`::${command} ${props.join(",")}::${escapeData(redact(d.message))}`);
-    }
-  }
-  return lines.length ? `${lines.join("\n")}
-` : "";
-};
-
-// src/reporters/gitlab.ts
-init_define_UNATTEND_LINT_KB_DATA();
-init_define_UNATTEND_LINT_RULE_DOCS();
-import { createHash } from "node:crypto";
-
-// src/reporters/fingerprint.ts
-init_define_UNATTEND_LINT_KB_DATA();
-init_define_UNATTEND_LINT_RULE_DOCS();
-var BLOCK_SIZE = 100;
-var MOD = 37;
-var TWO_32 = 2 ** 32;
-var FIRST_MOD = BigInt.asUintN(64, BigInt(MOD) ** BigInt(BLOCK_SIZE));
-var FIRST_MOD_HI = Number(FIRST_MOD >> 32n);
-var FIRST_MOD_LO = Number(FIRST_MOD & 0xffffffffn);
-var TAB = 9;
-var LF = 10;
-var CR = 13;
-var SPACE = 32;
-var EOF = 65535;
-function maskSecrets(source, secrets) {
-  let out = "";
-  let cursor = 0;
-  for (const r of mergedSecretRanges(secrets)) {
-    out += source.slice(cursor, r.start);
-    out += source.slice(r.start, r.end).replace(/[^\r\n]+/g, SECRET_MASK);
-    cursor = r.end;
-  }
-  return out + source.slice(cursor);
-}
-function singleByteBytes(text2, encoding) {
-  let decoder;
-  try {
-    decoder = new TextDecoder(encoding);
-  } catch {
-    return void 0;
-  }
-  const byteOf = /* @__PURE__ */ new Map();
-  for (let b = 0; b < 256; b++) {
-    const ch = decoder.decode(Uint8Array.of(b));
-    if (ch.length === 1 && ch !== "�") byteOf.set(ch.charCodeAt(0), b);
-  }
-  if (byteOf.size < 128) return void 0;
-  const bytes = new Uint8Array(text2.length);
-  for (let i = 0; i < text2.length; i++) {
-    const b = byteOf.get(text2.charCodeAt(i));
-    if (b === void 0) return void 0;
-    bytes[i] = b;
-  }
-  return bytes;
-}
-function actionText(text2, encoding = "utf-8", bom = false) {
-  if (encoding === "utf-8") return bom ? `\uFEFF${text2}` : text2;
-  const bytes = encode(text2, encoding, bom) ?? singleByteBytes(text2, encoding);
-  return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8") : text2;
-}
-function lineHashes(text2) {
-  const hashes = [];
-  const window = new Array(BLOCK_SIZE).fill(0);
-  const lineNumbers = new Array(BLOCK_SIZE).fill(-1);
-  const seen = /* @__PURE__ */ new Map();
-  let hashHi = 0;
-  let hashLo = 0;
-  let index = 0;
-  let lineNumber = 0;
-  let lineStart = true;
-  let prevCR = false;
-  const output = () => {
-    const value = hashHi === 0 ? hashLo.toString(16) : hashHi.toString(16) + hashLo.toString(16).padStart(8, "0");
-    const n = (seen.get(value) ?? 0) + 1;
-    seen.set(value, n);
-    hashes[lineNumbers[index] - 1] = `${value}:${n}`;
-    lineNumbers[index] = -1;
-  };
-  const update = (current) => {
-    const begin = window[index];
-    window[index] = current;
-    const lo = MOD * hashLo + current - FIRST_MOD_LO * begin;
-    hashLo = lo >>> 0;
-    hashHi = MOD * hashHi - FIRST_MOD_HI * begin + (lo - hashLo) / TWO_32 >>> 0;
-    index = (index + 1) % BLOCK_SIZE;
-  };
-  const processChar = (code) => {
-    let current = code;
-    if (current === SPACE || current === TAB || prevCR && current === LF) {
-      prevCR = false;
-      return;
-    }
-    prevCR = current === CR;
-    if (prevCR) current = LF;
-    if (lineNumbers[index] !== -1) output();
-    if (lineStart) {
-      lineStart = false;
-      lineNumber++;
-      lineNumbers[index] = lineNumber;
-    }
-    if (current === LF) lineStart = true;
-    update(current);
-  };
-  for (let i = 0; i < text2.length; i++) processChar(text2.charCodeAt(i));
-  processChar(EOF);
-  for (let i = 0; i < BLOCK_SIZE; i++) {
-    if (lineNumbers[index] !== -1) output();
-    update(0);
-  }
-  return hashes;
-}
-function fileLineHashes(file) {
-  return file.source === void 0 ? [] : lineHashes(actionText(maskSecrets(file.source, file.secretRanges), file.encoding, file.bom));
-}
-
-// src/reporters/gitlab.ts
-function severity(d, ctx) {
-  if (d.fatal) return "blocker";
-  if (d.severity === 1) return "minor";
-  return d.ruleId && ctx.rules.get(d.ruleId)?.securitySeverity !== void 0 ? "critical" : "major";
-}
-function fileIssues(file, ctx) {
-  const path9 = posixPath(file.filePath, ctx.cwd);
-  const redact = secretRedactor(file);
-  const hashes = fileLineHashes(file);
-  const seen = /* @__PURE__ */ new Map();
-  return file.messages.map((d) => {
-    const id = sarifRuleId(d);
-    const line = Math.max(1, d.line);
-    const key = `${path9}\0${id}\0${hashes[line - 1] ?? `line ${line}`}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    return {
-      description: redact(d.message),
-      check_name: id,
-      fingerprint: createHash("sha256").update(`${key}\0${n}`).digest("hex").slice(0, 32),
-      severity: severity(d, ctx),
-      location: { path: path9, lines: { begin: line } }
-    };
-  });
-}
-var gitlab = (results, ctx) => `${JSON.stringify(results.flatMap((f) => fileIssues(f, ctx)), null, 2)}
-`;
-
-// src/reporters/junit.ts
-init_define_UNATTEND_LINT_KB_DATA();
-init_define_UNATTEND_LINT_RULE_DOCS();
-function suite(file, path9) {
-  const redact = secretRedactor(file);
-  const name = xmlAttr(path9);
-  const cases = [];
-  let failures = 0;
-  let errors = 0;
-  for (const d of file.messages) {
-    const id = sarifRuleId(d);
-    const severity2 = d.severity === 2 ? "error" : "warning";
-    const message = redact(d.message);
-    const element = d.fatal ? "error" : "failure";
-    if (d.fatal) errors++;
-    else failures++;
-    cases.push(
-      `    <testcase name="${xmlAttr(`${id} at ${d.line}:${d.column}`)}" classname="${name}" time="0">`,
-      `      <${element} type="${xmlAttr(id)}" message="${xmlAttr(message)}">${xmlText(`${path9}:${d.line}:${d.column}: ${severity2} ${message} [${id}]`)}</${element}>`,
-      "    </testcase>"
-    );
-  }
-  if (cases.length === 0) cases.push(`    <testcase name="${xmlAttr(TOOL_NAME)}" classname="${name}" time="0"/>`);
-  const tests = Math.max(1, file.messages.length);
-  const head = `  <testsuite name="${name}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="0" time="0">`;
-  return { lines: [head, ...cases, "  </testsuite>"], tests, failures, errors };
-}
-var junit = (results, ctx) => {
-  const body = [];
-  let tests = 0;
-  let failures = 0;
-  let errors = 0;
-  for (const file of results) {
-    const s = suite(file, posixPath(file.filePath, ctx.cwd));
-    for (const line of s.lines) body.push(line);
-    tests += s.tests;
-    failures += s.failures;
-    errors += s.errors;
-  }
-  const head = `<testsuites name="${TOOL_NAME}" tests="${tests}" failures="${failures}" errors="${errors}" time="0">`;
-  return [XML_DECLARATION, head, ...body, "</testsuites>", ""].join("\n");
-};
-
-// src/reporters/sarif.ts
-init_define_UNATTEND_LINT_KB_DATA();
-init_define_UNATTEND_LINT_RULE_DOCS();
-
-// src/reporters/sarif-regions.ts
-init_define_UNATTEND_LINT_KB_DATA();
-init_define_UNATTEND_LINT_RULE_DOCS();
-var CONTEXT = 200;
-var MAX_SNIPPET = 4e3;
-function region(s) {
-  const startLine = Math.max(1, s.line || 1);
-  const startColumn = Math.max(1, s.column || 1);
-  const endLine = Math.max(startLine, s.endLine || startLine);
-  let endColumn = Math.max(1, s.endColumn || startColumn);
-  if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
-  return { startLine, startColumn, endLine, endColumn };
-}
-var isHigh = (c) => c >= 55296 && c <= 56319;
-var isLow = (c) => c >= 56320 && c <= 57343;
-function snippets(file) {
-  const source = file.source;
-  if (source === void 0) return (r) => ({ region: r });
-  let index;
-  const text2 = (from, to) => {
-    const view = maskedView(source, from, to, file.secretRanges);
-    return view.text(0, view.length);
-  };
-  return (r) => {
-    const lines = index ??= createLineIndex(source);
-    if (r.endLine > lines.lineCount) return { region: r };
-    const from = lines.lineStart(r.startLine) + r.startColumn - 1;
-    const to = lines.lineStart(r.endLine) + r.endColumn - 1;
-    if (from > lines.lineEnd(r.startLine) || to > lines.lineEnd(r.endLine) || to - from > MAX_SNIPPET) return { region: r };
-    const region2 = { ...r, snippet: { text: text2(from, to) } };
-    let start = Math.max(lines.lineStart(Math.max(1, r.startLine - 1)), from - CONTEXT);
-    let end = Math.min(lines.lineEnd(Math.min(lines.lineCount, r.endLine + 1)), to + CONTEXT);
-    if (start > 0 && isLow(source.charCodeAt(start)) && isHigh(source.charCodeAt(start - 1))) start--;
-    if (end < source.length && isLow(source.charCodeAt(end)) && isHigh(source.charCodeAt(end - 1))) end++;
-    if (start === from && end === to) return { region: region2 };
-    const s = lines.position(start);
-    const e = lines.position(end);
-    const contextRegion = { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column, snippet: { text: text2(start, end) } };
-    return { region: region2, contextRegion };
-  };
-}
-
 // src/reporters/sarif.ts
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://www.npmjs.com/package/unattend-lint";
@@ -25555,7 +25400,82 @@ var sarif = (results, ctx) => `${JSON.stringify(toSarifLog(results, ctx), null, 
 // src/reporters/text.ts
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
-var import_picocolors = __toESM(require_picocolors(), 1);
+
+// src/reporters/colors.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+var plain = (text2) => text2;
+function style(open, close, replace = open) {
+  return (text2) => {
+    let index = text2.indexOf(close, open.length);
+    if (index < 0) return open + text2 + close;
+    let out = "";
+    let cursor = 0;
+    do {
+      out += text2.substring(cursor, index) + replace;
+      cursor = index + close.length;
+      index = text2.indexOf(close, cursor);
+    } while (index >= 0);
+    return open + out + text2.substring(cursor) + close;
+  };
+}
+function createColors(enabled) {
+  if (!enabled) return { bold: plain, dim: plain, underline: plain, red: plain, yellow: plain };
+  return {
+    bold: style("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
+    dim: style("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
+    underline: style("\x1B[4m", "\x1B[24m"),
+    red: style("\x1B[31m", "\x1B[39m"),
+    yellow: style("\x1B[33m", "\x1B[39m")
+  };
+}
+
+// src/reporters/frame.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+var MAX_WIDTH = 100;
+var LEAD = 30;
+var ELLIPSIS = "…";
+var UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+function sanitize(text2) {
+  return text2.replace(UNSAFE, "�");
+}
+function clip(line, caretStart, caretEnd) {
+  if (line.length <= MAX_WIDTH) return { text: sanitize(line.text(0, line.length)), caretStart, caretEnd };
+  const from = Math.max(0, Math.min(caretStart - LEAD, line.length - MAX_WIDTH));
+  const to = Math.min(line.length, from + MAX_WIDTH);
+  const head = from > 0 ? ELLIPSIS : "";
+  const tail = to < line.length ? ELLIPSIS : "";
+  const shift = head.length - from;
+  return {
+    text: head + sanitize(line.text(from, to)) + tail,
+    caretStart: Math.min(caretStart, to) + shift,
+    caretEnd: Math.min(caretEnd, to) + shift
+  };
+}
+function codeFrame(file, d, lines, c) {
+  const source = file.source;
+  if (source === void 0 || !lines || d.line < 1 || d.line > lines.lineCount) return [];
+  const start = lines.lineStart(d.line);
+  const end = lines.lineEnd(d.line);
+  const from = Math.min(start + Math.max(d.column, 1) - 1, end);
+  const to = d.endLine === d.line ? Math.min(Math.max(start + d.endColumn - 1, from), end) : end;
+  const line = maskedView(source, start, end, file.secretRanges);
+  const win = clip(line, line.toDisplay(from, "start"), line.toDisplay(to, "end"));
+  const width = Math.max(1, win.caretEnd - win.caretStart);
+  const pad = win.text.slice(0, win.caretStart).replace(/[^\t]/g, " ");
+  const paint = d.severity === 2 ? c.red : c.yellow;
+  const gutter = String(d.line);
+  return [
+    `    ${c.dim(`${gutter} |`)} ${win.text}`,
+    `    ${c.dim(`${" ".repeat(gutter.length)} |`)} ${pad}${paint(`^${"~".repeat(width - 1)}`)}`
+  ];
+}
+function oneLine(text2) {
+  return sanitize(text2.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, " "));
+}
+
+// src/reporters/text.ts
 var digits = (n) => String(n).length;
 function* fileBlock(file, ctx, c) {
   const redact = secretRedactor(file);
@@ -25598,7 +25518,7 @@ function fixableSummary(errors, warnings, c) {
   return c.bold(errors > 0 ? c.red(line) : c.yellow(line));
 }
 function* textLines(results, ctx) {
-  const c = import_picocolors.default.createColors(ctx.color);
+  const c = createColors(ctx.color);
   let errors = 0;
   let warnings = 0;
   let fixableErrors = 0;
@@ -25630,6 +25550,350 @@ var text = (results, ctx) => {
   for (const line of textLines(results, ctx)) out += line;
   return out;
 };
+
+// src/reporters/compact.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+var compact = (results, ctx) => {
+  const lines = [];
+  for (const file of results) {
+    const redact = secretRedactor(file);
+    const where2 = oneLine(posixPath(file.filePath, ctx.cwd));
+    for (const d of file.messages) {
+      const severity2 = d.severity === 2 ? "error" : "warning";
+      lines.push(`${where2}:${d.line}:${d.column}: ${severity2} ${oneLine(redact(d.message))} [${sarifRuleId(d)}]`);
+    }
+  }
+  return lines.length ? `${lines.join("\n")}
+` : "";
+};
+
+// src/reporters/github.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+function escapeData(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+var github = (results, ctx) => {
+  const lines = [];
+  for (const file of results) {
+    const redact = secretRedactor(file);
+    const path8 = posixPath(file.filePath, ctx.cwd);
+    for (const d of file.messages) {
+      const props = [
+        `file=${escapeProperty(path8)}`,
+        `line=${d.line}`,
+        `col=${d.column}`,
+        `endLine=${d.endLine}`,
+        `endColumn=${d.endColumn}`,
+        `title=${escapeProperty(sarifRuleId(d))}`
+      ];
+      const command = d.severity === 2 ? "error" : "warning";
+      lines.push(`::${command} ${props.join(",")}::${escapeData(redact(d.message))}`);
+    }
+  }
+  return lines.length ? `${lines.join("\n")}
+` : "";
+};
+
+// src/reporters/checkstyle.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+
+// src/reporters/xml.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+var NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+var ENTITY = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+  // In attributes a parser turns tab, LF and CR into spaces unless they are written as references.
+  "	": "&#9;",
+  "\n": "&#10;",
+  "\r": "&#13;"
+};
+function xmlText(text2) {
+  return text2.replace(NOT_XML, "�").replace(/[&<>]/g, (c) => ENTITY[c]);
+}
+function xmlAttr(text2) {
+  return text2.replace(NOT_XML, "�").replace(/[&<>"'\t\n\r]/g, (c) => ENTITY[c]);
+}
+var XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
+
+// src/reporters/checkstyle.ts
+var CHECKSTYLE_VERSION = "4.3";
+var checkstyle = (results, ctx) => {
+  const lines = [XML_DECLARATION, `<checkstyle version="${CHECKSTYLE_VERSION}">`];
+  for (const file of results) {
+    const redact = secretRedactor(file);
+    const name = xmlAttr(posixPath(file.filePath, ctx.cwd));
+    if (file.messages.length === 0) {
+      lines.push(`  <file name="${name}"/>`);
+      continue;
+    }
+    lines.push(`  <file name="${name}">`);
+    for (const d of file.messages) {
+      const attrs = [
+        `line="${Math.max(1, d.line)}"`,
+        `column="${Math.max(1, d.column)}"`,
+        `severity="${d.severity === 2 ? "error" : "warning"}"`,
+        `message="${xmlAttr(redact(d.message))}"`,
+        `source="${xmlAttr(`${TOOL_NAME}.rules.${sarifRuleId(d)}`)}"`
+      ];
+      lines.push(`    <error ${attrs.join(" ")}/>`);
+    }
+    lines.push("  </file>");
+  }
+  lines.push("</checkstyle>", "");
+  return lines.join("\n");
+};
+
+// src/reporters/junit.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+function suite(file, path8) {
+  const redact = secretRedactor(file);
+  const name = xmlAttr(path8);
+  const cases = [];
+  let failures = 0;
+  let errors = 0;
+  for (const d of file.messages) {
+    const id = sarifRuleId(d);
+    const severity2 = d.severity === 2 ? "error" : "warning";
+    const message = redact(d.message);
+    const element = d.fatal ? "error" : "failure";
+    if (d.fatal) errors++;
+    else failures++;
+    cases.push(
+      `    <testcase name="${xmlAttr(`${id} at ${d.line}:${d.column}`)}" classname="${name}" time="0">`,
+      `      <${element} type="${xmlAttr(id)}" message="${xmlAttr(message)}">${xmlText(`${path8}:${d.line}:${d.column}: ${severity2} ${message} [${id}]`)}</${element}>`,
+      "    </testcase>"
+    );
+  }
+  if (cases.length === 0) cases.push(`    <testcase name="${xmlAttr(TOOL_NAME)}" classname="${name}" time="0"/>`);
+  const tests = Math.max(1, file.messages.length);
+  const head = `  <testsuite name="${name}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="0" time="0">`;
+  return { lines: [head, ...cases, "  </testsuite>"], tests, failures, errors };
+}
+var junit = (results, ctx) => {
+  const body = [];
+  let tests = 0;
+  let failures = 0;
+  let errors = 0;
+  for (const file of results) {
+    const s = suite(file, posixPath(file.filePath, ctx.cwd));
+    for (const line of s.lines) body.push(line);
+    tests += s.tests;
+    failures += s.failures;
+    errors += s.errors;
+  }
+  const head = `<testsuites name="${TOOL_NAME}" tests="${tests}" failures="${failures}" errors="${errors}" time="0">`;
+  return [XML_DECLARATION, head, ...body, "</testsuites>", ""].join("\n");
+};
+
+// src/index.ts
+function createLinter2(opts = {}) {
+  const cwd = resolve4(opts.cwd ?? "");
+  const linter = createLinter({
+    cwd,
+    builtinRules,
+    ...opts.configFile ? { configFile: opts.configFile } : {},
+    noConfigLookup: !!opts.noConfigLookup,
+    cliRules: opts.rules ?? [],
+    ignorePatterns: opts.ignorePatterns ?? []
+  });
+  return {
+    lintText: (text2, filePath) => linter.lintBytes(text2, filePath),
+    async lintFiles(patterns) {
+      const search = findFiles(patterns, cwd);
+      const results = [];
+      for (const f of search.files) {
+        if (!await linter.isIgnored(f.path)) results.push(await linter.lintFile(f.path));
+      }
+      return { results, errors: search.errors };
+    },
+    invalidate: (path8) => linter.invalidate(resolve4(cwd, path8))
+  };
+}
+var KEPT = 8;
+var linters = /* @__PURE__ */ new Map();
+function linterFor(opts) {
+  const key = JSON.stringify([resolve4(opts.cwd ?? ""), opts.configFile ?? null, !!opts.noConfigLookup, opts.rules ?? [], opts.ignorePatterns ?? []]);
+  let linter = linters.get(key);
+  if (linter) linters.delete(key);
+  else linter = createLinter2(opts);
+  linters.set(key, linter);
+  if (linters.size > KEPT) linters.delete(linters.keys().next().value);
+  return linter;
+}
+async function lintText(text2, filePath, opts = {}) {
+  return linterFor(opts).lintText(text2, filePath);
+}
+async function lintFiles(patterns, opts = {}) {
+  return linterFor(opts).lintFiles(patterns);
+}
+function invalidate(path8) {
+  const changed = resolve4(path8);
+  for (const linter of linters.values()) linter.invalidate(changed);
+}
+
+// src/cli.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+import { parseArgs } from "node:util";
+import { closeSync as closeSync2, mkdirSync as mkdirSync2, openSync as openSync2, realpathSync, writeSync } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { dirname as dirname2, relative as relative3, resolve as resolve6 } from "node:path";
+
+// src/suppressions.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+import { existsSync, readFileSync as readFileSync3, writeFileSync, mkdirSync } from "node:fs";
+import { dirname, isAbsolute, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
+var SUPPRESSIONS_FILE = "unattend-lint-suppressions.json";
+var SuppressionsError = class extends Error {
+};
+function suppressionsFile(path8) {
+  const base = dirname(path8);
+  return {
+    path: path8,
+    keyOf: (filePath) => {
+      const rel = relative2(base, filePath);
+      return (rel === "" || isAbsolute(rel) ? filePath : rel).split(sep2).join("/");
+    },
+    read: () => existsSync(path8) ? parse2(path8) : {},
+    write: (s) => {
+      mkdirSync(base, { recursive: true });
+      writeFileSync(path8, `${JSON.stringify(sorted(s), null, 2)}
+`);
+    }
+  };
+}
+function parse2(path8) {
+  let raw;
+  try {
+    raw = JSON.parse(readFileSync3(path8, "utf8"));
+  } catch (err) {
+    const why = err instanceof SyntaxError ? `invalid JSON: ${err.message}` : `cannot read it (${err.code ?? "error"})`;
+    throw new SuppressionsError(`${path8}: ${why}`);
+  }
+  const bad = (where2) => new SuppressionsError(`${path8}: ${where2}; expected { "file": { "rule-id": { "count": N } } }`);
+  if (!isObject(raw)) throw bad("not an object");
+  for (const [file, rules] of Object.entries(raw)) {
+    if (!isObject(rules)) throw bad(`"${file}" is not an object`);
+    for (const [rule, entry] of Object.entries(rules)) {
+      const count = isObject(entry) ? entry["count"] : void 0;
+      if (typeof count !== "number" || !Number.isInteger(count) || count < 1) throw bad(`"${file}" → "${rule}" has no whole count of 1 or more`);
+    }
+  }
+  return raw;
+}
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function sorted(s) {
+  const out = {};
+  for (const file of Object.keys(s).sort()) {
+    const rules = s[file];
+    const ids = Object.keys(rules).sort();
+    if (ids.length) out[file] = Object.fromEntries(ids.map((id) => [id, { count: rules[id].count }]));
+  }
+  return out;
+}
+function countsOf(result) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const m of result.messages) if (m.ruleId && !m.fatal) counts.set(m.ruleId, (counts.get(m.ruleId) ?? 0) + 1);
+  return counts;
+}
+function recordSuppressions(existing, results, keyOf, rules) {
+  const out = structuredClone(existing);
+  for (const result of results) {
+    if (result.fatalErrorCount > 0) continue;
+    const key = keyOf(result.filePath);
+    const entry = { ...out[key] };
+    for (const id of Object.keys(entry)) if (!rules || rules.has(id)) delete entry[id];
+    for (const [id, count] of countsOf(result)) if (!rules || rules.has(id)) entry[id] = { count };
+    if (Object.keys(entry).length) out[key] = entry;
+    else delete out[key];
+  }
+  return out;
+}
+function applySuppressions(results, suppressions, keyOf) {
+  let hidden = 0;
+  const unmatched = [];
+  const out = results.map((result) => {
+    const file = keyOf(result.filePath);
+    const entry = suppressions[file];
+    if (!entry || result.fatalErrorCount > 0) return result;
+    const counts = countsOf(result);
+    const hide = /* @__PURE__ */ new Set();
+    for (const [rule, { count }] of Object.entries(entry)) {
+      const found = counts.get(rule) ?? 0;
+      if (found <= count) hide.add(rule);
+      if (found < count) unmatched.push({ file, rule, suppressed: count, found });
+    }
+    const messages5 = result.messages.filter((m) => !(m.ruleId && !m.fatal && hide.has(m.ruleId)));
+    if (messages5.length === result.messages.length) return result;
+    hidden += result.messages.length - messages5.length;
+    return { ...result, ...summarise(result.filePath, messages5, result.source, result.secretRanges) };
+  });
+  return { results: out, hidden, unmatched };
+}
+function pruneSuppressions(existing, results, keyOf, base) {
+  const out = {};
+  const linted = new Map(results.filter((r) => r.fatalErrorCount === 0).map((r) => [keyOf(r.filePath), countsOf(r)]));
+  for (const [file, rules] of Object.entries(existing)) {
+    const counts = linted.get(file);
+    if (!counts && !existsSync(resolve5(base, file))) continue;
+    const entry = {};
+    for (const [rule, { count }] of Object.entries(rules)) {
+      const kept = counts ? Math.min(count, counts.get(rule) ?? 0) : count;
+      if (kept > 0) entry[rule] = { count: kept };
+    }
+    if (Object.keys(entry).length) out[file] = entry;
+  }
+  return out;
+}
+
+// src/reporters/index.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+
+// src/reporters/gitlab.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+import { createHash } from "node:crypto";
+function severity(d, ctx) {
+  if (d.fatal) return "blocker";
+  if (d.severity === 1) return "minor";
+  return d.ruleId && ctx.rules.get(d.ruleId)?.securitySeverity !== void 0 ? "critical" : "major";
+}
+function fileIssues(file, ctx) {
+  const path8 = posixPath(file.filePath, ctx.cwd);
+  const redact = secretRedactor(file);
+  const hashes = fileLineHashes(file);
+  const seen = /* @__PURE__ */ new Map();
+  return file.messages.map((d) => {
+    const id = sarifRuleId(d);
+    const line = Math.max(1, d.line);
+    const key = `${path8}\0${id}\0${hashes[line - 1] ?? `line ${line}`}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return {
+      description: redact(d.message),
+      check_name: id,
+      fingerprint: createHash("sha256").update(`${key}\0${n}`).digest("hex").slice(0, 32),
+      severity: severity(d, ctx),
+      location: { path: path8, lines: { begin: line } }
+    };
+  });
+}
+var gitlab = (results, ctx) => `${JSON.stringify(results.flatMap((f) => fileIssues(f, ctx)), null, 2)}
+`;
 
 // src/reporters/index.ts
 var formatters = Object.freeze({ text, json, sarif, compact, github, gitlab, checkstyle, junit });
@@ -25665,6 +25929,15 @@ function builtinRuleDocs() {
     }
     return cache.get(id);
   };
+}
+
+// src/version.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+var version;
+function toolVersion() {
+  version ??= true ? "0.1.0" : JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
+  return version;
 }
 
 // src/list-rules.ts
@@ -25817,7 +26090,7 @@ async function lintAll(linter, values, positionals, io, debug) {
   const out = { results: [], problems: [], fixes: /* @__PURE__ */ new Map() };
   const dryRun = !!values["fix-dry-run"];
   if (values.stdin) {
-    const name = resolve5(io.cwd, values["stdin-filename"] || "<stdin>");
+    const name = resolve6(io.cwd, values["stdin-filename"] || "<stdin>");
     const bytes = await io.readStdin();
     if (!dryRun) out.results.push(await linter.lintBytes(bytes, name));
     else {
@@ -25867,12 +26140,12 @@ async function lintAll(linter, values, positionals, io, debug) {
 var WRITE_BATCH = 1 << 16;
 function writeReport(output, outFile, io) {
   const pieces = typeof output === "string" ? [output] : output;
-  const path9 = outFile === void 0 ? void 0 : resolve5(io.cwd, outFile);
+  const path8 = outFile === void 0 ? void 0 : resolve6(io.cwd, outFile);
   let fd;
   try {
-    if (path9) {
-      mkdirSync2(dirname2(path9), { recursive: true });
-      fd = openSync2(path9, "w");
+    if (path8) {
+      mkdirSync2(dirname2(path8), { recursive: true });
+      fd = openSync2(path8, "w");
     }
     const write = (s) => {
       if (fd === void 0) io.stdout(s);
@@ -25893,7 +26166,7 @@ function writeReport(output, outFile, io) {
     if (batch) write(batch);
     return void 0;
   } catch (err) {
-    return `cannot write the report to ${path9} (${err.code ?? "error"})`;
+    return `cannot write the report to ${path8} (${err.code ?? "error"})`;
   } finally {
     if (fd !== void 0) closeSync2(fd);
   }
@@ -25911,19 +26184,19 @@ async function run(io) {
     const linter = createLinter({
       cwd: io.cwd,
       builtinRules,
-      ...values.config ? { configFile: resolve5(io.cwd, values.config) } : {},
+      ...values.config ? { configFile: resolve6(io.cwd, values.config) } : {},
       noConfigLookup: !!values["no-config-lookup"],
       cliRules: values.rule ?? [],
       inlineConfig: !values["no-inline-config"],
       ignorePatterns: values["ignore-pattern"] ?? []
     });
     if (values["list-rules"]) {
-      await linter.loader.forFile(resolve5(io.cwd, "__list-rules__.xml"));
+      await linter.loader.forFile(resolve6(io.cwd, "__list-rules__.xml"));
       io.stdout(listRules([...linter.loader.rules().values()], format === "json" ? "json" : "text"));
       return 0;
     }
     if (values["print-config"]) {
-      const cfg = await linter.loader.forFile(resolve5(io.cwd, values["print-config"]));
+      const cfg = await linter.loader.forFile(resolve6(io.cwd, values["print-config"]));
       io.stdout(`${JSON.stringify(printConfig(cfg), null, 2)}
 `);
       return 0;
@@ -25966,13 +26239,13 @@ async function run(io) {
 function fixNotes(linted, cwd, dryRun) {
   const notes = [];
   for (const [filePath, { fixes, notWritable }] of linted.fixes) {
-    const path9 = displayPath2(filePath, cwd);
-    if (notWritable) notes.push(`${path9}: ${notWritable}`);
+    const path8 = displayPath2(filePath, cwd);
+    if (notWritable) notes.push(`${path8}: ${notWritable}`);
     if (fixes.length === 0) continue;
     const byRule = /* @__PURE__ */ new Map();
     for (const f of fixes) byRule.set(f.ruleId ?? "(no rule)", (byRule.get(f.ruleId ?? "(no rule)") ?? 0) + 1);
     const rules = [...byRule].map(([id, n]) => n > 1 ? `${id} ×${n}` : id).join(", ");
-    notes.push(`${dryRun ? "would fix" : "fixed"} ${path9}: ${fixes.length} fix${fixes.length === 1 ? "" : "es"} (${rules})`);
+    notes.push(`${dryRun ? "would fix" : "fixed"} ${path8}: ${fixes.length} fix${fixes.length === 1 ? "" : "es"} (${rules})`);
   }
   return notes;
 }
@@ -26004,7 +26277,7 @@ function dryRunOutput(results, linted, format, cwd) {
 ${texts[i]}`] : []).join("\n");
 }
 function suppress2(results, values, linter, cwd) {
-  const file = suppressionsFile(resolve5(cwd, values["suppressions-location"] ?? SUPPRESSIONS_FILE));
+  const file = suppressionsFile(resolve6(cwd, values["suppressions-location"] ?? SUPPRESSIONS_FILE));
   const shownPath = displayPath2(file.path, cwd);
   const notes = [];
   const problems = [];
@@ -26087,8 +26360,42 @@ if (isEntryPoint()) {
   });
 }
 export {
+  ConfigError,
+  DIRECTIVE_RULE_ID,
+  FileReadError,
+  DATA_FILES as KNOWLEDGE_BASE_FILES,
+  MAX_DEPTH2 as MAX_DEPTH,
+  TOOL_NAME,
+  TargetVersionError,
+  UnknownFactError,
+  applyFixes,
   builtinRules,
+  checkstyle,
+  compact,
+  createBinder,
+  createKnowledgeBase,
+  createLineIndex,
+  createLinter2 as createLinter,
+  createPlan,
+  decode,
   defineRule,
+  embeddedKnowledgeBase,
+  encode,
+  github,
+  invalidate,
+  json,
+  junit,
+  knowledgeBaseFromFiles,
   lintFiles,
-  lintText
+  lintSource,
+  lintText,
+  loadKnowledgeBase,
+  parse,
+  parseTarget,
+  presetRules,
+  ruleDocsUrl,
+  sarif,
+  summarise,
+  text,
+  textLines
 };

@@ -29,7 +29,7 @@ const lazyRequires: Plugin = {
 };
 
 /** The knowledge base files' text (whitespace dropped), by file name, as src/kb/load.ts reads them from the bundle. */
-function embeddedKnowledgeBase(root: string): Record<string, string> {
+export function embeddedKnowledgeBase(root: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const file of Object.values(DATA_FILES).sort()) {
     out[file] = JSON.stringify(JSON.parse(readFileSync(join(root, 'kb/data', file), 'utf8')));

@@ -73,7 +73,7 @@ function globMatcher(arg: string, cwd: string): { base: string; isMatch: (rel: s
   // picomatch reads an unclosed "[" as a literal name, which left nothing to match here.
   if (!scan.glob) throw fail('an unclosed "[" or "{"?');
   try {
-    return { base: resolve(cwd, scan.base || '.'), isMatch: picomatch(scan.glob, { dot: false, nocase: process.platform === 'win32' }) };
+    return { base: resolve(cwd, scan.base || '.'), isMatch: picomatch(scan.glob, { dot: false, nocase: sep === '\\' }) };
   } catch (err) {
     throw fail((err as Error).message);
   }

@@ -1,21 +1,18 @@
-// Public API: lint text or files programmatically, define rules, and the vocabulary types.
+// Public API for Node: the portable core (src/core.ts) plus files, config search and walking: a long-lived linter for
+// editors and services, and lintText / lintFiles, which keep one such linter per set of options.
+import { resolve } from 'node:path';
 import { builtinRules } from '../rules/index.js';
-import { createLinter } from './lint.js';
+import { createLinter as createFileLinter, type Linter as FileLinter } from './lint.js';
 import { findFiles } from './files.js';
 import type { FileResult } from './types.js';
 
-export { defineRule } from './engine/rule.js';
-export type { Rule, RuleMeta, RuleContext, Visitor, AnyRule, ReportExtra } from './engine/rule.js';
-export type * from './parser/events.js';
-export type * from './types.js';
-export type { KnowledgeBase, SettingRecord, ComponentRecord } from './kb/types.js';
-export type { KbTree, SettingNode, ComponentEntry, ListItemInfo } from './kb/tree.js';
-export type { SettingKey, ComponentName } from './kb/setting-keys.js';
-export type { Binding, BindStatus, BoundElement, BoundValue, BoundComponent, ListItem } from './binder/bind.js';
-export type { AnswerModel, Fact, FactComponent, FactItem } from './engine/model.js';
-export { builtinRules };
+export * from './core.js';
+export { loadKnowledgeBase } from './kb/load.js';
+export { ConfigError } from './config/index.js';
+export { FileReadError } from './lint.js';
 
 export interface ApiOptions {
+  /** Base of relative paths and globs; the current directory when absent. */
   cwd?: string;
   configFile?: string;
   noConfigLookup?: boolean;
@@ -25,28 +22,76 @@ export interface ApiOptions {
   ignorePatterns?: string[];
 }
 
-const linterFor = (opts: ApiOptions) =>
-  createLinter({
-    cwd: opts.cwd ?? process.cwd(),
+export interface Linter {
+  /** Lints answer-file text (or bytes); `filePath` names it and decides which config applies. */
+  lintText(text: string | Uint8Array, filePath: string): Promise<FileResult>;
+  /** Lints files, directories and globs as the CLI does. */
+  lintFiles(patterns: string[]): Promise<{ results: FileResult[]; errors: string[] }>;
+  /**
+   * Forgets what was read from `path`: a config file (and every config extending it), or a directory with the config
+   * files under it. Call it when a config file is edited, made or removed; the next lint reads it again.
+   */
+  invalidate(path: string): void;
+}
+
+/**
+ * A linter that keeps what it works out: config files are found and read once, and rule options validated and
+ * dispatch plans made once per config, for every file it lints, until `invalidate` says a config changed.
+ */
+export function createLinter(opts: ApiOptions = {}): Linter {
+  // A Node API default: path.resolve() is the current directory.
+  const cwd = resolve(opts.cwd ?? '');
+  const linter: FileLinter = createFileLinter({
+    cwd,
     builtinRules,
     ...(opts.configFile ? { configFile: opts.configFile } : {}),
     noConfigLookup: !!opts.noConfigLookup,
     cliRules: opts.rules ?? [],
     ignorePatterns: opts.ignorePatterns ?? [],
   });
-
-/** Lints answer-file text (or bytes); `filePath` names it and decides which config applies. */
-export async function lintText(text: string | Uint8Array, filePath: string, opts: ApiOptions = {}): Promise<FileResult> {
-  return linterFor(opts).lintBytes(text, filePath);
+  return {
+    lintText: (text, filePath) => linter.lintBytes(text, filePath),
+    async lintFiles(patterns) {
+      const search = findFiles(patterns, cwd);
+      const results: FileResult[] = [];
+      for (const f of search.files) {
+        if (!(await linter.isIgnored(f.path))) results.push(await linter.lintFile(f.path));
+      }
+      return { results, errors: search.errors };
+    },
+    invalidate: (path) => linter.invalidate(resolve(cwd, path)),
+  };
 }
 
-/** Lints files, directories and globs as the CLI does. */
+// lintText and lintFiles share a linter per set of options (the most recently used few are kept).
+const KEPT = 8;
+const linters = new Map<string, Linter>();
+
+function linterFor(opts: ApiOptions): Linter {
+  const key = JSON.stringify([resolve(opts.cwd ?? ''), opts.configFile ?? null, !!opts.noConfigLookup, opts.rules ?? [], opts.ignorePatterns ?? []]);
+  let linter = linters.get(key);
+  if (linter) linters.delete(key);
+  else linter = createLinter(opts);
+  linters.set(key, linter);
+  if (linters.size > KEPT) linters.delete(linters.keys().next().value!);
+  return linter;
+}
+
+/**
+ * Lints answer-file text (or bytes); `filePath` names it and decides which config applies. Calls with the same options
+ * share one linter, so config files are read once: after editing one, call `invalidate` with its path.
+ */
+export async function lintText(text: string | Uint8Array, filePath: string, opts: ApiOptions = {}): Promise<FileResult> {
+  return linterFor(opts).lintText(text, filePath);
+}
+
+/** Lints files, directories and globs as the CLI does (sharing a linter with lintText for the same options). */
 export async function lintFiles(patterns: string[], opts: ApiOptions = {}): Promise<{ results: FileResult[]; errors: string[] }> {
-  const linter = linterFor(opts);
-  const search = findFiles(patterns, opts.cwd ?? process.cwd());
-  const results: FileResult[] = [];
-  for (const f of search.files) {
-    if (!(await linter.isIgnored(f.path))) results.push(await linter.lintFile(f.path));
-  }
-  return { results, errors: search.errors };
+  return linterFor(opts).lintFiles(patterns);
+}
+
+/** Tells the linters lintText and lintFiles keep that a config file (or a directory of them) changed. */
+export function invalidate(path: string): void {
+  const changed = resolve(path);
+  for (const linter of linters.values()) linter.invalidate(changed);
 }

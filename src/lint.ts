@@ -38,6 +38,8 @@ export interface Linter {
   fixFile(filePath: string, opts?: { write?: boolean }): Promise<FixedResult>;
   /** The file's scenario and pass-by-pass timeline (--explain), under the config that applies to it. */
   explainFile(filePath: string): Promise<Explanation>;
+  /** Forgets what was read from a config file (or a directory), so that an edited config applies to the next lint. */
+  invalidate(changed: string): void;
 }
 
 const MAX_FIX_PASSES = 10;
@@ -59,7 +61,7 @@ export interface FixOutput {
   /** The last lint, of the fixed text. */
   result: FileResult;
   /** The fixed bytes, in the file's own encoding; undefined when nothing was fixed. */
-  output: Buffer | undefined;
+  output: Uint8Array | undefined;
   fixes: AppliedFix[];
   /** Set when the file has fixes that cannot be written back in its encoding (the fixes are then not applied). */
   notWritable?: string;
@@ -107,7 +109,7 @@ export function createLinter(
       inlineConfig: opts.inlineConfig !== false,
     });
   };
-  const read = async (abs: string): Promise<Buffer> => {
+  const read = async (abs: string): Promise<Uint8Array> => {
     try {
       // One file at a time, as the CLI lints them: a synchronous read costs less than a trip through the thread pool.
       return readFileSync(abs);
@@ -117,7 +119,7 @@ export function createLinter(
   };
   const fixBytes = async (input: Uint8Array, filePath: string): Promise<FixOutput> => {
     let result = await lintBytes(input, filePath);
-    let output: Buffer | undefined;
+    let output: Uint8Array | undefined;
     const fixes: AppliedFix[] = [];
     let notWritable: string | undefined;
     for (let pass = 1; pass <= MAX_FIX_PASSES && result.fatalErrorCount === 0 && result.source !== undefined; pass++) {
@@ -156,6 +158,7 @@ export function createLinter(
       return explainSource(await read(abs), { filePath: abs, kb, settings: config.settings });
     },
     fixBytes,
+    invalidate: (changed) => loader.invalidate(changed),
     async fixFile(filePath, { write = true } = {}) {
       const abs = resolve(opts.cwd, filePath);
       const { result, output, fixes, notWritable } = await fixBytes(await read(abs), abs);

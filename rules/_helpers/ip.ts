@@ -1,5 +1,29 @@
-// IP addresses and prefixes for the network rules: node:net decides what an address is, bigints do the masking.
-import { isIPv4, isIPv6 } from 'node:net';
+// IP addresses and prefixes for the network rules: Node's own address syntax decides what an address is, bigints do
+// the masking.
+
+// The expressions of Node's net.isIPv4 and net.isIPv6 (lib/internal/net.js), so that the rules accept the same
+// addresses in every runtime; test/core-parity.ts compares them with node:net.
+const V4_SEG = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
+const V4_STR = `(?:${V4_SEG}\\.){3}${V4_SEG}`;
+const IPV4 = new RegExp(`^${V4_STR}$`);
+const V6_SEG = '(?:[0-9a-fA-F]{1,4})';
+const IPV6 = new RegExp(
+  '^(?:' +
+    `(?:${V6_SEG}:){7}(?:${V6_SEG}|:)|` +
+    `(?:${V6_SEG}:){6}(?:${V4_STR}|:${V6_SEG}|:)|` +
+    `(?:${V6_SEG}:){5}(?::${V4_STR}|(?::${V6_SEG}){1,2}|:)|` +
+    `(?:${V6_SEG}:){4}(?:(?::${V6_SEG}){0,1}:${V4_STR}|(?::${V6_SEG}){1,3}|:)|` +
+    `(?:${V6_SEG}:){3}(?:(?::${V6_SEG}){0,2}:${V4_STR}|(?::${V6_SEG}){1,4}|:)|` +
+    `(?:${V6_SEG}:){2}(?:(?::${V6_SEG}){0,3}:${V4_STR}|(?::${V6_SEG}){1,5}|:)|` +
+    `(?:${V6_SEG}:){1}(?:(?::${V6_SEG}){0,4}:${V4_STR}|(?::${V6_SEG}){1,6}|:)|` +
+    `(?::(?:(?::${V6_SEG}){0,5}:${V4_STR}|(?::${V6_SEG}){1,7}|:))` +
+    ')(?:%[0-9a-zA-Z-.:]{1,})?$',
+);
+
+/** A dotted-decimal IPv4 address, as net.isIPv4 reads it. */
+export const isIPv4 = (text: string): boolean => IPV4.test(text);
+/** An IPv6 address (with an optional zone id), as net.isIPv6 reads it. */
+export const isIPv6 = (text: string): boolean => IPV6.test(text);
 
 export type Family = 4 | 6;
 
@@ -180,7 +204,7 @@ export const KIND_NAMES: Readonly<Record<Exclude<AddressKind, 'unicast'>, string
 };
 
 /**
- * An IPv4 address written with zero-padded octets (`192.168.001.010`) is no address for node:net, and Windows'
+ * An IPv4 address written with zero-padded octets (`192.168.001.010`) is no address for Node's net module (nor for isIPv4 here), and Windows'
  * lenient parsers read such octets as octal (010 is 8): its octets without the padding, or undefined.
  */
 export function unpadded(text: string): string | undefined {

@@ -93,12 +93,22 @@ export function decodeHidden(value: string): Decoded {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(core)) return { ok: false, problem: 'base64' };
   const body = core.replace(/=+$/, '');
   if (body.length % 4 === 1 || (core.length > body.length && core.length % 4 !== 0)) return { ok: false, problem: 'base64' };
-  const bytes = Buffer.from(body, 'base64');
+  // One character per byte; the pairs are UTF-16LE code units.
+  const bytes = atob(body);
   if (bytes.length % 2 !== 0) return { ok: false, problem: 'utf16' };
-  const text = bytes.toString('utf16le');
+  const units: number[] = [];
+  for (let i = 0; i < bytes.length; i += 2) units.push(bytes.charCodeAt(i) | (bytes.charCodeAt(i + 1) << 8));
+  const text = fromCodeUnits(units);
   // A lone surrogate or NUL is no password anyone typed: the bytes are not UTF-16LE text.
   if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/.test(text)) return { ok: false, problem: 'utf16' };
   return { ok: true, text };
+}
+
+/** The string of UTF-16 code units, in slices (an argument list has a limit). */
+function fromCodeUnits(units: readonly number[]): string {
+  let out = '';
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
+  return out;
 }
 
 /**

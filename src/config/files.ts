@@ -13,6 +13,8 @@ export interface ConfigFiles {
   load(file: string): Promise<Record<string, unknown>>;
   /** Nearest config file from `dir` upward to the filesystem root, cached per directory. */
   search(dir: string): Promise<string | undefined>;
+  /** Forgets the searches from the directories `stale` picks, and every file read, so they are read again. */
+  forget(stale: (dir: string) => boolean): void;
 }
 
 /** cosmiconfig (and its YAML loader) is loaded on first use: a run with --no-config-lookup never needs it. */
@@ -21,7 +23,8 @@ const loadCosmiconfig = () => import('cosmiconfig');
 /** One cosmiconfig explorer (its caches belong to this loader only), made when a config is first looked for. */
 export function createConfigFiles(cwd: string): ConfigFiles {
   let explorerPromise: Promise<PublicExplorer> | undefined;
-  const explorer = (): Promise<PublicExplorer> => (explorerPromise ??= loadCosmiconfig().then(({ cosmiconfig }) => cosmiconfig(MODULE_NAME, {
+  let made: PublicExplorer | undefined;
+  const explorer = (): Promise<PublicExplorer> => (explorerPromise ??= loadCosmiconfig().then(({ cosmiconfig }) => (made = cosmiconfig(MODULE_NAME, {
     // 'none' searches one directory; the walk upward is ours, so it stops at the root and skips global dirs.
     searchStrategy: 'none',
     ignoreEmptySearchPlaces: false,
@@ -34,7 +37,7 @@ export function createConfigFiles(cwd: string): ConfigFiles {
       '.mjs': loadModule,
       '.cjs': loadModule,
     },
-  })));
+  }))));
   const searches = new Map<string, Promise<string | undefined>>();
 
   const wrap = (file: string, error: unknown): ConfigError => {
@@ -78,7 +81,12 @@ export function createConfigFiles(cwd: string): ConfigFiles {
     return stripComments(config) as Record<string, unknown>;
   };
 
-  return { load, search };
+  const forget = (stale: (dir: string) => boolean): void => {
+    for (const dir of searches.keys()) if (stale(dir)) searches.delete(dir);
+    made?.clearCaches();
+  };
+
+  return { load, search, forget };
 }
 
 /** A loader's complaint about the file it was given; the caller adds the file's display path. */

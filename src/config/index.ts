@@ -36,6 +36,11 @@ export interface ConfigLoader {
   forFile(filePath: string): Promise<ResolvedConfig>;
   /** True when the file matches the effective config's ignores (relative to basePath). */
   isIgnored(filePath: string, config: ResolvedConfig): boolean;
+  /**
+   * Forgets what was read from `changed` (a config file, or a directory with everything under it): configs that
+   * read it or extend it, and which config file applies in and under its directory, are read again when next used.
+   */
+  invalidate(changed: string): void;
 }
 
 /**
@@ -73,13 +78,19 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
     loadFile: files.load,
   };
   const normalized = new Map<string, Promise<NormalizedConfig>>();
+  // The files each normalized config read (itself and what it extends), for invalidate.
+  const readFiles = new Map<string, Set<string>>();
   const resolved = new WeakMap<NormalizedConfig, Map<string, ResolvedConfig>>();
   const defaultOptions = new Map<AnyRule, Record<string, unknown>>();
   const explicit = opts.configFile === undefined ? undefined : path.resolve(cwd, opts.configFile);
 
   const labelOf = (configFile: string | undefined): string => (configFile ? displayPath(configFile, cwd) : '(default config)');
 
-  const normalize = async (configFile: string | undefined): Promise<NormalizedConfig> => {
+  // The loader's context, noting in `read` each config file loaded through it.
+  const noting = (read: Set<string>): LoaderContext => ({ ...ctx, loadFile: (file) => (read.add(path.resolve(cwd, file)), files.load(file)) });
+
+  const normalize = async (configFile: string | undefined, read: Set<string>): Promise<NormalizedConfig> => {
+    const ctx = noting(read);
     const plugins = new Set<string>();
     const origin: Origin = configFile
       ? { label: labelOf(configFile), filePath: configFile, dir: path.dirname(configFile) }
@@ -94,7 +105,11 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
   const normalizedFor = (configFile: string | undefined) => {
     const key = configFile ?? '';
     let pending = normalized.get(key);
-    if (!pending) normalized.set(key, (pending = normalize(configFile)));
+    if (!pending) {
+      const read = new Set<string>();
+      normalized.set(key, (pending = normalize(configFile, read)));
+      readFiles.set(key, read);
+    }
     return pending;
   };
 
@@ -148,6 +163,18 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
       return resolve(await normalizedFor(configFile), absolute);
     },
     isIgnored: (filePath, config) => globs.isIgnored(config.ignores, config.basePath, path.resolve(cwd, filePath)),
+    invalidate(changed) {
+      const target = path.resolve(cwd, changed);
+      const within = (dir: string) => (p: string) => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+      for (const [key, read] of readFiles) {
+        if ([...read].some(within(target))) {
+          normalized.delete(key);
+          readFiles.delete(key);
+        }
+      }
+      // A config file made, removed or renamed there changes which config applies in its directory and below.
+      files.forget(within(path.dirname(target)));
+    },
   };
 }
 

@@ -1,6 +1,5 @@
 // The scenario: how an answer file is used (installation media, sysprep, audit mode, DISM), which passes Setup then
 // runs and in which order — from settings.scenario, or inferred from the passes present, their content and the file name.
-import { basename } from 'node:path';
 import { PASS_NAMES, type PassName } from '../parser/events.js';
 import type { SettingKey } from '../kb/setting-keys.js';
 import type { AnswerModel } from './model.js';
@@ -70,7 +69,8 @@ interface Inferred {
 function infer(present: ReadonlySet<string>, filePath: string, model: AnswerModel): Inferred | undefined {
   // A name that says sysprep outweighs a windowsPE pass copied from an install file: sysprep never runs windowsPE.
   // Autounattend is the name Setup looks for on installation media, so a name with both says media.
-  const name = basename(filePath);
+  // The last path segment, with either separator (a path may come from Windows or from anywhere else).
+  const name = filePath.slice(Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\')) + 1);
   const sysprepName = /sysprep/i.test(name) && !/autounattend/i.test(name);
   if (present.has('windowsPE') && !sysprepName) {
     return { name: 'media', basis: 'windowsPE', reason: 'the file has a windowsPE pass' };

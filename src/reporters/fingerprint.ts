@@ -72,8 +72,8 @@ function singleByteBytes(text: string, encoding: string): Uint8Array | undefined
 export function actionText(text: string, encoding = 'utf-8', bom = false): string {
   if (encoding === 'utf-8') return bom ? `\uFEFF${text}` : text;
   const bytes = encode(text, encoding, bom) ?? singleByteBytes(text, encoding);
-  // Buffer's UTF-8 decoding is the one the action's read stream uses: it keeps a byte order mark.
-  return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : text;
+  // The action's read stream decodes as UTF-8 keeping a byte order mark and replacing bad bytes, as this does.
+  return bytes ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) : text;
 }
 
 /** One "hash:n" per line of `text` (index 0 = line 1). */

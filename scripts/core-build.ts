@@ -1,0 +1,56 @@
+// Builds the portable core (src/core.ts) for browsers and web workers: one ES module with no imports, the knowledge
+// base embedded (embeddedKnowledgeBase() then returns it) unless --no-kb, for a playground or an editor extension.
+//   node dist/scripts/core-build.js OUT.mjs [--no-kb]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Metafile } from 'esbuild';
+import { embeddedKnowledgeBase, ROOT } from './bundle.js';
+
+export interface CoreBuild {
+  code: string;
+  metafile: Metafile;
+}
+
+/** The core as a browser ES module, built from the sources in `root` without writing anything. */
+export async function buildCore(opts: { root?: string; entry?: string; knowledgeBase?: boolean } = {}): Promise<CoreBuild> {
+  const root = opts.root ?? ROOT;
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [opts.entry ?? 'src/core.ts'],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    charset: 'utf8',
+    legalComments: 'none',
+    logLevel: 'silent',
+    define: opts.knowledgeBase === false ? {} : { UNATTEND_LINT_KB_DATA: JSON.stringify(embeddedKnowledgeBase(root)) },
+  });
+  return { code: result.outputFiles![0]!.text, metafile: result.metafile! };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const out = argv.find((a) => !a.startsWith('--'));
+  if (!out) {
+    console.error('usage: node dist/scripts/core-build.js OUT.mjs [--no-kb]');
+    return 2;
+  }
+  const { code } = await buildCore({ knowledgeBase: !argv.includes('--no-kb') });
+  mkdirSync(dirname(resolve(out)), { recursive: true });
+  writeFileSync(out, code);
+  console.log(`core: wrote ${out} (${Math.round(code.length / 1024)} KB)`);
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(`core: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 2;
+    },
+  );
+}
