@@ -28,7 +28,7 @@ const lazyRequires: Plugin = {
   },
 };
 
-/** The knowledge base files' text (whitespace dropped), by file name, as src/kb/load.ts reads them from the bundle. */
+/** The knowledge base files' text (whitespace dropped), by file name, as src/kb/knowledge-base.ts reads them from a build. */
 export function embeddedKnowledgeBase(root: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const file of Object.values(DATA_FILES).sort()) {

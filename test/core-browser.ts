@@ -127,6 +127,17 @@ test('the browser build reads the knowledge base from data files the caller pass
   assert.is(missing, 'cannot read the knowledge base file components.json: no such file');
 });
 
+test('the example of docs/core.md runs in the browser build', async () => {
+  const context = await browser;
+  const doc = readFileSync(join(ROOT, 'docs', 'core.md'), 'utf8');
+  const example = /```js\nimport \* as core from '\.\/unattend-lint-core\.mjs';\n([^`]*)```/.exec(doc);
+  assert.ok(example, 'the example is in docs/core.md');
+  Object.assign(context, { xmlText: readFileSync(SYSPREP, 'utf8') });
+  const report = vm.runInContext(`{ ${example[1]}\n report; }`, context) as string;
+  assert.match(report, /^autounattend\.xml\n {2}11:21 {2}error +template placeholder/);
+  assert.match(report, /27:19 {2}error +pass "oobesystem" .* {2}pass-name \(fixable\)\n/);
+});
+
 test('the check fails when the core reaches a Node API: at build time for a module, at run time for a global', async () => {
   // Entries that are the core plus one Node API each, as a module the core imported or a global it used would be.
   const dir = mkdtempSync(join(tmpdir(), 'unattend-lint-core-'));

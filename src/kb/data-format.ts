@@ -1,4 +1,4 @@
-// Shape of the generated kb/data/*.json files: written by kb/generate.ts, read by src/kb/load.ts.
+// Shape of the generated kb/data/*.json files: written by kb/generate.ts, read by src/kb/knowledge-base.ts.
 
 import { PASS_NAMES } from '../parser/events.js';
 import type { EditionEntry, KeyboardEntry, LocaleEntry, ReferenceEntry, ReleaseRecord, SettingKind, SettingRecord, ValueType } from './types.js';
