@@ -16090,6 +16090,7 @@ var autologon_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: [AUTOLOGON, ENABLED, USERNAME, DOMAIN, LOGON_COUNT, ACCOUNT, ACCOUNT_NAME, COMPUTER_NAME, ...PASSWORD_FACTS],
+    quietWithoutFacts: true,
     messages: {
       noUsername: () => "<AutoLogon> is enabled but has no <Username>, so Windows has no account to log on to; add the Username of the account to log on as",
       noPassword: (d) => `<AutoLogon> logs on as ${d.user} but has no <Password>, and that account is not one this file creates; unless its password is blank the automatic logon fails at the logon screen: add <Password> with the account's password`,
@@ -16171,6 +16172,7 @@ var blank_password_default = defineRule({
     severity: "warn",
     securitySeverity: "7.0",
     facts: KINDS.flatMap((k) => [k.container, k.value, k.plainText]),
+    quietWithoutFacts: true,
     messages: {
       blank: (d) => `${d.what} is blank (${d.how}): Setup ${d.account} with an empty password, which anyone at the console or on the network can use; set a password, or leave the account out`
     }
@@ -16805,6 +16807,7 @@ var copy_profile_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: [COPY, ACCOUNT2, JOIN, ...SCENARIO_FACTS],
+    quietWithoutFacts: true,
     messages: {
       installFile: (d) => `CopyProfile is set in the answer file that installs Windows: customise the built-in Administrator in audit mode, then set CopyProfile in the file you give to sysprep /generalize /unattend; the install file must not contain it${d.also} ${d.scenario}`
     }
@@ -17326,6 +17329,7 @@ var dns_server_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: [DNS.interface, DNS.identifier, DNS.server, DNS.serverValue],
+    quietWithoutFacts: true,
     messages: {
       invalid: (d) => `DNS server ${d.value} of ${d.iface} is not an IPv4 or IPv6 address; ${d.hint}`,
       withPrefix: (d) => `DNS server ${d.value} has a prefix length, but DNSServerSearchOrder takes an address alone; write ${d.address}`,
@@ -17378,6 +17382,7 @@ var domain_credential_exposure_default = defineRule({
     severity: "warn",
     securitySeverity: "6.0",
     facts: [CREDENTIALS, PASSWORD, USERNAME2, DOMAIN2],
+    quietWithoutFacts: true,
     schema: {
       type: "object",
       properties: { allowedAccounts: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true } },
@@ -17505,6 +17510,7 @@ var duplicate_setting_default = defineRule({
     summary: "A non-list setting appears at most once under the same parent element of a component",
     category: "correctness",
     severity: "error",
+    settings: (s) => !s.listItem,
     messages: {
       duplicate: (d) => `setting "${d.path}" appears again in component "${d.component}"; Setup accepts it once, merge or remove the repeat, first defined at line ${d.line}`
     }
@@ -17515,7 +17521,7 @@ var duplicate_setting_default = defineRule({
       onElement(node) {
         const parent = node.parent;
         const s = node.binding.setting;
-        if (node.role !== "setting" || !parent || !s || s.listItem) return;
+        if (node.role !== "setting" || !parent || !s) return;
         const first = children2.repeatOf(parent, s.name, node.nameRange);
         if (!first) return;
         ctx.report(
@@ -18346,6 +18352,7 @@ var firmware_layout_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: [...DISK_FACTS, IMAGE.installToDisk],
+    quietWithoutFacts: true,
     messages: {
       mbrOnly: (d) => `${d.type === "Extended" ? "an" : "a"} ${d.type} partition on a layout for ${LABEL.uefi} (${d.why}); extended and logical partitions exist only on MBR disks: create primary partitions instead`,
       gptOnly: (d) => `an ${d.type} partition on a layout for ${LABEL.bios} (${d.why}); Setup ends the installation for EFI and MSR partitions on an MBR disk: remove it, or lint this file with firmware "uefi"`,
@@ -18448,6 +18455,7 @@ var fixed_identity_in_image_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: [NAME, ADDRESS, ...IDENTIFIERS, ...SCENARIO_FACTS],
+    quietWithoutFacts: true,
     messages: {
       fixedName: (d) => `ComputerName ${d.name} is fixed in the file given to sysprep /generalize: every machine deployed from the image gets this name; use * for a generated name, or set it in each machine's deployment file ${d.scenario}`,
       macIdentifier: (d) => `interface ${d.id} is a MAC address in the file given to sysprep /generalize: only one machine's adapter has it, so on the others these settings apply to no interface; name the interface by its alias (such as "Ethernet"), or set it in each machine's deployment file ${d.scenario}`,
@@ -18483,6 +18491,7 @@ init_define_UNATTEND_LINT_RULE_DOCS();
 // src/engine/plan.ts
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
+var STATUSES = ["exact", "case", "unknown", "unjudged"];
 var UnknownFactError = class extends Error {
   constructor(ruleId, key, suggestion) {
     super(`rule "${ruleId}": "${key}" is not a setting the knowledge base knows${suggestion ? `; did you mean "${suggestion}"?` : ""}`);
@@ -18519,19 +18528,35 @@ function createPlan(rules, kb) {
   const only = [];
   const bySetting = new Array(tree.settings.length);
   const facts = /* @__PURE__ */ new Set();
+  const quiet = [];
   rules.forEach(({ rule, options }, index) => {
     const { settings, facts: needs } = rule.meta;
     if (settings) {
-      const ids = typeof settings === "function" ? tree.settings.filter(settings).map((s) => s.id) : resolve(tree, rule.meta.id, settings);
-      only.push(new Set(ids));
-      for (const id of ids) (bySetting[id] ??= []).push(index);
+      const ids2 = typeof settings === "function" ? tree.settings.filter(settings).map((s) => s.id) : resolve(tree, rule.meta.id, settings);
+      only.push(new Set(ids2));
+      for (const id of ids2) (bySetting[id] ??= []).push(index);
     } else {
       only.push(void 0);
     }
     const keys2 = typeof needs === "function" ? needs(options) : needs;
-    if (keys2) for (const id of resolve(tree, rule.meta.id, keys2)) facts.add(id);
+    const ids = keys2 ? resolve(tree, rule.meta.id, keys2) : [];
+    for (const id of ids) facts.add(id);
+    quiet.push(rule.meta.quietWithoutFacts && ids.length > 0 ? ids.map((id) => tree.settings[id].key) : void 0);
   });
-  return { rules, only, bySetting, facts };
+  const statuses = rules.map(({ rule }) => rule.meta.elements ? new Set(rule.meta.elements) : void 0);
+  const every = rules.map((_, i) => i).filter((i) => !only[i]);
+  const memo = /* @__PURE__ */ new Map();
+  const elementRules = (setting, status) => {
+    const key = (setting === void 0 ? tree.settings.length : setting) * STATUSES.length + STATUSES.indexOf(status);
+    let list5 = memo.get(key);
+    if (!list5) {
+      const subscribed = setting === void 0 ? [] : bySetting[setting] ?? [];
+      list5 = [...every, ...subscribed].sort((a, b) => a - b).filter((i) => !statuses[i] || statuses[i].has(status));
+      memo.set(key, list5);
+    }
+    return list5;
+  };
+  return { rules, only, bySetting, facts, quiet, elementRules };
 }
 
 // rules/_helpers/policy.ts
@@ -18801,6 +18826,7 @@ var install_target_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: [...DISK_FACTS, ...IMAGE_FACTS],
+    quietWithoutFacts: true,
     messages: {
       both: (d) => `<InstallTo> is set together with <InstallToAvailablePartition>true</InstallToAvailablePartition>; with both, the installation fails: keep InstallTo to name the partition, or remove it to use the first available one, InstallToAvailablePartition at line ${d.line}`,
       noPartition: (d) => `${d.image} goes to PartitionID ${d.id} of disk ${d.disk}, but that disk is wiped and the file creates ${d.has} on it (an Extended partition gets no ID); Setup cannot install there: name a created partition, Disk at line ${d.line}`,
@@ -18869,6 +18895,7 @@ var interface_identifier_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: [TCPIP2, ...OTHERS.map((o) => o.key)],
+    quietWithoutFacts: true,
     messages: {
       noMatch: (d) => `interface ${d.id} of "${d.component}" matches no Microsoft-Windows-TCPIP interface in this pass (${d.known}); check the Identifier`,
       repeated: (d) => `interface ${d.id} is configured again in another "${d.component}" block of this pass; Setup applies one of them, first defined at line ${d.line}`
@@ -18969,6 +18996,7 @@ var join_credentials_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: joinFacts(...PARTS),
+    quietWithoutFacts: true,
     messages: {
       noCredentials: (d) => `<JoinDomain> ${d.domain} has no <Credentials>, so Setup has no account to join the domain with; add Credentials with the join account's Username and Password (and Domain), or set <UnsecureJoin> to true for a pre-created computer account`,
       incomplete: (d) => `<Credentials> has no ${d.missing}: Setup needs the join account's Username and Password to authenticate the domain join at line ${d.line}; add ${d.missing}`,
@@ -19026,6 +19054,7 @@ var join_credentials_domain_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: joinFacts(...PARTS2),
+    quietWithoutFacts: true,
     messages: {
       unrelated: (d) => `the join account's domain ${d.account} (${d.what}) is unrelated to <JoinDomain> ${d.domain} at line ${d.line}: Setup authenticates the account against that domain; use an account of the domain being joined or of a domain it trusts`
     }
@@ -19066,6 +19095,7 @@ var join_credentials_ignored_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: joinFacts(...PARTS3),
+    quietWithoutFacts: true,
     messages: {
       machinePassword: (d) => `<MachinePassword> is ignored: it is used only when <UnsecureJoin> is true, and ${d.why}; remove MachinePassword, or join the pre-created computer account with UnsecureJoin true and no Credentials`,
       provisioning: (d) => `<Credentials> is ignored: <Provisioning> AccountData at line ${d.line} is given too, and Setup joins the domain with the provisioning data; remove the Credentials, or the Provisioning`
@@ -19104,6 +19134,7 @@ var ip_address_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: TCPIP_FACTS,
+    quietWithoutFacts: true,
     messages: {
       invalid: (d) => `${d.value} is not an IPv4 or IPv6 address, so Setup cannot assign it to ${d.iface}; ${d.hint}`,
       badPrefix: (d) => `the prefix length ${d.prefix} of ${d.value} is not a number of bits; ${d.hint}`,
@@ -19147,6 +19178,7 @@ var join_domain_workgroup_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: [DOMAIN3, WORKGROUP],
+    quietWithoutFacts: true,
     messages: {
       both: (d) => `<JoinWorkgroup> ${d.workgroup} is ignored: this Identification also sets <JoinDomain> ${d.domain}, and Setup joins the domain; remove one of them, JoinDomain at line ${d.line}`
     }
@@ -19197,6 +19229,7 @@ var join_needs_dns_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: FACTS,
+    quietWithoutFacts: true,
     messages: {
       noDnsServer: (d) => `interface ${d.id} has static IPv4 settings (line ${d.line}) but no DNS-Client DNSServerSearchOrder, so the join to ${d.domain} cannot look up a domain controller; add a Microsoft-Windows-DNS-Client interface with this Identifier and the domain's DNS servers`,
       dnsDomain: (d) => `primary DNS suffix <DNSDomain> ${d.suffix} is unrelated to <JoinDomain> ${d.domain} at line ${d.line}: the computer registers and resolves names outside the domain it joins; use the domain's DNS name, or check the value`,
@@ -19332,6 +19365,7 @@ var join_ou_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: joinFacts(...PARTS4),
+    quietWithoutFacts: true,
     messages: {
       notDn: (d) => `<MachineObjectOU> ${d.ou} is not an LDAP distinguished name: ${d.reason}; write the OU's full path, e.g. OU=Workstations,DC=corp,DC=contoso,DC=com`,
       noDc: (d) => `<MachineObjectOU> ${d.ou} has no DC= parts: the join needs the OU's full path down to the domain; append the domain's DC= parts, e.g. ,DC=corp,DC=contoso,DC=com`,
@@ -19416,6 +19450,7 @@ var join_policy_default = defineRule({
     severity: "warn",
     recommended: false,
     facts: joinFacts(...PARTS5),
+    quietWithoutFacts: true,
     messages: {
       domain: (d) => `<JoinDomain> ${d.domain} is not an allowed domain (${d.allowed}); join an allowed domain, or add this one to allowedDomains`,
       ou: (d) => `<MachineObjectOU> ${d.ou} is not an allowed OU (${d.allowed}); create the computer account in an allowed OU, or add this one to allowedOUs`,
@@ -19468,6 +19503,7 @@ var join_username_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: joinFacts(...PARTS6),
+    quietWithoutFacts: true,
     messages: {
       unqualified: (d) => `<Username> ${d.user} names no domain and <Credentials> has no <Domain>: without Domain the join account must be written DOMAIN\\user or user@dns.domain; add <Domain>, or qualify the Username`,
       qualifiedTwice: (d) => `<Username> ${d.user} is already qualified, and <Domain> ${d.domain} at line ${d.line} qualifies it again: with DOMAIN\\user or UPN form the Domain setting must be left out; remove <Domain>, or write the bare user name`
@@ -19755,6 +19791,8 @@ var LOCALIZED_GROUPS = [
   "Brugere"
 ];
 var squash = (g) => g.replace(/\s+/g, "").toLowerCase();
+var KNOWN_GROUPS = new Set([...NEUTRAL_GROUPS, ...ENGLISH_GROUPS, ...LOCALIZED_GROUPS].map(squash));
+var CANDIDATES = NEUTRAL_GROUPS;
 var local_account_default = defineRule({
   meta: {
     id: "local-account",
@@ -19762,6 +19800,7 @@ var local_account_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: [ACCOUNT3, NAME2, GROUP, PASSWORD2],
+    quietWithoutFacts: true,
     schema: {
       type: "object",
       properties: { groups: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true } },
@@ -19781,8 +19820,6 @@ var local_account_default = defineRule({
   },
   create(ctx) {
     const extra = new Set(ctx.options.groups.map(squash));
-    const known = new Set([...NEUTRAL_GROUPS, ...ENGLISH_GROUPS, ...LOCALIZED_GROUPS].map(squash));
-    const candidates = [...NEUTRAL_GROUPS];
     let conditionals;
     const quote = (f) => ctx.quote(f.text.trim(), f.valueRange);
     return {
@@ -19822,11 +19859,11 @@ var local_account_default = defineRule({
         const start = offset;
         offset += part.length + 1;
         const g = part.trim();
-        if (!g || /[^\x20-\x7e]/.test(g) || known.has(squash(g)) || extra.has(squash(g))) continue;
+        if (!g || /[^\x20-\x7e]/.test(g) || KNOWN_GROUPS.has(squash(g)) || extra.has(squash(g))) continue;
         const exact = group.text.length === group.valueRange.end - group.valueRange.start;
         const at = group.valueRange.start + start + part.indexOf(g);
         const range = exact ? { start: at, end: at + g.length } : group.valueRange;
-        const suggestion = closest(g, candidates);
+        const suggestion = closest(g, CANDIDATES);
         ctx.report("unknownGroup", range, { group: ctx.quote(g, range), ...suggestion ? { suggestion } : {} });
       }
     }
@@ -20000,6 +20037,7 @@ var name_case_default = defineRule({
   meta: {
     id: "name-case",
     summary: "Setting names (and, with an option, component names) are written in the letter case the reference uses",
+    elements: ["case"],
     category: "correctness",
     severity: "warn",
     messages: {
@@ -20098,6 +20136,7 @@ var netbios_options_default = defineRule({
     severity: "warn",
     recommended: false,
     facts: [NETBT.interface, NETBT.identifier, NETBT.options, TCPIP.interface, TCPIP.identifier],
+    quietWithoutFacts: true,
     messages: {
       mismatch: (d) => `NetbiosOptions is ${d.value}, but the policy requires ${d.required} on every interface; write the required value`,
       missing: (d) => `${d.iface} sets no NetbiosOptions, so NetBIOS over TCP/IP follows the DHCP server (else stays enabled); the policy requires ${d.required}: add <NetbiosOptions>`,
@@ -20214,6 +20253,7 @@ var partition_conflict_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: DISK_FACTS,
+    quietWithoutFacts: true,
     messages: {
       repeatedPartition: (d) => `<PartitionID> ${d.id} is modified a second time on this disk (first at line ${d.line}): the two ModifyPartition items cannot both take effect; merge them into one`,
       repeatedLetter: (d) => `drive letter ${d.letter} is given to a second partition (first at line ${d.line}): one letter names one volume, so one of them gets another letter; give each partition its own`
@@ -20260,6 +20300,7 @@ var partition_layout_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: DISK_FACTS,
+    quietWithoutFacts: true,
     messages: {
       sizeAndExtend: (d) => `<CreatePartition> ${d.order} sets both <Size> and <Extend>true</Extend>; Setup then creates no partition and the installation ends with an error: remove <Size> to fill the disk, or <Extend> to keep the size`,
       noSize: (d) => `<CreatePartition> ${d.order} has neither <Size> nor <Extend>true</Extend>; Setup needs one of them to create the partition: add <Size> (in MB) or <Extend>true</Extend>`,
@@ -20420,6 +20461,7 @@ var password_encoding_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: PASSWORD_FACTS,
+    quietWithoutFacts: true,
     messages: {
       base64: (d) => `${d.what} is marked hidden (<PlainText> false at line ${d.line}) but its <Value> is not base64, so Setup fails to decode it ("Failed to decode password") and stops; write the password in clear text with PlainText true, or let Windows SIM hide it`,
       utf16: (d) => `${d.what} is marked hidden (<PlainText> false at line ${d.line}) but its <Value> does not decode to UTF-16LE text, so Setup fails to decode it ("Failed to decode password") and stops; encode the password followed by its suffix as UTF-16LE before base64, as Windows SIM does`,
@@ -20466,6 +20508,7 @@ var plaintext_password_default = defineRule({
     severity: "warn",
     securitySeverity: "5.0",
     facts: [...PASSWORD_FACTS, ...CREDENTIALS3],
+    quietWithoutFacts: true,
     messages: {
       plain: (d) => `${d.what} is stored in clear text (${d.how}): anyone who can read this file, or the copy Setup caches on the installed system, can read it; Windows SIM's "Hide sensitive data" (PlainText false) only base64-encodes it, which anyone can decode, so the real protection is keeping the file where others cannot read it and changing the password after deployment`,
       credentials: (d) => `the <Credentials> password of ${d.where} is stored in clear text and cannot be hidden (only local account passwords have PlainText): anyone who can read this file, or the copy Setup caches, can use that account; use an account with access to nothing but what Setup needs here, keep the file where others cannot read it, and change the password after deployment`
@@ -20506,6 +20549,7 @@ var pnp_sysprep_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: [CLEANUP, PERSIST],
+    quietWithoutFacts: true,
     messages: {
       noPersist: (d) => `<DoNotCleanUpNonPresentDevices> true has no effect: ${d.persist}, so generalize removes the device information anyway; set PersistAllDeviceInstalls to true (only for identical hardware) or remove DoNotCleanUpNonPresentDevices`
     }
@@ -20704,6 +20748,7 @@ var route_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: TCPIP_FACTS,
+    quietWithoutFacts: true,
     messages: {
       invalidPrefix: (d) => `Prefix ${d.value} is not a route prefix; ${d.hint}`,
       prefixRange: (d) => `the prefix length ${d.prefix} of Prefix ${d.value} is out of range: an IPv${d.family} address has ${d.max} bits; write a length from 0 to ${d.max}`,
@@ -20800,6 +20845,7 @@ var route_consistency_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: TCPIP_FACTS,
+    quietWithoutFacts: true,
     messages: {
       offLink: (d) => `NextHopAddress ${d.hop} is outside the subnets of ${d.iface} (${d.subnets}), so the gateway is not on-link there; check the gateway or the prefix length of the interface's address`,
       defaultTwice: (d) => `a second default route (${d.prefix}) with ${d.metric} on ${d.iface}, beside the one at line ${d.line}; neither is preferred, so keep one default gateway or give them different metrics`,
@@ -20928,6 +20974,7 @@ var skip_rearm_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: [SKIP_REARM],
+    quietWithoutFacts: true,
     schema: {
       type: "object",
       properties: {
@@ -20967,6 +21014,7 @@ var static_ip_consistency_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: TCPIP_FACTS,
+    quietWithoutFacts: true,
     messages: {
       classful: (d) => `${d.value} has no prefix length, so Windows gives it the class ${d.cls} default /${d.prefix} (${d.mask}); write the subnet's length, e.g. ${d.example}`,
       noPrefix6: (d) => `${d.value} has no prefix length, and the reference documents a default only for IPv4 classes; write the length, e.g. ${d.example}`,
@@ -21196,6 +21244,7 @@ var sysprep_in_command_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: COMMANDS.map((c) => c.key),
+    quietWithoutFacts: true,
     messages: {
       command: (d) => `<${d.element}> runs sysprep ${d.switches} from ${d.list} in pass "${d.pass}": ${d.why}; ${d.instead}`
     }
@@ -21469,6 +21518,7 @@ var unknown_setting_default = defineRule({
   meta: {
     id: "unknown-setting",
     summary: "Every element inside a component is a setting that component defines, at that place",
+    elements: ["unknown"],
     category: "correctness",
     severity: "error",
     messages: messages4,
@@ -21783,6 +21833,7 @@ var windows11_bypass_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: [...COMMANDS3, ...RELEASE_FACTS],
+    quietWithoutFacts: true,
     schema: {
       type: "object",
       properties: { forbid: { type: "boolean" } },
@@ -23113,6 +23164,8 @@ function lintSource(input, opts) {
   }
   return { ...summarise(opts.filePath, dedupe(kept), text2, secretRanges), encoding: decoded.encoding, bom: decoded.bom };
 }
+var STATUS_BIT = { exact: 0, case: 1, unknown: 2, unjudged: 3 };
+var NO_HOOKS = Object.freeze({});
 var MIN_REPEATED_SECRET = 4;
 function everyOccurrence(text2, secrets) {
   const found = secrets.list();
@@ -23136,7 +23189,8 @@ function startRules(plan, opts, sink, source, secrets) {
   const markSecret = (range) => secrets.add(range);
   const quote = (value, range) => quoteValue(secrets.overlaps(range) ? MASK : value);
   const lineOf = (offset) => lines.position(offset).line;
-  const visitors = plan.rules.map(({ rule, severity: severity2, options }) => {
+  const create = (i) => {
+    const { rule, severity: severity2, options } = plan.rules[i];
     const ctx = {
       id: rule.meta.id,
       filePath,
@@ -23155,61 +23209,70 @@ function startRules(plan, opts, sink, source, secrets) {
     } catch (err) {
       throw crash(err, rule.meta.id, 0, filePath, lines);
     }
-  });
+  };
+  const visitors = plan.rules.map((_, i) => plan.quiet[i] ? NO_HOOKS : create(i));
   const listener = (i, h) => {
     const v = visitors[i];
     const fn = v[h];
     return fn ? { id: plan.rules[i].rule.meta.id, v, fn } : void 0;
   };
-  const collect = (h, take) => {
+  const global = /* @__PURE__ */ new Map();
+  for (const h of GLOBAL_HOOKS) {
     const out = [];
     for (let i = 0; i < visitors.length; i++) {
-      const l = take(i) ? listener(i, h) : void 0;
+      const l = listener(i, h);
       if (l) out.push(l);
     }
-    return out;
-  };
-  const global = /* @__PURE__ */ new Map();
-  for (const h of GLOBAL_HOOKS) global.set(h, collect(h, () => true));
-  const limited = (h) => {
-    const out = new Array(visitors.length);
-    for (let i = 0; i < visitors.length; i++) out[i] = plan.only[i] ? listener(i, h) : void 0;
-    return out;
-  };
-  const hooks = {
-    onElement: { every: collect("onElement", (i) => !plan.only[i]), limited: limited("onElement") },
-    onElementEnd: { every: collect("onElementEnd", (i) => !plan.only[i]), limited: limited("onElementEnd") },
-    onValue: { every: collect("onValue", (i) => !plan.only[i]), limited: limited("onValue") }
-  };
+    global.set(h, out);
+  }
   const call = (list5, node, offset) => {
-    for (const { id, v, fn } of list5) {
-      try {
-        fn.call(v, node);
-      } catch (err) {
-        throw crash(err, id, offset, filePath, lines);
+    let i = 0;
+    try {
+      for (; i < list5.length; i++) {
+        const l = list5[i];
+        l.fn.call(l.v, node);
       }
+    } catch (err) {
+      throw crash(err, list5[i].id, offset, filePath, lines);
     }
   };
-  const elementDispatch = ({ every, limited: limited2 }) => (el, node) => {
-    if (every.length > 0) call(every, node, el.range.start);
-    const s = el.binding.setting;
-    const subscribed = s && plan.bySetting[s.id];
-    if (!subscribed) return;
-    for (let k = 0; k < subscribed.length; k++) {
-      const l = limited2[subscribed[k]];
-      if (!l) continue;
-      try {
-        l.fn.call(l.v, node);
-      } catch (err) {
-        throw crash(err, l.id, el.range.start, filePath, lines);
+  const elementDispatch = (h) => {
+    const lists = /* @__PURE__ */ new Map();
+    return (el, node) => {
+      const b = el.binding;
+      const s = b.setting;
+      const key = (s ? s.id + 1 : 0) * 4 + STATUS_BIT[b.status];
+      let list5 = lists.get(key);
+      if (!list5) {
+        list5 = [];
+        for (const i of plan.elementRules(s?.id, b.status)) {
+          const l = listener(i, h);
+          if (l) list5.push(l);
+        }
+        lists.set(key, list5);
       }
+      if (list5.length > 0) call(list5, node, el.range.start);
+    };
+  };
+  const end = global.get("onDocumentEnd");
+  const documentEnd = (model) => {
+    call(end, model, text2.length);
+    for (let i = 0; i < visitors.length; i++) {
+      const keys2 = plan.quiet[i];
+      if (!keys2 || !keys2.some((k) => model.all(k).length > 0)) continue;
+      const v = create(i);
+      const id = plan.rules[i].rule.meta.id;
+      for (const h in v) {
+        if (h !== "onDocumentEnd") throw new InternalError(`rule "${id}" is quiet without facts but has a ${h} hook; only onDocumentEnd is called for it`, id, filePath);
+      }
+      if (v.onDocumentEnd) call([{ id, v, fn: v.onDocumentEnd }], model, text2.length);
     }
   };
   return {
-    all: (h, node, offset) => call(global.get(h), node, offset),
-    onElement: elementDispatch(hooks.onElement),
-    onElementEnd: elementDispatch(hooks.onElementEnd),
-    onValue: elementDispatch(hooks.onValue),
+    all: (h, node, offset) => h === "onDocumentEnd" ? documentEnd(node) : call(global.get(h), node, offset),
+    onElement: elementDispatch("onElement"),
+    onElementEnd: elementDispatch("onElementEnd"),
+    onValue: elementDispatch("onValue"),
     has: (h) => global.get(h).length > 0
   };
 }

@@ -10,6 +10,7 @@ export default defineRule({
     summary: 'A non-list setting appears at most once under the same parent element of a component',
     category: 'correctness',
     severity: 'error',
+    settings: (s) => !s.listItem,
     messages: {
       duplicate: (d: { path: string; component: string; line: number }) =>
         `setting "${d.path}" appears again in component "${d.component}"; ` +
@@ -22,8 +23,8 @@ export default defineRule({
       onElement(node) {
         const parent = node.parent;
         const s = node.binding.setting;
-        // Unknown settings are unknown-setting's, and what is inside them is not judged.
-        if (node.role !== 'setting' || !parent || !s || s.listItem) return;
+        // Only non-list settings are heard: unknown ones are unknown-setting's, and what is inside them is not judged.
+        if (node.role !== 'setting' || !parent || !s) return;
         const first = children.repeatOf(parent, s.name, node.nameRange);
         if (!first) return;
         ctx.report(
