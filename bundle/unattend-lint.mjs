@@ -25760,6 +25760,147 @@ var junit = (results, ctx) => {
   return [XML_DECLARATION, head, ...body, "</testsuites>", ""].join("\n");
 };
 
+// src/reporters/gitlab.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+
+// src/util/sha256.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+var K = Uint32Array.from([
+  1116352408,
+  1899447441,
+  3049323471,
+  3921009573,
+  961987163,
+  1508970993,
+  2453635748,
+  2870763221,
+  3624381080,
+  310598401,
+  607225278,
+  1426881987,
+  1925078388,
+  2162078206,
+  2614888103,
+  3248222580,
+  3835390401,
+  4022224774,
+  264347078,
+  604807628,
+  770255983,
+  1249150122,
+  1555081692,
+  1996064986,
+  2554220882,
+  2821834349,
+  2952996808,
+  3210313671,
+  3336571891,
+  3584528711,
+  113926993,
+  338241895,
+  666307205,
+  773529912,
+  1294757372,
+  1396182291,
+  1695183700,
+  1986661051,
+  2177026350,
+  2456956037,
+  2730485921,
+  2820302411,
+  3259730800,
+  3345764771,
+  3516065817,
+  3600352804,
+  4094571909,
+  275423344,
+  430227734,
+  506948616,
+  659060556,
+  883997877,
+  958139571,
+  1322822218,
+  1537002063,
+  1747873779,
+  1955562222,
+  2024104815,
+  2227730452,
+  2361852424,
+  2428436474,
+  2756734187,
+  3204031479,
+  3329325298
+]);
+var rotr = (x, n) => x >>> n | x << 32 - n;
+function sha256Hex(text2) {
+  const data = new TextEncoder().encode(text2);
+  const blocks = Math.ceil((data.length + 9) / 64);
+  const bytes = new Uint8Array(blocks * 64);
+  bytes.set(data);
+  bytes[data.length] = 128;
+  const view = new DataView(bytes.buffer);
+  view.setUint32(bytes.length - 8, Math.floor(data.length / 536870912));
+  view.setUint32(bytes.length - 4, data.length * 8 >>> 0);
+  const h = Uint32Array.from([1779033703, 3144134277, 1013904242, 2773480762, 1359893119, 2600822924, 528734635, 1541459225]);
+  const w = new Uint32Array(64);
+  for (let offset = 0; offset < bytes.length; offset += 64) {
+    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + 4 * i);
+    for (let i = 16; i < 64; i++) {
+      const a2 = w[i - 15];
+      const b2 = w[i - 2];
+      const s0 = rotr(a2, 7) ^ rotr(a2, 18) ^ a2 >>> 3;
+      const s1 = rotr(b2, 17) ^ rotr(b2, 19) ^ b2 >>> 10;
+      w[i] = w[i - 16] + s0 + w[i - 7] + s1 >>> 0;
+    }
+    let [a, b, c, d, e, f, g, hh] = h;
+    for (let i = 0; i < 64; i++) {
+      const t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (e & f ^ ~e & g) + K[i] + w[i] >>> 0;
+      const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + (a & b ^ a & c ^ b & c) >>> 0;
+      [hh, g, f, e, d, c, b, a] = [g, f, e, d + t1 >>> 0, c, b, a, t1 + t2 >>> 0];
+    }
+    h[0] = h[0] + a >>> 0;
+    h[1] = h[1] + b >>> 0;
+    h[2] = h[2] + c >>> 0;
+    h[3] = h[3] + d >>> 0;
+    h[4] = h[4] + e >>> 0;
+    h[5] = h[5] + f >>> 0;
+    h[6] = h[6] + g >>> 0;
+    h[7] = h[7] + hh >>> 0;
+  }
+  return Array.from(h, (x) => x.toString(16).padStart(8, "0")).join("");
+}
+
+// src/reporters/gitlab.ts
+function severity(d, ctx) {
+  if (d.fatal) return "blocker";
+  if (d.severity === 1) return "minor";
+  return d.ruleId && ctx.rules.get(d.ruleId)?.securitySeverity !== void 0 ? "critical" : "major";
+}
+function fileIssues(file, ctx) {
+  const path8 = posixPath(file.filePath, ctx.cwd);
+  const redact = secretRedactor(file);
+  const hashes = fileLineHashes(file);
+  const seen = /* @__PURE__ */ new Map();
+  return file.messages.map((d) => {
+    const id = sarifRuleId(d);
+    const line = Math.max(1, d.line);
+    const key = `${path8}\0${id}\0${hashes[line - 1] ?? `line ${line}`}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return {
+      description: redact(d.message),
+      check_name: id,
+      fingerprint: sha256Hex(`${key}\0${n}`).slice(0, 32),
+      severity: severity(d, ctx),
+      location: { path: path8, lines: { begin: line } }
+    };
+  });
+}
+var gitlab = (results, ctx) => `${JSON.stringify(results.flatMap((f) => fileIssues(f, ctx)), null, 2)}
+`;
+
 // src/index.ts
 function createLinter2(opts = {}) {
   const cwd = resolve4(opts.cwd ?? "");
@@ -25925,40 +26066,6 @@ function pruneSuppressions(existing, results, keyOf, base) {
 // src/reporters/index.ts
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
-
-// src/reporters/gitlab.ts
-init_define_UNATTEND_LINT_KB_DATA();
-init_define_UNATTEND_LINT_RULE_DOCS();
-import { createHash } from "node:crypto";
-function severity(d, ctx) {
-  if (d.fatal) return "blocker";
-  if (d.severity === 1) return "minor";
-  return d.ruleId && ctx.rules.get(d.ruleId)?.securitySeverity !== void 0 ? "critical" : "major";
-}
-function fileIssues(file, ctx) {
-  const path8 = posixPath(file.filePath, ctx.cwd);
-  const redact = secretRedactor(file);
-  const hashes = fileLineHashes(file);
-  const seen = /* @__PURE__ */ new Map();
-  return file.messages.map((d) => {
-    const id = sarifRuleId(d);
-    const line = Math.max(1, d.line);
-    const key = `${path8}\0${id}\0${hashes[line - 1] ?? `line ${line}`}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    return {
-      description: redact(d.message),
-      check_name: id,
-      fingerprint: createHash("sha256").update(`${key}\0${n}`).digest("hex").slice(0, 32),
-      severity: severity(d, ctx),
-      location: { path: path8, lines: { begin: line } }
-    };
-  });
-}
-var gitlab = (results, ctx) => `${JSON.stringify(results.flatMap((f) => fileIssues(f, ctx)), null, 2)}
-`;
-
-// src/reporters/index.ts
 var formatters = Object.freeze({ text, json, sarif, compact, github, gitlab, checkstyle, junit });
 function getReporter(name) {
   return Object.hasOwn(formatters, name) ? formatters[name] : void 0;
@@ -26445,6 +26552,7 @@ export {
   embeddedKnowledgeBase,
   encode,
   github,
+  gitlab,
   invalidate,
   json,
   junit,

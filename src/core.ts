@@ -42,5 +42,6 @@ export { compact } from './reporters/compact.js';
 export { github } from './reporters/github.js';
 export { checkstyle } from './reporters/checkstyle.js';
 export { junit } from './reporters/junit.js';
+export { gitlab } from './reporters/gitlab.js';
 export type { Reporter, ReporterContext } from './reporters/types.js';
 export { TOOL_NAME, ruleDocsUrl } from './meta.js';

@@ -53,7 +53,7 @@ const LINT = `
   const kb = inputs.kbFiles ? core.knowledgeBaseFromFiles(inputs.kbFiles) : core.embeddedKnowledgeBase();
   const results = inputs.files.map((f) => core.lintSource(new Uint8Array(f.bytes), { filePath: f.path, rules, kb }));
   const ctx = { cwd: inputs.cwd, rules: new Map(core.builtinRules.map((r) => [r.meta.id, r.meta])), color: false, toolVersion: '0.0.0' };
-  return { results, json: core.json(results, ctx), sarif: core.sarif(results, ctx), text: core.text(results, ctx) };
+  return { results, json: core.json(results, ctx), sarif: core.sarif(results, ctx), text: core.text(results, ctx), gitlab: core.gitlab(results, ctx) };
 `;
 
 interface Linted {
@@ -61,6 +61,7 @@ interface Linted {
   json: string;
   sarif: string;
   text: string;
+  gitlab: string;
 }
 
 test('the browser build is one module with no imports and no Node built-in among its inputs', async () => {
@@ -99,7 +100,7 @@ test('the browser build finds nothing in a clean fixture', async () => {
   assert.is(linted.text, '');
 });
 
-test('the browser build gives the JSON, SARIF and text reports the Node build gives, for every fixture and every rule', async () => {
+test('the browser build gives the JSON, SARIF, text and GitLab reports the Node build gives, for every fixture and every rule', async () => {
   const context = await browser;
   const files = xmlFiles(FIXTURES);
   assert.ok(files.length > 300, `${files.length} fixtures`);
@@ -114,6 +115,7 @@ test('the browser build gives the JSON, SARIF and text reports the Node build gi
   assert.fixture(linted.json, core.json(results, ctx));
   assert.fixture(linted.sarif, core.sarif(results, ctx));
   assert.fixture(linted.text, core.text(results, ctx));
+  assert.fixture(linted.gitlab, core.gitlab(results, ctx));
 });
 
 test('the browser build reads the knowledge base from data files the caller passes', async () => {
