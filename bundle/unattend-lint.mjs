@@ -2243,8 +2243,8 @@ var require_json_parse_even_better_errors = __commonJS({
     init_define_UNATTEND_LINT_KB_DATA();
     init_define_UNATTEND_LINT_RULE_DOCS();
     var hexify = (char) => {
-      const h = char.charCodeAt(0).toString(16).toUpperCase();
-      return "0x" + (h.length % 2 ? "0" : "") + h;
+      const h2 = char.charCodeAt(0).toString(16).toUpperCase();
+      return "0x" + (h2.length % 2 ? "0" : "") + h2;
     };
     var parseError = (e, txt, context) => {
       if (!txt) {
@@ -16036,10 +16036,10 @@ function decodeHidden(value) {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(core)) return { ok: false, problem: "base64" };
   const body = core.replace(/=+$/, "");
   if (body.length % 4 === 1 || core.length > body.length && core.length % 4 !== 0) return { ok: false, problem: "base64" };
-  const bytes = atob(body);
-  if (bytes.length % 2 !== 0) return { ok: false, problem: "utf16" };
+  const bytes2 = atob(body);
+  if (bytes2.length % 2 !== 0) return { ok: false, problem: "utf16" };
   const units = [];
-  for (let i = 0; i < bytes.length; i += 2) units.push(bytes.charCodeAt(i) | bytes.charCodeAt(i + 1) << 8);
+  for (let i = 0; i < bytes2.length; i += 2) units.push(bytes2.charCodeAt(i) | bytes2.charCodeAt(i + 1) << 8);
   const text2 = fromCodeUnits(units);
   if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/.test(text2)) return { ok: false, problem: "utf16" };
   return { ok: true, text: text2 };
@@ -16606,12 +16606,12 @@ function nameProblems(v) {
   if (bad.length > 0) out.invalid.push(`contains ${list(bad.map(show))} (not allowed in computer names)`);
   if (/^\d+$/.test(name)) out.invalid.push("has only digits (DnsValidateName rejects that)");
   if ([...name].some((c) => c.codePointAt(0) > 65535)) out.invalid.push("contains a character outside the Basic Multilingual Plane, such as an emoji (not allowed)");
-  const bytes = utf8Bytes(name);
+  const bytes2 = utf8Bytes(name);
   const fewest = fewestBytes(name);
   if (fewest > MAX_BYTES) {
-    out.invalid.push(`is ${fewest === bytes ? bytes : `at least ${fewest}`} bytes (Windows accepts at most 15)`);
-  } else if (bytes > MAX_BYTES) {
-    out.dns.push(`is ${bytes} bytes in UTF-8 (over 15; it fits only in a legacy code page that stores its characters in fewer bytes)`);
+    out.invalid.push(`is ${fewest === bytes2 ? bytes2 : `at least ${fewest}`} bytes (Windows accepts at most 15)`);
+  } else if (bytes2 > MAX_BYTES) {
+    out.dns.push(`is ${bytes2} bytes in UTF-8 (over 15; it fits only in a legacy code page that stores its characters in fewer bytes)`);
   }
   if (out.invalid.length > 0) {
     const s = suggest(name);
@@ -17281,8 +17281,8 @@ function tcpipInterfaces(model) {
   return model.all(TCPIP.interface).map((fact) => {
     const addresses = [];
     for (const item of model.within(fact, TCPIP.address)) {
-      const w = itemText(model, item, TCPIP.addressValue);
-      if (w) addresses.push({ item, written: w, parsed: parseCidr(w.text) });
+      const w2 = itemText(model, item, TCPIP.addressValue);
+      if (w2) addresses.push({ item, written: w2, parsed: parseCidr(w2.text) });
     }
     return {
       fact,
@@ -17300,13 +17300,13 @@ function tcpipInterfaces(model) {
   });
 }
 function interfaceName(i, quote, lineOf) {
-  const w = written(i.identifier);
-  return w ? `interface ${quote(w.text.trim(), w.range)}` : `the interface at line ${lineOf(i.fact.range.start)}`;
+  const w2 = written(i.identifier);
+  return w2 ? `interface ${quote(w2.text.trim(), w2.range)}` : `the interface at line ${lineOf(i.fact.range.start)}`;
 }
-function trimmed(w) {
-  const lead = w.text.length - w.text.trimStart().length;
-  const text2 = w.text.trim();
-  return { text: text2, range: { start: w.range.start + lead, end: w.range.start + lead + text2.length } };
+function trimmed(w2) {
+  const lead = w2.text.length - w2.text.trimStart().length;
+  const text2 = w2.text.trim();
+  return { text: text2, range: { start: w2.range.start + lead, end: w2.range.start + lead + text2.length } };
 }
 var normalIdentifier = (id) => {
   const t = id.trim().toLowerCase();
@@ -17346,20 +17346,20 @@ var dns_server_default = defineRule({
           for (const item of model.within(iface, DNS.server)) {
             const w0 = itemText(model, item, DNS.serverValue);
             if (!w0) continue;
-            const w = trimmed(w0);
-            const value = ctx.quote(w.text, w.range);
-            const address = parseAddress(w.text);
+            const w2 = trimmed(w0);
+            const value = ctx.quote(w2.text, w2.range);
+            const address = parseAddress(w2.text);
             if (!address) {
-              const c = parseCidr(w.text);
-              const parts = w.text.split(/[\s,;]+/);
-              if (parts.length > 1 && parts.every((t) => parseAddress(t))) ctx.report("several", w.range, { value, count: parts.length });
-              else if (c.kind !== "badAddress" && w.text.includes("/")) ctx.report("withPrefix", w.range, { value, address: `"${formatAddress(c.address)}"` });
-              else ctx.report("invalid", w.range, { value, iface: name, hint: addressHint(w.text, "", "DNSServerSearchOrder takes server addresses, e.g. 192.168.1.1") });
+              const c = parseCidr(w2.text);
+              const parts = w2.text.split(/[\s,;]+/);
+              if (parts.length > 1 && parts.every((t) => parseAddress(t))) ctx.report("several", w2.range, { value, count: parts.length });
+              else if (c.kind !== "badAddress" && w2.text.includes("/")) ctx.report("withPrefix", w2.range, { value, address: `"${formatAddress(c.address)}"` });
+              else ctx.report("invalid", w2.range, { value, iface: name, hint: addressHint(w2.text, "", "DNSServerSearchOrder takes server addresses, e.g. 192.168.1.1") });
               continue;
             }
             const k = addressKind(address);
             const kind2 = k === "unicast" || k === "loopback" ? void 0 : KIND_NAMES[k];
-            if (kind2) ctx.report("notServer", w.range, { value, kind: kind2 });
+            if (kind2) ctx.report("notServer", w2.range, { value, kind: kind2 });
           }
         }
       }
@@ -18616,7 +18616,7 @@ function meets(e, f) {
   if (f.text === void 0) return void 0;
   const text2 = f.text.trim();
   if (e.equals !== void 0 && !same(f, e.equals)) return false;
-  if (e.oneOf !== void 0 && !e.oneOf.some((w) => same(f, w))) return false;
+  if (e.oneOf !== void 0 && !e.oneOf.some((w2) => same(f, w2))) return false;
   if (e.pattern !== void 0 && !new RegExp(e.pattern, "u").test(text2)) return false;
   if (e.min !== void 0 || e.max !== void 0) {
     const n = typeof f.value === "number" ? f.value : /^-?\d+(\.\d+)?$/.test(text2) ? Number(text2) : NaN;
@@ -19146,20 +19146,20 @@ var ip_address_default = defineRule({
     return eachInterface((i) => {
       const iface = interfaceName(i, ctx.quote, ctx.lineOf);
       for (const a of i.addresses) {
-        const w = trimmed(a.written);
-        const value = ctx.quote(w.text, w.range);
+        const w2 = trimmed(a.written);
+        const value = ctx.quote(w2.text, w2.range);
         const p = a.parsed;
-        if (p.kind === "badAddress") ctx.report("invalid", w.range, { value, iface, hint: addressHint(p.address, w.text.slice(p.address.length), "write the address with its prefix length, e.g. 192.168.1.10/24") });
+        if (p.kind === "badAddress") ctx.report("invalid", w2.range, { value, iface, hint: addressHint(p.address, w2.text.slice(p.address.length), "write the address with its prefix length, e.g. 192.168.1.10/24") });
         else if (p.kind === "badPrefix") {
           const bits = maskLength(p.prefix);
           const example = `${formatAddress(p.address)}/${bits ?? (p.address.family === 4 ? 24 : 64)}`;
           const hint = bits !== void 0 ? `write the subnet mask as its length: ${example}` : `write the length after "/" as a decimal number, e.g. ${example}`;
-          ctx.report("badPrefix", w.range, { value, prefix: ctx.quote(p.prefix, w.range), hint });
+          ctx.report("badPrefix", w2.range, { value, prefix: ctx.quote(p.prefix, w2.range), hint });
         } else if (p.kind === "prefixRange") {
-          ctx.report("prefixRange", w.range, { value, prefix: p.prefix, family: p.address.family, max: p.max });
+          ctx.report("prefixRange", w2.range, { value, prefix: p.prefix, family: p.address.family, max: p.max });
         } else {
           const kind2 = addressKind(p.address);
-          if (kind2 !== "unicast") ctx.report("notUnicast", w.range, { value, kind: KIND_NAMES[kind2], iface });
+          if (kind2 !== "unicast") ctx.report("notUnicast", w2.range, { value, kind: KIND_NAMES[kind2], iface });
         }
       }
     });
@@ -19269,8 +19269,8 @@ var join_needs_dns_default = defineRule({
         if (sameScope(f, join3) && named(f) && !relatedDomains(domainName(f.text), domain)) ctx.report("dnsDomain", f.valueRange, data(f), related);
       }
       const entries = model.all(SUFFIX).filter((f) => sameScope(f, join3)).map((item) => {
-        const w = itemText(model, item, SUFFIX_VALUE);
-        return w && trimmed(w);
+        const w2 = itemText(model, item, SUFFIX_VALUE);
+        return w2 && trimmed(w2);
       });
       if (entries.length === 0 || !entries.every((e) => e && !isTemplated(e.text))) return;
       const list5 = entries;
@@ -20158,8 +20158,8 @@ var netbios_options_default = defineRule({
     const required = ctx.options.require ?? 2;
     const want = MEANING[required];
     const nameOf = (iface, id) => {
-      const w = written(id);
-      return w ? `interface ${ctx.quote(w.text.trim(), w.range)}` : `the interface at line ${ctx.lineOf(iface.range.start)}`;
+      const w2 = written(id);
+      return w2 ? `interface ${ctx.quote(w2.text.trim(), w2.range)}` : `the interface at line ${ctx.lineOf(iface.range.start)}`;
     };
     return {
       onDocumentEnd(model) {
@@ -20173,16 +20173,16 @@ var netbios_options_default = defineRule({
             ctx.report("missing", iface.range, { iface: nameOf(iface, id), required: want });
             continue;
           }
-          const w = written(opt);
-          if (!w || opt.value === void 0 || Number(opt.value) === required) continue;
-          ctx.report("mismatch", w.range, { value: MEANING[Number(opt.value)], required: want });
+          const w2 = written(opt);
+          if (!w2 || opt.value === void 0 || Number(opt.value) === required) continue;
+          ctx.report("mismatch", w2.range, { value: MEANING[Number(opt.value)], required: want });
         }
         for (const iface of model.all(TCPIP.interface)) {
           if (iface.pass !== PASS) continue;
           const id = model.child(iface, TCPIP.identifier);
-          const w = written(id);
-          if (!w || covered.has(normalIdentifier(w.text))) continue;
-          ctx.report("uncovered", w.range, { iface: nameOf(iface, id), required: want });
+          const w2 = written(id);
+          if (!w2 || covered.has(normalIdentifier(w2.text))) continue;
+          ctx.report("uncovered", w2.range, { iface: nameOf(iface, id), required: want });
         }
       }
     };
@@ -20765,10 +20765,10 @@ var route_default = defineRule({
         const pw = written(r.prefix);
         const hw = written(r.nextHop);
         const p = pw && trimmed(pw);
-        const h = hw && trimmed(hw);
+        const h2 = hw && trimmed(hw);
         let prefixFamily;
         if (p && /^\d+$/.test(p.text)) {
-          const hop2 = h && parseAddress(h.text);
+          const hop2 = h2 && parseAddress(h2.text);
           const max = hop2?.family === 4 ? 32 : 128;
           if (Number(p.text) > max) {
             const why = hop2?.family === 4 ? " for the IPv4 NextHopAddress (32 bits)" : " (an IPv6 address has 128 bits)";
@@ -20792,19 +20792,19 @@ var route_default = defineRule({
             }
           }
         }
-        if (!h) continue;
-        const hop = parseAddress(h.text);
-        const value = ctx.quote(h.text, h.range);
+        if (!h2) continue;
+        const hop = parseAddress(h2.text);
+        const value = ctx.quote(h2.text, h2.range);
         if (!hop) {
-          ctx.report("invalidNextHop", h.range, { value, hint: addressHint(h.text, "", "write the gateway's address, e.g. 192.168.1.1 (without a prefix length)") });
+          ctx.report("invalidNextHop", h2.range, { value, hint: addressHint(h2.text, "", "write the gateway's address, e.g. 192.168.1.1 (without a prefix length)") });
           continue;
         }
         const k = addressKind(hop);
         const kind2 = k === "unicast" || k === "unspecified" ? void 0 : KIND_NAMES[k];
-        if (kind2) ctx.report("nextHopKind", h.range, { value, kind: kind2 });
+        if (kind2) ctx.report("nextHopKind", h2.range, { value, kind: kind2 });
         else if (p && prefixFamily !== void 0 && prefixFamily !== hop.family) {
           const iface = interfaceName(i, ctx.quote, ctx.lineOf);
-          ctx.report("familyMismatch", h.range, { hop: value, hopFamily: hop.family, prefix: ctx.quote(p.text, p.range), prefixFamily, iface }, {
+          ctx.report("familyMismatch", h2.range, { hop: value, hopFamily: hop.family, prefix: ctx.quote(p.text, p.range), prefixFamily, iface }, {
             related: [{ message: "Prefix", range: p.range }]
           });
         }
@@ -20883,9 +20883,9 @@ var route_consistency_default = defineRule({
         const nets = subnets(i, hop.family);
         if (!nets || nets.length === 0 || dhcpMayAddress(i, hop.family)) continue;
         if (nets.some((n) => inSubnet(n.base, n.prefix, hop))) continue;
-        const h = trimmed(hw);
+        const h2 = trimmed(hw);
         const list5 = nets.map((n) => formatCidr(networkOf(n.base, n.prefix), n.prefix)).join(", ");
-        ctx.report("offLink", h.range, { hop: ctx.quote(h.text, h.range), iface: iface(), subnets: list5 });
+        ctx.report("offLink", h2.range, { hop: ctx.quote(h2.text, h2.range), iface: iface(), subnets: list5 });
       }
     });
   }
@@ -21026,8 +21026,8 @@ var static_ip_consistency_default = defineRule({
   create(ctx) {
     const seen = createSeen(ctx.text);
     const quoteOf = (a) => {
-      const w = trimmed(a.written);
-      return ctx.quote(w.text, w.range);
+      const w2 = trimmed(a.written);
+      return ctx.quote(w2.text, w2.range);
     };
     const addressOf = (a) => a.parsed.kind === "ok" ? a.parsed.address : void 0;
     const owner = /* @__PURE__ */ new Map();
@@ -21059,10 +21059,10 @@ var static_ip_consistency_default = defineRule({
         const first = statics[0];
         if (!first) continue;
         const value = quoteOf(first);
-        const w = written(dhcp);
-        if (w && dhcp.value === true) {
+        const w2 = written(dhcp);
+        if (w2 && dhcp.value === true) {
           const line = ctx.lineOf(first.item.range.start);
-          ctx.report("dhcpOn", trimmed(w).range, { family, iface, value, line }, { related: [{ message: "static address", range: trimmed(first.written).range }] });
+          ctx.report("dhcpOn", trimmed(w2).range, { family, iface, value, line }, { related: [{ message: "static address", range: trimmed(first.written).range }] });
         } else if (family === 4 && !dhcp) {
           ctx.report("dhcpDefault", trimmed(first.written).range, { iface, value });
         }
@@ -21133,7 +21133,7 @@ function words(command, shell) {
   }
   return out;
 }
-var after = (command, w) => command.slice(w.end).trim();
+var after = (command, w2) => command.slice(w2.end).trim();
 function unwrap(text2) {
   const t = text2.trim();
   const q = t[0];
@@ -21158,7 +21158,7 @@ function invocation(command, shell, depth) {
   if (shell === "ps" && (START_PROCESS.has(name) || name === "start")) return startProcess(ws.slice(1), depth);
   if (shell === "ps" && INVOKE_EXPRESSION.has(name) && ws[1]) return invocations(ws[1].text, "ps", depth + 1);
   if (CMD_WRAPPERS.has(name)) {
-    const run2 = ws.findIndex((w, i) => i > 0 && /^\/[ck]/i.test(w.text));
+    const run2 = ws.findIndex((w2, i) => i > 0 && /^\/[ck]/i.test(w2.text));
     if (run2 < 0) return [self];
     const glued = ws[run2].text.slice(2);
     const rest = glued ? `${glued} ${after(command, ws[run2])}` : after(command, ws[run2]);
@@ -21179,9 +21179,9 @@ function startProcess(ws, depth) {
   const args = [];
   const positional = [];
   for (let i = 0; i < ws.length; i++) {
-    const w = ws[i];
-    const param = !w.quoted && /^-[a-z]/i.test(w.text) ? w.text.toLowerCase() : void 0;
-    if (param === void 0) positional.push(w.text);
+    const w2 = ws[i];
+    const param = !w2.quoted && /^-[a-z]/i.test(w2.text) ? w2.text.toLowerCase() : void 0;
+    if (param === void 0) positional.push(w2.text);
     else if ("-filepath".startsWith(param) || param === "-path") file = ws[++i]?.text;
     else if ("-argumentlist".startsWith(param) || param === "-args") {
       while (i + 1 < ws.length && !(!ws[i + 1].quoted && /^-[a-z]/i.test(ws[i + 1].text))) args.push(ws[++i].text.replace(/,$/, ""));
@@ -21196,9 +21196,9 @@ function startProcess(ws, depth) {
 }
 function powershell(command, ws, depth) {
   for (let i = 1; i < ws.length; i++) {
-    const w = ws[i];
-    const option = !w.quoted && w.text.startsWith("-") ? w.text.toLowerCase() : void 0;
-    if (option === void 0) return invocations(unwrap(command.slice(w.start)), "ps", depth + 1);
+    const w2 = ws[i];
+    const option = !w2.quoted && w2.text.startsWith("-") ? w2.text.toLowerCase() : void 0;
+    if (option === void 0) return invocations(unwrap(command.slice(w2.start)), "ps", depth + 1);
     if (option === "-c" || option.length >= 4 && "-command".startsWith(option)) {
       const rest = ws[i + 1];
       if (!rest) return [];
@@ -21219,10 +21219,10 @@ function powershell(command, ws, depth) {
 }
 function decodeUtf16Base64(b64) {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64) || b64.length % 4 !== 0) return void 0;
-  const bytes = atob(b64);
-  if (bytes.length % 2 !== 0) return void 0;
+  const bytes2 = atob(b64);
+  if (bytes2.length % 2 !== 0) return void 0;
   let text2 = "";
-  for (let i = 0; i < bytes.length; i += 2) text2 += String.fromCharCode(bytes.charCodeAt(i) | bytes.charCodeAt(i + 1) << 8);
+  for (let i = 0; i < bytes2.length; i += 2) text2 += String.fromCharCode(bytes2.charCodeAt(i) | bytes2.charCodeAt(i + 1) << 8);
   return text2;
 }
 
@@ -22086,17 +22086,17 @@ function readDeclaration(text2) {
   }
   return decl;
 }
-function sniff(bytes) {
-  const [a, b, c] = bytes;
+function sniff(bytes2) {
+  const [a, b, c] = bytes2;
   if (a === 239 && b === 187 && c === 191) return { encoding: "utf-8", bom: 3 };
   if (a === 255 && b === 254) return { encoding: "utf-16le", bom: 2 };
   if (a === 254 && b === 255) return { encoding: "utf-16be", bom: 2 };
   if (a === 60 && b === 0 && c === 63) return { encoding: "utf-16le", bom: 0 };
-  if (a === 0 && b === 60 && bytes[3] === 63) return { encoding: "utf-16be", bom: 0 };
+  if (a === 0 && b === 60 && bytes2[3] === 63) return { encoding: "utf-16be", bom: 0 };
   return { encoding: "utf-8", bom: 0 };
 }
-function declaredAsciiEncoding(bytes, bom) {
-  const head = String.fromCharCode(...bytes.subarray(bom, bom + 200));
+function declaredAsciiEncoding(bytes2, bom) {
+  const head = String.fromCharCode(...bytes2.subarray(bom, bom + 200));
   const decl = readDeclaration(head);
   if (!decl?.encoding) return void 0;
   try {
@@ -22105,17 +22105,17 @@ function declaredAsciiEncoding(bytes, bom) {
     return void 0;
   }
 }
-function firstBadByte(bytes, encoding) {
+function firstBadByte(bytes2, encoding) {
   const ok = (n, stream = true) => {
     try {
-      new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, n), { stream });
+      new TextDecoder(encoding, { fatal: true }).decode(bytes2.subarray(0, n), { stream });
       return true;
     } catch {
       return false;
     }
   };
   let lo = 0;
-  let hi = bytes.length;
+  let hi = bytes2.length;
   while (lo < hi) {
     const mid = lo + hi + 1 >> 1;
     if (ok(mid)) lo = mid;
@@ -22124,14 +22124,14 @@ function firstBadByte(bytes, encoding) {
   while (lo > 0 && !ok(lo, false)) lo--;
   return lo;
 }
-function decode(bytes) {
-  const sniffed = sniff(bytes);
+function decode(bytes2) {
+  const sniffed = sniff(bytes2);
   let encoding = sniffed.encoding;
   if (encoding === "utf-8" && sniffed.bom === 0) {
-    const declared = declaredAsciiEncoding(bytes, 0);
+    const declared = declaredAsciiEncoding(bytes2, 0);
     if (declared && declared !== "utf-8" && !declared.startsWith("utf-16")) encoding = declared;
   }
-  const body = bytes.subarray(sniffed.bom);
+  const body = bytes2.subarray(sniffed.bom);
   try {
     const text2 = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
     return finish({ text: text2, encoding, bom: sniffed.bom > 0 });
@@ -22667,12 +22667,12 @@ init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
 var MASK = "********";
 function slot(a, state, c) {
-  let h = Math.imul(state, 2654435761) ^ Math.imul(c + 1, 2246822519);
-  h ^= h >>> 15;
-  for (h &= a.mask; a.edgeTo[h] !== 0; h = h + 1 & a.mask) {
-    if (a.edgeFrom[h] === state && a.edgeUnit[h] === c) return h;
+  let h2 = Math.imul(state, 2654435761) ^ Math.imul(c + 1, 2246822519);
+  h2 ^= h2 >>> 15;
+  for (h2 &= a.mask; a.edgeTo[h2] !== 0; h2 = h2 + 1 & a.mask) {
+    if (a.edgeFrom[h2] === state && a.edgeUnit[h2] === c) return h2;
   }
-  return h;
+  return h2;
 }
 function child(a, state, c) {
   if (state === 0 && a.root) return a.root[c];
@@ -22711,18 +22711,18 @@ function build(values) {
     let state = 0;
     for (let i = 0; i < value.length; i++) {
       const c = value.charCodeAt(i);
-      const h = slot(a, state, c);
-      if (a.edgeTo[h] === 0) {
-        a.edgeFrom[h] = state;
-        a.edgeUnit[h] = c;
-        a.edgeTo[h] = count;
+      const h2 = slot(a, state, c);
+      if (a.edgeTo[h2] === 0) {
+        a.edgeFrom[h2] = state;
+        a.edgeUnit[h2] = c;
+        a.edgeTo[h2] = count;
         a.parent[count] = state;
         a.unit[count] = c;
         a.depth[count] = i + 1;
         if (state === 0) rootEdges++;
         count++;
       }
-      state = a.edgeTo[h];
+      state = a.edgeTo[h2];
     }
     if (state !== 0) a.longest[state] = value.length;
   }
@@ -23211,19 +23211,19 @@ function startRules(plan, opts, sink, source, secrets) {
     }
   };
   const visitors = plan.rules.map((_, i) => plan.quiet[i] ? NO_HOOKS : create(i));
-  const listener = (i, h) => {
+  const listener = (i, h2) => {
     const v = visitors[i];
-    const fn = v[h];
+    const fn = v[h2];
     return fn ? { id: plan.rules[i].rule.meta.id, v, fn } : void 0;
   };
   const global = /* @__PURE__ */ new Map();
-  for (const h of GLOBAL_HOOKS) {
+  for (const h2 of GLOBAL_HOOKS) {
     const out = [];
     for (let i = 0; i < visitors.length; i++) {
-      const l = listener(i, h);
+      const l = listener(i, h2);
       if (l) out.push(l);
     }
-    global.set(h, out);
+    global.set(h2, out);
   }
   const call = (list5, node, offset) => {
     let i = 0;
@@ -23236,7 +23236,7 @@ function startRules(plan, opts, sink, source, secrets) {
       throw crash(err, list5[i].id, offset, filePath, lines);
     }
   };
-  const elementDispatch = (h) => {
+  const elementDispatch = (h2) => {
     const lists = /* @__PURE__ */ new Map();
     return (el, node) => {
       const b = el.binding;
@@ -23246,7 +23246,7 @@ function startRules(plan, opts, sink, source, secrets) {
       if (!list5) {
         list5 = [];
         for (const i of plan.elementRules(s?.id, b.status)) {
-          const l = listener(i, h);
+          const l = listener(i, h2);
           if (l) list5.push(l);
         }
         lists.set(key, list5);
@@ -23262,18 +23262,18 @@ function startRules(plan, opts, sink, source, secrets) {
       if (!keys2 || !keys2.some((k) => model.all(k).length > 0)) continue;
       const v = create(i);
       const id = plan.rules[i].rule.meta.id;
-      for (const h in v) {
-        if (h !== "onDocumentEnd") throw new InternalError(`rule "${id}" is quiet without facts but has a ${h} hook; only onDocumentEnd is called for it`, id, filePath);
+      for (const h2 in v) {
+        if (h2 !== "onDocumentEnd") throw new InternalError(`rule "${id}" is quiet without facts but has a ${h2} hook; only onDocumentEnd is called for it`, id, filePath);
       }
       if (v.onDocumentEnd) call([{ id, v, fn: v.onDocumentEnd }], model, text2.length);
     }
   };
   return {
-    all: (h, node, offset) => h === "onDocumentEnd" ? documentEnd(node) : call(global.get(h), node, offset),
+    all: (h2, node, offset) => h2 === "onDocumentEnd" ? documentEnd(node) : call(global.get(h2), node, offset),
     onElement: elementDispatch("onElement"),
     onElementEnd: elementDispatch("onElementEnd"),
     onValue: elementDispatch("onValue"),
-    has: (h) => global.get(h).length > 0
+    has: (h2) => global.get(h2).length > 0
   };
 }
 function suppress(diagnostics, directives, opts, lines) {
@@ -24763,10 +24763,10 @@ function createLinter(opts) {
     }
     return p;
   };
-  const lintBytes = async (bytes, filePath) => {
+  const lintBytes = async (bytes2, filePath) => {
     const config = await loader.forFile(filePath);
     const { rules, plan, known } = prepare(config);
-    return lintSource(bytes, {
+    return lintSource(bytes2, {
       filePath,
       rules,
       plan,
@@ -24792,8 +24792,8 @@ function createLinter(opts) {
     for (let pass = 1; pass <= MAX_FIX_PASSES && result.fatalErrorCount === 0 && result.source !== void 0; pass++) {
       const { text: text2, fixed } = applyFixes(result.source, result.messages);
       if (fixed.length === 0) break;
-      const bytes = encode(text2, result.encoding, result.bom);
-      if (!bytes) {
+      const bytes2 = encode(text2, result.encoding, result.bom);
+      if (!bytes2) {
         notWritable = `its fixes are not applied: it is read as ${result.encoding} and holds text outside ASCII, which --fix does not re-encode; save it as UTF-8 first`;
         break;
       }
@@ -24802,8 +24802,8 @@ function createLinter(opts) {
         const showable = showableFix(d.fix, result) !== void 0;
         fixes.push({ ruleId: d.ruleId, message: d.message, line: d.line, column: d.column, range: [start, end], text: d.fix.text, pass, showable });
       }
-      output = bytes;
-      result = await lintBytes(bytes, filePath);
+      output = bytes2;
+      result = await lintBytes(bytes2, filePath);
     }
     return { result, output, fixes, ...notWritable ? { notWritable } : {} };
   };
@@ -25051,18 +25051,18 @@ function singleByteBytes(text2, encoding) {
     if (ch.length === 1 && ch !== "�") byteOf.set(ch.charCodeAt(0), b);
   }
   if (byteOf.size < 128) return void 0;
-  const bytes = new Uint8Array(text2.length);
+  const bytes2 = new Uint8Array(text2.length);
   for (let i = 0; i < text2.length; i++) {
     const b = byteOf.get(text2.charCodeAt(i));
     if (b === void 0) return void 0;
-    bytes[i] = b;
+    bytes2[i] = b;
   }
-  return bytes;
+  return bytes2;
 }
 function actionText(text2, encoding = "utf-8", bom = false) {
   if (encoding === "utf-8") return bom ? `\uFEFF${text2}` : text2;
-  const bytes = encode(text2, encoding, bom) ?? singleByteBytes(text2, encoding);
-  return bytes ? new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) : text2;
+  const bytes2 = encode(text2, encoding, bom) ?? singleByteBytes(text2, encoding);
+  return bytes2 ? new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes2) : text2;
 }
 function lineHashes(text2) {
   const hashes = [];
@@ -25311,7 +25311,7 @@ function sarifRuleId(d) {
   return d.ruleId ?? PARSE_ERROR_ID;
 }
 function pascalCase(id) {
-  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w2) => w2[0].toUpperCase() + w2.slice(1)).join("");
 }
 var PARSE_ERROR_DOCS = new URL("../docs/formats.md#parse-error", ruleDocsUrl(PARSE_ERROR_ID)).href;
 var PARSE_ERROR_META = {
@@ -25834,42 +25834,68 @@ var K = Uint32Array.from([
   3329325298
 ]);
 var rotr = (x, n) => x >>> n | x << 32 - n;
+var encoder = new TextEncoder();
+var w = new Uint32Array(64);
+var h = new Uint32Array(8);
+var INITIAL = Uint32Array.from([1779033703, 3144134277, 1013904242, 2773480762, 1359893119, 2600822924, 528734635, 1541459225]);
+var bytes = new Uint8Array(1024);
 function sha256Hex(text2) {
-  const data = new TextEncoder().encode(text2);
-  const blocks = Math.ceil((data.length + 9) / 64);
-  const bytes = new Uint8Array(blocks * 64);
-  bytes.set(data);
-  bytes[data.length] = 128;
-  const view = new DataView(bytes.buffer);
-  view.setUint32(bytes.length - 8, Math.floor(data.length / 536870912));
-  view.setUint32(bytes.length - 4, data.length * 8 >>> 0);
-  const h = Uint32Array.from([1779033703, 3144134277, 1013904242, 2773480762, 1359893119, 2600822924, 528734635, 1541459225]);
-  const w = new Uint32Array(64);
-  for (let offset = 0; offset < bytes.length; offset += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + 4 * i);
-    for (let i = 16; i < 64; i++) {
-      const a2 = w[i - 15];
-      const b2 = w[i - 2];
-      const s0 = rotr(a2, 7) ^ rotr(a2, 18) ^ a2 >>> 3;
-      const s1 = rotr(b2, 17) ^ rotr(b2, 19) ^ b2 >>> 10;
-      w[i] = w[i - 16] + s0 + w[i - 7] + s1 >>> 0;
-    }
-    let [a, b, c, d, e, f, g, hh] = h;
-    for (let i = 0; i < 64; i++) {
-      const t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (e & f ^ ~e & g) + K[i] + w[i] >>> 0;
-      const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + (a & b ^ a & c ^ b & c) >>> 0;
-      [hh, g, f, e, d, c, b, a] = [g, f, e, d + t1 >>> 0, c, b, a, t1 + t2 >>> 0];
-    }
-    h[0] = h[0] + a >>> 0;
-    h[1] = h[1] + b >>> 0;
-    h[2] = h[2] + c >>> 0;
-    h[3] = h[3] + d >>> 0;
-    h[4] = h[4] + e >>> 0;
-    h[5] = h[5] + f >>> 0;
-    h[6] = h[6] + g >>> 0;
-    h[7] = h[7] + hh >>> 0;
+  if (bytes.length < 3 * text2.length + 72) bytes = new Uint8Array(2 * (3 * text2.length + 72));
+  const { written: written2 } = encoder.encodeInto(text2, bytes);
+  const length = Math.ceil((written2 + 9) / 64) * 64;
+  bytes.fill(0, written2, length);
+  bytes[written2] = 128;
+  const bits = written2 * 8;
+  const high = Math.floor(bits / 4294967296);
+  for (let i = 0; i < 4; i++) {
+    bytes[length - 8 + i] = high >>> 24 - 8 * i;
+    bytes[length - 4 + i] = bits >>> 24 - 8 * i;
   }
-  return Array.from(h, (x) => x.toString(16).padStart(8, "0")).join("");
+  h.set(INITIAL);
+  for (let offset = 0; offset < length; offset += 64) {
+    for (let i = 0; i < 16; i++) {
+      const at = offset + 4 * i;
+      w[i] = bytes[at] << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3];
+    }
+    for (let i = 16; i < 64; i++) {
+      const x = w[i - 15];
+      const y = w[i - 2];
+      const s0 = rotr(x, 7) ^ rotr(x, 18) ^ x >>> 3;
+      const s1 = rotr(y, 17) ^ rotr(y, 19) ^ y >>> 10;
+      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    let a = h[0];
+    let b = h[1];
+    let c = h[2];
+    let d = h[3];
+    let e = h[4];
+    let f = h[5];
+    let g = h[6];
+    let k = h[7];
+    for (let i = 0; i < 64; i++) {
+      const t1 = k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (e & f ^ ~e & g) + K[i] + w[i] | 0;
+      const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + (a & b ^ a & c ^ b & c) | 0;
+      k = g;
+      g = f;
+      f = e;
+      e = d + t1 | 0;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2 | 0;
+    }
+    h[0] += a;
+    h[1] += b;
+    h[2] += c;
+    h[3] += d;
+    h[4] += e;
+    h[5] += f;
+    h[6] += g;
+    h[7] += k;
+  }
+  let hex = "";
+  for (let i = 0; i < 8; i++) hex += h[i].toString(16).padStart(8, "0");
+  return hex;
 }
 
 // src/reporters/gitlab.ts
@@ -26128,8 +26154,8 @@ function listRules(rules, format) {
     return `${JSON.stringify(rows, null, 2)}
 `;
   }
-  const w = Math.max(0, ...sorted2.map((r) => r.meta.id.length));
-  return sorted2.map(({ meta }) => `${meta.id.padEnd(w)}  ${meta.severity.padEnd(5)}  ${meta.category.padEnd(11)}  ${meta.summary}
+  const w2 = Math.max(0, ...sorted2.map((r) => r.meta.id.length));
+  return sorted2.map(({ meta }) => `${meta.id.padEnd(w2)}  ${meta.severity.padEnd(5)}  ${meta.category.padEnd(11)}  ${meta.summary}
 `).join("");
 }
 
@@ -26261,10 +26287,10 @@ async function lintAll(linter, values, positionals, io, debug) {
   const dryRun = !!values["fix-dry-run"];
   if (values.stdin) {
     const name = resolve6(io.cwd, values["stdin-filename"] || "<stdin>");
-    const bytes = await io.readStdin();
-    if (!dryRun) out.results.push(await linter.lintBytes(bytes, name));
+    const bytes2 = await io.readStdin();
+    if (!dryRun) out.results.push(await linter.lintBytes(bytes2, name));
     else {
-      const { result, fixes, notWritable } = await linter.fixBytes(bytes, name);
+      const { result, fixes, notWritable } = await linter.fixBytes(bytes2, name);
       out.results.push(result);
       out.fixes.set(result.filePath, { fixes, ...notWritable ? { notWritable } : {} });
     }
