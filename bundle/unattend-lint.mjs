@@ -2411,8 +2411,8 @@ var require_picocolors = __commonJS({
     var argv = p.argv || [];
     var env = p.env || {};
     var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
-    var formatter = (open, close, replace = open) => (input) => {
-      let string = "" + input, index = string.indexOf(close, open.length);
+    var formatter = (open, close, replace = open) => (input2) => {
+      let string = "" + input2, index = string.indexOf(close, open.length);
       return ~index ? open + replaceClose(string, close, replace, index) + close : open + string + close;
     };
     var replaceClose = (string, close, replace, index) => {
@@ -3756,8 +3756,8 @@ var require_binary = __commonJS({
       return bitlen % 8 === 0;
     }
     function constructYamlBinary(data) {
-      const input = data.replace(/[\r\n=]/g, "");
-      const max = input.length;
+      const input2 = data.replace(/[\r\n=]/g, "");
+      const max = input2.length;
       const map = BASE64_MAP;
       let bits = 0;
       const result = [];
@@ -3767,7 +3767,7 @@ var require_binary = __commonJS({
           result.push(bits >> 8 & 255);
           result.push(bits & 255);
         }
-        bits = bits << 6 | map.indexOf(input.charAt(idx));
+        bits = bits << 6 | map.indexOf(input2.charAt(idx));
       }
       const tailbits = max % 4 * 6;
       if (tailbits === 0) {
@@ -4094,8 +4094,8 @@ var require_loader = __commonJS({
       simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
       simpleEscapeMap[i] = simpleEscapeSequence(i);
     }
-    function State(input, options) {
-      this.input = input;
+    function State(input2, options) {
+      this.input = input2;
       this.filename = options["filename"] || null;
       this.schema = options["schema"] || DEFAULT_SCHEMA;
       this.onWarning = options["onWarning"] || null;
@@ -4106,7 +4106,7 @@ var require_loader = __commonJS({
       this.maxTotalMergeKeys = typeof options["maxTotalMergeKeys"] === "number" ? options["maxTotalMergeKeys"] : 1e4;
       this.implicitTypes = this.schema.compiledImplicit;
       this.typeMap = this.schema.compiledTypeMap;
-      this.length = input.length;
+      this.length = input2.length;
       this.position = 0;
       this.line = 0;
       this.lineStart = 0;
@@ -5287,19 +5287,19 @@ var require_loader = __commonJS({
         throwError(state, "end of the stream or a document separator is expected");
       }
     }
-    function loadDocuments(input, options) {
-      input = String(input);
+    function loadDocuments(input2, options) {
+      input2 = String(input2);
       options = options || {};
-      if (input.length !== 0) {
-        if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
-          input += "\n";
+      if (input2.length !== 0) {
+        if (input2.charCodeAt(input2.length - 1) !== 10 && input2.charCodeAt(input2.length - 1) !== 13) {
+          input2 += "\n";
         }
-        if (input.charCodeAt(0) === 65279) {
-          input = input.slice(1);
+        if (input2.charCodeAt(0) === 65279) {
+          input2 = input2.slice(1);
         }
       }
-      const state = new State(input, options);
-      const nullpos = input.indexOf("\0");
+      const state = new State(input2, options);
+      const nullpos = input2.indexOf("\0");
       if (nullpos !== -1) {
         state.position = nullpos;
         throwError(state, "null byte is not allowed in input");
@@ -5314,12 +5314,12 @@ var require_loader = __commonJS({
       }
       return state.documents;
     }
-    function loadAll(input, iterator, options) {
+    function loadAll(input2, iterator, options) {
       if (iterator !== null && typeof iterator === "object" && typeof options === "undefined") {
         options = iterator;
         iterator = null;
       }
-      const documents = loadDocuments(input, options);
+      const documents = loadDocuments(input2, options);
       if (typeof iterator !== "function") {
         return documents;
       }
@@ -5327,8 +5327,8 @@ var require_loader = __commonJS({
         iterator(documents[index]);
       }
     }
-    function load(input, options) {
-      const documents = loadDocuments(input, options);
+    function load(input2, options) {
+      const documents = loadDocuments(input2, options);
       if (documents.length === 0) {
         return void 0;
       } else if (documents.length === 1) {
@@ -5981,11 +5981,11 @@ var require_dumper = __commonJS({
         }
       }
     }
-    function dump(input, options) {
+    function dump(input2, options) {
       options = options || {};
       const state = new State(options);
-      if (!state.noRefs) getDuplicateReferences(input, state);
-      let value = input;
+      if (!state.noRefs) getDuplicateReferences(input2, state);
+      let value = input2;
       if (state.replacer) {
         value = state.replacer.call({ "": value }, "", value);
       }
@@ -7362,24 +7362,24 @@ var require_utils = __commonJS({
         return match === "\\" ? "" : match;
       });
     };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    exports.escapeLast = (input2, char, lastIdx) => {
+      const idx = input2.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input2;
+      if (input2[idx - 1] === "\\") return exports.escapeLast(input2, char, idx - 1);
+      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
     };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
+    exports.removePrefix = (input2, state = {}) => {
+      let output = input2;
       if (output.startsWith("./")) {
         output = output.slice(2);
         state.prefix = "./";
       }
       return output;
     };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
+    exports.wrapOutput = (input2, state = {}, options = {}) => {
       const prepend = options.contains ? "" : "^";
       const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
+      let output = `${prepend}(?:${input2})${append}`;
       if (state.negated === true) {
         output = `(?:^(?!${output}).*$)`;
       }
@@ -7443,14 +7443,14 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan2 = (input, options) => {
+    var scan2 = (input2, options) => {
       const opts = options || {};
-      const length = input.length - 1;
+      const length = input2.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str = input;
+      let str = input2;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -7679,7 +7679,7 @@ var require_scan = __commonJS({
       }
       const state = {
         prefix,
-        input,
+        input: input2,
         start,
         base,
         glob,
@@ -7703,7 +7703,7 @@ var require_scan = __commonJS({
         for (let idx = 0; idx < slashes.length; idx++) {
           const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
           const i = slashes[idx];
-          const value2 = input.slice(n2, i);
+          const value2 = input2.slice(n2, i);
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
@@ -7720,9 +7720,9 @@ var require_scan = __commonJS({
           }
         }
         const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
+        const value = input2.slice(n);
         parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
           tokens[tokens.length - 1].value = value;
           depth(tokens[tokens.length - 1]);
           state.maxDepth += tokens[tokens.length - 1].depth;
@@ -7767,14 +7767,14 @@ var require_parse = __commonJS({
     var syntaxError = (type, char) => {
       return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
     };
-    var splitTopLevel = (input) => {
+    var splitTopLevel = (input2) => {
       const parts = [];
       let bracket = 0;
       let paren = 0;
       let quote = 0;
       let value = "";
       let escaped = false;
-      for (const ch of input) {
+      for (const ch of input2) {
         if (escaped === true) {
           value += ch;
           escaped = false;
@@ -7991,14 +7991,14 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse4 = (input, options) => {
-      if (typeof input !== "string") {
+    var parse4 = (input2, options) => {
+      if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
-      input = REPLACEMENTS[input] || input;
+      input2 = REPLACEMENTS[input2] || input2;
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
+      let len = input2.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
       }
@@ -8034,7 +8034,7 @@ var require_parse = __commonJS({
         opts.noextglob = opts.noext;
       }
       const state = {
-        input,
+        input: input2,
         index: -1,
         start: 0,
         dot: opts.dot === true,
@@ -8050,17 +8050,17 @@ var require_parse = __commonJS({
         globstar: false,
         tokens
       };
-      input = utils.removePrefix(input, state);
-      len = input.length;
+      input2 = utils.removePrefix(input2, state);
+      len = input2.length;
       const extglobs = [];
       const braces = [];
       const stack = [];
       let prev = bos;
       let value;
       const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
+      const peek = state.peek = (n = 1) => input2[state.index + n];
+      const advance = state.advance = () => input2[++state.index] || "";
+      const remaining = () => input2.slice(state.index + 1);
       const consume = (value2 = "", num = 0) => {
         state.consumed += value2;
         state.index += num;
@@ -8130,8 +8130,8 @@ var require_parse = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal2 = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
+        const literal2 = input2.slice(token.startIndex, state.index + 1);
+        const body = input2.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
@@ -8171,9 +8171,9 @@ var require_parse = __commonJS({
         push({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
@@ -8207,8 +8207,8 @@ var require_parse = __commonJS({
             });
           }
         }
-        if (output === input && opts.contains === true) {
-          state.output = input;
+        if (output === input2 && opts.contains === true) {
+          state.output = input2;
           return state;
         }
         state.output = utils.wrapOutput(output, state, options);
@@ -8563,7 +8563,7 @@ var require_parse = __commonJS({
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
-            const after2 = input[state.index + 4];
+            const after2 = input2[state.index + 4];
             if (after2 && after2 !== "/") {
               break;
             }
@@ -8684,14 +8684,14 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse4.fastpaths = (input, options) => {
+    parse4.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
+      const len = input2.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
       }
-      input = REPLACEMENTS[input] || input;
+      input2 = REPLACEMENTS[input2] || input2;
       const {
         DOT_LITERAL,
         SLASH_LITERAL,
@@ -8742,7 +8742,7 @@ var require_parse = __commonJS({
           }
         }
       };
-      const output = utils.removePrefix(input, state);
+      const output = utils.removePrefix(input2, state);
       let source = create(output);
       if (source && opts.strictSlashes !== true) {
         source += `${SLASH_LITERAL}?`;
@@ -8766,7 +8766,7 @@ var require_picomatch = __commonJS({
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const fns = glob.map((input2) => picomatch3(input2, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -8790,9 +8790,9 @@ var require_picomatch = __commonJS({
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix2 });
-        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
+      const matcher = (input2, returnObject = false) => {
+        const { isMatch, match, output } = picomatch3.test(input2, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -8800,7 +8800,7 @@ var require_picomatch = __commonJS({
           result.isMatch = false;
           return returnObject ? result : false;
         }
-        if (isIgnored(input)) {
+        if (isIgnored(input2)) {
           if (typeof opts.onIgnore === "function") {
             opts.onIgnore(result);
           }
@@ -8817,40 +8817,40 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
-      if (typeof input !== "string") {
+    picomatch3.test = (input2, regex, options, { glob, posix: posix2 } = {}) => {
+      if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
-      if (input === "") {
+      if (input2 === "") {
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
       const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
+      let match = input2 === glob;
+      let output = match && format ? format(input2) : input2;
       if (match === false) {
-        output = format ? format(input) : input;
+        output = format ? format(input2) : input2;
         match = output === glob;
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix2);
+          match = picomatch3.matchBase(input2, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+    picomatch3.matchBase = (input2, glob, options, posix2 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix2 }));
+      return regex.test(utils.basename(input2, { windows: posix2 }));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input, options) => scan2(input, options);
+    picomatch3.scan = (input2, options) => scan2(input2, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
@@ -8868,16 +8868,16 @@ var require_picomatch = __commonJS({
       }
       return regex;
     };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
+    picomatch3.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+      if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
       let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse4.fastpaths(input, options);
+      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
+        parsed.output = parse4.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse4(input, options);
+        parsed = parse4(input2, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -12056,27 +12056,27 @@ var require_utils2 = __commonJS({
       }
       return BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
     }
-    function stringArrayToHexStripped(input) {
+    function stringArrayToHexStripped(input2) {
       let acc = "";
       let code = 0;
       let i = 0;
-      for (i = 0; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
+      for (i = 0; i < input2.length; i++) {
+        code = input2[i].charCodeAt(0);
         if (code === 48) {
           continue;
         }
         if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
           return "";
         }
-        acc += input[i];
+        acc += input2[i];
         break;
       }
-      for (i += 1; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
+      for (i += 1; i < input2.length; i++) {
+        code = input2[i].charCodeAt(0);
         if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
           return "";
         }
-        acc += input[i];
+        acc += input2[i];
       }
       return acc;
     }
@@ -12119,11 +12119,11 @@ var require_utils2 = __commonJS({
       const tail = hextets.slice(bestStart + bestLength).join(":");
       return head + "::" + tail;
     }
-    function normalizeIPv6Address(input) {
-      const compression = input.indexOf("::");
-      if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return void 0;
-      const left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":");
-      const right = compression === -1 ? [] : input.slice(compression + 2).split(":");
+    function normalizeIPv6Address(input2) {
+      const compression = input2.indexOf("::");
+      if (compression !== -1 && input2.indexOf("::", compression + 1) !== -1) return void 0;
+      const left = compression === -1 ? input2.split(":") : input2.slice(0, compression).split(":");
+      const right = compression === -1 ? [] : input2.slice(compression + 2).split(":");
       if (compression !== -1) {
         if (left.length === 1 && left[0] === "") left.length = 0;
         if (right.length === 1 && right[0] === "") right.length = 0;
@@ -12156,23 +12156,23 @@ var require_utils2 = __commonJS({
       const bracketed = host[0] === "[" && host[host.length - 1] === "]";
       const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
       if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
-      let input = bracketed ? host.slice(1, -1) : host;
-      if (bracketed && isIPvFuture(input)) {
-        input = input.toLowerCase();
-        return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
+      let input2 = bracketed ? host.slice(1, -1) : host;
+      if (bracketed && isIPvFuture(input2)) {
+        input2 = input2.toLowerCase();
+        return { host: `[${input2}]`, escapedHost: input2, isIPV6: false, isIPVFuture: true };
       }
-      if (findToken(input, ":") < 2) {
+      if (findToken(input2, ":") < 2) {
         return { host, isIPV6: false, error: bracketed };
       }
       let zoneIdentifier = "";
-      const zoneSeparator = input.indexOf("%");
+      const zoneSeparator = input2.indexOf("%");
       if (zoneSeparator !== -1) {
-        const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
-        zoneIdentifier = input.slice(zoneSeparator + separatorLength);
+        const separatorLength = input2.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
+        zoneIdentifier = input2.slice(zoneSeparator + separatorLength);
         if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
-        input = input.slice(0, zoneSeparator);
+        input2 = input2.slice(0, zoneSeparator);
       }
-      const address = normalizeIPv6Address(input);
+      const address = normalizeIPv6Address(input2);
       if (address === void 0) return { host, isIPV6: false, error: true };
       return {
         host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
@@ -12188,37 +12188,37 @@ var require_utils2 = __commonJS({
       return ind;
     }
     function removeDotSegments(path8) {
-      let input = path8;
+      let input2 = path8;
       const output = [];
       let nextSlash = -1;
       let len = 0;
-      while (len = input.length) {
+      while (len = input2.length) {
         if (len === 1) {
-          if (input === ".") {
+          if (input2 === ".") {
             break;
-          } else if (input === "/") {
+          } else if (input2 === "/") {
             output.push("/");
             break;
           } else {
-            output.push(input);
+            output.push(input2);
             break;
           }
         } else if (len === 2) {
-          if (input[0] === ".") {
-            if (input[1] === ".") {
+          if (input2[0] === ".") {
+            if (input2[1] === ".") {
               break;
-            } else if (input[1] === "/") {
-              input = input.slice(2);
+            } else if (input2[1] === "/") {
+              input2 = input2.slice(2);
               continue;
             }
-          } else if (input[0] === "/") {
-            if (input[1] === "." || input[1] === "/") {
+          } else if (input2[0] === "/") {
+            if (input2[1] === "." || input2[1] === "/") {
               output.push("/");
               break;
             }
           }
         } else if (len === 3) {
-          if (input === "/..") {
+          if (input2 === "/..") {
             if (output.length !== 0) {
               output.pop();
             }
@@ -12226,24 +12226,24 @@ var require_utils2 = __commonJS({
             break;
           }
         }
-        if (input[0] === ".") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(3);
+        if (input2[0] === ".") {
+          if (input2[1] === ".") {
+            if (input2[2] === "/") {
+              input2 = input2.slice(3);
               continue;
             }
-          } else if (input[1] === "/") {
-            input = input.slice(2);
+          } else if (input2[1] === "/") {
+            input2 = input2.slice(2);
             continue;
           }
-        } else if (input[0] === "/") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(2);
+        } else if (input2[0] === "/") {
+          if (input2[1] === ".") {
+            if (input2[2] === "/") {
+              input2 = input2.slice(2);
               continue;
-            } else if (input[2] === ".") {
-              if (input[3] === "/") {
-                input = input.slice(3);
+            } else if (input2[2] === ".") {
+              if (input2[3] === "/") {
+                input2 = input2.slice(3);
                 if (output.length !== 0) {
                   output.pop();
                 }
@@ -12252,12 +12252,12 @@ var require_utils2 = __commonJS({
             }
           }
         }
-        if ((nextSlash = input.indexOf("/", 1)) === -1) {
-          output.push(input);
+        if ((nextSlash = input2.indexOf("/", 1)) === -1) {
+          output.push(input2);
           break;
         } else {
-          output.push(input.slice(0, nextSlash));
-          input = input.slice(nextSlash);
+          output.push(input2.slice(0, nextSlash));
+          input2 = input2.slice(nextSlash);
         }
       }
       return output.join("");
@@ -12301,14 +12301,14 @@ var require_utils2 = __commonJS({
       re.lastIndex = 0;
       return host.replace(re, (ch) => HOST_DELIMS[ch]);
     }
-    function normalizePercentEncoding(input, decodeUnreserved = false) {
-      if (input.indexOf("%") === -1) {
-        return input;
+    function normalizePercentEncoding(input2, decodeUnreserved = false) {
+      if (input2.indexOf("%") === -1) {
+        return input2;
       }
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i = 0; i < input2.length; i++) {
+        if (input2[i] === "%" && i + 2 < input2.length) {
+          const hex = input2.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
@@ -12321,16 +12321,16 @@ var require_utils2 = __commonJS({
             continue;
           }
         }
-        output += input[i];
+        output += input2[i];
       }
       return output;
     }
-    function normalizePathEncoding(input) {
+    function normalizePathEncoding(input2) {
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i = 0; i < input2.length; i++) {
+        const ch = input2[i];
+        if (ch === "%" && i + 2 < input2.length) {
+          const hex = input2.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
@@ -12346,13 +12346,13 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
+          const code = input2.charCodeAt(i);
           if (code < 128) {
             output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
             output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
+          } else if (code <= 56319 && i + 1 < input2.length) {
+            const low = input2.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
@@ -12366,13 +12366,13 @@ var require_utils2 = __commonJS({
       }
       return output;
     }
-    function serializePathEncoding(input, pathNoScheme = false) {
+    function serializePathEncoding(input2, pathNoScheme = false) {
       let output = "";
-      let firstSegment = pathNoScheme && input[0] !== "/";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      let firstSegment = pathNoScheme && input2[0] !== "/";
+      for (let i = 0; i < input2.length; i++) {
+        const ch = input2[i];
+        if (ch === "%" && i + 2 < input2.length) {
+          const hex = input2.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             output += "%" + hex.toUpperCase();
             i += 2;
@@ -12385,13 +12385,13 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
+          const code = input2.charCodeAt(i);
           if (code < 128) {
             output += BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
             output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
+          } else if (code <= 56319 && i + 1 < input2.length) {
+            const low = input2.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
@@ -12405,12 +12405,12 @@ var require_utils2 = __commonJS({
       }
       return output;
     }
-    function encodeComponent(input, isAllowed) {
+    function encodeComponent(input2, isAllowed) {
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i = 0; i < input2.length; i++) {
+        const ch = input2[i];
+        if (ch === "%" && i + 2 < input2.length) {
+          const hex = input2.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             output += "%" + hex.toUpperCase();
             i += 2;
@@ -12420,13 +12420,13 @@ var require_utils2 = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
+          const code = input2.charCodeAt(i);
           if (code < 128) {
             output += BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
             output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
+          } else if (code <= 56319 && i + 1 < input2.length) {
+            const low = input2.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
@@ -12440,24 +12440,24 @@ var require_utils2 = __commonJS({
       }
       return output;
     }
-    function encodeUserinfo(input) {
-      return encodeComponent(input, isUserinfoCharacter);
+    function encodeUserinfo(input2) {
+      return encodeComponent(input2, isUserinfoCharacter);
     }
-    function encodeQuery(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
+    function encodeQuery(input2) {
+      return encodeComponent(input2, isQueryFragmentCharacter);
     }
-    function encodeFragment(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
+    function encodeFragment(input2) {
+      return encodeComponent(input2, isQueryFragmentCharacter);
     }
     function isEscapeSafe(cp) {
       return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
     }
-    function normalizeQueryFragmentEncoding(input) {
+    function normalizeQueryFragmentEncoding(input2) {
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i = 0; i < input2.length; i++) {
+        const ch = input2[i];
+        if (ch === "%" && i + 2 < input2.length) {
+          const hex = input2.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
@@ -12473,13 +12473,13 @@ var require_utils2 = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
+          const code = input2.charCodeAt(i);
           if (code < 128) {
             output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
             output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
+          } else if (code <= 56319 && i + 1 < input2.length) {
+            const low = input2.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
@@ -12493,18 +12493,18 @@ var require_utils2 = __commonJS({
       }
       return output;
     }
-    function escapePreservingEscapes(input) {
+    function escapePreservingEscapes(input2) {
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i = 0; i < input2.length; i++) {
+        if (input2[i] === "%" && i + 2 < input2.length) {
+          const hex = input2.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             output += "%" + hex.toUpperCase();
             i += 2;
             continue;
           }
         }
-        output += escape(input[i]);
+        output += escape(input2[i]);
       }
       return output;
     }
@@ -17517,11 +17517,17 @@ var duplicate_setting_default = defineRule({
   },
   create(ctx) {
     const children2 = createSeen(ctx.text);
+    const parents = [];
     return {
       onElement(node) {
         const parent = node.parent;
         const s = node.binding.setting;
         if (node.role !== "setting" || !parent || !s) return;
+        const last = parents[parent.depth];
+        if (last !== parent) {
+          if (last) children2.drop(last);
+          parents[parent.depth] = parent;
+        }
         const first = children2.repeatOf(parent, s.name, node.nameRange);
         if (!first) return;
         ctx.report(
@@ -17530,9 +17536,6 @@ var duplicate_setting_default = defineRule({
           { path: pathOf(node), component: s.component.name, line: ctx.lineOf(first.start) },
           { related: [{ message: `first <${node.qname}>`, range: first }] }
         );
-      },
-      onElementEnd(node) {
-        children2.drop(node);
       }
     };
   }
@@ -18492,6 +18495,7 @@ init_define_UNATTEND_LINT_RULE_DOCS();
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
 var STATUSES = ["exact", "case", "unknown", "unjudged"];
+var STATUS_INDEX = { exact: 0, case: 1, unknown: 2, unjudged: 3 };
 var UnknownFactError = class extends Error {
   constructor(ruleId, key, suggestion) {
     super(`rule "${ruleId}": "${key}" is not a setting the knowledge base knows${suggestion ? `; did you mean "${suggestion}"?` : ""}`);
@@ -18545,14 +18549,14 @@ function createPlan(rules, kb) {
   });
   const statuses = rules.map(({ rule }) => rule.meta.elements ? new Set(rule.meta.elements) : void 0);
   const every = rules.map((_, i) => i).filter((i) => !only[i]);
-  const memo = /* @__PURE__ */ new Map();
+  const memo = new Array((tree.settings.length + 1) * STATUSES.length);
   const elementRules = (setting, status) => {
-    const key = (setting === void 0 ? tree.settings.length : setting) * STATUSES.length + STATUSES.indexOf(status);
-    let list5 = memo.get(key);
+    const key = (setting === void 0 ? 0 : setting + 1) * STATUSES.length + STATUS_INDEX[status];
+    let list5 = memo[key];
     if (!list5) {
       const subscribed = setting === void 0 ? [] : bySetting[setting] ?? [];
       list5 = [...every, ...subscribed].sort((a, b) => a - b).filter((i) => !statuses[i] || statuses[i].has(status));
-      memo.set(key, list5);
+      memo[key] = list5;
     }
     return list5;
   };
@@ -23093,8 +23097,8 @@ function createReporter(sink, rule, severity2) {
 
 // src/engine/run.ts
 var DIRECTIVE_RULE_ID = "inline-directive";
-function lintSource(input, opts) {
-  const decoded = typeof input === "string" ? { text: input, encoding: "utf-8", bom: false } : decode(input);
+function lintSource(input2, opts) {
+  const decoded = typeof input2 === "string" ? { text: input2, encoding: "utf-8", bom: false } : decode(input2);
   const text2 = decoded.text;
   const lines = createLineIndex(text2);
   const diagnostics = [];
@@ -23164,7 +23168,6 @@ function lintSource(input, opts) {
   }
   return { ...summarise(opts.filePath, dedupe(kept), text2, secretRanges), encoding: decoded.encoding, bom: decoded.bom };
 }
-var STATUS_BIT = { exact: 0, case: 1, unknown: 2, unjudged: 3 };
 var NO_HOOKS = Object.freeze({});
 var MIN_REPEATED_SECRET = 4;
 function everyOccurrence(text2, secrets) {
@@ -23237,21 +23240,19 @@ function startRules(plan, opts, sink, source, secrets) {
     }
   };
   const elementDispatch = (h2) => {
-    const lists = /* @__PURE__ */ new Map();
+    const own = visitors.map((_, i) => listener(i, h2));
     return (el, node) => {
       const b = el.binding;
-      const s = b.setting;
-      const key = (s ? s.id + 1 : 0) * 4 + STATUS_BIT[b.status];
-      let list5 = lists.get(key);
-      if (!list5) {
-        list5 = [];
-        for (const i of plan.elementRules(s?.id, b.status)) {
-          const l = listener(i, h2);
-          if (l) list5.push(l);
+      const rules = plan.elementRules(b.setting?.id, b.status);
+      let k = 0;
+      try {
+        for (; k < rules.length; k++) {
+          const l = own[rules[k]];
+          if (l) l.fn.call(l.v, node);
         }
-        lists.set(key, list5);
+      } catch (err) {
+        throw crash(err, own[rules[k]].id, el.range.start, filePath, lines);
       }
-      if (list5.length > 0) call(list5, node, el.range.start);
     };
   };
   const end = global.get("onDocumentEnd");
@@ -24567,9 +24568,9 @@ function collector(settings, out) {
     }
   });
 }
-function explainSource(input, opts) {
+function explainSource(input2, opts) {
   const out = { components: [], blocks: [], scenario: void 0 };
-  const result = lintSource(input, { filePath: opts.filePath, kb: opts.kb, settings: opts.settings, rules: [{ rule: collector(opts.settings, out), severity: 1, options: {} }] });
+  const result = lintSource(input2, { filePath: opts.filePath, kb: opts.kb, settings: opts.settings, rules: [{ rule: collector(opts.settings, out), severity: 1, options: {} }] });
   const fatal = result.messages.find((m) => m.fatal);
   if (fatal) return { filePath: opts.filePath, scenario: null, passes: [], fatal: { message: fatal.message, line: fatal.line, column: fatal.column } };
   const scenario = out.scenario;
@@ -24784,8 +24785,8 @@ function createLinter(opts) {
       throw new FileReadError(`cannot read ${abs} (${err.code ?? "EIO"})`, abs);
     }
   };
-  const fixBytes = async (input, filePath) => {
-    let result = await lintBytes(input, filePath);
+  const fixBytes = async (input2, filePath) => {
+    let result = await lintBytes(input2, filePath);
     let output;
     const fixes = [];
     let notWritable;
@@ -25977,9 +25978,109 @@ function invalidate(path8) {
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
 import { parseArgs } from "node:util";
+import { isMainThread as isMainThread2 } from "node:worker_threads";
 import { closeSync as closeSync2, mkdirSync as mkdirSync2, openSync as openSync2, realpathSync, writeSync } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { dirname as dirname2, relative as relative3, resolve as resolve6 } from "node:path";
+
+// src/parallel.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+import { availableParallelism } from "node:os";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+var AUTO_MIN_FILES = 400;
+var AUTO_FILES_PER_THREAD = 200;
+var AUTO_MAX_THREADS = 4;
+function threadCount(concurrency, files, cpus = availableParallelism()) {
+  if (concurrency === "off") return 1;
+  if (concurrency === "auto") {
+    if (files < AUTO_MIN_FILES || cpus < 2) return 1;
+    return Math.max(1, Math.min(cpus, AUTO_MAX_THREADS, Math.floor(files / AUTO_FILES_PER_THREAD)));
+  }
+  return Math.max(1, Math.min(concurrency, files));
+}
+function parseConcurrency(value) {
+  if (value === void 0 || value === "auto") return "auto";
+  if (value === "off") return "off";
+  return /^[1-9]\d{0,2}$/.test(value) ? Number(value) : void 0;
+}
+async function drain(linter, files, next) {
+  const out = [];
+  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) out.push([i, await lintOne(linter, files[i])]);
+  return out;
+}
+async function lintOne(linter, file) {
+  try {
+    if (await linter.isIgnored(file)) return { kind: "ignored" };
+    return { kind: "result", result: await linter.lintFile(file) };
+  } catch (err) {
+    return problemOf(err);
+  }
+}
+function problemOf(err) {
+  if (err instanceof FileReadError) return { kind: "problem", message: err.message };
+  if (err instanceof InternalError) {
+    const stack = err.cause instanceof Error ? err.cause.stack : void 0;
+    return { kind: "problem", message: `internal error: ${err.message}`, ...stack ? { stack } : {} };
+  }
+  throw err;
+}
+var linterFor2 = (setup) => createLinter({
+  cwd: setup.cwd,
+  builtinRules,
+  ...setup.configFile ? { configFile: setup.configFile } : {},
+  noConfigLookup: setup.noConfigLookup,
+  cliRules: setup.cliRules,
+  inlineConfig: setup.inlineConfig,
+  ignorePatterns: setup.ignorePatterns
+});
+async function lintOnThreads(linter, setup, files, threads) {
+  const next = new SharedArrayBuffer(4);
+  const counter = new Int32Array(next);
+  const input2 = { kind: "unattend-lint-worker", setup, files: [...files], next };
+  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => startWorker(input2));
+  let parts;
+  try {
+    parts = [await drain(linter, files, counter), ...await Promise.all(workers.map((w2) => w2.part))];
+  } catch (err) {
+    for (const w2 of workers) {
+      w2.part.catch(() => void 0);
+      void w2.worker.terminate();
+    }
+    throw err;
+  }
+  const outcomes = new Array(files.length);
+  for (const part of parts) for (const [i, o] of part) outcomes[i] = o;
+  return outcomes;
+}
+function startWorker(input2) {
+  const worker = new Worker(new URL(import.meta.url), { workerData: input2 });
+  const part = new Promise((resolvePart, reject) => {
+    let done = false;
+    worker.once("message", (reply) => {
+      done = true;
+      if ("part" in reply) resolvePart(reply.part);
+      else reject(reply.configError ? new ConfigError(reply.message, reply.filePath) : new InternalError(`a linting thread failed: ${reply.message}`));
+    });
+    worker.once("error", (err) => reject(new InternalError(`a linting thread failed: ${err instanceof Error ? err.message : String(err)}`, void 0, void 0, void 0, void 0, err)));
+    worker.once("exit", (code) => {
+      if (!done) reject(new InternalError(`a linting thread stopped (exit code ${code}) before it reported`));
+    });
+  });
+  return { worker, part };
+}
+var input = !isMainThread ? workerData : void 0;
+if (input?.kind === "unattend-lint-worker" && parentPort) {
+  const port = parentPort;
+  drain(linterFor2(input.setup), input.files, new Int32Array(input.next)).then(
+    (part) => port.postMessage({ part }),
+    (err) => {
+      const configError2 = err instanceof ConfigError;
+      const filePath = configError2 ? err.filePath : void 0;
+      port.postMessage({ message: err instanceof Error ? err.message : String(err), configError: configError2, ...filePath ? { filePath } : {} });
+    }
+  );
+}
 
 // src/suppressions.ts
 init_define_UNATTEND_LINT_KB_DATA();
@@ -26180,6 +26281,9 @@ Options:
                              fixed file on stderr)
       --fix-dry-run          print the fixed text instead of writing it (--format json: the edits);
                              works with --stdin
+      --concurrency N|auto|off
+                             lint on N threads; "auto" (the default) uses several only for runs of
+                             hundreds of files, "off" one
       --max-warnings N       exit 1 when there are more than N warnings
       --quiet                report errors only
       --stdin                lint standard input
@@ -26220,6 +26324,7 @@ function parse3(argv) {
         "no-config-lookup": { type: "boolean" },
         "no-inline-config": { type: "boolean" },
         "ignore-pattern": { type: "string", multiple: true },
+        concurrency: { type: "string" },
         rule: { type: "string", multiple: true },
         "max-warnings": { type: "string" },
         fix: { type: "boolean" },
@@ -26280,9 +26385,11 @@ function checkUsage(values, positionals) {
     if (format !== "text" && format !== "json") throw new UsageError(`--explain prints text or json, not "${format}"`);
     if (positionals.length || values.stdin || values.fix || values["fix-dry-run"]) throw new UsageError("--explain takes one file; do not name other files, --stdin or --fix as well");
   }
-  return { format, reporter, maxWarnings };
+  const concurrency = parseConcurrency(values.concurrency);
+  if (concurrency === void 0) throw new UsageError(`--concurrency needs a number of threads, "auto" or "off", got "${values.concurrency}"`);
+  return { format, reporter, maxWarnings, concurrency };
 }
-async function lintAll(linter, values, positionals, io, debug) {
+async function lintAll(linter, setup, concurrency, values, positionals, io, debug) {
   const out = { results: [], problems: [], fixes: /* @__PURE__ */ new Map() };
   const dryRun = !!values["fix-dry-run"];
   if (values.stdin) {
@@ -26307,24 +26414,32 @@ async function lintAll(linter, values, positionals, io, debug) {
   const unmatched = new Set(search.unmatched.map(unmatchedMessage));
   out.problems.push(...search.errors.filter((e) => !(allowUnmatched && unmatched.has(e))));
   let ignoredByName = 0;
-  for (const f of search.files) {
-    if (await linter.isIgnored(f.path)) {
-      if (f.explicit) ignoredByName++;
-      continue;
+  const fixing = !!values.fix || dryRun;
+  const threads = fixing ? 1 : threadCount(concurrency, search.files.length);
+  const paths = search.files.map((f) => f.path);
+  const outcomes = threads > 1 ? await lintOnThreads(linter, setup, paths, threads) : void 0;
+  for (const [i, f] of search.files.entries()) {
+    let outcome = outcomes?.[i];
+    if (!outcome && !fixing) outcome = await lintOne(linter, f.path);
+    if (!outcome) {
+      if (await linter.isIgnored(f.path)) outcome = { kind: "ignored" };
+      else {
+        try {
+          const { fixed: _, fixes, notWritable, ...result } = await linter.fixFile(f.path, { write: !dryRun });
+          out.fixes.set(result.filePath, { fixes, ...notWritable ? { notWritable } : {} });
+          outcome = { kind: "result", result };
+        } catch (err) {
+          outcome = problemOf(err);
+        }
+      }
     }
-    try {
-      if (values.fix || dryRun) {
-        const { fixed: _, fixes, notWritable, ...result } = await linter.fixFile(f.path, { write: !dryRun });
-        out.results.push(result);
-        out.fixes.set(result.filePath, { fixes, ...notWritable ? { notWritable } : {} });
-      } else out.results.push(await linter.lintFile(f.path));
-    } catch (err) {
-      if (err instanceof FileReadError) out.problems.push(err.message);
-      else if (err instanceof InternalError) {
-        out.problems.push(`internal error: ${err.message}`);
-        if (debug && err.cause instanceof Error && err.cause.stack) io.stderr(`${err.cause.stack}
+    if (outcome.kind === "ignored") {
+      if (f.explicit) ignoredByName++;
+    } else if (outcome.kind === "result") out.results.push(outcome.result);
+    else {
+      out.problems.push(outcome.message);
+      if (debug && outcome.stack) io.stderr(`${outcome.stack}
 `);
-      } else throw err;
     }
   }
   if (out.results.length === 0 && search.errors.length === 0 && ignoredByName === 0 && !allowUnmatched) {
@@ -26376,16 +26491,16 @@ async function run(io) {
 `), 0;
     if (values.version) return io.stdout(`${toolVersion()}
 `), 0;
-    const { format, maxWarnings } = checkUsage(values, positionals);
-    const linter = createLinter({
+    const { format, maxWarnings, concurrency } = checkUsage(values, positionals);
+    const setup = {
       cwd: io.cwd,
-      builtinRules,
       ...values.config ? { configFile: resolve6(io.cwd, values.config) } : {},
       noConfigLookup: !!values["no-config-lookup"],
       cliRules: values.rule ?? [],
       inlineConfig: !values["no-inline-config"],
       ignorePatterns: values["ignore-pattern"] ?? []
-    });
+    };
+    const linter = linterFor2(setup);
     if (values["list-rules"]) {
       await linter.loader.forFile(resolve6(io.cwd, "__list-rules__.xml"));
       io.stdout(listRules([...linter.loader.rules().values()], format === "json" ? "json" : "text"));
@@ -26398,7 +26513,7 @@ async function run(io) {
       return 0;
     }
     if (values.explain !== void 0) return await explain(linter, values.explain, format, io, debug);
-    const linted = await lintAll(linter, values, positionals, io, debug);
+    const linted = await lintAll(linter, setup, concurrency, values, positionals, io, debug);
     const { problems } = linted;
     const notes = fixNotes(linted, io.cwd, !!values["fix-dry-run"]);
     const suppressed = suppress2(linted.results, values, linter, io.cwd);
@@ -26537,7 +26652,7 @@ async function readStdin() {
 }
 function isEntryPoint() {
   try {
-    return !!process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath2(import.meta.url);
+    return isMainThread2 && !!process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath2(import.meta.url);
   } catch {
     return false;
   }

@@ -19,12 +19,20 @@ export default defineRule({
   },
   create(ctx) {
     const children = createSeen<BoundElement>(ctx.text);
+    // The parent last seen at each depth: a new one there means the old one has closed, so it is forgotten (memory
+    // follows the open elements without an end-tag hook for every setting).
+    const parents: BoundElement[] = [];
     return {
       onElement(node) {
         const parent = node.parent;
         const s = node.binding.setting;
         // Only non-list settings are heard: unknown ones are unknown-setting's, and what is inside them is not judged.
         if (node.role !== 'setting' || !parent || !s) return;
+        const last = parents[parent.depth];
+        if (last !== parent) {
+          if (last) children.drop(last);
+          parents[parent.depth] = parent;
+        }
         const first = children.repeatOf(parent, s.name, node.nameRange);
         if (!first) return;
         ctx.report(
@@ -33,9 +41,6 @@ export default defineRule({
           { path: pathOf(node), component: s.component.name, line: ctx.lineOf(first.start) },
           { related: [{ message: `first <${node.qname}>`, range: first }] },
         );
-      },
-      onElementEnd(node) {
-        children.drop(node);
       },
     };
   },

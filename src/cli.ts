@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The command line: argv → config → lint files → reporter → output and exit code (the only module touching process.*).
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { closeSync, mkdirSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, relative, resolve } from 'node:path';
-import { builtinRules } from '../rules/index.js';
-import { createLinter, FileReadError, type AppliedFix, type Linter } from './lint.js';
+import { FileReadError, type AppliedFix, type Linter } from './lint.js';
+import { lintOne, lintOnThreads, linterFor, parseConcurrency, problemOf, threadCount, type Concurrency, type LinterSetup } from './parallel.js';
 import { findFiles, PatternError, unmatchedMessage } from './files.js';
 import { applySuppressions, pruneSuppressions, recordSuppressions, suppressionsFile, SuppressionsError, SUPPRESSIONS_FILE } from './suppressions.js';
 import { toJsonResults } from './reporters/json.js';
@@ -42,6 +43,9 @@ Options:
                              fixed file on stderr)
       --fix-dry-run          print the fixed text instead of writing it (--format json: the edits);
                              works with --stdin
+      --concurrency N|auto|off
+                             lint on N threads; "auto" (the default) uses several only for runs of
+                             hundreds of files, "off" one
       --max-warnings N       exit 1 when there are more than N warnings
       --quiet                report errors only
       --stdin                lint standard input
@@ -93,6 +97,7 @@ function parse(argv: string[]) {
         'no-config-lookup': { type: 'boolean' },
         'no-inline-config': { type: 'boolean' },
         'ignore-pattern': { type: 'string', multiple: true },
+        concurrency: { type: 'string' },
         rule: { type: 'string', multiple: true },
         'max-warnings': { type: 'string' },
         fix: { type: 'boolean' },
@@ -159,7 +164,9 @@ function checkUsage(values: Values, positionals: string[]) {
     if (format !== 'text' && format !== 'json') throw new UsageError(`--explain prints text or json, not "${format}"`);
     if (positionals.length || values.stdin || values.fix || values['fix-dry-run']) throw new UsageError('--explain takes one file; do not name other files, --stdin or --fix as well');
   }
-  return { format, reporter, maxWarnings };
+  const concurrency = parseConcurrency(values.concurrency);
+  if (concurrency === undefined) throw new UsageError(`--concurrency needs a number of threads, "auto" or "off", got "${values.concurrency}"`);
+  return { format, reporter, maxWarnings, concurrency };
 }
 
 interface Linted {
@@ -170,7 +177,7 @@ interface Linted {
 }
 
 /** Lints standard input or every file found; argument, read and rule problems are collected, not thrown. */
-async function lintAll(linter: Linter, values: Values, positionals: string[], io: Io, debug: boolean): Promise<Linted> {
+async function lintAll(linter: Linter, setup: LinterSetup, concurrency: Concurrency, values: Values, positionals: string[], io: Io, debug: boolean): Promise<Linted> {
   const out: Linted = { results: [], problems: [], fixes: new Map() };
   const dryRun = !!values['fix-dry-run'];
   if (values.stdin) {
@@ -195,24 +202,33 @@ async function lintAll(linter: Linter, values: Values, positionals: string[], io
   const unmatched = new Set(search.unmatched.map(unmatchedMessage));
   out.problems.push(...search.errors.filter((e) => !(allowUnmatched && unmatched.has(e))));
   let ignoredByName = 0;
-  for (const f of search.files) {
-    // A file the config ignores is skipped, also when named: hooks pass every staged file.
-    if (await linter.isIgnored(f.path)) {
-      if (f.explicit) ignoredByName++;
-      continue;
+  const fixing = !!values.fix || dryRun;
+  // Several threads only to lint (fixes write files, and re-lint them, one at a time).
+  const threads = fixing ? 1 : threadCount(concurrency, search.files.length);
+  const paths = search.files.map((f) => f.path);
+  const outcomes = threads > 1 ? await lintOnThreads(linter, setup, paths, threads) : undefined;
+  for (const [i, f] of search.files.entries()) {
+    let outcome = outcomes?.[i];
+    if (!outcome && !fixing) outcome = await lintOne(linter, f.path);
+    if (!outcome) {
+      // A file the config ignores is skipped, also when named: hooks pass every staged file.
+      if (await linter.isIgnored(f.path)) outcome = { kind: 'ignored' };
+      else {
+        try {
+          const { fixed: _, fixes, notWritable, ...result } = await linter.fixFile(f.path, { write: !dryRun });
+          out.fixes.set(result.filePath, { fixes, ...(notWritable ? { notWritable } : {}) });
+          outcome = { kind: 'result', result };
+        } catch (err) {
+          outcome = problemOf(err);
+        }
+      }
     }
-    try {
-      if (values.fix || dryRun) {
-        const { fixed: _, fixes, notWritable, ...result } = await linter.fixFile(f.path, { write: !dryRun });
-        out.results.push(result);
-        out.fixes.set(result.filePath, { fixes, ...(notWritable ? { notWritable } : {}) });
-      } else out.results.push(await linter.lintFile(f.path));
-    } catch (err) {
-      if (err instanceof FileReadError) out.problems.push(err.message);
-      else if (err instanceof InternalError) {
-        out.problems.push(`internal error: ${err.message}`);
-        if (debug && err.cause instanceof Error && err.cause.stack) io.stderr(`${err.cause.stack}\n`);
-      } else throw err;
+    if (outcome.kind === 'ignored') {
+      if (f.explicit) ignoredByName++;
+    } else if (outcome.kind === 'result') out.results.push(outcome.result);
+    else {
+      out.problems.push(outcome.message);
+      if (debug && outcome.stack) io.stderr(`${outcome.stack}\n`);
     }
   }
   // No silent pass: a run that lints nothing says so, unless asked not to or the only files were named and ignored.
@@ -273,16 +289,16 @@ export async function run(io: Io): Promise<number> {
     debug = !!values.debug;
     if (values.help) return io.stdout(`${HELP}\n`), 0;
     if (values.version) return io.stdout(`${toolVersion()}\n`), 0;
-    const { format, maxWarnings } = checkUsage(values, positionals);
-    const linter = createLinter({
+    const { format, maxWarnings, concurrency } = checkUsage(values, positionals);
+    const setup: LinterSetup = {
       cwd: io.cwd,
-      builtinRules,
       ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
       noConfigLookup: !!values['no-config-lookup'],
       cliRules: values.rule ?? [],
       inlineConfig: !values['no-inline-config'],
       ignorePatterns: values['ignore-pattern'] ?? [],
-    });
+    };
+    const linter = linterFor(setup);
     if (values['list-rules']) {
       // Load the config of the current directory so that plugin rules are listed too.
       await linter.loader.forFile(resolve(io.cwd, '__list-rules__.xml'));
@@ -297,7 +313,7 @@ export async function run(io: Io): Promise<number> {
 
     if (values.explain !== undefined) return await explain(linter, values.explain, format, io, debug);
 
-    const linted = await lintAll(linter, values, positionals, io, debug);
+    const linted = await lintAll(linter, setup, concurrency, values, positionals, io, debug);
     const { problems } = linted;
     const notes = fixNotes(linted, io.cwd, !!values['fix-dry-run']);
     const suppressed = suppress(linted.results, values, linter, io.cwd);
@@ -438,7 +454,7 @@ async function readStdin(): Promise<Buffer> {
 
 function isEntryPoint(): boolean {
   try {
-    return !!process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+    return isMainThread && !!process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
   } catch {
     return false;
   }

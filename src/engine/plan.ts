@@ -30,6 +30,7 @@ export interface DispatchPlan {
 }
 
 const STATUSES: readonly BindStatus[] = ['exact', 'case', 'unknown', 'unjudged'];
+const STATUS_INDEX: Readonly<Record<BindStatus, number>> = { exact: 0, case: 1, unknown: 2, unjudged: 3 };
 
 /** A fact a rule's options ask for that the knowledge base does not have (a configuration error). */
 export class UnknownFactError extends Error {
@@ -82,14 +83,15 @@ export function createPlan(rules: readonly EnabledRule[], kb: KnowledgeBase): Di
   });
   const statuses = rules.map(({ rule }) => (rule.meta.elements ? new Set(rule.meta.elements) : undefined));
   const every = rules.map((_, i) => i).filter((i) => !only[i]);
-  const memo = new Map<number, readonly number[]>();
+  // Dense, by (setting id + 1) × 4 + status, so that an element's rules are one array read once the pair has been met.
+  const memo: (readonly number[] | undefined)[] = new Array((tree.settings.length + 1) * STATUSES.length);
   const elementRules = (setting: number | undefined, status: BindStatus): readonly number[] => {
-    const key = (setting === undefined ? tree.settings.length : setting) * STATUSES.length + STATUSES.indexOf(status);
-    let list = memo.get(key);
+    const key = (setting === undefined ? 0 : setting + 1) * STATUSES.length + STATUS_INDEX[status];
+    let list = memo[key];
     if (!list) {
       const subscribed = setting === undefined ? [] : (bySetting[setting] ?? []);
       list = [...every, ...subscribed].sort((a, b) => a - b).filter((i) => !statuses[i] || statuses[i]!.has(status));
-      memo.set(key, list);
+      memo[key] = list;
     }
     return list;
   };

@@ -116,8 +116,6 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
 }
 
 
-const STATUS_BIT: Readonly<Record<string, number>> = { exact: 0, case: 1, unknown: 2, unjudged: 3 };
-
 /** The visitor of a rule not made for this file (yet). */
 const NO_HOOKS: Visitor = Object.freeze({});
 
@@ -225,24 +223,22 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
       throw crash(err, list[i]!.id, offset, filePath, lines);
     }
   };
-  // Element hooks: who hears an element depends on its setting and binding status only. The plan knows which rules
-  // (once per config); each file keeps, per hook, the listener list of each pair it meets, so an element costs one lookup.
+  // Element hooks: who hears an element depends on its setting and binding status only, which the plan works out once
+  // per config; here each rule's listener for the hook is looked up once per file.
   const elementDispatch = (h: ElementHook) => {
-    const lists = new Map<number, Listener[]>();
+    const own = visitors.map((_, i) => listener(i, h));
     return (el: BoundElement, node: unknown): void => {
       const b = el.binding;
-      const s = b.setting;
-      const key = (s ? s.id + 1 : 0) * 4 + STATUS_BIT[b.status]!;
-      let list = lists.get(key);
-      if (!list) {
-        list = [];
-        for (const i of plan.elementRules(s?.id, b.status)) {
-          const l = listener(i, h);
-          if (l) list.push(l);
+      const rules = plan.elementRules(b.setting?.id, b.status);
+      let k = 0;
+      try {
+        for (; k < rules.length; k++) {
+          const l = own[rules[k]!];
+          if (l) l.fn.call(l.v, node);
         }
-        lists.set(key, list);
+      } catch (err) {
+        throw crash(err, own[rules[k]!]!.id, el.range.start, filePath, lines);
       }
-      if (list.length > 0) call(list, node, el.range.start);
     };
   };
   const end = global.get('onDocumentEnd')!;
