@@ -2243,8 +2243,8 @@ var require_json_parse_even_better_errors = __commonJS({
     init_define_UNATTEND_LINT_KB_DATA();
     init_define_UNATTEND_LINT_RULE_DOCS();
     var hexify = (char) => {
-      const h2 = char.charCodeAt(0).toString(16).toUpperCase();
-      return "0x" + (h2.length % 2 ? "0" : "") + h2;
+      const h = char.charCodeAt(0).toString(16).toUpperCase();
+      return "0x" + (h.length % 2 ? "0" : "") + h;
     };
     var parseError = (e, txt, context) => {
       if (!txt) {
@@ -2424,7 +2424,7 @@ var require_picocolors = __commonJS({
       } while (~index);
       return result + string.substring(cursor);
     };
-    var createColors2 = (enabled = isColorSupported) => {
+    var createColors = (enabled = isColorSupported) => {
       let f = enabled ? formatter : () => String;
       return {
         isColorSupported: enabled,
@@ -2471,8 +2471,8 @@ var require_picocolors = __commonJS({
         bgWhiteBright: f("\x1B[107m", "\x1B[49m")
       };
     };
-    module.exports = createColors2();
-    module.exports.createColors = createColors2;
+    module.exports = createColors();
+    module.exports.createColors = createColors;
   }
 });
 
@@ -3142,9 +3142,9 @@ var require_type = __commonJS({
     function compileStyleAliases(map) {
       const result = {};
       if (map !== null) {
-        Object.keys(map).forEach(function(style2) {
-          map[style2].forEach(function(alias) {
-            result[String(alias)] = style2;
+        Object.keys(map).forEach(function(style) {
+          map[style].forEach(function(alias) {
+            result[String(alias)] = style;
           });
         });
       }
@@ -3578,9 +3578,9 @@ var require_float = __commonJS({
       return sign * parseFloat(value, 10);
     }
     var SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-    function representYamlFloat(object, style2) {
+    function representYamlFloat(object, style) {
       if (isNaN(object)) {
-        switch (style2) {
+        switch (style) {
           case "lowercase":
             return ".nan";
           case "uppercase":
@@ -3589,7 +3589,7 @@ var require_float = __commonJS({
             return ".NaN";
         }
       } else if (Number.POSITIVE_INFINITY === object) {
-        switch (style2) {
+        switch (style) {
           case "lowercase":
             return ".inf";
           case "uppercase":
@@ -3598,7 +3598,7 @@ var require_float = __commonJS({
             return ".Inf";
         }
       } else if (Number.NEGATIVE_INFINITY === object) {
-        switch (style2) {
+        switch (style) {
           case "lowercase":
             return "-.inf";
           case "uppercase":
@@ -5418,15 +5418,15 @@ var require_dumper = __commonJS({
       const keys2 = Object.keys(map);
       for (let index = 0, length = keys2.length; index < length; index += 1) {
         let tag = keys2[index];
-        let style2 = String(map[tag]);
+        let style = String(map[tag]);
         if (tag.slice(0, 2) === "!!") {
           tag = "tag:yaml.org,2002:" + tag.slice(2);
         }
         const type = schema.compiledTypeMap["fallback"][tag];
-        if (type && _hasOwnProperty.call(type.styleAliases, style2)) {
-          style2 = type.styleAliases[style2];
+        if (type && _hasOwnProperty.call(type.styleAliases, style)) {
+          style = type.styleAliases[style];
         }
-        result[tag] = style2;
+        result[tag] = style;
       }
       return result;
     }
@@ -5566,14 +5566,14 @@ var require_dumper = __commonJS({
       let hasFoldableLine = false;
       const shouldTrackWidth = lineWidth !== -1;
       let previousLineBreak = -1;
-      let plain2 = isPlainSafeFirst(codePointAt(string, 0)) && isPlainSafeLast(codePointAt(string, string.length - 1));
+      let plain = isPlainSafeFirst(codePointAt(string, 0)) && isPlainSafeLast(codePointAt(string, string.length - 1));
       if (singleLineOnly || forceQuotes) {
         for (i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
           char = codePointAt(string, i);
           if (!isPrintable(char)) {
             return STYLE_DOUBLE;
           }
-          plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
+          plain = plain && isPlainSafe(char, prevChar, inblock);
           prevChar = char;
         }
       } else {
@@ -5589,13 +5589,13 @@ var require_dumper = __commonJS({
           } else if (!isPrintable(char)) {
             return STYLE_DOUBLE;
           }
-          plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
+          plain = plain && isPlainSafe(char, prevChar, inblock);
           prevChar = char;
         }
         hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ");
       }
       if (!hasLineBreak && !hasFoldableLine) {
-        if (plain2 && !forceQuotes && !testAmbiguousType(string)) {
+        if (plain && !forceQuotes && !testAmbiguousType(string)) {
           return STYLE_PLAIN;
         }
         return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
@@ -5852,14 +5852,14 @@ var require_dumper = __commonJS({
             state.tag = "?";
           }
           if (type.represent) {
-            const style2 = state.styleMap[type.tag] || type.defaultStyle;
+            const style = state.styleMap[type.tag] || type.defaultStyle;
             let _result;
             if (_toString.call(type.represent) === "[object Function]") {
-              _result = type.represent(object, style2);
-            } else if (_hasOwnProperty.call(type.represent, style2)) {
-              _result = type.represent[style2](object, style2);
+              _result = type.represent(object, style);
+            } else if (_hasOwnProperty.call(type.represent, style)) {
+              _result = type.represent[style](object, style);
             } else {
-              throw new YAMLException("!<" + type.tag + '> tag resolver accepts not "' + style2 + '" style');
+              throw new YAMLException("!<" + type.tag + '> tag resolver accepts not "' + style + '" style');
             }
             state.dump = _result;
           }
@@ -16036,10 +16036,10 @@ function decodeHidden(value) {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(core)) return { ok: false, problem: "base64" };
   const body = core.replace(/=+$/, "");
   if (body.length % 4 === 1 || core.length > body.length && core.length % 4 !== 0) return { ok: false, problem: "base64" };
-  const bytes2 = atob(body);
-  if (bytes2.length % 2 !== 0) return { ok: false, problem: "utf16" };
+  const bytes = atob(body);
+  if (bytes.length % 2 !== 0) return { ok: false, problem: "utf16" };
   const units = [];
-  for (let i = 0; i < bytes2.length; i += 2) units.push(bytes2.charCodeAt(i) | bytes2.charCodeAt(i + 1) << 8);
+  for (let i = 0; i < bytes.length; i += 2) units.push(bytes.charCodeAt(i) | bytes.charCodeAt(i + 1) << 8);
   const text2 = fromCodeUnits(units);
   if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/.test(text2)) return { ok: false, problem: "utf16" };
   return { ok: true, text: text2 };
@@ -16606,12 +16606,12 @@ function nameProblems(v) {
   if (bad.length > 0) out.invalid.push(`contains ${list(bad.map(show))} (not allowed in computer names)`);
   if (/^\d+$/.test(name)) out.invalid.push("has only digits (DnsValidateName rejects that)");
   if ([...name].some((c) => c.codePointAt(0) > 65535)) out.invalid.push("contains a character outside the Basic Multilingual Plane, such as an emoji (not allowed)");
-  const bytes2 = utf8Bytes(name);
+  const bytes = utf8Bytes(name);
   const fewest = fewestBytes(name);
   if (fewest > MAX_BYTES) {
-    out.invalid.push(`is ${fewest === bytes2 ? bytes2 : `at least ${fewest}`} bytes (Windows accepts at most 15)`);
-  } else if (bytes2 > MAX_BYTES) {
-    out.dns.push(`is ${bytes2} bytes in UTF-8 (over 15; it fits only in a legacy code page that stores its characters in fewer bytes)`);
+    out.invalid.push(`is ${fewest === bytes ? bytes : `at least ${fewest}`} bytes (Windows accepts at most 15)`);
+  } else if (bytes > MAX_BYTES) {
+    out.dns.push(`is ${bytes} bytes in UTF-8 (over 15; it fits only in a legacy code page that stores its characters in fewer bytes)`);
   }
   if (out.invalid.length > 0) {
     const s = suggest(name);
@@ -17230,12 +17230,12 @@ var KIND_NAMES = {
 function unpadded(text2) {
   const t = text2.trim();
   if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(t) || !/(^|\.)0\d/.test(t)) return void 0;
-  const plain2 = t.split(".").map((o) => String(Number(o))).join(".");
-  return isIPv4(plain2) ? plain2 : void 0;
+  const plain = t.split(".").map((o) => String(Number(o))).join(".");
+  return isIPv4(plain) ? plain : void 0;
 }
 function addressHint(text2, rest, otherwise) {
-  const plain2 = unpadded(text2);
-  return plain2 ? `IPv4 octets are written without leading zeros (Windows may read 010 as octal 8): write ${plain2}${rest}` : otherwise;
+  const plain = unpadded(text2);
+  return plain ? `IPv4 octets are written without leading zeros (Windows may read 010 as octal 8): write ${plain}${rest}` : otherwise;
 }
 
 // rules/_helpers/network.ts
@@ -17281,8 +17281,8 @@ function tcpipInterfaces(model) {
   return model.all(TCPIP.interface).map((fact) => {
     const addresses = [];
     for (const item of model.within(fact, TCPIP.address)) {
-      const w2 = itemText(model, item, TCPIP.addressValue);
-      if (w2) addresses.push({ item, written: w2, parsed: parseCidr(w2.text) });
+      const w = itemText(model, item, TCPIP.addressValue);
+      if (w) addresses.push({ item, written: w, parsed: parseCidr(w.text) });
     }
     return {
       fact,
@@ -17300,13 +17300,13 @@ function tcpipInterfaces(model) {
   });
 }
 function interfaceName(i, quote, lineOf) {
-  const w2 = written(i.identifier);
-  return w2 ? `interface ${quote(w2.text.trim(), w2.range)}` : `the interface at line ${lineOf(i.fact.range.start)}`;
+  const w = written(i.identifier);
+  return w ? `interface ${quote(w.text.trim(), w.range)}` : `the interface at line ${lineOf(i.fact.range.start)}`;
 }
-function trimmed(w2) {
-  const lead = w2.text.length - w2.text.trimStart().length;
-  const text2 = w2.text.trim();
-  return { text: text2, range: { start: w2.range.start + lead, end: w2.range.start + lead + text2.length } };
+function trimmed(w) {
+  const lead = w.text.length - w.text.trimStart().length;
+  const text2 = w.text.trim();
+  return { text: text2, range: { start: w.range.start + lead, end: w.range.start + lead + text2.length } };
 }
 var normalIdentifier = (id) => {
   const t = id.trim().toLowerCase();
@@ -17346,20 +17346,20 @@ var dns_server_default = defineRule({
           for (const item of model.within(iface, DNS.server)) {
             const w0 = itemText(model, item, DNS.serverValue);
             if (!w0) continue;
-            const w2 = trimmed(w0);
-            const value = ctx.quote(w2.text, w2.range);
-            const address = parseAddress(w2.text);
+            const w = trimmed(w0);
+            const value = ctx.quote(w.text, w.range);
+            const address = parseAddress(w.text);
             if (!address) {
-              const c = parseCidr(w2.text);
-              const parts = w2.text.split(/[\s,;]+/);
-              if (parts.length > 1 && parts.every((t) => parseAddress(t))) ctx.report("several", w2.range, { value, count: parts.length });
-              else if (c.kind !== "badAddress" && w2.text.includes("/")) ctx.report("withPrefix", w2.range, { value, address: `"${formatAddress(c.address)}"` });
-              else ctx.report("invalid", w2.range, { value, iface: name, hint: addressHint(w2.text, "", "DNSServerSearchOrder takes server addresses, e.g. 192.168.1.1") });
+              const c = parseCidr(w.text);
+              const parts = w.text.split(/[\s,;]+/);
+              if (parts.length > 1 && parts.every((t) => parseAddress(t))) ctx.report("several", w.range, { value, count: parts.length });
+              else if (c.kind !== "badAddress" && w.text.includes("/")) ctx.report("withPrefix", w.range, { value, address: `"${formatAddress(c.address)}"` });
+              else ctx.report("invalid", w.range, { value, iface: name, hint: addressHint(w.text, "", "DNSServerSearchOrder takes server addresses, e.g. 192.168.1.1") });
               continue;
             }
             const k = addressKind(address);
             const kind2 = k === "unicast" || k === "loopback" ? void 0 : KIND_NAMES[k];
-            if (kind2) ctx.report("notServer", w2.range, { value, kind: kind2 });
+            if (kind2) ctx.report("notServer", w.range, { value, kind: kind2 });
           }
         }
       }
@@ -18620,7 +18620,7 @@ function meets(e, f) {
   if (f.text === void 0) return void 0;
   const text2 = f.text.trim();
   if (e.equals !== void 0 && !same(f, e.equals)) return false;
-  if (e.oneOf !== void 0 && !e.oneOf.some((w2) => same(f, w2))) return false;
+  if (e.oneOf !== void 0 && !e.oneOf.some((w) => same(f, w))) return false;
   if (e.pattern !== void 0 && !new RegExp(e.pattern, "u").test(text2)) return false;
   if (e.min !== void 0 || e.max !== void 0) {
     const n = typeof f.value === "number" ? f.value : /^-?\d+(\.\d+)?$/.test(text2) ? Number(text2) : NaN;
@@ -19150,20 +19150,20 @@ var ip_address_default = defineRule({
     return eachInterface((i) => {
       const iface = interfaceName(i, ctx.quote, ctx.lineOf);
       for (const a of i.addresses) {
-        const w2 = trimmed(a.written);
-        const value = ctx.quote(w2.text, w2.range);
+        const w = trimmed(a.written);
+        const value = ctx.quote(w.text, w.range);
         const p = a.parsed;
-        if (p.kind === "badAddress") ctx.report("invalid", w2.range, { value, iface, hint: addressHint(p.address, w2.text.slice(p.address.length), "write the address with its prefix length, e.g. 192.168.1.10/24") });
+        if (p.kind === "badAddress") ctx.report("invalid", w.range, { value, iface, hint: addressHint(p.address, w.text.slice(p.address.length), "write the address with its prefix length, e.g. 192.168.1.10/24") });
         else if (p.kind === "badPrefix") {
           const bits = maskLength(p.prefix);
           const example = `${formatAddress(p.address)}/${bits ?? (p.address.family === 4 ? 24 : 64)}`;
           const hint = bits !== void 0 ? `write the subnet mask as its length: ${example}` : `write the length after "/" as a decimal number, e.g. ${example}`;
-          ctx.report("badPrefix", w2.range, { value, prefix: ctx.quote(p.prefix, w2.range), hint });
+          ctx.report("badPrefix", w.range, { value, prefix: ctx.quote(p.prefix, w.range), hint });
         } else if (p.kind === "prefixRange") {
-          ctx.report("prefixRange", w2.range, { value, prefix: p.prefix, family: p.address.family, max: p.max });
+          ctx.report("prefixRange", w.range, { value, prefix: p.prefix, family: p.address.family, max: p.max });
         } else {
           const kind2 = addressKind(p.address);
-          if (kind2 !== "unicast") ctx.report("notUnicast", w2.range, { value, kind: KIND_NAMES[kind2], iface });
+          if (kind2 !== "unicast") ctx.report("notUnicast", w.range, { value, kind: KIND_NAMES[kind2], iface });
         }
       }
     });
@@ -19273,8 +19273,8 @@ var join_needs_dns_default = defineRule({
         if (sameScope(f, join3) && named(f) && !relatedDomains(domainName(f.text), domain)) ctx.report("dnsDomain", f.valueRange, data(f), related);
       }
       const entries = model.all(SUFFIX).filter((f) => sameScope(f, join3)).map((item) => {
-        const w2 = itemText(model, item, SUFFIX_VALUE);
-        return w2 && trimmed(w2);
+        const w = itemText(model, item, SUFFIX_VALUE);
+        return w && trimmed(w);
       });
       if (entries.length === 0 || !entries.every((e) => e && !isTemplated(e.text))) return;
       const list5 = entries;
@@ -20162,8 +20162,8 @@ var netbios_options_default = defineRule({
     const required = ctx.options.require ?? 2;
     const want = MEANING[required];
     const nameOf = (iface, id) => {
-      const w2 = written(id);
-      return w2 ? `interface ${ctx.quote(w2.text.trim(), w2.range)}` : `the interface at line ${ctx.lineOf(iface.range.start)}`;
+      const w = written(id);
+      return w ? `interface ${ctx.quote(w.text.trim(), w.range)}` : `the interface at line ${ctx.lineOf(iface.range.start)}`;
     };
     return {
       onDocumentEnd(model) {
@@ -20177,16 +20177,16 @@ var netbios_options_default = defineRule({
             ctx.report("missing", iface.range, { iface: nameOf(iface, id), required: want });
             continue;
           }
-          const w2 = written(opt);
-          if (!w2 || opt.value === void 0 || Number(opt.value) === required) continue;
-          ctx.report("mismatch", w2.range, { value: MEANING[Number(opt.value)], required: want });
+          const w = written(opt);
+          if (!w || opt.value === void 0 || Number(opt.value) === required) continue;
+          ctx.report("mismatch", w.range, { value: MEANING[Number(opt.value)], required: want });
         }
         for (const iface of model.all(TCPIP.interface)) {
           if (iface.pass !== PASS) continue;
           const id = model.child(iface, TCPIP.identifier);
-          const w2 = written(id);
-          if (!w2 || covered.has(normalIdentifier(w2.text))) continue;
-          ctx.report("uncovered", w2.range, { iface: nameOf(iface, id), required: want });
+          const w = written(id);
+          if (!w || covered.has(normalIdentifier(w.text))) continue;
+          ctx.report("uncovered", w.range, { iface: nameOf(iface, id), required: want });
         }
       }
     };
@@ -20769,10 +20769,10 @@ var route_default = defineRule({
         const pw = written(r.prefix);
         const hw = written(r.nextHop);
         const p = pw && trimmed(pw);
-        const h2 = hw && trimmed(hw);
+        const h = hw && trimmed(hw);
         let prefixFamily;
         if (p && /^\d+$/.test(p.text)) {
-          const hop2 = h2 && parseAddress(h2.text);
+          const hop2 = h && parseAddress(h.text);
           const max = hop2?.family === 4 ? 32 : 128;
           if (Number(p.text) > max) {
             const why = hop2?.family === 4 ? " for the IPv4 NextHopAddress (32 bits)" : " (an IPv6 address has 128 bits)";
@@ -20796,19 +20796,19 @@ var route_default = defineRule({
             }
           }
         }
-        if (!h2) continue;
-        const hop = parseAddress(h2.text);
-        const value = ctx.quote(h2.text, h2.range);
+        if (!h) continue;
+        const hop = parseAddress(h.text);
+        const value = ctx.quote(h.text, h.range);
         if (!hop) {
-          ctx.report("invalidNextHop", h2.range, { value, hint: addressHint(h2.text, "", "write the gateway's address, e.g. 192.168.1.1 (without a prefix length)") });
+          ctx.report("invalidNextHop", h.range, { value, hint: addressHint(h.text, "", "write the gateway's address, e.g. 192.168.1.1 (without a prefix length)") });
           continue;
         }
         const k = addressKind(hop);
         const kind2 = k === "unicast" || k === "unspecified" ? void 0 : KIND_NAMES[k];
-        if (kind2) ctx.report("nextHopKind", h2.range, { value, kind: kind2 });
+        if (kind2) ctx.report("nextHopKind", h.range, { value, kind: kind2 });
         else if (p && prefixFamily !== void 0 && prefixFamily !== hop.family) {
           const iface = interfaceName(i, ctx.quote, ctx.lineOf);
-          ctx.report("familyMismatch", h2.range, { hop: value, hopFamily: hop.family, prefix: ctx.quote(p.text, p.range), prefixFamily, iface }, {
+          ctx.report("familyMismatch", h.range, { hop: value, hopFamily: hop.family, prefix: ctx.quote(p.text, p.range), prefixFamily, iface }, {
             related: [{ message: "Prefix", range: p.range }]
           });
         }
@@ -20887,9 +20887,9 @@ var route_consistency_default = defineRule({
         const nets = subnets(i, hop.family);
         if (!nets || nets.length === 0 || dhcpMayAddress(i, hop.family)) continue;
         if (nets.some((n) => inSubnet(n.base, n.prefix, hop))) continue;
-        const h2 = trimmed(hw);
+        const h = trimmed(hw);
         const list5 = nets.map((n) => formatCidr(networkOf(n.base, n.prefix), n.prefix)).join(", ");
-        ctx.report("offLink", h2.range, { hop: ctx.quote(h2.text, h2.range), iface: iface(), subnets: list5 });
+        ctx.report("offLink", h.range, { hop: ctx.quote(h.text, h.range), iface: iface(), subnets: list5 });
       }
     });
   }
@@ -21030,8 +21030,8 @@ var static_ip_consistency_default = defineRule({
   create(ctx) {
     const seen = createSeen(ctx.text);
     const quoteOf = (a) => {
-      const w2 = trimmed(a.written);
-      return ctx.quote(w2.text, w2.range);
+      const w = trimmed(a.written);
+      return ctx.quote(w.text, w.range);
     };
     const addressOf = (a) => a.parsed.kind === "ok" ? a.parsed.address : void 0;
     const owner = /* @__PURE__ */ new Map();
@@ -21063,10 +21063,10 @@ var static_ip_consistency_default = defineRule({
         const first = statics[0];
         if (!first) continue;
         const value = quoteOf(first);
-        const w2 = written(dhcp);
-        if (w2 && dhcp.value === true) {
+        const w = written(dhcp);
+        if (w && dhcp.value === true) {
           const line = ctx.lineOf(first.item.range.start);
-          ctx.report("dhcpOn", trimmed(w2).range, { family, iface, value, line }, { related: [{ message: "static address", range: trimmed(first.written).range }] });
+          ctx.report("dhcpOn", trimmed(w).range, { family, iface, value, line }, { related: [{ message: "static address", range: trimmed(first.written).range }] });
         } else if (family === 4 && !dhcp) {
           ctx.report("dhcpDefault", trimmed(first.written).range, { iface, value });
         }
@@ -21137,7 +21137,7 @@ function words(command, shell) {
   }
   return out;
 }
-var after = (command, w2) => command.slice(w2.end).trim();
+var after = (command, w) => command.slice(w.end).trim();
 function unwrap(text2) {
   const t = text2.trim();
   const q = t[0];
@@ -21162,7 +21162,7 @@ function invocation(command, shell, depth) {
   if (shell === "ps" && (START_PROCESS.has(name) || name === "start")) return startProcess(ws.slice(1), depth);
   if (shell === "ps" && INVOKE_EXPRESSION.has(name) && ws[1]) return invocations(ws[1].text, "ps", depth + 1);
   if (CMD_WRAPPERS.has(name)) {
-    const run2 = ws.findIndex((w2, i) => i > 0 && /^\/[ck]/i.test(w2.text));
+    const run2 = ws.findIndex((w, i) => i > 0 && /^\/[ck]/i.test(w.text));
     if (run2 < 0) return [self];
     const glued = ws[run2].text.slice(2);
     const rest = glued ? `${glued} ${after(command, ws[run2])}` : after(command, ws[run2]);
@@ -21183,9 +21183,9 @@ function startProcess(ws, depth) {
   const args = [];
   const positional = [];
   for (let i = 0; i < ws.length; i++) {
-    const w2 = ws[i];
-    const param = !w2.quoted && /^-[a-z]/i.test(w2.text) ? w2.text.toLowerCase() : void 0;
-    if (param === void 0) positional.push(w2.text);
+    const w = ws[i];
+    const param = !w.quoted && /^-[a-z]/i.test(w.text) ? w.text.toLowerCase() : void 0;
+    if (param === void 0) positional.push(w.text);
     else if ("-filepath".startsWith(param) || param === "-path") file = ws[++i]?.text;
     else if ("-argumentlist".startsWith(param) || param === "-args") {
       while (i + 1 < ws.length && !(!ws[i + 1].quoted && /^-[a-z]/i.test(ws[i + 1].text))) args.push(ws[++i].text.replace(/,$/, ""));
@@ -21200,9 +21200,9 @@ function startProcess(ws, depth) {
 }
 function powershell(command, ws, depth) {
   for (let i = 1; i < ws.length; i++) {
-    const w2 = ws[i];
-    const option = !w2.quoted && w2.text.startsWith("-") ? w2.text.toLowerCase() : void 0;
-    if (option === void 0) return invocations(unwrap(command.slice(w2.start)), "ps", depth + 1);
+    const w = ws[i];
+    const option = !w.quoted && w.text.startsWith("-") ? w.text.toLowerCase() : void 0;
+    if (option === void 0) return invocations(unwrap(command.slice(w.start)), "ps", depth + 1);
     if (option === "-c" || option.length >= 4 && "-command".startsWith(option)) {
       const rest = ws[i + 1];
       if (!rest) return [];
@@ -21223,10 +21223,10 @@ function powershell(command, ws, depth) {
 }
 function decodeUtf16Base64(b64) {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64) || b64.length % 4 !== 0) return void 0;
-  const bytes2 = atob(b64);
-  if (bytes2.length % 2 !== 0) return void 0;
+  const bytes = atob(b64);
+  if (bytes.length % 2 !== 0) return void 0;
   let text2 = "";
-  for (let i = 0; i < bytes2.length; i += 2) text2 += String.fromCharCode(bytes2.charCodeAt(i) | bytes2.charCodeAt(i + 1) << 8);
+  for (let i = 0; i < bytes.length; i += 2) text2 += String.fromCharCode(bytes.charCodeAt(i) | bytes.charCodeAt(i + 1) << 8);
   return text2;
 }
 
@@ -22090,17 +22090,17 @@ function readDeclaration(text2) {
   }
   return decl;
 }
-function sniff(bytes2) {
-  const [a, b, c] = bytes2;
+function sniff(bytes) {
+  const [a, b, c] = bytes;
   if (a === 239 && b === 187 && c === 191) return { encoding: "utf-8", bom: 3 };
   if (a === 255 && b === 254) return { encoding: "utf-16le", bom: 2 };
   if (a === 254 && b === 255) return { encoding: "utf-16be", bom: 2 };
   if (a === 60 && b === 0 && c === 63) return { encoding: "utf-16le", bom: 0 };
-  if (a === 0 && b === 60 && bytes2[3] === 63) return { encoding: "utf-16be", bom: 0 };
+  if (a === 0 && b === 60 && bytes[3] === 63) return { encoding: "utf-16be", bom: 0 };
   return { encoding: "utf-8", bom: 0 };
 }
-function declaredAsciiEncoding(bytes2, bom) {
-  const head = String.fromCharCode(...bytes2.subarray(bom, bom + 200));
+function declaredAsciiEncoding(bytes, bom) {
+  const head = String.fromCharCode(...bytes.subarray(bom, bom + 200));
   const decl = readDeclaration(head);
   if (!decl?.encoding) return void 0;
   try {
@@ -22109,17 +22109,17 @@ function declaredAsciiEncoding(bytes2, bom) {
     return void 0;
   }
 }
-function firstBadByte(bytes2, encoding) {
+function firstBadByte(bytes, encoding) {
   const ok = (n, stream = true) => {
     try {
-      new TextDecoder(encoding, { fatal: true }).decode(bytes2.subarray(0, n), { stream });
+      new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, n), { stream });
       return true;
     } catch {
       return false;
     }
   };
   let lo = 0;
-  let hi = bytes2.length;
+  let hi = bytes.length;
   while (lo < hi) {
     const mid = lo + hi + 1 >> 1;
     if (ok(mid)) lo = mid;
@@ -22128,14 +22128,14 @@ function firstBadByte(bytes2, encoding) {
   while (lo > 0 && !ok(lo, false)) lo--;
   return lo;
 }
-function decode(bytes2) {
-  const sniffed = sniff(bytes2);
+function decode(bytes) {
+  const sniffed = sniff(bytes);
   let encoding = sniffed.encoding;
   if (encoding === "utf-8" && sniffed.bom === 0) {
-    const declared = declaredAsciiEncoding(bytes2, 0);
+    const declared = declaredAsciiEncoding(bytes, 0);
     if (declared && declared !== "utf-8" && !declared.startsWith("utf-16")) encoding = declared;
   }
-  const body = bytes2.subarray(sniffed.bom);
+  const body = bytes.subarray(sniffed.bom);
   try {
     const text2 = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
     return finish({ text: text2, encoding, bom: sniffed.bom > 0 });
@@ -22671,12 +22671,12 @@ init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
 var MASK = "********";
 function slot(a, state, c) {
-  let h2 = Math.imul(state, 2654435761) ^ Math.imul(c + 1, 2246822519);
-  h2 ^= h2 >>> 15;
-  for (h2 &= a.mask; a.edgeTo[h2] !== 0; h2 = h2 + 1 & a.mask) {
-    if (a.edgeFrom[h2] === state && a.edgeUnit[h2] === c) return h2;
+  let h = Math.imul(state, 2654435761) ^ Math.imul(c + 1, 2246822519);
+  h ^= h >>> 15;
+  for (h &= a.mask; a.edgeTo[h] !== 0; h = h + 1 & a.mask) {
+    if (a.edgeFrom[h] === state && a.edgeUnit[h] === c) return h;
   }
-  return h2;
+  return h;
 }
 function child(a, state, c) {
   if (state === 0 && a.root) return a.root[c];
@@ -22715,18 +22715,18 @@ function build(values) {
     let state = 0;
     for (let i = 0; i < value.length; i++) {
       const c = value.charCodeAt(i);
-      const h2 = slot(a, state, c);
-      if (a.edgeTo[h2] === 0) {
-        a.edgeFrom[h2] = state;
-        a.edgeUnit[h2] = c;
-        a.edgeTo[h2] = count;
+      const h = slot(a, state, c);
+      if (a.edgeTo[h] === 0) {
+        a.edgeFrom[h] = state;
+        a.edgeUnit[h] = c;
+        a.edgeTo[h] = count;
         a.parent[count] = state;
         a.unit[count] = c;
         a.depth[count] = i + 1;
         if (state === 0) rootEdges++;
         count++;
       }
-      state = a.edgeTo[h2];
+      state = a.edgeTo[h];
     }
     if (state !== 0) a.longest[state] = value.length;
   }
@@ -23214,19 +23214,19 @@ function startRules(plan, opts, sink, source, secrets) {
     }
   };
   const visitors = plan.rules.map((_, i) => plan.quiet[i] ? NO_HOOKS : create(i));
-  const listener = (i, h2) => {
+  const listener = (i, h) => {
     const v = visitors[i];
-    const fn = v[h2];
+    const fn = v[h];
     return fn ? { id: plan.rules[i].rule.meta.id, v, fn } : void 0;
   };
   const global = /* @__PURE__ */ new Map();
-  for (const h2 of GLOBAL_HOOKS) {
+  for (const h of GLOBAL_HOOKS) {
     const out = [];
     for (let i = 0; i < visitors.length; i++) {
-      const l = listener(i, h2);
+      const l = listener(i, h);
       if (l) out.push(l);
     }
-    global.set(h2, out);
+    global.set(h, out);
   }
   const call = (list5, node, offset) => {
     let i = 0;
@@ -23239,8 +23239,8 @@ function startRules(plan, opts, sink, source, secrets) {
       throw crash(err, list5[i].id, offset, filePath, lines);
     }
   };
-  const elementDispatch = (h2) => {
-    const own = visitors.map((_, i) => listener(i, h2));
+  const elementDispatch = (h) => {
+    const own = visitors.map((_, i) => listener(i, h));
     return (el, node) => {
       const b = el.binding;
       const rules = plan.elementRules(b.setting?.id, b.status);
@@ -23263,18 +23263,18 @@ function startRules(plan, opts, sink, source, secrets) {
       if (!keys2 || !keys2.some((k) => model.all(k).length > 0)) continue;
       const v = create(i);
       const id = plan.rules[i].rule.meta.id;
-      for (const h2 in v) {
-        if (h2 !== "onDocumentEnd") throw new InternalError(`rule "${id}" is quiet without facts but has a ${h2} hook; only onDocumentEnd is called for it`, id, filePath);
+      for (const h in v) {
+        if (h !== "onDocumentEnd") throw new InternalError(`rule "${id}" is quiet without facts but has a ${h} hook; only onDocumentEnd is called for it`, id, filePath);
       }
       if (v.onDocumentEnd) call([{ id, v, fn: v.onDocumentEnd }], model, text2.length);
     }
   };
   return {
-    all: (h2, node, offset) => h2 === "onDocumentEnd" ? documentEnd(node) : call(global.get(h2), node, offset),
+    all: (h, node, offset) => h === "onDocumentEnd" ? documentEnd(node) : call(global.get(h), node, offset),
     onElement: elementDispatch("onElement"),
     onElementEnd: elementDispatch("onElementEnd"),
     onValue: elementDispatch("onValue"),
-    has: (h2) => global.get(h2).length > 0
+    has: (h) => global.get(h).length > 0
   };
 }
 function suppress(diagnostics, directives, opts, lines) {
@@ -24764,10 +24764,10 @@ function createLinter(opts) {
     }
     return p;
   };
-  const lintBytes = async (bytes2, filePath) => {
+  const lintBytes = async (bytes, filePath) => {
     const config = await loader.forFile(filePath);
     const { rules, plan, known } = prepare(config);
-    return lintSource(bytes2, {
+    return lintSource(bytes, {
       filePath,
       rules,
       plan,
@@ -24793,8 +24793,8 @@ function createLinter(opts) {
     for (let pass = 1; pass <= MAX_FIX_PASSES && result.fatalErrorCount === 0 && result.source !== void 0; pass++) {
       const { text: text2, fixed } = applyFixes(result.source, result.messages);
       if (fixed.length === 0) break;
-      const bytes2 = encode(text2, result.encoding, result.bom);
-      if (!bytes2) {
+      const bytes = encode(text2, result.encoding, result.bom);
+      if (!bytes) {
         notWritable = `its fixes are not applied: it is read as ${result.encoding} and holds text outside ASCII, which --fix does not re-encode; save it as UTF-8 first`;
         break;
       }
@@ -24803,8 +24803,8 @@ function createLinter(opts) {
         const showable = showableFix(d.fix, result) !== void 0;
         fixes.push({ ruleId: d.ruleId, message: d.message, line: d.line, column: d.column, range: [start, end], text: d.fix.text, pass, showable });
       }
-      output = bytes2;
-      result = await lintBytes(bytes2, filePath);
+      output = bytes;
+      result = await lintBytes(bytes, filePath);
     }
     return { result, output, fixes, ...notWritable ? { notWritable } : {} };
   };
@@ -25052,18 +25052,18 @@ function singleByteBytes(text2, encoding) {
     if (ch.length === 1 && ch !== "�") byteOf.set(ch.charCodeAt(0), b);
   }
   if (byteOf.size < 128) return void 0;
-  const bytes2 = new Uint8Array(text2.length);
+  const bytes = new Uint8Array(text2.length);
   for (let i = 0; i < text2.length; i++) {
     const b = byteOf.get(text2.charCodeAt(i));
     if (b === void 0) return void 0;
-    bytes2[i] = b;
+    bytes[i] = b;
   }
-  return bytes2;
+  return bytes;
 }
 function actionText(text2, encoding = "utf-8", bom = false) {
   if (encoding === "utf-8") return bom ? `\uFEFF${text2}` : text2;
-  const bytes2 = encode(text2, encoding, bom) ?? singleByteBytes(text2, encoding);
-  return bytes2 ? new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes2) : text2;
+  const bytes = encode(text2, encoding, bom) ?? singleByteBytes(text2, encoding);
+  return bytes ? new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) : text2;
 }
 function lineHashes(text2) {
   const hashes = [];
@@ -25312,7 +25312,7 @@ function sarifRuleId(d) {
   return d.ruleId ?? PARSE_ERROR_ID;
 }
 function pascalCase(id) {
-  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w2) => w2[0].toUpperCase() + w2.slice(1)).join("");
+  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
 }
 var PARSE_ERROR_DOCS = new URL("../docs/formats.md#parse-error", ruleDocsUrl(PARSE_ERROR_ID)).href;
 var PARSE_ERROR_META = {
@@ -25464,35 +25464,7 @@ var sarif = (results, ctx) => `${JSON.stringify(toSarifLog(results, ctx), null, 
 // src/reporters/text.ts
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
-
-// src/reporters/colors.ts
-init_define_UNATTEND_LINT_KB_DATA();
-init_define_UNATTEND_LINT_RULE_DOCS();
-var plain = (text2) => text2;
-function style(open, close, replace = open) {
-  return (text2) => {
-    let index = text2.indexOf(close, open.length);
-    if (index < 0) return open + text2 + close;
-    let out = "";
-    let cursor = 0;
-    do {
-      out += text2.substring(cursor, index) + replace;
-      cursor = index + close.length;
-      index = text2.indexOf(close, cursor);
-    } while (index >= 0);
-    return open + out + text2.substring(cursor) + close;
-  };
-}
-function createColors(enabled) {
-  if (!enabled) return { bold: plain, dim: plain, underline: plain, red: plain, yellow: plain };
-  return {
-    bold: style("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
-    dim: style("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
-    underline: style("\x1B[4m", "\x1B[24m"),
-    red: style("\x1B[31m", "\x1B[39m"),
-    yellow: style("\x1B[33m", "\x1B[39m")
-  };
-}
+var import_picocolors = __toESM(require_picocolors(), 1);
 
 // src/reporters/frame.ts
 init_define_UNATTEND_LINT_KB_DATA();
@@ -25582,7 +25554,7 @@ function fixableSummary(errors, warnings, c) {
   return c.bold(errors > 0 ? c.red(line) : c.yellow(line));
 }
 function* textLines(results, ctx) {
-  const c = createColors(ctx.color);
+  const c = import_picocolors.default.createColors(ctx.color);
   let errors = 0;
   let warnings = 0;
   let fixableErrors = 0;
@@ -25764,142 +25736,7 @@ var junit = (results, ctx) => {
 // src/reporters/gitlab.ts
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
-
-// src/util/sha256.ts
-init_define_UNATTEND_LINT_KB_DATA();
-init_define_UNATTEND_LINT_RULE_DOCS();
-var K = Uint32Array.from([
-  1116352408,
-  1899447441,
-  3049323471,
-  3921009573,
-  961987163,
-  1508970993,
-  2453635748,
-  2870763221,
-  3624381080,
-  310598401,
-  607225278,
-  1426881987,
-  1925078388,
-  2162078206,
-  2614888103,
-  3248222580,
-  3835390401,
-  4022224774,
-  264347078,
-  604807628,
-  770255983,
-  1249150122,
-  1555081692,
-  1996064986,
-  2554220882,
-  2821834349,
-  2952996808,
-  3210313671,
-  3336571891,
-  3584528711,
-  113926993,
-  338241895,
-  666307205,
-  773529912,
-  1294757372,
-  1396182291,
-  1695183700,
-  1986661051,
-  2177026350,
-  2456956037,
-  2730485921,
-  2820302411,
-  3259730800,
-  3345764771,
-  3516065817,
-  3600352804,
-  4094571909,
-  275423344,
-  430227734,
-  506948616,
-  659060556,
-  883997877,
-  958139571,
-  1322822218,
-  1537002063,
-  1747873779,
-  1955562222,
-  2024104815,
-  2227730452,
-  2361852424,
-  2428436474,
-  2756734187,
-  3204031479,
-  3329325298
-]);
-var rotr = (x, n) => x >>> n | x << 32 - n;
-var encoder = new TextEncoder();
-var w = new Uint32Array(64);
-var h = new Uint32Array(8);
-var INITIAL = Uint32Array.from([1779033703, 3144134277, 1013904242, 2773480762, 1359893119, 2600822924, 528734635, 1541459225]);
-var bytes = new Uint8Array(1024);
-function sha256Hex(text2) {
-  if (bytes.length < 3 * text2.length + 72) bytes = new Uint8Array(2 * (3 * text2.length + 72));
-  const { written: written2 } = encoder.encodeInto(text2, bytes);
-  const length = Math.ceil((written2 + 9) / 64) * 64;
-  bytes.fill(0, written2, length);
-  bytes[written2] = 128;
-  const bits = written2 * 8;
-  const high = Math.floor(bits / 4294967296);
-  for (let i = 0; i < 4; i++) {
-    bytes[length - 8 + i] = high >>> 24 - 8 * i;
-    bytes[length - 4 + i] = bits >>> 24 - 8 * i;
-  }
-  h.set(INITIAL);
-  for (let offset = 0; offset < length; offset += 64) {
-    for (let i = 0; i < 16; i++) {
-      const at = offset + 4 * i;
-      w[i] = bytes[at] << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3];
-    }
-    for (let i = 16; i < 64; i++) {
-      const x = w[i - 15];
-      const y = w[i - 2];
-      const s0 = rotr(x, 7) ^ rotr(x, 18) ^ x >>> 3;
-      const s1 = rotr(y, 17) ^ rotr(y, 19) ^ y >>> 10;
-      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
-    let a = h[0];
-    let b = h[1];
-    let c = h[2];
-    let d = h[3];
-    let e = h[4];
-    let f = h[5];
-    let g = h[6];
-    let k = h[7];
-    for (let i = 0; i < 64; i++) {
-      const t1 = k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (e & f ^ ~e & g) + K[i] + w[i] | 0;
-      const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + (a & b ^ a & c ^ b & c) | 0;
-      k = g;
-      g = f;
-      f = e;
-      e = d + t1 | 0;
-      d = c;
-      c = b;
-      b = a;
-      a = t1 + t2 | 0;
-    }
-    h[0] += a;
-    h[1] += b;
-    h[2] += c;
-    h[3] += d;
-    h[4] += e;
-    h[5] += f;
-    h[6] += g;
-    h[7] += k;
-  }
-  let hex = "";
-  for (let i = 0; i < 8; i++) hex += h[i].toString(16).padStart(8, "0");
-  return hex;
-}
-
-// src/reporters/gitlab.ts
+import { createHash } from "node:crypto";
 function severity(d, ctx) {
   if (d.fatal) return "blocker";
   if (d.severity === 1) return "minor";
@@ -25919,7 +25756,7 @@ function fileIssues(file, ctx) {
     return {
       description: redact(d.message),
       check_name: id,
-      fingerprint: sha256Hex(`${key}\0${n}`).slice(0, 32),
+      fingerprint: createHash("sha256").update(`${key}\0${n}`).digest("hex").slice(0, 32),
       severity: severity(d, ctx),
       location: { path: path8, lines: { begin: line } }
     };
@@ -26041,11 +25878,11 @@ async function lintOnThreads(linter, setup, files, threads) {
   const workers = Array.from({ length: Math.max(0, threads - 1) }, () => startWorker(input2));
   let parts;
   try {
-    parts = [await drain(linter, files, counter), ...await Promise.all(workers.map((w2) => w2.part))];
+    parts = [await drain(linter, files, counter), ...await Promise.all(workers.map((w) => w.part))];
   } catch (err) {
-    for (const w2 of workers) {
-      w2.part.catch(() => void 0);
-      void w2.worker.terminate();
+    for (const w of workers) {
+      w.part.catch(() => void 0);
+      void w.worker.terminate();
     }
     throw err;
   }
@@ -26255,8 +26092,8 @@ function listRules(rules, format) {
     return `${JSON.stringify(rows, null, 2)}
 `;
   }
-  const w2 = Math.max(0, ...sorted2.map((r) => r.meta.id.length));
-  return sorted2.map(({ meta }) => `${meta.id.padEnd(w2)}  ${meta.severity.padEnd(5)}  ${meta.category.padEnd(11)}  ${meta.summary}
+  const w = Math.max(0, ...sorted2.map((r) => r.meta.id.length));
+  return sorted2.map(({ meta }) => `${meta.id.padEnd(w)}  ${meta.severity.padEnd(5)}  ${meta.category.padEnd(11)}  ${meta.summary}
 `).join("");
 }
 
@@ -26394,10 +26231,10 @@ async function lintAll(linter, setup, concurrency, values, positionals, io, debu
   const dryRun = !!values["fix-dry-run"];
   if (values.stdin) {
     const name = resolve6(io.cwd, values["stdin-filename"] || "<stdin>");
-    const bytes2 = await io.readStdin();
-    if (!dryRun) out.results.push(await linter.lintBytes(bytes2, name));
+    const bytes = await io.readStdin();
+    if (!dryRun) out.results.push(await linter.lintBytes(bytes, name));
     else {
-      const { result, fixes, notWritable } = await linter.fixBytes(bytes2, name);
+      const { result, fixes, notWritable } = await linter.fixBytes(bytes, name);
       out.results.push(result);
       out.fixes.set(result.filePath, { fixes, ...notWritable ? { notWritable } : {} });
     }

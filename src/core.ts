@@ -34,7 +34,8 @@ export type { SettingKey, ComponentName } from './kb/setting-keys.js';
 // Built-in rules.
 export { builtinRules } from '../rules/index.js';
 
-// Pure reporters: results → string (the caller supplies rule docs and the tool version in the context).
+// Pure reporters: results → string (the caller supplies rule docs and the tool version in the context). The gitlab
+// reporter is in the Node entry only: its fingerprints are SHA-256 hashes from node:crypto.
 export { json } from './reporters/json.js';
 export { sarif } from './reporters/sarif.js';
 export { text, textLines } from './reporters/text.js';
@@ -42,6 +43,5 @@ export { compact } from './reporters/compact.js';
 export { github } from './reporters/github.js';
 export { checkstyle } from './reporters/checkstyle.js';
 export { junit } from './reporters/junit.js';
-export { gitlab } from './reporters/gitlab.js';
 export type { Reporter, ReporterContext } from './reporters/types.js';
 export { TOOL_NAME, ruleDocsUrl } from './meta.js';

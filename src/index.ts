@@ -7,6 +7,8 @@ import { findFiles } from './files.js';
 import type { FileResult } from './types.js';
 
 export * from './core.js';
+// GitLab's code quality report hashes its fingerprints with node:crypto, so it is not in the core.
+export { gitlab } from './reporters/gitlab.js';
 export { loadKnowledgeBase } from './kb/load.js';
 export { ConfigError } from './config/index.js';
 export { FileReadError } from './lint.js';

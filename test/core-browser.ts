@@ -53,7 +53,7 @@ const LINT = `
   const kb = inputs.kbFiles ? core.knowledgeBaseFromFiles(inputs.kbFiles) : core.embeddedKnowledgeBase();
   const results = inputs.files.map((f) => core.lintSource(new Uint8Array(f.bytes), { filePath: f.path, rules, kb }));
   const ctx = { cwd: inputs.cwd, rules: new Map(core.builtinRules.map((r) => [r.meta.id, r.meta])), color: false, toolVersion: '0.0.0' };
-  return { results, json: core.json(results, ctx), sarif: core.sarif(results, ctx), text: core.text(results, ctx), gitlab: core.gitlab(results, ctx) };
+  return { results, json: core.json(results, ctx), sarif: core.sarif(results, ctx), text: core.text(results, ctx) };
 `;
 
 interface Linted {
@@ -61,7 +61,6 @@ interface Linted {
   json: string;
   sarif: string;
   text: string;
-  gitlab: string;
 }
 
 test('the browser build is one module with no imports and no Node built-in among its inputs', async () => {
@@ -70,9 +69,29 @@ test('the browser build is one module with no imports and no Node built-in among
   assert.equal(output.imports, [], 'no import left in the module');
   const inputs = Object.keys(metafile.inputs);
   assert.ok(inputs.includes('src/core.ts') && inputs.some((i) => i.startsWith('rules/')), inputs.slice(0, 5).join());
-  // The embedded knowledge base is the one input that is no file.
-  assert.equal(inputs.filter((i) => /^(node:|<)|picocolors|ajv|cosmiconfig/.test(i)), ['<define:UNATTEND_LINT_KB_DATA>']);
+  // The embedded knowledge base is the one input that is no file; picocolors comes as its browser file, the one of
+  // its package's "browser" field, which needs no Node API.
+  assert.equal(inputs.filter((i) => /^(node:|<)|picocolors|ajv|cosmiconfig|gitlab/.test(i)).sort(), [
+    '<define:UNATTEND_LINT_KB_DATA>',
+    'node_modules/picocolors/picocolors.browser.js',
+  ]);
   assert.not.match(code, /\bprocess\.|\bBuffer\.|require\("(node:)?[a-z]/);
+});
+
+test('the browser build has no gitlab reporter, and its text report has no terminal styles even when asked for', async () => {
+  const context = await browser;
+  assert.is(run<string>(context, {}, 'return typeof core.gitlab;'), 'undefined');
+  assert.is(run<string>(context, {}, 'return typeof core.text;'), 'function');
+  const colored = run<string>(context, { files: [{ path: SYSPREP, bytes: bytesOf(SYSPREP) }] }, `
+    const rules = core.presetRules('recommended', core.builtinRules);
+    const results = inputs.files.map((f) => core.lintSource(new Uint8Array(f.bytes), { filePath: f.path, rules, kb: core.embeddedKnowledgeBase() }));
+    return core.text(results, { cwd: '/', rules: new Map(), color: true, toolVersion: '0.0.0' });
+  `);
+  assert.match(colored, /11:21 {2}error/);
+  assert.not.match(colored, /\x1b/);
+  // The Node build styles the same report.
+  const node = core.lintSource(readFileSync(SYSPREP), { filePath: SYSPREP, rules: core.presetRules('recommended', core.builtinRules), kb: loadKnowledgeBase() });
+  assert.match(core.text([node], { cwd: '/', rules: new Map(), color: true, toolVersion: '0.0.0' }), /\x1b\[/);
 });
 
 test('the browser build lints a fixture with findings: the rule ids and positions the Node build reports', async () => {
@@ -100,7 +119,7 @@ test('the browser build finds nothing in a clean fixture', async () => {
   assert.is(linted.text, '');
 });
 
-test('the browser build gives the JSON, SARIF, text and GitLab reports the Node build gives, for every fixture and every rule', async () => {
+test('the browser build gives the JSON, SARIF and text reports the Node build gives, for every fixture and every rule', async () => {
   const context = await browser;
   const files = xmlFiles(FIXTURES);
   assert.ok(files.length > 300, `${files.length} fixtures`);
@@ -115,7 +134,6 @@ test('the browser build gives the JSON, SARIF, text and GitLab reports the Node 
   assert.fixture(linted.json, core.json(results, ctx));
   assert.fixture(linted.sarif, core.sarif(results, ctx));
   assert.fixture(linted.text, core.text(results, ctx));
-  assert.fixture(linted.gitlab, core.gitlab(results, ctx));
 });
 
 test('the browser build reads the knowledge base from data files the caller passes', async () => {

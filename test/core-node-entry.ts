@@ -7,7 +7,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
-import { createLinter, invalidate, lintFiles, lintText, ConfigError } from '../src/index.js';
+import { createLinter, gitlab, invalidate, lintFiles, lintText, ConfigError } from '../src/index.js';
+import * as core from '../src/core.js';
+import { formatters } from '../src/reporters/index.js';
 import { FIXTURES, ROOT } from './helpers/paths.js';
 
 const FIXTURE = join(FIXTURES, 'examples', 'sysprep-unattend.xml');
@@ -107,6 +109,16 @@ test('a long-lived linter lints files and globs as lintFiles does', async () => 
   assert.equal(results.map((r) => relative(dir, r.filePath)).sort(), ['a.xml', join('sub', 'b.xml')]);
   assert.equal(errors, ['no such file or directory: missing.xml']);
   assert.ok(results.every((r) => ids(r).has('pass-name')));
+});
+
+test('the Node entry has the gitlab reporter, which the core leaves out, and it writes what --format gitlab writes', async () => {
+  assert.not.ok('gitlab' in core);
+  assert.is(gitlab, formatters.gitlab);
+  const { dir } = project({});
+  const result = await createLinter({ cwd: dir, noConfigLookup: true }).lintText(TEXT, join(dir, 'a.xml'));
+  const issues = JSON.parse(gitlab([result], { cwd: dir, rules: new Map(), color: false, toolVersion: '0.0.0' })) as { fingerprint: string; location: { path: string } }[];
+  assert.ok(issues.length > 3, `${issues.length} issues`);
+  assert.ok(issues.every((i) => /^[0-9a-f]{32}$/.test(i.fingerprint) && i.location.path === 'a.xml'));
 });
 
 test('only the CLI touches process: no other module under src/ or rules/ names it', () => {

@@ -1,9 +1,8 @@
 // What the core does in place of a Node API gives what that API gives: paths and file URLs (node:path, node:url),
-// IP address syntax (node:net), SHA-256 (node:crypto), UTF-8 decoding, UTF-8/UTF-16 encoding and base64 (Buffer), terminal styles
-// (picocolors' nesting). Seeded inputs, the same on every run.
+// IP address syntax (node:net), UTF-8 decoding, UTF-8/UTF-16 encoding and base64 (Buffer). Seeded inputs, the same on
+// every run.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createHash } from 'node:crypto';
 import { isIPv4 as nodeIsIPv4, isIPv6 as nodeIsIPv6 } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,8 +10,6 @@ import { posix, win32, flavourOf, type PathFlavour } from '../src/util/path.js';
 import { isIPv4, isIPv6 } from '../rules/_helpers/ip.js';
 import { decodeHidden } from '../rules/_helpers/passwords.js';
 import { encode } from '../src/source/encode.js';
-import { createColors } from '../src/reporters/colors.js';
-import { sha256Hex } from '../src/util/sha256.js';
 import { artifactLocation, directoryUri, displayPath, posixPath } from '../src/reporters/paths.js';
 import { prng as random } from '../bench/generate.js';
 
@@ -133,27 +130,6 @@ test('hidden passwords decode from base64 to the UTF-16LE text Buffer reads', ()
     if (wellFormed) decoded++;
   }
   assert.ok(decoded > 500, `${decoded} decoded`);
-});
-
-test('SHA-256 of a string is the hash node:crypto gives of its UTF-8 bytes, at every length around the block size', () => {
-  const rnd = random(0x256);
-  const units = [0x41, 0x7a, 0x00, 0x0a, 0xe9, 0x20ac, 0xd83d, 0xde00, 0xd800];
-  for (let length = 0; length < 300; length++) {
-    const text = String.fromCharCode(...Array.from({ length }, () => pick(rnd, units)));
-    assert.is(sha256Hex(text), createHash('sha256').update(text).digest('hex'), `length ${length}`);
-  }
-  assert.is(sha256Hex('abc'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-});
-
-test('terminal styles re-open an outer style where a nested one of its kind closes, and are plain when off', () => {
-  const c = createColors(true);
-  assert.is(c.red('x'), '\x1b[31mx\x1b[39m');
-  assert.is(c.bold(c.red('x')), '\x1b[1m\x1b[31mx\x1b[39m\x1b[22m');
-  assert.is(c.bold(`a${c.dim('b')}c`), '\x1b[1ma\x1b[2mb\x1b[22m\x1b[1mc\x1b[22m');
-  assert.is(c.yellow(`a${c.red('b')}c`), '\x1b[33ma\x1b[31mb\x1b[33mc\x1b[39m');
-  assert.is(c.underline('p'), '\x1b[4mp\x1b[24m');
-  const off = createColors(false);
-  assert.is(off.bold(off.red('x')), 'x');
 });
 
 test.run();

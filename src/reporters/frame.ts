@@ -1,9 +1,10 @@
 // A one-line code frame under a finding: the offending line, secrets masked, a caret under the range.
+import type pc from 'picocolors';
 import type { LineIndex } from '../source/line-index.js';
 import type { Diagnostic, FileResult } from '../types.js';
 import { maskedView, type MaskedView } from './secrets.js';
-import type { Colors } from './colors.js';
 
+export type Colors = ReturnType<typeof pc.createColors>;
 
 // Wider lines (a minified answer file is one line) are cut to a window around the caret.
 const MAX_WIDTH = 100;

@@ -1,12 +1,12 @@
 // GitLab's code quality report (a subset of Code Climate's issue format): findings in the merge request
 // widget and the diff, new and fixed ones told apart by their fingerprints.
+import { createHash } from 'node:crypto';
 import type { Diagnostic, FileResult } from '../types.js';
 import { fileLineHashes } from './fingerprint.js';
 import { posixPath } from './paths.js';
 import { sarifRuleId } from './sarif-rules.js';
 import { secretRedactor } from './secrets.js';
 import type { Reporter, ReporterContext } from './types.js';
-import { sha256Hex } from '../util/sha256.js';
 
 /** GitLab's scale, lowest first: info, minor, major, critical, blocker. */
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
@@ -43,7 +43,7 @@ function fileIssues(file: FileResult, ctx: ReporterContext): CodeQualityIssue[] 
     return {
       description: redact(d.message),
       check_name: id,
-      fingerprint: sha256Hex(`${key}\0${n}`).slice(0, 32),
+      fingerprint: createHash('sha256').update(`${key}\0${n}`).digest('hex').slice(0, 32),
       severity: severity(d, ctx),
       location: { path, lines: { begin: line } },
     };

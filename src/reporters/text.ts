@@ -1,8 +1,8 @@
 // The default human format: ESLint's stylish layout plus a masked one-line code frame per finding.
+import pc from 'picocolors';
 import { createLineIndex } from '../source/line-index.js';
 import type { FileResult } from '../types.js';
-import { createColors, type Colors } from './colors.js';
-import { codeFrame, oneLine } from './frame.js';
+import { codeFrame, oneLine, type Colors } from './frame.js';
 import { displayPath } from './paths.js';
 import { secretRedactor } from './secrets.js';
 import type { Reporter, ReporterContext } from './types.js';
@@ -64,7 +64,7 @@ function fixableSummary(errors: number, warnings: number, c: Colors): string {
  * huge report as it is made (`text` joins the same lines).
  */
 export function* textLines(results: FileResult[], ctx: ReporterContext): Generator<string> {
-  const c = createColors(ctx.color);
+  const c = pc.createColors(ctx.color);
   let errors = 0;
   let warnings = 0;
   let fixableErrors = 0;
