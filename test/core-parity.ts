@@ -78,6 +78,9 @@ test('isIPv4 and isIPv6 accept exactly what node:net accepts', () => {
     seen.push(s);
   }
   seen.push('192.168.1.1', '::1', 'fe80::1%12', '2001:db8::192.0.2.1', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7:8:9', ' 1.2.3.4', '1.2.3.4 ');
+  // Around the limits of the grammar: group counts with and without "::", a dotted tail, zones, stray colons.
+  seen.push(':::', '1::2::3', '1:::2', ':1::2', '1::2:', '1:2:3:4:5:6:7::', '::2:3:4:5:6:7:8', '1:2:3:4:5:6:7::8', '1:2:3:4:5:6::1.2.3.4');
+  seen.push('1:2:3:4:5:6:1.2.3.4', '1:2:3:4:5::1.2.3.4', '1.2.3.4::', '1.2.3.4:1::', '::1.2.3.04', '::1%', '::1%%x', '::1%a-.:Z9', '::1%é', '12345::');
   const differ = seen.filter((s) => isIPv4(s) !== nodeIsIPv4(s) || isIPv6(s) !== nodeIsIPv6(s));
   assert.equal(differ, []);
   assert.ok(seen.filter((s) => nodeIsIPv6(s)).length > 100 && seen.filter((s) => nodeIsIPv4(s)).length > 50, 'the inputs hold addresses of both families');

@@ -1,29 +1,86 @@
-// IP addresses and prefixes for the network rules: Node's own address syntax decides what an address is, bigints do
-// the masking.
+// IP addresses and prefixes for the network rules: a syntax check of our own decides what an address is (it accepts
+// what Node's net.isIPv4 and net.isIPv6 accept, so the rules read addresses alike in every runtime; test/core-parity.ts
+// compares the two), bigints do the masking.
 
-// The expressions of Node's net.isIPv4 and net.isIPv6 (lib/internal/net.js), so that the rules accept the same
-// addresses in every runtime; test/core-parity.ts compares them with node:net.
-const V4_SEG = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
-const V4_STR = `(?:${V4_SEG}\\.){3}${V4_SEG}`;
-const IPV4 = new RegExp(`^${V4_STR}$`);
-const V6_SEG = '(?:[0-9a-fA-F]{1,4})';
-const IPV6 = new RegExp(
-  '^(?:' +
-    `(?:${V6_SEG}:){7}(?:${V6_SEG}|:)|` +
-    `(?:${V6_SEG}:){6}(?:${V4_STR}|:${V6_SEG}|:)|` +
-    `(?:${V6_SEG}:){5}(?::${V4_STR}|(?::${V6_SEG}){1,2}|:)|` +
-    `(?:${V6_SEG}:){4}(?:(?::${V6_SEG}){0,1}:${V4_STR}|(?::${V6_SEG}){1,3}|:)|` +
-    `(?:${V6_SEG}:){3}(?:(?::${V6_SEG}){0,2}:${V4_STR}|(?::${V6_SEG}){1,4}|:)|` +
-    `(?:${V6_SEG}:){2}(?:(?::${V6_SEG}){0,3}:${V4_STR}|(?::${V6_SEG}){1,5}|:)|` +
-    `(?:${V6_SEG}:){1}(?:(?::${V6_SEG}){0,4}:${V4_STR}|(?::${V6_SEG}){1,6}|:)|` +
-    `(?::(?:(?::${V6_SEG}){0,5}:${V4_STR}|(?::${V6_SEG}){1,7}|:))` +
-    ')(?:%[0-9a-zA-Z-.:]{1,})?$',
-);
+const DOT = 0x2e;
+const COLON = 0x3a;
 
-/** A dotted-decimal IPv4 address, as net.isIPv4 reads it. */
-export const isIPv4 = (text: string): boolean => IPV4.test(text);
-/** An IPv6 address (with an optional zone id), as net.isIPv6 reads it. */
-export const isIPv6 = (text: string): boolean => IPV6.test(text);
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isHexDigit = (c: number): boolean => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/** One octet of a dotted address: 0 to 255 in decimal, one to three digits, no leading zero unless it is "0". */
+function isOctet(text: string): boolean {
+  if (text.length < 1 || text.length > 3) return false;
+  for (let i = 0; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return (text.length === 1 || text.charCodeAt(0) !== 0x30) && Number(text) <= 255;
+}
+
+/** One group of an IPv6 address: one to four hexadecimal digits, either case. */
+function isGroup(text: string): boolean {
+  if (text.length < 1 || text.length > 4) return false;
+  for (let i = 0; i < text.length; i++) if (!isHexDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * A dotted-decimal IPv4 address: exactly four octets joined by dots (no spaces, no other separators, no shortened
+ * forms such as 10.1).
+ */
+export function isIPv4(text: string): boolean {
+  const octets = text.split('.');
+  return octets.length === 4 && octets.every(isOctet);
+}
+
+/**
+ * How many 16-bit groups a colon-separated run of IPv6 groups stands for, or -1 when it is malformed. The run is empty
+ * or holds groups joined by single colons; when `dottedTail` allows it, its last part may be a dotted IPv4 address,
+ * which fills two groups.
+ */
+function groupCount(run: string, dottedTail: boolean): number {
+  if (run === '') return 0;
+  const parts = run.split(':');
+  const last = parts.length - 1;
+  let count = 0;
+  for (let i = 0; i <= last; i++) {
+    const part = parts[i]!;
+    if (isGroup(part)) count += 1;
+    else if (i === last && dottedTail && isIPv4(part)) count += 2;
+    else return -1;
+  }
+  return count;
+}
+
+/**
+ * An IPv6 address in the text forms of RFC 4291, section 2.2, with an optional zone after it:
+ * - an address is eight 16-bit groups, each written as one to four hexadecimal digits, separated by colons;
+ * - one run of groups may be left out and written as "::" (the run is at least one group, so at most seven groups
+ *   remain around it; "::" may begin or end the address, and may appear once only);
+ * - the last two groups may instead be written as a dotted IPv4 address (::ffff:192.0.2.1), after the other six or
+ *   after "::" with fewer (the groups before "::" are hexadecimal ones only);
+ * - a zone (the interface of a link-local address, fe80::1%12 or fe80::1%eth0) follows a "%": one or more letters,
+ *   digits, "-", "." or ":".
+ * Nothing else is allowed: no spaces, no brackets, no prefix length.
+ */
+export function isIPv6(text: string): boolean {
+  let address = text;
+  const percent = text.indexOf('%');
+  if (percent >= 0) {
+    if (percent === text.length - 1) return false;
+    for (let i = percent + 1; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!(isDigit(c) || isLetter(c) || c === 0x2d || c === DOT || c === COLON)) return false;
+    }
+    address = text.slice(0, percent);
+  }
+  const gap = address.indexOf('::');
+  if (gap < 0) return groupCount(address, true) === 8;
+  // A second "::" (or ":::", which holds one starting a character later) is not allowed.
+  if (address.indexOf('::', gap + 1) >= 0) return false;
+  const before = groupCount(address.slice(0, gap), false);
+  const after = groupCount(address.slice(gap + 2), true);
+  return before >= 0 && after >= 0 && before + after <= 7;
+}
 
 export type Family = 4 | 6;
 
@@ -204,8 +261,9 @@ export const KIND_NAMES: Readonly<Record<Exclude<AddressKind, 'unicast'>, string
 };
 
 /**
- * An IPv4 address written with zero-padded octets (`192.168.001.010`) is no address for Node's net module (nor for isIPv4 here), and Windows'
- * lenient parsers read such octets as octal (010 is 8): its octets without the padding, or undefined.
+ * An IPv4 address written with zero-padded octets (`192.168.001.010`) is no address for isIPv4 (nor for Node's
+ * net.isIPv4), and Windows' lenient parsers read such octets as octal (010 is 8): its octets without the padding, or
+ * undefined.
  */
 export function unpadded(text: string): string | undefined {
   const t = text.trim();
