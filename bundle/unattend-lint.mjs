@@ -25953,6 +25953,7 @@ async function lintAll(linter, values, positionals, io, debug) {
     unreadable++;
   }
   let ignoredByName = 0;
+  let failed = 0;
   for (const f of search.files) {
     if (await linter.isIgnored(f.path)) {
       if (f.explicit) ignoredByName++;
@@ -25965,6 +25966,7 @@ async function lintAll(linter, values, positionals, io, debug) {
         out.fixes.set(result.filePath, { fixes, ...notWritable ? { notWritable } : {} });
       } else out.results.push(await linter.lintFile(f.path));
     } catch (err) {
+      failed++;
       if (err instanceof FileReadError) out.problems.push(readProblem(err, io.cwd));
       else if (err instanceof InternalError) {
         out.problems.push(`internal error: ${err.message}`);
@@ -25973,7 +25975,7 @@ async function lintAll(linter, values, positionals, io, debug) {
       } else throw err;
     }
   }
-  if (out.results.length === 0 && search.errors.length === 0 && unreadable === 0 && ignoredByName === 0 && !allowUnmatched) {
+  if (out.results.length === 0 && failed === 0 && search.errors.length === 0 && unreadable === 0 && ignoredByName === 0 && !allowUnmatched) {
     const where2 = positionals.length ? positionals.join(" ") : ".";
     out.problems.push(search.files.length === 0 ? `no answer files found in ${where2} (.xml files whose root element is <unattend>); --no-error-on-unmatched-pattern allows that` : `every answer file found in ${where2} is ignored (the config's "ignores" or --ignore-pattern); --no-error-on-unmatched-pattern allows that`);
   }

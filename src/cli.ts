@@ -202,6 +202,7 @@ async function lintAll(linter: Linter, values: Values, positionals: string[], io
     unreadable++;
   }
   let ignoredByName = 0;
+  let failed = 0;
   for (const f of search.files) {
     // A file the config ignores is skipped, also when named: hooks pass every staged file.
     if (await linter.isIgnored(f.path)) {
@@ -215,6 +216,7 @@ async function lintAll(linter: Linter, values: Values, positionals: string[], io
         out.fixes.set(result.filePath, { fixes, ...(notWritable ? { notWritable } : {}) });
       } else out.results.push(await linter.lintFile(f.path));
     } catch (err) {
+      failed++;
       if (err instanceof FileReadError) out.problems.push(readProblem(err, io.cwd));
       else if (err instanceof InternalError) {
         out.problems.push(`internal error: ${err.message}`);
@@ -223,7 +225,7 @@ async function lintAll(linter: Linter, values: Values, positionals: string[], io
     }
   }
   // No silent pass: a run that lints nothing says so, unless asked not to or the only files were named and ignored.
-  if (out.results.length === 0 && search.errors.length === 0 && unreadable === 0 && ignoredByName === 0 && !allowUnmatched) {
+  if (out.results.length === 0 && failed === 0 && search.errors.length === 0 && unreadable === 0 && ignoredByName === 0 && !allowUnmatched) {
     const where = positionals.length ? positionals.join(' ') : '.';
     out.problems.push(search.files.length === 0
       ? `no answer files found in ${where} (.xml files whose root element is <unattend>); --no-error-on-unmatched-pattern allows that`

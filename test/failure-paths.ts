@@ -11,6 +11,9 @@ import { FIXTURES } from './helpers/paths.js';
 
 // An answer file with findings (exit 1 on its own).
 const BAD = readFileSync(join(FIXTURES, 'examples', 'sysprep-unattend.xml'), 'utf8');
+// A fixable finding (value-case), nothing else.
+const CLEAN = readFileSync(join(FIXTURES, 'examples', 'autounattend-uefi.xml'), 'utf8');
+const FIXABLE = CLEAN.replace('<TimeZone>UTC</TimeZone>', '<TimeZone>utc</TimeZone>');
 // A walk that follows a loop would never end: each run that could is killed after this long.
 const TIMEOUT = 60_000;
 
@@ -40,8 +43,9 @@ function unprivileged(dir: string): { uid?: number; gid?: number } | undefined {
 }
 
 test('an unreadable file or directory: exit 2, one line naming each, the other files reported', () => {
-  const dir = tempTree({ 'a/unattend.xml': BAD, 'locked/unattend.xml': BAD, 'secret-unattend.xml': BAD, 'z/unattend.xml': BAD });
+  const dir = tempTree({ 'a/unattend.xml': BAD, 'locked/unattend.xml': BAD, 'secret-unattend.xml': BAD, 'z/unattend.xml': BAD, 'fix/unattend.xml': FIXABLE, 'ok/unattend.xml': CLEAN });
   chmodSync(join(dir, 'secret-unattend.xml'), 0o000);
+  chmodSync(join(dir, 'fix', 'unattend.xml'), 0o444);
   chmodSync(join(dir, 'locked'), 0o000);
   try {
     const as = unprivileged(dir);
@@ -50,19 +54,26 @@ test('an unreadable file or directory: exit 2, one line naming each, the other f
       console.log('  (running as root without a user to switch to: permissions do not stop reads; the EISDIR and ENOENT tests cover failed reads)');
       const r = runCli(['-f', 'json'], { cwd: dir });
       assert.is(r.code, 1, r.stderr);
-      assert.equal(linted(r, dir), ['a/unattend.xml', 'locked/unattend.xml', 'secret-unattend.xml', 'z/unattend.xml']);
+      assert.equal(linted(r, dir), ['a/unattend.xml', 'fix/unattend.xml', 'locked/unattend.xml', 'ok/unattend.xml', 'secret-unattend.xml', 'z/unattend.xml']);
       return;
     }
     const walked = runCli(['-f', 'json'], { cwd: dir, ...as });
     failsWith(walked, ['cannot list the directory locked: permission denied (EACCES)', 'cannot read secret-unattend.xml: permission denied (EACCES)']);
-    assert.equal(linted(walked, dir), ['a/unattend.xml', 'z/unattend.xml']);
+    assert.equal(linted(walked, dir), ['a/unattend.xml', 'fix/unattend.xml', 'ok/unattend.xml', 'z/unattend.xml']);
+    // A fix that cannot be written back is one line as well, and the file is left as it was.
+    const fix = runCli(['--fix', '-f', 'json', 'fix', 'ok'], { cwd: dir, ...as });
+    failsWith(fix, ['cannot write the fixed fix/unattend.xml: permission denied (EACCES)']);
+    assert.equal(linted(fix, dir), ['ok/unattend.xml']);
+    // Only files that fail: they are said, and no "every file is ignored" besides.
+    failsWith(runCli(['--fix', '-f', 'json', 'fix'], { cwd: dir, ...as }), ['cannot write the fixed fix/unattend.xml: permission denied (EACCES)']);
+    assert.is(readFileSync(join(dir, 'fix', 'unattend.xml'), 'utf8'), FIXABLE);
     const named = runCli(['-f', 'json', 'z/unattend.xml', 'secret-unattend.xml', 'a/unattend.xml'], { cwd: dir, ...as });
     failsWith(named, ['cannot read secret-unattend.xml: permission denied (EACCES)']);
     assert.equal(linted(named, dir), ['a/unattend.xml', 'z/unattend.xml']);
     // An unreadable place the config ignores is ignored like any file there.
     const ignored = runCli(['-f', 'json', '--ignore-pattern', 'locked/**', '--ignore-pattern', 'secret-*'], { cwd: dir, ...as });
     assert.is(ignored.code, 1, ignored.stderr);
-    assert.equal(linted(ignored, dir), ['a/unattend.xml', 'z/unattend.xml']);
+    assert.equal(linted(ignored, dir), ['a/unattend.xml', 'fix/unattend.xml', 'ok/unattend.xml', 'z/unattend.xml']);
   } finally {
     chmodSync(join(dir, 'locked'), 0o755);
   }
