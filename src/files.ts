@@ -110,7 +110,7 @@ function walk(root: string, match: (p: string) => boolean, cwd: string): { files
     }
   }
   for (const l of loops(links)) {
-    problems.push({ path: l.path, message: `${displayPath(l.path, cwd)} is a symbolic link loop: it leads back to a directory that holds it; each directory is linted once, so remove the link or ignore it` });
+    problems.push({ path: l.path, message: `${displayPath(l.path, cwd)} is a symbolic link loop: it leads back to a directory that holds it; remove the link or ignore it (each directory is linted once)` });
   }
   return { files, problems };
 }

@@ -105,7 +105,7 @@ test('symbolic link loops end the walk with one line each and exit 2; every real
   symlinkSync('x1', join(dir, 'x2'));
   symlinkSync(outside, join(dir, 'ext')); // followed: a directory outside the tree
   symlinkSync('a/unattend.xml', join(dir, 'link-unattend.xml')); // followed: a file, linted under the link's name
-  const loop = (p: string) => `${p} is a symbolic link loop: it leads back to a directory that holds it; each directory is linted once, so remove the link or ignore it`;
+  const loop = (p: string) => `${p} is a symbolic link loop: it leads back to a directory that holds it; remove the link or ignore it (each directory is linted once)`;
   const r = runCli(['-f', 'json'], { cwd: dir, timeout: TIMEOUT });
   failsWith(r, [loop('a/tob'), loop('b/toa'), loop('d/sub/up'), 'cannot read x1: a loop of symbolic links (ELOOP)', 'cannot read x2: a loop of symbolic links (ELOOP)']);
   assert.equal(linted(r, dir), ['a/unattend.xml', 'b/unattend.xml', 'd/sub/unattend.xml', 'ext/unattend.xml', 'link-unattend.xml']);
