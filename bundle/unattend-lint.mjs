@@ -6406,7 +6406,7 @@ var require_util = __commonJS({
     exports.emplace = emplace;
     exports.getPropertyByPath = getPropertyByPath;
     exports.removeUndefinedValuesFromObject = removeUndefinedValuesFromObject;
-    exports.isDirectory = isDirectory;
+    exports.isDirectory = isDirectory2;
     exports.isDirectorySync = isDirectorySync;
     var fs_1 = __importStar(__require("fs"));
     function emplace(map, key, fn) {
@@ -6433,7 +6433,7 @@ var require_util = __commonJS({
     function removeUndefinedValuesFromObject(options) {
       return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== void 0));
     }
-    async function isDirectory(path9) {
+    async function isDirectory2(path9) {
       try {
         const stat = await fs_1.promises.stat(path9);
         return stat.isDirectory();
@@ -17415,6 +17415,7 @@ init_define_UNATTEND_LINT_RULE_DOCS();
 // src/util/sorted.ts
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
+var byCodeUnits = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function firstIndex(n, pred) {
   let lo = 0;
   let hi = n;
@@ -23004,7 +23005,7 @@ function answerModel(byKey, passes, servicing, shared = false) {
   const memos = /* @__PURE__ */ new Map();
   const none = Object.freeze([]);
   const all = (key) => byKey.get(key) ?? none;
-  const within = (parent, key) => {
+  const within2 = (parent, key) => {
     const list5 = all(key);
     const { start, end } = parent.elementRange;
     const out = [];
@@ -23016,8 +23017,8 @@ function answerModel(byKey, passes, servicing, shared = false) {
     servicing,
     all,
     first: (key, pass) => all(key).find((f) => pass === void 0 || f.pass === pass),
-    within,
-    child: (parent, key) => within(parent, key)[0],
+    within: within2,
+    child: (parent, key) => within2(parent, key)[0],
     // The empty model is shared by every file whose rules read no facts: nothing is kept on it.
     memo: (name, make) => {
       if (shared) return make();
@@ -23291,7 +23292,7 @@ function dedupe(list5) {
     seen.add(key);
     out.push(d);
   }
-  return out.sort((a, b) => a.line - b.line || a.column - b.column || String(a.ruleId).localeCompare(String(b.ruleId)));
+  return out.sort((a, b) => a.line - b.line || a.column - b.column || byCodeUnits(String(a.ruleId), String(b.ruleId)));
 }
 function summarise(filePath, messages5, source, secretRanges = []) {
   const count = (pred) => messages5.filter(pred).length;
@@ -24655,6 +24656,31 @@ function maskSlice(source, start, end, secrets) {
   return { text: view.text(0, view.length), toDisplay: view.toDisplay };
 }
 
+// src/util/fs-error.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+var REASONS = {
+  ENOENT: "it no longer exists",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "it is a directory",
+  ENOTDIR: "a part of its path is not a directory",
+  ELOOP: "a loop of symbolic links",
+  EMFILE: "too many open files",
+  ENFILE: "too many open files",
+  ENOSPC: "no space left on the device",
+  EROFS: "a read-only file system",
+  EIO: "an input/output error",
+  EFBIG: "over the file size limit",
+  ENAMETOOLONG: "the name is too long"
+};
+function fsReason(err) {
+  const code = err?.code;
+  if (typeof code !== "string") return err instanceof Error ? err.message : String(err);
+  const words2 = REASONS[code];
+  return words2 ? `${words2} (${code})` : code;
+}
+
 // src/lint.ts
 function enabledRules(config, registry) {
   const out = [];
@@ -24698,7 +24724,7 @@ function createLinter(opts) {
     try {
       return readFileSync2(abs);
     } catch (err) {
-      throw new FileReadError(`cannot read ${abs} (${err.code ?? "EIO"})`, abs);
+      throw new FileReadError(`cannot read ${abs}: ${fsReason(err)}`, abs);
     }
   };
   const fixBytes = async (input2, filePath) => {
@@ -24749,7 +24775,7 @@ function createLinter(opts) {
         try {
           await writeFile(abs, output);
         } catch (err) {
-          throw new FileReadError(`cannot write the fixed ${abs} (${err.code ?? "EIO"})`, abs);
+          throw new FileReadError(`cannot write the fixed ${abs}: ${fsReason(err)}`, abs);
         }
       }
       return { ...result, fixed: output !== void 0, fixes, ...notWritable ? { notWritable } : {} };
@@ -24785,8 +24811,37 @@ var FileReadError = class extends Error {
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { readdirSync, statSync, openSync, readSync, closeSync } from "node:fs";
+import { readdirSync, statSync, lstatSync, readlinkSync, realpathSync, openSync, readSync, closeSync } from "node:fs";
 import { join as join2, resolve as resolve3, relative, sep } from "node:path";
+
+// src/reporters/paths.ts
+init_define_UNATTEND_LINT_KB_DATA();
+init_define_UNATTEND_LINT_RULE_DOCS();
+import path8 from "node:path";
+import { pathToFileURL as pathToFileURL3 } from "node:url";
+function displayPath2(filePath, cwd) {
+  if (!path8.isAbsolute(filePath)) return filePath;
+  return path8.relative(cwd, filePath) || path8.basename(filePath);
+}
+function posixPath(filePath, cwd) {
+  return displayPath2(filePath, cwd).split(path8.sep).join("/");
+}
+var SRCROOT = "%SRCROOT%";
+function directoryUri(dir) {
+  const href = pathToFileURL3(dir).href;
+  return href.endsWith("/") ? href : `${href}/`;
+}
+function artifactLocation(filePath, cwd) {
+  const abs = path8.resolve(cwd, filePath);
+  const rel = path8.relative(cwd, abs);
+  if (rel === "" || rel === ".." || rel.startsWith(`..${path8.sep}`) || path8.isAbsolute(rel)) {
+    return { uri: pathToFileURL3(abs).href };
+  }
+  const uri = rel.split(path8.sep).map(encodeURIComponent).join("/");
+  return { uri, uriBaseId: SRCROOT };
+}
+
+// src/files.ts
 var unmatchedMessage = (glob) => `no files match the pattern "${glob}"`;
 var PatternError = class extends Error {
 };
@@ -24794,19 +24849,83 @@ var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 var ANSWER_NAME = /unattend[^/\\]*\.xml$/i;
 var XML_NAME = /\.xml$/i;
 var GLOB_CHARS = /[*?[\]{}]/;
-function walk(dir, out) {
-  let entries;
+var within = (path9, dir) => path9 === dir || path9.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+function walk(root2, match, cwd) {
+  const files = [];
+  const problems = [];
+  const seen = /* @__PURE__ */ new Set();
+  const pending = [];
+  const links = [];
+  const cannotRead = (path9, reason) => problems.push({ path: path9, message: `cannot read ${displayPath2(path9, cwd)}: ${reason}` });
+  const followLink = (p, name, parentReal) => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch (err) {
+      if (err.code === "ELOOP" || match(p)) cannotRead(p, linkReason(p, err));
+      return;
+    }
+    if (st.isFile() && match(p)) files.push(p);
+    else if (st.isDirectory() && !SKIP_DIRS.has(name)) pending.push({ path: p, parentReal });
+  };
+  const walkDir = (dir, real) => {
+    seen.add(real);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      problems.push({ path: dir, message: `cannot list the directory ${displayPath2(dir, cwd)}: ${fsReason(err)}` });
+      return;
+    }
+    for (const e of entries.sort((a, b) => byCodeUnits(a.name, b.name))) {
+      const p = join2(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name) && !seen.has(join2(real, e.name))) walkDir(p, join2(real, e.name));
+      } else if (e.isFile()) {
+        if (match(p)) files.push(p);
+      } else if (e.isSymbolicLink()) followLink(p, e.name, real);
+    }
+  };
+  let rootReal;
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    rootReal = realpathSync(root2);
   } catch {
-    return;
+    return { files, problems };
   }
-  for (const e of entries.sort((a, b) => a.name < b.name ? -1 : 1)) {
-    const p = join2(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(p, out);
-    } else if (e.isFile()) out.push(p);
+  walkDir(root2, rootReal);
+  for (let i = 0; i < pending.length; i++) {
+    const { path: path9, parentReal } = pending[i];
+    try {
+      const real = realpathSync(path9);
+      links.push({ path: path9, parentReal, real });
+      if (!seen.has(real) && !within(parentReal, real)) walkDir(path9, real);
+    } catch (err) {
+      cannotRead(path9, linkReason(path9, err));
+    }
   }
+  for (const l of loops(links)) {
+    problems.push({ path: l.path, message: `${displayPath2(l.path, cwd)} is a symbolic link loop: it leads back to a directory that holds it; remove the link or ignore it (each directory is linted once)` });
+  }
+  return { files, problems };
+}
+function loops(links) {
+  return links.filter((link) => {
+    const reached = /* @__PURE__ */ new Set([link.real]);
+    for (const dir of reached) {
+      if (within(link.parentReal, dir)) return true;
+      for (const next of links) if (within(next.parentReal, dir)) reached.add(next.real);
+    }
+    return false;
+  });
+}
+function linkReason(path9, err) {
+  if (err.code === "ENOENT") {
+    try {
+      if (lstatSync(path9).isSymbolicLink()) return `a symbolic link to ${readlinkSync(path9)}, which does not exist (ENOENT)`;
+    } catch {
+    }
+  }
+  return fsReason(err);
 }
 function rootElementName(path9) {
   let fd;
@@ -24816,16 +24935,12 @@ function rootElementName(path9) {
     const n = readSync(fd, buf, 0, buf.length, 0);
     const text2 = decode(buf.subarray(0, n)).text.replace(/<!--[\s\S]*?-->/g, "");
     const m = /<([A-Za-z_][\w.:-]*)/.exec(text2.replace(/<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>/g, ""));
-    return m ? m[1].replace(/^.*:/, "") : void 0;
-  } catch {
-    return void 0;
+    return m ? { root: m[1].replace(/^.*:/, "") } : {};
+  } catch (error) {
+    return { error };
   } finally {
     if (fd !== void 0) closeSync(fd);
   }
-}
-function looksLikeAnswerFile(path9) {
-  const root2 = rootElementName(path9);
-  return root2 === void 0 ? ANSWER_NAME.test(path9) : root2 === "unattend";
 }
 function globMatcher2(arg, cwd) {
   const scan2 = import_picomatch2.default.scan(arg.split(sep).join("/"));
@@ -24837,41 +24952,62 @@ function globMatcher2(arg, cwd) {
     throw fail(err.message);
   }
 }
+function isDirectory(path9) {
+  try {
+    return statSync(path9).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function argumentError(arg, abs, err) {
+  if (err === void 0) return `cannot read ${arg}: it is not a regular file or a directory`;
+  const reason = linkReason(abs, err);
+  return reason.startsWith("a symbolic link") || err.code !== "ENOENT" ? `cannot read ${arg}: ${reason}` : `no such file or directory: ${arg}`;
+}
 function findFiles(args, cwd) {
   const found = /* @__PURE__ */ new Map();
   const errors = [];
   const unmatched = [];
+  const unreadable = [];
   const add = (path9, explicit) => {
     const prev = found.get(path9);
     if (!prev || explicit && !prev.explicit) found.set(path9, { path: path9, explicit });
   };
   const walkInto = (dir, match) => {
-    const all = [];
-    walk(dir, all);
-    for (const p of all) if (match(p) && looksLikeAnswerFile(p)) add(p, false);
+    const { files: files2, problems: problems2 } = walk(dir, match, cwd);
+    unreadable.push(...problems2);
+    for (const p of files2) {
+      const { root: root2, error } = rootElementName(p);
+      if (error !== void 0) unreadable.push({ path: p, message: `cannot read ${displayPath2(p, cwd)}: ${fsReason(error)}` });
+      else if (root2 === void 0 ? ANSWER_NAME.test(p) : root2 === "unattend") add(p, false);
+    }
   };
   if (args.length === 0) walkInto(cwd, (p) => XML_NAME.test(p));
   for (const arg of args) {
     const abs = resolve3(cwd, arg);
     let stat;
+    let statError;
     try {
       stat = statSync(abs);
-    } catch {
-      stat = void 0;
+    } catch (err) {
+      statError = err;
     }
     if (stat?.isFile()) add(abs, true);
     else if (stat?.isDirectory()) walkInto(abs, (p) => XML_NAME.test(p));
-    else if (GLOB_CHARS.test(arg)) {
+    else if (!stat && GLOB_CHARS.test(arg)) {
       const before = found.size;
       const { base, isMatch } = globMatcher2(arg, cwd);
-      walkInto(base, (p) => isMatch(relative(base, p).split(sep).join("/")));
+      if (isDirectory(base)) walkInto(base, (p) => isMatch(relative(base, p).split(sep).join("/")));
       if (found.size === before) {
         errors.push(unmatchedMessage(arg));
         unmatched.push(arg);
       }
-    } else errors.push(`no such file or directory: ${arg}`);
+    } else errors.push(argumentError(arg, abs, statError));
   }
-  return { files: [...found.values()], errors, unmatched };
+  const files = [...found.values()].sort((a, b) => byCodeUnits(a.path, b.path));
+  const seenProblem = /* @__PURE__ */ new Set();
+  const problems = unreadable.filter((p) => !seenProblem.has(p.message) && seenProblem.add(p.message));
+  return { files, errors, unmatched, unreadable: problems.sort((a, b) => byCodeUnits(a.path, b.path)) };
 }
 
 // src/index.ts
@@ -24901,7 +25037,7 @@ init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
 import { parseArgs } from "node:util";
 import { isMainThread as isMainThread2 } from "node:worker_threads";
-import { closeSync as closeSync2, mkdirSync as mkdirSync2, openSync as openSync2, realpathSync, writeSync } from "node:fs";
+import { closeSync as closeSync2, fstatSync, mkdirSync as mkdirSync2, openSync as openSync2, realpathSync as realpathSync2, rmSync, writeSync } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { dirname as dirname2, relative as relative3, resolve as resolve5 } from "node:path";
 
@@ -24926,21 +25062,24 @@ function parseConcurrency(value) {
   if (value === "off") return "off";
   return /^[1-9]\d{0,2}$/.test(value) ? Number(value) : void 0;
 }
-async function drain(linter, files, next) {
+async function drain(linter, files, next, cwd) {
   const out = [];
-  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) out.push([i, await lintOne(linter, files[i])]);
+  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) out.push([i, await lintOne(linter, files[i], cwd)]);
   return out;
 }
-async function lintOne(linter, file) {
+async function lintOne(linter, file, cwd) {
   try {
     if (await linter.isIgnored(file)) return { kind: "ignored" };
     return { kind: "result", result: await linter.lintFile(file) };
   } catch (err) {
-    return problemOf(err);
+    return problemOf(err, cwd);
   }
 }
-function problemOf(err) {
-  if (err instanceof FileReadError) return { kind: "problem", message: err.message };
+function readProblem(err, cwd) {
+  return err.message.split(err.filePath).join(displayPath2(err.filePath, cwd));
+}
+function problemOf(err, cwd) {
+  if (err instanceof FileReadError) return { kind: "problem", message: readProblem(err, cwd) };
   if (err instanceof InternalError) {
     const stack = err.cause instanceof Error ? err.cause.stack : void 0;
     return { kind: "problem", message: `internal error: ${err.message}`, ...stack ? { stack } : {} };
@@ -24963,7 +25102,7 @@ async function lintOnThreads(linter, setup, files, threads) {
   const workers = Array.from({ length: Math.max(0, threads - 1) }, () => startWorker(input2));
   let parts;
   try {
-    parts = [await drain(linter, files, counter), ...await Promise.all(workers.map((w) => w.part))];
+    parts = [await drain(linter, files, counter, setup.cwd), ...await Promise.all(workers.map((w) => w.part))];
   } catch (err) {
     for (const w of workers) {
       w.part.catch(() => void 0);
@@ -24994,7 +25133,7 @@ function startWorker(input2) {
 var input = !isMainThread ? workerData : void 0;
 if (input?.kind === "unattend-lint-worker" && parentPort) {
   const port = parentPort;
-  drain(linterFor2(input.setup), input.files, new Int32Array(input.next)).then(
+  drain(linterFor2(input.setup), input.files, new Int32Array(input.next), input.setup.cwd).then(
     (part) => port.postMessage({ part }),
     (err) => {
       const configError2 = err instanceof ConfigError;
@@ -25148,33 +25287,6 @@ function toJsonResults(results) {
 }
 var json = (results) => `${JSON.stringify(toJsonResults(results))}
 `;
-
-// src/reporters/paths.ts
-init_define_UNATTEND_LINT_KB_DATA();
-init_define_UNATTEND_LINT_RULE_DOCS();
-import path8 from "node:path";
-import { pathToFileURL as pathToFileURL3 } from "node:url";
-function displayPath2(filePath, cwd) {
-  if (!path8.isAbsolute(filePath)) return filePath;
-  return path8.relative(cwd, filePath) || path8.basename(filePath);
-}
-function posixPath(filePath, cwd) {
-  return displayPath2(filePath, cwd).split(path8.sep).join("/");
-}
-var SRCROOT = "%SRCROOT%";
-function directoryUri(dir) {
-  const href = pathToFileURL3(dir).href;
-  return href.endsWith("/") ? href : `${href}/`;
-}
-function artifactLocation(filePath, cwd) {
-  const abs = path8.resolve(cwd, filePath);
-  const rel = path8.relative(cwd, abs);
-  if (rel === "" || rel === ".." || rel.startsWith(`..${path8.sep}`) || path8.isAbsolute(rel)) {
-    return { uri: pathToFileURL3(abs).href };
-  }
-  const uri = rel.split(path8.sep).map(encodeURIComponent).join("/");
-  return { uri, uriBaseId: SRCROOT };
-}
 
 // src/reporters/index.ts
 init_define_UNATTEND_LINT_KB_DATA();
@@ -25835,7 +25947,7 @@ function builtinRuleDocs() {
 init_define_UNATTEND_LINT_KB_DATA();
 init_define_UNATTEND_LINT_RULE_DOCS();
 function listRules(rules, format) {
-  const sorted2 = [...rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  const sorted2 = [...rules].sort((a, b) => byCodeUnits(a.meta.id, b.meta.id));
   if (format === "json") {
     const rows = sorted2.map(({ meta }) => ({
       id: meta.id,
@@ -25902,7 +26014,7 @@ Options:
   -h, --help                 print this help and exit
 
 Exit codes: 0 no errors, 1 errors (or too many warnings, or a file that is not well-formed XML),
-2 usage, configuration or internal error.`;
+2 usage, configuration or internal error, or a path that cannot be read or written.`;
 var UsageError = class extends Error {
 };
 function parse3(argv) {
@@ -26007,14 +26119,21 @@ async function lintAll(linter, setup, concurrency, values, positionals, io, debu
   const allowUnmatched = !!values["no-error-on-unmatched-pattern"];
   const unmatched = new Set(search.unmatched.map(unmatchedMessage));
   out.problems.push(...search.errors.filter((e) => !(allowUnmatched && unmatched.has(e))));
+  let unreadable = 0;
+  for (const u of search.unreadable) {
+    if (await linter.isIgnored(u.path)) continue;
+    out.problems.push(u.message);
+    unreadable++;
+  }
   let ignoredByName = 0;
+  let failed = 0;
   const fixing = !!values.fix || dryRun;
   const threads = fixing ? 1 : threadCount(concurrency, search.files.length);
   const paths = search.files.map((f) => f.path);
   const outcomes = threads > 1 ? await lintOnThreads(linter, setup, paths, threads) : void 0;
   for (const [i, f] of search.files.entries()) {
     let outcome = outcomes?.[i];
-    if (!outcome && !fixing) outcome = await lintOne(linter, f.path);
+    if (!outcome && !fixing) outcome = await lintOne(linter, f.path, io.cwd);
     if (!outcome) {
       if (await linter.isIgnored(f.path)) outcome = { kind: "ignored" };
       else {
@@ -26023,7 +26142,7 @@ async function lintAll(linter, setup, concurrency, values, positionals, io, debu
           out.fixes.set(result.filePath, { fixes, ...notWritable ? { notWritable } : {} });
           outcome = { kind: "result", result };
         } catch (err) {
-          outcome = problemOf(err);
+          outcome = problemOf(err, io.cwd);
         }
       }
     }
@@ -26031,47 +26150,74 @@ async function lintAll(linter, setup, concurrency, values, positionals, io, debu
       if (f.explicit) ignoredByName++;
     } else if (outcome.kind === "result") out.results.push(outcome.result);
     else {
+      failed++;
       out.problems.push(outcome.message);
       if (debug && outcome.stack) io.stderr(`${outcome.stack}
 `);
     }
   }
-  if (out.results.length === 0 && search.errors.length === 0 && ignoredByName === 0 && !allowUnmatched) {
+  if (out.results.length === 0 && failed === 0 && search.errors.length === 0 && unreadable === 0 && ignoredByName === 0 && !allowUnmatched) {
     const where2 = positionals.length ? positionals.join(" ") : ".";
     out.problems.push(search.files.length === 0 ? `no answer files found in ${where2} (.xml files whose root element is <unattend>); --no-error-on-unmatched-pattern allows that` : `every answer file found in ${where2} is ignored (the config's "ignores" or --ignore-pattern); --no-error-on-unmatched-pattern allows that`);
   }
   return out;
 }
 var WRITE_BATCH = 1 << 16;
-function writeReport(output, outFile, io) {
-  const pieces = typeof output === "string" ? [output] : output;
-  const path9 = outFile === void 0 ? void 0 : resolve5(io.cwd, outFile);
+var OutputError = class extends Error {
+  constructor(reason) {
+    super("cannot write the output file");
+    this.reason = reason;
+  }
+  reason;
+};
+function writePieces(output, write, lineEnd) {
+  let batch = "";
+  let last = "";
+  for (const piece of typeof output === "string" ? [output] : output) {
+    if (!piece) continue;
+    batch += piece;
+    last = piece;
+    if (batch.length >= WRITE_BATCH) {
+      write(batch);
+      batch = "";
+    }
+  }
+  if (lineEnd && last && !last.endsWith("\n")) batch += "\n";
+  if (batch) write(batch);
+}
+function writeReport(report, outFile, io) {
+  if (outFile === void 0) {
+    writePieces(report(), io.stdout, true);
+    return void 0;
+  }
+  const path9 = resolve5(io.cwd, outFile);
   let fd;
   try {
-    if (path9) {
+    try {
       mkdirSync2(dirname2(path9), { recursive: true });
       fd = openSync2(path9, "w");
+    } catch (err) {
+      throw new OutputError(err.code === "EEXIST" ? { code: "ENOTDIR" } : err);
     }
-    const write = (s) => {
-      if (fd === void 0) io.stdout(s);
-      else writeSync(fd, s);
-    };
-    let batch = "";
-    let last = "";
-    for (const piece of pieces) {
-      if (!piece) continue;
-      batch += piece;
-      last = piece;
-      if (batch.length >= WRITE_BATCH) {
-        write(batch);
-        batch = "";
+    const out = fd;
+    writePieces(report(), (s) => {
+      try {
+        const bytes = Buffer.from(s);
+        for (let done = 0; done < bytes.length; ) done += writeSync(out, bytes, done);
+      } catch (err) {
+        throw new OutputError(err);
       }
-    }
-    if (fd === void 0 && last && !last.endsWith("\n")) batch += "\n";
-    if (batch) write(batch);
+    }, false);
     return void 0;
   } catch (err) {
-    return `cannot write the report to ${path9} (${err.code ?? "error"})`;
+    if (!(err instanceof OutputError)) throw err;
+    if (fd !== void 0 && fstatSync(fd).isFile()) {
+      closeSync2(fd);
+      fd = void 0;
+      rmSync(path9, { force: true });
+    }
+    writePieces(report(), io.stdout, true);
+    return `cannot write the report to ${outFile}: ${fsReason(err.reason)}; it went to standard output instead`;
   } finally {
     if (fd !== void 0) closeSync2(fd);
   }
@@ -26118,14 +26264,14 @@ async function run(io) {
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     const tooMany = maxWarnings >= 0 && warnings > maxWarnings;
     const shown = values.quiet ? results.map(quietResult) : results;
-    const output = values["fix-dry-run"] ? dryRunOutput(shown, linted, format, io.cwd) : reportPieces(format, shown, {
+    const report = () => values["fix-dry-run"] ? dryRunOutput(shown, linted, format, io.cwd) : reportPieces(format, shown, {
       cwd: io.cwd,
       rules: new Map([...linter.loader.rules()].map(([id, r]) => [id, r.meta])),
       ruleDoc: builtinRuleDocs(),
       color: useColor(values, io, !!values["output-file"]),
       toolVersion: toolVersion()
     });
-    const unwritable = writeReport(output, values["output-file"], io);
+    const unwritable = writeReport(report, values["output-file"], io);
     if (unwritable) problems.push(unwritable);
     for (const n of notes) io.stderr(`${TOOL_NAME}: ${n}
 `);
@@ -26216,7 +26362,7 @@ async function explain(linter, file, format, io, debug) {
     return e.fatal ? 1 : 0;
   } catch (err) {
     if (!(err instanceof FileReadError) && !(err instanceof InternalError)) throw err;
-    io.stderr(`${TOOL_NAME}: ${err instanceof InternalError ? "internal error: " : ""}${err.message}
+    io.stderr(`${TOOL_NAME}: ${err instanceof InternalError ? `internal error: ${err.message}` : readProblem(err, io.cwd)}
 `);
     if (debug && err instanceof InternalError && err.cause instanceof Error && err.cause.stack) io.stderr(`${err.cause.stack}
 `);
@@ -26246,17 +26392,24 @@ async function readStdin() {
 }
 function isEntryPoint() {
   try {
-    return isMainThread2 && !!process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath2(import.meta.url);
+    return isMainThread2 && !!process.argv[1] && realpathSync2(process.argv[1]) === fileURLToPath2(import.meta.url);
   } catch {
     return false;
   }
 }
 if (isEntryPoint()) {
+  let stdoutClosed = false;
+  process.stdout.on("error", (err) => {
+    if (err.code !== "EPIPE") throw err;
+    stdoutClosed = true;
+  });
   run({
     argv: process.argv.slice(2),
     cwd: process.cwd(),
     env: process.env,
-    stdout: (s) => process.stdout.write(s),
+    stdout: (s) => {
+      if (!stdoutClosed) process.stdout.write(s);
+    },
     stderr: (s) => process.stderr.write(s),
     stdoutIsTTY: !!process.stdout.isTTY,
     readStdin
