@@ -171,7 +171,7 @@ export function figureCorpus(tmp: string): void {
     const why = 'skipped: ../shared/corpus/real is absent';
     console.log(`${row(['real', '—', '—', '—', '—', '—', '—', '—', '—', '—'], CORPUS_W)}  ${why}`);
   }
-  corpusFigure(`synthetic (seed ${SYNTHETIC_SEED})`, `${SYNTHETIC_FILES} typical files, whole process`, syntheticDir(tmp), 5);
+  corpusFigure(`synthetic (seed ${SYNTHETIC_SEED})`, `${SYNTHETIC_FILES.toLocaleString('en-US')} typical files, whole process`, syntheticDir(tmp), 5);
   if (!hasXmllint()) console.log('\n   xmllint: skipped: xmllint not found (Debian/Ubuntu: apt-get install libxml2-utils)');
 }
 
@@ -223,7 +223,7 @@ export function figureCold(tmp: string): void {
 // ---------------------------------------------------------------------------------------------------
 // 3. Each extra file in one process.
 
-const EXTRA_W = [30, 6, 9, 9, 24, 16];
+const EXTRA_W = [30, 6, 9, 9, 24, 16, 24];
 
 function extraFigure(label: string, figure: string | undefined, one: string, many: string, pairs: number): void {
   const n = readdirSync(many).length;
@@ -232,7 +232,7 @@ function extraFigure(label: string, figure: string | undefined, one: string, man
   const bad = failure(run(many));
   if (bad) {
     if (figure) unmeasured(figure, '—', GOAL_EXTRA_MS, bad, ' ms');
-    console.log(`${row([label, n, '—', '—', '—', '—'], EXTRA_W)}  ${bad}`);
+    console.log(`${row([label, n, '—', '—', '—', '—', '—'], EXTRA_W)}  ${bad}`);
     return;
   }
   const a: ProcessRun[] = [];
@@ -242,8 +242,10 @@ function extraFigure(label: string, figure: string | undefined, one: string, man
     b.push(run(many));
   }
   const perFile = b.map((x, i) => (x.ms - a[i]!.ms) / (n - 1));
+  const perFileCpu = b.map((x, i) => (x.cpuMs - a[i]!.cpuMs) / (n - 1)).filter(Number.isFinite);
   const goal = figure ? judge(figure, '— (t(n) − t(1)) / (n − 1)', perFile, GOAL_EXTRA_MS, ' ms', 3) : '(no goal)';
-  console.log(row([label, n, `${fix(median(a.map((r) => r.ms)), 0)} ms`, `${fix(median(b.map((r) => r.ms)), 0)} ms`, `${spread(perFile, 3)} ms`, goal], EXTRA_W));
+  const ms = (runs: ProcessRun[]): string => `${fix(median(runs.map((r) => r.ms)), 0)} ms`;
+  console.log(row([label, n, ms(a), ms(b), `${spread(perFile, 3)} ms`, goal, perFileCpu.length ? `${spread(perFileCpu, 3)} ms` : '—'], EXTRA_W));
 }
 
 export function figureExtraFiles(tmp: string): void {
@@ -251,7 +253,7 @@ export function figureExtraFiles(tmp: string): void {
   console.log('   (`-f json --no-config-lookup DIR`), wall time, the 1-file and the n-file run alternating, 5 pairs after a');
   console.log('   warm-up. The goal is for small files (what the per-file work costs beyond the parse); typical files are');
   console.log('   shown beside it without a goal (their parse and rules are figure 1).\n');
-  console.log(row(['files', 'n', 't(1)', 't(n)', 'per extra file', 'goal'], EXTRA_W));
+  console.log(row(['files', 'n', 't(1)', 't(n)', 'per extra file, wall', 'goal', 'per extra file, cpu'], EXTRA_W));
   const small1 = join(tmp, 'small-1');
   const smallN = join(tmp, 'small-n');
   mkdirSync(small1);
