@@ -107,6 +107,8 @@ export interface Goal {
   figure: string;
   anchor: string;
   value: string;
+  /** The same figure by CPU time (user + system), when there is one: steadier on a busy machine. */
+  cpu?: string;
   goal: string;
   /** undefined: not measured (the reason is in `value`). */
   pass?: boolean;
@@ -114,12 +116,26 @@ export interface Goal {
 
 export const goals: Goal[] = [];
 
-/** Records one goal (its median against `limit`) and returns its cell, e.g. "≤ 1.5× PASS". `unit`: '×' or ' ms'. */
-export function judge(figure: string, anchor: string, values: number[], limit: number, unit = '×', d = 2): string {
+export interface Judged {
+  figure: string;
+  anchor: string;
+  /** The paired figures the goal is judged on (their median). */
+  values: number[];
+  limit: number;
+  /** The same pairs by CPU time, shown beside. */
+  cpu?: number[];
+  /** '×' (a ratio) or ' ms'. */
+  unit?: string;
+  digits?: number;
+}
+
+/** Records one goal (the median of `values` against `limit`) and returns its cell, e.g. "≤ 1.5× PASS". */
+export function judge({ figure, anchor, values, limit, cpu, unit = '×', digits = 2 }: Judged): string {
   const m = values.length ? median(values) : NaN;
   const pass = Number.isFinite(m) ? m <= limit : undefined;
   const goal = `≤ ${limit}${unit}`;
-  goals.push({ figure, anchor, value: values.length ? `${spread(values, d)}${unit}` : '—', goal, pass });
+  const shown = (xs: number[]): string => (xs.length ? `${spread(xs, digits)}${unit}` : '—');
+  goals.push({ figure, anchor, value: shown(values), cpu: cpu && shown(cpu), goal, pass });
   return `${goal} ${pass === undefined ? '—' : verdict(pass)}`;
 }
 
@@ -130,11 +146,11 @@ export function unmeasured(figure: string, anchor: string, limit: number, why: s
 }
 
 export function printGoals(): void {
-  const cells = (g: Goal): string[] => [g.figure, g.anchor, g.value, g.goal, g.pass === undefined ? '—' : verdict(g.pass)];
-  const head = ['figure', 'anchor', 'measured', 'goal', ''];
+  const cells = (g: Goal): string[] => [g.figure, g.anchor, g.value, g.goal, g.pass === undefined ? '—' : verdict(g.pass), g.cpu ?? ''];
+  const head = ['figure', 'anchor', 'measured (wall)', 'goal', '', 'by CPU time'];
   const w = head.map((h, i) => Math.max(h.length, ...goals.map((g) => cells(g)[i]!.length)));
   const line = (c: string[]): string => c.map((x, i) => x.padEnd(w[i]!)).join('  ').trimEnd();
-  console.log('\nGoals (median [min–max] of the paired figures above):\n');
+  console.log('\nGoals (median [min–max] of the paired figures above; judged on wall time, CPU time beside):\n');
   console.log(line(head));
   for (const g of goals) console.log(line(cells(g)));
   const met = goals.filter((g) => g.pass).length;

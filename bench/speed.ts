@@ -139,19 +139,24 @@ function corpusFigure(label: string, figure: string, dir: string, pairs: number)
     l.push(lint());
   }
   const vsSaxes = wallRatios(l, b);
-  const goalsSaxes = `${judge(figure, 'node + saxes', vsSaxes, GOAL_CORPUS_SAXES)}  ${judge(figure, 'node + saxes (earlier goal)', vsSaxes, GOAL_CORPUS_SAXES_EARLIER)}`;
-  console.log(row(cells('saxes', seconds(b), seconds(l), spread(vsSaxes), goalsSaxes, spread(cpuRatios(l, b)), pairs), CORPUS_W));
+  const cpuSaxes = cpuRatios(l, b);
+  const goalsSaxes = [
+    judge({ figure, anchor: 'node + saxes', values: vsSaxes, cpu: cpuSaxes, limit: GOAL_CORPUS_SAXES }),
+    judge({ figure, anchor: 'node + saxes (earlier goal)', values: vsSaxes, cpu: cpuSaxes, limit: GOAL_CORPUS_SAXES_EARLIER }),
+  ].join('  ');
+  console.log(row(cells('saxes', seconds(b), seconds(l), spread(vsSaxes), goalsSaxes, spread(cpuSaxes), pairs), CORPUS_W));
   if (!xmllint) {
     unmeasured(figure, 'xmllint --noout', GOAL_CORPUS_XMLLINT, 'skipped: xmllint not found');
     console.log(`${row(cells('xmllint', '—', '—', '—', `≤ ${GOAL_CORPUS_XMLLINT}× —`, '—', '—'), CORPUS_W)}  skipped: xmllint not found`);
     return;
   }
   const vsLib = wallRatios(l, x);
+  const cpuLib = cpuRatios(l, x);
   const status = x.find((r) => r.status !== 0);
   const note = [groups.length > 1 ? `${groups.length} xmllint processes` : '', status ? `xmllint exit ${status.status ?? status.signal}` : '']
     .filter(Boolean)
     .join('; ');
-  const line = row(cells('xmllint', fix(median(x.map((r) => r.ms)) / 1000, 3), seconds(l), spread(vsLib), judge(figure, 'xmllint --noout', vsLib, GOAL_CORPUS_XMLLINT), spread(cpuRatios(l, x)), pairs), CORPUS_W);
+  const line = row(cells('xmllint', fix(median(x.map((r) => r.ms)) / 1000, 3), seconds(l), spread(vsLib), judge({ figure, anchor: 'xmllint --noout', values: vsLib, cpu: cpuLib, limit: GOAL_CORPUS_XMLLINT }), spread(cpuLib), pairs), CORPUS_W);
   console.log(note ? `${line}  ${note}` : line);
 }
 
@@ -165,8 +170,8 @@ export function figureCorpus(tmp: string): void {
   if (existsSync(REAL)) {
     const dir = join(tmp, 'real');
     mkdirSync(dir);
-    const { skipped } = copyWellFormed(dir);
-    corpusFigure(`real, well-formed (${skipped} skipped)`, 'real corpus, whole process', dir, 5);
+    const { copied, skipped } = copyWellFormed(dir);
+    corpusFigure(`real, well-formed (${skipped} skipped)`, `real corpus (${copied} files), whole process`, dir, 5);
   } else {
     const why = 'skipped: ../shared/corpus/real is absent';
     console.log(`${row(['real', '—', '—', '—', '—', '—', '—', '—', '—', '—'], CORPUS_W)}  ${why}`);
@@ -217,7 +222,9 @@ export function figureCold(tmp: string): void {
   }
   const ms = (runs: ProcessRun[]): string => `${fix(median(runs.map((r) => r.ms)), 0)} ms`;
   const wall = wallRatios(l, b);
-  console.log(`   node -e 0 ${ms(b)}, lint ${ms(l)}; lint / node -e 0 wall ${spread(wall)}  ${judge(figure, 'node -e 0', wall, GOAL_COLD)}; cpu ${spread(cpuRatios(l, b))}`);
+  const cpu = cpuRatios(l, b);
+  const goal = judge({ figure, anchor: 'node -e 0', values: wall, cpu, limit: GOAL_COLD });
+  console.log(`   node -e 0 ${ms(b)}, lint ${ms(l)}; lint / node -e 0 wall ${spread(wall)}  ${goal}; cpu ${spread(cpu)}`);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -243,7 +250,9 @@ function extraFigure(label: string, figure: string | undefined, one: string, man
   }
   const perFile = b.map((x, i) => (x.ms - a[i]!.ms) / (n - 1));
   const perFileCpu = b.map((x, i) => (x.cpuMs - a[i]!.cpuMs) / (n - 1)).filter(Number.isFinite);
-  const goal = figure ? judge(figure, '— (t(n) − t(1)) / (n − 1)', perFile, GOAL_EXTRA_MS, ' ms', 3) : '(no goal)';
+  const goal = figure
+    ? judge({ figure, anchor: '— (t(n) − t(1)) / (n − 1)', values: perFile, cpu: perFileCpu, limit: GOAL_EXTRA_MS, unit: ' ms', digits: 3 })
+    : '(no goal)';
   const ms = (runs: ProcessRun[]): string => `${fix(median(runs.map((r) => r.ms)), 0)} ms`;
   console.log(row([label, n, ms(a), ms(b), `${spread(perFile, 3)} ms`, goal, perFileCpu.length ? `${spread(perFileCpu, 3)} ms` : '—'], EXTRA_W));
 }
@@ -315,11 +324,12 @@ export function figureBigFile(tmp: string): void {
   }
   const mem = (runs: ProcessRun[]): string => `${fix(median(runs.map((r) => r.rss!)) / MB, 0)} MB`;
   const wall = wallRatios(l, b);
+  const cpu = cpuRatios(l, b);
   const rss = l.map((x, i) => x.rss! / b[i]!.rss!);
   const w = [14, 12, 10, 20, 14];
   console.log(row(['', 'streaming', 'lint', 'lint/streaming', 'goal'], w));
-  console.log(row(['wall', `${seconds(b)} s`, `${seconds(l)} s`, spread(wall), judge(wallFigure, anchor, wall, GOAL_BIG_WALL)], w));
-  console.log(row(['peak memory', mem(b), mem(l), spread(rss), judge(rssFigure, anchor, rss, GOAL_BIG_RSS)], w));
-  console.log(row(['cpu', '', '', spread(cpuRatios(l, b)), ''], w).trimEnd());
+  console.log(row(['wall', `${seconds(b)} s`, `${seconds(l)} s`, spread(wall), judge({ figure: wallFigure, anchor, values: wall, cpu, limit: GOAL_BIG_WALL })], w));
+  console.log(row(['peak memory', mem(b), mem(l), spread(rss), judge({ figure: rssFigure, anchor, values: rss, limit: GOAL_BIG_RSS })], w));
+  console.log(row(['cpu', '', '', spread(cpu), ''], w).trimEnd());
   console.log(`\n   ${l.length} pair${l.length === 1 ? '' : 's'}${bad ? `; then ${bad}` : ''}. The CLI exits 0: the file is clean.`);
 }
