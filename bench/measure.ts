@@ -48,7 +48,7 @@ let ticksPerSecond: number | undefined;
 /** CPU milliseconds used by this process's waited-for children so far (cutime + cstime of /proc/self/stat). */
 function childrenCpuMs(): number {
   try {
-    ticksPerSecond ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+    ticksPerSecond ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
     const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\)\s*/s, '').split(/\s+/);
     return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
   } catch {
