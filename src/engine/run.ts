@@ -160,7 +160,7 @@ interface Listener {
 interface Dispatch {
   /** Hands an event to every rule with that hook. */
   all(h: GlobalHook, node: unknown, offset: number): void;
-  /** Hands an element event to the rules that hear every element and to those subscribed to its setting. */
+  /** Hands an element event to the rules that hear its setting (all, or theirs) and its binding status. */
   onElement(el: BoundElement, node: unknown): void;
   onElementEnd(el: BoundElement, node: unknown): void;
   onValue(el: BoundElement, node: unknown): void;
