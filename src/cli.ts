@@ -12,8 +12,7 @@ import { toJsonResults } from './reporters/json.js';
 import { maskSlice, secretRedactor } from './reporters/secrets.js';
 import { displayPath } from './reporters/paths.js';
 import { ConfigError, printConfig } from './config/index.js';
-import { getReporter, reportPieces } from './reporters/index.js';
-import { builtinRuleDocs } from './reporters/rule-docs.js';
+import { isFormat, reportPieces } from './reporters/index.js';
 import { InternalError } from './engine/errors.js';
 import { toolVersion, TOOL_NAME } from './meta.js';
 import { listRules } from './list-rules.js';
@@ -139,8 +138,7 @@ type Values = ReturnType<typeof parse>['values'];
 /** Option combinations and values that parseArgs cannot check; returns what the run needs from them. */
 function checkUsage(values: Values, positionals: string[]) {
   const format = values.format ?? 'text';
-  const reporter = getReporter(format);
-  if (!reporter && !values['list-rules']) throw new UsageError(`unknown format "${format}"; use text, compact, json, sarif, github, gitlab, checkstyle or junit`);
+  if (!isFormat(format) && !values['list-rules']) throw new UsageError(`unknown format "${format}"; use text, compact, json, sarif, github, gitlab, checkstyle or junit`);
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -158,7 +156,7 @@ function checkUsage(values: Values, positionals: string[]) {
     if (format !== 'text' && format !== 'json') throw new UsageError(`--explain prints text or json, not "${format}"`);
     if (positionals.length || values.stdin || values.fix || values['fix-dry-run']) throw new UsageError('--explain takes one file; do not name other files, --stdin or --fix as well');
   }
-  return { format, reporter, maxWarnings };
+  return { format, maxWarnings };
 }
 
 interface Linted {
@@ -309,10 +307,9 @@ export async function run(io: Io): Promise<number> {
     const shown = values.quiet ? results.map(quietResult) : results;
     const output = values['fix-dry-run']
       ? dryRunOutput(shown, linted, format, io.cwd)
-      : reportPieces(format, shown, {
+      : await reportPieces(format, shown, {
         cwd: io.cwd,
         rules: new Map<string, RuleMeta>([...linter.loader.rules()].map(([id, r]) => [id, r.meta])),
-        ruleDoc: builtinRuleDocs(),
         color: useColor(values, io, !!values['output-file']),
         toolVersion: toolVersion(),
       });

@@ -3,19 +3,21 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUNDLE, staleBundleFiles } from '../scripts/bundle.js';
+import { BUNDLE, LIB, staleBundleFiles } from '../scripts/bundle.js';
 import { CLI } from './helpers/cli.js';
 import { FIXTURES, ROOT } from './helpers/paths.js';
 
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** The committed bundle copied alone into an empty directory, away from the repository. */
-const ALONE = join(mkdtempSync(join(tmpdir(), 'unattend-lint-bundle-')), 'unattend-lint.mjs');
+/** The committed bundle (its entry and bundle/lib) copied alone into an empty directory, away from the repository. */
+const ALONE_DIR = mkdtempSync(join(tmpdir(), 'unattend-lint-bundle-'));
+const ALONE = join(ALONE_DIR, 'unattend-lint.mjs');
 copyFileSync(join(ROOT, BUNDLE), ALONE);
+cpSync(join(ROOT, LIB), join(ALONE_DIR, 'lib'), { recursive: true });
 
 const run = (script: string, args: string[], cwd = ROOT) => {
   const r = spawnSync(process.execPath, [script, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

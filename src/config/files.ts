@@ -16,7 +16,12 @@ export interface ConfigFiles {
 }
 
 /** cosmiconfig (and its YAML loader) is loaded on first use: a run with --no-config-lookup never needs it. */
-const loadCosmiconfig = () => import('cosmiconfig');
+let cosmiconfigModule: Promise<typeof import('cosmiconfig')> | undefined;
+const loadCosmiconfig = () =>
+  (cosmiconfigModule ??= import('cosmiconfig').then((mod) =>
+    // CommonJS: Node's import() gives its named exports, the bundle's split-off module its module.exports as default.
+    typeof mod.cosmiconfig === 'function' ? mod : (mod as unknown as { default: typeof mod }).default,
+  ));
 
 /** One cosmiconfig explorer (its caches belong to this loader only), made when a config is first looked for. */
 export function createConfigFiles(cwd: string): ConfigFiles {
