@@ -109,7 +109,9 @@ export async function buildBundle(root: string = ROOT): Promise<{ files: Map<str
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    charset: 'utf8',
+    // ASCII (esbuild's default: other characters escaped). V8 scans a source holding any other character as UTF-16
+    // text, which costs a cold start about 3% more.
+    charset: 'ascii',
     legalComments: 'none',
     logLevel: 'silent',
     external: EXTERNAL,
@@ -132,10 +134,15 @@ export async function buildBundle(root: string = ROOT): Promise<{ files: Map<str
     },
   });
   const files = new Map<string, string>();
-  for (const file of result.outputFiles) files.set(relative(root, file.path).split(sep).join('/'), file.text);
+  for (const file of result.outputFiles) files.set(relative(root, file.path).split(sep).join('/'), asciiOnly(file.text));
   if (!files.has(BUNDLE)) throw new Error('esbuild wrote no bundle');
   files.set(NOTICES, licenses(root, Object.keys(result.metafile.inputs)));
   return { files, metafile: result.metafile };
+}
+
+/** esbuild escapes what is not ASCII in code, not in the comments it keeps: those are escaped here (as \\uXXXX). */
+function asciiOnly(code: string): string {
+  return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Files under bundle/lib that a build would not write (left by an earlier build). */

@@ -7,7 +7,7 @@ import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUNDLE, LIB, staleBundleFiles } from '../scripts/bundle.js';
+import { BUNDLE, buildBundle, LIB, staleBundleFiles } from '../scripts/bundle.js';
 import { CLI } from './helpers/cli.js';
 import { FIXTURES, ROOT } from './helpers/paths.js';
 
@@ -26,6 +26,26 @@ const run = (script: string, args: string[], cwd = ROOT) => {
 
 test('the committed bundle is what the sources build (npm run bundle regenerates it)', async () => {
   assert.equal(await staleBundleFiles(), [], 'stale bundle files: run npm run bundle and commit bundle/');
+});
+
+test("the bundle's start-up evaluates only what every run needs: no ajv, cosmiconfig, YAML, validators, rule docs or other formats", async () => {
+  const { metafile, files } = await buildBundle();
+  // The entry and what it imports statically, transitively (dynamic imports are what some runs load later).
+  const startup = new Set<string>();
+  const visit = (file: string): void => {
+    if (startup.has(file)) return;
+    startup.add(file);
+    for (const i of metafile.outputs[file]!.imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  visit(BUNDLE);
+  const inputs = [...startup].flatMap((file) => Object.keys(metafile.outputs[file]!.inputs));
+  const lazy = /node_modules\/(ajv|cosmiconfig|js-yaml|fast-uri|@babel)\/|src\/config\/precompiled\.ts|src\/reporters\/(rule-docs|text|sarif|gitlab|junit|checkstyle|github|compact)\.ts/;
+  assert.equal(inputs.filter((input) => lazy.test(input)), []);
+  assert.ok(inputs.includes('src/kb/load.ts') && inputs.includes('src/cli.ts'), 'the core and the CLI are in the start-up');
+  const later = Object.keys(metafile.outputs).filter((file) => !startup.has(file)).flatMap((file) => Object.keys(metafile.outputs[file]!.inputs));
+  for (const input of ['node_modules/ajv/dist/ajv.js', 'src/config/precompiled.ts', 'src/reporters/sarif.ts']) assert.ok(later.includes(input), input);
+  // V8 reads a source holding any non-ASCII character as UTF-16, which is slower to scan.
+  for (const [file, text] of files) if (file.endsWith('.mjs')) assert.not.match(text, /[^\x00-\x7f]/, file);
 });
 
 test('the bundle alone reports its version and has a shebang', () => {

@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-IMKMRLLU.mjs";
+} from "./chunk-GKGAXQUD.mjs";
 import "./chunk-6MYZO7IB.mjs";
 import {
   createLineIndex

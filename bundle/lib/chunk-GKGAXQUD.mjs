@@ -41,7 +41,7 @@ function singleByteBytes(text, encoding) {
   const byteOf = /* @__PURE__ */ new Map();
   for (let b = 0; b < 256; b++) {
     const ch = decoder.decode(Uint8Array.of(b));
-    if (ch.length === 1 && ch !== "�") byteOf.set(ch.charCodeAt(0), b);
+    if (ch.length === 1 && ch !== "\uFFFD") byteOf.set(ch.charCodeAt(0), b);
   }
   if (byteOf.size < 128) return void 0;
   const bytes = new Uint8Array(text.length);

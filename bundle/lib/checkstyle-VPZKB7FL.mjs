@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   XML_DECLARATION,
   xmlAttr
-} from "./chunk-4JBYJOSL.mjs";
+} from "./chunk-TA5H5UQN.mjs";
 import {
   sarifRuleId
 } from "./chunk-W6WMMTIL.mjs";

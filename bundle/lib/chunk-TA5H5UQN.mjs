@@ -16,10 +16,10 @@ var ENTITY = {
   "\r": "&#13;"
 };
 function xmlText(text) {
-  return text.replace(NOT_XML, "�").replace(/[&<>]/g, (c) => ENTITY[c]);
+  return text.replace(NOT_XML, "\uFFFD").replace(/[&<>]/g, (c) => ENTITY[c]);
 }
 function xmlAttr(text) {
-  return text.replace(NOT_XML, "�").replace(/[&<>"'\t\n\r]/g, (c) => ENTITY[c]);
+  return text.replace(NOT_XML, "\uFFFD").replace(/[&<>"'\t\n\r]/g, (c) => ENTITY[c]);
 }
 var XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
 

@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   oneLine
-} from "./chunk-ZYEVBFRH.mjs";
+} from "./chunk-2U63VRXK.mjs";
 import {
   sarifRuleId
 } from "./chunk-W6WMMTIL.mjs";

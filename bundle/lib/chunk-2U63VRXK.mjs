@@ -8,10 +8,10 @@ import {
 // src/reporters/frame.ts
 var MAX_WIDTH = 100;
 var LEAD = 30;
-var ELLIPSIS = "…";
+var ELLIPSIS = "\u2026";
 var UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 function sanitize(text) {
-  return text.replace(UNSAFE, "�");
+  return text.replace(UNSAFE, "\uFFFD");
 }
 function clip(line, caretStart, caretEnd) {
   if (line.length <= MAX_WIDTH) return { text: sanitize(line.text(0, line.length)), caretStart, caretEnd };

@@ -10,7 +10,7 @@ import {
 import {
   codeFrame,
   oneLine
-} from "./chunk-ZYEVBFRH.mjs";
+} from "./chunk-2U63VRXK.mjs";
 import {
   displayPath
 } from "./chunk-2UU72EU6.mjs";
@@ -57,7 +57,7 @@ function plural(n, word) {
 }
 function summary(errors, warnings, c) {
   const total = errors + warnings;
-  const line = `✖ ${plural(total, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")})`;
+  const line = `\u2716 ${plural(total, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")})`;
   return c.bold(errors > 0 ? c.red(line) : c.yellow(line));
 }
 function fixableSummary(errors, warnings, c) {

@@ -5,7 +5,7 @@ import {
   XML_DECLARATION,
   xmlAttr,
   xmlText
-} from "./chunk-4JBYJOSL.mjs";
+} from "./chunk-TA5H5UQN.mjs";
 import {
   sarifRuleId
 } from "./chunk-W6WMMTIL.mjs";
