@@ -10565,7 +10565,12 @@ function settingRecord(component, key, s, owned) {
   } else if (s.url) {
     r.url = s.url;
   }
-  return deepFreeze(r);
+  Object.freeze(r.path);
+  Object.freeze(r.passes);
+  if (r.value) deepFreeze(r.value);
+  if (r.deprecated) deepFreeze(r.deprecated);
+  if (r.removed) deepFreeze(r.removed);
+  return Object.freeze(r);
 }
 function build(src, owned = false) {
   const componentNames = once(() => Object.freeze(Object.keys(src.components()).sort()));

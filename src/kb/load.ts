@@ -138,7 +138,13 @@ function settingRecord(component: string, key: string, s: SettingData, owned: bo
   } else if (s.url) {
     r.url = s.url;
   }
-  return deepFreeze(r);
+  // Frozen part by part (every record is made at start-up): a walk over all of its values costs more.
+  Object.freeze(r.path);
+  Object.freeze(r.passes);
+  if (r.value) deepFreeze(r.value);
+  if (r.deprecated) deepFreeze(r.deprecated);
+  if (r.removed) deepFreeze(r.removed);
+  return Object.freeze(r);
 }
 
 /** `owned`: the data was parsed for this knowledge base alone, so records may keep (and freeze) its objects. */
