@@ -4,7 +4,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toJsonResults
-} from "./lib/chunk-JVV6ZAS2.mjs";
+} from "./lib/chunk-QUKQAN33.mjs";
 import {
   encode
 } from "./lib/chunk-6MYZO7IB.mjs";
@@ -22,6 +22,7 @@ import {
 import {
   MASK,
   anyBetween,
+  byCodeUnits,
   firstIndex,
   maskFound,
   maskSlice,
@@ -31,7 +32,7 @@ import {
   secretRedactor,
   secretValuesOf,
   showableFix
-} from "./lib/chunk-YRZNTJF3.mjs";
+} from "./lib/chunk-NFHMAM6F.mjs";
 import {
   __commonJS,
   __toESM
@@ -2177,24 +2178,24 @@ var require_utils = __commonJS({
         return match === "\\" ? "" : match;
       });
     };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    exports.escapeLast = (input2, char, lastIdx) => {
+      const idx = input2.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input2;
+      if (input2[idx - 1] === "\\") return exports.escapeLast(input2, char, idx - 1);
+      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
     };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
+    exports.removePrefix = (input2, state = {}) => {
+      let output = input2;
       if (output.startsWith("./")) {
         output = output.slice(2);
         state.prefix = "./";
       }
       return output;
     };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
+    exports.wrapOutput = (input2, state = {}, options = {}) => {
       const prepend = options.contains ? "" : "^";
       const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
+      let output = `${prepend}(?:${input2})${append}`;
       if (state.negated === true) {
         output = `(?:^(?!${output}).*$)`;
       }
@@ -2256,14 +2257,14 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan2 = (input, options) => {
+    var scan2 = (input2, options) => {
       const opts = options || {};
-      const length = input.length - 1;
+      const length = input2.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str = input;
+      let str = input2;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -2492,7 +2493,7 @@ var require_scan = __commonJS({
       }
       const state = {
         prefix,
-        input,
+        input: input2,
         start,
         base,
         glob,
@@ -2516,7 +2517,7 @@ var require_scan = __commonJS({
         for (let idx = 0; idx < slashes.length; idx++) {
           const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
           const i = slashes[idx];
-          const value2 = input.slice(n2, i);
+          const value2 = input2.slice(n2, i);
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
@@ -2533,9 +2534,9 @@ var require_scan = __commonJS({
           }
         }
         const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
+        const value = input2.slice(n);
         parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
           tokens[tokens.length - 1].value = value;
           depth(tokens[tokens.length - 1]);
           state.maxDepth += tokens[tokens.length - 1].depth;
@@ -2578,14 +2579,14 @@ var require_parse = __commonJS({
     var syntaxError = (type, char) => {
       return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
     };
-    var splitTopLevel = (input) => {
+    var splitTopLevel = (input2) => {
       const parts = [];
       let bracket = 0;
       let paren = 0;
       let quote = 0;
       let value = "";
       let escaped = false;
-      for (const ch of input) {
+      for (const ch of input2) {
         if (escaped === true) {
           value += ch;
           escaped = false;
@@ -2802,14 +2803,14 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse4 = (input, options) => {
-      if (typeof input !== "string") {
+    var parse4 = (input2, options) => {
+      if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
-      input = REPLACEMENTS[input] || input;
+      input2 = REPLACEMENTS[input2] || input2;
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
+      let len = input2.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
       }
@@ -2845,7 +2846,7 @@ var require_parse = __commonJS({
         opts.noextglob = opts.noext;
       }
       const state = {
-        input,
+        input: input2,
         index: -1,
         start: 0,
         dot: opts.dot === true,
@@ -2861,17 +2862,17 @@ var require_parse = __commonJS({
         globstar: false,
         tokens
       };
-      input = utils.removePrefix(input, state);
-      len = input.length;
+      input2 = utils.removePrefix(input2, state);
+      len = input2.length;
       const extglobs = [];
       const braces = [];
       const stack = [];
       let prev = bos;
       let value;
       const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
+      const peek = state.peek = (n = 1) => input2[state.index + n];
+      const advance = state.advance = () => input2[++state.index] || "";
+      const remaining = () => input2.slice(state.index + 1);
       const consume = (value2 = "", num = 0) => {
         state.consumed += value2;
         state.index += num;
@@ -2941,8 +2942,8 @@ var require_parse = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal2 = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
+        const literal2 = input2.slice(token.startIndex, state.index + 1);
+        const body = input2.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
@@ -2982,9 +2983,9 @@ var require_parse = __commonJS({
         push({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
@@ -3018,8 +3019,8 @@ var require_parse = __commonJS({
             });
           }
         }
-        if (output === input && opts.contains === true) {
-          state.output = input;
+        if (output === input2 && opts.contains === true) {
+          state.output = input2;
           return state;
         }
         state.output = utils.wrapOutput(output, state, options);
@@ -3374,7 +3375,7 @@ var require_parse = __commonJS({
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
-            const after2 = input[state.index + 4];
+            const after2 = input2[state.index + 4];
             if (after2 && after2 !== "/") {
               break;
             }
@@ -3495,14 +3496,14 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse4.fastpaths = (input, options) => {
+    parse4.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
+      const len = input2.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
       }
-      input = REPLACEMENTS[input] || input;
+      input2 = REPLACEMENTS[input2] || input2;
       const {
         DOT_LITERAL,
         SLASH_LITERAL,
@@ -3553,7 +3554,7 @@ var require_parse = __commonJS({
           }
         }
       };
-      const output = utils.removePrefix(input, state);
+      const output = utils.removePrefix(input2, state);
       let source = create(output);
       if (source && opts.strictSlashes !== true) {
         source += `${SLASH_LITERAL}?`;
@@ -3575,7 +3576,7 @@ var require_picomatch = __commonJS({
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input2) => picomatch2(input2, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -3599,9 +3600,9 @@ var require_picomatch = __commonJS({
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
+      const matcher = (input2, returnObject = false) => {
+        const { isMatch, match, output } = picomatch2.test(input2, regex, options, { glob, posix });
+        const result = { glob, state, regex, posix, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -3609,7 +3610,7 @@ var require_picomatch = __commonJS({
           result.isMatch = false;
           return returnObject ? result : false;
         }
-        if (isIgnored(input)) {
+        if (isIgnored(input2)) {
           if (typeof opts.onIgnore === "function") {
             opts.onIgnore(result);
           }
@@ -3626,40 +3627,40 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
+    picomatch2.test = (input2, regex, options, { glob, posix } = {}) => {
+      if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
-      if (input === "") {
+      if (input2 === "") {
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
       const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
+      let match = input2 === glob;
+      let output = match && format ? format(input2) : input2;
       if (match === false) {
-        output = format ? format(input) : input;
+        output = format ? format(input2) : input2;
         match = output === glob;
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix);
+          match = picomatch2.matchBase(input2, regex, options, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
+    picomatch2.matchBase = (input2, glob, options, posix = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix }));
+      return regex.test(utils.basename(input2, { windows: posix }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan2(input, options);
+    picomatch2.scan = (input2, options) => scan2(input2, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
@@ -3677,16 +3678,16 @@ var require_picomatch = __commonJS({
       }
       return regex;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
+    picomatch2.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+      if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
       let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse4.fastpaths(input, options);
+      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
+        parsed.output = parse4.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse4(input, options);
+        parsed = parse4(input2, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -3822,6 +3823,7 @@ var autologon_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: [AUTOLOGON, ENABLED, USERNAME, DOMAIN, LOGON_COUNT, ACCOUNT, ACCOUNT_NAME, COMPUTER_NAME, ...PASSWORD_FACTS],
+    quietWithoutFacts: true,
     messages: {
       noUsername: () => "<AutoLogon> is enabled but has no <Username>, so Windows has no account to log on to; add the Username of the account to log on as",
       noPassword: (d) => `<AutoLogon> logs on as ${d.user} but has no <Password>, and that account is not one this file creates; unless its password is blank the automatic logon fails at the logon screen: add <Password> with the account's password`,
@@ -3901,6 +3903,7 @@ var blank_password_default = defineRule({
     severity: "warn",
     securitySeverity: "7.0",
     facts: KINDS.flatMap((k) => [k.container, k.value, k.plainText]),
+    quietWithoutFacts: true,
     messages: {
       blank: (d) => `${d.what} is blank (${d.how}): Setup ${d.account} with an empty password, which anyone at the console or on the network can use; set a password, or leave the account out`
     }
@@ -4492,6 +4495,7 @@ var copy_profile_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: [COPY, ACCOUNT2, JOIN, ...SCENARIO_FACTS],
+    quietWithoutFacts: true,
     messages: {
       installFile: (d) => `CopyProfile is set in the answer file that installs Windows: customise the built-in Administrator in audit mode, then set CopyProfile in the file you give to sysprep /generalize /unattend; the install file must not contain it${d.also} ${d.scenario}`
     }
@@ -4981,6 +4985,7 @@ var dns_server_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: [DNS.interface, DNS.identifier, DNS.server, DNS.serverValue],
+    quietWithoutFacts: true,
     messages: {
       invalid: (d) => `DNS server ${d.value} of ${d.iface} is not an IPv4 or IPv6 address; ${d.hint}`,
       withPrefix: (d) => `DNS server ${d.value} has a prefix length, but DNSServerSearchOrder takes an address alone; write ${d.address}`,
@@ -5031,6 +5036,7 @@ var domain_credential_exposure_default = defineRule({
     severity: "warn",
     securitySeverity: "6.0",
     facts: [CREDENTIALS, PASSWORD, USERNAME2, DOMAIN2],
+    quietWithoutFacts: true,
     schema: {
       type: "object",
       properties: { allowedAccounts: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true } },
@@ -5124,17 +5130,24 @@ var duplicate_setting_default = defineRule({
     summary: "A non-list setting appears at most once under the same parent element of a component",
     category: "correctness",
     severity: "error",
+    settings: (s) => !s.listItem,
     messages: {
       duplicate: (d) => `setting "${d.path}" appears again in component "${d.component}"; Setup accepts it once, merge or remove the repeat, first defined at line ${d.line}`
     }
   },
   create(ctx) {
     const children = createSeen(ctx.text);
+    const parents = [];
     return {
       onElement(node) {
         const parent = node.parent;
         const s = node.binding.setting;
-        if (node.role !== "setting" || !parent || !s || s.listItem) return;
+        if (node.role !== "setting" || !parent || !s) return;
+        const last = parents[parent.depth];
+        if (last !== parent) {
+          if (last) children.drop(last);
+          parents[parent.depth] = parent;
+        }
         const first = children.repeatOf(parent, s.name, node.nameRange);
         if (!first) return;
         ctx.report(
@@ -5143,9 +5156,6 @@ var duplicate_setting_default = defineRule({
           { path: pathOf(node), component: s.component.name, line: ctx.lineOf(first.start) },
           { related: [{ message: `first <${node.qname}>`, range: first }] }
         );
-      },
-      onElementEnd(node) {
-        children.drop(node);
       }
     };
   }
@@ -5923,6 +5933,7 @@ var firmware_layout_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: [...DISK_FACTS, IMAGE.installToDisk],
+    quietWithoutFacts: true,
     messages: {
       mbrOnly: (d) => `${d.type === "Extended" ? "an" : "a"} ${d.type} partition on a layout for ${LABEL.uefi} (${d.why}); extended and logical partitions exist only on MBR disks: create primary partitions instead`,
       gptOnly: (d) => `an ${d.type} partition on a layout for ${LABEL.bios} (${d.why}); Setup ends the installation for EFI and MSR partitions on an MBR disk: remove it, or lint this file with firmware "uefi"`,
@@ -6023,6 +6034,7 @@ var fixed_identity_in_image_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: [NAME, ADDRESS, ...IDENTIFIERS, ...SCENARIO_FACTS],
+    quietWithoutFacts: true,
     messages: {
       fixedName: (d) => `ComputerName ${d.name} is fixed in the file given to sysprep /generalize: every machine deployed from the image gets this name; use * for a generated name, or set it in each machine's deployment file ${d.scenario}`,
       macIdentifier: (d) => `interface ${d.id} is a MAC address in the file given to sysprep /generalize: only one machine's adapter has it, so on the others these settings apply to no interface; name the interface by its alias (such as "Ethernet"), or set it in each machine's deployment file ${d.scenario}`,
@@ -6048,6 +6060,8 @@ var fixed_identity_in_image_default = defineRule({
 });
 
 // src/engine/plan.ts
+var STATUSES = ["exact", "case", "unknown", "unjudged"];
+var STATUS_INDEX = { exact: 0, case: 1, unknown: 2, unjudged: 3 };
 var UnknownFactError = class extends Error {
   constructor(ruleId, key, suggestion) {
     super(`rule "${ruleId}": "${key}" is not a setting the knowledge base knows${suggestion ? `; did you mean "${suggestion}"?` : ""}`);
@@ -6084,19 +6098,35 @@ function createPlan(rules, kb) {
   const only = [];
   const bySetting = new Array(tree.settings.length);
   const facts = /* @__PURE__ */ new Set();
+  const quiet = [];
   rules.forEach(({ rule, options }, index) => {
     const { settings, facts: needs } = rule.meta;
     if (settings) {
-      const ids = typeof settings === "function" ? tree.settings.filter(settings).map((s) => s.id) : resolve(tree, rule.meta.id, settings);
-      only.push(new Set(ids));
-      for (const id of ids) (bySetting[id] ??= []).push(index);
+      const ids2 = typeof settings === "function" ? tree.settings.filter(settings).map((s) => s.id) : resolve(tree, rule.meta.id, settings);
+      only.push(new Set(ids2));
+      for (const id of ids2) (bySetting[id] ??= []).push(index);
     } else {
       only.push(void 0);
     }
     const keys2 = typeof needs === "function" ? needs(options) : needs;
-    if (keys2) for (const id of resolve(tree, rule.meta.id, keys2)) facts.add(id);
+    const ids = keys2 ? resolve(tree, rule.meta.id, keys2) : [];
+    for (const id of ids) facts.add(id);
+    quiet.push(rule.meta.quietWithoutFacts && ids.length > 0 ? ids.map((id) => tree.settings[id].key) : void 0);
   });
-  return { rules, only, bySetting, facts };
+  const statuses = rules.map(({ rule }) => rule.meta.elements ? new Set(rule.meta.elements) : void 0);
+  const every = rules.map((_, i) => i).filter((i) => !only[i]);
+  const memo = new Array((tree.settings.length + 1) * STATUSES.length);
+  const elementRules = (setting, status) => {
+    const key = (setting === void 0 ? 0 : setting + 1) * STATUSES.length + STATUS_INDEX[status];
+    let list5 = memo[key];
+    if (!list5) {
+      const subscribed = setting === void 0 ? [] : bySetting[setting] ?? [];
+      list5 = [...every, ...subscribed].sort((a, b) => a - b).filter((i) => !statuses[i] || statuses[i].has(status));
+      memo[key] = list5;
+    }
+    return list5;
+  };
+  return { rules, only, bySetting, facts, quiet, elementRules };
 }
 
 // rules/_helpers/policy.ts
@@ -6356,6 +6386,7 @@ var install_target_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: [...DISK_FACTS, ...IMAGE_FACTS],
+    quietWithoutFacts: true,
     messages: {
       both: (d) => `<InstallTo> is set together with <InstallToAvailablePartition>true</InstallToAvailablePartition>; with both, the installation fails: keep InstallTo to name the partition, or remove it to use the first available one, InstallToAvailablePartition at line ${d.line}`,
       noPartition: (d) => `${d.image} goes to PartitionID ${d.id} of disk ${d.disk}, but that disk is wiped and the file creates ${d.has} on it (an Extended partition gets no ID); Setup cannot install there: name a created partition, Disk at line ${d.line}`,
@@ -6422,6 +6453,7 @@ var interface_identifier_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: [TCPIP2, ...OTHERS.map((o) => o.key)],
+    quietWithoutFacts: true,
     messages: {
       noMatch: (d) => `interface ${d.id} of "${d.component}" matches no Microsoft-Windows-TCPIP interface in this pass (${d.known}); check the Identifier`,
       repeated: (d) => `interface ${d.id} is configured again in another "${d.component}" block of this pass; Setup applies one of them, first defined at line ${d.line}`
@@ -6516,6 +6548,7 @@ var join_credentials_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: joinFacts(...PARTS),
+    quietWithoutFacts: true,
     messages: {
       noCredentials: (d) => `<JoinDomain> ${d.domain} has no <Credentials>, so Setup has no account to join the domain with; add Credentials with the join account's Username and Password (and Domain), or set <UnsecureJoin> to true for a pre-created computer account`,
       incomplete: (d) => `<Credentials> has no ${d.missing}: Setup needs the join account's Username and Password to authenticate the domain join at line ${d.line}; add ${d.missing}`,
@@ -6571,6 +6604,7 @@ var join_credentials_domain_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: joinFacts(...PARTS2),
+    quietWithoutFacts: true,
     messages: {
       unrelated: (d) => `the join account's domain ${d.account} (${d.what}) is unrelated to <JoinDomain> ${d.domain} at line ${d.line}: Setup authenticates the account against that domain; use an account of the domain being joined or of a domain it trusts`
     }
@@ -6609,6 +6643,7 @@ var join_credentials_ignored_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: joinFacts(...PARTS3),
+    quietWithoutFacts: true,
     messages: {
       machinePassword: (d) => `<MachinePassword> is ignored: it is used only when <UnsecureJoin> is true, and ${d.why}; remove MachinePassword, or join the pre-created computer account with UnsecureJoin true and no Credentials`,
       provisioning: (d) => `<Credentials> is ignored: <Provisioning> AccountData at line ${d.line} is given too, and Setup joins the domain with the provisioning data; remove the Credentials, or the Provisioning`
@@ -6645,6 +6680,7 @@ var ip_address_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: TCPIP_FACTS,
+    quietWithoutFacts: true,
     messages: {
       invalid: (d) => `${d.value} is not an IPv4 or IPv6 address, so Setup cannot assign it to ${d.iface}; ${d.hint}`,
       badPrefix: (d) => `the prefix length ${d.prefix} of ${d.value} is not a number of bits; ${d.hint}`,
@@ -6686,6 +6722,7 @@ var join_domain_workgroup_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: [DOMAIN3, WORKGROUP],
+    quietWithoutFacts: true,
     messages: {
       both: (d) => `<JoinWorkgroup> ${d.workgroup} is ignored: this Identification also sets <JoinDomain> ${d.domain}, and Setup joins the domain; remove one of them, JoinDomain at line ${d.line}`
     }
@@ -6734,6 +6771,7 @@ var join_needs_dns_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: FACTS,
+    quietWithoutFacts: true,
     messages: {
       noDnsServer: (d) => `interface ${d.id} has static IPv4 settings (line ${d.line}) but no DNS-Client DNSServerSearchOrder, so the join to ${d.domain} cannot look up a domain controller; add a Microsoft-Windows-DNS-Client interface with this Identifier and the domain's DNS servers`,
       dnsDomain: (d) => `primary DNS suffix <DNSDomain> ${d.suffix} is unrelated to <JoinDomain> ${d.domain} at line ${d.line}: the computer registers and resolves names outside the domain it joins; use the domain's DNS name, or check the value`,
@@ -6863,6 +6901,7 @@ var join_ou_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: joinFacts(...PARTS4),
+    quietWithoutFacts: true,
     messages: {
       notDn: (d) => `<MachineObjectOU> ${d.ou} is not an LDAP distinguished name: ${d.reason}; write the OU's full path, e.g. OU=Workstations,DC=corp,DC=contoso,DC=com`,
       noDc: (d) => `<MachineObjectOU> ${d.ou} has no DC= parts: the join needs the OU's full path down to the domain; append the domain's DC= parts, e.g. ,DC=corp,DC=contoso,DC=com`,
@@ -6945,6 +6984,7 @@ var join_policy_default = defineRule({
     severity: "warn",
     recommended: false,
     facts: joinFacts(...PARTS5),
+    quietWithoutFacts: true,
     messages: {
       domain: (d) => `<JoinDomain> ${d.domain} is not an allowed domain (${d.allowed}); join an allowed domain, or add this one to allowedDomains`,
       ou: (d) => `<MachineObjectOU> ${d.ou} is not an allowed OU (${d.allowed}); create the computer account in an allowed OU, or add this one to allowedOUs`,
@@ -6995,6 +7035,7 @@ var join_username_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: joinFacts(...PARTS6),
+    quietWithoutFacts: true,
     messages: {
       unqualified: (d) => `<Username> ${d.user} names no domain and <Credentials> has no <Domain>: without Domain the join account must be written DOMAIN\\user or user@dns.domain; add <Domain>, or qualify the Username`,
       qualifiedTwice: (d) => `<Username> ${d.user} is already qualified, and <Domain> ${d.domain} at line ${d.line} qualifies it again: with DOMAIN\\user or UPN form the Domain setting must be left out; remove <Domain>, or write the bare user name`
@@ -7262,6 +7303,8 @@ var LOCALIZED_GROUPS = [
   "Brugere"
 ];
 var squash = (g) => g.replace(/\s+/g, "").toLowerCase();
+var KNOWN_GROUPS = new Set([...NEUTRAL_GROUPS, ...ENGLISH_GROUPS, ...LOCALIZED_GROUPS].map(squash));
+var CANDIDATES = NEUTRAL_GROUPS;
 var local_account_default = defineRule({
   meta: {
     id: "local-account",
@@ -7269,6 +7312,7 @@ var local_account_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: [ACCOUNT3, NAME2, GROUP, PASSWORD2],
+    quietWithoutFacts: true,
     schema: {
       type: "object",
       properties: { groups: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true } },
@@ -7288,8 +7332,6 @@ var local_account_default = defineRule({
   },
   create(ctx) {
     const extra = new Set(ctx.options.groups.map(squash));
-    const known = new Set([...NEUTRAL_GROUPS, ...ENGLISH_GROUPS, ...LOCALIZED_GROUPS].map(squash));
-    const candidates = [...NEUTRAL_GROUPS];
     let conditionals;
     const quote = (f) => ctx.quote(f.text.trim(), f.valueRange);
     return {
@@ -7329,11 +7371,11 @@ var local_account_default = defineRule({
         const start = offset;
         offset += part.length + 1;
         const g = part.trim();
-        if (!g || /[^\x20-\x7e]/.test(g) || known.has(squash(g)) || extra.has(squash(g))) continue;
+        if (!g || /[^\x20-\x7e]/.test(g) || KNOWN_GROUPS.has(squash(g)) || extra.has(squash(g))) continue;
         const exact = group.text.length === group.valueRange.end - group.valueRange.start;
         const at = group.valueRange.start + start + part.indexOf(g);
         const range = exact ? { start: at, end: at + g.length } : group.valueRange;
-        const suggestion = closest(g, candidates);
+        const suggestion = closest(g, CANDIDATES);
         ctx.report("unknownGroup", range, { group: ctx.quote(g, range), ...suggestion ? { suggestion } : {} });
       }
     }
@@ -7497,6 +7539,7 @@ var name_case_default = defineRule({
   meta: {
     id: "name-case",
     summary: "Setting names (and, with an option, component names) are written in the letter case the reference uses",
+    elements: ["case"],
     category: "correctness",
     severity: "warn",
     messages: {
@@ -7591,6 +7634,7 @@ var netbios_options_default = defineRule({
     severity: "warn",
     recommended: false,
     facts: [NETBT.interface, NETBT.identifier, NETBT.options, TCPIP.interface, TCPIP.identifier],
+    quietWithoutFacts: true,
     messages: {
       mismatch: (d) => `NetbiosOptions is ${d.value}, but the policy requires ${d.required} on every interface; write the required value`,
       missing: (d) => `${d.iface} sets no NetbiosOptions, so NetBIOS over TCP/IP follows the DHCP server (else stays enabled); the policy requires ${d.required}: add <NetbiosOptions>`,
@@ -7703,6 +7747,7 @@ var partition_conflict_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: DISK_FACTS,
+    quietWithoutFacts: true,
     messages: {
       repeatedPartition: (d) => `<PartitionID> ${d.id} is modified a second time on this disk (first at line ${d.line}): the two ModifyPartition items cannot both take effect; merge them into one`,
       repeatedLetter: (d) => `drive letter ${d.letter} is given to a second partition (first at line ${d.line}): one letter names one volume, so one of them gets another letter; give each partition its own`
@@ -7747,6 +7792,7 @@ var partition_layout_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: DISK_FACTS,
+    quietWithoutFacts: true,
     messages: {
       sizeAndExtend: (d) => `<CreatePartition> ${d.order} sets both <Size> and <Extend>true</Extend>; Setup then creates no partition and the installation ends with an error: remove <Size> to fill the disk, or <Extend> to keep the size`,
       noSize: (d) => `<CreatePartition> ${d.order} has neither <Size> nor <Extend>true</Extend>; Setup needs one of them to create the partition: add <Size> (in MB) or <Extend>true</Extend>`,
@@ -7901,6 +7947,7 @@ var password_encoding_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: PASSWORD_FACTS,
+    quietWithoutFacts: true,
     messages: {
       base64: (d) => `${d.what} is marked hidden (<PlainText> false at line ${d.line}) but its <Value> is not base64, so Setup fails to decode it ("Failed to decode password") and stops; write the password in clear text with PlainText true, or let Windows SIM hide it`,
       utf16: (d) => `${d.what} is marked hidden (<PlainText> false at line ${d.line}) but its <Value> does not decode to UTF-16LE text, so Setup fails to decode it ("Failed to decode password") and stops; encode the password followed by its suffix as UTF-16LE before base64, as Windows SIM does`,
@@ -7945,6 +7992,7 @@ var plaintext_password_default = defineRule({
     severity: "warn",
     securitySeverity: "5.0",
     facts: [...PASSWORD_FACTS, ...CREDENTIALS3],
+    quietWithoutFacts: true,
     messages: {
       plain: (d) => `${d.what} is stored in clear text (${d.how}): anyone who can read this file, or the copy Setup caches on the installed system, can read it; Windows SIM's "Hide sensitive data" (PlainText false) only base64-encodes it, which anyone can decode, so the real protection is keeping the file where others cannot read it and changing the password after deployment`,
       credentials: (d) => `the <Credentials> password of ${d.where} is stored in clear text and cannot be hidden (only local account passwords have PlainText): anyone who can read this file, or the copy Setup caches, can use that account; use an account with access to nothing but what Setup needs here, keep the file where others cannot read it, and change the password after deployment`
@@ -7983,6 +8031,7 @@ var pnp_sysprep_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: [CLEANUP, PERSIST],
+    quietWithoutFacts: true,
     messages: {
       noPersist: (d) => `<DoNotCleanUpNonPresentDevices> true has no effect: ${d.persist}, so generalize removes the device information anyway; set PersistAllDeviceInstalls to true (only for identical hardware) or remove DoNotCleanUpNonPresentDevices`
     }
@@ -8171,6 +8220,7 @@ var route_default = defineRule({
     category: "correctness",
     severity: "error",
     facts: TCPIP_FACTS,
+    quietWithoutFacts: true,
     messages: {
       invalidPrefix: (d) => `Prefix ${d.value} is not a route prefix; ${d.hint}`,
       prefixRange: (d) => `the prefix length ${d.prefix} of Prefix ${d.value} is out of range: an IPv${d.family} address has ${d.max} bits; write a length from 0 to ${d.max}`,
@@ -8265,6 +8315,7 @@ var route_consistency_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: TCPIP_FACTS,
+    quietWithoutFacts: true,
     messages: {
       offLink: (d) => `NextHopAddress ${d.hop} is outside the subnets of ${d.iface} (${d.subnets}), so the gateway is not on-link there; check the gateway or the prefix length of the interface's address`,
       defaultTwice: (d) => `a second default route (${d.prefix}) with ${d.metric} on ${d.iface}, beside the one at line ${d.line}; neither is preferred, so keep one default gateway or give them different metrics`,
@@ -8385,6 +8436,7 @@ var skip_rearm_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: [SKIP_REARM],
+    quietWithoutFacts: true,
     schema: {
       type: "object",
       properties: {
@@ -8422,6 +8474,7 @@ var static_ip_consistency_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: TCPIP_FACTS,
+    quietWithoutFacts: true,
     messages: {
       classful: (d) => `${d.value} has no prefix length, so Windows gives it the class ${d.cls} default /${d.prefix} (${d.mask}); write the subnet's length, e.g. ${d.example}`,
       noPrefix6: (d) => `${d.value} has no prefix length, and the reference documents a default only for IPv4 classes; write the length, e.g. ${d.example}`,
@@ -8645,6 +8698,7 @@ var sysprep_in_command_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: COMMANDS.map((c) => c.key),
+    quietWithoutFacts: true,
     messages: {
       command: (d) => `<${d.element}> runs sysprep ${d.switches} from ${d.list} in pass "${d.pass}": ${d.why}; ${d.instead}`
     }
@@ -8906,6 +8960,7 @@ var unknown_setting_default = defineRule({
   meta: {
     id: "unknown-setting",
     summary: "Every element inside a component is a setting that component defines, at that place",
+    elements: ["unknown"],
     category: "correctness",
     severity: "error",
     messages: messages4,
@@ -9204,6 +9259,7 @@ var windows11_bypass_default = defineRule({
     category: "correctness",
     severity: "warn",
     facts: [...COMMANDS3, ...RELEASE_FACTS],
+    quietWithoutFacts: true,
     schema: {
       type: "object",
       properties: { forbid: { type: "boolean" } },
@@ -10065,7 +10121,7 @@ function answerModel(byKey, passes, servicing, shared = false) {
   const memos = /* @__PURE__ */ new Map();
   const none = Object.freeze([]);
   const all = (key) => byKey.get(key) ?? none;
-  const within = (parent, key) => {
+  const within2 = (parent, key) => {
     const list5 = all(key);
     const { start, end } = parent.elementRange;
     const out = [];
@@ -10077,8 +10133,8 @@ function answerModel(byKey, passes, servicing, shared = false) {
     servicing,
     all,
     first: (key, pass) => all(key).find((f) => pass === void 0 || f.pass === pass),
-    within,
-    child: (parent, key) => within(parent, key)[0],
+    within: within2,
+    child: (parent, key) => within2(parent, key)[0],
     // The empty model is shared by every file whose rules read no facts: nothing is kept on it.
     memo: (name, make) => {
       if (shared) return make();
@@ -10126,8 +10182,8 @@ function createReporter(sink, rule, severity) {
 
 // src/engine/run.ts
 var DIRECTIVE_RULE_ID = "inline-directive";
-function lintSource(input, opts) {
-  const decoded = typeof input === "string" ? { text: input, encoding: "utf-8", bom: false } : decode(input);
+function lintSource(input2, opts) {
+  const decoded = typeof input2 === "string" ? { text: input2, encoding: "utf-8", bom: false } : decode(input2);
   const text = decoded.text;
   const lines = createLineIndex(text);
   const diagnostics = [];
@@ -10197,6 +10253,7 @@ function lintSource(input, opts) {
   }
   return { ...summarise(opts.filePath, dedupe(kept), text, secretRanges), encoding: decoded.encoding, bom: decoded.bom };
 }
+var NO_HOOKS = Object.freeze({});
 var MIN_REPEATED_SECRET = 4;
 function everyOccurrence(text, secrets) {
   const found = secrets.list();
@@ -10220,7 +10277,8 @@ function startRules(plan, opts, sink, source, secrets) {
   const markSecret = (range) => secrets.add(range);
   const quote = (value, range) => quoteValue(secrets.overlaps(range) ? MASK : value);
   const lineOf = (offset) => lines.position(offset).line;
-  const visitors = plan.rules.map(({ rule, severity, options }) => {
+  const create = (i) => {
+    const { rule, severity, options } = plan.rules[i];
     const ctx = {
       id: rule.meta.id,
       filePath,
@@ -10239,61 +10297,68 @@ function startRules(plan, opts, sink, source, secrets) {
     } catch (err) {
       throw crash(err, rule.meta.id, 0, filePath, lines);
     }
-  });
+  };
+  const visitors = plan.rules.map((_, i) => plan.quiet[i] ? NO_HOOKS : create(i));
   const listener = (i, h) => {
     const v = visitors[i];
     const fn = v[h];
     return fn ? { id: plan.rules[i].rule.meta.id, v, fn } : void 0;
   };
-  const collect = (h, take) => {
+  const global = /* @__PURE__ */ new Map();
+  for (const h of GLOBAL_HOOKS) {
     const out = [];
     for (let i = 0; i < visitors.length; i++) {
-      const l = take(i) ? listener(i, h) : void 0;
+      const l = listener(i, h);
       if (l) out.push(l);
     }
-    return out;
-  };
-  const global = /* @__PURE__ */ new Map();
-  for (const h of GLOBAL_HOOKS) global.set(h, collect(h, () => true));
-  const limited = (h) => {
-    const out = new Array(visitors.length);
-    for (let i = 0; i < visitors.length; i++) out[i] = plan.only[i] ? listener(i, h) : void 0;
-    return out;
-  };
-  const hooks = {
-    onElement: { every: collect("onElement", (i) => !plan.only[i]), limited: limited("onElement") },
-    onElementEnd: { every: collect("onElementEnd", (i) => !plan.only[i]), limited: limited("onElementEnd") },
-    onValue: { every: collect("onValue", (i) => !plan.only[i]), limited: limited("onValue") }
-  };
+    global.set(h, out);
+  }
   const call = (list5, node, offset) => {
-    for (const { id, v, fn } of list5) {
-      try {
-        fn.call(v, node);
-      } catch (err) {
-        throw crash(err, id, offset, filePath, lines);
+    let i = 0;
+    try {
+      for (; i < list5.length; i++) {
+        const l = list5[i];
+        l.fn.call(l.v, node);
       }
+    } catch (err) {
+      throw crash(err, list5[i].id, offset, filePath, lines);
     }
   };
-  const elementDispatch = ({ every, limited: limited2 }) => (el, node) => {
-    if (every.length > 0) call(every, node, el.range.start);
-    const s = el.binding.setting;
-    const subscribed = s && plan.bySetting[s.id];
-    if (!subscribed) return;
-    for (let k = 0; k < subscribed.length; k++) {
-      const l = limited2[subscribed[k]];
-      if (!l) continue;
+  const elementDispatch = (h) => {
+    const own = visitors.map((_, i) => listener(i, h));
+    return (el, node) => {
+      const b = el.binding;
+      const rules = plan.elementRules(b.setting?.id, b.status);
+      let k = 0;
       try {
-        l.fn.call(l.v, node);
+        for (; k < rules.length; k++) {
+          const l = own[rules[k]];
+          if (l) l.fn.call(l.v, node);
+        }
       } catch (err) {
-        throw crash(err, l.id, el.range.start, filePath, lines);
+        throw crash(err, own[rules[k]].id, el.range.start, filePath, lines);
       }
+    };
+  };
+  const end = global.get("onDocumentEnd");
+  const documentEnd = (model) => {
+    call(end, model, text.length);
+    for (let i = 0; i < visitors.length; i++) {
+      const keys2 = plan.quiet[i];
+      if (!keys2 || !keys2.some((k) => model.all(k).length > 0)) continue;
+      const v = create(i);
+      const id = plan.rules[i].rule.meta.id;
+      for (const h in v) {
+        if (h !== "onDocumentEnd") throw new InternalError(`rule "${id}" is quiet without facts but has a ${h} hook; only onDocumentEnd is called for it`, id, filePath);
+      }
+      if (v.onDocumentEnd) call([{ id, v, fn: v.onDocumentEnd }], model, text.length);
     }
   };
   return {
-    all: (h, node, offset) => call(global.get(h), node, offset),
-    onElement: elementDispatch(hooks.onElement),
-    onElementEnd: elementDispatch(hooks.onElementEnd),
-    onValue: elementDispatch(hooks.onValue),
+    all: (h, node, offset) => h === "onDocumentEnd" ? documentEnd(node) : call(global.get(h), node, offset),
+    onElement: elementDispatch("onElement"),
+    onElementEnd: elementDispatch("onElementEnd"),
+    onValue: elementDispatch("onValue"),
     has: (h) => global.get(h).length > 0
   };
 }
@@ -10339,7 +10404,7 @@ function dedupe(list5) {
     seen.add(key);
     out.push(d);
   }
-  return out.sort((a, b) => a.line - b.line || a.column - b.column || String(a.ruleId).localeCompare(String(b.ruleId)));
+  return out.sort((a, b) => a.line - b.line || a.column - b.column || byCodeUnits(String(a.ruleId), String(b.ruleId)));
 }
 function summarise(filePath, messages5, source, secretRanges = []) {
   const count = (pred) => messages5.filter(pred).length;
@@ -11589,9 +11654,9 @@ function collector(settings, out) {
     }
   });
 }
-function explainSource(input, opts) {
+function explainSource(input2, opts) {
   const out = { components: [], blocks: [], scenario: void 0 };
-  const result = lintSource(input, { filePath: opts.filePath, kb: opts.kb, settings: opts.settings, rules: [{ rule: collector(opts.settings, out), severity: 1, options: {} }] });
+  const result = lintSource(input2, { filePath: opts.filePath, kb: opts.kb, settings: opts.settings, rules: [{ rule: collector(opts.settings, out), severity: 1, options: {} }] });
   const fatal = result.messages.find((m) => m.fatal);
   if (fatal) return { filePath: opts.filePath, scenario: null, passes: [], fatal: { message: fatal.message, line: fatal.line, column: fatal.column } };
   const scenario = out.scenario;
@@ -11664,6 +11729,29 @@ function formatExplanation(e) {
 `;
 }
 
+// src/util/fs-error.ts
+var REASONS = {
+  ENOENT: "it no longer exists",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "it is a directory",
+  ENOTDIR: "a part of its path is not a directory",
+  ELOOP: "a loop of symbolic links",
+  EMFILE: "too many open files",
+  ENFILE: "too many open files",
+  ENOSPC: "no space left on the device",
+  EROFS: "a read-only file system",
+  EIO: "an input/output error",
+  EFBIG: "over the file size limit",
+  ENAMETOOLONG: "the name is too long"
+};
+function fsReason(err) {
+  const code = err?.code;
+  if (typeof code !== "string") return err instanceof Error ? err.message : String(err);
+  const words2 = REASONS[code];
+  return words2 ? `${words2} (${code})` : code;
+}
+
 // src/lint.ts
 function enabledRules(config, registry) {
   const out = [];
@@ -11707,11 +11795,11 @@ function createLinter(opts) {
     try {
       return readFileSync2(abs);
     } catch (err) {
-      throw new FileReadError(`cannot read ${abs} (${err.code ?? "EIO"})`, abs);
+      throw new FileReadError(`cannot read ${abs}: ${fsReason(err)}`, abs);
     }
   };
-  const fixBytes = async (input, filePath) => {
-    let result = await lintBytes(input, filePath);
+  const fixBytes = async (input2, filePath) => {
+    let result = await lintBytes(input2, filePath);
     let output;
     const fixes = [];
     let notWritable;
@@ -11758,7 +11846,7 @@ function createLinter(opts) {
         try {
           await writeFile(abs, output);
         } catch (err) {
-          throw new FileReadError(`cannot write the fixed ${abs} (${err.code ?? "EIO"})`, abs);
+          throw new FileReadError(`cannot write the fixed ${abs}: ${fsReason(err)}`, abs);
         }
       }
       return { ...result, fixed: output !== void 0, fixes, ...notWritable ? { notWritable } : {} };
@@ -11791,7 +11879,7 @@ var FileReadError = class extends Error {
 };
 
 // src/files.ts
-import { readdirSync, statSync, openSync, readSync, closeSync } from "node:fs";
+import { readdirSync, statSync, lstatSync, readlinkSync, realpathSync, openSync, readSync, closeSync } from "node:fs";
 import { join as join2, resolve as resolve3, relative, sep } from "node:path";
 var unmatchedMessage = (glob) => `no files match the pattern "${glob}"`;
 var PatternError = class extends Error {
@@ -11800,19 +11888,83 @@ var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 var ANSWER_NAME = /unattend[^/\\]*\.xml$/i;
 var XML_NAME = /\.xml$/i;
 var GLOB_CHARS = /[*?[\]{}]/;
-function walk(dir, out) {
-  let entries;
+var within = (path8, dir) => path8 === dir || path8.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+function walk(root2, match, cwd) {
+  const files = [];
+  const problems = [];
+  const seen = /* @__PURE__ */ new Set();
+  const pending = [];
+  const links = [];
+  const cannotRead = (path8, reason) => problems.push({ path: path8, message: `cannot read ${displayPath(path8, cwd)}: ${reason}` });
+  const followLink = (p, name, parentReal) => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch (err) {
+      if (err.code === "ELOOP" || match(p)) cannotRead(p, linkReason(p, err));
+      return;
+    }
+    if (st.isFile() && match(p)) files.push(p);
+    else if (st.isDirectory() && !SKIP_DIRS.has(name)) pending.push({ path: p, parentReal });
+  };
+  const walkDir = (dir, real) => {
+    seen.add(real);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      problems.push({ path: dir, message: `cannot list the directory ${displayPath(dir, cwd)}: ${fsReason(err)}` });
+      return;
+    }
+    for (const e of entries.sort((a, b) => byCodeUnits(a.name, b.name))) {
+      const p = join2(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name) && !seen.has(join2(real, e.name))) walkDir(p, join2(real, e.name));
+      } else if (e.isFile()) {
+        if (match(p)) files.push(p);
+      } else if (e.isSymbolicLink()) followLink(p, e.name, real);
+    }
+  };
+  let rootReal;
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    rootReal = realpathSync(root2);
   } catch {
-    return;
+    return { files, problems };
   }
-  for (const e of entries.sort((a, b) => a.name < b.name ? -1 : 1)) {
-    const p = join2(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(p, out);
-    } else if (e.isFile()) out.push(p);
+  walkDir(root2, rootReal);
+  for (let i = 0; i < pending.length; i++) {
+    const { path: path8, parentReal } = pending[i];
+    try {
+      const real = realpathSync(path8);
+      links.push({ path: path8, parentReal, real });
+      if (!seen.has(real) && !within(parentReal, real)) walkDir(path8, real);
+    } catch (err) {
+      cannotRead(path8, linkReason(path8, err));
+    }
   }
+  for (const l of loops(links)) {
+    problems.push({ path: l.path, message: `${displayPath(l.path, cwd)} is a symbolic link loop: it leads back to a directory that holds it; remove the link or ignore it (each directory is linted once)` });
+  }
+  return { files, problems };
+}
+function loops(links) {
+  return links.filter((link) => {
+    const reached = /* @__PURE__ */ new Set([link.real]);
+    for (const dir of reached) {
+      if (within(link.parentReal, dir)) return true;
+      for (const next of links) if (within(next.parentReal, dir)) reached.add(next.real);
+    }
+    return false;
+  });
+}
+function linkReason(path8, err) {
+  if (err.code === "ENOENT") {
+    try {
+      if (lstatSync(path8).isSymbolicLink()) return `a symbolic link to ${readlinkSync(path8)}, which does not exist (ENOENT)`;
+    } catch {
+    }
+  }
+  return fsReason(err);
 }
 function rootElementName(path8) {
   let fd;
@@ -11822,16 +11974,12 @@ function rootElementName(path8) {
     const n = readSync(fd, buf, 0, buf.length, 0);
     const text = decode(buf.subarray(0, n)).text.replace(/<!--[\s\S]*?-->/g, "");
     const m = /<([A-Za-z_][\w.:-]*)/.exec(text.replace(/<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>/g, ""));
-    return m ? m[1].replace(/^.*:/, "") : void 0;
-  } catch {
-    return void 0;
+    return m ? { root: m[1].replace(/^.*:/, "") } : {};
+  } catch (error) {
+    return { error };
   } finally {
     if (fd !== void 0) closeSync(fd);
   }
-}
-function looksLikeAnswerFile(path8) {
-  const root2 = rootElementName(path8);
-  return root2 === void 0 ? ANSWER_NAME.test(path8) : root2 === "unattend";
 }
 function globMatcher2(arg, cwd) {
   const scan2 = picomatch().scan(arg.split(sep).join("/"));
@@ -11843,41 +11991,62 @@ function globMatcher2(arg, cwd) {
     throw fail(err.message);
   }
 }
+function isDirectory(path8) {
+  try {
+    return statSync(path8).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function argumentError(arg, abs, err) {
+  if (err === void 0) return `cannot read ${arg}: it is not a regular file or a directory`;
+  const reason = linkReason(abs, err);
+  return reason.startsWith("a symbolic link") || err.code !== "ENOENT" ? `cannot read ${arg}: ${reason}` : `no such file or directory: ${arg}`;
+}
 function findFiles(args, cwd) {
   const found = /* @__PURE__ */ new Map();
   const errors = [];
   const unmatched = [];
+  const unreadable = [];
   const add = (path8, explicit) => {
     const prev = found.get(path8);
     if (!prev || explicit && !prev.explicit) found.set(path8, { path: path8, explicit });
   };
   const walkInto = (dir, match) => {
-    const all = [];
-    walk(dir, all);
-    for (const p of all) if (match(p) && looksLikeAnswerFile(p)) add(p, false);
+    const { files: files2, problems: problems2 } = walk(dir, match, cwd);
+    unreadable.push(...problems2);
+    for (const p of files2) {
+      const { root: root2, error } = rootElementName(p);
+      if (error !== void 0) unreadable.push({ path: p, message: `cannot read ${displayPath(p, cwd)}: ${fsReason(error)}` });
+      else if (root2 === void 0 ? ANSWER_NAME.test(p) : root2 === "unattend") add(p, false);
+    }
   };
   if (args.length === 0) walkInto(cwd, (p) => XML_NAME.test(p));
   for (const arg of args) {
     const abs = resolve3(cwd, arg);
     let stat;
+    let statError;
     try {
       stat = statSync(abs);
-    } catch {
-      stat = void 0;
+    } catch (err) {
+      statError = err;
     }
     if (stat?.isFile()) add(abs, true);
     else if (stat?.isDirectory()) walkInto(abs, (p) => XML_NAME.test(p));
-    else if (GLOB_CHARS.test(arg)) {
+    else if (!stat && GLOB_CHARS.test(arg)) {
       const before = found.size;
       const { base, isMatch } = globMatcher2(arg, cwd);
-      walkInto(base, (p) => isMatch(relative(base, p).split(sep).join("/")));
+      if (isDirectory(base)) walkInto(base, (p) => isMatch(relative(base, p).split(sep).join("/")));
       if (found.size === before) {
         errors.push(unmatchedMessage(arg));
         unmatched.push(arg);
       }
-    } else errors.push(`no such file or directory: ${arg}`);
+    } else errors.push(argumentError(arg, abs, statError));
   }
-  return { files: [...found.values()], errors, unmatched };
+  const files = [...found.values()].sort((a, b) => byCodeUnits(a.path, b.path));
+  const seenProblem = /* @__PURE__ */ new Set();
+  const problems = unreadable.filter((p) => !seenProblem.has(p.message) && seenProblem.add(p.message));
+  return { files, errors, unmatched, unreadable: problems.sort((a, b) => byCodeUnits(a.path, b.path)) };
 }
 
 // src/index.ts
@@ -11904,9 +12073,110 @@ async function lintFiles(patterns, opts = {}) {
 
 // src/cli.ts
 import { parseArgs } from "node:util";
-import { closeSync as closeSync2, mkdirSync as mkdirSync2, openSync as openSync2, realpathSync, writeSync } from "node:fs";
+import { isMainThread as isMainThread2 } from "node:worker_threads";
+import { closeSync as closeSync2, fstatSync, mkdirSync as mkdirSync2, openSync as openSync2, realpathSync as realpathSync2, rmSync, writeSync } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { dirname as dirname2, relative as relative3, resolve as resolve5 } from "node:path";
+
+// src/parallel.ts
+import { availableParallelism } from "node:os";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+var AUTO_MIN_FILES = 400;
+var AUTO_FILES_PER_THREAD = 200;
+var AUTO_MAX_THREADS = 4;
+function threadCount(concurrency, files, cpus = availableParallelism()) {
+  if (concurrency === "off") return 1;
+  if (concurrency === "auto") {
+    if (files < AUTO_MIN_FILES || cpus < 2) return 1;
+    return Math.max(1, Math.min(cpus, AUTO_MAX_THREADS, Math.floor(files / AUTO_FILES_PER_THREAD)));
+  }
+  return Math.max(1, Math.min(concurrency, files));
+}
+function parseConcurrency(value) {
+  if (value === void 0 || value === "auto") return "auto";
+  if (value === "off") return "off";
+  return /^[1-9]\d{0,2}$/.test(value) ? Number(value) : void 0;
+}
+async function drain(linter, files, next, cwd) {
+  const out = [];
+  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) out.push([i, await lintOne(linter, files[i], cwd)]);
+  return out;
+}
+async function lintOne(linter, file, cwd) {
+  try {
+    if (await linter.isIgnored(file)) return { kind: "ignored" };
+    return { kind: "result", result: await linter.lintFile(file) };
+  } catch (err) {
+    return problemOf(err, cwd);
+  }
+}
+function readProblem(err, cwd) {
+  return err.message.split(err.filePath).join(displayPath(err.filePath, cwd));
+}
+function problemOf(err, cwd) {
+  if (err instanceof FileReadError) return { kind: "problem", message: readProblem(err, cwd) };
+  if (err instanceof InternalError) {
+    const stack = err.cause instanceof Error ? err.cause.stack : void 0;
+    return { kind: "problem", message: `internal error: ${err.message}`, ...stack ? { stack } : {} };
+  }
+  throw err;
+}
+var linterFor2 = (setup) => createLinter({
+  cwd: setup.cwd,
+  builtinRules,
+  ...setup.configFile ? { configFile: setup.configFile } : {},
+  noConfigLookup: setup.noConfigLookup,
+  cliRules: setup.cliRules,
+  inlineConfig: setup.inlineConfig,
+  ignorePatterns: setup.ignorePatterns
+});
+async function lintOnThreads(linter, setup, files, threads) {
+  const next = new SharedArrayBuffer(4);
+  const counter = new Int32Array(next);
+  const input2 = { kind: "unattend-lint-worker", setup, files: [...files], next };
+  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => startWorker(input2));
+  let parts;
+  try {
+    parts = [await drain(linter, files, counter, setup.cwd), ...await Promise.all(workers.map((w) => w.part))];
+  } catch (err) {
+    for (const w of workers) {
+      w.part.catch(() => void 0);
+      void w.worker.terminate();
+    }
+    throw err;
+  }
+  const outcomes = new Array(files.length);
+  for (const part of parts) for (const [i, o] of part) outcomes[i] = o;
+  return outcomes;
+}
+function startWorker(input2) {
+  const worker = new Worker(new URL(import.meta.url), { workerData: input2 });
+  const part = new Promise((resolvePart, reject) => {
+    let done = false;
+    worker.once("message", (reply) => {
+      done = true;
+      if ("part" in reply) resolvePart(reply.part);
+      else reject(reply.configError ? new ConfigError(reply.message, reply.filePath) : new InternalError(`a linting thread failed: ${reply.message}`));
+    });
+    worker.once("error", (err) => reject(new InternalError(`a linting thread failed: ${err instanceof Error ? err.message : String(err)}`, void 0, void 0, void 0, void 0, err)));
+    worker.once("exit", (code) => {
+      if (!done) reject(new InternalError(`a linting thread stopped (exit code ${code}) before it reported`));
+    });
+  });
+  return { worker, part };
+}
+var input = !isMainThread ? workerData : void 0;
+if (input?.kind === "unattend-lint-worker" && parentPort) {
+  const port = parentPort;
+  drain(linterFor2(input.setup), input.files, new Int32Array(input.next), input.setup.cwd).then(
+    (part) => port.postMessage({ part }),
+    (err) => {
+      const configError2 = err instanceof ConfigError;
+      const filePath = configError2 ? err.filePath : void 0;
+      port.postMessage({ message: err instanceof Error ? err.message : String(err), configError: configError2, ...filePath ? { filePath } : {} });
+    }
+  );
+}
 
 // src/suppressions.ts
 import { existsSync, readFileSync as readFileSync3, writeFileSync, mkdirSync } from "node:fs";
@@ -12016,30 +12286,33 @@ function pruneSuppressions(existing, results, keyOf, base) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-VUI6SZN2.mjs")).text },
-  json: { load: async () => (await import("./lib/json-XFC5SSSL.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-IUUBUYMS.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-5AWY2JGI.mjs")).compact },
-  github: { load: async () => (await import("./lib/github-CBGZX6VP.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-GR36DS66.mjs")).gitlab },
-  checkstyle: { load: async () => (await import("./lib/checkstyle-VPZKB7FL.mjs")).checkstyle },
-  junit: { load: async () => (await import("./lib/junit-S4NUOSUN.mjs")).junit }
+  text: { load: async () => (await import("./lib/text-CBRLJP7C.mjs")).text },
+  json: { load: async () => (await import("./lib/json-6BRXLPSS.mjs")).json },
+  sarif: { load: async () => (await import("./lib/sarif-XS4IBYM2.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-IJBJEZ3I.mjs")).compact },
+  github: { load: async () => (await import("./lib/github-REJDFMUE.mjs")).github },
+  gitlab: { load: async () => (await import("./lib/gitlab-4DFJFAEF.mjs")).gitlab },
+  checkstyle: { load: async () => (await import("./lib/checkstyle-HSX2QMRV.mjs")).checkstyle },
+  junit: { load: async () => (await import("./lib/junit-ABYMP6GY.mjs")).junit }
 });
 var FORMAT_NAMES = Object.freeze(Object.keys(FORMATS));
 function isFormat(name) {
   return Object.hasOwn(FORMATS, name);
 }
-async function reportPieces(name, results, ctx) {
-  if (name === "text") return (await import("./lib/text-VUI6SZN2.mjs")).textLines(results, ctx);
-  if (!isFormat(name)) return [];
+async function loadReport(name) {
+  if (name === "text") {
+    const { textLines } = await import("./lib/text-CBRLJP7C.mjs");
+    return textLines;
+  }
+  if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const withDocs = format.docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: (await import("./lib/rule-docs-DZPHUEI4.mjs")).builtinRuleDocs() } : ctx;
-  return [(await format.load())(results, withDocs)];
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-DZPHUEI4.mjs") : void 0]);
+  return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 
 // src/list-rules.ts
 function listRules(rules, format) {
-  const sorted2 = [...rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  const sorted2 = [...rules].sort((a, b) => byCodeUnits(a.meta.id, b.meta.id));
   if (format === "json") {
     const rows = sorted2.map(({ meta }) => ({
       id: meta.id,
@@ -12079,6 +12352,9 @@ Options:
                              fixed file on stderr)
       --fix-dry-run          print the fixed text instead of writing it (--format json: the edits);
                              works with --stdin
+      --concurrency N|auto|off
+                             lint on N threads; "auto" (the default) uses several only for runs of
+                             hundreds of files, "off" one
       --max-warnings N       exit 1 when there are more than N warnings
       --quiet                report errors only
       --stdin                lint standard input
@@ -12103,7 +12379,7 @@ Options:
   -h, --help                 print this help and exit
 
 Exit codes: 0 no errors, 1 errors (or too many warnings, or a file that is not well-formed XML),
-2 usage, configuration or internal error.`;
+2 usage, configuration or internal error, or a path that cannot be read or written.`;
 var UsageError = class extends Error {
 };
 function parse3(argv) {
@@ -12119,6 +12395,7 @@ function parse3(argv) {
         "no-config-lookup": { type: "boolean" },
         "no-inline-config": { type: "boolean" },
         "ignore-pattern": { type: "string", multiple: true },
+        concurrency: { type: "string" },
         rule: { type: "string", multiple: true },
         "max-warnings": { type: "string" },
         fix: { type: "boolean" },
@@ -12178,9 +12455,11 @@ function checkUsage(values, positionals) {
     if (format !== "text" && format !== "json") throw new UsageError(`--explain prints text or json, not "${format}"`);
     if (positionals.length || values.stdin || values.fix || values["fix-dry-run"]) throw new UsageError("--explain takes one file; do not name other files, --stdin or --fix as well");
   }
-  return { format, maxWarnings };
+  const concurrency = parseConcurrency(values.concurrency);
+  if (concurrency === void 0) throw new UsageError(`--concurrency needs a number of threads, "auto" or "off", got "${values.concurrency}"`);
+  return { format, maxWarnings, concurrency };
 }
-async function lintAll(linter, values, positionals, io, debug) {
+async function lintAll(linter, setup, concurrency, values, positionals, io, debug) {
   const out = { results: [], problems: [], fixes: /* @__PURE__ */ new Map() };
   const dryRun = !!values["fix-dry-run"];
   if (values.stdin) {
@@ -12204,63 +12483,105 @@ async function lintAll(linter, values, positionals, io, debug) {
   const allowUnmatched = !!values["no-error-on-unmatched-pattern"];
   const unmatched = new Set(search.unmatched.map(unmatchedMessage));
   out.problems.push(...search.errors.filter((e) => !(allowUnmatched && unmatched.has(e))));
+  let unreadable = 0;
+  for (const u of search.unreadable) {
+    if (await linter.isIgnored(u.path)) continue;
+    out.problems.push(u.message);
+    unreadable++;
+  }
   let ignoredByName = 0;
-  for (const f of search.files) {
-    if (await linter.isIgnored(f.path)) {
-      if (f.explicit) ignoredByName++;
-      continue;
+  let failed = 0;
+  const fixing = !!values.fix || dryRun;
+  const threads = fixing ? 1 : threadCount(concurrency, search.files.length);
+  const paths = search.files.map((f) => f.path);
+  const outcomes = threads > 1 ? await lintOnThreads(linter, setup, paths, threads) : void 0;
+  for (const [i, f] of search.files.entries()) {
+    let outcome = outcomes?.[i];
+    if (!outcome && !fixing) outcome = await lintOne(linter, f.path, io.cwd);
+    if (!outcome) {
+      if (await linter.isIgnored(f.path)) outcome = { kind: "ignored" };
+      else {
+        try {
+          const { fixed: _, fixes, notWritable, ...result } = await linter.fixFile(f.path, { write: !dryRun });
+          out.fixes.set(result.filePath, { fixes, ...notWritable ? { notWritable } : {} });
+          outcome = { kind: "result", result };
+        } catch (err) {
+          outcome = problemOf(err, io.cwd);
+        }
+      }
     }
-    try {
-      if (values.fix || dryRun) {
-        const { fixed: _, fixes, notWritable, ...result } = await linter.fixFile(f.path, { write: !dryRun });
-        out.results.push(result);
-        out.fixes.set(result.filePath, { fixes, ...notWritable ? { notWritable } : {} });
-      } else out.results.push(await linter.lintFile(f.path));
-    } catch (err) {
-      if (err instanceof FileReadError) out.problems.push(err.message);
-      else if (err instanceof InternalError) {
-        out.problems.push(`internal error: ${err.message}`);
-        if (debug && err.cause instanceof Error && err.cause.stack) io.stderr(`${err.cause.stack}
+    if (outcome.kind === "ignored") {
+      if (f.explicit) ignoredByName++;
+    } else if (outcome.kind === "result") out.results.push(outcome.result);
+    else {
+      failed++;
+      out.problems.push(outcome.message);
+      if (debug && outcome.stack) io.stderr(`${outcome.stack}
 `);
-      } else throw err;
     }
   }
-  if (out.results.length === 0 && search.errors.length === 0 && ignoredByName === 0 && !allowUnmatched) {
+  if (out.results.length === 0 && failed === 0 && search.errors.length === 0 && unreadable === 0 && ignoredByName === 0 && !allowUnmatched) {
     const where2 = positionals.length ? positionals.join(" ") : ".";
     out.problems.push(search.files.length === 0 ? `no answer files found in ${where2} (.xml files whose root element is <unattend>); --no-error-on-unmatched-pattern allows that` : `every answer file found in ${where2} is ignored (the config's "ignores" or --ignore-pattern); --no-error-on-unmatched-pattern allows that`);
   }
   return out;
 }
 var WRITE_BATCH = 1 << 16;
-function writeReport(output, outFile, io) {
-  const pieces = typeof output === "string" ? [output] : output;
-  const path8 = outFile === void 0 ? void 0 : resolve5(io.cwd, outFile);
+var OutputError = class extends Error {
+  constructor(reason) {
+    super("cannot write the output file");
+    this.reason = reason;
+  }
+  reason;
+};
+function writePieces(output, write, lineEnd) {
+  let batch = "";
+  let last = "";
+  for (const piece of typeof output === "string" ? [output] : output) {
+    if (!piece) continue;
+    batch += piece;
+    last = piece;
+    if (batch.length >= WRITE_BATCH) {
+      write(batch);
+      batch = "";
+    }
+  }
+  if (lineEnd && last && !last.endsWith("\n")) batch += "\n";
+  if (batch) write(batch);
+}
+function writeReport(report, outFile, io) {
+  if (outFile === void 0) {
+    writePieces(report(), io.stdout, true);
+    return void 0;
+  }
+  const path8 = resolve5(io.cwd, outFile);
   let fd;
   try {
-    if (path8) {
+    try {
       mkdirSync2(dirname2(path8), { recursive: true });
       fd = openSync2(path8, "w");
+    } catch (err) {
+      throw new OutputError(err.code === "EEXIST" ? { code: "ENOTDIR" } : err);
     }
-    const write = (s) => {
-      if (fd === void 0) io.stdout(s);
-      else writeSync(fd, s);
-    };
-    let batch = "";
-    let last = "";
-    for (const piece of pieces) {
-      if (!piece) continue;
-      batch += piece;
-      last = piece;
-      if (batch.length >= WRITE_BATCH) {
-        write(batch);
-        batch = "";
+    const out = fd;
+    writePieces(report(), (s) => {
+      try {
+        const bytes = Buffer.from(s);
+        for (let done = 0; done < bytes.length; ) done += writeSync(out, bytes, done);
+      } catch (err) {
+        throw new OutputError(err);
       }
-    }
-    if (fd === void 0 && last && !last.endsWith("\n")) batch += "\n";
-    if (batch) write(batch);
+    }, false);
     return void 0;
   } catch (err) {
-    return `cannot write the report to ${path8} (${err.code ?? "error"})`;
+    if (!(err instanceof OutputError)) throw err;
+    if (fd !== void 0 && fstatSync(fd).isFile()) {
+      closeSync2(fd);
+      fd = void 0;
+      rmSync(path8, { force: true });
+    }
+    writePieces(report(), io.stdout, true);
+    return `cannot write the report to ${outFile}: ${fsReason(err.reason)}; it went to standard output instead`;
   } finally {
     if (fd !== void 0) closeSync2(fd);
   }
@@ -12274,16 +12595,16 @@ async function run(io) {
 `), 0;
     if (values.version) return io.stdout(`${toolVersion()}
 `), 0;
-    const { format, maxWarnings } = checkUsage(values, positionals);
-    const linter = createLinter({
+    const { format, maxWarnings, concurrency } = checkUsage(values, positionals);
+    const setup = {
       cwd: io.cwd,
-      builtinRules,
       ...values.config ? { configFile: resolve5(io.cwd, values.config) } : {},
       noConfigLookup: !!values["no-config-lookup"],
       cliRules: values.rule ?? [],
       inlineConfig: !values["no-inline-config"],
       ignorePatterns: values["ignore-pattern"] ?? []
-    });
+    };
+    const linter = linterFor2(setup);
     if (values["list-rules"]) {
       await linter.loader.forFile(resolve5(io.cwd, "__list-rules__.xml"));
       io.stdout(listRules([...linter.loader.rules().values()], format === "json" ? "json" : "text"));
@@ -12296,7 +12617,7 @@ async function run(io) {
       return 0;
     }
     if (values.explain !== void 0) return await explain(linter, values.explain, format, io, debug);
-    const linted = await lintAll(linter, values, positionals, io, debug);
+    const linted = await lintAll(linter, setup, concurrency, values, positionals, io, debug);
     const { problems } = linted;
     const notes = fixNotes(linted, io.cwd, !!values["fix-dry-run"]);
     const suppressed = suppress2(linted.results, values, linter, io.cwd);
@@ -12307,13 +12628,14 @@ async function run(io) {
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     const tooMany = maxWarnings >= 0 && warnings > maxWarnings;
     const shown = values.quiet ? results.map(quietResult) : results;
-    const output = values["fix-dry-run"] ? dryRunOutput(shown, linted, format, io.cwd) : await reportPieces(format, shown, {
+    const reportOf = values["fix-dry-run"] ? void 0 : await loadReport(format);
+    const report = () => values["fix-dry-run"] ? dryRunOutput(shown, linted, format, io.cwd) : reportOf?.(shown, {
       cwd: io.cwd,
       rules: new Map([...linter.loader.rules()].map(([id, r]) => [id, r.meta])),
       color: useColor(values, io, !!values["output-file"]),
       toolVersion: toolVersion()
-    });
-    const unwritable = writeReport(output, values["output-file"], io);
+    }) ?? [];
+    const unwritable = writeReport(report, values["output-file"], io);
     if (unwritable) problems.push(unwritable);
     for (const n of notes) io.stderr(`${TOOL_NAME}: ${n}
 `);
@@ -12404,7 +12726,7 @@ async function explain(linter, file, format, io, debug) {
     return e.fatal ? 1 : 0;
   } catch (err) {
     if (!(err instanceof FileReadError) && !(err instanceof InternalError)) throw err;
-    io.stderr(`${TOOL_NAME}: ${err instanceof InternalError ? "internal error: " : ""}${err.message}
+    io.stderr(`${TOOL_NAME}: ${err instanceof InternalError ? `internal error: ${err.message}` : readProblem(err, io.cwd)}
 `);
     if (debug && err instanceof InternalError && err.cause instanceof Error && err.cause.stack) io.stderr(`${err.cause.stack}
 `);
@@ -12434,17 +12756,24 @@ async function readStdin() {
 }
 function isEntryPoint() {
   try {
-    return !!process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath2(import.meta.url);
+    return isMainThread2 && !!process.argv[1] && realpathSync2(process.argv[1]) === fileURLToPath2(import.meta.url);
   } catch {
     return false;
   }
 }
 if (isEntryPoint()) {
+  let stdoutClosed = false;
+  process.stdout.on("error", (err) => {
+    if (err.code !== "EPIPE") throw err;
+    stdoutClosed = true;
+  });
   run({
     argv: process.argv.slice(2),
     cwd: process.cwd(),
     env: process.env,
-    stdout: (s) => process.stdout.write(s),
+    stdout: (s) => {
+      if (!stdoutClosed) process.stdout.write(s);
+    },
     stderr: (s) => process.stderr.write(s),
     stdoutIsTTY: !!process.stdout.isTTY,
     readStdin

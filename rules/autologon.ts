@@ -38,6 +38,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'warn',
     facts: [AUTOLOGON, ENABLED, USERNAME, DOMAIN, LOGON_COUNT, ACCOUNT, ACCOUNT_NAME, COMPUTER_NAME, ...PASSWORD_FACTS],
+    quietWithoutFacts: true,
     messages: {
       noUsername: () =>
         '<AutoLogon> is enabled but has no <Username>, so Windows has no account to log on to; add the Username of the account to log on as',

@@ -20,6 +20,7 @@ export default defineRule({
     severity: 'warn',
     securitySeverity: '7.0',
     facts: KINDS.flatMap((k) => [k.container, k.value, k.plainText]),
+    quietWithoutFacts: true,
     messages: {
       blank: (d: { what: string; how: string; account: string }) =>
         `${d.what} is blank (${d.how}): Setup ${d.account} with an empty password, which anyone at the console or on the network can use; ` +

@@ -15,6 +15,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'warn',
     facts: [COPY, ACCOUNT, JOIN, ...SCENARIO_FACTS],
+    quietWithoutFacts: true,
     messages: {
       installFile: (d: { also: string; scenario: string }) =>
         `CopyProfile is set in the answer file that installs Windows: customise the built-in Administrator in audit mode, then set CopyProfile in the file you give to sysprep /generalize /unattend; the install file must not contain it${d.also} ${d.scenario}`,

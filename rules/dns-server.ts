@@ -10,6 +10,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'error',
     facts: [DNS.interface, DNS.identifier, DNS.server, DNS.serverValue],
+    quietWithoutFacts: true,
     messages: {
       invalid: (d: { value: string; iface: string; hint: string }) => `DNS server ${d.value} of ${d.iface} is not an IPv4 or IPv6 address; ${d.hint}`,
       withPrefix: (d: { value: string; address: string }) =>

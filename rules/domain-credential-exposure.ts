@@ -15,6 +15,7 @@ export default defineRule({
     severity: 'warn',
     securitySeverity: '6.0',
     facts: [CREDENTIALS, PASSWORD, USERNAME, DOMAIN],
+    quietWithoutFacts: true,
     schema: {
       type: 'object',
       properties: { allowedAccounts: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true } },

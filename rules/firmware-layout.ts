@@ -20,6 +20,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'error',
     facts: [...DISK_FACTS, IMAGE.installToDisk],
+    quietWithoutFacts: true,
     messages: {
       mbrOnly: (d: { type: string; why: string }) =>
         `${d.type === 'Extended' ? 'an' : 'a'} ${d.type} partition on a layout for ${LABEL.uefi} (${d.why}); extended and logical partitions exist only on MBR disks: create primary partitions instead`,

@@ -22,6 +22,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'warn',
     facts: [NAME, ADDRESS, ...IDENTIFIERS, ...SCENARIO_FACTS],
+    quietWithoutFacts: true,
     messages: {
       fixedName: (d: { name: string; scenario: string }) =>
         `ComputerName ${d.name} is fixed in the file given to sysprep /generalize: every machine deployed from the image gets this name; use * for a generated name, or set it in each machine's deployment file ${d.scenario}`,

@@ -12,6 +12,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'error',
     facts: [...DISK_FACTS, ...IMAGE_FACTS],
+    quietWithoutFacts: true,
     messages: {
       both: (d: { line: number }) =>
         `<InstallTo> is set together with <InstallToAvailablePartition>true</InstallToAvailablePartition>; with both, the installation fails: keep InstallTo to name the partition, or remove it to use the first available one, InstallToAvailablePartition at line ${d.line}`,

@@ -19,6 +19,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'warn',
     facts: [TCPIP, ...OTHERS.map((o) => o.key)],
+    quietWithoutFacts: true,
     messages: {
       noMatch: (d: { component: string; id: string; known: string }) =>
         `interface ${d.id} of "${d.component}" matches no Microsoft-Windows-TCPIP interface in this pass (${d.known}); check the Identifier`,

@@ -11,6 +11,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'error',
     facts: TCPIP_FACTS,
+    quietWithoutFacts: true,
     messages: {
       invalid: (d: { value: string; iface: string; hint: string }) =>
         `${d.value} is not an IPv4 or IPv6 address, so Setup cannot assign it to ${d.iface}; ${d.hint}`,

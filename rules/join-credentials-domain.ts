@@ -27,6 +27,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'warn',
     facts: joinFacts(...PARTS),
+    quietWithoutFacts: true,
     messages: {
       unrelated: (d: { account: string; what: string; domain: string; line: number }) =>
         `the join account's domain ${d.account} (${d.what}) is unrelated to <JoinDomain> ${d.domain} at line ${d.line}: Setup authenticates the account against that domain; use an account of the domain being joined or of a domain it trusts`,

@@ -11,6 +11,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'warn',
     facts: joinFacts(...PARTS),
+    quietWithoutFacts: true,
     messages: {
       machinePassword: (d: { why: string }) =>
         `<MachinePassword> is ignored: it is used only when <UnsecureJoin> is true, and ${d.why}; remove MachinePassword, or join the pre-created computer account with UnsecureJoin true and no Credentials`,

@@ -17,6 +17,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'error',
     facts: joinFacts(...PARTS),
+    quietWithoutFacts: true,
     messages: {
       noCredentials: (d: { domain: string }) =>
         `<JoinDomain> ${d.domain} has no <Credentials>, so Setup has no account to join the domain with; add Credentials with the join account's Username and Password (and Domain), or set <UnsecureJoin> to true for a pre-created computer account`,

@@ -13,6 +13,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'warn',
     facts: [DOMAIN, WORKGROUP],
+    quietWithoutFacts: true,
     messages: {
       both: (d: { workgroup: string; domain: string; line: number }) =>
         `<JoinWorkgroup> ${d.workgroup} is ignored: this Identification also sets <JoinDomain> ${d.domain}, and Setup joins the domain; remove one of them, JoinDomain at line ${d.line}`,

@@ -31,6 +31,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'warn',
     facts: FACTS,
+    quietWithoutFacts: true,
     messages: {
       noDnsServer: (d: { id: string; line: number; domain: string }) =>
         `interface ${d.id} has static IPv4 settings (line ${d.line}) but no DNS-Client DNSServerSearchOrder, so the join to ${d.domain} cannot look up a domain controller; add a Microsoft-Windows-DNS-Client interface with this Identifier and the domain's DNS servers`,

@@ -25,6 +25,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'error',
     facts: joinFacts(...PARTS),
+    quietWithoutFacts: true,
     messages: {
       notDn: (d: { ou: string; reason: string }) =>
         `<MachineObjectOU> ${d.ou} is not an LDAP distinguished name: ${d.reason}; write the OU's full path, e.g. OU=Workstations,DC=corp,DC=contoso,DC=com`,

@@ -53,6 +53,7 @@ export default defineRule<
     severity: 'warn',
     recommended: false,
     facts: joinFacts(...PARTS),
+    quietWithoutFacts: true,
     messages: {
       domain: (d) => `<JoinDomain> ${d.domain} is not an allowed domain (${d.allowed}); join an allowed domain, or add this one to allowedDomains`,
       ou: (d) => `<MachineObjectOU> ${d.ou} is not an allowed OU (${d.allowed}); create the computer account in an allowed OU, or add this one to allowedOUs`,

@@ -11,6 +11,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'error',
     facts: joinFacts(...PARTS),
+    quietWithoutFacts: true,
     messages: {
       unqualified: (d: { user: string }) =>
         `<Username> ${d.user} names no domain and <Credentials> has no <Domain>: without Domain the join account must be written DOMAIN\\user or user@dns.domain; add <Domain>, or qualify the Username`,

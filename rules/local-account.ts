@@ -38,6 +38,8 @@ const LOCALIZED_GROUPS = [
   'Amministratori', 'Utenti', 'Administratorzy', 'Beheerders', 'Gebruikers', 'Administratorer', 'Brugere',
 ];
 const squash = (g: string): string => g.replace(/\s+/g, '').toLowerCase();
+const KNOWN_GROUPS: ReadonlySet<string> = new Set([...NEUTRAL_GROUPS, ...ENGLISH_GROUPS, ...LOCALIZED_GROUPS].map(squash));
+const CANDIDATES: readonly string[] = NEUTRAL_GROUPS;
 
 export default defineRule({
   meta: {
@@ -46,6 +48,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'warn',
     facts: [ACCOUNT, NAME, GROUP, PASSWORD],
+    quietWithoutFacts: true,
     schema: {
       type: 'object',
       properties: { groups: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true } },
@@ -73,8 +76,6 @@ export default defineRule({
   },
   create(ctx) {
     const extra = new Set(ctx.options.groups.map(squash));
-    const known = new Set([...NEUTRAL_GROUPS, ...ENGLISH_GROUPS, ...LOCALIZED_GROUPS].map(squash));
-    const candidates: string[] = [...NEUTRAL_GROUPS];
     let conditionals: readonly number[] | undefined;
     const quote = (f: Fact): string => ctx.quote(f.text!.trim(), f.valueRange!);
     return {
@@ -116,12 +117,12 @@ export default defineRule({
         offset += part.length + 1;
         const g = part.trim();
         // Non-ASCII names are localized group names, right on images of that language.
-        if (!g || /[^\x20-\x7e]/.test(g) || known.has(squash(g)) || extra.has(squash(g))) continue;
+        if (!g || /[^\x20-\x7e]/.test(g) || KNOWN_GROUPS.has(squash(g)) || extra.has(squash(g))) continue;
         // Offsets into the value hold when the text was written without entities.
         const exact = group.text!.length === group.valueRange!.end - group.valueRange!.start;
         const at = group.valueRange!.start + start + part.indexOf(g);
         const range = exact ? { start: at, end: at + g.length } : group.valueRange!;
-        const suggestion = closest(g, candidates);
+        const suggestion = closest(g, CANDIDATES);
         ctx.report('unknownGroup', range, { group: ctx.quote(g, range), ...(suggestion ? { suggestion } : {}) });
       }
     }

@@ -9,6 +9,7 @@ export default defineRule({
   meta: {
     id: 'name-case',
     summary: 'Setting names (and, with an option, component names) are written in the letter case the reference uses',
+    elements: ['case'],
     category: 'correctness',
     severity: 'warn',
     messages: {

@@ -24,6 +24,7 @@ export default defineRule({
     severity: 'warn',
     recommended: false,
     facts: [NETBT.interface, NETBT.identifier, NETBT.options, TCPIP.interface, TCPIP.identifier],
+    quietWithoutFacts: true,
     messages: {
       mismatch: (d: { value: string; required: string }) =>
         `NetbiosOptions is ${d.value}, but the policy requires ${d.required} on every interface; write the required value`,

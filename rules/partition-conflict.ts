@@ -10,6 +10,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'warn',
     facts: DISK_FACTS,
+    quietWithoutFacts: true,
     messages: {
       repeatedPartition: (d: { id: number; line: number }) =>
         `<PartitionID> ${d.id} is modified a second time on this disk (first at line ${d.line}): the two ModifyPartition items cannot both take effect; merge them into one`,

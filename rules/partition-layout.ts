@@ -12,6 +12,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'error',
     facts: DISK_FACTS,
+    quietWithoutFacts: true,
     messages: {
       sizeAndExtend: (d: { order: string }) =>
         `<CreatePartition> ${d.order} sets both <Size> and <Extend>true</Extend>; Setup then creates no partition and the installation ends with an error: remove <Size> to fill the disk, or <Extend> to keep the size`,

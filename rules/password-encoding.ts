@@ -9,6 +9,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'error',
     facts: PASSWORD_FACTS,
+    quietWithoutFacts: true,
     messages: {
       base64: (d: { what: string; line: number }) =>
         `${d.what} is marked hidden (<PlainText> false at line ${d.line}) but its <Value> is not base64, so Setup fails to decode it ("Failed to decode password") and stops; write the password in clear text with PlainText true, or let Windows SIM hide it`,

@@ -28,6 +28,7 @@ export default defineRule({
     severity: 'warn',
     securitySeverity: '5.0',
     facts: [...PASSWORD_FACTS, ...CREDENTIALS],
+    quietWithoutFacts: true,
     messages: {
       plain: (d: { what: string; how: string }) =>
         `${d.what} is stored in clear text (${d.how}): anyone who can read this file, or the copy Setup caches on the installed system, can read it; ` +

@@ -12,6 +12,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'error',
     facts: [CLEANUP, PERSIST],
+    quietWithoutFacts: true,
     messages: {
       noPersist: (d: { persist: string }) =>
         `<DoNotCleanUpNonPresentDevices> true has no effect: ${d.persist}, so generalize removes the device information anyway; ` +

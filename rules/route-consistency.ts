@@ -40,6 +40,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'warn',
     facts: TCPIP_FACTS,
+    quietWithoutFacts: true,
     messages: {
       offLink: (d: { hop: string; iface: string; subnets: string }) =>
         `NextHopAddress ${d.hop} is outside the subnets of ${d.iface} (${d.subnets}), so the gateway is not on-link there; check the gateway or the prefix length of the interface's address`,

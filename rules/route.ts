@@ -11,6 +11,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'error',
     facts: TCPIP_FACTS,
+    quietWithoutFacts: true,
     messages: {
       invalidPrefix: (d: { value: string; hint: string }) =>
         `Prefix ${d.value} is not a route prefix; ${d.hint}`,

@@ -15,6 +15,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'warn',
     facts: [SKIP_REARM],
+    quietWithoutFacts: true,
     schema: {
       type: 'object',
       properties: {

@@ -14,6 +14,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'warn',
     facts: TCPIP_FACTS,
+    quietWithoutFacts: true,
     messages: {
       classful: (d: { value: string; cls: string; prefix: number; mask: string; example: string }) =>
         `${d.value} has no prefix length, so Windows gives it the class ${d.cls} default /${d.prefix} (${d.mask}); write the subnet's length, e.g. ${d.example}`,

@@ -26,6 +26,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'warn',
     facts: COMMANDS.map((c) => c.key),
+    quietWithoutFacts: true,
     messages: {
       command: (d: { element: string; switches: string; list: string; pass: string; why: string; instead: string }) =>
         `<${d.element}> runs sysprep ${d.switches} from ${d.list} in pass "${d.pass}": ${d.why}; ${d.instead}`,

@@ -32,6 +32,7 @@ export default defineRule<typeof messages, Options>({
   meta: {
     id: 'unknown-setting',
     summary: 'Every element inside a component is a setting that component defines, at that place',
+    elements: ['unknown'],
     category: 'correctness',
     severity: 'error',
     messages,

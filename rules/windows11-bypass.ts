@@ -46,6 +46,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'warn',
     facts: [...COMMANDS, ...RELEASE_FACTS],
+    quietWithoutFacts: true,
     schema: {
       type: 'object',
       properties: { forbid: { type: 'boolean' } },

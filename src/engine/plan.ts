@@ -3,6 +3,8 @@ import type { KnowledgeBase } from '../kb/types.js';
 import type { KbTree } from '../kb/tree.js';
 import { editDistance } from '../util/edit-distance.js';
 import type { AnyRule } from './rule.js';
+import type { SettingKey } from '../kb/setting-keys.js';
+import type { BindStatus } from '../binder/bind.js';
 
 export interface EnabledRule {
   rule: AnyRule;
@@ -18,7 +20,17 @@ export interface DispatchPlan {
   readonly bySetting: readonly (readonly number[] | undefined)[];
   /** Setting ids whose facts some enabled rule reads (the answer model collects nothing else). */
   readonly facts: ReadonlySet<number>;
+  /** Per rule (same index): the keys of its facts when it is quiet without them (created only for files holding one). */
+  readonly quiet: readonly (readonly SettingKey[] | undefined)[];
+  /**
+   * The indexes, in rule order, of the rules whose element hooks hear an element bound to the setting node `setting`
+   * (undefined: bound to none) with binding status `status`; worked out once per config for each pair met.
+   */
+  elementRules(setting: number | undefined, status: BindStatus): readonly number[];
 }
+
+const STATUSES: readonly BindStatus[] = ['exact', 'case', 'unknown', 'unjudged'];
+const STATUS_INDEX: Readonly<Record<BindStatus, number>> = { exact: 0, case: 1, unknown: 2, unjudged: 3 };
 
 /** A fact a rule's options ask for that the knowledge base does not have (a configuration error). */
 export class UnknownFactError extends Error {
@@ -54,6 +66,7 @@ export function createPlan(rules: readonly EnabledRule[], kb: KnowledgeBase): Di
   const only: (ReadonlySet<number> | undefined)[] = [];
   const bySetting: (number[] | undefined)[] = new Array(tree.settings.length);
   const facts = new Set<number>();
+  const quiet: (SettingKey[] | undefined)[] = [];
   rules.forEach(({ rule, options }, index) => {
     const { settings, facts: needs } = rule.meta;
     if (settings) {
@@ -64,7 +77,23 @@ export function createPlan(rules: readonly EnabledRule[], kb: KnowledgeBase): Di
       only.push(undefined);
     }
     const keys = typeof needs === 'function' ? needs(options) : needs;
-    if (keys) for (const id of resolve(tree, rule.meta.id, keys)) facts.add(id);
+    const ids = keys ? resolve(tree, rule.meta.id, keys) : [];
+    for (const id of ids) facts.add(id);
+    quiet.push(rule.meta.quietWithoutFacts && ids.length > 0 ? ids.map((id) => tree.settings[id]!.key) : undefined);
   });
-  return { rules, only, bySetting, facts };
+  const statuses = rules.map(({ rule }) => (rule.meta.elements ? new Set(rule.meta.elements) : undefined));
+  const every = rules.map((_, i) => i).filter((i) => !only[i]);
+  // Dense, by (setting id + 1) × 4 + status, so that an element's rules are one array read once the pair has been met.
+  const memo: (readonly number[] | undefined)[] = new Array((tree.settings.length + 1) * STATUSES.length);
+  const elementRules = (setting: number | undefined, status: BindStatus): readonly number[] => {
+    const key = (setting === undefined ? 0 : setting + 1) * STATUSES.length + STATUS_INDEX[status];
+    let list = memo[key];
+    if (!list) {
+      const subscribed = setting === undefined ? [] : (bySetting[setting] ?? []);
+      list = [...every, ...subscribed].sort((a, b) => a - b).filter((i) => !statuses[i] || statuses[i]!.has(status));
+      memo[key] = list;
+    }
+    return list;
+  };
+  return { rules, only, bySetting, facts, quiet, elementRules };
 }

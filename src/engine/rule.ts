@@ -1,7 +1,7 @@
 // The rule contract: metadata as data, typed message functions, typed visitor hooks, defineRule.
 import type { Fix, Range, RuleCategory, SeverityName } from '../types.js';
 import type { ParseSink } from '../parser/sax-adapter.js';
-import type { Binding } from '../binder/bind.js';
+import type { Binding, BindStatus } from '../binder/bind.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import type { SettingKey } from '../kb/setting-keys.js';
 import type { SettingNode } from '../kb/tree.js';
@@ -49,10 +49,21 @@ export interface RuleMeta<M extends MessageFns = MessageFns, O = Record<string, 
    */
   settings?: readonly SettingKey[] | ((setting: SettingNode) => boolean);
   /**
+   * The binding statuses this rule's element hooks are about (e.g. only "unknown" elements): they are then called
+   * for nothing else. With `settings`, an element must meet both.
+   */
+  elements?: readonly BindStatus[];
+  /**
    * The facts the rule reads from the answer model at the end of the document: setting keys, or a function of
    * the rule's options (policy rules turn configured paths into needs; unknown keys are a configuration error).
    */
   facts?: readonly SettingKey[] | ((options: O) => readonly string[]);
+  /**
+   * The rule reports nothing about a file that holds none of its `facts` (every finding is about one of them): the
+   * engine then creates it only at the end of a document holding some, and skips it for the others. Such a rule
+   * has no hook but onDocumentEnd.
+   */
+  quietWithoutFacts?: boolean;
 }
 
 export interface ReportExtra {

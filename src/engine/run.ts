@@ -11,10 +11,11 @@ import { InternalError } from './errors.js';
 import { applyDirectives, parseDirective, type Directive } from './suppress.js';
 import { MASK, maskFound, scanFreeSecrets, secretElementShapes, secretFinderFor, secretValuesOf } from './secrets.js';
 import { createSecretRanges, type SecretRanges } from './secret-ranges.js';
-import { createCollector, EMPTY_MODEL } from './model.js';
+import { createCollector, EMPTY_MODEL, type AnswerModel } from './model.js';
 import { createPlan, type DispatchPlan, type EnabledRule } from './plan.js';
 import { quoteValue } from './quote.js';
 import { createReporter, type Sink } from './report.js';
+import { byCodeUnits } from '../util/sorted.js';
 
 export type { EnabledRule } from './plan.js';
 
@@ -116,6 +117,9 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
 }
 
 
+/** The visitor of a rule not made for this file (yet). */
+const NO_HOOKS: Visitor = Object.freeze({});
+
 /** Values this short would mask ordinary words and numbers where the file repeats them; the ranges found stay masked. */
 const MIN_REPEATED_SECRET = 4;
 
@@ -171,7 +175,8 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
   const markSecret = (range: Range): void => secrets.add(range);
   const quote = (value: string, range: Range): string => quoteValue(secrets.overlaps(range) ? MASK : value);
   const lineOf = (offset: number): number => lines.position(offset).line;
-  const visitors = plan.rules.map(({ rule, severity, options }) => {
+  const create = (i: number): Visitor => {
+    const { rule, severity, options } = plan.rules[i]!;
     const ctx: RuleContext = {
       id: rule.meta.id,
       filePath,
@@ -190,66 +195,72 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
     } catch (err) {
       throw crash(err, rule.meta.id, 0, filePath, lines);
     }
-  });
+  };
+  // Rules quiet without their facts are made at the end of the document, and only when it holds one of them.
+  const visitors: Visitor[] = plan.rules.map((_, i) => (plan.quiet[i] ? NO_HOOKS : create(i)));
   // Listeners are the visitors' own functions, called with their visitor as `this`: nothing is bound per file.
   const listener = (i: number, h: GlobalHook | ElementHook): Listener | undefined => {
     const v = visitors[i]!;
     const fn = v[h] as ((this: Visitor, n: unknown) => void) | undefined;
     return fn ? { id: plan.rules[i]!.rule.meta.id, v, fn } : undefined;
   };
-  const collect = (h: GlobalHook | ElementHook, take: (i: number) => boolean): Listener[] => {
+  const global = new Map<GlobalHook, Listener[]>();
+  for (const h of GLOBAL_HOOKS) {
     const out: Listener[] = [];
     for (let i = 0; i < visitors.length; i++) {
-      const l = take(i) ? listener(i, h) : undefined;
+      const l = listener(i, h);
       if (l) out.push(l);
     }
-    return out;
-  };
-  const global = new Map<GlobalHook, Listener[]>();
-  for (const h of GLOBAL_HOOKS) global.set(h, collect(h, () => true));
-  // Element hooks: rules without meta.settings hear every element; the others only their settings' elements, found
-  // through the plan's setting → rules table (made once per config), so nothing here grows with the settings.
-  const limited = (h: ElementHook): (Listener | undefined)[] => {
-    const out: (Listener | undefined)[] = new Array(visitors.length);
-    for (let i = 0; i < visitors.length; i++) out[i] = plan.only[i] ? listener(i, h) : undefined;
-    return out;
-  };
-  const hooks: Record<ElementHook, { every: Listener[]; limited: (Listener | undefined)[] }> = {
-    onElement: { every: collect('onElement', (i) => !plan.only[i]), limited: limited('onElement') },
-    onElementEnd: { every: collect('onElementEnd', (i) => !plan.only[i]), limited: limited('onElementEnd') },
-    onValue: { every: collect('onValue', (i) => !plan.only[i]), limited: limited('onValue') },
-  };
+    global.set(h, out);
+  }
   const call = (list: readonly Listener[], node: unknown, offset: number): void => {
-    for (const { id, v, fn } of list) {
-      try {
-        fn.call(v, node);
-      } catch (err) {
-        throw crash(err, id, offset, filePath, lines);
+    let i = 0;
+    try {
+      for (; i < list.length; i++) {
+        const l = list[i]!;
+        l.fn.call(l.v, node);
       }
+    } catch (err) {
+      throw crash(err, list[i]!.id, offset, filePath, lines);
     }
   };
-  // One function per hook, so that each call site stays monomorphic.
-  const elementDispatch = ({ every, limited }: { every: Listener[]; limited: (Listener | undefined)[] }) =>
-    (el: BoundElement, node: unknown): void => {
-      if (every.length > 0) call(every, node, el.range.start);
-      const s = el.binding.setting;
-      const subscribed = s && plan.bySetting[s.id];
-      if (!subscribed) return;
-      for (let k = 0; k < subscribed.length; k++) {
-        const l = limited[subscribed[k]!];
-        if (!l) continue;
-        try {
-          l.fn.call(l.v, node);
-        } catch (err) {
-          throw crash(err, l.id, el.range.start, filePath, lines);
+  // Element hooks: who hears an element depends on its setting and binding status only, which the plan works out once
+  // per config; here each rule's listener for the hook is looked up once per file.
+  const elementDispatch = (h: ElementHook) => {
+    const own = visitors.map((_, i) => listener(i, h));
+    return (el: BoundElement, node: unknown): void => {
+      const b = el.binding;
+      const rules = plan.elementRules(b.setting?.id, b.status);
+      let k = 0;
+      try {
+        for (; k < rules.length; k++) {
+          const l = own[rules[k]!];
+          if (l) l.fn.call(l.v, node);
         }
+      } catch (err) {
+        throw crash(err, own[rules[k]!]!.id, el.range.start, filePath, lines);
       }
     };
+  };
+  const end = global.get('onDocumentEnd')!;
+  const documentEnd = (model: AnswerModel): void => {
+    call(end, model, text.length);
+    for (let i = 0; i < visitors.length; i++) {
+      const keys = plan.quiet[i];
+      if (!keys || !keys.some((k) => model.all(k).length > 0)) continue;
+      const v = create(i);
+      const id = plan.rules[i]!.rule.meta.id;
+      for (const h in v) {
+        if (h !== 'onDocumentEnd') throw new InternalError(`rule "${id}" is quiet without facts but has a ${h} hook; only onDocumentEnd is called for it`, id, filePath);
+      }
+      if (v.onDocumentEnd) call([{ id, v, fn: v.onDocumentEnd as Listener['fn'] }], model, text.length);
+    }
+  };
   return {
-    all: (h, node, offset) => call(global.get(h)!, node, offset),
-    onElement: elementDispatch(hooks.onElement),
-    onElementEnd: elementDispatch(hooks.onElementEnd),
-    onValue: elementDispatch(hooks.onValue),
+    all: (h, node, offset) => (h === 'onDocumentEnd' ? documentEnd(node as AnswerModel) : call(global.get(h)!, node, offset)),
+    onElement: elementDispatch('onElement'),
+    onElementEnd: elementDispatch('onElementEnd'),
+    onValue: elementDispatch('onValue'),
     has: (h) => global.get(h)!.length > 0,
   };
 }
@@ -308,7 +319,7 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     out.push(d);
   }
-  return out.sort((a, b) => a.line - b.line || a.column - b.column || String(a.ruleId).localeCompare(String(b.ruleId)));
+  return out.sort((a, b) => a.line - b.line || a.column - b.column || byCodeUnits(String(a.ruleId), String(b.ruleId)));
 }
 
 export function summarise(filePath: string, messages: Diagnostic[], source?: string, secretRanges: Range[] = []): FileResult {

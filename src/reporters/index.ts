@@ -41,15 +41,21 @@ export async function loadFormatters(): Promise<Readonly<Record<string, Reporter
   return Object.freeze(Object.fromEntries(loaded));
 }
 
+/** How a format's report is made: its pieces, made anew on each call, to write one after another. */
+export type MakeReport = (results: FileResult[], ctx: ReporterContext) => Iterable<string>;
+
 /**
- * The report of format `name` as pieces to write one after another: the text format streams its lines (a report of
- * hundreds of thousands of findings is never one string); the others are one piece. Formats that show rule docs get
- * the built-in rules' docs unless `ctx` brings its own reader.
+ * The report of format `name` (undefined for an unknown name), loaded with what it needs: the text format streams its
+ * lines (a report of hundreds of thousands of findings is never one string); the others are one piece. Formats that
+ * show rule docs get the built-in rules' docs unless `ctx` brings its own reader.
  */
-export async function reportPieces(name: string, results: FileResult[], ctx: ReporterContext): Promise<Iterable<string>> {
-  if (name === 'text') return (await import('./text.js')).textLines(results, ctx);
-  if (!isFormat(name)) return [];
+export async function loadReport(name: string): Promise<MakeReport | undefined> {
+  if (name === 'text') {
+    const { textLines } = await import('./text.js');
+    return textLines;
+  }
+  if (!isFormat(name)) return undefined;
   const format = FORMATS[name]!;
-  const withDocs = format.docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: (await import('./rule-docs.js')).builtinRuleDocs() } : ctx;
-  return [(await format.load())(results, withDocs)];
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import('./rule-docs.js') : undefined]);
+  return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }

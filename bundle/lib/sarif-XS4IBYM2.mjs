@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-GKGAXQUD.mjs";
+} from "./chunk-WLWZ3OFZ.mjs";
 import "./chunk-6MYZO7IB.mjs";
 import {
   createLineIndex
@@ -12,7 +12,7 @@ import {
   PARSE_ERROR_ID,
   ruleDescriptor,
   sarifRuleId
-} from "./chunk-W6WMMTIL.mjs";
+} from "./chunk-SNI3534Q.mjs";
 import {
   TOOL_NAME
 } from "./chunk-X6WI52XS.mjs";
@@ -24,7 +24,7 @@ import {
 import {
   maskedView,
   secretRedactor
-} from "./chunk-YRZNTJF3.mjs";
+} from "./chunk-NFHMAM6F.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/sarif-regions.ts

@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   json,
   toJsonResults
-} from "./chunk-JVV6ZAS2.mjs";
-import "./chunk-YRZNTJF3.mjs";
+} from "./chunk-QUKQAN33.mjs";
+import "./chunk-NFHMAM6F.mjs";
 import "./chunk-A7JERCGG.mjs";
 export {
   json,

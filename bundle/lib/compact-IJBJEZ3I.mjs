@@ -3,17 +3,17 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   oneLine
-} from "./chunk-2U63VRXK.mjs";
+} from "./chunk-ITEDE2VY.mjs";
 import {
   sarifRuleId
-} from "./chunk-W6WMMTIL.mjs";
+} from "./chunk-SNI3534Q.mjs";
 import "./chunk-X6WI52XS.mjs";
 import {
   posixPath
 } from "./chunk-2UU72EU6.mjs";
 import {
   secretRedactor
-} from "./chunk-YRZNTJF3.mjs";
+} from "./chunk-NFHMAM6F.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/compact.ts

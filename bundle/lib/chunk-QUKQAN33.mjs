@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   secretRedactor,
   showableFix
-} from "./chunk-YRZNTJF3.mjs";
+} from "./chunk-NFHMAM6F.mjs";
 
 // src/reporters/json.ts
 function toMessage(d, file, redact) {

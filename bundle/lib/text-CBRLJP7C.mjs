@@ -10,13 +10,13 @@ import {
 import {
   codeFrame,
   oneLine
-} from "./chunk-2U63VRXK.mjs";
+} from "./chunk-ITEDE2VY.mjs";
 import {
   displayPath
 } from "./chunk-2UU72EU6.mjs";
 import {
   secretRedactor
-} from "./chunk-YRZNTJF3.mjs";
+} from "./chunk-NFHMAM6F.mjs";
 import {
   __toESM
 } from "./chunk-A7JERCGG.mjs";

@@ -204,6 +204,7 @@ function scanFreeSecrets(text) {
 }
 
 // src/util/sorted.ts
+var byCodeUnits = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function firstIndex(n, pred) {
   let lo = 0;
   let hi = n;
@@ -320,6 +321,7 @@ function maskSlice(source, start, end, secrets) {
 }
 
 export {
+  byCodeUnits,
   firstIndex,
   anyBetween,
   MASK,

@@ -7,7 +7,7 @@ import {
 import {
   SECRET_MASK,
   mergedSecretRanges
-} from "./chunk-YRZNTJF3.mjs";
+} from "./chunk-NFHMAM6F.mjs";
 
 // src/reporters/fingerprint.ts
 var BLOCK_SIZE = 100;

@@ -7,7 +7,7 @@ import {
 } from "./chunk-TA5H5UQN.mjs";
 import {
   sarifRuleId
-} from "./chunk-W6WMMTIL.mjs";
+} from "./chunk-SNI3534Q.mjs";
 import {
   TOOL_NAME
 } from "./chunk-X6WI52XS.mjs";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-2UU72EU6.mjs";
 import {
   secretRedactor
-} from "./chunk-YRZNTJF3.mjs";
+} from "./chunk-NFHMAM6F.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/checkstyle.ts

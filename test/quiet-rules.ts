@@ -1,0 +1,75 @@
+// Rules quiet without their facts: made only for files holding one of them, with the same findings as when every rule is made.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintSource } from '../src/engine/run.js';
+import { defineRule, type AnyRule } from '../src/engine/rule.js';
+import { createPlan } from '../src/engine/plan.js';
+import { InternalError } from '../src/engine/errors.js';
+import { loadKnowledgeBase } from '../src/kb/load.js';
+import { builtinRules } from '../rules/index.js';
+import { ROOT } from './helpers/paths.js';
+
+const kb = loadKnowledgeBase();
+const enable = (rules: readonly AnyRule[]) =>
+  rules.map((rule) => ({ rule, severity: (rule.meta.severity === 'error' ? 2 : 1) as 1 | 2, options: structuredClone(rule.meta.defaultOptions ?? {}) }));
+
+function xmlFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) xmlFiles(p, out);
+    else if (name.endsWith('.xml')) out.push(p);
+  }
+  return out;
+}
+
+const SHELL = 'name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS"';
+const doc = (body: string): string =>
+  `<?xml version="1.0"?>\n<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="oobeSystem"><component ${SHELL}>${body}</component></settings></unattend>\n`;
+
+test('every fixture gets the same findings whether quiet rules are skipped or made for every file', () => {
+  const rules = enable(builtinRules);
+  const plan = createPlan(rules, kb);
+  const eager = { ...plan, quiet: plan.quiet.map(() => undefined) };
+  assert.ok(plan.quiet.filter(Boolean).length >= 20, 'most answer-model rules are quiet without their facts');
+  const files = xmlFiles(join(ROOT, 'fixtures'));
+  assert.ok(files.length > 300);
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    const a = lintSource(bytes, { filePath: file, rules, kb, plan, settings: {} });
+    const b = lintSource(bytes, { filePath: file, rules, kb, plan: eager, settings: {} });
+    assert.equal(a.messages, b.messages, file);
+  }
+});
+
+test('a quiet rule is made only for files that hold one of its facts', () => {
+  let made = 0;
+  const probe = defineRule({
+    meta: { id: 'probe', summary: 'Probe', category: 'style', severity: 'warn', messages: {}, facts: ['Microsoft-Windows-Shell-Setup/ComputerName'], quietWithoutFacts: true },
+    create: () => {
+      made++;
+      return { onDocumentEnd: () => undefined };
+    },
+  });
+  const rules = enable([probe]);
+  const plan = createPlan(rules, kb);
+  lintSource(doc('<TimeZone>UTC</TimeZone>'), { filePath: 'a.xml', rules, kb, plan });
+  assert.is(made, 0);
+  lintSource(doc('<ComputerName>PC-1</ComputerName>'), { filePath: 'b.xml', rules, kb, plan });
+  assert.is(made, 1);
+});
+
+test('a quiet rule with a hook other than onDocumentEnd is an internal error naming the rule', () => {
+  const bad = defineRule({
+    meta: { id: 'bad-quiet', summary: 'Bad', category: 'style', severity: 'warn', messages: {}, facts: ['Microsoft-Windows-Shell-Setup/ComputerName'], quietWithoutFacts: true },
+    create: () => ({ onValue: () => undefined, onDocumentEnd: () => undefined }),
+  });
+  const rules = enable([bad]);
+  assert.throws(
+    () => lintSource(doc('<ComputerName>PC-1</ComputerName>'), { filePath: 'c.xml', rules, kb }),
+    (e: unknown) => e instanceof InternalError && /bad-quiet.*onValue/.test(e.message),
+  );
+});
+
+test.run();
