@@ -6,7 +6,7 @@ import { builtinRules } from '../rules/index.js';
 import type { AnyRule } from '../src/engine/rule.js';
 import { createLinter } from '../src/lint.js';
 import { findFiles } from '../src/files.js';
-import { getReporter } from '../src/reporters/index.js';
+import { loadReporter } from '../src/reporters/index.js';
 import { byCodeUnits } from '../src/util/sorted.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -74,7 +74,7 @@ async function exampleOutput(): Promise<string> {
   const results = [];
   for (const f of files) results.push(await linter.lintFile(f.path));
   const rules = new Map([...linter.loader.rules()].map(([id, r]) => [id, r.meta]));
-  const out = getReporter('text')!(results, { cwd: ROOT, rules, color: false, toolVersion: '' });
+  const out = (await loadReporter('text'))!(results, { cwd: ROOT, rules, color: false, toolVersion: '' });
   return `\`\`\`text\n$ unattend-lint fixtures/examples\n${out.trimEnd()}\n\`\`\``;
 }
 

@@ -13,8 +13,7 @@ import { toJsonResults } from './reporters/json.js';
 import { maskSlice, secretRedactor } from './reporters/secrets.js';
 import { displayPath } from './reporters/paths.js';
 import { ConfigError, printConfig } from './config/index.js';
-import { getReporter, reportPieces } from './reporters/index.js';
-import { builtinRuleDocs } from './reporters/rule-docs.js';
+import { isFormat, loadReport } from './reporters/index.js';
 import { InternalError } from './engine/errors.js';
 import { toolVersion, TOOL_NAME } from './meta.js';
 import { listRules } from './list-rules.js';
@@ -145,8 +144,7 @@ type Values = ReturnType<typeof parse>['values'];
 /** Option combinations and values that parseArgs cannot check; returns what the run needs from them. */
 function checkUsage(values: Values, positionals: string[]) {
   const format = values.format ?? 'text';
-  const reporter = getReporter(format);
-  if (!reporter && !values['list-rules']) throw new UsageError(`unknown format "${format}"; use text, compact, json, sarif, github, gitlab, checkstyle or junit`);
+  if (!isFormat(format) && !values['list-rules']) throw new UsageError(`unknown format "${format}"; use text, compact, json, sarif, github, gitlab, checkstyle or junit`);
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -166,7 +164,7 @@ function checkUsage(values: Values, positionals: string[]) {
   }
   const concurrency = parseConcurrency(values.concurrency);
   if (concurrency === undefined) throw new UsageError(`--concurrency needs a number of threads, "auto" or "off", got "${values.concurrency}"`);
-  return { format, reporter, maxWarnings, concurrency };
+  return { format, maxWarnings, concurrency };
 }
 
 interface Linted {
@@ -366,15 +364,15 @@ export async function run(io: Io): Promise<number> {
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     const tooMany = maxWarnings >= 0 && warnings > maxWarnings;
     const shown = values.quiet ? results.map(quietResult) : results;
+    const reportOf = values['fix-dry-run'] ? undefined : await loadReport(format);
     const report = () => values['fix-dry-run']
       ? dryRunOutput(shown, linted, format, io.cwd)
-      : reportPieces(format, shown, {
+      : reportOf?.(shown, {
         cwd: io.cwd,
         rules: new Map<string, RuleMeta>([...linter.loader.rules()].map(([id, r]) => [id, r.meta])),
-        ruleDoc: builtinRuleDocs(),
         color: useColor(values, io, !!values['output-file']),
         toolVersion: toolVersion(),
-      });
+      }) ?? [];
     const unwritable = writeReport(report, values['output-file'], io);
     if (unwritable) problems.push(unwritable);
     for (const n of notes) io.stderr(`${TOOL_NAME}: ${n}\n`);

@@ -1,7 +1,7 @@
 // Finds the answer files to lint from the command line's files, directories and globs.
 import { readdirSync, statSync, lstatSync, readlinkSync, realpathSync, openSync, readSync, closeSync } from 'node:fs';
 import { join, resolve, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { picomatch } from './util/picomatch.js';
 import { decode } from './source/decode.js';
 import { displayPath } from './reporters/paths.js';
 import { fsReason } from './util/fs-error.js';
@@ -158,12 +158,12 @@ function rootElementName(path: string): { root?: string; error?: unknown } {
 
 /** The matcher of a glob argument, relative to its base directory; PatternError when it is not a usable glob. */
 function globMatcher(arg: string, cwd: string): { base: string; isMatch: (rel: string) => boolean } {
-  const scan = picomatch.scan(arg.split(sep).join('/'));
+  const scan = picomatch().scan(arg.split(sep).join('/'));
   const fail = (why: string) => new PatternError(`"${arg}" is not a file, a directory or a valid glob pattern (${why})`);
   // picomatch reads an unclosed "[" as a literal name, which left nothing to match here.
   if (!scan.glob) throw fail('an unclosed "[" or "{"?');
   try {
-    return { base: resolve(cwd, scan.base || '.'), isMatch: picomatch(scan.glob, { dot: false, nocase: process.platform === 'win32' }) };
+    return { base: resolve(cwd, scan.base || '.'), isMatch: picomatch()(scan.glob, { dot: false, nocase: process.platform === 'win32' }) };
   } catch (err) {
     throw fail((err as Error).message);
   }

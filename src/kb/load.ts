@@ -63,7 +63,7 @@ export function loadKnowledgeBase(options: { dataDir?: string } = {}): Knowledge
       keyboards: read('keyboards'),
       editions: read('editions'),
       geoIds: read('geoIds'),
-    });
+    }, true);
     instances.set(dir, kb);
   }
   return kb;
@@ -121,12 +121,12 @@ function componentRecord(name: string, c: ComponentData): ComponentRecord {
   return deepFreeze(r);
 }
 
-function settingRecord(component: string, key: string, s: SettingData): SettingRecord {
+function settingRecord(component: string, key: string, s: SettingData, owned: boolean): SettingRecord {
   const r: SettingRecord = { component, path: key.split('/'), passes: [...s.passes], kind: s.kind };
   if (s.passesInferred) r.passesInferred = true;
   if (s.keyElement) r.keyElement = s.keyElement;
   if (s.keyedByKeyValue) r.keyedByKeyValue = true;
-  if (s.value) r.value = structuredClone(s.value);
+  if (s.value) r.value = owned ? s.value : structuredClone(s.value);
   if (s.emptyAllowed !== undefined) r.emptyAllowed = s.emptyAllowed;
   if (s.default !== undefined) r.default = s.default;
   if (s.secret) r.secret = true;
@@ -138,10 +138,17 @@ function settingRecord(component: string, key: string, s: SettingData): SettingR
   } else if (s.url) {
     r.url = s.url;
   }
-  return deepFreeze(r);
+  // Frozen part by part (every record is made at start-up): a walk over all of its values costs more.
+  Object.freeze(r.path);
+  Object.freeze(r.passes);
+  if (r.value) deepFreeze(r.value);
+  if (r.deprecated) deepFreeze(r.deprecated);
+  if (r.removed) deepFreeze(r.removed);
+  return Object.freeze(r);
 }
 
-function build(src: Source): KnowledgeBase {
+/** `owned`: the data was parsed for this knowledge base alone, so records may keep (and freeze) its objects. */
+function build(src: Source, owned = false): KnowledgeBase {
   const componentNames = once(() => Object.freeze(Object.keys(src.components()).sort()));
   const componentCache = new Map<string, ComponentRecord>();
   const settingCache = new Map<string, SettingRecord>();
@@ -152,7 +159,7 @@ function build(src: Source): KnowledgeBase {
     if (!records || path.length === 0 || !Object.hasOwn(records, key)) return undefined;
     const cacheKey = `${component}\u0000${key}`;
     let record = settingCache.get(cacheKey);
-    if (!record) settingCache.set(cacheKey, (record = settingRecord(component, key, records[key]!)));
+    if (!record) settingCache.set(cacheKey, (record = settingRecord(component, key, records[key]!, owned)));
     return record;
   };
   const idSet = (list: () => readonly { id: string }[]) => once(() => new Set(list().map((e) => e.id)) as ReadonlySet<string>);
