@@ -1,5 +1,5 @@
 // Deterministic bench inputs: a corpus of typical answer files grown from the fixtures, and adversarial files.
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -384,11 +384,13 @@ ${joinN(n, (i) => `<RunSynchronousCommand wcm:action="add"><Order>0</Order><Path
 /** A tiny, clean answer file: the fixed cost of one lint (startup) that the scaling ratios subtract. */
 export const TINY = envelope('specialize', 'Microsoft-Windows-Shell-Setup', '      <ComputerName>BENCH-01</ComputerName>');
 
+/** One RunSynchronous command of the big files. */
+const command = (order: number, step: number): string =>
+  `        <RunSynchronousCommand wcm:action="add"><Order>${order}</Order><Path>cmd /c echo step ${step} &gt;&gt; C:\\Windows\\Temp\\log.txt</Path><Description>step ${step}</Description></RunSynchronousCommand>`;
+
 /** The existing heap figure's input: the UEFI example with `items` extra commands in specialize. */
 export function syntheticFile(items: number): string {
-  const cmds = Array.from({ length: items }, (_, i) =>
-    `        <RunSynchronousCommand wcm:action="add"><Order>${i + 1}</Order><Path>cmd /c echo step ${i} &gt;&gt; C:\\Windows\\Temp\\log.txt</Path><Description>step ${i}</Description></RunSynchronousCommand>`,
-  ).join('\n');
+  const cmds = Array.from({ length: items }, (_, i) => command(i + 1, i)).join('\n');
   const base = readFileSync(join(ROOT, 'fixtures', 'examples', 'autounattend-uefi.xml'), 'utf8');
   return base.replace(
     '<settings pass="specialize">',
@@ -400,3 +402,43 @@ ${cmds}
     </component>`,
   );
 }
+
+/** One small, clean answer file (a few hundred bytes); `i` makes its computer name distinct. */
+export const smallFile = (i: number): string =>
+  envelope('specialize', 'Microsoft-Windows-Shell-Setup', `      <ComputerName>BENCH-${String(i).padStart(5, '0')}</ComputerName>`);
+
+/** The directive the big file carries: Setup runs at most 500 commands per list, so its Orders past 500 are findings. */
+export const BIG_FILE_DIRECTIVE = '<!-- unattend-lint-disable-file order-unique: a generated list far longer than Setup runs -->';
+
+/**
+ * Writes a valid answer file of at least `bytes` bytes to `path`: the UEFI example with one huge RunSynchronous list
+ * in specialize (commands numbered from 1, the file-wide directive above for order-unique's 1–500 range), written
+ * in batches so that it is never held whole. The same `bytes` always gives the same file.
+ */
+export function writeBigAnswerFile(path: string, bytes: number): { bytes: number; commands: number } {
+  const text = syntheticFile(0).replace('<settings pass="specialize">', `${BIG_FILE_DIRECTIVE}\n  <settings pass="specialize">`);
+  const mark = '<RunSynchronous>\n';
+  const cut = text.indexOf(mark) + mark.length;
+  const head = text.slice(0, cut);
+  const tail = text.slice(cut).replace(/^\n/, '');
+  const fd = openSync(path, 'w');
+  try {
+    let size = writeSync(fd, head);
+    const budget = bytes - Buffer.byteLength(tail);
+    let next = 1;
+    while (size < budget) {
+      const batch: string[] = [];
+      for (let k = 0; k < 4096 && size < budget; k++) {
+        const item = `${command(next, next)}\n`;
+        next++;
+        batch.push(item);
+        size += item.length; // ASCII
+      }
+      writeSync(fd, batch.join(''));
+    }
+    return { bytes: size + writeSync(fd, tail), commands: next - 1 };
+  } finally {
+    closeSync(fd);
+  }
+}
+

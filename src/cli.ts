@@ -2,24 +2,24 @@
 // The command line: argv → config → lint files → reporter → output and exit code (the only module touching process.*).
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
-import { closeSync, mkdirSync, openSync, realpathSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, realpathSync, rmSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, relative, resolve } from 'node:path';
 import { FileReadError, type AppliedFix, type Linter } from './lint.js';
-import { lintOne, lintOnThreads, linterFor, parseConcurrency, problemOf, threadCount, type Concurrency, type LinterSetup } from './parallel.js';
+import { lintOne, lintOnThreads, linterFor, parseConcurrency, problemOf, readProblem, threadCount, type Concurrency, type LinterSetup } from './parallel.js';
 import { findFiles, PatternError, unmatchedMessage } from './files.js';
 import { applySuppressions, pruneSuppressions, recordSuppressions, suppressionsFile, SuppressionsError, SUPPRESSIONS_FILE } from './suppressions.js';
 import { toJsonResults } from './reporters/json.js';
 import { maskSlice, secretRedactor } from './reporters/secrets.js';
 import { displayPath } from './reporters/paths.js';
 import { ConfigError, printConfig } from './config/index.js';
-import { getReporter, reportPieces } from './reporters/index.js';
-import { builtinRuleDocs } from './reporters/rule-docs.js';
+import { isFormat, loadReport } from './reporters/index.js';
 import { InternalError } from './engine/errors.js';
 import { TOOL_NAME } from './meta.js';
 import { toolVersion } from './version.js';
 import { listRules } from './list-rules.js';
 import { formatExplanation } from './explain.js';
+import { fsReason } from './util/fs-error.js';
 import type { FileResult } from './types.js';
 import type { RuleMeta } from './engine/rule.js';
 
@@ -70,7 +70,7 @@ Options:
   -h, --help                 print this help and exit
 
 Exit codes: 0 no errors, 1 errors (or too many warnings, or a file that is not well-formed XML),
-2 usage, configuration or internal error.`;
+2 usage, configuration or internal error, or a path that cannot be read or written.`;
 
 interface Io {
   argv: string[];
@@ -145,8 +145,7 @@ type Values = ReturnType<typeof parse>['values'];
 /** Option combinations and values that parseArgs cannot check; returns what the run needs from them. */
 function checkUsage(values: Values, positionals: string[]) {
   const format = values.format ?? 'text';
-  const reporter = getReporter(format);
-  if (!reporter && !values['list-rules']) throw new UsageError(`unknown format "${format}"; use text, compact, json, sarif, github, gitlab, checkstyle or junit`);
+  if (!isFormat(format) && !values['list-rules']) throw new UsageError(`unknown format "${format}"; use text, compact, json, sarif, github, gitlab, checkstyle or junit`);
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -166,7 +165,7 @@ function checkUsage(values: Values, positionals: string[]) {
   }
   const concurrency = parseConcurrency(values.concurrency);
   if (concurrency === undefined) throw new UsageError(`--concurrency needs a number of threads, "auto" or "off", got "${values.concurrency}"`);
-  return { format, reporter, maxWarnings, concurrency };
+  return { format, maxWarnings, concurrency };
 }
 
 interface Linted {
@@ -201,7 +200,15 @@ async function lintAll(linter: Linter, setup: LinterSetup, concurrency: Concurre
   const allowUnmatched = !!values['no-error-on-unmatched-pattern'];
   const unmatched = new Set(search.unmatched.map(unmatchedMessage));
   out.problems.push(...search.errors.filter((e) => !(allowUnmatched && unmatched.has(e))));
+  // What could not be read while walking counts unless the config ignores it, as it would ignore a file there.
+  let unreadable = 0;
+  for (const u of search.unreadable) {
+    if (await linter.isIgnored(u.path)) continue;
+    out.problems.push(u.message);
+    unreadable++;
+  }
   let ignoredByName = 0;
+  let failed = 0;
   const fixing = !!values.fix || dryRun;
   // Several threads only to lint (fixes write files, and re-lint them, one at a time).
   const threads = fixing ? 1 : threadCount(concurrency, search.files.length);
@@ -209,7 +216,7 @@ async function lintAll(linter: Linter, setup: LinterSetup, concurrency: Concurre
   const outcomes = threads > 1 ? await lintOnThreads(linter, setup, paths, threads) : undefined;
   for (const [i, f] of search.files.entries()) {
     let outcome = outcomes?.[i];
-    if (!outcome && !fixing) outcome = await lintOne(linter, f.path);
+    if (!outcome && !fixing) outcome = await lintOne(linter, f.path, io.cwd);
     if (!outcome) {
       // A file the config ignores is skipped, also when named: hooks pass every staged file.
       if (await linter.isIgnored(f.path)) outcome = { kind: 'ignored' };
@@ -219,7 +226,7 @@ async function lintAll(linter: Linter, setup: LinterSetup, concurrency: Concurre
           out.fixes.set(result.filePath, { fixes, ...(notWritable ? { notWritable } : {}) });
           outcome = { kind: 'result', result };
         } catch (err) {
-          outcome = problemOf(err);
+          outcome = problemOf(err, io.cwd);
         }
       }
     }
@@ -227,12 +234,13 @@ async function lintAll(linter: Linter, setup: LinterSetup, concurrency: Concurre
       if (f.explicit) ignoredByName++;
     } else if (outcome.kind === 'result') out.results.push(outcome.result);
     else {
+      failed++;
       out.problems.push(outcome.message);
       if (debug && outcome.stack) io.stderr(`${outcome.stack}\n`);
     }
   }
   // No silent pass: a run that lints nothing says so, unless asked not to or the only files were named and ignored.
-  if (out.results.length === 0 && search.errors.length === 0 && ignoredByName === 0 && !allowUnmatched) {
+  if (out.results.length === 0 && failed === 0 && search.errors.length === 0 && unreadable === 0 && ignoredByName === 0 && !allowUnmatched) {
     const where = positionals.length ? positionals.join(' ') : '.';
     out.problems.push(search.files.length === 0
       ? `no answer files found in ${where} (.xml files whose root element is <unattend>); --no-error-on-unmatched-pattern allows that`
@@ -241,41 +249,74 @@ async function lintAll(linter: Linter, setup: LinterSetup, concurrency: Concurre
   return out;
 }
 
-/** Writes the report to stdout or --output-file; returns a problem line when the file cannot be written. */
+/** A file that could not be read or written, named relative to the current directory as reports name it. */
+
 /** Pieces of a report are written in batches of about this many characters. */
 const WRITE_BATCH = 1 << 16;
 
-/** Writes the report to stdout or --output-file as it is made; returns a problem line when the file cannot be written. */
-function writeReport(output: string | Iterable<string>, outFile: string | undefined, io: Io): string | undefined {
-  const pieces = typeof output === 'string' ? [output] : output;
-  const path = outFile === undefined ? undefined : resolve(io.cwd, outFile);
+/** A failure to write the output file, kept apart from a failure to make the report. */
+class OutputError extends Error {
+  constructor(readonly reason: unknown) {
+    super('cannot write the output file');
+  }
+}
+
+/** Writes the pieces in batches; standard output always ends with a line end, a file gets the report exactly. */
+function writePieces(output: string | Iterable<string>, write: (s: string) => void, lineEnd: boolean): void {
+  let batch = '';
+  let last = '';
+  for (const piece of typeof output === 'string' ? [output] : output) {
+    if (!piece) continue;
+    batch += piece;
+    last = piece;
+    if (batch.length >= WRITE_BATCH) {
+      write(batch);
+      batch = '';
+    }
+  }
+  if (lineEnd && last && !last.endsWith('\n')) batch += '\n';
+  if (batch) write(batch);
+}
+
+/**
+ * Writes the report to stdout or --output-file as it is made. When the file cannot be written, what was written of
+ * it is removed and the report goes to standard output, so that it is not lost; the problem line is returned.
+ */
+function writeReport(report: () => string | Iterable<string>, outFile: string | undefined, io: Io): string | undefined {
+  if (outFile === undefined) {
+    writePieces(report(), io.stdout, true);
+    return undefined;
+  }
+  const path = resolve(io.cwd, outFile);
   let fd: number | undefined;
   try {
-    if (path) {
+    try {
       mkdirSync(dirname(path), { recursive: true });
       fd = openSync(path, 'w');
+    } catch (err) {
+      // mkdir says EEXIST when a part of the path is a file.
+      throw new OutputError((err as NodeJS.ErrnoException).code === 'EEXIST' ? { code: 'ENOTDIR' } : err);
     }
-    const write = (s: string): void => {
-      if (fd === undefined) io.stdout(s);
-      else writeSync(fd, s);
-    };
-    let batch = '';
-    let last = '';
-    for (const piece of pieces) {
-      if (!piece) continue;
-      batch += piece;
-      last = piece;
-      if (batch.length >= WRITE_BATCH) {
-        write(batch);
-        batch = '';
+    const out = fd;
+    writePieces(report(), (s) => {
+      try {
+        // A write may take only part of the bytes (a full disk, a file size limit); the next one then says why.
+        const bytes = Buffer.from(s);
+        for (let done = 0; done < bytes.length;) done += writeSync(out, bytes, done);
+      } catch (err) {
+        throw new OutputError(err);
       }
-    }
-    // Standard output always ends with a line end; a file gets the report exactly.
-    if (fd === undefined && last && !last.endsWith('\n')) batch += '\n';
-    if (batch) write(batch);
+    }, false);
     return undefined;
   } catch (err) {
-    return `cannot write the report to ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`;
+    if (!(err instanceof OutputError)) throw err;
+    if (fd !== undefined && fstatSync(fd).isFile()) {
+      closeSync(fd);
+      fd = undefined;
+      rmSync(path, { force: true });
+    }
+    writePieces(report(), io.stdout, true);
+    return `cannot write the report to ${outFile}: ${fsReason(err.reason)}; it went to standard output instead`;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -324,16 +365,16 @@ export async function run(io: Io): Promise<number> {
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     const tooMany = maxWarnings >= 0 && warnings > maxWarnings;
     const shown = values.quiet ? results.map(quietResult) : results;
-    const output = values['fix-dry-run']
+    const reportOf = values['fix-dry-run'] ? undefined : await loadReport(format);
+    const report = () => values['fix-dry-run']
       ? dryRunOutput(shown, linted, format, io.cwd)
-      : reportPieces(format, shown, {
+      : reportOf?.(shown, {
         cwd: io.cwd,
         rules: new Map<string, RuleMeta>([...linter.loader.rules()].map(([id, r]) => [id, r.meta])),
-        ruleDoc: builtinRuleDocs(),
         color: useColor(values, io, !!values['output-file']),
         toolVersion: toolVersion(),
-      });
-    const unwritable = writeReport(output, values['output-file'], io);
+      }) ?? [];
+    const unwritable = writeReport(report, values['output-file'], io);
     if (unwritable) problems.push(unwritable);
     for (const n of notes) io.stderr(`${TOOL_NAME}: ${n}\n`);
     for (const p of problems) io.stderr(`${TOOL_NAME}: ${p}\n`);
@@ -427,7 +468,7 @@ async function explain(linter: Linter, file: string, format: string, io: Io, deb
     return e.fatal ? 1 : 0;
   } catch (err) {
     if (!(err instanceof FileReadError) && !(err instanceof InternalError)) throw err;
-    io.stderr(`${TOOL_NAME}: ${err instanceof InternalError ? 'internal error: ' : ''}${err.message}\n`);
+    io.stderr(`${TOOL_NAME}: ${err instanceof InternalError ? `internal error: ${err.message}` : readProblem(err, io.cwd)}\n`);
     if (debug && err instanceof InternalError && err.cause instanceof Error && err.cause.stack) io.stderr(`${err.cause.stack}\n`);
     return 2;
   }
@@ -461,11 +502,19 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // A reader that stops early (`| head`) closes the pipe: the rest of the report is dropped, the exit code stays.
+  let stdoutClosed = false;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    stdoutClosed = true;
+  });
   run({
     argv: process.argv.slice(2),
     cwd: process.cwd(),
     env: process.env,
-    stdout: (s) => process.stdout.write(s),
+    stdout: (s) => {
+      if (!stdoutClosed) process.stdout.write(s);
+    },
     stderr: (s) => process.stderr.write(s),
     stdoutIsTTY: !!process.stdout.isTTY,
     readStdin,

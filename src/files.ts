@@ -1,8 +1,11 @@
 // Finds the answer files to lint from the command line's files, directories and globs.
-import { readdirSync, statSync, openSync, readSync, closeSync } from 'node:fs';
+import { readdirSync, statSync, lstatSync, readlinkSync, realpathSync, openSync, readSync, closeSync } from 'node:fs';
 import { join, resolve, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { picomatch } from './util/picomatch.js';
 import { decode } from './source/decode.js';
+import { displayPath } from './reporters/paths.js';
+import { fsReason } from './util/fs-error.js';
+import { byCodeUnits } from './util/sorted.js';
 
 export interface FoundFile {
   path: string;
@@ -10,12 +13,21 @@ export interface FoundFile {
   explicit: boolean;
 }
 
+/** A path met while walking that could not be read or followed; `path` lets a caller drop those its ignores cover. */
+export interface WalkProblem {
+  path: string;
+  message: string;
+}
+
 export interface FileSearch {
+  /** In the order of their absolute paths (code units, as ESLint orders its results), whatever the arguments' order. */
   files: FoundFile[];
   /** One-line problems with the arguments (missing file, glob without matches). */
   errors: string[];
   /** The globs that matched no file (their errors are unmatchedMessage(glob)). */
   unmatched: string[];
+  /** Directories and candidate files met while walking that could not be read, and symbolic link loops. */
+  unreadable: WalkProblem[];
 }
 
 export const unmatchedMessage = (glob: string): string => `no files match the pattern "${glob}"`;
@@ -28,23 +40,107 @@ const ANSWER_NAME = /unattend[^/\\]*\.xml$/i;
 const XML_NAME = /\.xml$/i;
 const GLOB_CHARS = /[*?[\]{}]/;
 
-function walk(dir: string, out: string[]): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(p, out);
-    } else if (e.isFile()) out.push(p);
-  }
+const within = (path: string, dir: string): boolean => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+
+interface DirLink {
+  path: string;
+  /** Real path of the directory holding the link, and of the directory it leads to. */
+  parentReal: string;
+  real: string;
 }
 
-/** Local name of the first start tag in the file's first 4 KiB, or undefined when none is there. */
-function rootElementName(path: string): string | undefined {
+/**
+ * The files below `root` that `match` accepts. Symbolic links are followed, to files and to directories; each real
+ * directory is walked once, real paths before links to them, so that the walk always ends and a directory inside
+ * the tree is reported under its own path. FIFOs, sockets and devices are never opened.
+ */
+function walk(root: string, match: (p: string) => boolean, cwd: string): { files: string[]; problems: WalkProblem[] } {
+  const files: string[] = [];
+  const problems: WalkProblem[] = [];
+  const seen = new Set<string>();
+  const pending: { path: string; parentReal: string }[] = [];
+  const links: DirLink[] = [];
+  const cannotRead = (path: string, reason: string) => problems.push({ path, message: `cannot read ${displayPath(path, cwd)}: ${reason}` });
+  const followLink = (p: string, name: string, parentReal: string): void => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch (err) {
+      // A loop of links is reported whatever its name: it may have been meant as a directory.
+      if ((err as NodeJS.ErrnoException).code === 'ELOOP' || match(p)) cannotRead(p, linkReason(p, err));
+      return;
+    }
+    if (st.isFile() && match(p)) files.push(p);
+    else if (st.isDirectory() && !SKIP_DIRS.has(name)) pending.push({ path: p, parentReal });
+  };
+  const walkDir = (dir: string, real: string): void => {
+    seen.add(real);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      problems.push({ path: dir, message: `cannot list the directory ${displayPath(dir, cwd)}: ${fsReason(err)}` });
+      return;
+    }
+    for (const e of entries.sort((a, b) => byCodeUnits(a.name, b.name))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name) && !seen.has(join(real, e.name))) walkDir(p, join(real, e.name));
+      } else if (e.isFile()) {
+        if (match(p)) files.push(p);
+      } else if (e.isSymbolicLink()) followLink(p, e.name, real);
+    }
+  };
+  let rootReal;
+  try {
+    rootReal = realpathSync(root);
+  } catch {
+    // A directory argument was there a moment ago; a glob's base that is not there matches nothing.
+    return { files, problems };
+  }
+  walkDir(root, rootReal);
+  for (let i = 0; i < pending.length; i++) {
+    const { path, parentReal } = pending[i]!;
+    try {
+      const real = realpathSync(path);
+      links.push({ path, parentReal, real });
+      if (!seen.has(real) && !within(parentReal, real)) walkDir(path, real);
+    } catch (err) {
+      cannotRead(path, linkReason(path, err));
+    }
+  }
+  for (const l of loops(links)) {
+    problems.push({ path: l.path, message: `${displayPath(l.path, cwd)} is a symbolic link loop: it leads back to a directory that holds it; remove the link or ignore it (each directory is linted once)` });
+  }
+  return { files, problems };
+}
+
+/** The links through which a walk that followed every link would come back to where it was: it would never end. */
+function loops(links: DirLink[]): DirLink[] {
+  return links.filter((link) => {
+    const reached = new Set([link.real]);
+    for (const dir of reached) {
+      if (within(link.parentReal, dir)) return true;
+      for (const next of links) if (within(next.parentReal, dir)) reached.add(next.real);
+    }
+    return false;
+  });
+}
+
+/** Why a path could not be followed: for a dangling link, where it points. */
+function linkReason(path: string, err: unknown): string {
+  if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+    try {
+      if (lstatSync(path).isSymbolicLink()) return `a symbolic link to ${readlinkSync(path)}, which does not exist (ENOENT)`;
+    } catch {
+      // The link itself is gone as well: it disappeared during the walk.
+    }
+  }
+  return fsReason(err);
+}
+
+/** Local name of the first start tag in the file's first 4 KiB: undefined when none is there; the error when unreadable. */
+function rootElementName(path: string): { root?: string; error?: unknown } {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
@@ -52,31 +148,40 @@ function rootElementName(path: string): string | undefined {
     const n = readSync(fd, buf, 0, buf.length, 0);
     const text = decode(buf.subarray(0, n)).text.replace(/<!--[\s\S]*?-->/g, '');
     const m = /<([A-Za-z_][\w.:-]*)/.exec(text.replace(/<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>/g, ''));
-    return m ? m[1]!.replace(/^.*:/, '') : undefined;
-  } catch {
-    return undefined;
+    return m ? { root: m[1]!.replace(/^.*:/, '') } : {};
+  } catch (error) {
+    return { error };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
 }
 
-/** A walked .xml file is an answer file when its root is <unattend> (or, unreadable, when its name says so). */
-function looksLikeAnswerFile(path: string): boolean {
-  const root = rootElementName(path);
-  return root === undefined ? ANSWER_NAME.test(path) : root === 'unattend';
-}
-
 /** The matcher of a glob argument, relative to its base directory; PatternError when it is not a usable glob. */
 function globMatcher(arg: string, cwd: string): { base: string; isMatch: (rel: string) => boolean } {
-  const scan = picomatch.scan(arg.split(sep).join('/'));
+  const scan = picomatch().scan(arg.split(sep).join('/'));
   const fail = (why: string) => new PatternError(`"${arg}" is not a file, a directory or a valid glob pattern (${why})`);
   // picomatch reads an unclosed "[" as a literal name, which left nothing to match here.
   if (!scan.glob) throw fail('an unclosed "[" or "{"?');
   try {
-    return { base: resolve(cwd, scan.base || '.'), isMatch: picomatch(scan.glob, { dot: false, nocase: sep === '\\' }) };
+    return { base: resolve(cwd, scan.base || '.'), isMatch: picomatch()(scan.glob, { dot: false, nocase: sep === '\\' }) };
   } catch (err) {
     throw fail((err as Error).message);
   }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Why an argument that is no file, directory or glob cannot be linted. */
+function argumentError(arg: string, abs: string, err: unknown): string {
+  if (err === undefined) return `cannot read ${arg}: it is not a regular file or a directory`;
+  const reason = linkReason(abs, err);
+  return reason.startsWith('a symbolic link') || (err as NodeJS.ErrnoException).code !== 'ENOENT' ? `cannot read ${arg}: ${reason}` : `no such file or directory: ${arg}`;
 }
 
 /**
@@ -87,35 +192,45 @@ export function findFiles(args: string[], cwd: string): FileSearch {
   const found = new Map<string, FoundFile>();
   const errors: string[] = [];
   const unmatched: string[] = [];
+  const unreadable: WalkProblem[] = [];
   const add = (path: string, explicit: boolean): void => {
     const prev = found.get(path);
     if (!prev || (explicit && !prev.explicit)) found.set(path, { path, explicit });
   };
+  // A walked .xml file is an answer file when its root is <unattend> (or, with no start tag near the top, when its name says so).
   const walkInto = (dir: string, match: (p: string) => boolean): void => {
-    const all: string[] = [];
-    walk(dir, all);
-    for (const p of all) if (match(p) && looksLikeAnswerFile(p)) add(p, false);
+    const { files, problems } = walk(dir, match, cwd);
+    unreadable.push(...problems);
+    for (const p of files) {
+      const { root, error } = rootElementName(p);
+      if (error !== undefined) unreadable.push({ path: p, message: `cannot read ${displayPath(p, cwd)}: ${fsReason(error)}` });
+      else if (root === undefined ? ANSWER_NAME.test(p) : root === 'unattend') add(p, false);
+    }
   };
   if (args.length === 0) walkInto(cwd, (p) => XML_NAME.test(p));
   for (const arg of args) {
     const abs = resolve(cwd, arg);
     let stat;
+    let statError: unknown;
     try {
       stat = statSync(abs);
-    } catch {
-      stat = undefined;
+    } catch (err) {
+      statError = err;
     }
     if (stat?.isFile()) add(abs, true);
     else if (stat?.isDirectory()) walkInto(abs, (p) => XML_NAME.test(p));
-    else if (GLOB_CHARS.test(arg)) {
+    else if (!stat && GLOB_CHARS.test(arg)) {
       const before = found.size;
       const { base, isMatch } = globMatcher(arg, cwd);
-      walkInto(base, (p) => isMatch(relative(base, p).split(sep).join('/')));
+      if (isDirectory(base)) walkInto(base, (p) => isMatch(relative(base, p).split(sep).join('/')));
       if (found.size === before) {
         errors.push(unmatchedMessage(arg));
         unmatched.push(arg);
       }
-    } else errors.push(`no such file or directory: ${arg}`);
+    } else errors.push(argumentError(arg, abs, statError));
   }
-  return { files: [...found.values()], errors, unmatched };
+  const files = [...found.values()].sort((a, b) => byCodeUnits(a.path, b.path));
+  const seenProblem = new Set<string>();
+  const problems = unreadable.filter((p) => !seenProblem.has(p.message) && seenProblem.add(p.message));
+  return { files, errors, unmatched, unreadable: problems.sort((a, b) => byCodeUnits(a.path, b.path)) };
 }

@@ -1,14 +1,15 @@
-// Public API for Node: the portable core (src/core.ts) plus files, config search and walking: a long-lived linter for
-// editors and services, and lintText / lintFiles, which keep one such linter per set of options.
+// Public API for Node: the portable core (src/core-lint.ts; its reporters, with gitlab, through loadReporter) plus
+// files, config search and walking: a long-lived linter for editors and services, and lintText / lintFiles, which keep
+// one such linter per set of options.
 import { resolve } from 'node:path';
 import { builtinRules } from '../rules/index.js';
 import { createLinter as createFileLinter, type Linter as FileLinter } from './lint.js';
 import { findFiles } from './files.js';
 import type { FileResult } from './types.js';
 
-export * from './core.js';
-// GitLab's code quality report hashes its fingerprints with node:crypto, so it is not in the core.
-export { gitlab } from './reporters/gitlab.js';
+export * from './core-lint.js';
+// Every format, gitlab (whose fingerprints are hashed with node:crypto) included, loaded when asked for.
+export { loadReporter, FORMAT_NAMES } from './reporters/index.js';
 export { loadKnowledgeBase } from './kb/load.js';
 export { ConfigError } from './config/index.js';
 export { FileReadError } from './lint.js';

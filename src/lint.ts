@@ -14,6 +14,7 @@ import type { KnowledgeBase } from './kb/types.js';
 import type { FileResult } from './types.js';
 import { explainSource, type Explanation } from './explain.js';
 import { showableFix } from './reporters/secrets.js';
+import { fsReason } from './util/fs-error.js';
 
 export type ConfigLoader = ReturnType<typeof createConfigLoader>;
 
@@ -114,7 +115,7 @@ export function createLinter(
       // One file at a time, as the CLI lints them: a synchronous read costs less than a trip through the thread pool.
       return readFileSync(abs);
     } catch (err) {
-      throw new FileReadError(`cannot read ${abs} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`, abs);
+      throw new FileReadError(`cannot read ${abs}: ${fsReason(err)}`, abs);
     }
   };
   const fixBytes = async (input: Uint8Array, filePath: string): Promise<FixOutput> => {
@@ -166,7 +167,7 @@ export function createLinter(
         try {
           await writeFile(abs, output);
         } catch (err) {
-          throw new FileReadError(`cannot write the fixed ${abs} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`, abs);
+          throw new FileReadError(`cannot write the fixed ${abs}: ${fsReason(err)}`, abs);
         }
       }
       return { ...result, fixed: output !== undefined, fixes, ...(notWritable ? { notWritable } : {}) };

@@ -1,8 +1,9 @@
 // --list-rules: the rule catalogue as an aligned table or JSON.
 import type { AnyRule } from './engine/rule.js';
+import { byCodeUnits } from './util/sorted.js';
 
 export function listRules(rules: AnyRule[], format: 'text' | 'json'): string {
-  const sorted = [...rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  const sorted = [...rules].sort((a, b) => byCodeUnits(a.meta.id, b.meta.id));
   if (format === 'json') {
     const rows = sorted.map(({ meta }) => ({
       id: meta.id,

@@ -7,6 +7,7 @@ import { createLinter, FileReadError, type Linter } from './lint.js';
 import { InternalError } from './engine/errors.js';
 import { ConfigError } from './config/index.js';
 import type { FileResult } from './types.js';
+import { displayPath } from './reporters/paths.js';
 
 /** What a thread needs to make the same linter as the main thread: plain data, sent to each worker. */
 export interface LinterSetup {
@@ -63,25 +64,30 @@ interface WorkerInput {
 }
 
 /** Lints the files the counter hands this thread; each outcome is kept with its file's index. */
-async function drain(linter: Linter, files: readonly string[], next: Int32Array): Promise<[number, FileOutcome][]> {
+async function drain(linter: Linter, files: readonly string[], next: Int32Array, cwd: string): Promise<[number, FileOutcome][]> {
   const out: [number, FileOutcome][] = [];
-  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) out.push([i, await lintOne(linter, files[i]!)]);
+  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) out.push([i, await lintOne(linter, files[i]!, cwd)]);
   return out;
 }
 
 /** One file's outcome on this thread: ignored by its config, linted, or the problem that stopped it. */
-export async function lintOne(linter: Linter, file: string): Promise<FileOutcome> {
+export async function lintOne(linter: Linter, file: string, cwd: string): Promise<FileOutcome> {
   try {
     if (await linter.isIgnored(file)) return { kind: 'ignored' };
     return { kind: 'result', result: await linter.lintFile(file) };
   } catch (err) {
-    return problemOf(err);
+    return problemOf(err, cwd);
   }
 }
 
+/** A read problem's message, naming the file as the report does (relative to `cwd`). */
+export function readProblem(err: FileReadError, cwd: string): string {
+  return err.message.split(err.filePath).join(displayPath(err.filePath, cwd));
+}
+
 /** A file that cannot be read, or a rule's crash, is that file's problem; anything else stops the run. */
-export function problemOf(err: unknown): FileOutcome {
-  if (err instanceof FileReadError) return { kind: 'problem', message: err.message };
+export function problemOf(err: unknown, cwd: string): FileOutcome {
+  if (err instanceof FileReadError) return { kind: 'problem', message: readProblem(err, cwd) };
   if (err instanceof InternalError) {
     const stack = err.cause instanceof Error ? err.cause.stack : undefined;
     return { kind: 'problem', message: `internal error: ${err.message}`, ...(stack ? { stack } : {}) };
@@ -111,7 +117,7 @@ export async function lintOnThreads(linter: Linter, setup: LinterSetup, files: r
   const workers = Array.from({ length: Math.max(0, threads - 1) }, () => startWorker(input));
   let parts: [number, FileOutcome][][];
   try {
-    parts = [await drain(linter, files, counter), ...(await Promise.all(workers.map((w) => w.part)))];
+    parts = [await drain(linter, files, counter, setup.cwd), ...(await Promise.all(workers.map((w) => w.part)))];
   } catch (err) {
     // The first failure is the run's (a config error, say, which every thread meets): the others are stopped.
     for (const w of workers) {
@@ -150,7 +156,7 @@ type WorkerReply = { part: [number, FileOutcome][] } | { message: string; config
 const input = !isMainThread ? (workerData as WorkerInput | undefined) : undefined;
 if (input?.kind === 'unattend-lint-worker' && parentPort) {
   const port = parentPort;
-  drain(linterFor(input.setup), input.files, new Int32Array(input.next)).then(
+  drain(linterFor(input.setup), input.files, new Int32Array(input.next), input.setup.cwd).then(
     (part) => port.postMessage({ part } satisfies WorkerReply),
     (err: unknown) => {
       const configError = err instanceof ConfigError;

@@ -3,19 +3,21 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUNDLE, staleBundleFiles } from '../scripts/bundle.js';
+import { BUNDLE, buildBundle, LIB, staleBundleFiles } from '../scripts/bundle.js';
 import { CLI } from './helpers/cli.js';
 import { FIXTURES, ROOT } from './helpers/paths.js';
 
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** The committed bundle copied alone into an empty directory, away from the repository. */
-const ALONE = join(mkdtempSync(join(tmpdir(), 'unattend-lint-bundle-')), 'unattend-lint.mjs');
+/** The committed bundle (its entry and bundle/lib) copied alone into an empty directory, away from the repository. */
+const ALONE_DIR = mkdtempSync(join(tmpdir(), 'unattend-lint-bundle-'));
+const ALONE = join(ALONE_DIR, 'unattend-lint.mjs');
 copyFileSync(join(ROOT, BUNDLE), ALONE);
+cpSync(join(ROOT, LIB), join(ALONE_DIR, 'lib'), { recursive: true });
 
 const run = (script: string, args: string[], cwd = ROOT) => {
   const r = spawnSync(process.execPath, [script, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -24,6 +26,26 @@ const run = (script: string, args: string[], cwd = ROOT) => {
 
 test('the committed bundle is what the sources build (npm run bundle regenerates it)', async () => {
   assert.equal(await staleBundleFiles(), [], 'stale bundle files: run npm run bundle and commit bundle/');
+});
+
+test("the bundle's start-up evaluates only what every run needs: no ajv, cosmiconfig, YAML, validators, rule docs or other formats", async () => {
+  const { metafile, files } = await buildBundle();
+  // The entry and what it imports statically, transitively (dynamic imports are what some runs load later).
+  const startup = new Set<string>();
+  const visit = (file: string): void => {
+    if (startup.has(file)) return;
+    startup.add(file);
+    for (const i of metafile.outputs[file]!.imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  visit(BUNDLE);
+  const inputs = [...startup].flatMap((file) => Object.keys(metafile.outputs[file]!.inputs));
+  const lazy = /node_modules\/(ajv|cosmiconfig|js-yaml|fast-uri|@babel)\/|src\/config\/precompiled\.ts|src\/reporters\/(rule-docs|text|sarif|gitlab|junit|checkstyle|github|compact)\.ts/;
+  assert.equal(inputs.filter((input) => lazy.test(input)), []);
+  assert.ok(inputs.includes('src/kb/load.ts') && inputs.includes('src/cli.ts'), 'the core and the CLI are in the start-up');
+  const later = Object.keys(metafile.outputs).filter((file) => !startup.has(file)).flatMap((file) => Object.keys(metafile.outputs[file]!.inputs));
+  for (const input of ['node_modules/ajv/dist/ajv.js', 'src/config/precompiled.ts', 'src/reporters/sarif.ts']) assert.ok(later.includes(input), input);
+  // V8 reads a source holding any non-ASCII character as UTF-16, which is slower to scan.
+  for (const [file, text] of files) if (file.endsWith('.mjs')) assert.not.match(text, /[^\x00-\x7f]/, file);
 });
 
 test('the bundle alone reports its version and has a shebang', () => {

@@ -111,7 +111,7 @@ test('--fix-dry-run prints the fixed text (also from --stdin) and writes nothing
   writeFileSync(join(dir, 'clean.xml'), CLEAN);
   writeFileSync(join(dir, 'more.xml'), FIXABLE);
   const several = runCli(['--fix-dry-run', 'unattend.xml', 'clean.xml', 'more.xml'], { cwd: dir });
-  assert.equal(several.stdout.split('\n').filter((l) => l.startsWith('==> ')), ['==> unattend.xml <==', '==> more.xml <=='], 'files without fixes are left out');
+  assert.equal(several.stdout.split('\n').filter((l) => l.startsWith('==> ')), ['==> more.xml <==', '==> unattend.xml <=='], 'files without fixes are left out, the others in the order of their paths');
   assert.is(several.stdout.split('<TimeZone>UTC</TimeZone>').length, 3);
   assert.is(runCli(['--fix', '--fix-dry-run', 'unattend.xml'], { cwd: dir }).code, 2);
   assert.is(runCli(['--fix-dry-run', '-f', 'sarif', 'unattend.xml'], { cwd: dir }).code, 2);

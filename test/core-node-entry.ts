@@ -7,9 +7,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
-import { createLinter, gitlab, invalidate, lintFiles, lintText, ConfigError } from '../src/index.js';
+import { createLinter, FORMAT_NAMES, invalidate, lintFiles, lintText, loadReporter, ConfigError } from '../src/index.js';
+import * as entry from '../src/index.js';
 import * as core from '../src/core.js';
-import { formatters } from '../src/reporters/index.js';
 import { FIXTURES, ROOT } from './helpers/paths.js';
 
 const FIXTURE = join(FIXTURES, 'examples', 'sysprep-unattend.xml');
@@ -111,9 +111,14 @@ test('a long-lived linter lints files and globs as lintFiles does', async () => 
   assert.ok(results.every((r) => ids(r).has('pass-name')));
 });
 
-test('the Node entry has the gitlab reporter, which the core leaves out, and it writes what --format gitlab writes', async () => {
+test('the Node entry loads every format on demand, gitlab too, which the core leaves out', async () => {
   assert.not.ok('gitlab' in core);
-  assert.is(gitlab, formatters.gitlab);
+  assert.equal(FORMAT_NAMES, ['text', 'json', 'sarif', 'compact', 'github', 'gitlab', 'checkstyle', 'junit']);
+  // The core's reporters are the ones loaded; the entry itself exports none, so a run evaluates only its format.
+  for (const name of FORMAT_NAMES.filter((n) => n !== 'gitlab')) assert.is(await loadReporter(name), (core as Record<string, unknown>)[name], name);
+  assert.not.ok('json' in entry || 'text' in entry);
+  assert.is(await loadReporter('toString'), undefined);
+  const gitlab = (await loadReporter('gitlab'))!;
   const { dir } = project({});
   const result = await createLinter({ cwd: dir, noConfigLookup: true }).lintText(TEXT, join(dir, 'a.xml'));
   const issues = JSON.parse(gitlab([result], { cwd: dir, rules: new Map(), color: false, toolVersion: '0.0.0' })) as { fingerprint: string; location: { path: string } }[];

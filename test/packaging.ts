@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundleOutputs } from '../scripts/bundle.js';
 import { FIXTURES, ROOT } from './helpers/paths.js';
 
 interface Pkg {
@@ -29,11 +30,13 @@ const npm = (args: string[], cwd = ROOT) => {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
-test('the tarball holds the bundle, its third-party licences, README, LICENSE and package.json, nothing else', () => {
+test('the tarball holds the bundle (its entry and the modules split off it), its third-party licences, README, LICENSE and package.json, nothing else', async () => {
   const r = npm(['pack', '--dry-run', '--json', '--ignore-scripts']);
   assert.is(r.code, 0, r.stderr);
   const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path).sort();
-  assert.equal(files, ['LICENSE', 'README.md', 'bundle/THIRD-PARTY-LICENSES.txt', 'bundle/unattend-lint.mjs', 'package.json']);
+  const bundle = [...(await bundleOutputs()).keys()];
+  assert.ok(bundle.includes('bundle/unattend-lint.mjs') && bundle.some((f) => f.startsWith('bundle/lib/')), bundle.join());
+  assert.equal(files, ['LICENSE', 'README.md', ...bundle, 'package.json'].sort());
   for (const target of [...Object.values(PKG.bin), PKG.main, ...Object.values(PKG.exports)]) {
     assert.ok(files.includes(target.replace(/^\.\//, '')), `${target} is in the tarball`);
   }

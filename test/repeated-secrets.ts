@@ -5,8 +5,10 @@ import * as assert from 'uvu/assert';
 import { builtinRules } from '../rules/index.js';
 import { lintSource } from '../src/engine/run.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
-import { formatters } from '../src/reporters/index.js';
+import { loadFormatters } from '../src/reporters/index.js';
 import type { RuleMeta } from '../src/engine/rule.js';
+
+const formatters = await loadFormatters();
 
 const kb = loadKnowledgeBase();
 const RULES = builtinRules.map((rule) => ({ rule, severity: 1 as const, options: { ...(rule.meta.defaultOptions ?? {}) } }));

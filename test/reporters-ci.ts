@@ -7,9 +7,11 @@ import { SaxesParser } from 'saxes';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { validateXML } from 'xmllint-wasm';
-import { formatters } from '../src/reporters/index.js';
+import { loadFormatters } from '../src/reporters/index.js';
 import type { FileResult } from '../src/types.js';
 import { context, CWD, DOMAIN_PASSWORD, PASSWORD, ROOT, sampleResults, span } from './reporters-sample.js';
+
+const formatters = await loadFormatters();
 
 const DATA = path.join(ROOT, 'test', 'data');
 const XSD = { checkstyle: 'checkstyle/checkstyle.xsd', junit: 'junit/junit-10.xsd' } as const;

@@ -3,8 +3,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatters, getReporter } from '../src/reporters/index.js';
+import { isFormat, loadFormatters, loadReporter } from '../src/reporters/index.js';
 import { context, GOLDEN_DIR, sampleResults } from './reporters-sample.js';
+
+const formatters = await loadFormatters();
 
 const GOLDEN: Record<string, string> = {
   text: 'sample.txt',
@@ -19,7 +21,7 @@ const GOLDEN: Record<string, string> = {
 
 for (const [format, file] of Object.entries(GOLDEN)) {
   test(`${format} output matches fixtures/reporters/${file}`, () => {
-    const out = getReporter(format)!(sampleResults(), context());
+    const out = formatters[format]!(sampleResults(), context());
     const golden = path.join(GOLDEN_DIR, file);
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, out);
     assert.ok(existsSync(golden), `missing ${golden}; run with UPDATE_GOLDEN=1 and review it`);
@@ -31,11 +33,13 @@ test('every registered format has a golden file', () => {
   assert.equal(Object.keys(formatters).sort(), Object.keys(GOLDEN).sort());
 });
 
-test('getReporter returns undefined for unknown names, including inherited ones', () => {
-  assert.is(getReporter('stylish'), undefined);
-  assert.is(getReporter('toString'), undefined);
-  assert.is(getReporter('__proto__'), undefined);
-  assert.is(getReporter('sarif'), formatters.sarif);
+test('unknown format names, including inherited ones, are not formats and load no reporter', async () => {
+  for (const name of ['stylish', 'toString', '__proto__']) {
+    assert.not.ok(isFormat(name), name);
+    assert.is(await loadReporter(name), undefined);
+  }
+  assert.ok(isFormat('sarif'));
+  assert.is(await loadReporter('sarif'), formatters.sarif);
 });
 
 test('clean results: no output for line formats, an empty array or run for machine formats', () => {

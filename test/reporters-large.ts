@@ -2,11 +2,13 @@
 // stack, every line accounted for and every secret masked; masked views agree with plain masking.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatters } from '../src/reporters/index.js';
+import { loadFormatters } from '../src/reporters/index.js';
 import { maskedView, SECRET_MASK, showableFix } from '../src/reporters/secrets.js';
 import { createLineIndex } from '../src/source/line-index.js';
 import type { Diagnostic, FileResult, Range } from '../src/types.js';
 import { context, CWD } from './reporters-sample.js';
+
+const formatters = await loadFormatters();
 
 const N = 200_000;
 // Every secret carries this marker, so one search of the output shows whether any leaked.

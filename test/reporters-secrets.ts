@@ -1,11 +1,13 @@
 // No reporter ever prints a secret: not in code frames, messages, fixes, SARIF or annotations.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatters } from '../src/reporters/index.js';
+import { loadFormatters } from '../src/reporters/index.js';
 import { toJsonResults } from '../src/reporters/json.js';
 import { maskSlice, SECRET_MASK, showableFix } from '../src/reporters/secrets.js';
 import type { FileResult } from '../src/types.js';
 import { context, DOMAIN_PASSWORD, PASSWORD, sampleResults, span } from './reporters-sample.js';
+
+const formatters = await loadFormatters();
 
 const encoded = (p: string): string => Buffer.from(`${p}AdministratorPassword`, 'utf16le').toString('base64');
 const FORBIDDEN = [PASSWORD, DOMAIN_PASSWORD, encoded(PASSWORD)];

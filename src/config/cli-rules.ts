@@ -1,13 +1,13 @@
 // --rule 'id: severity' and --rule 'id: ["warn", {…}]' → one layer applied after every config.
-import type { Ajv } from 'ajv';
 import { configError, messageOf } from './errors.js';
 import { parseRuleEntry, type EntrySource } from './rule-entry.js';
 import type { Layer, RuleEntry } from './types.js';
+import type { SchemaCompiler } from './validators.js';
 
 const USAGE = `expected "rule-id: severity" or 'rule-id: ["warn", {…}]'`;
 
 /** Parses every --rule; `source` says which rules are known (its label is replaced per flag). */
-export function parseCliRules(ajv: Ajv, specs: string[], source: EntrySource): Layer {
+export function parseCliRules(compiler: SchemaCompiler, specs: string[], source: EntrySource): Layer {
   const rules = new Map<string, RuleEntry>();
   for (const spec of specs) {
     const label = `--rule "${spec}"`;
@@ -15,7 +15,7 @@ export function parseCliRules(ajv: Ajv, specs: string[], source: EntrySource): L
     const id = spec.slice(0, Math.max(colon, 0)).trim();
     const text = spec.slice(colon + 1).trim();
     if (colon < 0 || id === '' || text === '') throw configError(label, USAGE);
-    rules.set(id, parseRuleEntry(ajv, id, parseValue(text, label), { ...source, label, filePath: undefined }));
+    rules.set(id, parseRuleEntry(compiler, id, parseValue(text, label), { ...source, label, filePath: undefined }));
   }
   return { rules, settings: {} };
 }

@@ -18,10 +18,46 @@ export interface ConfigFiles {
 }
 
 /** cosmiconfig (and its YAML loader) is loaded on first use: a run with --no-config-lookup never needs it. */
-const loadCosmiconfig = () => import('cosmiconfig');
+let cosmiconfigModule: Promise<typeof import('cosmiconfig')> | undefined;
+const loadCosmiconfig = () =>
+  (cosmiconfigModule ??= import('cosmiconfig').then((mod) =>
+    // CommonJS: Node's import() gives its named exports, the bundle's split-off module its module.exports as default.
+    typeof mod.cosmiconfig === 'function' ? mod : (mod as unknown as { default: typeof mod }).default,
+  ));
+
+/**
+ * What cosmiconfig looks for in a directory (its default search places, "package.json" with an "unattendlint" key,
+ * and ".config/", which also holds its own meta config): a directory with none of them holds no config, which is
+ * told without loading cosmiconfig.
+ */
+export const SEARCH_NAMES: readonly string[] = [
+  'package.json',
+  ...['', '.json', '.yaml', '.yml', '.js', '.ts', '.cjs', '.mjs'].map((ext) => `.${MODULE_NAME}rc${ext}`),
+  '.config',
+  ...['.js', '.ts', '.cjs', '.mjs'].map((ext) => `${MODULE_NAME}.config${ext}`),
+];
+
+/** False when `dir` cannot hold a config cosmiconfig would find: none of SEARCH_NAMES, or a package.json without a key for it. */
+function mayHoldConfig(dir: string, packageKeys: readonly string[]): boolean {
+  for (const name of SEARCH_NAMES) {
+    const file = path.join(dir, name);
+    if (!fs.existsSync(file)) continue;
+    if (name !== 'package.json') return true;
+    try {
+      const manifest: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (!isPlainObject(manifest) || packageKeys.some((key) => Object.hasOwn(manifest, key))) return true;
+    } catch {
+      return true; // cosmiconfig reads it and reports the problem
+    }
+  }
+  return false;
+}
 
 /** One cosmiconfig explorer (its caches belong to this loader only), made when a config is first looked for. */
 export function createConfigFiles(cwd: string): ConfigFiles {
+  // cosmiconfig's meta config (in cwd's package.json or .config/) could add search places: then every directory is
+  // left to cosmiconfig.
+  const quickSearch = !mayHoldConfig(cwd, ['cosmiconfig']);
   let explorerPromise: Promise<PublicExplorer> | undefined;
   let made: PublicExplorer | undefined;
   const explorer = (): Promise<PublicExplorer> => (explorerPromise ??= loadCosmiconfig().then(({ cosmiconfig }) => (made = cosmiconfig(MODULE_NAME, {
@@ -52,7 +88,8 @@ export function createConfigFiles(cwd: string): ConfigFiles {
   const search = (dir: string): Promise<string | undefined> => {
     let pending = searches.get(dir);
     if (!pending) {
-      pending = explorer().then((e) => e.search(dir)).then(
+      const found = quickSearch && !mayHoldConfig(dir, [MODULE_NAME]) ? Promise.resolve(null) : explorer().then((e) => e.search(dir));
+      pending = found.then(
         (found) => {
           if (found) return found.filepath;
           const parent = path.dirname(dir);

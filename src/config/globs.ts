@@ -1,6 +1,6 @@
 // Glob matching for ignores and overrides, relative to the config's directory, with matchBase-like patterns.
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { picomatch } from '../util/picomatch.js';
 import type { Layer } from './types.js';
 
 /** Always ignored, wherever they appear in the path. */
@@ -27,7 +27,7 @@ export function createGlobs(): Globs {
     let match = compiled.get(pattern);
     if (!match) {
       const clean = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
-      const test = picomatch(clean, { dot: true });
+      const test = picomatch()(clean, { dot: true });
       match = clean.includes('/') ? test : (rel: string) => test(path.posix.basename(rel));
       compiled.set(pattern, match);
     }

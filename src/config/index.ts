@@ -1,7 +1,5 @@
 // Public configuration API: find, load and resolve the config that applies to each linted file.
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import type { Ajv } from 'ajv';
 import type { AnyRule } from '../engine/rule.js';
 import { parseCliRules } from './cli-rules.js';
 import { displayPath } from './errors.js';
@@ -9,8 +7,9 @@ import { createConfigFiles } from './files.js';
 import { createGlobs } from './globs.js';
 import { entrySource, flatten, presetLayer } from './normalize.js';
 import { deepMerge, resolveOptions } from './rule-entry.js';
-import { lazyShapeCheck } from './schema.js';
+import { configShapeSchema, lazyShapeCheck } from './schema.js';
 import type { LoaderContext, NormalizedConfig, Origin, ResolvedConfig, RuleSetting } from './types.js';
+import { createValidators } from './validators.js';
 
 export { ConfigError } from './errors.js';
 export { printConfig, type PrintedConfig } from './print.js';
@@ -43,38 +42,22 @@ export interface ConfigLoader {
   invalidate(changed: string): void;
 }
 
-/**
- * ajv, loaded and set up on first use: a run that reads no config file, takes no --rule and loads no plugin
- * compiles nothing, so it does not load ajv at all.
- */
-function lazyAjv(): Ajv {
-  let real: Ajv | undefined;
-  const make = (): Ajv => {
-    if (!real) {
-      const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-      real = new AjvClass({ useDefaults: true, verbose: true, strict: false, allErrors: false });
-    }
-    return real;
-  };
-  return new Proxy({} as Ajv, {
-    get(_, key) {
-      const value: unknown = Reflect.get(make(), key);
-      return typeof value === 'function' ? value.bind(real) : value;
-    },
-  });
-}
+/** True when a rule's schema fills in defaults of its own, so its default options need the validator too. */
+const schemaHasDefaults = (rule: AnyRule): boolean => JSON.stringify(rule.meta.schema ?? {}).includes('"default"');
 
 export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
   const cwd = path.resolve(opts.cwd);
-  const ajv = lazyAjv();
+  // Nothing is compiled at run time for the built-in rules and the config shape: their validators are precompiled,
+  // loaded (with ajv, when a plugin's schema needs it) only by a run that reads a config file or takes --rule.
+  const validators = createValidators();
   const files = createConfigFiles(cwd);
   const globs = createGlobs();
   const ctx: LoaderContext = {
     cwd,
-    ajv,
+    validators,
     builtins: new Map(opts.builtinRules.map((rule) => [rule.meta.id, rule])),
     plugins: new Map(),
-    checkShape: lazyShapeCheck(ajv),
+    checkShape: lazyShapeCheck(validators),
     loadFile: files.load,
   };
   const normalized = new Map<string, Promise<NormalizedConfig>>();
@@ -83,6 +66,9 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
   const resolved = new WeakMap<NormalizedConfig, Map<string, ResolvedConfig>>();
   const defaultOptions = new Map<AnyRule, Record<string, unknown>>();
   const explicit = opts.configFile === undefined ? undefined : path.resolve(cwd, opts.configFile);
+
+  const builtinSchemas = [...ctx.builtins.values()].map((rule) => rule.meta.schema);
+  const untrustedBuiltins = [...ctx.builtins.values()].some(schemaHasDefaults);
 
   const labelOf = (configFile: string | undefined): string => (configFile ? displayPath(configFile, cwd) : '(default config)');
 
@@ -95,10 +81,13 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
     const origin: Origin = configFile
       ? { label: labelOf(configFile), filePath: configFile, dir: path.dirname(configFile) }
       : { label: labelOf(undefined), dir: cwd };
+    if (configFile || opts.cliRules?.length || untrustedBuiltins) {
+      await validators.prepare([...(configFile ? [configShapeSchema()] : []), ...builtinSchemas]);
+    }
     const { layers, ignores } = configFile
       ? await flatten(ctx, await ctx.loadFile(configFile), origin, { stack: [configFile], plugins })
       : { layers: [presetLayer(ctx.builtins, 'recommended')!], ignores: [] };
-    if (opts.cliRules?.length) layers.push(parseCliRules(ajv, opts.cliRules, entrySource(ctx, origin, plugins)));
+    if (opts.cliRules?.length) layers.push(parseCliRules(validators, opts.cliRules, entrySource(ctx, origin, plugins)));
     return { configFile, basePath: origin.dir, layers, ignores, plugins };
   };
 
@@ -118,9 +107,9 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
     // A built-in rule's defaults are checked against its schema by the tests, so a validator is not compiled
     // for a rule the config leaves at its defaults, unless its schema adds defaults of its own; plugin rules
     // are always validated.
-    const trusted = ctx.builtins.get(rule.meta.id) === rule && !JSON.stringify(rule.meta.schema ?? {}).includes('"default"');
+    const trusted = ctx.builtins.get(rule.meta.id) === rule && !schemaHasDefaults(rule);
     if (!options) {
-      options = trusted ? structuredClone((rule.meta.defaultOptions ?? {}) as Record<string, unknown>) : resolveOptions(ajv, rule, {}, label);
+      options = trusted ? structuredClone((rule.meta.defaultOptions ?? {}) as Record<string, unknown>) : resolveOptions(validators, rule, {}, label);
       defaultOptions.set(rule, options);
     }
     return options;

@@ -123,7 +123,7 @@ function checkCycle(ctx: LoaderContext, stack: string[], next: string, fail: (pr
 function parseRules(ctx: LoaderContext, rules: unknown, source: EntrySource): Map<string, RuleEntry> {
   const out = new Map<string, RuleEntry>();
   for (const [id, value] of Object.entries((rules ?? {}) as Record<string, unknown>)) {
-    out.set(id, parseRuleEntry(ctx.ajv, id, value, source));
+    out.set(id, parseRuleEntry(ctx.validators, id, value, source));
   }
   return out;
 }

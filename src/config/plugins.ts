@@ -27,6 +27,8 @@ export async function loadPlugins(ctx: LoaderContext, declared: unknown, source:
     : Object.entries((declared ?? {}) as Record<string, string>);
   const names: string[] = [];
   for (const [key, spec] of pairs) names.push(await loadPlugin(ctx, spec, pluginName(spec, key), source));
+  // Plugins' option schemas have no precompiled validators: this loads ajv when one of them has a schema.
+  await ctx.validators.prepare(names.flatMap((name) => [...ctx.plugins.get(name)!.rules.values()].map((rule) => rule.meta.schema)));
   return names;
 }
 

@@ -1,10 +1,10 @@
 // Rule entries ("warn", ["error", {…}]) → severity and options validated against the rule's own schema.
-import type { Ajv, ValidateFunction } from 'ajv';
 import type { AnyRule } from '../engine/rule.js';
 import type { Severity } from '../types.js';
 import { configError, didYouMean, messageOf } from './errors.js';
 import { describeAjvError } from './schema.js';
 import type { RuleEntry } from './types.js';
+import type { SchemaCompiler, Validate } from './validators.js';
 
 const SEVERITY_BY_NAME: Record<string, Severity> = { off: 0, warn: 1, error: 2 };
 export const SEVERITY_NAMES = ['off', 'warn', 'error'] as const;
@@ -38,7 +38,7 @@ export function deepMerge(base: Record<string, unknown>, over: Record<string, un
   return out;
 }
 
-export function parseRuleEntry(ajv: Ajv, id: string, value: unknown, source: EntrySource): RuleEntry {
+export function parseRuleEntry(compiler: SchemaCompiler, id: string, value: unknown, source: EntrySource): RuleEntry {
   const rule = source.lookup(id);
   const fail = (problem: string) => configError(source.label, problem, source.filePath);
   if (!rule) throw fail(`unknown rule "${id}"${didYouMean(id, source.knownIds())}`);
@@ -55,12 +55,12 @@ export function parseRuleEntry(ajv: Ajv, id: string, value: unknown, source: Ent
   if (!isPlainObject(parts[1])) {
     throw fail(`rule "${id}": options must be an object, got ${JSON.stringify(parts[1])}`);
   }
-  return { severity, options: resolveOptions(ajv, rule, parts[1], source.label, source.filePath) };
+  return { severity, options: resolveOptions(compiler, rule, parts[1], source.label, source.filePath) };
 }
 
 /** defaultOptions ⊕ user options, completed with schema defaults and validated; ConfigError otherwise. */
 export function resolveOptions(
-  ajv: Ajv,
+  compiler: SchemaCompiler,
   rule: AnyRule,
   user: Record<string, unknown>,
   label: string,
@@ -73,7 +73,7 @@ export function resolveOptions(
     if (Object.keys(user).length > 0) throw configError(label, `rule "${id}" takes no options`, filePath);
     return merged;
   }
-  const validate = compileOptionsSchema(ajv, rule, label, filePath);
+  const validate = compileOptionsSchema(compiler, rule, label, filePath);
   if (!validate(merged)) {
     const first = validate.errors?.[0];
     const problem = first ? describeAjvError(first, 'options') : 'options are invalid';
@@ -82,10 +82,9 @@ export function resolveOptions(
   return merged;
 }
 
-// ajv caches compiled schemas by object identity, so compiling per call costs a map lookup.
-function compileOptionsSchema(ajv: Ajv, rule: AnyRule, label: string, filePath?: string): ValidateFunction {
+function compileOptionsSchema(compiler: SchemaCompiler, rule: AnyRule, label: string, filePath?: string): Validate {
   try {
-    return ajv.compile(rule.meta.schema!);
+    return compiler.compile(rule.meta.schema!);
   } catch (error) {
     throw configError(label, `rule "${rule.meta.id}" has an invalid options schema: ${messageOf(error)}`, filePath);
   }

@@ -1,8 +1,9 @@
 // The JSON Schema of a config file: one builder for load-time shape checks and the published editor schema.
 import { SCENARIOS } from '../engine/scenario.js';
-import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { AnyRule } from '../engine/rule.js';
 import { didYouMean } from './errors.js';
+import type { SchemaCompiler, Validate } from './validators.js';
 
 type Schema = Record<string, unknown>;
 
@@ -108,16 +109,22 @@ export function configJsonSchema(rules: AnyRule[]): object {
   return shapeSchema(rules);
 }
 
-/** Compiles the load-time shape check (rule entries are checked one by one later, with better messages). */
-export function compileShapeCheck(ajv: Ajv): ValidateFunction {
-  return ajv.compile(shapeSchema(undefined));
+let shape: Schema | undefined;
+/** The load-time shape check's schema (rule entries are checked one by one later, with better messages); one object. */
+export function configShapeSchema(): Schema {
+  return (shape ??= shapeSchema(undefined));
 }
 
-/** The shape check, compiled when the first config file is checked (a run without one never compiles it). */
-export function lazyShapeCheck(ajv: Ajv): ShapeCheck {
-  let compiled: ValidateFunction | undefined;
+/** Compiles the load-time shape check. */
+export function compileShapeCheck(compiler: SchemaCompiler): Validate {
+  return compiler.compile(configShapeSchema());
+}
+
+/** The shape check, compiled (looked up among the precompiled validators) when the first config file is checked. */
+export function lazyShapeCheck(compiler: SchemaCompiler): ShapeCheck {
+  let compiled: Validate | undefined;
   const check = ((data: unknown) => {
-    compiled ??= compileShapeCheck(ajv);
+    compiled ??= compileShapeCheck(compiler);
     const ok = compiled(data);
     check.errors = compiled.errors;
     return ok;
@@ -125,7 +132,7 @@ export function lazyShapeCheck(ajv: Ajv): ShapeCheck {
   return check;
 }
 
-export type ShapeCheck = ((data: unknown) => boolean) & { errors?: ValidateFunction['errors'] };
+export type ShapeCheck = Validate;
 
 /** One ajv error as a sentence: where, what is wrong, and a did-you-mean for unknown keys. */
 export function describeAjvError(error: ErrorObject, root: string): string {

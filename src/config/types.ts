@@ -1,8 +1,8 @@
 // Data shapes shared by the config modules: the public resolved config and the normalised layers behind it.
-import type { Ajv } from 'ajv';
 import type { AnyRule } from '../engine/rule.js';
 import type { Severity } from '../types.js';
 import type { ShapeCheck } from './schema.js';
+import type { Validators } from './validators.js';
 
 export interface RuleSetting {
   severity: Severity;
@@ -66,7 +66,8 @@ export interface PluginRecord {
 /** What the config modules share for one loader: no module-level state. */
 export interface LoaderContext {
   cwd: string;
-  ajv: Ajv;
+  /** Validators of the option schemas and the config shape: prepare() them before reading what they check. */
+  validators: Validators;
   builtins: Map<string, AnyRule>;
   plugins: Map<string, PluginRecord>;
   /** Compiled shape check of a config object (schema.ts). */

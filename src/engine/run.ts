@@ -15,6 +15,7 @@ import { createCollector, EMPTY_MODEL, type AnswerModel } from './model.js';
 import { createPlan, type DispatchPlan, type EnabledRule } from './plan.js';
 import { quoteValue } from './quote.js';
 import { createReporter, type Sink } from './report.js';
+import { byCodeUnits } from '../util/sorted.js';
 
 export type { EnabledRule } from './plan.js';
 
@@ -159,7 +160,7 @@ interface Listener {
 interface Dispatch {
   /** Hands an event to every rule with that hook. */
   all(h: GlobalHook, node: unknown, offset: number): void;
-  /** Hands an element event to the rules that hear every element and to those subscribed to its setting. */
+  /** Hands an element event to the rules that hear its setting (all, or theirs) and its binding status. */
   onElement(el: BoundElement, node: unknown): void;
   onElementEnd(el: BoundElement, node: unknown): void;
   onValue(el: BoundElement, node: unknown): void;
@@ -318,7 +319,7 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     out.push(d);
   }
-  return out.sort((a, b) => a.line - b.line || a.column - b.column || String(a.ruleId).localeCompare(String(b.ruleId)));
+  return out.sort((a, b) => a.line - b.line || a.column - b.column || byCodeUnits(String(a.ruleId), String(b.ruleId)));
 }
 
 export function summarise(filePath: string, messages: Diagnostic[], source?: string, secretRanges: Range[] = []): FileResult {

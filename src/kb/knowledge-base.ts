@@ -62,7 +62,7 @@ export function knowledgeBaseFromFiles(files: KnowledgeBaseFiles, describe: (fil
     keyboards: read('keyboards'),
     editions: read('editions'),
     geoIds: read('geoIds'),
-  });
+  }, true);
 }
 
 let embedded: KnowledgeBase | undefined;
@@ -124,12 +124,12 @@ function componentRecord(name: string, c: ComponentData): ComponentRecord {
   return deepFreeze(r);
 }
 
-function settingRecord(component: string, key: string, s: SettingData): SettingRecord {
+function settingRecord(component: string, key: string, s: SettingData, owned: boolean): SettingRecord {
   const r: SettingRecord = { component, path: key.split('/'), passes: [...s.passes], kind: s.kind };
   if (s.passesInferred) r.passesInferred = true;
   if (s.keyElement) r.keyElement = s.keyElement;
   if (s.keyedByKeyValue) r.keyedByKeyValue = true;
-  if (s.value) r.value = structuredClone(s.value);
+  if (s.value) r.value = owned ? s.value : structuredClone(s.value);
   if (s.emptyAllowed !== undefined) r.emptyAllowed = s.emptyAllowed;
   if (s.default !== undefined) r.default = s.default;
   if (s.secret) r.secret = true;
@@ -141,10 +141,17 @@ function settingRecord(component: string, key: string, s: SettingData): SettingR
   } else if (s.url) {
     r.url = s.url;
   }
-  return deepFreeze(r);
+  // Frozen part by part (every record is made at start-up): a walk over all of its values costs more.
+  Object.freeze(r.path);
+  Object.freeze(r.passes);
+  if (r.value) deepFreeze(r.value);
+  if (r.deprecated) deepFreeze(r.deprecated);
+  if (r.removed) deepFreeze(r.removed);
+  return Object.freeze(r);
 }
 
-function build(src: Source): KnowledgeBase {
+/** `owned`: the data was parsed for this knowledge base alone, so records may keep (and freeze) its objects. */
+function build(src: Source, owned = false): KnowledgeBase {
   const componentNames = once(() => Object.freeze(Object.keys(src.components()).sort()));
   const componentCache = new Map<string, ComponentRecord>();
   const settingCache = new Map<string, SettingRecord>();
@@ -155,7 +162,7 @@ function build(src: Source): KnowledgeBase {
     if (!records || path.length === 0 || !Object.hasOwn(records, key)) return undefined;
     const cacheKey = `${component}\u0000${key}`;
     let record = settingCache.get(cacheKey);
-    if (!record) settingCache.set(cacheKey, (record = settingRecord(component, key, records[key]!)));
+    if (!record) settingCache.set(cacheKey, (record = settingRecord(component, key, records[key]!, owned)));
     return record;
   };
   const idSet = (list: () => readonly { id: string }[]) => once(() => new Set(list().map((e) => e.id)) as ReadonlySet<string>);

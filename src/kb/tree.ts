@@ -64,69 +64,100 @@ export interface TreeSource {
   aliases(component: string): readonly string[];
 }
 
-function children(): Children & { add(node: SettingNode): void; seal(): void } {
-  const exact = new Map<string, SettingNode>();
-  const lower = new Map<string, SettingNode>();
-  let names: string[] = [];
-  return {
-    child: (name) => exact.get(name),
-    childIgnoringCase: (name) => exact.get(name) ?? lower.get(name.toLowerCase()),
-    get childNames() {
-      return names;
-    },
-    add(node) {
-      exact.set(node.name, node);
-      if (!lower.has(node.name.toLowerCase())) lower.set(node.name.toLowerCase(), node);
-    },
-    seal() {
-      names = Object.freeze([...exact.keys()].sort()) as string[];
-    },
-  };
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
+/**
+ * A node's children. Built for every node of the knowledge base at start-up, so it does the least it can then: the
+ * maps are made for nodes that have children, the case-folded map and the sorted names on first use.
+ */
+class ChildScope implements Children {
+  #exact: Map<string, SettingNode> | undefined;
+  #lower: Map<string, SettingNode> | undefined;
+  #names: readonly string[] | undefined;
+
+  child(name: string): SettingNode | undefined {
+    return this.#exact?.get(name);
+  }
+
+  childIgnoringCase(name: string): SettingNode | undefined {
+    const exact = this.#exact;
+    if (!exact) return undefined;
+    const found = exact.get(name);
+    if (found) return found;
+    if (!this.#lower) {
+      // The first child added wins a name that only case tells apart.
+      this.#lower = new Map();
+      for (const [key, node] of exact) if (!this.#lower.has(key.toLowerCase())) this.#lower.set(key.toLowerCase(), node);
+    }
+    return this.#lower.get(name.toLowerCase());
+  }
+
+  get childNames(): readonly string[] {
+    return (this.#names ??= this.#exact ? Object.freeze([...this.#exact.keys()].sort()) : NO_NAMES);
+  }
+
+  add(node: SettingNode): void {
+    (this.#exact ??= new Map()).set(node.name, node);
+  }
+}
+
+/** Setting paths of one component, parents before children: by depth, then by the keys' code unit order. */
+function byDepth(keys: readonly string[]): string[][] {
+  const levels: string[][][] = [];
+  // sort() without a comparator orders strings by code units.
+  for (const key of [...keys].sort()) {
+    const path = key.split('/');
+    (levels[path.length] ??= []).push(path);
+  }
+  return levels.flatMap((level) => level ?? []);
+}
+
+class Component extends ChildScope implements ComponentEntry {
+  readonly kind = 'component';
+  constructor(
+    readonly name: ComponentName,
+    readonly record: ComponentRecord,
+    readonly described: boolean,
+  ) {
+    super();
+  }
+}
+
+class Setting extends ChildScope implements SettingNode {
+  readonly kind = 'setting';
+  declare listItem?: ListItemInfo;
+  constructor(
+    readonly id: number,
+    readonly key: SettingKey,
+    readonly name: string,
+    readonly record: SettingRecord,
+    readonly component: ComponentEntry,
+    readonly parent: SettingNode | undefined,
+  ) {
+    super();
+  }
 }
 
 export function buildTree(src: TreeSource): KbTree {
   const components = new Map<string, ComponentEntry>();
   const lowerComponents = new Map<string, ComponentEntry>();
-  const byKey = new Map<string, SettingNode>();
-  const settings: SettingNode[] = [];
-  const sealers: (() => void)[] = [];
-  const adders = new Map<string, { add(node: SettingNode): void }>();
+  const byKey = new Map<string, Setting>();
+  const settings: Setting[] = [];
   for (const name of src.componentNames) {
-    const kids = children();
     const record = src.component(name);
-    const keys = [...src.settingKeys(name)].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0));
-    const entry: ComponentEntry = Object.assign(kids, {
-      kind: 'component' as const,
-      name: name as ComponentName,
-      record,
-      described: !record.removed && keys.length > 0,
-    });
+    const paths = byDepth(src.settingKeys(name));
+    const entry = new Component(name as ComponentName, record, !record.removed && paths.length > 0);
     components.set(name, entry);
-    sealers.push(kids.seal);
-    for (const key of keys) {
-      const path = key.split('/');
-      const parentKey = `${name}/${path.slice(0, -1).join('/')}`;
-      const parent = path.length > 1 ? byKey.get(parentKey) : undefined;
-      const own = children();
-      const record = src.setting(name, path);
-      const node: SettingNode = Object.assign(own, {
-        kind: 'setting' as const,
-        id: settings.length,
-        key: `${name}/${key}` as SettingKey,
-        name: path[path.length - 1]!,
-        record,
-        component: entry,
-        parent,
-      });
+    for (const path of paths) {
+      const key = `${name}/${path.join('/')}`;
+      const parent = path.length > 1 ? byKey.get(key.slice(0, key.lastIndexOf('/'))) : undefined;
+      const node = new Setting(settings.length, key as SettingKey, path[path.length - 1]!, src.setting(name, path), entry, parent);
       settings.push(node);
-      byKey.set(node.key, node);
-      (parent ? adders.get(parentKey)! : kids).add(node);
-      adders.set(node.key, own);
-      sealers.push(own.seal);
+      byKey.set(key, node);
+      (parent ?? entry).add(node);
     }
   }
-  for (const seal of sealers) seal();
-  for (const node of settings) if (node.record.kind === 'listItem') (node as { listItem?: ListItemInfo }).listItem = listItemInfo(node);
+  for (const node of settings) if (node.record.kind === 'listItem') node.listItem = listItemInfo(node);
   for (const entry of components.values()) {
     lowerComponents.set(entry.name.toLowerCase(), entry);
   }

@@ -1,4 +1,8 @@
-// Binary search over sorted data: the one "first index where…" behind offset lookups in rules, the model and secrets.
+// Binary search over sorted data: the one "first index where…" behind offset lookups in rules, the model and secrets;
+// and the one order of strings that output uses.
+
+/** Code-unit order: the same in every locale (localeCompare follows LANG, and output must not). */
+export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The least index in [0, n) for which `pred` holds, or n; `pred` must be false up to some index and true from it on. */
 export function firstIndex(n: number, pred: (i: number) => boolean): number {

@@ -13,7 +13,18 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined> } = {}): CliRun {
+export interface CliOptions {
+  cwd?: string;
+  input?: string | Buffer;
+  env?: Record<string, string | undefined>;
+  /** Run as this user and group (root only). */
+  uid?: number;
+  gid?: number;
+  /** Milliseconds before the run is killed (code -1): for inputs that could make a walk hang. */
+  timeout?: number;
+}
+
+export function runCli(args: string[], opts: CliOptions = {}): CliRun {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const r = spawnSync(process.execPath, [CLI, ...args], {
@@ -22,6 +33,9 @@ export function runCli(args: string[], opts: { cwd?: string; input?: string | Bu
     env: env as NodeJS.ProcessEnv,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    ...(opts.uid !== undefined ? { uid: opts.uid } : {}),
+    ...(opts.gid !== undefined ? { gid: opts.gid } : {}),
+    ...(opts.timeout !== undefined ? { timeout: opts.timeout } : {}),
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

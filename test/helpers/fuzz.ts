@@ -7,10 +7,12 @@ import { createPlan, type EnabledRule } from '../../src/engine/plan.js';
 import { lintSource } from '../../src/engine/run.js';
 import { explainSource } from '../../src/explain.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
-import { formatters } from '../../src/reporters/index.js';
+import { loadFormatters } from '../../src/reporters/index.js';
 import type { RuleMeta } from '../../src/engine/rule.js';
 import { FIXTURES } from './paths.js';
 import { prng as random } from '../../bench/generate.js';
+
+const formatters = await loadFormatters();
 
 /** Every fixture answer file, in a fixed order. */
 export function fixtureSeeds(): Buffer[] {
