@@ -12253,20 +12253,21 @@ import { dirname as dirname2, relative as relative3, resolve as resolve6 } from 
 // src/parallel.ts
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+var AUTO_MIN_CPUS = 4;
 var AUTO_MIN_FILES = 400;
 var AUTO_FILES_PER_THREAD = 200;
 var AUTO_MAX_THREADS = 4;
 function threadCount(concurrency, files, cpus = availableParallelism()) {
   if (concurrency === "off") return 1;
   if (concurrency === "auto") {
-    if (files < AUTO_MIN_FILES || cpus < 2) return 1;
-    return Math.max(1, Math.min(cpus, AUTO_MAX_THREADS, Math.floor(files / AUTO_FILES_PER_THREAD)));
+    if (files < AUTO_MIN_FILES || cpus < AUTO_MIN_CPUS) return 1;
+    return Math.max(1, Math.min(Math.floor(cpus / 2), AUTO_MAX_THREADS, Math.floor(files / AUTO_FILES_PER_THREAD)));
   }
   return Math.max(1, Math.min(concurrency, files));
 }
 function parseConcurrency(value) {
-  if (value === void 0 || value === "auto") return "auto";
-  if (value === "off") return "off";
+  if (value === void 0 || value === "off") return "off";
+  if (value === "auto") return "auto";
   return /^[1-9]\d{0,2}$/.test(value) ? Number(value) : void 0;
 }
 async function drain(linter, files, next, cwd) {
@@ -12508,8 +12509,8 @@ Options:
       --fix-dry-run          print the fixed text instead of writing it (--format json: the edits);
                              works with --stdin
       --concurrency N|auto|off
-                             lint on N threads; "auto" (the default) uses several only for runs of
-                             hundreds of files, "off" one
+                             lint on N threads; "off" (the default) one; "auto" several for runs of
+                             hundreds of files on machines with four CPUs or more
       --max-warnings N       exit 1 when there are more than N warnings
       --quiet                report errors only
       --stdin                lint standard input

@@ -44,8 +44,8 @@ Options:
       --fix-dry-run          print the fixed text instead of writing it (--format json: the edits);
                              works with --stdin
       --concurrency N|auto|off
-                             lint on N threads; "auto" (the default) uses several only for runs of
-                             hundreds of files, "off" one
+                             lint on N threads; "off" (the default) one; "auto" several for runs of
+                             hundreds of files on machines with four CPUs or more
       --max-warnings N       exit 1 when there are more than N warnings
       --quiet                report errors only
       --stdin                lint standard input

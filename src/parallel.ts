@@ -29,12 +29,13 @@ export type FileOutcome =
 export type Concurrency = number | 'auto' | 'off';
 
 /**
- * Below this many files "auto" lints on the main thread alone: a worker costs about as much to start (loading the
- * linter and its knowledge base, and compiling the rules again) as linting a hundred or two typical files
- * (docs/performance.md has the measurements).
+ * "auto" uses worker threads only on machines with at least this many CPUs, and for runs of at least AUTO_MIN_FILES
+ * files. On two CPUs a second thread gains nothing: one thread already keeps V8's compiler and collector threads
+ * busy on the other CPU, and each worker starts the linter and compiles the rules again (docs/performance.md).
  */
+export const AUTO_MIN_CPUS = 4;
 export const AUTO_MIN_FILES = 400;
-/** "auto" gives each thread at least this many files, and uses at most this many threads. */
+/** "auto" gives each thread at least this many files, uses at most half the CPUs, and at most this many threads. */
 const AUTO_FILES_PER_THREAD = 200;
 const AUTO_MAX_THREADS = 4;
 
@@ -42,16 +43,16 @@ const AUTO_MAX_THREADS = 4;
 export function threadCount(concurrency: Concurrency, files: number, cpus = availableParallelism()): number {
   if (concurrency === 'off') return 1;
   if (concurrency === 'auto') {
-    if (files < AUTO_MIN_FILES || cpus < 2) return 1;
-    return Math.max(1, Math.min(cpus, AUTO_MAX_THREADS, Math.floor(files / AUTO_FILES_PER_THREAD)));
+    if (files < AUTO_MIN_FILES || cpus < AUTO_MIN_CPUS) return 1;
+    return Math.max(1, Math.min(Math.floor(cpus / 2), AUTO_MAX_THREADS, Math.floor(files / AUTO_FILES_PER_THREAD)));
   }
   return Math.max(1, Math.min(concurrency, files));
 }
 
-/** --concurrency's value, or undefined when it is not one. */
+/** --concurrency's value (off when not given), or undefined when it is not one. */
 export function parseConcurrency(value: string | undefined): Concurrency | undefined {
-  if (value === undefined || value === 'auto') return 'auto';
-  if (value === 'off') return 'off';
+  if (value === undefined || value === 'off') return 'off';
+  if (value === 'auto') return 'auto';
   return /^[1-9]\d{0,2}$/.test(value) ? Number(value) : undefined;
 }
 

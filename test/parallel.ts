@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseConcurrency, threadCount, AUTO_MIN_FILES } from '../src/parallel.js';
+import { parseConcurrency, threadCount, AUTO_MIN_CPUS, AUTO_MIN_FILES } from '../src/parallel.js';
 import { runCli, tempTree } from './helpers/cli.js';
 import { ROOT } from './helpers/paths.js';
 
@@ -39,15 +39,17 @@ export default { rules: [{
   return tempTree(files);
 }
 
-test('threads: "off" is one, a number is that many (no more than files), "auto" several only for big runs', () => {
+test('threads: "off" (the default) is one, a number that many (no more than files), "auto" several only for big runs on four CPUs or more', () => {
   assert.is(threadCount('off', 5000, 8), 1);
   assert.is(threadCount(3, 5000, 8), 3);
   assert.is(threadCount(3, 2, 8), 2);
   assert.is(threadCount('auto', AUTO_MIN_FILES - 1, 8), 1);
-  assert.is(threadCount('auto', 5000, 1), 1, 'one CPU');
-  assert.is(threadCount('auto', 5000, 2), 2);
+  assert.is(threadCount('auto', 5000, 2), 1, 'two CPUs: no gain from a worker');
+  assert.is(threadCount('auto', 5000, AUTO_MIN_CPUS), 2);
   assert.is(threadCount('auto', 5000, 16), 4, 'at most four');
-  assert.is(parseConcurrency(undefined), 'auto');
+  assert.is(threadCount('auto', 600, 16), 3, 'at least 200 files a thread');
+  assert.is(parseConcurrency(undefined), 'off');
+  assert.is(parseConcurrency('auto'), 'auto');
   assert.is(parseConcurrency('2'), 2);
   assert.is(parseConcurrency('0'), undefined);
   assert.is(parseConcurrency('two'), undefined);
