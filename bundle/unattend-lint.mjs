@@ -12159,6 +12159,107 @@ function findFiles(args, cwd) {
   return { files, errors, unmatched, unreadable: problems.sort((a, b) => byCodeUnits(a.path, b.path)) };
 }
 
+// src/parallel.ts
+import { availableParallelism } from "node:os";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+var AUTO_MIN_CPUS = 4;
+var AUTO_MIN_FILES = 400;
+var AUTO_FILES_PER_THREAD = 200;
+var AUTO_MAX_THREADS = 4;
+function threadCount(concurrency, files, cpus = availableParallelism()) {
+  if (concurrency === "off") return 1;
+  if (concurrency === "auto") {
+    if (files < AUTO_MIN_FILES || cpus < AUTO_MIN_CPUS) return 1;
+    return Math.max(1, Math.min(Math.floor(cpus / 2), AUTO_MAX_THREADS, Math.floor(files / AUTO_FILES_PER_THREAD)));
+  }
+  return Math.max(1, Math.min(concurrency, files));
+}
+function parseConcurrency(value) {
+  if (value === void 0 || value === "off") return "off";
+  if (value === "auto") return "auto";
+  return /^[1-9]\d{0,2}$/.test(value) ? Number(value) : void 0;
+}
+async function drain(linter, files, next, cwd) {
+  const out = [];
+  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) out.push([i, await lintOne(linter, files[i], cwd)]);
+  return out;
+}
+async function lintOne(linter, file, cwd) {
+  try {
+    if (await linter.isIgnored(file)) return { kind: "ignored" };
+    return { kind: "result", result: await linter.lintFile(file) };
+  } catch (err) {
+    return problemOf(err, cwd);
+  }
+}
+function readProblem(err, cwd) {
+  return err.message.split(err.filePath).join(displayPath(err.filePath, cwd));
+}
+function problemOf(err, cwd) {
+  if (err instanceof FileReadError) return { kind: "problem", message: readProblem(err, cwd) };
+  if (err instanceof InternalError) {
+    const stack = err.cause instanceof Error ? err.cause.stack : void 0;
+    return { kind: "problem", message: `internal error: ${err.message}`, ...stack ? { stack } : {} };
+  }
+  throw err;
+}
+var linterFor = (setup) => createLinter({
+  cwd: setup.cwd,
+  builtinRules,
+  ...setup.configFile ? { configFile: setup.configFile } : {},
+  noConfigLookup: setup.noConfigLookup,
+  cliRules: setup.cliRules,
+  inlineConfig: setup.inlineConfig,
+  ignorePatterns: setup.ignorePatterns
+});
+async function lintOnThreads(linter, setup, files, threads) {
+  const next = new SharedArrayBuffer(4);
+  const counter = new Int32Array(next);
+  const input2 = { kind: "unattend-lint-worker", setup, files: [...files], next };
+  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => startWorker(input2));
+  let parts;
+  try {
+    parts = [await drain(linter, files, counter, setup.cwd), ...await Promise.all(workers.map((w) => w.part))];
+  } catch (err) {
+    for (const w of workers) {
+      w.part.catch(() => void 0);
+      void w.worker.terminate();
+    }
+    throw err;
+  }
+  const outcomes = new Array(files.length);
+  for (const part of parts) for (const [i, o] of part) outcomes[i] = o;
+  return outcomes;
+}
+function startWorker(input2) {
+  const worker = new Worker(new URL(import.meta.url), { workerData: input2 });
+  const part = new Promise((resolvePart, reject) => {
+    let done = false;
+    worker.once("message", (reply) => {
+      done = true;
+      if ("part" in reply) resolvePart(reply.part);
+      else reject(reply.configError ? new ConfigError(reply.message, reply.filePath) : new InternalError(`a linting thread failed: ${reply.message}`));
+    });
+    worker.once("error", (err) => reject(new InternalError(`a linting thread failed: ${err instanceof Error ? err.message : String(err)}`, void 0, void 0, void 0, void 0, err)));
+    worker.once("exit", (code) => {
+      if (!done) reject(new InternalError(`a linting thread stopped (exit code ${code}) before it reported`));
+    });
+  });
+  return { worker, part };
+}
+var input = !isMainThread ? workerData : void 0;
+if (input?.kind === "unattend-lint-worker" && parentPort) {
+  const port = parentPort;
+  drain(linterFor(input.setup), input.files, new Int32Array(input.next), input.setup.cwd).then(
+    (part) => port.postMessage({ part }),
+    (err) => {
+      const configError2 = err instanceof ConfigError;
+      const filePath = configError2 ? err.filePath : void 0;
+      port.postMessage({ message: err instanceof Error ? err.message : String(err), configError: configError2, ...filePath ? { filePath } : {} });
+    }
+  );
+}
+
 // src/engine/presets.ts
 function presetRules(name, rules) {
   return rules.filter((rule) => name === "all" || rule.meta.recommended !== false).map((rule) => ({
@@ -12213,17 +12314,21 @@ function createLinter2(opts = {}) {
     async lintFiles(patterns) {
       const search = findFiles(patterns, cwd);
       const results = [];
+      const errors = [...search.errors];
+      for (const u of search.unreadable) if (!await linter.isIgnored(u.path)) errors.push(u.message);
       for (const f of search.files) {
-        if (!await linter.isIgnored(f.path)) results.push(await linter.lintFile(f.path));
+        const outcome = await lintOne(linter, f.path, cwd);
+        if (outcome.kind === "result") results.push(outcome.result);
+        else if (outcome.kind === "problem") errors.push(outcome.message);
       }
-      return { results, errors: search.errors };
+      return { results, errors };
     },
     invalidate: (path8) => linter.invalidate(resolve4(cwd, path8))
   };
 }
 var KEPT = 8;
 var linters = /* @__PURE__ */ new Map();
-function linterFor(opts) {
+function linterFor2(opts) {
   const key = JSON.stringify([resolve4(opts.cwd ?? ""), opts.configFile ?? null, !!opts.noConfigLookup, opts.rules ?? [], opts.ignorePatterns ?? []]);
   let linter = linters.get(key);
   if (linter) linters.delete(key);
@@ -12233,10 +12338,10 @@ function linterFor(opts) {
   return linter;
 }
 async function lintText(text, filePath, opts = {}) {
-  return linterFor(opts).lintText(text, filePath);
+  return linterFor2(opts).lintText(text, filePath);
 }
 async function lintFiles(patterns, opts = {}) {
-  return linterFor(opts).lintFiles(patterns);
+  return linterFor2(opts).lintFiles(patterns);
 }
 function invalidate(path8) {
   const changed = resolve4(path8);
@@ -12249,107 +12354,6 @@ import { isMainThread as isMainThread2 } from "node:worker_threads";
 import { closeSync as closeSync2, fstatSync, mkdirSync as mkdirSync2, openSync as openSync2, realpathSync as realpathSync2, rmSync, writeSync } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { dirname as dirname2, relative as relative3, resolve as resolve6 } from "node:path";
-
-// src/parallel.ts
-import { availableParallelism } from "node:os";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-var AUTO_MIN_CPUS = 4;
-var AUTO_MIN_FILES = 400;
-var AUTO_FILES_PER_THREAD = 200;
-var AUTO_MAX_THREADS = 4;
-function threadCount(concurrency, files, cpus = availableParallelism()) {
-  if (concurrency === "off") return 1;
-  if (concurrency === "auto") {
-    if (files < AUTO_MIN_FILES || cpus < AUTO_MIN_CPUS) return 1;
-    return Math.max(1, Math.min(Math.floor(cpus / 2), AUTO_MAX_THREADS, Math.floor(files / AUTO_FILES_PER_THREAD)));
-  }
-  return Math.max(1, Math.min(concurrency, files));
-}
-function parseConcurrency(value) {
-  if (value === void 0 || value === "off") return "off";
-  if (value === "auto") return "auto";
-  return /^[1-9]\d{0,2}$/.test(value) ? Number(value) : void 0;
-}
-async function drain(linter, files, next, cwd) {
-  const out = [];
-  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) out.push([i, await lintOne(linter, files[i], cwd)]);
-  return out;
-}
-async function lintOne(linter, file, cwd) {
-  try {
-    if (await linter.isIgnored(file)) return { kind: "ignored" };
-    return { kind: "result", result: await linter.lintFile(file) };
-  } catch (err) {
-    return problemOf(err, cwd);
-  }
-}
-function readProblem(err, cwd) {
-  return err.message.split(err.filePath).join(displayPath(err.filePath, cwd));
-}
-function problemOf(err, cwd) {
-  if (err instanceof FileReadError) return { kind: "problem", message: readProblem(err, cwd) };
-  if (err instanceof InternalError) {
-    const stack = err.cause instanceof Error ? err.cause.stack : void 0;
-    return { kind: "problem", message: `internal error: ${err.message}`, ...stack ? { stack } : {} };
-  }
-  throw err;
-}
-var linterFor2 = (setup) => createLinter({
-  cwd: setup.cwd,
-  builtinRules,
-  ...setup.configFile ? { configFile: setup.configFile } : {},
-  noConfigLookup: setup.noConfigLookup,
-  cliRules: setup.cliRules,
-  inlineConfig: setup.inlineConfig,
-  ignorePatterns: setup.ignorePatterns
-});
-async function lintOnThreads(linter, setup, files, threads) {
-  const next = new SharedArrayBuffer(4);
-  const counter = new Int32Array(next);
-  const input2 = { kind: "unattend-lint-worker", setup, files: [...files], next };
-  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => startWorker(input2));
-  let parts;
-  try {
-    parts = [await drain(linter, files, counter, setup.cwd), ...await Promise.all(workers.map((w) => w.part))];
-  } catch (err) {
-    for (const w of workers) {
-      w.part.catch(() => void 0);
-      void w.worker.terminate();
-    }
-    throw err;
-  }
-  const outcomes = new Array(files.length);
-  for (const part of parts) for (const [i, o] of part) outcomes[i] = o;
-  return outcomes;
-}
-function startWorker(input2) {
-  const worker = new Worker(new URL(import.meta.url), { workerData: input2 });
-  const part = new Promise((resolvePart, reject) => {
-    let done = false;
-    worker.once("message", (reply) => {
-      done = true;
-      if ("part" in reply) resolvePart(reply.part);
-      else reject(reply.configError ? new ConfigError(reply.message, reply.filePath) : new InternalError(`a linting thread failed: ${reply.message}`));
-    });
-    worker.once("error", (err) => reject(new InternalError(`a linting thread failed: ${err instanceof Error ? err.message : String(err)}`, void 0, void 0, void 0, void 0, err)));
-    worker.once("exit", (code) => {
-      if (!done) reject(new InternalError(`a linting thread stopped (exit code ${code}) before it reported`));
-    });
-  });
-  return { worker, part };
-}
-var input = !isMainThread ? workerData : void 0;
-if (input?.kind === "unattend-lint-worker" && parentPort) {
-  const port = parentPort;
-  drain(linterFor2(input.setup), input.files, new Int32Array(input.next), input.setup.cwd).then(
-    (part) => port.postMessage({ part }),
-    (err) => {
-      const configError2 = err instanceof ConfigError;
-      const filePath = configError2 ? err.filePath : void 0;
-      port.postMessage({ message: err instanceof Error ? err.message : String(err), configError: configError2, ...filePath ? { filePath } : {} });
-    }
-  );
-}
 
 // src/suppressions.ts
 import { existsSync, readFileSync as readFileSync3, writeFileSync, mkdirSync } from "node:fs";
@@ -12760,7 +12764,7 @@ async function run(io) {
       inlineConfig: !values["no-inline-config"],
       ignorePatterns: values["ignore-pattern"] ?? []
     };
-    const linter = linterFor2(setup);
+    const linter = linterFor(setup);
     if (values["list-rules"]) {
       await linter.loader.forFile(resolve6(io.cwd, "__list-rules__.xml"));
       io.stdout(listRules([...linter.loader.rules().values()], format === "json" ? "json" : "text"));

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { builtinRules } from '../rules/index.js';
 import { createLinter as createFileLinter, type Linter as FileLinter } from './lint.js';
 import { findFiles } from './files.js';
+import { lintOne } from './parallel.js';
 import type { FileResult } from './types.js';
 
 export * from './core-lint.js';
@@ -57,10 +58,16 @@ export function createLinter(opts: ApiOptions = {}): Linter {
     async lintFiles(patterns) {
       const search = findFiles(patterns, cwd);
       const results: FileResult[] = [];
+      const errors = [...search.errors];
+      // As in the CLI: what the walk could not read counts unless ignored, and a file that cannot be read (or that a
+      // rule crashed on) is an error line, not an exception, so the other files are still linted.
+      for (const u of search.unreadable) if (!(await linter.isIgnored(u.path))) errors.push(u.message);
       for (const f of search.files) {
-        if (!(await linter.isIgnored(f.path))) results.push(await linter.lintFile(f.path));
+        const outcome = await lintOne(linter, f.path, cwd);
+        if (outcome.kind === 'result') results.push(outcome.result);
+        else if (outcome.kind === 'problem') errors.push(outcome.message);
       }
-      return { results, errors: search.errors };
+      return { results, errors };
     },
     invalidate: (path) => linter.invalidate(resolve(cwd, path)),
   };

@@ -1,7 +1,8 @@
 // The programmatic API (src/index.ts): lintText and lintFiles behave as the CLI does.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintText, lintFiles, builtinRules, defineRule } from '../src/index.js';
 import { ROOT, FIXTURES } from './helpers/paths.js';
@@ -21,6 +22,16 @@ test('lintFiles walks directories and reports argument problems', async () => {
   assert.equal(errors, ['no such file or directory: missing.xml']);
   const some = await lintFiles(['fixtures/examples'], { cwd: ROOT, noConfigLookup: true, ignorePatterns: ['sysprep-*.xml'] });
   assert.equal(some.results.map((r) => r.filePath.replace(/^.*[\\/]/, '')), ['autounattend-uefi.xml']);
+});
+
+test('lintFiles reports a file it cannot read as an error line and lints the others', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'unattend-lint-api-'));
+  writeFileSync(join(dir, 'a.xml'), readFileSync(join(FIXTURES, 'examples', 'sysprep-unattend.xml')));
+  symlinkSync(join(dir, 'gone.xml'), join(dir, 'dangling.xml'));
+  const { results, errors } = await lintFiles(['.'], { cwd: dir, noConfigLookup: true });
+  assert.equal(results.map((r) => r.filePath.replace(/^.*[\\/]/, '')), ['a.xml']);
+  assert.is(errors.length, 1);
+  assert.match(errors[0]!, /dangling\.xml/);
 });
 
 test('the API exports the rule list and defineRule', () => {
