@@ -11951,12 +11951,13 @@ function createLinter(opts) {
     invalidate: (changed) => loader.invalidate(changed),
     async fixFile(filePath, { write = true } = {}) {
       const abs = resolve2(opts.cwd, filePath);
-      const { result, output, fixes, notWritable } = await fixBytes(await read(abs), abs);
+      const bytes = await read(abs);
+      const { result, output, fixes, notWritable } = await fixBytes(bytes, abs);
       if (output && write) {
         try {
           await writeFile(abs, output);
         } catch (err) {
-          throw new FileReadError(`cannot write the fixed ${abs}: ${fsReason(err)}`, abs);
+          throw new FileWriteError(`cannot write the fixed ${abs}: ${fsReason(err)}`, abs, await lintBytes(bytes, abs));
         }
       }
       return { ...result, fixed: output !== void 0, fixes, ...notWritable ? { notWritable } : {} };
@@ -11986,6 +11987,14 @@ var FileReadError = class extends Error {
     this.name = "FileReadError";
   }
   filePath;
+};
+var FileWriteError = class extends FileReadError {
+  constructor(message, filePath, result) {
+    super(message, filePath);
+    this.result = result;
+    this.name = "FileWriteError";
+  }
+  result;
 };
 
 // src/files.ts
@@ -12666,6 +12675,7 @@ async function lintAll(linter, setup, concurrency, values, positionals, io, debu
           out.fixes.set(result.filePath, { fixes, ...notWritable ? { notWritable } : {} });
           outcome = { kind: "result", result };
         } catch (err) {
+          if (err instanceof FileWriteError) out.results.push(err.result);
           outcome = problemOf(err, io.cwd);
         }
       }

@@ -5,7 +5,7 @@ import { isMainThread } from 'node:worker_threads';
 import { closeSync, fstatSync, mkdirSync, openSync, realpathSync, rmSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, relative, resolve } from 'node:path';
-import { FileReadError, type AppliedFix, type Linter } from './lint.js';
+import { FileReadError, FileWriteError, type AppliedFix, type Linter } from './lint.js';
 import { lintOne, lintOnThreads, linterFor, parseConcurrency, problemOf, readProblem, threadCount, type Concurrency, type LinterSetup } from './parallel.js';
 import { findFiles, PatternError, unmatchedMessage } from './files.js';
 import { applySuppressions, pruneSuppressions, recordSuppressions, suppressionsFile, SuppressionsError, SUPPRESSIONS_FILE } from './suppressions.js';
@@ -226,6 +226,8 @@ async function lintAll(linter: Linter, setup: LinterSetup, concurrency: Concurre
           out.fixes.set(result.filePath, { fixes, ...(notWritable ? { notWritable } : {}) });
           outcome = { kind: 'result', result };
         } catch (err) {
+          // A fix that cannot be written back: the file's findings are still reported, beside the problem.
+          if (err instanceof FileWriteError) out.results.push(err.result);
           outcome = problemOf(err, io.cwd);
         }
       }

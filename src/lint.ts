@@ -162,12 +162,14 @@ export function createLinter(
     invalidate: (changed) => loader.invalidate(changed),
     async fixFile(filePath, { write = true } = {}) {
       const abs = resolve(opts.cwd, filePath);
-      const { result, output, fixes, notWritable } = await fixBytes(await read(abs), abs);
+      const bytes = await read(abs);
+      const { result, output, fixes, notWritable } = await fixBytes(bytes, abs);
       if (output && write) {
         try {
           await writeFile(abs, output);
         } catch (err) {
-          throw new FileReadError(`cannot write the fixed ${abs}: ${fsReason(err)}`, abs);
+          // The file is as it was: its findings are those of what it still says.
+          throw new FileWriteError(`cannot write the fixed ${abs}: ${fsReason(err)}`, abs, await lintBytes(bytes, abs));
         }
       }
       return { ...result, fixed: output !== undefined, fixes, ...(notWritable ? { notWritable } : {}) };
@@ -199,5 +201,13 @@ export class FileReadError extends Error {
   constructor(message: string, readonly filePath: string) {
     super(message);
     this.name = 'FileReadError';
+  }
+}
+
+/** A fixed file that could not be written back; `result` is the lint of the file as it still is. */
+export class FileWriteError extends FileReadError {
+  constructor(message: string, filePath: string, readonly result: FileResult) {
+    super(message, filePath);
+    this.name = 'FileWriteError';
   }
 }

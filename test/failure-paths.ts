@@ -60,10 +60,13 @@ test('an unreadable file or directory: exit 2, one line naming each, the other f
     const walked = runCli(['-f', 'json'], { cwd: dir, ...as });
     failsWith(walked, ['cannot list the directory locked: permission denied (EACCES)', 'cannot read secret-unattend.xml: permission denied (EACCES)']);
     assert.equal(linted(walked, dir), ['a/unattend.xml', 'fix/unattend.xml', 'ok/unattend.xml', 'z/unattend.xml']);
-    // A fix that cannot be written back is one line as well, and the file is left as it was.
+    // A fix that cannot be written back is one line as well, the file is left as it was, and its findings (of what
+    // it still says) are reported.
     const fix = runCli(['--fix', '-f', 'json', 'fix', 'ok'], { cwd: dir, ...as });
     failsWith(fix, ['cannot write the fixed fix/unattend.xml: permission denied (EACCES)']);
-    assert.equal(linted(fix, dir), ['ok/unattend.xml']);
+    assert.equal(linted(fix, dir), ['fix/unattend.xml', 'ok/unattend.xml']);
+    const unfixed = (JSON.parse(fix.stdout) as { filePath: string; messages: { ruleId: string }[] }[]).find((f) => f.filePath.endsWith(join('fix', 'unattend.xml')))!;
+    assert.equal(unfixed.messages.map((m) => m.ruleId), ['value-case']);
     // Only files that fail: they are said, and no "every file is ignored" besides.
     failsWith(runCli(['--fix', '-f', 'json', 'fix'], { cwd: dir, ...as }), ['cannot write the fixed fix/unattend.xml: permission denied (EACCES)']);
     assert.is(readFileSync(join(dir, 'fix', 'unattend.xml'), 'utf8'), FIXABLE);
