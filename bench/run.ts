@@ -205,6 +205,10 @@ function main(): void {
   const began = Date.now();
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`unattend-lint bench: ${commit()}, node ${process.version}, ${cpus().length} CPUs (${cpu}), load average ${load()}`);
+  // Node reads the certificates NODE_EXTRA_CA_CERTS names at every start: that can be most of `node -e 0`, the anchor
+  // of the cold-start figure, so the figure is comparable only between runs that agree on it.
+  const certs = process.env['NODE_EXTRA_CA_CERTS'];
+  console.log(`NODE_EXTRA_CA_CERTS: ${certs ? `set (${certs}); every node start reads it, the anchor of figure 2 included` : 'not set'}`);
   console.log('Every figure is measured against a baseline in this run (a ratio, or a difference in ms): median [min–max]');
   console.log('of the paired figures, A and B alternating after a warm-up. Goals print PASS/FAIL; the bench never fails');
   console.log('on a missed goal. A summary of the goals closes the run.');
