@@ -97,6 +97,12 @@ export function failure(r: ProcessRun, timeout = CHILD_TIMEOUT_MS): string | und
     const line = r.stderr.split('\n').find((l) => l.trim()) ?? '';
     return `crashed: exit code ${r.status}${line ? ` (${line.trim().slice(0, 120)})` : ''}`;
   }
+  // Node exits 1 on an uncaught exception too (a CLI file that is not there, say): the linter never prints a stack
+  // trace unless asked, so one on stderr is a crash, not findings.
+  if (r.status === 1 && /^\s+at .*\d+:\d+\)?$/m.test(r.stderr)) {
+    const line = r.stderr.split('\n').find((l) => /^\w*Error\b/.test(l)) ?? 'uncaught exception';
+    return `crashed: exit code 1 (${line.trim().slice(0, 120)})`;
+  }
   return undefined;
 }
 

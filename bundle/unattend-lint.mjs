@@ -12193,6 +12193,17 @@ async function drain(linter, files, next, cwd) {
   for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) out.push([i, await lintOne(linter, files[i], cwd)]);
   return out;
 }
+async function fixOne(linter, file, cwd, write, fixed) {
+  try {
+    if (await linter.isIgnored(file)) return { kind: "ignored" };
+    const r = await linter.fixFile(file, { write });
+    fixed(r);
+    const { fixed: _, fixes: __, notWritable: ___, ...result } = r;
+    return { kind: "result", result };
+  } catch (err) {
+    return problemOf(err, cwd);
+  }
+}
 async function lintOne(linter, file, cwd) {
   try {
     if (await linter.isIgnored(file)) return { kind: "ignored" };
@@ -12205,6 +12216,7 @@ function readProblem(err, cwd) {
   return err.message.split(err.filePath).join(displayPath(err.filePath, cwd));
 }
 function problemOf(err, cwd) {
+  if (err instanceof FileWriteError) return { kind: "problem", message: readProblem(err, cwd), result: err.result };
   if (err instanceof FileReadError) return { kind: "problem", message: readProblem(err, cwd) };
   if (err instanceof InternalError) {
     const stack = err.cause instanceof Error ? err.cause.stack : void 0;
@@ -12212,15 +12224,7 @@ function problemOf(err, cwd) {
   }
   throw err;
 }
-var linterFor = (setup) => createLinter({
-  cwd: setup.cwd,
-  builtinRules,
-  ...setup.configFile ? { configFile: setup.configFile } : {},
-  noConfigLookup: setup.noConfigLookup,
-  cliRules: setup.cliRules,
-  inlineConfig: setup.inlineConfig,
-  ignorePatterns: setup.ignorePatterns
-});
+var linterFor = (setup) => createLinter({ ...setup, builtinRules });
 async function lintOnThreads(linter, setup, files, threads) {
   const next = new SharedArrayBuffer(4);
   const counter = new Int32Array(next);
@@ -12664,27 +12668,15 @@ async function lintAll(linter, setup, concurrency, values, positionals, io, debu
   const threads = fixing ? 1 : threadCount(concurrency, search.files.length);
   const paths = search.files.map((f) => f.path);
   const outcomes = threads > 1 ? await lintOnThreads(linter, setup, paths, threads) : void 0;
+  const fixed = (r) => void out.fixes.set(r.filePath, { fixes: r.fixes, ...r.notWritable ? { notWritable: r.notWritable } : {} });
   for (const [i, f] of search.files.entries()) {
-    let outcome = outcomes?.[i];
-    if (!outcome && !fixing) outcome = await lintOne(linter, f.path, io.cwd);
-    if (!outcome) {
-      if (await linter.isIgnored(f.path)) outcome = { kind: "ignored" };
-      else {
-        try {
-          const { fixed: _, fixes, notWritable, ...result } = await linter.fixFile(f.path, { write: !dryRun });
-          out.fixes.set(result.filePath, { fixes, ...notWritable ? { notWritable } : {} });
-          outcome = { kind: "result", result };
-        } catch (err) {
-          if (err instanceof FileWriteError) out.results.push(err.result);
-          outcome = problemOf(err, io.cwd);
-        }
-      }
-    }
+    const outcome = outcomes?.[i] ?? (fixing ? await fixOne(linter, f.path, io.cwd, !dryRun, fixed) : await lintOne(linter, f.path, io.cwd));
     if (outcome.kind === "ignored") {
       if (f.explicit) ignoredByName++;
     } else if (outcome.kind === "result") out.results.push(outcome.result);
     else {
       failed++;
+      if (outcome.result) out.results.push(outcome.result);
       out.problems.push(outcome.message);
       if (debug && outcome.stack) io.stderr(`${outcome.stack}
 `);

@@ -5,8 +5,8 @@ import { isMainThread } from 'node:worker_threads';
 import { closeSync, fstatSync, mkdirSync, openSync, realpathSync, rmSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, relative, resolve } from 'node:path';
-import { FileReadError, FileWriteError, type AppliedFix, type Linter } from './lint.js';
-import { lintOne, lintOnThreads, linterFor, parseConcurrency, problemOf, readProblem, threadCount, type Concurrency, type LinterSetup } from './parallel.js';
+import { FileReadError, type AppliedFix, type FixedResult, type Linter } from './lint.js';
+import { fixOne, lintOne, lintOnThreads, linterFor, parseConcurrency, readProblem, threadCount, type Concurrency, type LinterSetup } from './parallel.js';
 import { findFiles, PatternError, unmatchedMessage } from './files.js';
 import { applySuppressions, pruneSuppressions, recordSuppressions, suppressionsFile, SuppressionsError, SUPPRESSIONS_FILE } from './suppressions.js';
 import { toJsonResults } from './reporters/json.js';
@@ -214,29 +214,17 @@ async function lintAll(linter: Linter, setup: LinterSetup, concurrency: Concurre
   const threads = fixing ? 1 : threadCount(concurrency, search.files.length);
   const paths = search.files.map((f) => f.path);
   const outcomes = threads > 1 ? await lintOnThreads(linter, setup, paths, threads) : undefined;
+  const fixed = (r: FixedResult): void => void out.fixes.set(r.filePath, { fixes: r.fixes, ...(r.notWritable ? { notWritable: r.notWritable } : {}) });
   for (const [i, f] of search.files.entries()) {
-    let outcome = outcomes?.[i];
-    if (!outcome && !fixing) outcome = await lintOne(linter, f.path, io.cwd);
-    if (!outcome) {
-      // A file the config ignores is skipped, also when named: hooks pass every staged file.
-      if (await linter.isIgnored(f.path)) outcome = { kind: 'ignored' };
-      else {
-        try {
-          const { fixed: _, fixes, notWritable, ...result } = await linter.fixFile(f.path, { write: !dryRun });
-          out.fixes.set(result.filePath, { fixes, ...(notWritable ? { notWritable } : {}) });
-          outcome = { kind: 'result', result };
-        } catch (err) {
-          // A fix that cannot be written back: the file's findings are still reported, beside the problem.
-          if (err instanceof FileWriteError) out.results.push(err.result);
-          outcome = problemOf(err, io.cwd);
-        }
-      }
-    }
+    // A file the config ignores is skipped, also when named: hooks pass every staged file.
+    const outcome = outcomes?.[i] ?? (fixing ? await fixOne(linter, f.path, io.cwd, !dryRun, fixed) : await lintOne(linter, f.path, io.cwd));
     if (outcome.kind === 'ignored') {
       if (f.explicit) ignoredByName++;
     } else if (outcome.kind === 'result') out.results.push(outcome.result);
     else {
       failed++;
+      // A fix that could not be written back still reports the file's findings, beside the problem.
+      if (outcome.result) out.results.push(outcome.result);
       out.problems.push(outcome.message);
       if (debug && outcome.stack) io.stderr(`${outcome.stack}\n`);
     }

@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { builtinRules } from '../rules/index.js';
-import { createLinter, FileReadError, type Linter } from './lint.js';
+import { createLinter, FileReadError, FileWriteError, type FixedResult, type Linter } from './lint.js';
 import { InternalError } from './engine/errors.js';
 import { ConfigError } from './config/index.js';
 import type { FileResult } from './types.js';
@@ -23,7 +23,8 @@ export interface LinterSetup {
 export type FileOutcome =
   | { kind: 'result'; result: FileResult }
   | { kind: 'ignored' }
-  | { kind: 'problem'; message: string; stack?: string };
+  /** `result`: the file's findings all the same (a fix that could not be written back: of what the file still says). */
+  | { kind: 'problem'; message: string; stack?: string; result?: FileResult };
 
 /** --concurrency: a number of threads, "auto" (several only for runs big enough to gain from them) or "off". */
 export type Concurrency = number | 'auto' | 'off';
@@ -71,6 +72,19 @@ async function drain(linter: Linter, files: readonly string[], next: Int32Array,
   return out;
 }
 
+/** One file's outcome with --fix (or --fix-dry-run, `write` false): ignored, fixed and linted, or its problem. */
+export async function fixOne(linter: Linter, file: string, cwd: string, write: boolean, fixed: (f: FixedResult) => void): Promise<FileOutcome> {
+  try {
+    if (await linter.isIgnored(file)) return { kind: 'ignored' };
+    const r = await linter.fixFile(file, { write });
+    fixed(r);
+    const { fixed: _, fixes: __, notWritable: ___, ...result } = r;
+    return { kind: 'result', result };
+  } catch (err) {
+    return problemOf(err, cwd);
+  }
+}
+
 /** One file's outcome on this thread: ignored by its config, linted, or the problem that stopped it. */
 export async function lintOne(linter: Linter, file: string, cwd: string): Promise<FileOutcome> {
   try {
@@ -88,6 +102,7 @@ export function readProblem(err: FileReadError, cwd: string): string {
 
 /** A file that cannot be read, or a rule's crash, is that file's problem; anything else stops the run. */
 export function problemOf(err: unknown, cwd: string): FileOutcome {
+  if (err instanceof FileWriteError) return { kind: 'problem', message: readProblem(err, cwd), result: err.result };
   if (err instanceof FileReadError) return { kind: 'problem', message: readProblem(err, cwd) };
   if (err instanceof InternalError) {
     const stack = err.cause instanceof Error ? err.cause.stack : undefined;
@@ -96,16 +111,8 @@ export function problemOf(err: unknown, cwd: string): FileOutcome {
   throw err;
 }
 
-export const linterFor = (setup: LinterSetup): Linter =>
-  createLinter({
-    cwd: setup.cwd,
-    builtinRules,
-    ...(setup.configFile ? { configFile: setup.configFile } : {}),
-    noConfigLookup: setup.noConfigLookup,
-    cliRules: setup.cliRules,
-    inlineConfig: setup.inlineConfig,
-    ignorePatterns: setup.ignorePatterns,
-  });
+/** The linter `setup` describes, with the built-in rules (the same on every thread). */
+export const linterFor = (setup: LinterSetup): Linter => createLinter({ ...setup, builtinRules });
 
 /**
  * Lints `files` on `threads` threads: this one (with `linter`) and threads − 1 workers, each making its own linter

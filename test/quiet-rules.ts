@@ -72,4 +72,15 @@ test('a quiet rule with a hook other than onDocumentEnd is an internal error nam
   );
 });
 
+test('meta.elements: element hooks are called only for elements of those binding statuses', () => {
+  const heard: string[] = [];
+  const probe = defineRule({
+    meta: { id: 'probe-elements', summary: 'Probe', category: 'style', severity: 'warn', messages: {}, elements: ['case', 'unknown'] },
+    create: () => ({ onElement: (el) => void heard.push(`${el.local}:${el.binding.status}`) }),
+  });
+  const rules = enable([probe]);
+  lintSource(doc('<computername>PC-1</computername><TimeZone>UTC</TimeZone><Nope/>'), { filePath: 'e.xml', rules, kb });
+  assert.equal(heard, ['computername:case', 'Nope:unknown']);
+});
+
 test.run();
