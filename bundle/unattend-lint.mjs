@@ -7660,16 +7660,13 @@ var namespace_declaration_default = defineRule({
       const fix = uri ? { range: [at, at], text: ` xmlns:${prefix}="${uri}"` } : void 0;
       ctx.report("undeclared", range, { prefix, add }, fix ? { fix } : {});
     }
-    function use(prefix, uri, range) {
-      if (!prefix || RESERVED_PREFIXES.has(prefix)) return;
-      if (uri === "") undeclaredPrefix(prefix, range);
-    }
+    const undeclaredUse = (prefix, uri) => uri === "" && prefix !== "" && !RESERVED_PREFIXES.has(prefix);
     return {
       onElement(node) {
         root2 ??= node;
-        use(node.prefix, node.uri, node.nameRange);
+        if (undeclaredUse(node.prefix, node.uri)) undeclaredPrefix(node.prefix, node.nameRange);
         if (node.unboundAttributes) {
-          for (const a of node.attributes) if (a.prefix !== "xmlns") use(a.prefix, a.uri, a.range);
+          for (const a of node.attributes) if (a.prefix !== "xmlns" && undeclaredUse(a.prefix, a.uri)) undeclaredPrefix(a.prefix, a.range);
         }
       }
     };
@@ -8421,6 +8418,7 @@ var route_consistency_default = defineRule({
 // rules/_helpers/setting-placement.ts
 function placementVisitor(found) {
   const states = [];
+  let waiting = [];
   let applied = false;
   const check = (node, parent) => {
     if (parent === "done" || !applied) return "done";
@@ -8433,7 +8431,11 @@ function placementVisitor(found) {
     const record = s.record;
     if (record.passesInferred || record.passes.length === 0 || record.passes.includes(node.pass)) return "ok";
     const path8 = s.key.slice(s.component.name.length + 1).split("/");
-    if (holdsContradiction(s.component.name, path8, node.pass)) return /* @__PURE__ */ new Set();
+    if (holdsContradiction(s.component.name, path8, node.pass)) {
+      const children = /* @__PURE__ */ new Set();
+      waiting.push({ node, setting: s, children });
+      return children;
+    }
     found({ node, setting: s });
     return "done";
   };
@@ -8443,16 +8445,16 @@ function placementVisitor(found) {
       applied = !!placed && (placed.passes.length === 0 || placed.passes.includes(placed.pass));
     },
     onElement(node) {
-      const parent = states.at(-1) ?? "done";
-      states.push(node.role === "component" ? "ok" : node.role === "setting" && node.parent ? check(node, parent) : "done");
+      const parent = node.depth > 0 ? states[node.depth - 1] : "done";
+      states[node.depth] = node.role === "component" ? "ok" : node.role === "setting" && node.parent ? check(node, parent) : "done";
     },
-    onElementEnd(node) {
-      const state = states.pop();
-      const s = node.binding.setting;
-      if (!(state instanceof Set) || !s) return;
-      const path8 = s.key.slice(s.component.name.length + 1).split("/");
-      const onlyLocal = state.size > 0 && [...state].every((c) => contradictedPlacement(s.component.name, [...path8, c], node.pass));
-      if (!onlyLocal) found({ node, setting: s });
+    onComponentEnd() {
+      for (const { node, setting: s, children } of waiting) {
+        const path8 = s.key.slice(s.component.name.length + 1).split("/");
+        const onlyLocal = children.size > 0 && [...children].every((c) => contradictedPlacement(s.component.name, [...path8, c], node.pass));
+        if (!onlyLocal) found({ node, setting: s });
+      }
+      waiting = [];
     }
   };
 }
@@ -8809,11 +8811,10 @@ var template_placeholder_default = defineRule({
   },
   create(ctx) {
     const extra = (ctx.options.patterns ?? []).map(tokenPattern);
-    const cursor = /* @__PURE__ */ new Map();
+    const cursor = [];
     let marks;
-    const hasMark = (start, end) => anyBetween(marks ??= [...ctx.text.matchAll(new RegExp(MARKS.source, "g"))].map((m) => m.index), start, end);
+    const mayHold = (start, end) => extra.length > 0 || anyBetween(marks ??= [...ctx.text.matchAll(new RegExp(MARKS.source, "g"))].map((m) => m.index), start, end);
     function scan2(start, end, context, where2) {
-      if (extra.length === 0 && !hasMark(start, end)) return;
       const raw = blankComments(ctx.text.slice(start, end));
       const found = findPlaceholders(raw, context);
       for (const re of extra) for (const m of raw.matchAll(re)) if (m[0]) found.push({ index: m.index, token: m[0] });
@@ -8822,29 +8823,31 @@ var template_placeholder_default = defineRule({
         ctx.report("placeholder", range, { token: p.token, where: where2() });
       }
     }
-    function gap(node, end) {
-      const start = cursor.get(node) ?? node.range.end;
-      if (node.role !== "foreign" && end > start) scan2(start, end, "value", () => `<${node.qname}>`);
+    function gap(node, start, end) {
+      if (node.role !== "foreign" && end > start && mayHold(start, end)) scan2(start, end, "value", () => `<${node.qname}>`);
     }
     return {
       onElement(node) {
-        if (node.parent) gap(node.parent, node.range.start);
+        const depth = node.depth;
+        if (node.parent) gap(node.parent, cursor[depth - 1], node.range.start);
+        cursor[depth] = node.range.end;
+        if (!mayHold(node.range.start, node.range.end)) return;
         const context = node.role === "foreign" ? "value" : "attribute";
-        if (extra.length === 0 && !hasMark(node.range.start, node.range.end)) return;
         for (const a of node.attributes) {
           scan2(a.valueRange.start, a.valueRange.end, context, () => `the ${a.qname} attribute of <${node.qname}>`);
         }
       },
       onValue(value) {
         const el = value.element;
-        if (el.role === "foreign") return;
+        if (el.role === "foreign" || !mayHold(value.range.start, value.range.end)) return;
         const context = COMMAND_ELEMENTS.has(el.local) ? "command" : el.binding.secret ? "secret" : "value";
         scan2(value.range.start, value.range.end, context, () => `<${el.qname}>`);
       },
       onElementEnd(node) {
-        if (node.childCount > 0 && !node.selfClosing) gap(node, ctx.text.lastIndexOf("<", node.fullRange.end - 1));
-        cursor.delete(node);
-        if (node.parent) cursor.set(node.parent, node.fullRange.end);
+        const end = node.fullRange.end;
+        const start = cursor[node.depth];
+        if (node.childCount > 0 && !node.selfClosing && mayHold(start, end)) gap(node, start, ctx.text.lastIndexOf("<", end - 1));
+        if (node.parent) cursor[node.depth - 1] = end;
       }
     };
   }
@@ -9670,7 +9673,6 @@ var Element = class {
     this.prefix = tag.prefix;
     this.local = tag.local;
     this.range = { start, end };
-    this.nameRange = { start: start + 1, end: start + 1 + tag.name.length };
     this.selfClosing = tag.isSelfClosing;
     this.pass = parent?.pass;
     this.component = parent?.component;
@@ -9709,8 +9711,6 @@ var Element = class {
   prefix;
   local;
   range;
-  nameRange;
-  fullRange = void 0;
   selfClosing;
   pass;
   component;
@@ -9721,7 +9721,22 @@ var Element = class {
   wcmAttributeUri;
   childCount = 0;
   binding = void 0;
+  /** Text read so far while the element has no child element (the parser's, until it closes). */
+  pendingText = "";
+  /** The <settings> node this element opens, if it is one. */
+  settingsNode = void 0;
+  /** Offset just past the end tag, once the element closes (-1 while open). */
+  end = -1;
   #attributes;
+  #nameRange;
+  #fullRange;
+  /** Made on first access: most elements are never reported on. */
+  get nameRange() {
+    return this.#nameRange ??= { start: this.range.start + 1, end: this.range.start + 1 + this.qname.length };
+  }
+  get fullRange() {
+    return this.end < 0 ? void 0 : this.#fullRange ??= { start: this.range.start, end: this.end };
+  }
   get attributes() {
     return this.#attributes ??= attributeNodes(this.text, this.range.start, this.range.end, this.tag, this.unbound ?? NONE);
   }
@@ -9771,49 +9786,48 @@ function parse(text, sink) {
   parser.on("opentag", (tag) => {
     const end = parser.position;
     const start = text.lastIndexOf("<", end - 1);
-    const parentOpen = stack[stack.length - 1];
-    const parent = parentOpen?.node ?? null;
+    const parent = stack.length > 0 ? stack[stack.length - 1] : null;
     if (stack.length >= MAX_DEPTH2) fail(`elements are nested more than ${MAX_DEPTH2} levels deep`, start);
-    if (parentOpen) {
+    if (parent) {
       parent.childCount++;
-      parentOpen.text = "";
+      parent.pendingText = "";
     }
     const uri = tag.prefix && pendingUnbound?.has(tag.prefix) ? "" : tag.uri;
     const node = new Element(text, tag, start, end, uri, roleOf(parent, uri, tag.local), parent, stack.length, pendingUnbound);
     pendingUnbound = void 0;
-    const open = { node, text: "", settings: void 0, component: void 0 };
+    let component;
     if (node.role === "settings") {
       const passAttr = node.attributes.find((a) => a.local === "pass" && a.prefix === "");
       node.pass = passAttr?.value;
-      open.settings = { kind: "settings", element: node, pass: node.pass, passAttr };
+      node.settingsNode = { kind: "settings", element: node, pass: node.pass, passAttr };
     } else if (node.role === "component") {
-      open.component = node.component = componentNode(node, parentOpen.settings);
+      component = node.component = componentNode(node, parent.settingsNode);
     }
-    stack.push(open);
+    stack.push(node);
     if (!parent) sink.onDocument?.({ kind: "document", root: node });
     sink.onElement?.(node);
-    if (open.settings) sink.onSettings?.(open.settings);
-    if (open.component) sink.onComponent?.(open.component);
+    if (node.settingsNode) sink.onSettings?.(node.settingsNode);
+    if (component) sink.onComponent?.(component);
   });
   const addText = (t) => {
     const top = stack[stack.length - 1];
-    if (top && top.node.childCount === 0) top.text += t;
+    if (top && top.childCount === 0) top.pendingText += t;
   };
   parser.on("text", addText);
   parser.on("cdata", addText);
   parser.on("closetag", () => {
-    const open = stack.pop();
-    if (!open) return;
+    const node = stack.pop();
+    if (!node) return;
     const end = parser.position;
-    const node = open.node;
-    const closeStart = node.selfClosing ? node.range.end : text.lastIndexOf("<", end - 1);
-    node.fullRange = { start: node.range.start, end };
+    node.end = end;
     if (node.childCount === 0) {
-      sink.onValue?.({ kind: "value", element: node, text: open.text, range: { start: node.range.end, end: closeStart } });
+      const closeStart = node.selfClosing ? node.range.end : text.lastIndexOf("<", end - 1);
+      sink.onValue?.({ kind: "value", element: node, text: node.pendingText, range: { start: node.range.end, end: closeStart } });
+      node.pendingText = "";
     }
     sink.onElementEnd?.(node);
-    if (open.component) sink.onComponentEnd?.(open.component);
-    if (open.settings) sink.onSettingsEnd?.(open.settings);
+    if (node.role === "component" && node.component) sink.onComponentEnd?.(node.component);
+    if (node.settingsNode) sink.onSettingsEnd?.(node.settingsNode);
   });
   parser.on("comment", (body) => {
     const end = parser.position;
@@ -10328,6 +10342,7 @@ function occurrences(text, values) {
   return out;
 }
 var GLOBAL_HOOKS = ["onDocument", "onSettings", "onSettingsEnd", "onComponent", "onComponentEnd", "onComment", "onDocumentEnd"];
+var ELEMENT_HOOKS = ["onElement", "onElementEnd", "onValue"];
 function startRules(plan, opts, sink, source, secrets) {
   const { lines, text, filePath } = sink;
   const settings = opts.settings ?? {};
@@ -10356,19 +10371,24 @@ function startRules(plan, opts, sink, source, secrets) {
     }
   };
   const visitors = plan.rules.map((_, i) => plan.quiet[i] ? NO_HOOKS : create(i));
-  const listener = (i, h) => {
-    const v = visitors[i];
-    const fn = v[h];
-    return fn ? { id: plan.rules[i].rule.meta.id, v, fn } : void 0;
+  const global = new Map(GLOBAL_HOOKS.map((h) => [h, []]));
+  const own = {
+    onElement: new Array(visitors.length),
+    onElementEnd: new Array(visitors.length),
+    onValue: new Array(visitors.length)
   };
-  const global = /* @__PURE__ */ new Map();
-  for (const h of GLOBAL_HOOKS) {
-    const out = [];
-    for (let i = 0; i < visitors.length; i++) {
-      const l = listener(i, h);
-      if (l) out.push(l);
+  for (let i = 0; i < visitors.length; i++) {
+    const v = visitors[i];
+    if (v === NO_HOOKS) continue;
+    const id = plan.rules[i].rule.meta.id;
+    for (const h of GLOBAL_HOOKS) {
+      const fn = v[h];
+      if (fn) global.get(h).push({ id, v, fn });
     }
-    global.set(h, out);
+    for (const h of ELEMENT_HOOKS) {
+      const fn = v[h];
+      if (fn) own[h][i] = { id, v, fn };
+    }
   }
   const call = (list5, node, offset) => {
     let i = 0;
@@ -10382,18 +10402,18 @@ function startRules(plan, opts, sink, source, secrets) {
     }
   };
   const elementDispatch = (h) => {
-    const own = visitors.map((_, i) => listener(i, h));
+    const listeners = own[h];
     return (el, node) => {
       const b = el.binding;
       const rules = plan.elementRules(b.setting?.id, b.status);
       let k = 0;
       try {
         for (; k < rules.length; k++) {
-          const l = own[rules[k]];
+          const l = listeners[rules[k]];
           if (l) l.fn.call(l.v, node);
         }
       } catch (err) {
-        throw crash(err, own[rules[k]].id, el.range.start, filePath, lines);
+        throw crash(err, listeners[rules[k]].id, el.range.start, filePath, lines);
       }
     };
   };
@@ -11728,14 +11748,14 @@ function collector(settings, out) {
           if (row && v.text.trim()) row.value = JSON.parse(ctx.quote(v.text.trim(), v.range));
         },
         onElementEnd(el) {
-          placement.onElementEnd(el);
           const row = rows.get(el);
           if (!row) return;
           rows.delete(el);
           const leaf = el.childCount === 0 || row.status !== "applies";
           if (leaf && current) current.settings.push(row);
         },
-        onComponentEnd() {
+        onComponentEnd(node) {
+          placement.onComponentEnd(node);
           for (const [row, el] of paths) row.path = pathOf2(el);
           paths.length = 0;
           current?.settings.sort((a, b) => a.line - b.line);

@@ -38,16 +38,13 @@ export default defineRule({
       ctx.report('undeclared', range, { prefix, add }, fix ? { fix } : {});
     }
 
-    function use(prefix: string, uri: string, range: Range): void {
-      if (!prefix || RESERVED_PREFIXES.has(prefix)) return;
-      if (uri === '') undeclaredPrefix(prefix, range);
-    }
+    const undeclaredUse = (prefix: string, uri: string): boolean => uri === '' && prefix !== '' && !RESERVED_PREFIXES.has(prefix);
 
     return {
       onElement(node) {
         root ??= node;
-        use(node.prefix, node.uri, node.nameRange);
-        if (node.unboundAttributes) for (const a of node.attributes) if (a.prefix !== 'xmlns') use(a.prefix, a.uri, a.range);
+        if (undeclaredUse(node.prefix, node.uri)) undeclaredPrefix(node.prefix, node.nameRange);
+        if (node.unboundAttributes) for (const a of node.attributes) if (a.prefix !== 'xmlns' && undeclaredUse(a.prefix, a.uri)) undeclaredPrefix(a.prefix, a.range);
       },
     };
   },

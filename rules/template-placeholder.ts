@@ -43,17 +43,16 @@ export default defineRule<
   },
   create(ctx) {
     const extra = (ctx.options.patterns ?? []).map(tokenPattern);
-    // Where the next text run of each open element starts (after its start tag or its last child).
-    const cursor = new Map<ElementNode, number>();
+    // Where the next text run of each open element starts (after its start tag or its last child), by depth.
+    const cursor: number[] = [];
 
     // Offsets of the characters every built-in placeholder shape holds, found once per file: "is there one
     // between these offsets?" is then a binary search, with nothing sliced for the many runs that hold none.
     let marks: number[] | undefined;
-    const hasMark = (start: number, end: number): boolean =>
-      anyBetween((marks ??= [...ctx.text.matchAll(new RegExp(MARKS.source, 'g'))].map((m) => m.index)), start, end);
+    const mayHold = (start: number, end: number): boolean =>
+      extra.length > 0 || anyBetween((marks ??= [...ctx.text.matchAll(new RegExp(MARKS.source, 'g'))].map((m) => m.index)), start, end);
 
     function scan(start: number, end: number, context: PlaceholderContext, where: () => string): void {
-      if (extra.length === 0 && !hasMark(start, end)) return;
       const raw = blankComments(ctx.text.slice(start, end));
       const found = findPlaceholders(raw, context);
       for (const re of extra) for (const m of raw.matchAll(re)) if (m[0]) found.push({ index: m.index, token: m[0] });
@@ -64,18 +63,19 @@ export default defineRule<
     }
 
     // Text between child elements: templates insert whole blocks there, e.g. ${oobeSystemComponents}.
-    function gap(node: ElementNode, end: number): void {
-      const start = cursor.get(node) ?? node.range.end;
-      if (node.role !== 'foreign' && end > start) scan(start, end, 'value', () => `<${node.qname}>`);
+    function gap(node: ElementNode, start: number, end: number): void {
+      if (node.role !== 'foreign' && end > start && mayHold(start, end)) scan(start, end, 'value', () => `<${node.qname}>`);
     }
 
     return {
       onElement(node) {
-        if (node.parent) gap(node.parent, node.range.start);
+        const depth = node.depth;
+        if (node.parent) gap(node.parent, cursor[depth - 1]!, node.range.start);
+        cursor[depth] = node.range.end;
+        // Every built-in placeholder shape holds one of these: without them (and user patterns) no attribute can match.
+        if (!mayHold(node.range.start, node.range.end)) return;
         // Setup never expands variables in its own attributes; other namespaces' data may use %VAR% paths.
         const context = node.role === 'foreign' ? 'value' : 'attribute';
-        // Every built-in placeholder shape holds one of these: without them (and user patterns) no attribute can match.
-        if (extra.length === 0 && !hasMark(node.range.start, node.range.end)) return;
         for (const a of node.attributes) {
           scan(a.valueRange.start, a.valueRange.end, context, () => `the ${a.qname} attribute of <${node.qname}>`);
         }
@@ -83,14 +83,16 @@ export default defineRule<
       onValue(value) {
         const el = value.element;
         // Foreign content (generator script payloads, embedded XML) follows its own syntax.
-        if (el.role === 'foreign') return;
+        if (el.role === 'foreign' || !mayHold(value.range.start, value.range.end)) return;
         const context = COMMAND_ELEMENTS.has(el.local) ? 'command' : el.binding.secret ? 'secret' : 'value';
         scan(value.range.start, value.range.end, context, () => `<${el.qname}>`);
       },
       onElementEnd(node) {
-        if (node.childCount > 0 && !node.selfClosing) gap(node, ctx.text.lastIndexOf('<', node.fullRange!.end - 1));
-        cursor.delete(node);
-        if (node.parent) cursor.set(node.parent, node.fullRange!.end);
+        const end = node.fullRange!.end;
+        const start = cursor[node.depth]!;
+        // The end tag's "<" is looked for only where the run before it may hold a token.
+        if (node.childCount > 0 && !node.selfClosing && mayHold(start, end)) gap(node, start, ctx.text.lastIndexOf('<', end - 1));
+        if (node.parent) cursor[node.depth - 1] = end;
       },
     };
   },

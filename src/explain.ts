@@ -138,7 +138,6 @@ function collector(settings: Record<string, unknown>, out: Collected) {
           if (row && v.text.trim()) row.value = JSON.parse(ctx.quote(v.text.trim(), v.range)) as string;
         },
         onElementEnd(el) {
-          placement.onElementEnd!(el);
           const row = rows.get(el);
           if (!row) return;
           rows.delete(el);
@@ -146,7 +145,8 @@ function collector(settings: Record<string, unknown>, out: Collected) {
           const leaf = el.childCount === 0 || row.status !== 'applies';
           if (leaf && current) current.settings.push(row);
         },
-        onComponentEnd() {
+        onComponentEnd(node: BoundComponent) {
+          placement.onComponentEnd!(node);
           for (const [row, el] of paths) row.path = pathOf(el);
           paths.length = 0;
           current?.settings.sort((a, b) => a.line - b.line);

@@ -150,6 +150,7 @@ function occurrences(text: string, values: readonly string[]): Range[] {
 type GlobalHook = 'onDocument' | 'onSettings' | 'onSettingsEnd' | 'onComponent' | 'onComponentEnd' | 'onComment' | 'onDocumentEnd';
 type ElementHook = 'onElement' | 'onElementEnd' | 'onValue';
 const GLOBAL_HOOKS: readonly GlobalHook[] = ['onDocument', 'onSettings', 'onSettingsEnd', 'onComponent', 'onComponentEnd', 'onComment', 'onDocumentEnd'];
+const ELEMENT_HOOKS: readonly ElementHook[] = ['onElement', 'onElementEnd', 'onValue'];
 
 interface Listener {
   id: string;
@@ -198,20 +199,26 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
   };
   // Rules quiet without their facts are made at the end of the document, and only when it holds one of them.
   const visitors: Visitor[] = plan.rules.map((_, i) => (plan.quiet[i] ? NO_HOOKS : create(i)));
-  // Listeners are the visitors' own functions, called with their visitor as `this`: nothing is bound per file.
-  const listener = (i: number, h: GlobalHook | ElementHook): Listener | undefined => {
-    const v = visitors[i]!;
-    const fn = v[h] as ((this: Visitor, n: unknown) => void) | undefined;
-    return fn ? { id: plan.rules[i]!.rule.meta.id, v, fn } : undefined;
+  // Listeners are the visitors' own functions, called with their visitor as `this`: nothing is bound per file. One
+  // list per global hook, and one table per element hook indexed by rule.
+  const global = new Map<GlobalHook, Listener[]>(GLOBAL_HOOKS.map((h) => [h, []]));
+  const own: Record<ElementHook, (Listener | undefined)[]> = {
+    onElement: new Array(visitors.length),
+    onElementEnd: new Array(visitors.length),
+    onValue: new Array(visitors.length),
   };
-  const global = new Map<GlobalHook, Listener[]>();
-  for (const h of GLOBAL_HOOKS) {
-    const out: Listener[] = [];
-    for (let i = 0; i < visitors.length; i++) {
-      const l = listener(i, h);
-      if (l) out.push(l);
+  for (let i = 0; i < visitors.length; i++) {
+    const v = visitors[i]!;
+    if (v === NO_HOOKS) continue;
+    const id = plan.rules[i]!.rule.meta.id;
+    for (const h of GLOBAL_HOOKS) {
+      const fn = v[h] as Listener['fn'] | undefined;
+      if (fn) global.get(h)!.push({ id, v, fn });
     }
-    global.set(h, out);
+    for (const h of ELEMENT_HOOKS) {
+      const fn = v[h] as Listener['fn'] | undefined;
+      if (fn) own[h][i] = { id, v, fn };
+    }
   }
   const call = (list: readonly Listener[], node: unknown, offset: number): void => {
     let i = 0;
@@ -227,18 +234,18 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
   // Element hooks: who hears an element depends on its setting and binding status only, which the plan works out once
   // per config; here each rule's listener for the hook is looked up once per file.
   const elementDispatch = (h: ElementHook) => {
-    const own = visitors.map((_, i) => listener(i, h));
+    const listeners = own[h];
     return (el: BoundElement, node: unknown): void => {
       const b = el.binding;
       const rules = plan.elementRules(b.setting?.id, b.status);
       let k = 0;
       try {
         for (; k < rules.length; k++) {
-          const l = own[rules[k]!];
+          const l = listeners[rules[k]!];
           if (l) l.fn.call(l.v, node);
         }
       } catch (err) {
-        throw crash(err, own[rules[k]!]!.id, el.range.start, filePath, lines);
+        throw crash(err, listeners[rules[k]!]!.id, el.range.start, filePath, lines);
       }
     };
   };

@@ -56,8 +56,6 @@ class Element implements ElementNode {
   readonly prefix: string;
   readonly local: string;
   readonly range: { start: number; end: number };
-  readonly nameRange: { start: number; end: number };
-  fullRange: { start: number; end: number } | undefined = undefined;
   readonly selfClosing: boolean;
   pass: string | undefined;
   component: ComponentNode | undefined;
@@ -68,7 +66,15 @@ class Element implements ElementNode {
   readonly wcmAttributeUri: string | undefined;
   childCount = 0;
   binding: unknown = undefined;
+  /** Text read so far while the element has no child element (the parser's, until it closes). */
+  pendingText = '';
+  /** The <settings> node this element opens, if it is one. */
+  settingsNode: SettingsNode | undefined = undefined;
+  /** Offset just past the end tag, once the element closes (-1 while open). */
+  end = -1;
   #attributes: AttributeNode[] | undefined;
+  #nameRange: { start: number; end: number } | undefined;
+  #fullRange: { start: number; end: number } | undefined;
 
   constructor(
     private readonly text: string,
@@ -85,7 +91,6 @@ class Element implements ElementNode {
     this.prefix = tag.prefix;
     this.local = tag.local;
     this.range = { start, end };
-    this.nameRange = { start: start + 1, end: start + 1 + tag.name.length };
     this.selfClosing = tag.isSelfClosing;
     this.pass = parent?.pass;
     this.component = parent?.component;
@@ -113,20 +118,21 @@ class Element implements ElementNode {
     this.wcmAttributeUri = wcmUri;
   }
 
+  /** Made on first access: most elements are never reported on. */
+  get nameRange(): { start: number; end: number } {
+    return (this.#nameRange ??= { start: this.range.start + 1, end: this.range.start + 1 + this.qname.length });
+  }
+
+  get fullRange(): { start: number; end: number } | undefined {
+    return this.end < 0 ? undefined : (this.#fullRange ??= { start: this.range.start, end: this.end });
+  }
+
   get attributes(): readonly AttributeNode[] {
     return (this.#attributes ??= attributeNodes(this.text, this.range.start, this.range.end, this.tag, this.unbound ?? NONE));
   }
 }
 
 const NONE: ReadonlySet<string> = new Set();
-
-/** An open element: its node, the text read so far while it has no child, and the envelope node it opens. */
-interface Open {
-  node: ElementNode;
-  text: string;
-  settings: SettingsNode | undefined;
-  component: ComponentNode | undefined;
-}
 
 /** Namespace errors are not well-formedness errors: libxml2 accepts such files and so do we. */
 const NAMESPACE_ERROR = /unbound namespace prefix|prefix must be bound|default namespace may not|xml namespace to another prefix|undefine prefix|"xmlns" as prefix/;
@@ -153,7 +159,7 @@ function roleOf(parent: ElementNode | null, uri: string, local: string): Element
 export function parse(text: string, sink: ParseSink): ParseResult {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const result: ParseResult = { unboundPrefixes: new Set() };
-  const stack: Open[] = [];
+  const stack: Element[] = [];
   let pendingUnbound: Set<string> | undefined;
 
   // The first well-formedness error ends the parse: saxes would go on (resolving namespaces up the whole tag
@@ -182,52 +188,51 @@ export function parse(text: string, sink: ParseSink): ParseResult {
   parser.on('opentag', (tag: SaxesTagNS) => {
     const end = parser.position;
     const start = text.lastIndexOf('<', end - 1);
-    const parentOpen = stack[stack.length - 1];
-    const parent = parentOpen?.node ?? null;
+    const parent = stack.length > 0 ? stack[stack.length - 1]! : null;
     if (stack.length >= MAX_DEPTH) fail(`elements are nested more than ${MAX_DEPTH} levels deep`, start);
-    if (parentOpen) {
-      parent!.childCount++;
-      parentOpen.text = '';
+    if (parent) {
+      parent.childCount++;
+      parent.pendingText = '';
     }
     const uri = tag.prefix && pendingUnbound?.has(tag.prefix) ? '' : tag.uri;
     const node = new Element(text, tag, start, end, uri, roleOf(parent, uri, tag.local), parent, stack.length, pendingUnbound);
     pendingUnbound = undefined;
-    const open: Open = { node, text: '', settings: undefined, component: undefined };
+    let component: ComponentNode | undefined;
     if (node.role === 'settings') {
       const passAttr = node.attributes.find((a) => a.local === 'pass' && a.prefix === '');
       node.pass = passAttr?.value;
-      open.settings = { kind: 'settings', element: node, pass: node.pass, passAttr };
+      node.settingsNode = { kind: 'settings', element: node, pass: node.pass, passAttr };
     } else if (node.role === 'component') {
       // roleOf gives "component" only directly under <settings>, so the parent holds the settings node.
-      open.component = node.component = componentNode(node, parentOpen!.settings);
+      component = node.component = componentNode(node, parent!.settingsNode);
     }
-    stack.push(open);
+    stack.push(node);
     if (!parent) sink.onDocument?.({ kind: 'document', root: node });
     sink.onElement?.(node);
-    if (open.settings) sink.onSettings?.(open.settings);
-    if (open.component) sink.onComponent?.(open.component);
+    if (node.settingsNode) sink.onSettings?.(node.settingsNode);
+    if (component) sink.onComponent?.(component);
   });
 
   const addText = (t: string): void => {
     const top = stack[stack.length - 1];
-    if (top && top.node.childCount === 0) top.text += t;
+    if (top && top.childCount === 0) top.pendingText += t;
   };
   parser.on('text', addText);
   parser.on('cdata', addText);
 
   parser.on('closetag', () => {
-    const open = stack.pop();
-    if (!open) return;
+    const node = stack.pop();
+    if (!node) return;
     const end = parser.position;
-    const node = open.node;
-    const closeStart = node.selfClosing ? node.range.end : text.lastIndexOf('<', end - 1);
-    node.fullRange = { start: node.range.start, end };
+    node.end = end;
     if (node.childCount === 0) {
-      sink.onValue?.({ kind: 'value', element: node, text: open.text, range: { start: node.range.end, end: closeStart } });
+      const closeStart = node.selfClosing ? node.range.end : text.lastIndexOf('<', end - 1);
+      sink.onValue?.({ kind: 'value', element: node, text: node.pendingText, range: { start: node.range.end, end: closeStart } });
+      node.pendingText = '';
     }
     sink.onElementEnd?.(node);
-    if (open.component) sink.onComponentEnd?.(open.component);
-    if (open.settings) sink.onSettingsEnd?.(open.settings);
+    if (node.role === 'component' && node.component) sink.onComponentEnd?.(node.component);
+    if (node.settingsNode) sink.onSettingsEnd?.(node.settingsNode);
   });
 
   parser.on('comment', (body: string) => {
