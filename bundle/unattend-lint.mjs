@@ -4,7 +4,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toJsonResults
-} from "./lib/chunk-QUKQAN33.mjs";
+} from "./lib/chunk-HPW47ILC.mjs";
 import {
   encode
 } from "./lib/chunk-CP2NIBYL.mjs";
@@ -23,6 +23,7 @@ import {
   anyBetween,
   byCodeUnits,
   firstIndex,
+  firstStartingAt,
   maskFound,
   maskSlice,
   scanFreeSecrets,
@@ -31,7 +32,7 @@ import {
   secretRedactor,
   secretValuesOf,
   showableFix
-} from "./lib/chunk-NFHMAM6F.mjs";
+} from "./lib/chunk-ZUNNRWKW.mjs";
 import {
   __commonJS,
   __toESM
@@ -55,14 +56,14 @@ var require_ed5 = __commonJS({
     var TAB = 9;
     var NL = 10;
     var CR = 13;
-    var SPACE = 32;
-    exports.S_LIST = [SPACE, NL, CR, TAB];
+    var SPACE2 = 32;
+    exports.S_LIST = [SPACE2, NL, CR, TAB];
     function isChar(c) {
-      return c >= SPACE && c <= 55295 || c === NL || c === CR || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+      return c >= SPACE2 && c <= 55295 || c === NL || c === CR || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
     exports.isChar = isChar;
     function isS(c) {
-      return c === SPACE || c === NL || c === CR || c === TAB;
+      return c === SPACE2 || c === NL || c === CR || c === TAB;
     }
     exports.isS = isS;
     function isNameStartChar(c) {
@@ -96,8 +97,8 @@ var require_ed2 = __commonJS({
     var TAB = 9;
     var NL = 10;
     var CR = 13;
-    var SPACE = 32;
-    exports.S_LIST = [SPACE, NL, CR, TAB];
+    var SPACE2 = 32;
+    exports.S_LIST = [SPACE2, NL, CR, TAB];
     function isChar(c) {
       return c >= 1 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
@@ -111,7 +112,7 @@ var require_ed2 = __commonJS({
     }
     exports.isCharAndNotRestricted = isCharAndNotRestricted;
     function isS(c) {
-      return c === SPACE || c === NL || c === CR || c === TAB;
+      return c === SPACE2 || c === NL || c === CR || c === TAB;
     }
     exports.isS = isS;
     function isNameStartChar(c) {
@@ -232,7 +233,7 @@ var require_saxes = __commonJS({
     var TAB = 9;
     var NL = 10;
     var CR = 13;
-    var SPACE = 32;
+    var SPACE2 = 32;
     var BANG = 33;
     var DQUOTE = 34;
     var AMP = 38;
@@ -615,7 +616,7 @@ var require_saxes = __commonJS({
         const code = chunk.charCodeAt(i);
         this.column++;
         if (code < 55296) {
-          if (code >= SPACE || code === TAB) {
+          if (code >= SPACE2 || code === TAB) {
             return code;
           }
           switch (code) {
@@ -1276,7 +1277,7 @@ var require_saxes = __commonJS({
         }
         if (!isQuote(c)) {
           this.fail("value must be quoted.");
-          this.q = SPACE;
+          this.q = SPACE2;
         } else {
           this.q = c;
         }
@@ -3762,16 +3763,22 @@ var PASSWORD_KINDS = [
 ];
 var PASSWORD_FACTS = PASSWORD_KINDS.flatMap((k) => [k.container, k.value, k.plainText]);
 function storedPasswords(model, kinds = PASSWORD_KINDS) {
-  const out = [];
-  for (const kind2 of kinds) {
-    for (const container of model.all(kind2.container)) {
-      const value = model.child(container, kind2.value);
-      const plainText = model.child(container, kind2.plainText);
-      const form = !plainText ? "plain" : plainText.value === true ? "plain" : plainText.value === false ? "hidden" : "unknown";
-      out.push({ kind: kind2, container, value, plainText, form });
+  const every = model.memo("storedPasswords", () => {
+    const out = [];
+    for (const kind2 of PASSWORD_KINDS) {
+      for (const container of model.all(kind2.container)) {
+        const value = model.child(container, kind2.value);
+        const plainText = model.child(container, kind2.plainText);
+        const form = !plainText ? "plain" : plainText.value === true ? "plain" : plainText.value === false ? "hidden" : "unknown";
+        out.push({ kind: kind2, container, value, plainText, form });
+      }
     }
-  }
-  return out;
+    return out;
+  });
+  return kinds === PASSWORD_KINDS ? every : kinds.flatMap((k) => every.filter((p) => p.kind === k));
+}
+function hiddenOf(p) {
+  return p.decoded ??= decodeHidden(p.value?.text ?? "");
 }
 function decodeHidden(value) {
   const core = value.trim();
@@ -3797,7 +3804,7 @@ function passwordOf(p) {
   const text = v.text ?? "";
   if (p.form === "plain") return text;
   if (p.form !== "hidden") return void 0;
-  const d = decodeHidden(text);
+  const d = hiddenOf(p);
   if (!d.ok || !d.text.endsWith(p.kind.suffix)) return void 0;
   return d.text.slice(0, d.text.length - p.kind.suffix.length);
 }
@@ -4025,6 +4032,8 @@ var WINDOWS_VARIABLES = new Set(
   ].map((v) => v.toLowerCase())
 );
 var WHOLE_POWERSHELL = /^\s*(\$\((?:[^()\r\n]|\([^()\r\n]*\))*\)|\$[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*$/;
+var MARK = /[{@#$%]/;
+var CONDITIONAL_MARK = /[{%]/;
 function scan(text, patterns, out) {
   for (const re of patterns) {
     for (const m of text.matchAll(re)) out.push({ index: m.index, token: m[0] });
@@ -4032,7 +4041,7 @@ function scan(text, patterns, out) {
 }
 function findPlaceholders(text, context) {
   const out = [];
-  if (!/[{@#$%]/.test(text)) return out;
+  if (!MARK.test(text)) return out;
   scan(text, ALWAYS, out);
   if (context !== "command") scan(text, NOT_IN_COMMANDS, out);
   const m = context === "command" ? null : WHOLE_PERCENT.exec(text);
@@ -4046,11 +4055,11 @@ function findPlaceholders(text, context) {
   return out.filter((p) => p.index >= end && (end = p.index + p.token.length) > 0);
 }
 function isTemplated(text, secret = false) {
-  return findPlaceholders(text, secret ? "secret" : "attribute").length > 0;
+  return MARK.test(text) && findPlaceholders(text, secret ? "secret" : "attribute").length > 0;
 }
 var CONDITIONAL = /\{%-?\s*(?:if|elif|else|endif)\b|%\{~?\s*(?:if|else|endif)\b|\{\{-?\s*(?:if|else|end)\b|^[ \t]*%[ \t]*(?:if|elif|else|endif)\b/m;
 function conditionalOffsets(text) {
-  if (!/[{%]/.test(text)) return [];
+  if (!CONDITIONAL_MARK.test(text)) return [];
   const all = new RegExp(CONDITIONAL.source, "gm");
   return [...text.matchAll(all)].map((m) => m.index);
 }
@@ -6175,13 +6184,11 @@ function createPlan(rules, kb) {
   const memo = new Array((tree.settings.length + 1) * STATUSES.length);
   const elementRules = (setting, status) => {
     const key = (setting === void 0 ? 0 : setting + 1) * STATUSES.length + STATUS_INDEX[status];
-    let list5 = memo[key];
-    if (!list5) {
-      const subscribed = setting === void 0 ? [] : bySetting[setting] ?? [];
-      list5 = [...every, ...subscribed].sort((a, b) => a - b).filter((i) => !statuses[i] || statuses[i].has(status));
-      memo[key] = list5;
-    }
-    return list5;
+    return memo[key] ?? (memo[key] = rulesFor(setting, status));
+  };
+  const rulesFor = (setting, status) => {
+    const subscribed = setting === void 0 ? [] : bySetting[setting] ?? [];
+    return [...every, ...subscribed].sort((a, b) => a - b).filter((i) => !statuses[i] || statuses[i].has(status));
   };
   return { rules, only, bySetting, facts, quiet, elementRules };
 }
@@ -7742,6 +7749,7 @@ var netbios_options_default = defineRule({
 });
 
 // rules/order-unique.ts
+var ORDER = /^\d{1,9}$/;
 var ordered2 = (node) => node.binding.setting?.listItem?.keyElement === "Order";
 var order_unique_default = defineRule({
   meta: {
@@ -7776,7 +7784,7 @@ var order_unique_default = defineRule({
         const text = value.text.trim();
         if (isTemplated(text)) return;
         const max = item.binding.setting.listItem.orderMax;
-        const order = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
+        const order = ORDER.test(text) ? Number(text) : NaN;
         if (!(order >= 1 && order <= (max ?? Infinity))) {
           const range = max ? `an integer from 1 to ${max}` : "a positive integer";
           ctx.report("invalid", value.range, { item: item.qname, value: ctx.quote(value.text, value.range), range });
@@ -8016,7 +8024,7 @@ var password_encoding_default = defineRule({
           if (p.form !== "hidden" || !v || v.placeholder || !v.text?.trim()) continue;
           const line = ctx.lineOf(p.plainText.range.start);
           const what = p.kind.label;
-          const d = decodeHidden(v.text);
+          const d = hiddenOf(p);
           const related = { related: [{ message: "PlainText false: Setup decodes the value", range: p.plainText.range }] };
           if (!d.ok) ctx.report(d.problem, v.range, { what, line }, related);
           else if (!d.text.endsWith(p.kind.suffix)) ctx.report("suffix", v.range, { what, suffix: p.kind.suffix, line }, related);
@@ -8591,6 +8599,7 @@ var static_ip_consistency_default = defineRule({
 });
 
 // rules/_helpers/commands.ts
+var SPACE = /\s/;
 var CMD_WRAPPERS = /* @__PURE__ */ new Set(["cmd"]);
 var PS_WRAPPERS = /* @__PURE__ */ new Set(["powershell", "pwsh"]);
 var START_PROCESS = /* @__PURE__ */ new Set(["start-process", "saps"]);
@@ -8627,13 +8636,13 @@ function words(command, shell) {
   const out = [];
   let i = 0;
   while (i < command.length) {
-    while (i < command.length && /\s/.test(command[i])) i++;
+    while (i < command.length && SPACE.test(command[i])) i++;
     if (i >= command.length) break;
     const start = i;
     let text = "";
     let quote = "";
     let quoted = false;
-    for (; i < command.length && (quote || !/\s/.test(command[i])); i++) {
+    for (; i < command.length && (quote || !SPACE.test(command[i])); i++) {
       const c = command[i];
       if (quote) {
         if (c === quote) quote = "";
@@ -8814,17 +8823,18 @@ var template_placeholder_default = defineRule({
     const cursor = [];
     let marks;
     const mayHold = (start, end) => extra.length > 0 || anyBetween(marks ??= [...ctx.text.matchAll(new RegExp(MARKS.source, "g"))].map((m) => m.index), start, end);
-    function scan2(start, end, context, where2) {
+    function scan2(start, end, context, node, attr) {
       const raw = blankComments(ctx.text.slice(start, end));
       const found = findPlaceholders(raw, context);
       for (const re of extra) for (const m of raw.matchAll(re)) if (m[0]) found.push({ index: m.index, token: m[0] });
       for (const p of found) {
         const range = { start: start + p.index, end: start + p.index + p.token.length };
-        ctx.report("placeholder", range, { token: p.token, where: where2() });
+        const where2 = attr ? `the ${attr.qname} attribute of <${node.qname}>` : `<${node.qname}>`;
+        ctx.report("placeholder", range, { token: p.token, where: where2 });
       }
     }
     function gap(node, start, end) {
-      if (node.role !== "foreign" && end > start && mayHold(start, end)) scan2(start, end, "value", () => `<${node.qname}>`);
+      if (node.role !== "foreign" && end > start && mayHold(start, end)) scan2(start, end, "value", node);
     }
     return {
       onElement(node) {
@@ -8834,17 +8844,17 @@ var template_placeholder_default = defineRule({
         if (!mayHold(node.range.start, node.range.end)) return;
         const context = node.role === "foreign" ? "value" : "attribute";
         for (const a of node.attributes) {
-          scan2(a.valueRange.start, a.valueRange.end, context, () => `the ${a.qname} attribute of <${node.qname}>`);
+          scan2(a.valueRange.start, a.valueRange.end, context, node, a);
         }
       },
       onValue(value) {
         const el = value.element;
         if (el.role === "foreign" || !mayHold(value.range.start, value.range.end)) return;
         const context = COMMAND_ELEMENTS.has(el.local) ? "command" : el.binding.secret ? "secret" : "value";
-        scan2(value.range.start, value.range.end, context, () => `<${el.qname}>`);
+        scan2(value.range.start, value.range.end, context, el);
       },
       onElementEnd(node) {
-        const end = node.fullRange.end;
+        const end = node.end;
         const start = cursor[node.depth];
         if (node.childCount > 0 && !node.selfClosing && mayHold(start, end)) gap(node, start, ctx.text.lastIndexOf("<", end - 1));
         if (node.parent) cursor[node.depth - 1] = end;
@@ -9060,6 +9070,7 @@ var unknown_setting_default = defineRule({
 });
 
 // rules/_helpers/typed-values.ts
+var INTEGER = /^-?\d+$/;
 function numericRange(t) {
   if (t.type !== "enum" || t.values.length < 2 || !t.values.every((v) => /^\d+$/.test(v))) return void 0;
   const n = t.values.map(Number).sort((a, b) => a - b);
@@ -9072,11 +9083,17 @@ var openEnumeration = (v) => {
 var choices = (t) => t.type === "boolean" ? ["true", "false"] : t.type === "enum" ? t.values : [];
 function outOfRange(t, core) {
   const r = t.type === "integer" ? t : numericRange(t);
-  if (!r || !/^-?\d+$/.test(core)) return false;
+  if (!r || !INTEGER.test(core)) return false;
   const n = Number(core);
   return r.min !== void 0 && n < r.min || r.max !== void 0 && n > r.max;
 }
 function typedVerdict(v) {
+  let verdict = verdicts.get(v);
+  if (verdict === void 0) verdicts.set(v, verdict = judge(v) ?? null);
+  return verdict ?? void 0;
+}
+var verdicts = /* @__PURE__ */ new WeakMap();
+function judge(v) {
   const b = v.element.binding;
   const s = b.setting;
   const t = s?.record.value;
@@ -9086,7 +9103,7 @@ function typedVerdict(v) {
   const core = padding.core;
   if (core === "") return void 0;
   const valid = choices(t);
-  if (t.type === "integer" ? /^-?\d+$/.test(core) && !outOfRange(t, core) : valid.includes(core)) return { type: t, verdict: { kind: "ok", padding } };
+  if (t.type === "integer" ? INTEGER.test(core) && !outOfRange(t, core) : valid.includes(core)) return { type: t, verdict: { kind: "ok", padding } };
   const canonical = valid.find((c) => c.toLowerCase() === core.toLowerCase());
   if (canonical) return { type: t, verdict: { kind: "wrongCase", canonical, padding } };
   return { type: t, verdict: { kind: outOfRange(t, core) ? "range" : "invalid", padding } };
@@ -9169,9 +9186,9 @@ var value_length_default = defineRule({
         const t = s?.record.value;
         if (!s || t?.type !== "string" || t.maxLength === void 0) return;
         if (OWNED_ELSEWHERE.has(s.key)) return;
-        if (findPlaceholders(v.text, COMMANDS2.has(v.element.local) ? "command" : "value").length > 0) return;
         const length = v.text.length;
         if (length <= t.maxLength) return;
+        if (findPlaceholders(v.text, COMMANDS2.has(v.element.local) ? "command" : "value").length > 0) return;
         const name = v.element.qname;
         const core = splitPadding(v.text).core.length;
         if (core <= t.maxLength) ctx.report("paddedTooLong", v.range, { name, length, max: t.maxLength, padding: length - core });
@@ -9310,6 +9327,9 @@ function valueWrites(key, name = String.raw`[A-Za-z]\w*`) {
   );
 }
 var LAB_CONFIG = valueWrites("LabConfig");
+var NAMES_LAB_CONFIG = /labconfig/i;
+var NAMES_MO_SETUP = /mosetup/i;
+var NAMES_BYPASSNRO = /bypassnro/i;
 var MO_SETUP = valueWrites("MoSetup", "AllowUpgradesWithUnsupportedTPMOrCPU");
 var NO_BYPASSNRO_CMD = 26200;
 var windows11_bypass_default = defineRule({
@@ -9350,19 +9370,19 @@ var windows11_bypass_default = defineRule({
         let target = null;
         for (const f of facts) {
           const text = f.text;
-          for (const m of /labconfig/i.test(text) ? text.matchAll(LAB_CONFIG) : []) {
+          for (const m of NAMES_LAB_CONFIG.test(text) ? text.matchAll(LAB_CONFIG) : []) {
             const { name, range } = written2(f, m);
             const quoted = ctx.quote(name, range);
             if (!EFFECTIVE.has(name.toLowerCase())) ctx.report("noEffect", range, { name: quoted });
             else if (ctx.options.forbid) ctx.report("forbidden", range, { name: `LabConfig value ${quoted}` });
           }
-          if (ctx.options.forbid && /mosetup/i.test(text)) {
+          if (ctx.options.forbid && NAMES_MO_SETUP.test(text)) {
             for (const m of text.matchAll(MO_SETUP)) {
               const { name, range } = written2(f, m);
               ctx.report("forbidden", range, { name: `MoSetup value ${ctx.quote(name, range)}` });
             }
           }
-          if (!/bypassnro/i.test(text) || !invocations(text).some((i) => i.name === "bypassnro")) continue;
+          if (!NAMES_BYPASSNRO.test(text) || !invocations(text).some((i) => i.name === "bypassnro")) continue;
           if (target === null) target = targetOf(ctx, model);
           if (!target || target.build < NO_BYPASSNRO_CMD) continue;
           const index = text.search(/bypassnro/i);
@@ -9534,7 +9554,7 @@ function sniff(bytes) {
   return { encoding: "utf-8", bom: 0 };
 }
 function declaredAsciiEncoding(bytes, bom) {
-  const head = String.fromCharCode(...bytes.subarray(bom, bom + 200));
+  const head = String.fromCharCode.apply(null, bytes.subarray(bom, bom + 200));
   const decl = readDeclaration(head);
   if (!decl?.encoding) return void 0;
   try {
@@ -9660,6 +9680,27 @@ function firstBareAmpersand(text, limit) {
 var MAX_DEPTH2 = 257;
 var CHUNK = 64 * 1024;
 var STOP = /* @__PURE__ */ Symbol("stop");
+var NO_ATTRIBUTE_FACTS = Object.freeze({ action: void 0, keyValue: void 0, prefixed: false, unbound: false, wcmUri: void 0 });
+function attributeFacts(tag, unbound) {
+  let action;
+  let keyValue;
+  let prefixed = false;
+  let unboundAttr = false;
+  let wcmUri;
+  for (const name in tag.attributes) {
+    const a = tag.attributes[name];
+    if (a.prefix && a.prefix !== "xmlns") {
+      prefixed = true;
+      const uri = unbound?.has(a.prefix) ? "" : a.uri;
+      if (uri === "") unboundAttr = true;
+      if (a.prefix === "wcm") wcmUri ??= uri;
+    }
+    if (a.prefix !== "wcm" && !a.uri.includes("WMIConfig")) continue;
+    if (a.local === "action") action ??= a.value;
+    else if (a.local === "keyValue") keyValue ??= a.value;
+  }
+  return prefixed || action !== void 0 || keyValue !== void 0 ? { action, keyValue, prefixed, unbound: unboundAttr, wcmUri } : NO_ATTRIBUTE_FACTS;
+}
 var Element = class {
   constructor(text, tag, start, end, uri, role, parent, depth, unbound) {
     this.text = text;
@@ -9669,35 +9710,10 @@ var Element = class {
     this.parent = parent;
     this.depth = depth;
     this.unbound = unbound;
-    this.qname = tag.name;
-    this.prefix = tag.prefix;
-    this.local = tag.local;
     this.range = { start, end };
-    this.selfClosing = tag.isSelfClosing;
     this.pass = parent?.pass;
     this.component = parent?.component;
-    let action;
-    let keyValue;
-    let prefixed = false;
-    let unboundAttr = false;
-    let wcmUri;
-    for (const name in tag.attributes) {
-      const a = tag.attributes[name];
-      if (a.prefix && a.prefix !== "xmlns") {
-        prefixed = true;
-        const uri2 = unbound?.has(a.prefix) ? "" : a.uri;
-        if (uri2 === "") unboundAttr = true;
-        if (a.prefix === "wcm") wcmUri ??= uri2;
-      }
-      if (a.prefix !== "wcm" && !a.uri.includes("WMIConfig")) continue;
-      if (a.local === "action") action ??= a.value;
-      else if (a.local === "keyValue") keyValue ??= a.value;
-    }
-    this.action = action;
-    this.keyValue = keyValue;
-    this.prefixedAttributes = prefixed;
-    this.unboundAttributes = unboundAttr;
-    this.wcmAttributeUri = wcmUri;
+    this.#facts = attributeFacts(tag, unbound);
   }
   text;
   tag;
@@ -9706,19 +9722,9 @@ var Element = class {
   parent;
   depth;
   unbound;
-  kind = "element";
-  qname;
-  prefix;
-  local;
   range;
-  selfClosing;
   pass;
   component;
-  action;
-  keyValue;
-  prefixedAttributes;
-  unboundAttributes;
-  wcmAttributeUri;
   childCount = 0;
   binding = void 0;
   /** Text read so far while the element has no child element (the parser's, until it closes). */
@@ -9727,15 +9733,44 @@ var Element = class {
   settingsNode = void 0;
   /** Offset just past the end tag, once the element closes (-1 while open). */
   end = -1;
-  #attributes;
-  #nameRange;
-  #fullRange;
-  /** Made on first access: most elements are never reported on. */
+  #attributes = void 0;
+  #nameRange = void 0;
+  #facts;
+  get kind() {
+    return "element";
+  }
+  get qname() {
+    return this.tag.name;
+  }
+  get prefix() {
+    return this.tag.prefix;
+  }
+  get local() {
+    return this.tag.local;
+  }
+  get selfClosing() {
+    return this.tag.isSelfClosing;
+  }
+  get action() {
+    return this.#facts.action;
+  }
+  get keyValue() {
+    return this.#facts.keyValue;
+  }
+  get prefixedAttributes() {
+    return this.#facts.prefixed;
+  }
+  get unboundAttributes() {
+    return this.#facts.unbound;
+  }
+  get wcmAttributeUri() {
+    return this.#facts.wcmUri;
+  }
   get nameRange() {
-    return this.#nameRange ??= { start: this.range.start + 1, end: this.range.start + 1 + this.qname.length };
+    return this.#nameRange ??= { start: this.range.start + 1, end: this.range.start + 1 + this.tag.name.length };
   }
   get fullRange() {
-    return this.end < 0 ? void 0 : this.#fullRange ??= { start: this.range.start, end: this.end };
+    return this.end < 0 ? void 0 : { start: this.range.start, end: this.end };
   }
   get attributes() {
     return this.#attributes ??= attributeNodes(this.text, this.range.start, this.range.end, this.tag, this.unbound ?? NONE);
@@ -9870,6 +9905,7 @@ var UNKNOWN = constant("unknown");
 var UNKNOWN_SECRET = constant("unknown", true);
 var SECRET_NAME = /password|productkey|accountdata/i;
 var secretByName = (el) => SECRET_NAME.test(el.local) || (el.local === "Value" || el.local === "Key") && !!el.parent && SECRET_NAME.test(el.parent.local);
+var unjudgedAs = (node) => secretByName(node) ? UNJUDGED_SECRET : UNJUDGED;
 function createBinder(tree) {
   let items2 = 0;
   const bindComponent = (node) => {
@@ -9883,12 +9919,11 @@ function createBinder(tree) {
   };
   const bindSetting = (node, parent) => {
     const scope = parent.setting ?? parent.component;
-    const unjudged = () => secretByName(node) ? UNJUDGED_SECRET : UNJUDGED;
-    if (!scope) return unjudged();
+    if (!scope) return unjudgedAs(node);
     const exact = scope.child(node.local);
     const setting = exact ?? scope.childIgnoringCase(node.local);
     const described = parent.setting ? !parent.setting.record.removed && !parent.setting.component.record.removed : parent.component.described;
-    if (!setting) return described ? secretByName(node) ? UNKNOWN_SECRET : UNKNOWN : unjudged();
+    if (!setting) return described ? secretByName(node) ? UNKNOWN_SECRET : UNKNOWN : unjudgedAs(node);
     const binding = {
       status: exact ? "exact" : "case",
       setting,
@@ -10075,6 +10110,7 @@ function createSecretRanges(found) {
 }
 
 // src/engine/model.ts
+var INTEGER2 = /^-?\d{1,15}$/;
 function typedValue(type, text) {
   const core = text.trim();
   if (!type || type.type === "string") return text;
@@ -10083,7 +10119,7 @@ function typedValue(type, text) {
     return lower === "true" ? true : lower === "false" ? false : void 0;
   }
   if (type.type === "integer") {
-    if (!/^-?\d{1,15}$/.test(core)) return void 0;
+    if (!INTEGER2.test(core)) return void 0;
     const n = Number(core);
     return type.min !== void 0 && n < type.min || type.max !== void 0 && n > type.max ? void 0 : n;
   }
@@ -10091,7 +10127,7 @@ function typedValue(type, text) {
 }
 function createCollector(wanted) {
   const byKey = /* @__PURE__ */ new Map();
-  const open = /* @__PURE__ */ new Map();
+  const open = [];
   const components = /* @__PURE__ */ new WeakMap();
   const items2 = /* @__PURE__ */ new Map();
   const passes = [];
@@ -10134,9 +10170,15 @@ function createCollector(wanted) {
   };
   return {
     element(el) {
-      if (el.role !== "setting") return outline(el);
+      if (el.role !== "setting") {
+        open[el.depth] = void 0;
+        return outline(el);
+      }
       const s = el.binding.setting;
-      if (!s || !wanted.has(s.id) || !el.component) return;
+      if (!s || !wanted.has(s.id) || !el.component) {
+        open[el.depth] = void 0;
+        return;
+      }
       const fact = {
         key: s.key,
         pass: el.pass,
@@ -10151,13 +10193,13 @@ function createCollector(wanted) {
         placeholder: false,
         action: el.action
       };
-      open.set(el, fact);
+      open[el.depth] = fact;
       let list5 = byKey.get(s.key);
       if (!list5) byKey.set(s.key, list5 = []);
       list5.push(fact);
     },
     value(v) {
-      const fact = open.get(v.element);
+      const fact = open[v.element.depth];
       const s = v.element.binding.setting;
       if (!fact || !s || s.record.kind !== "leaf" && s.record.kind !== "listItem") return;
       fact.text = v.text;
@@ -10170,10 +10212,10 @@ function createCollector(wanted) {
         passes[passes.length - 1].elementRange = el.fullRange ?? el.range;
         openBlock = void 0;
       }
-      const fact = open.get(el);
+      const fact = open[el.depth];
       if (fact) {
         fact.elementRange = el.fullRange ?? el.range;
-        open.delete(el);
+        open[el.depth] = void 0;
       }
       const item = el.binding.item;
       if (item && item.element === el) {
@@ -10192,12 +10234,19 @@ function answerModel(byKey, passes, servicing, shared = false) {
   const memos = /* @__PURE__ */ new Map();
   const none = Object.freeze([]);
   const all = (key) => byKey.get(key) ?? none;
+  const firstWithin = (list5, parent) => firstStartingAt(list5, parent.elementRange.start);
   const within2 = (parent, key) => {
     const list5 = all(key);
-    const { start, end } = parent.elementRange;
+    const end = parent.elementRange.end;
     const out = [];
-    for (let i = firstIndex(list5.length, (k) => list5[k].range.start >= start); i < list5.length && list5[i].range.start < end; i++) if (list5[i] !== parent) out.push(list5[i]);
+    for (let i = firstWithin(list5, parent); i < list5.length && list5[i].range.start < end; i++) if (list5[i] !== parent) out.push(list5[i]);
     return out;
+  };
+  const child = (parent, key) => {
+    const list5 = all(key);
+    let i = firstWithin(list5, parent);
+    if (list5[i] === parent) i++;
+    return i < list5.length && list5[i].range.start < parent.elementRange.end ? list5[i] : void 0;
   };
   return {
     passes,
@@ -10205,7 +10254,7 @@ function answerModel(byKey, passes, servicing, shared = false) {
     all,
     first: (key, pass) => all(key).find((f) => pass === void 0 || f.pass === pass),
     within: within2,
-    child: (parent, key) => within2(parent, key)[0],
+    child,
     // The empty model is shared by every file whose rules read no facts: nothing is kept on it.
     memo: (name, make) => {
       if (shared) return make();
@@ -11819,7 +11868,7 @@ function markAll(c, status, why) {
   for (const s of c.settings) if (s.status === "applies") Object.assign(s, { status, why });
   return c;
 }
-var MARK = { applies: "+", "wrong-pass": "-", "pass-not-run": "-", shadowed: "-", unknown: "?" };
+var MARK2 = { applies: "+", "wrong-pass": "-", "pass-not-run": "-", shadowed: "-", unknown: "?" };
 var WORDS = {
   "wrong-pass": "wrong pass",
   "pass-not-run": "pass not run",
@@ -11846,10 +11895,10 @@ function formatExplanation(e) {
     lines.push(`${head}${when}${at}${p.status === "runs" ? "" : `: ${p.why}`}`);
     if (p.components.length === 0) lines.push("   nothing in this file");
     for (const c of p.components) {
-      lines.push(`   ${MARK[c.status]} ${c.name} (${c.architecture}), line ${c.line}${p.status === "runs" ? skipped(c) : ""}`);
+      lines.push(`   ${MARK2[c.status]} ${c.name} (${c.architecture}), line ${c.line}${p.status === "runs" ? skipped(c) : ""}`);
       for (const s of c.settings) {
         const value = s.value !== void 0 ? ` = ${JSON.stringify(s.value)}` : "";
-        lines.push(`       ${MARK[s.status]} ${s.path}${value}  (line ${s.line})${c.status === "applies" ? skipped(s) : ""}`);
+        lines.push(`       ${MARK2[s.status]} ${s.path}${value}  (line ${s.line})${c.status === "applies" ? skipped(s) : ""}`);
       }
     }
   }
@@ -12304,14 +12353,14 @@ function presetRules(name, rules) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-RUJE272A.mjs")).text },
-  json: { load: async () => (await import("./lib/json-6BRXLPSS.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-TSXYSE6M.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-OEERMDLX.mjs")).compact },
-  github: { load: async () => (await import("./lib/github-JETP3RMP.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-NJUI5QQ3.mjs")).gitlab },
-  checkstyle: { load: async () => (await import("./lib/checkstyle-3MNMWRT3.mjs")).checkstyle },
-  junit: { load: async () => (await import("./lib/junit-MR4KWUIW.mjs")).junit }
+  text: { load: async () => (await import("./lib/text-SYRJTD75.mjs")).text },
+  json: { load: async () => (await import("./lib/json-VXWOCUU4.mjs")).json },
+  sarif: { load: async () => (await import("./lib/sarif-WWC3UVYW.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-HO55K6TJ.mjs")).compact },
+  github: { load: async () => (await import("./lib/github-4R3DCW43.mjs")).github },
+  gitlab: { load: async () => (await import("./lib/gitlab-FHMGC64P.mjs")).gitlab },
+  checkstyle: { load: async () => (await import("./lib/checkstyle-BGBKZTAP.mjs")).checkstyle },
+  junit: { load: async () => (await import("./lib/junit-T2JNKX2V.mjs")).junit }
 });
 var FORMAT_NAMES = Object.freeze(Object.keys(FORMATS));
 function isFormat(name) {
@@ -12322,7 +12371,7 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-RUJE272A.mjs");
+    const { textLines } = await import("./lib/text-SYRJTD75.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;

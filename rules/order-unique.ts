@@ -6,6 +6,8 @@ import type { Range } from '../src/types.js';
 import { isTemplated } from './_helpers/placeholders.js';
 import { createSeen } from './_helpers/seen.js';
 
+const ORDER = /^\d{1,9}$/;
+
 const ordered = (node: BoundElement): boolean => node.binding.setting?.listItem?.keyElement === 'Order';
 
 export default defineRule({
@@ -47,7 +49,7 @@ export default defineRule({
         const text = value.text.trim();
         if (isTemplated(text)) return;
         const max = item.binding.setting!.listItem!.orderMax;
-        const order = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
+        const order = ORDER.test(text) ? Number(text) : NaN;
         if (!(order >= 1 && order <= (max ?? Infinity))) {
           const range = max ? `an integer from 1 to ${max}` : 'a positive integer';
           ctx.report('invalid', value.range, { item: item.qname, value: ctx.quote(value.text, value.range), range });

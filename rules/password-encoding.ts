@@ -1,6 +1,6 @@
 // password-encoding: a password with PlainText false must be base64 of UTF-16LE text ending with its setting's suffix.
 import { defineRule } from '../src/engine/rule.js';
-import { decodeHidden, PASSWORD_FACTS, storedPasswords } from './_helpers/passwords.js';
+import { hiddenOf, PASSWORD_FACTS, storedPasswords } from './_helpers/passwords.js';
 
 export default defineRule({
   meta: {
@@ -28,7 +28,7 @@ export default defineRule({
           if (p.form !== 'hidden' || !v || v.placeholder || !v.text?.trim()) continue;
           const line = ctx.lineOf(p.plainText!.range.start);
           const what = p.kind.label;
-          const d = decodeHidden(v.text);
+          const d = hiddenOf(p);
           const related = { related: [{ message: 'PlainText false: Setup decodes the value', range: p.plainText!.range }] };
           if (!d.ok) ctx.report(d.problem, v.range, { what, line }, related);
           else if (!d.text.endsWith(p.kind.suffix)) ctx.report('suffix', v.range, { what, suffix: p.kind.suffix, line }, related);

@@ -1,6 +1,6 @@
 // template-placeholder: a template token left in a rendered answer file becomes a literal (and invalid) value.
 import { defineRule } from '../src/engine/rule.js';
-import type { ElementNode } from '../src/parser/events.js';
+import type { AttributeNode, ElementNode } from '../src/parser/events.js';
 import { findPlaceholders, type PlaceholderContext } from './_helpers/placeholders.js';
 import { anyBetween } from '../src/util/sorted.js';
 
@@ -52,19 +52,21 @@ export default defineRule<
     const mayHold = (start: number, end: number): boolean =>
       extra.length > 0 || anyBetween((marks ??= [...ctx.text.matchAll(new RegExp(MARKS.source, 'g'))].map((m) => m.index)), start, end);
 
-    function scan(start: number, end: number, context: PlaceholderContext, where: () => string): void {
+    // Where a token is, in words, is worked out only when one is found (no closure is made for the many runs without).
+    function scan(start: number, end: number, context: PlaceholderContext, node: ElementNode, attr?: AttributeNode): void {
       const raw = blankComments(ctx.text.slice(start, end));
       const found = findPlaceholders(raw, context);
       for (const re of extra) for (const m of raw.matchAll(re)) if (m[0]) found.push({ index: m.index, token: m[0] });
       for (const p of found) {
         const range = { start: start + p.index, end: start + p.index + p.token.length };
-        ctx.report('placeholder', range, { token: p.token, where: where() });
+        const where = attr ? `the ${attr.qname} attribute of <${node.qname}>` : `<${node.qname}>`;
+        ctx.report('placeholder', range, { token: p.token, where });
       }
     }
 
     // Text between child elements: templates insert whole blocks there, e.g. ${oobeSystemComponents}.
     function gap(node: ElementNode, start: number, end: number): void {
-      if (node.role !== 'foreign' && end > start && mayHold(start, end)) scan(start, end, 'value', () => `<${node.qname}>`);
+      if (node.role !== 'foreign' && end > start && mayHold(start, end)) scan(start, end, 'value', node);
     }
 
     return {
@@ -77,7 +79,7 @@ export default defineRule<
         // Setup never expands variables in its own attributes; other namespaces' data may use %VAR% paths.
         const context = node.role === 'foreign' ? 'value' : 'attribute';
         for (const a of node.attributes) {
-          scan(a.valueRange.start, a.valueRange.end, context, () => `the ${a.qname} attribute of <${node.qname}>`);
+          scan(a.valueRange.start, a.valueRange.end, context, node, a);
         }
       },
       onValue(value) {
@@ -85,10 +87,10 @@ export default defineRule<
         // Foreign content (generator script payloads, embedded XML) follows its own syntax.
         if (el.role === 'foreign' || !mayHold(value.range.start, value.range.end)) return;
         const context = COMMAND_ELEMENTS.has(el.local) ? 'command' : el.binding.secret ? 'secret' : 'value';
-        scan(value.range.start, value.range.end, context, () => `<${el.qname}>`);
+        scan(value.range.start, value.range.end, context, el);
       },
       onElementEnd(node) {
-        const end = node.fullRange!.end;
+        const end = node.end;
         const start = cursor[node.depth]!;
         // The end tag's "<" is looked for only where the run before it may hold a token.
         if (node.childCount > 0 && !node.selfClosing && mayHold(start, end)) gap(node, start, ctx.text.lastIndexOf('<', end - 1));

@@ -30,10 +30,10 @@ export default defineRule({
         const t = s?.record.value;
         if (!s || t?.type !== 'string' || t.maxLength === undefined) return;
         if (OWNED_ELSEWHERE.has(s.key)) return;
-        if (findPlaceholders(v.text, COMMANDS.has(v.element.local) ? 'command' : 'value').length > 0) return;
         // Setup counts UTF-16 code units (Windows strings; MAX_PATH 260 with the terminator gives Path's 259).
         const length = v.text.length;
         if (length <= t.maxLength) return;
+        if (findPlaceholders(v.text, COMMANDS.has(v.element.local) ? 'command' : 'value').length > 0) return;
         const name = v.element.qname;
         const core = splitPadding(v.text).core.length;
         if (core <= t.maxLength) ctx.report('paddedTooLong', v.range, { name, length, max: t.maxLength, padding: length - core });

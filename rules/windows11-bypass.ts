@@ -34,6 +34,10 @@ function valueWrites(key: string, name = String.raw`[A-Za-z]\w*`): RegExp {
   );
 }
 const LAB_CONFIG = valueWrites('LabConfig');
+// Most commands name none of these: a plain search spares them the full patterns.
+const NAMES_LAB_CONFIG = /labconfig/i;
+const NAMES_MO_SETUP = /mosetup/i;
+const NAMES_BYPASSNRO = /bypassnro/i;
 /** The in-place upgrade bypass (HKLM\SYSTEM\Setup\MoSetup AllowUpgradesWithUnsupportedTPMOrCPU). */
 const MO_SETUP = valueWrites('MoSetup', 'AllowUpgradesWithUnsupportedTPMOrCPU');
 /** The first build without oobe\BypassNRO.cmd: Windows Insider Preview build 26200.5516 (Windows Insider blog, 2025-03-28). */
@@ -83,20 +87,19 @@ export default defineRule({
         let target: ReturnType<typeof targetOf> | null = null;
         for (const f of facts) {
           const text = f.text!;
-          // Most commands name neither key: a plain search spares them the full pattern.
-          for (const m of /labconfig/i.test(text) ? text.matchAll(LAB_CONFIG) : []) {
+          for (const m of NAMES_LAB_CONFIG.test(text) ? text.matchAll(LAB_CONFIG) : []) {
             const { name, range } = written(f, m);
             const quoted = ctx.quote(name, range);
             if (!EFFECTIVE.has(name.toLowerCase())) ctx.report('noEffect', range, { name: quoted });
             else if (ctx.options.forbid) ctx.report('forbidden', range, { name: `LabConfig value ${quoted}` });
           }
-          if (ctx.options.forbid && /mosetup/i.test(text)) {
+          if (ctx.options.forbid && NAMES_MO_SETUP.test(text)) {
             for (const m of text.matchAll(MO_SETUP)) {
               const { name, range } = written(f, m);
               ctx.report('forbidden', range, { name: `MoSetup value ${ctx.quote(name, range)}` });
             }
           }
-          if (!/bypassnro/i.test(text) || !invocations(text).some((i) => i.name === 'bypassnro')) continue;
+          if (!NAMES_BYPASSNRO.test(text) || !invocations(text).some((i) => i.name === 'bypassnro')) continue;
           if (target === null) target = targetOf(ctx, model);
           if (!target || target.build < NO_BYPASSNRO_CMD) continue;
           const index = text.search(/bypassnro/i);

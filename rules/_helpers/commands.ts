@@ -21,6 +21,7 @@ interface Word {
   quoted: boolean;
 }
 
+const SPACE = /\s/;
 const CMD_WRAPPERS = new Set(['cmd']);
 const PS_WRAPPERS = new Set(['powershell', 'pwsh']);
 const START_PROCESS = new Set(['start-process', 'saps']);
@@ -67,13 +68,13 @@ function words(command: string, shell: Shell): Word[] {
   const out: Word[] = [];
   let i = 0;
   while (i < command.length) {
-    while (i < command.length && /\s/.test(command[i]!)) i++;
+    while (i < command.length && SPACE.test(command[i]!)) i++;
     if (i >= command.length) break;
     const start = i;
     let text = '';
     let quote = '';
     let quoted = false;
-    for (; i < command.length && (quote || !/\s/.test(command[i]!)); i++) {
+    for (; i < command.length && (quote || !SPACE.test(command[i]!)); i++) {
       const c = command[i]!;
       if (quote) {
         if (c === quote) quote = '';

@@ -65,19 +65,30 @@ export interface StoredPassword {
    * not a boolean or a template token: value-type's and template-placeholder's findings).
    */
   form: 'plain' | 'hidden' | 'unknown';
+  /** The hidden form's decoding, once hiddenOf has made it. */
+  decoded?: Decoded;
 }
 
+/** The file's password elements of `kinds`, by kind in that order, then in document order (read once per file). */
 export function storedPasswords(model: AnswerModel, kinds: readonly PasswordKind[] = PASSWORD_KINDS): StoredPassword[] {
-  const out: StoredPassword[] = [];
-  for (const kind of kinds) {
-    for (const container of model.all(kind.container)) {
-      const value = model.child(container, kind.value);
-      const plainText = model.child(container, kind.plainText);
-      const form = !plainText ? 'plain' : plainText.value === true ? 'plain' : plainText.value === false ? 'hidden' : 'unknown';
-      out.push({ kind, container, value, plainText, form });
+  const every = model.memo('storedPasswords', () => {
+    const out: StoredPassword[] = [];
+    for (const kind of PASSWORD_KINDS) {
+      for (const container of model.all(kind.container)) {
+        const value = model.child(container, kind.value);
+        const plainText = model.child(container, kind.plainText);
+        const form = !plainText ? 'plain' : plainText.value === true ? 'plain' : plainText.value === false ? 'hidden' : 'unknown';
+        out.push({ kind, container, value, plainText, form });
+      }
     }
-  }
-  return out;
+    return out;
+  });
+  return kinds === PASSWORD_KINDS ? every : kinds.flatMap((k) => every.filter((p) => p.kind === k));
+}
+
+/** decodeHidden of a hidden password's value, worked out once however many rules ask. */
+export function hiddenOf(p: StoredPassword): Decoded {
+  return (p.decoded ??= decodeHidden(p.value?.text ?? ''));
 }
 
 export type Decoded =
@@ -122,7 +133,7 @@ export function passwordOf(p: StoredPassword): string | undefined {
   const text = v.text ?? '';
   if (p.form === 'plain') return text;
   if (p.form !== 'hidden') return undefined;
-  const d = decodeHidden(text);
+  const d = hiddenOf(p);
   if (!d.ok || !d.text.endsWith(p.kind.suffix)) return undefined;
   return d.text.slice(0, d.text.length - p.kind.suffix.length);
 }

@@ -13,6 +13,8 @@ export type TypedVerdict =
   | { kind: 'range'; padding: Padded }
   | { kind: 'invalid'; padding: Padded };
 
+const INTEGER = /^-?\d+$/;
+
 /** An enumeration of consecutive integers ("0", "1"; "1", "2", "3") reads as a range. */
 export function numericRange(t: Checked): { min: number; max: number } | undefined {
   if (t.type !== 'enum' || t.values.length < 2 || !t.values.every((v) => /^\d+$/.test(v))) return undefined;
@@ -31,7 +33,7 @@ export const choices = (t: Checked): readonly string[] => (t.type === 'boolean' 
 /** An integer out of its documented range (as opposed to not an integer at all). */
 export function outOfRange(t: Checked, core: string): boolean {
   const r = t.type === 'integer' ? t : numericRange(t);
-  if (!r || !/^-?\d+$/.test(core)) return false;
+  if (!r || !INTEGER.test(core)) return false;
   const n = Number(core);
   return (r.min !== undefined && n < r.min) || (r.max !== undefined && n > r.max);
 }
@@ -41,6 +43,15 @@ export function outOfRange(t: Checked, core: string): boolean {
  * a template token (template-placeholder's), empty (empty-value's), or an <Order> of a list item (order-unique's).
  */
 export function typedVerdict(v: BoundValue): { type: Checked; verdict: TypedVerdict } | undefined {
+  // value-type, value-case and value-whitespace all ask about the same value: it is judged once.
+  let verdict = verdicts.get(v);
+  if (verdict === undefined) verdicts.set(v, (verdict = judge(v) ?? null));
+  return verdict ?? undefined;
+}
+
+const verdicts = new WeakMap<BoundValue, { type: Checked; verdict: TypedVerdict } | null>();
+
+function judge(v: BoundValue): { type: Checked; verdict: TypedVerdict } | undefined {
   const b = v.element.binding;
   const s = b.setting;
   const t = s?.record.value;
@@ -50,7 +61,7 @@ export function typedVerdict(v: BoundValue): { type: Checked; verdict: TypedVerd
   const core = padding.core;
   if (core === '') return undefined;
   const valid = choices(t);
-  if (t.type === 'integer' ? /^-?\d+$/.test(core) && !outOfRange(t, core) : valid.includes(core)) return { type: t, verdict: { kind: 'ok', padding } };
+  if (t.type === 'integer' ? INTEGER.test(core) && !outOfRange(t, core) : valid.includes(core)) return { type: t, verdict: { kind: 'ok', padding } };
   const canonical = valid.find((c) => c.toLowerCase() === core.toLowerCase());
   if (canonical) return { type: t, verdict: { kind: 'wrongCase', canonical, padding } };
   return { type: t, verdict: { kind: outOfRange(t, core) ? 'range' : 'invalid', padding } };

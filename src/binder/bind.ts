@@ -55,6 +55,8 @@ const SECRET_NAME = /password|productkey|accountdata/i;
 const secretByName = (el: ElementNode): boolean =>
   SECRET_NAME.test(el.local) || ((el.local === 'Value' || el.local === 'Key') && !!el.parent && SECRET_NAME.test(el.parent.local));
 
+const unjudgedAs = (node: ElementNode): Binding => (secretByName(node) ? UNJUDGED_SECRET : UNJUDGED);
+
 export interface Binder {
   /** Binds an element when its start tag is read (its parent is already bound). */
   element(node: ElementNode): BoundElement;
@@ -78,14 +80,13 @@ export function createBinder(tree: KbTree): Binder {
   const bindSetting = (node: ElementNode, parent: Binding): Binding => {
     // Unknown and unjudged bindings carry neither, so what is below them is not judged.
     const scope = parent.setting ?? parent.component;
-    const unjudged = (): Binding => (secretByName(node) ? UNJUDGED_SECRET : UNJUDGED);
-    if (!scope) return unjudged();
+    if (!scope) return unjudgedAs(node);
     const exact = scope.child(node.local);
     const setting = exact ?? scope.childIgnoringCase(node.local);
     // The knowledge base keeps what it knows of removed components and settings, but not all of it: what it does
     // not know there is not judged (only described components and settings have unknown children).
     const described = parent.setting ? !parent.setting.record.removed && !parent.setting.component.record.removed : parent.component!.described;
-    if (!setting) return described ? (secretByName(node) ? UNKNOWN_SECRET : UNKNOWN) : unjudged();
+    if (!setting) return described ? (secretByName(node) ? UNKNOWN_SECRET : UNKNOWN) : unjudgedAs(node);
     const binding: { -readonly [K in keyof Binding]: Binding[K] } = {
       status: exact ? 'exact' : 'case',
       setting,

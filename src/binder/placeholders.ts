@@ -40,6 +40,10 @@ const WINDOWS_VARIABLES = new Set(
 // password may well start with "$".
 const WHOLE_POWERSHELL = /^\s*(\$\((?:[^()\r\n]|\([^()\r\n]*\))*\)|\$[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*$/;
 
+/** Every built-in token shape holds one of these (tested before the shapes; a literal in a function is a new object per call). */
+const MARK = /[{@#$%]/;
+const CONDITIONAL_MARK = /[{%]/;
+
 function scan(text: string, patterns: RegExp[], out: Placeholder[]): void {
   for (const re of patterns) {
     for (const m of text.matchAll(re)) out.push({ index: m.index, token: m[0] });
@@ -49,7 +53,7 @@ function scan(text: string, patterns: RegExp[], out: Placeholder[]): void {
 /** Placeholder tokens in `text`, sorted by position. */
 export function findPlaceholders(text: string, context: PlaceholderContext): Placeholder[] {
   const out: Placeholder[] = [];
-  if (!/[{@#$%]/.test(text)) return out;
+  if (!MARK.test(text)) return out;
   scan(text, ALWAYS, out);
   if (context !== 'command') scan(text, NOT_IN_COMMANDS, out);
   const m = context === 'command' ? null : WHOLE_PERCENT.exec(text);
@@ -67,7 +71,7 @@ export function findPlaceholders(text: string, context: PlaceholderContext): Pla
 
 /** True when a value holds a template token: rules that check values leave it to template-placeholder. */
 export function isTemplated(text: string, secret = false): boolean {
-  return findPlaceholders(text, secret ? 'secret' : 'attribute').length > 0;
+  return MARK.test(text) && findPlaceholders(text, secret ? 'secret' : 'attribute').length > 0;
 }
 
 // Conditionals of Jinja, HCL, Go templates and Mako: elements on two sides of one may be alternatives
@@ -77,7 +81,7 @@ const CONDITIONAL =
 
 /** Offsets of every template conditional in the text, in order (one scan). */
 export function conditionalOffsets(text: string): number[] {
-  if (!/[{%]/.test(text)) return [];
+  if (!CONDITIONAL_MARK.test(text)) return [];
   const all = new RegExp(CONDITIONAL.source, 'gm');
   return [...text.matchAll(all)].map((m) => m.index);
 }

@@ -4,7 +4,7 @@ import type { BoundElement, BoundValue } from '../binder/bind.js';
 import type { SettingKey } from '../kb/setting-keys.js';
 import type { ValueType } from '../kb/types.js';
 import type { Range } from '../types.js';
-import { firstIndex } from '../util/sorted.js';
+import { firstStartingAt } from '../util/sorted.js';
 
 /** The component occurrence a fact sits in (one object per <component> element, shared by its facts). */
 export interface FactComponent {
@@ -84,6 +84,8 @@ export interface AnswerModel {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+const INTEGER = /^-?\d{1,15}$/;
+
 /** The typed value of a leaf's text, or undefined when it is not valid for its type. */
 export function typedValue(type: ValueType | undefined, text: string): boolean | number | string | undefined {
   const core = text.trim();
@@ -93,7 +95,7 @@ export function typedValue(type: ValueType | undefined, text: string): boolean |
     return lower === 'true' ? true : lower === 'false' ? false : undefined;
   }
   if (type.type === 'integer') {
-    if (!/^-?\d{1,15}$/.test(core)) return undefined;
+    if (!INTEGER.test(core)) return undefined;
     const n = Number(core);
     return (type.min !== undefined && n < type.min) || (type.max !== undefined && n > type.max) ? undefined : n;
   }
@@ -110,7 +112,8 @@ export interface ModelCollector {
 /** Collects facts for the setting ids in `wanted` (indexed by setting node id) and nothing else. */
 export function createCollector(wanted: ReadonlySet<number>): ModelCollector {
   const byKey = new Map<string, Fact[]>();
-  const open = new Map<BoundElement, Mutable<Fact>>();
+  // The fact of the open element at each depth (undefined where that element is no fact): no map per element.
+  const open: (Mutable<Fact> | undefined)[] = [];
   const components = new WeakMap<object, FactComponent>();
   const items = new Map<number, Mutable<FactItem>>();
   const passes: Mutable<PassBlock>[] = [];
@@ -158,9 +161,15 @@ export function createCollector(wanted: ReadonlySet<number>): ModelCollector {
 
   return {
     element(el) {
-      if (el.role !== 'setting') return outline(el);
+      if (el.role !== 'setting') {
+        open[el.depth] = undefined;
+        return outline(el);
+      }
       const s = el.binding.setting;
-      if (!s || !wanted.has(s.id) || !el.component) return;
+      if (!s || !wanted.has(s.id) || !el.component) {
+        open[el.depth] = undefined;
+        return;
+      }
       const fact: Mutable<Fact> = {
         key: s.key,
         pass: el.pass,
@@ -175,13 +184,13 @@ export function createCollector(wanted: ReadonlySet<number>): ModelCollector {
         placeholder: false,
         action: el.action,
       };
-      open.set(el, fact);
+      open[el.depth] = fact;
       let list = byKey.get(s.key);
       if (!list) byKey.set(s.key, (list = []));
       list.push(fact);
     },
     value(v) {
-      const fact = open.get(v.element);
+      const fact = open[v.element.depth];
       const s = v.element.binding.setting;
       // Leaves, and list items that hold text (an IpAddress, a DomainName): value events come only for elements without children.
       if (!fact || !s || (s.record.kind !== 'leaf' && s.record.kind !== 'listItem')) return;
@@ -195,10 +204,10 @@ export function createCollector(wanted: ReadonlySet<number>): ModelCollector {
         passes[passes.length - 1]!.elementRange = el.fullRange ?? el.range;
         openBlock = undefined;
       }
-      const fact = open.get(el);
+      const fact = open[el.depth];
       if (fact) {
         fact.elementRange = el.fullRange ?? el.range;
-        open.delete(el);
+        open[el.depth] = undefined;
       }
       // Keys are read inside the item: refresh the item's record when the item closes.
       const item = el.binding.item;
@@ -221,13 +230,20 @@ function answerModel(byKey: ReadonlyMap<string, readonly Fact[]>, passes: readon
   const memos = new Map<string, unknown>();
   const none: readonly Fact[] = Object.freeze([]);
   const all = (key: SettingKey): readonly Fact[] => byKey.get(key) ?? none;
+  // Facts are in document order: the first at or after the parent's start is found by binary search.
+  const firstWithin = (list: readonly Fact[], parent: Fact): number => firstStartingAt(list, parent.elementRange.start);
   const within = (parent: Fact, key: SettingKey): readonly Fact[] => {
     const list = all(key);
-    const { start, end } = parent.elementRange;
-    // Facts are in document order: the first at or after the parent's start is found by binary search.
+    const end = parent.elementRange.end;
     const out: Fact[] = [];
-    for (let i = firstIndex(list.length, (k) => list[k]!.range.start >= start); i < list.length && list[i]!.range.start < end; i++) if (list[i] !== parent) out.push(list[i]!);
+    for (let i = firstWithin(list, parent); i < list.length && list[i]!.range.start < end; i++) if (list[i] !== parent) out.push(list[i]!);
     return out;
+  };
+  const child = (parent: Fact, key: SettingKey): Fact | undefined => {
+    const list = all(key);
+    let i = firstWithin(list, parent);
+    if (list[i] === parent) i++;
+    return i < list.length && list[i]!.range.start < parent.elementRange.end ? list[i] : undefined;
   };
   return {
     passes,
@@ -235,7 +251,7 @@ function answerModel(byKey: ReadonlyMap<string, readonly Fact[]>, passes: readon
     all,
     first: (key, pass) => all(key).find((f) => pass === undefined || f.pass === pass),
     within,
-    child: (parent, key) => within(parent, key)[0],
+    child,
     // The empty model is shared by every file whose rules read no facts: nothing is kept on it.
     memo: <T>(name: string, make: () => T): T => {
       if (shared) return make();

@@ -85,15 +85,15 @@ export function createPlan(rules: readonly EnabledRule[], kb: KnowledgeBase): Di
   const every = rules.map((_, i) => i).filter((i) => !only[i]);
   // Dense, by (setting id + 1) × 4 + status, so that an element's rules are one array read once the pair has been met.
   const memo: (readonly number[] | undefined)[] = new Array((tree.settings.length + 1) * STATUSES.length);
+  // The lookup is called for every element: the work of a first meeting is in its own function, since a closure over
+  // the lookup's parameters would make every call allocate.
   const elementRules = (setting: number | undefined, status: BindStatus): readonly number[] => {
     const key = (setting === undefined ? 0 : setting + 1) * STATUSES.length + STATUS_INDEX[status];
-    let list = memo[key];
-    if (!list) {
-      const subscribed = setting === undefined ? [] : (bySetting[setting] ?? []);
-      list = [...every, ...subscribed].sort((a, b) => a - b).filter((i) => !statuses[i] || statuses[i]!.has(status));
-      memo[key] = list;
-    }
-    return list;
+    return memo[key] ?? (memo[key] = rulesFor(setting, status));
+  };
+  const rulesFor = (setting: number | undefined, status: BindStatus): readonly number[] => {
+    const subscribed = setting === undefined ? [] : (bySetting[setting] ?? []);
+    return [...every, ...subscribed].sort((a, b) => a - b).filter((i) => !statuses[i] || statuses[i]!.has(status));
   };
   return { rules, only, bySetting, facts, quiet, elementRules };
 }

@@ -74,6 +74,8 @@ export interface ElementNode<B = unknown> {
   nameRange: Range;
   /** Whole element through its end tag; set when the element closes (in onElementEnd / onValue). */
   fullRange?: Range;
+  /** Offset just past the end tag once the element closes (onElementEnd / onValue), -1 while it is open. */
+  readonly end: number;
   selfClosing: boolean;
   depth: number;
   parent: ElementNode<B> | null;

@@ -49,21 +49,48 @@ export interface ParseResult {
   unboundPrefixes: Set<string>;
 }
 
-/** An element; its attribute nodes are built on first access, since most rules never look at them. */
-class Element implements ElementNode {
-  readonly kind = 'element';
-  readonly qname: string;
-  readonly prefix: string;
-  readonly local: string;
-  readonly range: { start: number; end: number };
-  readonly selfClosing: boolean;
-  pass: string | undefined;
-  component: ComponentNode | undefined;
+/** What the engine reads of an element's attributes without building them (one shared object for most elements). */
+interface AttributeFacts {
   readonly action: string | undefined;
   readonly keyValue: string | undefined;
-  readonly prefixedAttributes: boolean;
-  readonly unboundAttributes: boolean;
-  readonly wcmAttributeUri: string | undefined;
+  readonly prefixed: boolean;
+  readonly unbound: boolean;
+  readonly wcmUri: string | undefined;
+}
+
+const NO_ATTRIBUTE_FACTS: AttributeFacts = Object.freeze({ action: undefined, keyValue: undefined, prefixed: false, unbound: false, wcmUri: undefined });
+
+function attributeFacts(tag: SaxesTagNS, unbound: ReadonlySet<string> | undefined): AttributeFacts {
+  let action: string | undefined;
+  let keyValue: string | undefined;
+  let prefixed = false;
+  let unboundAttr = false;
+  let wcmUri: string | undefined;
+  for (const name in tag.attributes) {
+    const a = tag.attributes[name]!;
+    if (a.prefix && a.prefix !== 'xmlns') {
+      prefixed = true;
+      const uri = unbound?.has(a.prefix) ? '' : a.uri;
+      if (uri === '') unboundAttr = true;
+      if (a.prefix === 'wcm') wcmUri ??= uri;
+    }
+    if (a.prefix !== 'wcm' && !a.uri.includes('WMIConfig')) continue;
+    if (a.local === 'action') action ??= a.value;
+    else if (a.local === 'keyValue') keyValue ??= a.value;
+  }
+  return prefixed || action !== undefined || keyValue !== undefined
+    ? { action, keyValue, prefixed, unbound: unboundAttr, wcmUri }
+    : NO_ATTRIBUTE_FACTS;
+}
+
+/**
+ * An element. It is made for every start tag, so it keeps few fields of its own: names come from the parser's tag,
+ * attribute nodes and the name's range are built on first access, since most rules never look at them.
+ */
+class Element implements ElementNode {
+  readonly range: { start: number; end: number };
+  pass: string | undefined;
+  component: ComponentNode | undefined;
   childCount = 0;
   binding: unknown = undefined;
   /** Text read so far while the element has no child element (the parser's, until it closes). */
@@ -72,9 +99,9 @@ class Element implements ElementNode {
   settingsNode: SettingsNode | undefined = undefined;
   /** Offset just past the end tag, once the element closes (-1 while open). */
   end = -1;
-  #attributes: AttributeNode[] | undefined;
-  #nameRange: { start: number; end: number } | undefined;
-  #fullRange: { start: number; end: number } | undefined;
+  #attributes: AttributeNode[] | undefined = undefined;
+  #nameRange: { start: number; end: number } | undefined = undefined;
+  readonly #facts: AttributeFacts;
 
   constructor(
     private readonly text: string,
@@ -87,44 +114,49 @@ class Element implements ElementNode {
     readonly depth: number,
     private readonly unbound: ReadonlySet<string> | undefined,
   ) {
-    this.qname = tag.name;
-    this.prefix = tag.prefix;
-    this.local = tag.local;
     this.range = { start, end };
-    this.selfClosing = tag.isSelfClosing;
     this.pass = parent?.pass;
     this.component = parent?.component;
-    let action: string | undefined;
-    let keyValue: string | undefined;
-    let prefixed = false;
-    let unboundAttr = false;
-    let wcmUri: string | undefined;
-    for (const name in tag.attributes) {
-      const a = tag.attributes[name]!;
-      if (a.prefix && a.prefix !== 'xmlns') {
-        prefixed = true;
-        const uri = unbound?.has(a.prefix) ? '' : a.uri;
-        if (uri === '') unboundAttr = true;
-        if (a.prefix === 'wcm') wcmUri ??= uri;
-      }
-      if (a.prefix !== 'wcm' && !a.uri.includes('WMIConfig')) continue;
-      if (a.local === 'action') action ??= a.value;
-      else if (a.local === 'keyValue') keyValue ??= a.value;
-    }
-    this.action = action;
-    this.keyValue = keyValue;
-    this.prefixedAttributes = prefixed;
-    this.unboundAttributes = unboundAttr;
-    this.wcmAttributeUri = wcmUri;
+    this.#facts = attributeFacts(tag, unbound);
   }
 
-  /** Made on first access: most elements are never reported on. */
+  get kind(): 'element' {
+    return 'element';
+  }
+  get qname(): string {
+    return this.tag.name;
+  }
+  get prefix(): string {
+    return this.tag.prefix;
+  }
+  get local(): string {
+    return this.tag.local;
+  }
+  get selfClosing(): boolean {
+    return this.tag.isSelfClosing;
+  }
+  get action(): string | undefined {
+    return this.#facts.action;
+  }
+  get keyValue(): string | undefined {
+    return this.#facts.keyValue;
+  }
+  get prefixedAttributes(): boolean {
+    return this.#facts.prefixed;
+  }
+  get unboundAttributes(): boolean {
+    return this.#facts.unbound;
+  }
+  get wcmAttributeUri(): string | undefined {
+    return this.#facts.wcmUri;
+  }
+
   get nameRange(): { start: number; end: number } {
-    return (this.#nameRange ??= { start: this.range.start + 1, end: this.range.start + 1 + this.qname.length });
+    return (this.#nameRange ??= { start: this.range.start + 1, end: this.range.start + 1 + this.tag.name.length });
   }
 
   get fullRange(): { start: number; end: number } | undefined {
-    return this.end < 0 ? undefined : (this.#fullRange ??= { start: this.range.start, end: this.end });
+    return this.end < 0 ? undefined : { start: this.range.start, end: this.end };
   }
 
   get attributes(): readonly AttributeNode[] {

@@ -51,7 +51,7 @@ function sniff(bytes: Uint8Array): { encoding: string; bom: number } {
 /** Encoding named in an ASCII-compatible declaration, if TextDecoder knows it. */
 function declaredAsciiEncoding(bytes: Uint8Array, bom: number): string | undefined {
   // Read as Latin-1 (one character per byte): enough to find an ASCII declaration.
-  const head = String.fromCharCode(...bytes.subarray(bom, bom + 200));
+  const head = String.fromCharCode.apply(null, bytes.subarray(bom, bom + 200) as unknown as number[]);
   const decl = readDeclaration(head);
   if (!decl?.encoding) return undefined;
   try {

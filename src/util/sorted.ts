@@ -16,6 +16,18 @@ export function firstIndex(n: number, pred: (i: number) => boolean): number {
   return lo;
 }
 
+/** The least index of `items` (ascending by range start) whose range starts at or after `offset`, or its length. */
+export function firstStartingAt(items: readonly { readonly range: { readonly start: number } }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid]!.range.start >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Whether ascending `offsets` hold one in [start, end). */
 export function anyBetween(offsets: readonly number[], start: number, end: number): boolean {
   let lo = 0;

@@ -7,7 +7,7 @@ import {
 } from "./chunk-TA5H5UQN.mjs";
 import {
   sarifRuleId
-} from "./chunk-GDB4ONLR.mjs";
+} from "./chunk-F7W5Z2AI.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-NFHMAM6F.mjs";
+} from "./chunk-ZUNNRWKW.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/checkstyle.ts

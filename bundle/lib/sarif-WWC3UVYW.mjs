@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-SXEMZ7LQ.mjs";
+} from "./chunk-WFJ24TEV.mjs";
 import "./chunk-CP2NIBYL.mjs";
 import {
   createLineIndex
@@ -12,7 +12,7 @@ import {
   PARSE_ERROR_ID,
   ruleDescriptor,
   sarifRuleId
-} from "./chunk-GDB4ONLR.mjs";
+} from "./chunk-F7W5Z2AI.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
@@ -24,7 +24,7 @@ import {
 import {
   maskedView,
   secretRedactor
-} from "./chunk-NFHMAM6F.mjs";
+} from "./chunk-ZUNNRWKW.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/sarif-regions.ts

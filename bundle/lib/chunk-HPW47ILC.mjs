@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   secretRedactor,
   showableFix
-} from "./chunk-NFHMAM6F.mjs";
+} from "./chunk-ZUNNRWKW.mjs";
 
 // src/reporters/json.ts
 function toMessage(d, file, redact) {

@@ -215,6 +215,16 @@ function firstIndex(n, pred) {
   }
   return lo;
 }
+function firstStartingAt(items, offset) {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (items[mid].range.start >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
 function anyBetween(offsets, start, end) {
   let lo = 0;
   let hi = offsets.length;
@@ -323,6 +333,7 @@ function maskSlice(source, start, end, secrets) {
 export {
   byCodeUnits,
   firstIndex,
+  firstStartingAt,
   anyBetween,
   MASK,
   maskFound,

@@ -3,17 +3,17 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   oneLine
-} from "./chunk-ITEDE2VY.mjs";
+} from "./chunk-Z627SSXI.mjs";
 import {
   sarifRuleId
-} from "./chunk-GDB4ONLR.mjs";
+} from "./chunk-F7W5Z2AI.mjs";
 import "./chunk-J3BZNWI5.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-NFHMAM6F.mjs";
+} from "./chunk-ZUNNRWKW.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/compact.ts

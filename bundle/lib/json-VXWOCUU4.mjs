@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   json,
   toJsonResults
-} from "./chunk-QUKQAN33.mjs";
-import "./chunk-NFHMAM6F.mjs";
+} from "./chunk-HPW47ILC.mjs";
+import "./chunk-ZUNNRWKW.mjs";
 import "./chunk-A7JERCGG.mjs";
 export {
   json,

@@ -7,7 +7,7 @@ import {
 import {
   SECRET_MASK,
   mergedSecretRanges
-} from "./chunk-NFHMAM6F.mjs";
+} from "./chunk-ZUNNRWKW.mjs";
 
 // src/reporters/fingerprint.ts
 var BLOCK_SIZE = 100;

@@ -10,13 +10,13 @@ import {
 import {
   codeFrame,
   oneLine
-} from "./chunk-ITEDE2VY.mjs";
+} from "./chunk-Z627SSXI.mjs";
 import {
   displayPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-NFHMAM6F.mjs";
+} from "./chunk-ZUNNRWKW.mjs";
 import {
   __toESM
 } from "./chunk-A7JERCGG.mjs";

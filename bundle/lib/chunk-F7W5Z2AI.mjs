@@ -8,7 +8,7 @@ import {
   maskFound,
   mergedSecretRanges,
   scanFreeSecrets
-} from "./chunk-NFHMAM6F.mjs";
+} from "./chunk-ZUNNRWKW.mjs";
 
 // src/reporters/sarif-rules.ts
 var PARSE_ERROR_ID = "parse-error";
