@@ -9088,11 +9088,14 @@ function outOfRange(t, core) {
   return r.min !== void 0 && n < r.min || r.max !== void 0 && n > r.max;
 }
 function typedVerdict(v) {
-  let verdict = verdicts.get(v);
-  if (verdict === void 0) verdicts.set(v, verdict = judge(v) ?? null);
-  return verdict ?? void 0;
+  if (v !== lastValue) {
+    lastVerdict = judge(v);
+    lastValue = v;
+  }
+  return lastVerdict;
 }
-var verdicts = /* @__PURE__ */ new WeakMap();
+var lastValue;
+var lastVerdict;
 function judge(v) {
   const b = v.element.binding;
   const s = b.setting;
@@ -9713,7 +9716,7 @@ var Element = class {
     this.range = { start, end };
     this.pass = parent?.pass;
     this.component = parent?.component;
-    this.#facts = attributeFacts(tag, unbound);
+    this.#facts = end - start <= tag.name.length + 3 ? NO_ATTRIBUTE_FACTS : attributeFacts(tag, unbound);
   }
   text;
   tag;

@@ -171,4 +171,44 @@ test('entity references resolve in values; CDATA is text', () => {
   assert.equal(values.map((v) => v.text), ['a & b', '<x>']);
 });
 
+
+test('an element knows its attribute facts without building its attributes, and its end once it closes', () => {
+  const text = [
+    '<unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State">',
+    '<a/><b ></b><c x="1"/><d wcm:action="add" wcm:keyValue="k1"><e/></d><f wcm:action="remove" /><h wcm:x=""/>',
+    '</unattend>',
+  ].join('\n');
+  const seen: { name: string; endAtStart: number; end?: number; fullEnd?: number }[] = [];
+  const byName = new Map<string, ElementNode>();
+  parse(text, {
+    onElement: (n) => {
+      byName.set(n.local, n);
+      seen.push({ name: n.local, endAtStart: n.end });
+    },
+    onElementEnd: (n) => Object.assign(seen.find((s) => s.name === n.local)!, { end: n.end, fullEnd: n.fullRange?.end }),
+  });
+  // Open elements have no end; a closed one's end is its full range's, just past its end tag.
+  for (const s of seen) {
+    assert.is(s.endAtStart, -1, s.name);
+    assert.is(s.end, s.fullEnd, s.name);
+  }
+  assert.is(text.slice(byName.get('b')!.range.start, byName.get('b')!.end), '<b ></b>');
+  assert.is(text.slice(byName.get('f')!.range.start, byName.get('f')!.end), '<f wcm:action="remove" />');
+  const facts = (name: string) => {
+    const n = byName.get(name)!;
+    return [n.action, n.keyValue, n.prefixedAttributes, n.unboundAttributes, n.wcmAttributeUri];
+  };
+  assert.equal(facts('a'), [undefined, undefined, false, false, undefined]);
+  assert.equal(facts('b'), [undefined, undefined, false, false, undefined]);
+  assert.equal(facts('c'), [undefined, undefined, false, false, undefined]);
+  assert.equal(facts('d'), ['add', 'k1', true, false, 'http://schemas.microsoft.com/WMIConfig/2002/State']);
+  assert.equal(facts('f'), ['remove', undefined, true, false, 'http://schemas.microsoft.com/WMIConfig/2002/State']);
+  // The shortest prefixed attribute still counts.
+  assert.equal(facts('h'), [undefined, undefined, true, false, 'http://schemas.microsoft.com/WMIConfig/2002/State']);
+  assert.equal(byName.get('c')!.attributes.map((a) => [a.qname, a.value]), [['x', '1']]);
+  assert.is(byName.get('d')!.qname, 'd');
+  assert.is(byName.get('a')!.selfClosing, true);
+  assert.is(byName.get('b')!.selfClosing, false);
+});
+
 test.run();

@@ -43,13 +43,16 @@ export function outOfRange(t: Checked, core: string): boolean {
  * a template token (template-placeholder's), empty (empty-value's), or an <Order> of a list item (order-unique's).
  */
 export function typedVerdict(v: BoundValue): { type: Checked; verdict: TypedVerdict } | undefined {
-  // value-type, value-case and value-whitespace all ask about the same value: it is judged once.
-  let verdict = verdicts.get(v);
-  if (verdict === undefined) verdicts.set(v, (verdict = judge(v) ?? null));
-  return verdict ?? undefined;
+  // value-type, value-case and value-whitespace ask about each value one after another: it is judged once.
+  if (v !== lastValue) {
+    lastVerdict = judge(v);
+    lastValue = v;
+  }
+  return lastVerdict;
 }
 
-const verdicts = new WeakMap<BoundValue, { type: Checked; verdict: TypedVerdict } | null>();
+let lastValue: BoundValue | undefined;
+let lastVerdict: ReturnType<typeof judge>;
 
 function judge(v: BoundValue): { type: Checked; verdict: TypedVerdict } | undefined {
   const b = v.element.binding;

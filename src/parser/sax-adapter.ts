@@ -117,7 +117,8 @@ class Element implements ElementNode {
     this.range = { start, end };
     this.pass = parent?.pass;
     this.component = parent?.component;
-    this.#facts = attributeFacts(tag, unbound);
+    // "<name>" or "<name/>": no attribute to read.
+    this.#facts = end - start <= tag.name.length + 3 ? NO_ATTRIBUTE_FACTS : attributeFacts(tag, unbound);
   }
 
   get kind(): 'element' {
