@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { DATA_FILES } from '../src/kb/data-format.js';
 import { PRECOMPILED_FILE, updatePrecompiled } from './validators.js';
+import { runWhenMain } from './script-main.js';
 
 /** dist/scripts/bundle.js → the repository root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -182,12 +183,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      console.error(`bundle: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 2;
-    },
-  );
-}
+runWhenMain(import.meta.url, 'bundle', main);

@@ -3,9 +3,9 @@
 //   node dist/scripts/core-build.js OUT.mjs [--no-kb]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { embeddedKnowledgeBase, ROOT } from './bundle.js';
+import { runWhenMain } from './script-main.js';
 
 export interface CoreBuild {
   code: string;
@@ -45,12 +45,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      console.error(`core: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 2;
-    },
-  );
-}
+runWhenMain(import.meta.url, 'core', main);

@@ -9,6 +9,7 @@ import type { Ajv } from 'ajv';
 import { builtinRules } from '../rules/index.js';
 import { configShapeSchema } from '../src/config/schema.js';
 import { AJV_OPTIONS } from '../src/config/validators.js';
+import { runWhenMain } from './script-main.js';
 
 /** dist/scripts/validators.js → the repository root. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -79,9 +80,9 @@ export function updatePrecompiled(root: string = ROOT, check = false): boolean {
   return false;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const check = process.argv.includes('--check');
+runWhenMain(import.meta.url, 'validators', async (argv) => {
+  const check = argv.includes('--check');
   const fresh = updatePrecompiled(ROOT, check);
   console.log(fresh ? 'validators: up to date' : check ? `validators: ${PRECOMPILED_FILE} is stale; run npm run bundle` : `validators: wrote ${PRECOMPILED_FILE}`);
-  process.exitCode = check && !fresh ? 1 : 0;
-}
+  return check && !fresh ? 1 : 0;
+});

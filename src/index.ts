@@ -2,10 +2,8 @@
 // files, config search and walking: a long-lived linter for editors and services, and lintText / lintFiles, which keep
 // one such linter per set of options.
 import { resolve } from 'node:path';
-import { builtinRules } from '../rules/index.js';
-import { createLinter as createFileLinter, type Linter as FileLinter } from './lint.js';
 import { findFiles } from './files.js';
-import { lintOne } from './parallel.js';
+import { linterFor, lintOne } from './parallel.js';
 import type { FileResult } from './types.js';
 
 export * from './core-lint.js';
@@ -45,12 +43,13 @@ export interface Linter {
 export function createLinter(opts: ApiOptions = {}): Linter {
   // A Node API default: path.resolve() is the current directory.
   const cwd = resolve(opts.cwd ?? '');
-  const linter: FileLinter = createFileLinter({
+  // The API's option names, as the CLI's setup: the CLI, its workers and this linter are made the same way.
+  const linter = linterFor({
     cwd,
-    builtinRules,
     ...(opts.configFile ? { configFile: opts.configFile } : {}),
     noConfigLookup: !!opts.noConfigLookup,
     cliRules: opts.rules ?? [],
+    inlineConfig: true,
     ignorePatterns: opts.ignorePatterns ?? [],
   });
   return {
@@ -77,7 +76,7 @@ export function createLinter(opts: ApiOptions = {}): Linter {
 const KEPT = 8;
 const linters = new Map<string, Linter>();
 
-function linterFor(opts: ApiOptions): Linter {
+function sharedLinter(opts: ApiOptions): Linter {
   const key = JSON.stringify([resolve(opts.cwd ?? ''), opts.configFile ?? null, !!opts.noConfigLookup, opts.rules ?? [], opts.ignorePatterns ?? []]);
   let linter = linters.get(key);
   if (linter) linters.delete(key);
@@ -92,12 +91,12 @@ function linterFor(opts: ApiOptions): Linter {
  * share one linter, so config files are read once: after editing one, call `invalidate` with its path.
  */
 export async function lintText(text: string | Uint8Array, filePath: string, opts: ApiOptions = {}): Promise<FileResult> {
-  return linterFor(opts).lintText(text, filePath);
+  return sharedLinter(opts).lintText(text, filePath);
 }
 
 /** Lints files, directories and globs as the CLI does (sharing a linter with lintText for the same options). */
 export async function lintFiles(patterns: string[], opts: ApiOptions = {}): Promise<{ results: FileResult[]; errors: string[] }> {
-  return linterFor(opts).lintFiles(patterns);
+  return sharedLinter(opts).lintFiles(patterns);
 }
 
 /** Tells the linters lintText and lintFiles keep that a config file (or a directory of them) changed. */

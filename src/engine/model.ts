@@ -230,18 +230,17 @@ function answerModel(byKey: ReadonlyMap<string, readonly Fact[]>, passes: readon
   const memos = new Map<string, unknown>();
   const none: readonly Fact[] = Object.freeze([]);
   const all = (key: SettingKey): readonly Fact[] => byKey.get(key) ?? none;
-  // Facts are in document order: the first at or after the parent's start is found by binary search.
-  const firstWithin = (list: readonly Fact[], parent: Fact): number => firstStartingAt(list, parent.elementRange.start);
   const within = (parent: Fact, key: SettingKey): readonly Fact[] => {
     const list = all(key);
     const end = parent.elementRange.end;
     const out: Fact[] = [];
-    for (let i = firstWithin(list, parent); i < list.length && list[i]!.range.start < end; i++) if (list[i] !== parent) out.push(list[i]!);
+    // Facts are in document order: the first at or after the parent's start is found by binary search.
+    for (let i = firstStartingAt(list, parent.elementRange.start); i < list.length && list[i]!.range.start < end; i++) if (list[i] !== parent) out.push(list[i]!);
     return out;
   };
   const child = (parent: Fact, key: SettingKey): Fact | undefined => {
     const list = all(key);
-    let i = firstWithin(list, parent);
+    let i = firstStartingAt(list, parent.elementRange.start);
     if (list[i] === parent) i++;
     return i < list.length && list[i]!.range.start < parent.elementRange.end ? list[i] : undefined;
   };
