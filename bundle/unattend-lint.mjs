@@ -10205,6 +10205,12 @@ function parseDirective(comment, range, line) {
   return { kind: m[1], rules, ...reason ? { reason } : {}, range, line, used: /* @__PURE__ */ new Set() };
 }
 var names = (d, ruleId) => d.rules.length === 0 || d.rules.includes(ruleId);
+var credit = (d, ruleId) => void d.used.add(d.rules.length ? ruleId : "*");
+function fileDirectiveFor(files, ruleId) {
+  const by = files.find((d) => names(d, ruleId));
+  if (by) credit(by, ruleId);
+  return by;
+}
 function blockState() {
   let all;
   const per = /* @__PURE__ */ new Map();
@@ -10258,9 +10264,13 @@ function applyDirectives(diagnostics, directives, endLineOf) {
     const id = diag.ruleId;
     const offset = diag.range?.start ?? 0;
     while (next < blocks.length && blocks[next].range.start <= offset) state.apply(blocks[next++]);
-    const by = files.find((d) => names(d, id)) ?? byLine.get(diag.line)?.find((d) => names(d, id)) ?? state.disabling(id);
+    if (fileDirectiveFor(files, id)) {
+      suppressed[i] = true;
+      continue;
+    }
+    const by = byLine.get(diag.line)?.find((d) => names(d, id)) ?? state.disabling(id);
     if (by) {
-      by.used.add(by.rules.length ? id : "*");
+      credit(by, id);
       suppressed[i] = true;
     }
   }
@@ -10491,6 +10501,7 @@ function createReporter(sink, rule, severity) {
     if (extra?.fix && !inside({ start: extra.fix.range[0], end: extra.fix.range[1] }, sink.text.length)) {
       throw new InternalError(`rule "${id}" proposed a fix outside ${sink.filePath}`, id, sink.filePath);
     }
+    if (sink.silenced(id)) return;
     const d = {
       ruleId: id,
       severity,
@@ -10517,6 +10528,8 @@ function lintSource(input2, opts) {
   const diagnostics = [];
   const secrets = createSecretRanges(scanFreeSecrets(text));
   const directives = [];
+  const fileWide = [];
+  const silenced = (ruleId) => fileWide.length > 0 && fileDirectiveFor(fileWide, ruleId) !== void 0;
   const info = {
     encoding: decoded.encoding,
     bom: decoded.bom,
@@ -10524,7 +10537,7 @@ function lintSource(input2, opts) {
     lineEndings: lines.lineEndings
   };
   const plan = opts.plan ?? createPlan(opts.rules, opts.kb);
-  const rules = startRules(plan, opts, { lines, text, filePath: opts.filePath, diagnostics }, info, secrets);
+  const rules = startRules(plan, opts, { lines, text, filePath: opts.filePath, diagnostics, silenced }, info, secrets);
   const binder = createBinder(opts.kb.tree());
   const facts = plan.facts.size > 0 ? createCollector(plan.facts) : void 0;
   const directivesOn = opts.inlineConfig !== false;
@@ -10557,6 +10570,7 @@ function lintSource(input2, opts) {
         onComment: (n) => {
           const d = directivesOn ? parseDirective(n.text, n.range, lines.position(n.range.start).line) : void 0;
           if (d) directives.push(d);
+          if (d?.kind === "disable-file") fileWide.push(d);
           rules.all("onComment", n, n.range.start);
         }
       } : {}

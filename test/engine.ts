@@ -181,6 +181,23 @@ test('disable/enable blocks and disable-file', () => {
   assert.is(file.messages.length, 0);
 });
 
+test('a disable-file directive already seen drops the findings it silences as they are reported, and counts as used', () => {
+  let formatted = 0;
+  const counted = defineRule({
+    ...everyValue,
+    meta: { ...everyValue.meta, messages: { value: (d: { name: string; text: string }) => `${++formatted}: <${d.name}> is "${d.text}"` } },
+  });
+  // Before every finding: none is kept, none is even formatted, and the directive is not unused.
+  const early = lint(withComment(2, 'unattend-lint-disable-file every-value: generated'), [counted]);
+  assert.equal([early.messages, formatted], [[], 0]);
+  // After them: the same findings are silenced at the end.
+  const late = lint(FILE.replace('</unattend>', '<!-- unattend-lint-disable-file every-value --></unattend>'), [counted]);
+  assert.equal([late.messages, formatted > 0], [[], true]);
+  // One naming another rule drops nothing, and is reported unused.
+  const other = lint(withComment(2, 'unattend-lint-disable-file no-such-rule'), [counted]);
+  assert.equal(other.messages.filter((m) => m.ruleId === 'every-value').map((m) => m.line), [8, 9, 12, 13]);
+});
+
 test('unused and unknown-rule directives are reported as warnings', () => {
   const r = lint(withComment(3, 'unattend-lint-disable-next-line every-value, no-such-rule'), [everyValue]);
   const d = r.messages.filter((m) => m.ruleId === 'inline-directive');

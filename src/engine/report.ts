@@ -9,6 +9,11 @@ export interface Sink {
   text: string;
   filePath: string;
   diagnostics: Diagnostic[];
+  /**
+   * true when an inline directive already seen turns the rule off for the whole file: its finding is then dropped
+   * as it is reported (the directive is credited), so a long generated list it silences keeps no findings.
+   */
+  silenced(ruleId: string): boolean;
 }
 
 const inside = (r: Range, len: number): boolean =>
@@ -25,6 +30,7 @@ export function createReporter(sink: Sink, rule: AnyRule, severity: 1 | 2) {
     if (extra?.fix && !inside({ start: extra.fix.range[0], end: extra.fix.range[1] }, sink.text.length)) {
       throw new InternalError(`rule "${id}" proposed a fix outside ${sink.filePath}`, id, sink.filePath);
     }
+    if (sink.silenced(id)) return;
     const d: Diagnostic = {
       ruleId: id,
       severity,

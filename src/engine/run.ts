@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../kb/types.js';
 import type { Diagnostic, FileResult, Range } from '../types.js';
 import type { RuleContext, SourceInfo, Visitor } from './rule.js';
 import { InternalError } from './errors.js';
-import { applyDirectives, parseDirective, type Directive } from './suppress.js';
+import { applyDirectives, fileDirectiveFor, parseDirective, type Directive } from './suppress.js';
 import { MASK, maskFound, scanFreeSecrets, secretElementShapes, secretFinderFor, secretValuesOf } from './secrets.js';
 import { createSecretRanges, type SecretRanges } from './secret-ranges.js';
 import { createCollector, EMPTY_MODEL, type AnswerModel } from './model.js';
@@ -45,6 +45,8 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
   const diagnostics: Diagnostic[] = [];
   const secrets = createSecretRanges(scanFreeSecrets(text));
   const directives: Directive[] = [];
+  const fileWide: Directive[] = [];
+  const silenced = (ruleId: string): boolean => fileWide.length > 0 && fileDirectiveFor(fileWide, ruleId) !== undefined;
   const info: SourceInfo = {
     encoding: decoded.encoding,
     bom: decoded.bom,
@@ -52,7 +54,7 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
     lineEndings: lines.lineEndings,
   };
   const plan = opts.plan ?? createPlan(opts.rules, opts.kb);
-  const rules = startRules(plan, opts, { lines, text, filePath: opts.filePath, diagnostics }, info, secrets);
+  const rules = startRules(plan, opts, { lines, text, filePath: opts.filePath, diagnostics, silenced }, info, secrets);
   const binder = createBinder(opts.kb.tree());
   const facts = plan.facts.size > 0 ? createCollector(plan.facts) : undefined;
   const directivesOn = opts.inlineConfig !== false;
@@ -87,6 +89,7 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
             onComment: (n: CommentNode) => {
               const d = directivesOn ? parseDirective(n.text, n.range, lines.position(n.range.start).line) : undefined;
               if (d) directives.push(d);
+              if (d?.kind === 'disable-file') fileWide.push(d);
               rules.all('onComment', n, n.range.start);
             },
           }

@@ -36,6 +36,20 @@ export interface SuppressionResult {
 
 const names = (d: Directive, ruleId: string): boolean => d.rules.length === 0 || d.rules.includes(ruleId);
 
+/** Marks `d` as having suppressed a finding of `ruleId` (the rule, or '*' for a directive naming none). */
+const credit = (d: Directive, ruleId: string): void => void d.used.add(d.rules.length ? ruleId : '*');
+
+/**
+ * The first of `files` (disable-file directives, in document order) that names `ruleId`, credited as used; undefined
+ * when none does. A file directive suppresses the rule's findings wherever they are, so the engine may ask this as
+ * soon as a finding is reported: the directives seen so far are the first ones of the file.
+ */
+export function fileDirectiveFor(files: readonly Directive[], ruleId: string): Directive | undefined {
+  const by = files.find((d) => names(d, ruleId));
+  if (by) credit(by, ruleId);
+  return by;
+}
+
 /** The disable/enable state replayed up to an offset: which directive disables a rule id there. */
 function blockState() {
   let all: Directive | undefined;
@@ -96,10 +110,13 @@ export function applyDirectives(diagnostics: Diagnostic[], directives: Directive
     const offset = diag.range?.start ?? 0;
     while (next < blocks.length && blocks[next]!.range.start <= offset) state.apply(blocks[next++]!);
     // File directives first, then line directives, then blocks: the first that names the rule is credited.
-    const by =
-      files.find((d) => names(d, id)) ?? byLine.get(diag.line)?.find((d) => names(d, id)) ?? state.disabling(id);
+    if (fileDirectiveFor(files, id)) {
+      suppressed[i] = true;
+      continue;
+    }
+    const by = byLine.get(diag.line)?.find((d) => names(d, id)) ?? state.disabling(id);
     if (by) {
-      by.used.add(by.rules.length ? id : '*');
+      credit(by, id);
       suppressed[i] = true;
     }
   }
