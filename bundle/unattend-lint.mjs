@@ -9052,27 +9052,26 @@ var sysprep_in_command_default = defineRule({
     summary: "Sysprep /generalize, /oobe or /audit is not started from RunSynchronous, RunAsynchronous, FirstLogonCommands or LogonCommands",
     category: "correctness",
     severity: "warn",
-    facts: COMMANDS.map((c) => c.key),
-    quietWithoutFacts: true,
+    // Each command is judged as its value is read: nothing is kept for the long command lists of generated files.
+    settings: COMMANDS.map((c) => c.key),
     messages: {
       command: (d) => `<${d.element}> runs sysprep ${d.switches} from ${d.list} in pass "${d.pass}": ${d.why}; ${d.instead}`
     }
   },
   create(ctx) {
     return {
-      onDocumentEnd(model) {
-        for (const { key, list: list5, setup } of COMMANDS) {
-          for (const f of model.all(key)) {
-            if (f.placeholder || !f.text?.trim() || !f.valueRange || !MAY_RUN_SYSPREP.test(f.text)) continue;
-            const run2 = invocations(f.text).find((i) => i.name === "sysprep" && new RegExp(MODE2.source, "i").test(i.args));
-            if (!run2) continue;
-            const switches = [...new Set([...run2.args.matchAll(MODE2)].map((m) => `/${m[1].toLowerCase()}`))];
-            const pass = f.pass ?? "?";
-            const why = setup ? `Microsoft does not support automating Sysprep with Setup's commands${pass === "specialize" ? ", nor running it as the System account, which specialize commands use" : ""}` : "a logon command is not Microsoft's documented way to automate Sysprep from an answer file";
-            const instead = switches.includes("/generalize") ? `use <Generalize> of Microsoft-Windows-Deployment in pass "auditUser" (Mode OOBE or Audit), or run Sysprep from outside the answer file (e.g. the build tool's shutdown command)` : `use <Reseal> of Microsoft-Windows-Deployment (Mode ${switches.includes("/audit") ? "Audit" : "OOBE"}) instead`;
-            ctx.report("command", f.valueRange, { element: f.key.slice(f.key.lastIndexOf("/") + 1), switches: switches.join(" "), list: list5, pass, why, instead });
-          }
-        }
+      onValue(v) {
+        const el = v.element;
+        const command = COMMANDS.find((c) => c.key === el.binding.setting?.key);
+        const text = v.text;
+        if (!command || el.binding.placeholder || !text.trim() || !MAY_RUN_SYSPREP.test(text)) return;
+        const run2 = invocations(text).find((i) => i.name === "sysprep" && new RegExp(MODE2.source, "i").test(i.args));
+        if (!run2) return;
+        const switches = [...new Set([...run2.args.matchAll(MODE2)].map((m) => `/${m[1].toLowerCase()}`))];
+        const pass = el.pass ?? "?";
+        const why = command.setup ? `Microsoft does not support automating Sysprep with Setup's commands${pass === "specialize" ? ", nor running it as the System account, which specialize commands use" : ""}` : "a logon command is not Microsoft's documented way to automate Sysprep from an answer file";
+        const instead = switches.includes("/generalize") ? `use <Generalize> of Microsoft-Windows-Deployment in pass "auditUser" (Mode OOBE or Audit), or run Sysprep from outside the answer file (e.g. the build tool's shutdown command)` : `use <Reseal> of Microsoft-Windows-Deployment (Mode ${switches.includes("/audit") ? "Audit" : "OOBE"}) instead`;
+        ctx.report("command", v.range, { element: command.key.slice(command.key.lastIndexOf("/") + 1), switches: switches.join(" "), list: command.list, pass, why, instead });
       }
     };
   }
@@ -9628,8 +9627,9 @@ var windows11_bypass_default = defineRule({
     summary: "Windows 11 requirement bypasses in commands have an effect: no LabConfig values Setup never reads, no oobe\\BypassNRO.cmd on releases without it",
     category: "correctness",
     severity: "warn",
-    facts: [...COMMANDS3, ...RELEASE_FACTS],
-    quietWithoutFacts: true,
+    // Commands are read as their values come, and only those naming a bypass are kept for the end of the file.
+    settings: COMMANDS3,
+    facts: RELEASE_FACTS,
     schema: {
       type: "object",
       properties: { forbid: { type: "boolean" } },
@@ -9643,32 +9643,36 @@ var windows11_bypass_default = defineRule({
     }
   },
   create(ctx) {
-    const at = (f, index, length) => {
-      const r = f.valueRange;
-      if (f.text.length !== r.end - r.start) return r;
+    const named2 = [];
+    const at = (c, index, length) => {
+      const r = c.range;
+      if (c.text.length !== r.end - r.start) return r;
       return { start: r.start + index, end: r.start + index + length };
     };
-    const written2 = (f, m) => {
+    const written2 = (c, m) => {
       const name = m[1] ?? m[2];
       const offset = m[1] !== void 0 ? m.index + m[0].length - name.length : m.index + m[0].indexOf(name, m[0].search(/-Name\s/i));
-      return { name, range: at(f, offset, name.length) };
+      return { name, range: at(c, offset, name.length) };
     };
     return {
+      onValue(v) {
+        const text = v.text;
+        if (!text || v.element.binding.placeholder) return;
+        if (NAMES_LAB_CONFIG.test(text) || NAMES_BYPASSNRO.test(text) || ctx.options.forbid && NAMES_MO_SETUP.test(text)) named2.push({ text, range: v.range });
+      },
       onDocumentEnd(model) {
-        const facts = COMMANDS3.flatMap((k) => model.all(k)).filter((f) => f.text && f.valueRange && !f.placeholder);
-        facts.sort((a, b) => a.range.start - b.range.start);
         let target = null;
-        for (const f of facts) {
-          const text = f.text;
+        for (const c of named2) {
+          const text = c.text;
           for (const m of NAMES_LAB_CONFIG.test(text) ? text.matchAll(LAB_CONFIG) : []) {
-            const { name, range } = written2(f, m);
+            const { name, range } = written2(c, m);
             const quoted = ctx.quote(name, range);
             if (!EFFECTIVE.has(name.toLowerCase())) ctx.report("noEffect", range, { name: quoted });
             else if (ctx.options.forbid) ctx.report("forbidden", range, { name: `LabConfig value ${quoted}` });
           }
           if (ctx.options.forbid && NAMES_MO_SETUP.test(text)) {
             for (const m of text.matchAll(MO_SETUP)) {
-              const { name, range } = written2(f, m);
+              const { name, range } = written2(c, m);
               ctx.report("forbidden", range, { name: `MoSetup value ${ctx.quote(name, range)}` });
             }
           }
@@ -9676,7 +9680,7 @@ var windows11_bypass_default = defineRule({
           if (target === null) target = targetOf(ctx, model);
           if (!target || target.build < NO_BYPASSNRO_CMD) continue;
           const index = text.search(/bypassnro/i);
-          ctx.report("bypassNroCmd", at(f, index, "bypassnro".length), { target: targetPhrase(target) }, targetRelated(target));
+          ctx.report("bypassNroCmd", at(c, index, "bypassnro".length), { target: targetPhrase(target) }, targetRelated(target));
         }
       }
     };

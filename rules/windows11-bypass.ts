@@ -1,7 +1,6 @@
 // windows11-bypass: Windows 11 requirement bypasses written by answer-file commands that do nothing, BypassNRO.cmd on
 // releases without it, and (option forbid) every hardware-requirement bypass.
 import { defineRule } from '../src/engine/rule.js';
-import type { Fact } from '../src/engine/model.js';
 import type { SettingKey } from '../src/kb/setting-keys.js';
 import type { Range } from '../src/types.js';
 import { invocations } from './_helpers/commands.js';
@@ -49,8 +48,9 @@ export default defineRule({
     summary: 'Windows 11 requirement bypasses in commands have an effect: no LabConfig values Setup never reads, no oobe\\BypassNRO.cmd on releases without it',
     category: 'correctness',
     severity: 'warn',
-    facts: [...COMMANDS, ...RELEASE_FACTS],
-    quietWithoutFacts: true,
+    // Commands are read as their values come, and only those naming a bypass are kept for the end of the file.
+    settings: COMMANDS,
+    facts: RELEASE_FACTS,
     schema: {
       type: 'object',
       properties: { forbid: { type: 'boolean' } },
@@ -68,34 +68,43 @@ export default defineRule({
     },
   },
   create(ctx) {
+    /** A command naming a bypass: its text and where the text is. */
+    interface Named {
+      text: string;
+      range: Range;
+    }
+    const named: Named[] = [];
     /** Where a part of the value is in the file: exact when the text was written without entities. */
-    const at = (f: Fact, index: number, length: number): Range => {
-      const r = f.valueRange!;
-      if (f.text!.length !== r.end - r.start) return r;
+    const at = (c: Named, index: number, length: number): Range => {
+      const r = c.range;
+      if (c.text.length !== r.end - r.start) return r;
       return { start: r.start + index, end: r.start + index + length };
     };
     /** The value name a match wrote, and where it is. */
-    const written = (f: Fact, m: RegExpMatchArray): { name: string; range: Range } => {
+    const written = (c: Named, m: RegExpMatchArray): { name: string; range: Range } => {
       const name = m[1] ?? m[2]!;
       const offset = m[1] !== undefined ? m.index! + m[0].length - name.length : m.index! + m[0].indexOf(name, m[0].search(/-Name\s/i));
-      return { name, range: at(f, offset, name.length) };
+      return { name, range: at(c, offset, name.length) };
     };
     return {
+      onValue(v) {
+        const text = v.text;
+        if (!text || v.element.binding.placeholder) return;
+        if (NAMES_LAB_CONFIG.test(text) || NAMES_BYPASSNRO.test(text) || (ctx.options.forbid && NAMES_MO_SETUP.test(text))) named.push({ text, range: v.range });
+      },
       onDocumentEnd(model) {
-        const facts = COMMANDS.flatMap((k) => model.all(k)).filter((f) => f.text && f.valueRange && !f.placeholder);
-        facts.sort((a, b) => a.range.start - b.range.start);
         let target: ReturnType<typeof targetOf> | null = null;
-        for (const f of facts) {
-          const text = f.text!;
+        for (const c of named) {
+          const text = c.text;
           for (const m of NAMES_LAB_CONFIG.test(text) ? text.matchAll(LAB_CONFIG) : []) {
-            const { name, range } = written(f, m);
+            const { name, range } = written(c, m);
             const quoted = ctx.quote(name, range);
             if (!EFFECTIVE.has(name.toLowerCase())) ctx.report('noEffect', range, { name: quoted });
             else if (ctx.options.forbid) ctx.report('forbidden', range, { name: `LabConfig value ${quoted}` });
           }
           if (ctx.options.forbid && NAMES_MO_SETUP.test(text)) {
             for (const m of text.matchAll(MO_SETUP)) {
-              const { name, range } = written(f, m);
+              const { name, range } = written(c, m);
               ctx.report('forbidden', range, { name: `MoSetup value ${ctx.quote(name, range)}` });
             }
           }
@@ -103,7 +112,7 @@ export default defineRule({
           if (target === null) target = targetOf(ctx, model);
           if (!target || target.build < NO_BYPASSNRO_CMD) continue;
           const index = text.search(/bypassnro/i);
-          ctx.report('bypassNroCmd', at(f, index, 'bypassnro'.length), { target: targetPhrase(target) }, targetRelated(target));
+          ctx.report('bypassNroCmd', at(c, index, 'bypassnro'.length), { target: targetPhrase(target) }, targetRelated(target));
         }
       },
     };

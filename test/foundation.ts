@@ -128,6 +128,18 @@ test('the answer model: only the facts asked for, typed values, list items and t
   assert.equal(structuredClone(items[0]), items[0]);
 });
 
+test('with every built-in rule on, the model keeps no command of a command list: the command rules judge each as it is read', () => {
+  let model: AnswerModel | undefined;
+  const probe = defineRule({
+    meta: { id: 'probe', summary: 'Probe', category: 'style', severity: 'warn', messages: {} },
+    create: () => ({ onDocumentEnd: (m) => void (model = m) }),
+  });
+  const cmd = (i: number) => `<SynchronousCommand wcm:action="add"><Order>${i}</Order><CommandLine>C:\\Windows\\System32\\Sysprep\\sysprep.exe /generalize /oobe</CommandLine></SynchronousCommand>`;
+  const r = lint(doc('oobeSystem', `      <FirstLogonCommands>${cmd(1)}${cmd(2)}${cmd(3)}</FirstLogonCommands>`), [...builtinRules, probe]);
+  assert.is(model!.all('Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand/CommandLine').length, 0);
+  assert.is(r.messages.filter((m) => m.ruleId === 'sysprep-in-command').length, 3, 'each command is still judged');
+});
+
 test('no cascades: nothing is reported inside an unknown setting or component but the unknown finding', () => {
   const text = doc(
     'oobeSystem',
