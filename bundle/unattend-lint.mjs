@@ -10,7 +10,7 @@ import {
 } from "./lib/chunk-CP2NIBYL.mjs";
 import {
   createLineIndex
-} from "./lib/chunk-ZYB5F5BA.mjs";
+} from "./lib/chunk-JGJ7OY5I.mjs";
 import {
   TOOL_NAME,
   ruleDocsUrl
@@ -9828,9 +9828,10 @@ var import_saxes = __toESM(require_saxes(), 1);
 
 // src/parser/attributes.ts
 var WS = /\s/;
-function attributeNodes(text, start, end, tag, unbound) {
+function attributeNodes(text, base, tag, unbound) {
   const out = [];
-  let i = start + 1;
+  const end = text.length;
+  let i = 1;
   while (i < end && !WS.test(text[i]) && text[i] !== ">" && text[i] !== "/") i++;
   while (i < end) {
     while (i < end && WS.test(text[i])) i++;
@@ -9853,8 +9854,8 @@ function attributeNodes(text, start, end, tag, unbound) {
       local: a.local,
       uri,
       value: a.value,
-      range: { start: nameStart, end: i },
-      valueRange: { start: valueStart, end: valueEnd }
+      range: { start: base + nameStart, end: base + i },
+      valueRange: { start: base + valueStart, end: base + valueEnd }
     });
   }
   return out;
@@ -9986,7 +9987,8 @@ var Element = class {
     return this.end < 0 ? void 0 : { start: this.range.start, end: this.end };
   }
   get attributes() {
-    return this.#attributes ??= attributeNodes(this.text, this.range.start, this.range.end, this.tag, this.unbound ?? NONE);
+    const { start, end } = this.range;
+    return this.#attributes ??= attributeNodes(this.text.slice(start, end), start, this.tag, this.unbound ?? NONE);
   }
 };
 var NONE = /* @__PURE__ */ new Set();
@@ -10007,7 +10009,7 @@ function roleOf(parent, uri, local) {
       return "other";
   }
 }
-function parse(text, sink) {
+function parse(text, sink, pieces = chunksOf(text)) {
   const parser = new import_saxes.SaxesParser({ xmlns: true, position: true });
   const result = { unboundPrefixes: /* @__PURE__ */ new Set() };
   const stack = [];
@@ -10027,7 +10029,7 @@ function parse(text, sink) {
       return;
     }
     const offset = parser.position - 1;
-    const amp = firstBareAmpersand(text, offset + 1);
+    const amp = firstBareAmpersand(typeof text === "string" ? text : text.slice(0, text.length), offset + 1);
     if (amp !== void 0) fail('unescaped "&" (not the start of an entity reference); write it as &amp;', amp);
     else fail(message, offset);
   });
@@ -10083,12 +10085,15 @@ function parse(text, sink) {
     sink.onComment?.({ kind: "comment", text: body, range: { start, end } });
   });
   try {
-    for (let i = 0; i < text.length; i += CHUNK) parser.write(text.slice(i, i + CHUNK));
+    for (const piece of pieces) parser.write(piece);
     parser.close();
   } catch (err) {
     if (err !== STOP) throw err;
   }
   return result;
+}
+function* chunksOf(text) {
+  for (let i = 0; i < text.length; i += CHUNK) yield text.slice(i, i + CHUNK);
 }
 function componentNode(element, settings) {
   const attrs = {};
@@ -12375,9 +12380,9 @@ function presetRules(name, rules) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-SYRJTD75.mjs")).text },
+  text: { load: async () => (await import("./lib/text-ZORTDFLP.mjs")).text },
   json: { load: async () => (await import("./lib/json-VXWOCUU4.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-WWC3UVYW.mjs")).sarif, docs: true },
+  sarif: { load: async () => (await import("./lib/sarif-PS74G2F2.mjs")).sarif, docs: true },
   compact: { load: async () => (await import("./lib/compact-HO55K6TJ.mjs")).compact },
   github: { load: async () => (await import("./lib/github-4R3DCW43.mjs")).github },
   gitlab: { load: async () => (await import("./lib/gitlab-FHMGC64P.mjs")).gitlab },
@@ -12393,7 +12398,7 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-SYRJTD75.mjs");
+    const { textLines } = await import("./lib/text-ZORTDFLP.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;

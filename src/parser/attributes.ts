@@ -4,16 +4,11 @@ import type { AttributeNode } from './events.js';
 
 const WS = /\s/;
 
-/** Scans `<name a="v" b='w'>` between start and end and pairs each attribute with saxes' view of it. */
-export function attributeNodes(
-  text: string,
-  start: number,
-  end: number,
-  tag: SaxesTagNS,
-  unbound: ReadonlySet<string>,
-): AttributeNode[] {
+/** Scans a start tag's text `<name a="v" b='w'>` (at offset `base`) and pairs each attribute with saxes' view of it. */
+export function attributeNodes(text: string, base: number, tag: SaxesTagNS, unbound: ReadonlySet<string>): AttributeNode[] {
   const out: AttributeNode[] = [];
-  let i = start + 1;
+  const end = text.length;
+  let i = 1;
   while (i < end && !WS.test(text[i]!) && text[i] !== '>' && text[i] !== '/') i++;
   while (i < end) {
     while (i < end && WS.test(text[i]!)) i++;
@@ -36,8 +31,8 @@ export function attributeNodes(
       local: a.local,
       uri,
       value: a.value,
-      range: { start: nameStart, end: i },
-      valueRange: { start: valueStart, end: valueEnd },
+      range: { start: base + nameStart, end: base + i },
+      valueRange: { start: base + valueStart, end: base + valueEnd },
     });
   }
   return out;

@@ -43,6 +43,16 @@ export interface ParseFatal {
   offset: number;
 }
 
+/**
+ * The text a parse reads back (start tags for attribute offsets, the `<` of tags and comments): a string, or a
+ * file's text read in pieces. A string is one.
+ */
+export interface ParseSource {
+  readonly length: number;
+  slice(start: number, end: number): string;
+  lastIndexOf(search: string, offset: number): number;
+}
+
 export interface ParseResult {
   fatal?: ParseFatal;
   /** Prefixes used without a declaration (saxes reports them; libxml2 only warns). */
@@ -104,7 +114,7 @@ class Element implements ElementNode {
   readonly #facts: AttributeFacts;
 
   constructor(
-    private readonly text: string,
+    private readonly text: ParseSource,
     private readonly tag: SaxesTagNS,
     start: number,
     end: number,
@@ -161,7 +171,8 @@ class Element implements ElementNode {
   }
 
   get attributes(): readonly AttributeNode[] {
-    return (this.#attributes ??= attributeNodes(this.text, this.range.start, this.range.end, this.tag, this.unbound ?? NONE));
+    const { start, end } = this.range;
+    return (this.#attributes ??= attributeNodes(this.text.slice(start, end), start, this.tag, this.unbound ?? NONE));
   }
 }
 
@@ -189,7 +200,11 @@ function roleOf(parent: ElementNode | null, uri: string, local: string): Element
   }
 }
 
-export function parse(text: string, sink: ParseSink): ParseResult {
+/**
+ * Parses `text` (a string, or a streamed text with its pieces in order) and hands its events to `sink`. Stops at
+ * the first well-formedness error (ParseResult.fatal); an exception thrown by the sink passes through.
+ */
+export function parse(text: ParseSource, sink: ParseSink, pieces: Iterable<string> = chunksOf(text)): ParseResult {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const result: ParseResult = { unboundPrefixes: new Set() };
   const stack: Element[] = [];
@@ -213,7 +228,7 @@ export function parse(text: string, sink: ParseSink): ParseResult {
       return;
     }
     const offset = parser.position - 1;
-    const amp = firstBareAmpersand(text, offset + 1);
+    const amp = firstBareAmpersand(typeof text === 'string' ? text : text.slice(0, text.length), offset + 1);
     if (amp !== undefined) fail('unescaped "&" (not the start of an entity reference); write it as &amp;', amp);
     else fail(message, offset);
   });
@@ -276,12 +291,16 @@ export function parse(text: string, sink: ParseSink): ParseResult {
 
   // Other exceptions come from a sink (a rule): the engine reports them as internal errors.
   try {
-    for (let i = 0; i < text.length; i += CHUNK) parser.write(text.slice(i, i + CHUNK));
+    for (const piece of pieces) parser.write(piece);
     parser.close();
   } catch (err) {
     if (err !== STOP) throw err;
   }
   return result;
+}
+
+function* chunksOf(text: ParseSource): Generator<string> {
+  for (let i = 0; i < text.length; i += CHUNK) yield text.slice(i, i + CHUNK);
 }
 
 function componentNode(element: ElementNode, settings: SettingsNode | undefined): ComponentNode {

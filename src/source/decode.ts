@@ -24,7 +24,7 @@ const DECL_RE = /^<\?xml\s[^>]*?\?>/;
 const ENC_RE = /\bencoding\s*=\s*(["'])([^"']*)\1/;
 
 /** Reads the XML declaration at the very start of decoded text. */
-function readDeclaration(text: string): XmlDeclaration | undefined {
+export function readDeclaration(text: string): XmlDeclaration | undefined {
   const m = DECL_RE.exec(text);
   if (!m) return undefined;
   const decl: XmlDeclaration = { range: { start: 0, end: m[0].length } };
@@ -37,7 +37,7 @@ function readDeclaration(text: string): XmlDeclaration | undefined {
   return decl;
 }
 
-function sniff(bytes: Uint8Array): { encoding: string; bom: number } {
+export function sniff(bytes: Uint8Array): { encoding: string; bom: number } {
   const [a, b, c] = bytes;
   if (a === 0xef && b === 0xbb && c === 0xbf) return { encoding: 'utf-8', bom: 3 };
   if (a === 0xff && b === 0xfe) return { encoding: 'utf-16le', bom: 2 };

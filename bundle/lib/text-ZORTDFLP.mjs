@@ -6,7 +6,7 @@ import {
 } from "./chunk-V4Q6E2GJ.mjs";
 import {
   createLineIndex
-} from "./chunk-ZYB5F5BA.mjs";
+} from "./chunk-JGJ7OY5I.mjs";
 import {
   codeFrame,
   oneLine

@@ -7,7 +7,7 @@ import {
 import "./chunk-CP2NIBYL.mjs";
 import {
   createLineIndex
-} from "./chunk-ZYB5F5BA.mjs";
+} from "./chunk-JGJ7OY5I.mjs";
 import {
   PARSE_ERROR_ID,
   ruleDescriptor,

@@ -1,0 +1,91 @@
+// Streaming pieces: a line index built from a text fed in chunks is the one built from the whole text.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createLineIndex, createLineIndexBuilder, type LineIndex } from '../src/source/line-index.js';
+import { openStreamedText, UndecodableError, type ByteReader } from '../src/source/stream.js';
+import { decode } from '../src/source/decode.js';
+import { encode } from '../src/source/encode.js';
+
+/** A deterministic pseudo-random generator (mulberry32), so a failure names its seed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Everything an index tells about a text: every line's start, end and text, the terminators, and positions. */
+function describe(lines: LineIndex, length: number): unknown {
+  const each = [];
+  for (let l = 1; l <= lines.lineCount; l++) each.push([lines.lineStart(l), lines.lineEnd(l), lines.lineText(l)]);
+  const positions = [];
+  for (let o = 0; o <= length; o++) positions.push(lines.position(o));
+  return { count: lines.lineCount, endings: lines.lineEndings, each, positions };
+}
+
+test('a line index fed in chunks equals the whole text\'s, with CRLF, LF and lone CR split at every boundary', () => {
+  const parts = ['a', 'bc', '\r', '\n', '\r\n', '\n\r', 'x\ry', '<t/>'];
+  for (let seed = 1; seed <= 300; seed++) {
+    const next = random(seed);
+    let text = '';
+    const n = 1 + Math.floor(next() * 30);
+    for (let i = 0; i < n; i++) text += parts[Math.floor(next() * parts.length)];
+    const builder = createLineIndexBuilder();
+    for (let i = 0; i < text.length; ) {
+      const size = Math.floor(next() * 4); // 0-length pieces too
+      builder.feed(text.slice(i, i + size));
+      i += size;
+    }
+    assert.equal(describe(builder.finish(text), text.length), describe(createLineIndex(text), text.length), `seed ${seed}: ${JSON.stringify(text)}`);
+  }
+});
+
+test('a CR that ends the last chunk is a line break of its own', () => {
+  const builder = createLineIndexBuilder();
+  builder.feed('a\r\nb');
+  builder.feed('\r');
+  const lines = builder.finish('a\r\nb\r');
+  assert.equal([lines.lineCount, lines.lineEndings, lines.position(5)], [3, { crlf: 1, lf: 0, cr: 1 }, { line: 3, column: 1 }]);
+});
+
+const bytesOf = (data: Uint8Array): ByteReader => ({
+  size: data.length,
+  read: (buffer, position) => {
+    const part = data.subarray(position, position + buffer.length);
+    buffer.set(part);
+    return part.length;
+  },
+});
+
+const TEXT = '<?xml version="1.0"?>\r\n<a b="é€">x😀y\r<!-- < -->\n<c>ü𝄞</c></a>\n';
+
+test('a streamed text decodes to the whole text in UTF-8 and UTF-16 (BOM or not), cut anywhere, and reads any range back', () => {
+  for (const [encoding, bom] of [['utf-8', false], ['utf-8', true], ['utf-16le', true], ['utf-16le', false], ['utf-16be', true], ['utf-16be', false]] as const) {
+    const data = encode(TEXT, encoding, bom)!;
+    for (const chunk of [4, 5, 7, 64]) {
+      const seen: string[] = [];
+      const s = openStreamedText(bytesOf(data), (p) => void seen.push(p.text), chunk)!;
+      const what = `${encoding}${bom ? ' BOM' : ''}, ${chunk}-byte chunks`;
+      assert.is(seen.join(''), decode(data).text, what);
+      assert.is([...s.pieces()].map((p) => p.text).join(''), TEXT, what);
+      assert.equal([s.encoding, s.bom, s.length, s.declaration], [encoding, bom, TEXT.length, decode(data).declaration], what);
+      for (let a = 0; a <= TEXT.length; a += 3) for (let b = a; b <= TEXT.length; b += 5) assert.is(s.slice(a, b), TEXT.slice(a, b), `${what}: ${a}-${b}`);
+      for (let o = 0; o < TEXT.length; o++) {
+        assert.is(s.lastIndexOf('<', o), TEXT.lastIndexOf('<', o), `${what}: < at ${o}`);
+        assert.is(s.lastIndexOf('<!--', o), TEXT.lastIndexOf('<!--', o), `${what}: <!-- at ${o}`);
+      }
+    }
+  }
+});
+
+test('a streamed text refuses bytes that do not decode, and a declared single-byte encoding', () => {
+  const bad = new Uint8Array([...new TextEncoder().encode('<a>'), 0xff, ...new TextEncoder().encode('</a>')]);
+  assert.throws(() => openStreamedText(bytesOf(bad), () => undefined, 4), (e: unknown) => e instanceof UndecodableError);
+  const latin = new TextEncoder().encode('<?xml version="1.0" encoding="windows-1252"?><a/>');
+  assert.is(openStreamedText(bytesOf(latin), () => undefined), undefined);
+});
+
+test.run();
