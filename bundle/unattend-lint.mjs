@@ -4,13 +4,13 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toJsonResults
-} from "./lib/chunk-HPW47ILC.mjs";
+} from "./lib/chunk-EL5YP37S.mjs";
 import {
   encode
 } from "./lib/chunk-CP2NIBYL.mjs";
 import {
   createLineIndex
-} from "./lib/chunk-JGJ7OY5I.mjs";
+} from "./lib/chunk-DJ5BYUGO.mjs";
 import {
   TOOL_NAME,
   ruleDocsUrl
@@ -32,7 +32,7 @@ import {
   secretRedactor,
   secretValuesOf,
   showableFix
-} from "./lib/chunk-ZUNNRWKW.mjs";
+} from "./lib/chunk-6ZI6SDSC.mjs";
 import {
   __commonJS,
   __toESM
@@ -4345,6 +4345,9 @@ function isTemplated(text, secret = false) {
   return MARK.test(text) && findPlaceholders(text, secret ? "secret" : "attribute").length > 0;
 }
 var CONDITIONAL = /\{%-?\s*(?:if|elif|else|endif)\b|%\{~?\s*(?:if|else|endif)\b|\{\{-?\s*(?:if|else|end)\b|^[ \t]*%[ \t]*(?:if|elif|else|endif)\b/m;
+function templateMarkOffsets(text) {
+  return [...text.matchAll(new RegExp(MARK.source, "g"))].map((m) => m.index);
+}
 function conditionalOffsets(text) {
   if (!CONDITIONAL_MARK.test(text)) return [];
   const all = new RegExp(CONDITIONAL.source, "gm");
@@ -5422,10 +5425,9 @@ var domain_credential_exposure_default = defineRule({
 });
 
 // rules/_helpers/seen.ts
-function createSeen(text) {
+function createSeen(ctx) {
   const byParent = /* @__PURE__ */ new Map();
-  let conditionals;
-  const conditionalBetween = (start, end) => anyBetween(conditionals ??= conditionalOffsets(text), start, end);
+  const conditionalBetween = (start, end) => anyBetween(ctx.conditionals(), start, end);
   return {
     repeatOf(parent, key, range) {
       let keys2 = byParent.get(parent);
@@ -5452,7 +5454,7 @@ var duplicate_component_default = defineRule({
     }
   },
   create(ctx) {
-    const seen = createSeen(ctx.text);
+    const seen = createSeen(ctx);
     const blockOf = /* @__PURE__ */ new Map();
     return {
       onComponent(node) {
@@ -5489,7 +5491,7 @@ var duplicate_setting_default = defineRule({
     }
   },
   create(ctx) {
-    const children = createSeen(ctx.text);
+    const children = createSeen(ctx);
     const parents = [];
     return {
       onElement(node) {
@@ -6201,12 +6203,11 @@ function number(created) {
   }
   return true;
 }
-function diskBlocks(model, text) {
-  return model.memo("disk-layout", () => readDiskBlocks(model, text));
+function diskBlocks(model, ctx) {
+  return model.memo("disk-layout", () => readDiskBlocks(model, ctx));
 }
-function readDiskBlocks(model, text) {
-  let conditionals;
-  const conditionalIn = (start, end) => anyBetween(conditionals ??= conditionalOffsets(text), start, end);
+function readDiskBlocks(model, ctx) {
+  const conditionalIn = (start, end) => anyBetween(ctx.conditionals(), start, end);
   const blocks = /* @__PURE__ */ new Map();
   for (const fact of model.all(DISK.disk)) {
     if (removed(fact)) continue;
@@ -6315,7 +6316,7 @@ var firmware_layout_default = defineRule({
     return {
       onDocumentEnd(model) {
         const typeRange = (p) => model.child(p.item, DISK.type)?.valueRange ?? p.item.range;
-        for (const block of diskBlocks(model, ctx.text)) {
+        for (const block of diskBlocks(model, ctx)) {
           if (block.conditional) continue;
           const laid = block.disks.filter((d) => d.wiped && !d.conditional && d.created.length > 0 && d.created.every((p) => p.type !== void 0));
           if (laid.length === 0) continue;
@@ -6678,8 +6679,7 @@ var image_selection_default = defineRule({
     }
   },
   create(ctx) {
-    let conditionals;
-    const conditionalBetween = (start, end) => anyBetween(conditionals ??= conditionalOffsets(ctx.text), start, end);
+    const conditionalBetween = (start, end) => anyBetween(ctx.conditionals(), start, end);
     const removed2 = (f) => f.action?.trim().toLowerCase() === "remove";
     const check = (model, k) => {
       for (const from of model.all(k.from)) {
@@ -6770,7 +6770,7 @@ var install_target_default = defineRule({
     };
     return {
       onDocumentEnd(model) {
-        const blocks = diskBlocks(model, ctx.text);
+        const blocks = diskBlocks(model, ctx);
         for (const osImage of model.all(IMAGE.osImage)) {
           const installTo = model.child(osImage, IMAGE.installTo);
           const available = model.child(osImage, IMAGE.available);
@@ -7552,7 +7552,7 @@ var list_key_unique_default = defineRule({
     }
   },
   create(ctx) {
-    const lists = createSeen(ctx.text);
+    const lists = createSeen(ctx);
     const removed2 = (item) => item.action?.trim().toLowerCase() === "remove";
     function check(item, keyName, key, range) {
       const list5 = item.parent;
@@ -7683,7 +7683,6 @@ var local_account_default = defineRule({
   },
   create(ctx) {
     const extra = new Set(ctx.options.groups.map(squash));
-    let conditionals;
     const quote = (f) => ctx.quote(f.text.trim(), f.valueRange);
     return {
       onDocumentEnd(model) {
@@ -7705,7 +7704,7 @@ var local_account_default = defineRule({
             const key = `${scopeOf(name)}\0${text.toLowerCase()}`;
             const first = firstByName.get(key);
             if (!first) firstByName.set(key, name);
-            else if (!(first.text.trim() === text && first.component === name.component) && !anyBetween(conditionals ??= conditionalOffsets(ctx.text), first.range.start, name.range.start)) {
+            else if (!(first.text.trim() === text && first.component === name.component) && !anyBetween(ctx.conditionals(), first.range.start, name.range.start)) {
               ctx.report("duplicate", name.valueRange, { name: quote(name), line: ctx.lineOf(first.range.start) }, {
                 related: [{ message: "the other account of that name", range: first.valueRange }]
               });
@@ -7795,7 +7794,7 @@ var locale_default = defineRule({
   create(ctx) {
     return {
       onValue(v) {
-        for (const f of localeFindings(ctx.kb, ctx.text, v)) {
+        for (const f of localeFindings(ctx.kb, ctx, v)) {
           if (f.unlisted) continue;
           const data = { ...f.data, value: ctx.quote(f.text, f.range) };
           ctx.report(f.messageId, f.range, data, f.fix ? { fix: f.fix } : {});
@@ -7823,7 +7822,7 @@ var locale_unlisted_default = defineRule({
   create(ctx) {
     return {
       onValue(v) {
-        for (const f of localeFindings(ctx.kb, ctx.text, v)) {
+        for (const f of localeFindings(ctx.kb, ctx, v)) {
           if (!f.unlisted) continue;
           ctx.report(f.messageId, f.range, { ...f.data, value: ctx.quote(f.text, f.range) });
         }
@@ -8053,7 +8052,7 @@ var order_unique_default = defineRule({
   },
   create(ctx) {
     const items2 = /* @__PURE__ */ new Map();
-    const lists = createSeen(ctx.text);
+    const lists = createSeen(ctx);
     function unique(item, order, range) {
       const first = lists.repeatOf(item.parent, `${item.binding.setting.id}\0${order}`, range);
       if (!first) return;
@@ -8105,7 +8104,7 @@ var partition_conflict_default = defineRule({
   create(ctx) {
     return {
       onDocumentEnd(model) {
-        for (const block of diskBlocks(model, ctx.text)) {
+        for (const block of diskBlocks(model, ctx)) {
           const letters = /* @__PURE__ */ new Map();
           for (const disk of block.disks) {
             if (disk.conditional) continue;
@@ -8156,7 +8155,7 @@ var partition_layout_default = defineRule({
     const orderOf = (p) => p.order === void 0 ? `at line ${ctx.lineOf(p.item.range.start)}` : `of <Order> ${p.order}`;
     return {
       onDocumentEnd(model) {
-        for (const block of diskBlocks(model, ctx.text)) {
+        for (const block of diskBlocks(model, ctx)) {
           for (const disk of block.disks) {
             if (disk.conditional) continue;
             for (const p of disk.created) {
@@ -8838,7 +8837,7 @@ var static_ip_consistency_default = defineRule({
     }
   },
   create(ctx) {
-    const seen = createSeen(ctx.text);
+    const seen = createSeen(ctx);
     const quoteOf = (a) => {
       const w = trimmed(a.written);
       return ctx.quote(w.text, w.range);
@@ -9080,7 +9079,6 @@ var sysprep_in_command_default = defineRule({
 // rules/template-placeholder.ts
 var COMMAND_ELEMENTS = /* @__PURE__ */ new Set(["CommandLine", "Path", "Command"]);
 var tokenPattern = (p) => new RegExp(p.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(`[^\\s<>"']*`), "g");
-var MARKS = /[{@#$%]/;
 var blankComments = (raw) => raw.replace(/<!--[\s\S]*?-->/g, (c) => " ".repeat(c.length));
 var template_placeholder_default = defineRule({
   meta: {
@@ -9107,10 +9105,9 @@ var template_placeholder_default = defineRule({
   create(ctx) {
     const extra = (ctx.options.patterns ?? []).map(tokenPattern);
     const cursor = [];
-    let marks;
-    const mayHold = (start, end) => extra.length > 0 || anyBetween(marks ??= [...ctx.text.matchAll(new RegExp(MARKS.source, "g"))].map((m) => m.index), start, end);
+    const mayHold = (start, end) => extra.length > 0 || anyBetween(ctx.templateMarks(), start, end);
     function scan2(start, end, context, node, attr) {
-      const raw = blankComments(ctx.text.slice(start, end));
+      const raw = blankComments(ctx.slice(start, end));
       const found = findPlaceholders(raw, context);
       for (const re of extra) for (const m of raw.matchAll(re)) if (m[0]) found.push({ index: m.index, token: m[0] });
       for (const p of found) {
@@ -9142,7 +9139,7 @@ var template_placeholder_default = defineRule({
       onElementEnd(node) {
         const end = node.end;
         const start = cursor[node.depth];
-        if (node.childCount > 0 && !node.selfClosing && mayHold(start, end)) gap(node, start, ctx.text.lastIndexOf("<", end - 1));
+        if (node.childCount > 0 && !node.selfClosing && mayHold(start, end)) gap(node, start, start + ctx.slice(start, end).lastIndexOf("<"));
         if (node.parent) cursor[node.depth - 1] = end;
       }
     };
@@ -9165,7 +9162,7 @@ var time_zone_default = defineRule({
     }
   },
   create(ctx) {
-    const fixTo = (v, lead, trail, id) => lead || trail ? trimValue(ctx.text, v, id) : replaceCore(ctx.text, v, id);
+    const fixTo = (v, lead, trail, id) => lead || trail ? trimValue(ctx, v, id) : replaceCore(ctx, v, id);
     return {
       onValue(v) {
         const verdict = timeZoneVerdict(ctx.kb, v);
@@ -9416,7 +9413,7 @@ var value_case_default = defineRule({
     }
   },
   create(ctx) {
-    const fixTo = (v, lead, trail, text) => lead || trail ? trimValue(ctx.text, v, text) : replaceCore(ctx.text, v, text);
+    const fixTo = (v, lead, trail, text) => lead || trail ? trimValue(ctx, v, text) : replaceCore(ctx, v, text);
     const replace = (a, text) => ({ fix: { range: [a.valueRange.start, a.valueRange.end], text } });
     return {
       onComponent(node) {
@@ -9558,7 +9555,7 @@ var value_whitespace_default = defineRule({
         })();
         if (!padding || !padding.lead && !padding.trail) return;
         const padded = describePadding(padding);
-        const fix = trimValue(ctx.text, v);
+        const fix = trimValue(ctx, v);
         if (v.element.binding.secret) ctx.report("secretPadded", v.range, { name, padded });
         else ctx.report("padded", v.range, { name, padded, core: ctx.quote(padding.core, v.range) }, fix ? { fix } : {});
       }
@@ -10629,6 +10626,11 @@ function startRules(plan, opts, sink, source, secrets) {
   const markSecret = (range) => secrets.add(range);
   const quote = (value, range) => quoteValue(secrets.overlaps(range) ? MASK : value);
   const lineOf = (offset) => lines.position(offset).line;
+  const slice = (start, end2) => text.slice(start, end2);
+  let conditionals;
+  let marks;
+  const conditionalsOf = () => conditionals ??= conditionalOffsets(text);
+  const templateMarks = () => marks ??= templateMarkOffsets(text);
   const create = (i) => {
     const { rule, severity, options } = plan.rules[i];
     const ctx = {
@@ -10642,7 +10644,10 @@ function startRules(plan, opts, sink, source, secrets) {
       report: createReporter(sink, rule, severity),
       markSecret,
       quote,
-      lineOf
+      lineOf,
+      slice,
+      conditionals: conditionalsOf,
+      templateMarks
     };
     try {
       return rule.create(ctx);
@@ -12380,14 +12385,14 @@ function presetRules(name, rules) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-ZORTDFLP.mjs")).text },
-  json: { load: async () => (await import("./lib/json-VXWOCUU4.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-PS74G2F2.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-HO55K6TJ.mjs")).compact },
-  github: { load: async () => (await import("./lib/github-4R3DCW43.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-FHMGC64P.mjs")).gitlab },
-  checkstyle: { load: async () => (await import("./lib/checkstyle-BGBKZTAP.mjs")).checkstyle },
-  junit: { load: async () => (await import("./lib/junit-T2JNKX2V.mjs")).junit }
+  text: { load: async () => (await import("./lib/text-SHEURYZK.mjs")).text },
+  json: { load: async () => (await import("./lib/json-XM3NTKQ6.mjs")).json },
+  sarif: { load: async () => (await import("./lib/sarif-O7X65MTN.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-JJXDGOCM.mjs")).compact },
+  github: { load: async () => (await import("./lib/github-BWBG2XGR.mjs")).github },
+  gitlab: { load: async () => (await import("./lib/gitlab-LMTCJNAH.mjs")).gitlab },
+  checkstyle: { load: async () => (await import("./lib/checkstyle-KESOBAKO.mjs")).checkstyle },
+  junit: { load: async () => (await import("./lib/junit-DXYQ2JP6.mjs")).junit }
 });
 var FORMAT_NAMES = Object.freeze(Object.keys(FORMATS));
 function isFormat(name) {
@@ -12398,7 +12403,7 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-ZORTDFLP.mjs");
+    const { textLines } = await import("./lib/text-SHEURYZK.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;

@@ -16,7 +16,7 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const seen = createSeen<string>(ctx.text);
+    const seen = createSeen<string>(ctx);
     // Which <settings> block each first declaration sits in, by the declaration's offset.
     const blockOf = new Map<number, number | undefined>();
     return {

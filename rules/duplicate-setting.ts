@@ -18,7 +18,7 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const children = createSeen<BoundElement>(ctx.text);
+    const children = createSeen<BoundElement>(ctx);
     // The parent last seen at each depth: a new one there means the old one has closed, so it is forgotten (memory
     // follows the open elements without an end-tag hook for every setting).
     const parents: BoundElement[] = [];

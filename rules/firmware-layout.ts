@@ -58,7 +58,7 @@ export default defineRule({
     return {
       onDocumentEnd(model) {
         const typeRange = (p: Created): Range => model.child(p.item, DISK.type)?.valueRange ?? p.item.range;
-        for (const block of diskBlocks(model, ctx.text)) {
+        for (const block of diskBlocks(model, ctx)) {
           if (block.conditional) continue;
           // Disks whose whole layout is in the file: wiped, partitions of known types, no template alternatives.
           const laid = block.disks.filter((d) => d.wiped && !d.conditional && d.created.length > 0 && d.created.every((p) => p.type !== undefined));

@@ -4,7 +4,6 @@ import { defineRule } from '../src/engine/rule.js';
 import type { AnswerModel, Fact } from '../src/engine/model.js';
 import type { SettingKey } from '../src/kb/setting-keys.js';
 import { named } from './_helpers/facts.js';
-import { conditionalOffsets } from './_helpers/placeholders.js';
 import { anyBetween } from '../src/util/sorted.js';
 
 /** microsoft-windows-setup-imageinstall-osimage-installfrom-metadata-key documents these three. */
@@ -35,8 +34,7 @@ export default defineRule({
     },
   },
   create(ctx) {
-    let conditionals: readonly number[] | undefined;
-    const conditionalBetween = (start: number, end: number): boolean => anyBetween((conditionals ??= conditionalOffsets(ctx.text)), start, end);
+    const conditionalBetween = (start: number, end: number): boolean => anyBetween(ctx.conditionals(), start, end);
     const removed = (f: Fact): boolean => f.action?.trim().toLowerCase() === 'remove';
 
     const check = (model: AnswerModel, k: (typeof KEYS)[number]): void => {

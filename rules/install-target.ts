@@ -52,7 +52,7 @@ export default defineRule({
 
     return {
       onDocumentEnd(model) {
-        const blocks = diskBlocks(model, ctx.text);
+        const blocks = diskBlocks(model, ctx);
         for (const osImage of model.all(IMAGE.osImage)) {
           const installTo = model.child(osImage, IMAGE.installTo);
           const available = model.child(osImage, IMAGE.available);

@@ -19,7 +19,7 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const lists = createSeen<BoundElement>(ctx.text);
+    const lists = createSeen<BoundElement>(ctx);
     const removed = (item: BoundElement): boolean => item.action?.trim().toLowerCase() === 'remove';
 
     function check(item: BoundElement, keyName: string, key: string, range: Range): void {

@@ -3,7 +3,6 @@ import { defineRule } from '../src/engine/rule.js';
 import type { Fact } from '../src/engine/model.js';
 import { named, scopeOf } from './_helpers/facts.js';
 import { closest } from './_helpers/suggest.js';
-import { conditionalOffsets } from './_helpers/placeholders.js';
 import { anyBetween } from '../src/util/sorted.js';
 
 const ACCOUNT = 'Microsoft-Windows-Shell-Setup/UserAccounts/LocalAccounts/LocalAccount';
@@ -76,7 +75,6 @@ export default defineRule({
   },
   create(ctx) {
     const extra = new Set(ctx.options.groups.map(squash));
-    let conditionals: readonly number[] | undefined;
     const quote = (f: Fact): string => ctx.quote(f.text!.trim(), f.valueRange!);
     return {
       onDocumentEnd(model) {
@@ -99,7 +97,7 @@ export default defineRule({
             const first = firstByName.get(key);
             if (!first) firstByName.set(key, name);
             // The same spelling in one list is list-key-unique's; a template conditional between them makes alternatives.
-            else if (!(first.text!.trim() === text && first.component === name.component) && !anyBetween((conditionals ??= conditionalOffsets(ctx.text)), first.range.start, name.range.start)) {
+            else if (!(first.text!.trim() === text && first.component === name.component) && !anyBetween(ctx.conditionals(), first.range.start, name.range.start)) {
               ctx.report('duplicate', name.valueRange!, { name: quote(name), line: ctx.lineOf(first.range.start) }, {
                 related: [{ message: 'the other account of that name', range: first.valueRange! }],
               });

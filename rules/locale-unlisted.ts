@@ -23,7 +23,7 @@ export default defineRule({
   create(ctx) {
     return {
       onValue(v) {
-        for (const f of localeFindings(ctx.kb, ctx.text, v)) {
+        for (const f of localeFindings(ctx.kb, ctx, v)) {
           if (!f.unlisted) continue;
           ctx.report(f.messageId as 'unlisted', f.range, { ...f.data, value: ctx.quote(f.text, f.range) } as never);
         }

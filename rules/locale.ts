@@ -24,7 +24,7 @@ export default defineRule({
   create(ctx) {
     return {
       onValue(v) {
-        for (const f of localeFindings(ctx.kb, ctx.text, v)) {
+        for (const f of localeFindings(ctx.kb, ctx, v)) {
           if (f.unlisted) continue;
           const data = { ...f.data, value: ctx.quote(f.text, f.range) } as never;
           ctx.report(f.messageId as 'list', f.range, data, f.fix ? { fix: f.fix } : {});

@@ -29,7 +29,7 @@ export default defineRule({
   create(ctx) {
     // Open items that need an Order → whether one was seen; Orders seen per open list.
     const items = new Map<BoundElement, boolean>();
-    const lists = createSeen<BoundElement>(ctx.text);
+    const lists = createSeen<BoundElement>(ctx);
 
     function unique(item: BoundElement, order: number, range: Range): void {
       const first = lists.repeatOf(item.parent!, `${item.binding.setting!.id}\0${order}`, range);

@@ -21,7 +21,7 @@ export default defineRule({
   create(ctx) {
     return {
       onDocumentEnd(model) {
-        for (const block of diskBlocks(model, ctx.text)) {
+        for (const block of diskBlocks(model, ctx)) {
           const letters = new Map<string, Fact>();
           for (const disk of block.disks) {
             if (disk.conditional) continue;

@@ -35,7 +35,7 @@ export default defineRule({
 
     return {
       onDocumentEnd(model) {
-        for (const block of diskBlocks(model, ctx.text)) {
+        for (const block of diskBlocks(model, ctx)) {
           for (const disk of block.disks) {
             if (disk.conditional) continue;
             // Size and Extend, per CreatePartition.

@@ -29,7 +29,7 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const seen = createSeen<string>(ctx.text);
+    const seen = createSeen<string>(ctx);
     const quoteOf = (a: StaticAddress): string => {
       const w = trimmed(a.written);
       return ctx.quote(w.text, w.range);

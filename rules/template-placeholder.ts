@@ -11,8 +11,6 @@ const COMMAND_ELEMENTS = new Set(['CommandLine', 'Path', 'Command']);
 const tokenPattern = (p: string): RegExp =>
   new RegExp(p.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\s<>"\']*'), 'g');
 
-const MARKS = /[{@#$%]/;
-
 /** Comments keep their length but lose their text, so offsets stay exact and commented-out tokens are ignored. */
 const blankComments = (raw: string): string => raw.replace(/<!--[\s\S]*?-->/g, (c) => ' '.repeat(c.length));
 
@@ -48,13 +46,11 @@ export default defineRule<
 
     // Offsets of the characters every built-in placeholder shape holds, found once per file: "is there one
     // between these offsets?" is then a binary search, with nothing sliced for the many runs that hold none.
-    let marks: number[] | undefined;
-    const mayHold = (start: number, end: number): boolean =>
-      extra.length > 0 || anyBetween((marks ??= [...ctx.text.matchAll(new RegExp(MARKS.source, 'g'))].map((m) => m.index)), start, end);
+    const mayHold = (start: number, end: number): boolean => extra.length > 0 || anyBetween(ctx.templateMarks(), start, end);
 
     // Where a token is, in words, is worked out only when one is found (no closure is made for the many runs without).
     function scan(start: number, end: number, context: PlaceholderContext, node: ElementNode, attr?: AttributeNode): void {
-      const raw = blankComments(ctx.text.slice(start, end));
+      const raw = blankComments(ctx.slice(start, end));
       const found = findPlaceholders(raw, context);
       for (const re of extra) for (const m of raw.matchAll(re)) if (m[0]) found.push({ index: m.index, token: m[0] });
       for (const p of found) {
@@ -93,7 +89,7 @@ export default defineRule<
         const end = node.end;
         const start = cursor[node.depth]!;
         // The end tag's "<" is looked for only where the run before it may hold a token.
-        if (node.childCount > 0 && !node.selfClosing && mayHold(start, end)) gap(node, start, ctx.text.lastIndexOf('<', end - 1));
+        if (node.childCount > 0 && !node.selfClosing && mayHold(start, end)) gap(node, start, start + ctx.slice(start, end).lastIndexOf('<'));
         if (node.parent) cursor[node.depth - 1] = end;
       },
     };

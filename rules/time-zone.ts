@@ -25,7 +25,7 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const fixTo = (v: BoundValue, lead: string, trail: string, id: string) => (lead || trail ? trimValue(ctx.text, v, id) : replaceCore(ctx.text, v, id));
+    const fixTo = (v: BoundValue, lead: string, trail: string, id: string) => (lead || trail ? trimValue(ctx, v, id) : replaceCore(ctx, v, id));
     return {
       onValue(v) {
         const verdict = timeZoneVerdict(ctx.kb, v);

@@ -32,7 +32,7 @@ export default defineRule({
   },
   create(ctx) {
     const fixTo = (v: BoundValue, lead: string, trail: string, text: string) =>
-      lead || trail ? trimValue(ctx.text, v, text) : replaceCore(ctx.text, v, text);
+      lead || trail ? trimValue(ctx, v, text) : replaceCore(ctx, v, text);
     const replace = (a: AttributeNode, text: string) => ({ fix: { range: [a.valueRange.start, a.valueRange.end] as [number, number], text } });
     return {
       onComponent(node) {

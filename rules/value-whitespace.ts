@@ -39,7 +39,7 @@ export default defineRule({
               })();
         if (!padding || (!padding.lead && !padding.trail)) return;
         const padded = describePadding(padding);
-        const fix = trimValue(ctx.text, v);
+        const fix = trimValue(ctx, v);
         if (v.element.binding.secret) ctx.report('secretPadded', v.range, { name, padded });
         else ctx.report('padded', v.range, { name, padded, core: ctx.quote(padding.core, v.range) }, fix ? { fix } : {});
       },

@@ -5,6 +5,14 @@ import { createLineIndex, createLineIndexBuilder, type LineIndex } from '../src/
 import { openStreamedText, UndecodableError, type ByteReader } from '../src/source/stream.js';
 import { decode } from '../src/source/decode.js';
 import { encode } from '../src/source/encode.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintSource } from '../src/engine/run.js';
+import type { AnyRule, RuleContext } from '../src/engine/rule.js';
+import { loadKnowledgeBase } from '../src/kb/load.js';
+import { builtinRules } from '../rules/index.js';
+import { conditionalOffsets, templateMarkOffsets } from '../src/binder/placeholders.js';
+import { ROOT } from './helpers/paths.js';
 
 /** A deterministic pseudo-random generator (mulberry32), so a failure names its seed. */
 function random(seed: number): () => number {
@@ -86,6 +94,45 @@ test('a streamed text refuses bytes that do not decode, and a declared single-by
   assert.throws(() => openStreamedText(bytesOf(bad), () => undefined, 4), (e: unknown) => e instanceof UndecodableError);
   const latin = new TextEncoder().encode('<?xml version="1.0" encoding="windows-1252"?><a/>');
   assert.is(openStreamedText(bytesOf(latin), () => undefined), undefined);
+});
+
+function xmlFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) xmlFiles(p, out);
+    else if (name.endsWith('.xml')) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * The rules that still read the whole text: legacy-encoding (for files in a legacy encoding, which are never
+ * streamed), and the four that infer the target release, whose cpi:offlineImage lookup reads the text.
+ */
+const READS_TEXT = new Set(['legacy-encoding', 'deprecated-setting', 'removed-setting', 'reseal', 'windows11-bypass']);
+
+test('built-in rules read the text through ctx.slice, ctx.conditionals and ctx.templateMarks, which agree with the text', () => {
+  const kb = loadKnowledgeBase();
+  const readers = new Set<string>();
+  const wrap = (rule: AnyRule): AnyRule => ({
+    ...rule,
+    create(ctx: RuleContext) {
+      assert.equal(ctx.conditionals(), conditionalOffsets(ctx.text));
+      assert.equal(ctx.templateMarks(), templateMarkOffsets(ctx.text));
+      assert.is(ctx.slice(1, 40), ctx.text.slice(1, 40));
+      const watched = new Proxy(ctx, {
+        get(target, key) {
+          if (key === 'text') readers.add(rule.meta.id);
+          return Reflect.get(target, key);
+        },
+      });
+      return rule.create(watched);
+    },
+  });
+  const rules = builtinRules.map((rule) => ({ rule: wrap(rule), severity: 1 as const, options: structuredClone(rule.meta.defaultOptions ?? {}) }));
+  for (const file of xmlFiles(join(ROOT, 'fixtures'))) lintSource(readFileSync(file), { filePath: file, rules, kb });
+  assert.equal([...readers].filter((id) => !READS_TEXT.has(id)), []);
+  assert.ok(readers.has('legacy-encoding'), 'the check sees a reader');
 });
 
 test.run();

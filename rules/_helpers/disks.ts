@@ -4,7 +4,7 @@ import type { AnswerModel, Fact, FactComponent } from '../../src/engine/model.js
 import type { SettingKey } from '../../src/kb/setting-keys.js';
 import { anyBetween } from '../../src/util/sorted.js';
 import { named } from './facts.js';
-import { conditionalOffsets } from './placeholders.js';
+import type { RuleContext } from '../../src/engine/rule.js';
 
 const D = 'Microsoft-Windows-Setup/DiskConfiguration/Disk';
 const C = `${D}/CreatePartitions/CreatePartition`;
@@ -143,14 +143,13 @@ function number(created: readonly Created[]): boolean {
 }
 
 /** Each Microsoft-Windows-Setup block's disks, in document order. Needs DISK_FACTS. */
-export function diskBlocks(model: AnswerModel, text: string): DiskBlock[] {
+export function diskBlocks(model: AnswerModel, ctx: Pick<RuleContext, 'conditionals'>): DiskBlock[] {
   // Four rules read the same layout: it is worked out once per file.
-  return model.memo('disk-layout', () => readDiskBlocks(model, text));
+  return model.memo('disk-layout', () => readDiskBlocks(model, ctx));
 }
 
-function readDiskBlocks(model: AnswerModel, text: string): DiskBlock[] {
-  let conditionals: readonly number[] | undefined;
-  const conditionalIn = (start: number, end: number): boolean => anyBetween((conditionals ??= conditionalOffsets(text)), start, end);
+function readDiskBlocks(model: AnswerModel, ctx: Pick<RuleContext, 'conditionals'>): DiskBlock[] {
+  const conditionalIn = (start: number, end: number): boolean => anyBetween(ctx.conditionals(), start, end);
   const blocks = new Map<FactComponent, { component: FactComponent; disks: Disk[]; conditional: boolean }>();
   for (const fact of model.all(DISK.disk)) {
     if (removed(fact)) continue;

@@ -2,7 +2,7 @@
 import type { KnowledgeBase } from '../../src/kb/types.js';
 import type { BoundValue } from '../../src/binder/bind.js';
 import type { Fix, Range } from '../../src/types.js';
-import { literal, replaceCore, splitPadding, trimValue, type Padded } from './value-text.js';
+import { literal, replaceCore, splitPadding, trimValue, type Padded, type SourceText } from './value-text.js';
 import { closest } from './suggest.js';
 
 /** A well-formed tag: language, optional script, optional region or UN M.49 area (en-US, sr-Latn-RS, es-419). */
@@ -107,7 +107,7 @@ export interface LocaleFinding {
 }
 
 /** The items of an InputLocale list with their offsets in the file (the whole value when it holds entities). */
-function items(source: string, v: BoundValue): { text: string; range: Range }[] {
+function items(source: SourceText, v: BoundValue): { text: string; range: Range }[] {
   const raw = literal(source, v);
   const out: { text: string; range: Range }[] = [];
   let offset = 0;
@@ -133,7 +133,7 @@ export function localeVerdictPadded(kb: KnowledgeBase, v: BoundValue): Padded | 
   return !p.core.includes(';') && checkTag(localeLists(kb), p.core).kind === 'ok' ? p : undefined;
 }
 
-export function localeFindings(kb: KnowledgeBase, source: string, v: BoundValue): LocaleFinding[] {
+export function localeFindings(kb: KnowledgeBase, source: SourceText, v: BoundValue): LocaleFinding[] {
   const kind = judged(v);
   if (!kind) return [];
   const lists = localeLists(kb);

@@ -1,6 +1,6 @@
 // First occurrences of keys per open parent element, for the rules that say "first defined at line N".
 import type { Range } from '../../src/types.js';
-import { conditionalOffsets } from './placeholders.js';
+import type { RuleContext } from '../../src/engine/rule.js';
 import { anyBetween } from '../../src/util/sorted.js';
 
 export interface Seen<P> {
@@ -13,11 +13,10 @@ export interface Seen<P> {
   drop(parent: P): void;
 }
 
-export function createSeen<P>(text: string): Seen<P> {
+export function createSeen<P>(ctx: Pick<RuleContext, 'conditionals'>): Seen<P> {
   const byParent = new Map<P, Map<string, Range>>();
-  // Offsets of template conditionals, found once per file: "is one between these two?" is then a binary search.
-  let conditionals: readonly number[] | undefined;
-  const conditionalBetween = (start: number, end: number): boolean => anyBetween((conditionals ??= conditionalOffsets(text)), start, end);
+  // The file's template conditionals are found once, and only if a key repeats: the test is then a binary search.
+  const conditionalBetween = (start: number, end: number): boolean => anyBetween(ctx.conditionals(), start, end);
   return {
     repeatOf(parent, key, range) {
       let keys = byParent.get(parent);

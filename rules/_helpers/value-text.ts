@@ -38,14 +38,19 @@ export function describePadding(p: Padded): string {
   return [part(p.lead, 'leading'), part(p.trail, 'trailing')].filter(Boolean).join(' and ');
 }
 
+/** Where a value's source text is read from: the rule's context (ctx.slice), or a string. */
+export interface SourceText {
+  slice(start: number, end: number): string;
+}
+
 /** The source text of the value when it is literally Setup's text (no entity, comment or CDATA section). */
-export function literal(source: string, v: ValueNode): string | undefined {
+export function literal(source: SourceText, v: ValueNode): string | undefined {
   const raw = source.slice(v.range.start, v.range.end);
   return /[&<]/.test(raw) ? undefined : raw;
 }
 
 /** Replaces the value's core, keeping the whitespace around it as written. */
-export function replaceCore(source: string, v: ValueNode, text: string): Fix | undefined {
+export function replaceCore(source: SourceText, v: ValueNode, text: string): Fix | undefined {
   const raw = literal(source, v);
   if (raw === undefined) return undefined;
   const p = splitPadding(raw);
@@ -53,7 +58,7 @@ export function replaceCore(source: string, v: ValueNode, text: string): Fix | u
 }
 
 /** Removes the whitespace around the value (optionally also replacing its core). */
-export function trimValue(source: string, v: ValueNode, core?: string): Fix | undefined {
+export function trimValue(source: SourceText, v: ValueNode, core?: string): Fix | undefined {
   const raw = literal(source, v);
   if (raw === undefined) return undefined;
   return { range: [v.range.start, v.range.end], text: core ?? splitPadding(raw).core };

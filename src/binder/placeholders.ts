@@ -79,6 +79,11 @@ export function isTemplated(text: string, secret = false): boolean {
 const CONDITIONAL =
   /\{%-?\s*(?:if|elif|else|endif)\b|%\{~?\s*(?:if|else|endif)\b|\{\{-?\s*(?:if|else|end)\b|^[ \t]*%[ \t]*(?:if|elif|else|endif)\b/m;
 
+/** Offsets of the characters every built-in template token holds, in order (one scan). */
+export function templateMarkOffsets(text: string): number[] {
+  return [...text.matchAll(new RegExp(MARK.source, 'g'))].map((m) => m.index);
+}
+
 /** Offsets of every template conditional in the text, in order (one scan). */
 export function conditionalOffsets(text: string): number[] {
   if (!CONDITIONAL_MARK.test(text)) return [];

@@ -74,8 +74,17 @@ export interface ReportExtra {
 export interface RuleContext<M extends MessageFns = MessageFns, O = Record<string, unknown>> {
   readonly id: string;
   readonly filePath: string;
-  /** Decoded text of the file. */
+  /**
+   * Decoded text of the file. Prefer `slice`, `conditionals` and `templateMarks`, which need no whole-file string:
+   * built-in rules use only those, so that a large file can be linted as a stream.
+   */
   readonly text: string;
+  /** The file's text from `start` to `end` (offsets in UTF-16 code units, as every range). */
+  slice(start: number, end: number): string;
+  /** Offsets of the file's template conditionals ({% if %}, %{ if }, {{ if }}, a line's "% if"), ascending. */
+  conditionals(): readonly number[];
+  /** Offsets of the characters every built-in template token holds ({ @ # $ %), ascending. */
+  templateMarks(): readonly number[];
   readonly options: O;
   /** Shared settings from the config (e.g. targetVersion). */
   readonly settings: Readonly<Record<string, unknown>>;

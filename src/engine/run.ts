@@ -16,6 +16,7 @@ import { createPlan, type DispatchPlan, type EnabledRule } from './plan.js';
 import { quoteValue } from './quote.js';
 import { createReporter, type Sink } from './report.js';
 import { byCodeUnits } from '../util/sorted.js';
+import { conditionalOffsets, templateMarkOffsets } from '../binder/placeholders.js';
 
 export type { EnabledRule } from './plan.js';
 
@@ -179,6 +180,12 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
   const markSecret = (range: Range): void => secrets.add(range);
   const quote = (value: string, range: Range): string => quoteValue(secrets.overlaps(range) ? MASK : value);
   const lineOf = (offset: number): number => lines.position(offset).line;
+  // Whole-text scans a rule may ask for, made once per file for all of them.
+  const slice = (start: number, end: number): string => text.slice(start, end);
+  let conditionals: readonly number[] | undefined;
+  let marks: readonly number[] | undefined;
+  const conditionalsOf = (): readonly number[] => (conditionals ??= conditionalOffsets(text));
+  const templateMarks = (): readonly number[] => (marks ??= templateMarkOffsets(text));
   const create = (i: number): Visitor => {
     const { rule, severity, options } = plan.rules[i]!;
     const ctx: RuleContext = {
@@ -193,6 +200,9 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
       markSecret,
       quote,
       lineOf,
+      slice,
+      conditionals: conditionalsOf,
+      templateMarks,
     };
     try {
       return rule.create(ctx);

@@ -1,5 +1,6 @@
 // Offset ↔ 1-based line/column conversion that treats CRLF, LF and lone CR as one line break each.
 import type { Position, Range } from '../types.js';
+import { lastAtOrBefore } from '../util/sorted.js';
 
 /** Start and end of a range as diagnostics and related locations carry them. */
 export interface Span {
@@ -118,16 +119,7 @@ export function createLineIndex(text: string): LineIndex {
 }
 
 function lineIndexOf(starts: Int32Array, lineEndings: LineEndings, text: TextReader): LineIndex {
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineOf = (offset: number): number => lastAtOrBefore(starts, offset);
   const position = (offset: number): Position => {
     const o = Math.max(0, Math.min(offset, text.length));
     const l = lineOf(o);

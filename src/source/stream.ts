@@ -1,6 +1,7 @@
 // A file's text read in chunks: decoded piece by piece, never held whole, any range read back on demand.
 import { readDeclaration, sniff, type DetectedEncoding, type XmlDeclaration } from './decode.js';
 import type { TextReader } from './line-index.js';
+import { lastAtOrBefore } from '../util/sorted.js';
 
 /** Random access to a file's bytes (the Node layer reads a file descriptor; tests read an array). */
 export interface ByteReader {
@@ -91,16 +92,7 @@ export function openStreamedText(reader: ByteReader, onPiece: (p: Piece) => void
 
   // The last two pieces read back are kept: ranges are asked for near each other.
   let recent: Piece[] = [];
-  const pieceOf = (offset: number): number => {
-    let lo = 0;
-    let hi = chars.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (chars[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const pieceOf = (offset: number): number => lastAtOrBefore(chars, offset);
   const cached = (offset: number): Piece | undefined => recent.find((p) => p.start <= offset && offset < p.start + p.text.length);
   const piece = (index: number): Piece => {
     const start = chars[index]!;

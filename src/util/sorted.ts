@@ -28,6 +28,18 @@ export function firstStartingAt(items: readonly { readonly range: { readonly sta
   return lo;
 }
 
+/** The last index of ascending `offsets` (whose first is at or before `offset`) holding one at or before `offset`. */
+export function lastAtOrBefore(offsets: ArrayLike<number>, offset: number): number {
+  let lo = 0;
+  let hi = offsets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (offsets[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Whether ascending `offsets` hold one in [start, end). */
 export function anyBetween(offsets: readonly number[], start: number, end: number): boolean {
   let lo = 0;

@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   secretRedactor,
   showableFix
-} from "./chunk-ZUNNRWKW.mjs";
+} from "./chunk-6ZI6SDSC.mjs";
 
 // src/reporters/json.ts
 function toMessage(d, file, redact) {

@@ -3,16 +3,16 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-WFJ24TEV.mjs";
+} from "./chunk-TFMZ5LXT.mjs";
 import "./chunk-CP2NIBYL.mjs";
 import {
   createLineIndex
-} from "./chunk-JGJ7OY5I.mjs";
+} from "./chunk-DJ5BYUGO.mjs";
 import {
   PARSE_ERROR_ID,
   ruleDescriptor,
   sarifRuleId
-} from "./chunk-F7W5Z2AI.mjs";
+} from "./chunk-VKU2HLFN.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
@@ -24,7 +24,7 @@ import {
 import {
   maskedView,
   secretRedactor
-} from "./chunk-ZUNNRWKW.mjs";
+} from "./chunk-6ZI6SDSC.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/sarif-regions.ts

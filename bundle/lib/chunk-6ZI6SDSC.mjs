@@ -225,6 +225,16 @@ function firstStartingAt(items, offset) {
   }
   return lo;
 }
+function lastAtOrBefore(offsets, offset) {
+  let lo = 0;
+  let hi = offsets.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (offsets[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 function anyBetween(offsets, start, end) {
   let lo = 0;
   let hi = offsets.length;
@@ -334,6 +344,7 @@ export {
   byCodeUnits,
   firstIndex,
   firstStartingAt,
+  lastAtOrBefore,
   anyBetween,
   MASK,
   maskFound,

@@ -7,7 +7,7 @@ import {
 } from "./chunk-TA5H5UQN.mjs";
 import {
   sarifRuleId
-} from "./chunk-F7W5Z2AI.mjs";
+} from "./chunk-VKU2HLFN.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-ZUNNRWKW.mjs";
+} from "./chunk-6ZI6SDSC.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/checkstyle.ts

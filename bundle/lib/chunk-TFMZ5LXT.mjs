@@ -7,7 +7,7 @@ import {
 import {
   SECRET_MASK,
   mergedSecretRanges
-} from "./chunk-ZUNNRWKW.mjs";
+} from "./chunk-6ZI6SDSC.mjs";
 
 // src/reporters/fingerprint.ts
 var BLOCK_SIZE = 100;

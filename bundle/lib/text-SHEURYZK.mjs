@@ -6,17 +6,17 @@ import {
 } from "./chunk-V4Q6E2GJ.mjs";
 import {
   createLineIndex
-} from "./chunk-JGJ7OY5I.mjs";
+} from "./chunk-DJ5BYUGO.mjs";
 import {
   codeFrame,
   oneLine
-} from "./chunk-Z627SSXI.mjs";
+} from "./chunk-QMMKI3RS.mjs";
 import {
   displayPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-ZUNNRWKW.mjs";
+} from "./chunk-6ZI6SDSC.mjs";
 import {
   __toESM
 } from "./chunk-A7JERCGG.mjs";

@@ -8,7 +8,7 @@ import {
   maskFound,
   mergedSecretRanges,
   scanFreeSecrets
-} from "./chunk-ZUNNRWKW.mjs";
+} from "./chunk-6ZI6SDSC.mjs";
 
 // src/reporters/sarif-rules.ts
 var PARSE_ERROR_ID = "parse-error";

@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   json,
   toJsonResults
-} from "./chunk-HPW47ILC.mjs";
-import "./chunk-ZUNNRWKW.mjs";
+} from "./chunk-EL5YP37S.mjs";
+import "./chunk-6ZI6SDSC.mjs";
 import "./chunk-A7JERCGG.mjs";
 export {
   json,
