@@ -1,7 +1,7 @@
 // Rules quiet without their facts: made only for files holding one of them, with the same findings as when every rule is made.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintSource } from '../src/engine/run.js';
 import { defineRule, type AnyRule } from '../src/engine/rule.js';
@@ -9,20 +9,11 @@ import { createPlan } from '../src/engine/plan.js';
 import { InternalError } from '../src/engine/errors.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
 import { builtinRules } from '../rules/index.js';
-import { ROOT } from './helpers/paths.js';
+import { ROOT, xmlFiles } from './helpers/paths.js';
 
 const kb = loadKnowledgeBase();
 const enable = (rules: readonly AnyRule[]) =>
   rules.map((rule) => ({ rule, severity: (rule.meta.severity === 'error' ? 2 : 1) as 1 | 2, options: structuredClone(rule.meta.defaultOptions ?? {}) }));
-
-function xmlFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) xmlFiles(p, out);
-    else if (name.endsWith('.xml')) out.push(p);
-  }
-  return out;
-}
 
 const SHELL = 'name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS"';
 const doc = (body: string): string =>

@@ -5,14 +5,14 @@ import { createLineIndex, createLineIndexBuilder, type LineIndex } from '../src/
 import { openStreamedText, UndecodableError, type ByteReader } from '../src/source/stream.js';
 import { decode } from '../src/source/decode.js';
 import { encode } from '../src/source/encode.js';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintSource } from '../src/engine/run.js';
 import type { AnyRule, RuleContext } from '../src/engine/rule.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
 import { builtinRules } from '../rules/index.js';
 import { conditionalOffsets, templateMarkOffsets } from '../src/binder/placeholders.js';
-import { ROOT } from './helpers/paths.js';
+import { ROOT, xmlFiles } from './helpers/paths.js';
 
 /** A deterministic pseudo-random generator (mulberry32), so a failure names its seed. */
 function random(seed: number): () => number {
@@ -95,15 +95,6 @@ test('a streamed text refuses bytes that do not decode, and a declared single-by
   const latin = new TextEncoder().encode('<?xml version="1.0" encoding="windows-1252"?><a/>');
   assert.is(openStreamedText(bytesOf(latin), () => undefined), undefined);
 });
-
-function xmlFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) xmlFiles(p, out);
-    else if (name.endsWith('.xml')) out.push(p);
-  }
-  return out;
-}
 
 /**
  * The rules that still read the whole text: legacy-encoding (for files in a legacy encoding, which are never
