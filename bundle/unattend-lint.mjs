@@ -4,13 +4,14 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toJsonResults
-} from "./lib/chunk-EL5YP37S.mjs";
+} from "./lib/chunk-X664KAEA.mjs";
 import {
   encode
 } from "./lib/chunk-CP2NIBYL.mjs";
 import {
-  createLineIndex
-} from "./lib/chunk-DJ5BYUGO.mjs";
+  createLineIndex,
+  createLineIndexBuilder
+} from "./lib/chunk-QARHSMTG.mjs";
 import {
   TOOL_NAME,
   ruleDocsUrl
@@ -24,15 +25,18 @@ import {
   byCodeUnits,
   firstIndex,
   firstStartingAt,
+  freeSecretScan,
+  lastAtOrBefore,
   maskFound,
   maskSlice,
   scanFreeSecrets,
+  scanFreeSecretsIn,
   secretElementShapes,
   secretFinderFor,
   secretRedactor,
   secretValuesOf,
   showableFix
-} from "./lib/chunk-6ZI6SDSC.mjs";
+} from "./lib/chunk-6WS2V7CT.mjs";
 import {
   __commonJS,
   __toESM
@@ -4349,9 +4353,23 @@ function templateMarkOffsets(text) {
   return [...text.matchAll(new RegExp(MARK.source, "g"))].map((m) => m.index);
 }
 function conditionalOffsets(text) {
-  if (!CONDITIONAL_MARK.test(text)) return [];
+  const scan2 = { found: [], from: 0 };
+  conditionalsIn(text, 0, text.length, scan2);
+  return scan2.found;
+}
+function conditionalsIn(text, base, until, scan2) {
+  if (!CONDITIONAL_MARK.test(text)) {
+    scan2.from = until;
+    return;
+  }
   const all = new RegExp(CONDITIONAL.source, "gm");
-  return [...text.matchAll(all)].map((m) => m.index);
+  all.lastIndex = Math.max(base > 0 ? 1 : 0, scan2.from - base);
+  let m = all.exec(text);
+  for (; m && base + m.index < until; m = all.exec(text)) {
+    scan2.found.push(base + m.index);
+    scan2.from = base + m.index + m[0].length;
+  }
+  if (!m || base + m.index >= until) scan2.from = Math.max(scan2.from, until);
 }
 
 // rules/_helpers/identity.ts
@@ -9800,7 +9818,7 @@ for (const r of list4) r.meta.docsUrl ??= ruleDocsUrl(r.meta.id);
 var builtinRules = list4;
 
 // src/lint.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { closeSync as closeSync2, fstatSync, openSync as openSync2, readFileSync as readFileSync2, readSync as readSync2 } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { resolve as resolve3 } from "node:path";
 
@@ -9818,6 +9836,123 @@ function applyFixes(text, diagnostics) {
     fixed.push(d);
   }
   return { text: out + text.slice(cursor), applied: fixed.length, fixed };
+}
+
+// src/source/stream.ts
+var UndecodableError = class extends Error {
+};
+var CHUNK_BYTES = 64 * 1024;
+var SMALLEST_CHUNK = 4;
+function openStreamedText(reader, onPiece, chunkBytes = CHUNK_BYTES) {
+  const head = new Uint8Array(Math.min(reader.size, 256));
+  reader.read(head, 0);
+  const sniffed = sniff(head);
+  const encoding = sniffed.encoding;
+  if (encoding === "utf-8" && sniffed.bom === 0 && declaresOtherEncoding(head)) return void 0;
+  const size = Math.max(SMALLEST_CHUNK, chunkBytes);
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  const chars = [];
+  const bytes = [];
+  let length = 0;
+  function* decodeFrom(index) {
+    const buffer = new Uint8Array(size);
+    let at = index < bytes.length ? bytes[index] : sniffed.bom;
+    let char = index < chars.length ? chars[index] : 0;
+    while (at < reader.size) {
+      const n = reader.read(buffer, at);
+      if (n <= 0) throw new UndecodableError(`the file shrank while it was read (at byte ${at})`);
+      const last = at + n >= reader.size;
+      const cut = last ? n : cutAt(buffer, n, encoding);
+      let text;
+      try {
+        text = decoder.decode(buffer.subarray(0, cut));
+      } catch {
+        throw new UndecodableError(`bytes that are not valid ${encoding.toUpperCase()} after byte ${at}`);
+      }
+      yield { text, start: char, byte: at };
+      at += cut;
+      char += text.length;
+    }
+  }
+  let opening = "";
+  let openingDone = false;
+  for (const p of decodeFrom(0)) {
+    chars.push(p.start);
+    bytes.push(p.byte);
+    length = p.start + p.text.length;
+    if (!openingDone) {
+      const gt = p.text.indexOf(">");
+      opening += gt >= 0 ? p.text.slice(0, gt + 1) : p.text;
+      openingDone = gt >= 0;
+    }
+    onPiece({ text: p.text, start: p.start });
+  }
+  const declaration = readDeclaration(opening);
+  let recent = [];
+  const pieceOf = (offset) => lastAtOrBefore(chars, offset);
+  const cached = (offset) => recent.find((p) => p.start <= offset && offset < p.start + p.text.length);
+  const piece = (index) => {
+    const start = chars[index];
+    const hit = cached(start);
+    if (hit && hit.start === start) return hit;
+    const next = decodeFrom(index).next().value;
+    const read = { text: next.text, start: next.start };
+    recent = [read, ...recent.slice(0, 1)];
+    return read;
+  };
+  const streamed = {
+    encoding,
+    bom: sniffed.bom > 0,
+    declaration,
+    length,
+    *pieces() {
+      for (const { text, start } of decodeFrom(0)) {
+        const p = { text, start };
+        recent = [p, ...recent.slice(0, 1)];
+        yield p;
+      }
+    },
+    slice(start, end) {
+      const from = Math.max(0, Math.min(start, length));
+      const to = Math.max(from, Math.min(end, length));
+      if (from === to) return "";
+      const first = cached(from);
+      if (first && to <= first.start + first.text.length) return first.text.slice(from - first.start, to - first.start);
+      let out = "";
+      for (let i = pieceOf(from); i < chars.length && chars[i] < to; i++) {
+        const p = piece(i);
+        out += p.text.slice(Math.max(0, from - p.start), to - p.start);
+      }
+      return out;
+    },
+    lastIndexOf(search, offset) {
+      for (let hi = Math.min(offset, length - 1); hi >= 0; ) {
+        const lo = Math.max(0, chars[pieceOf(hi)] - search.length + 1);
+        const at = streamed.slice(lo, hi + search.length).lastIndexOf(search, hi - lo);
+        if (at >= 0) return lo + at;
+        hi = lo - 1;
+      }
+      return -1;
+    }
+  };
+  return streamed;
+}
+function declaresOtherEncoding(head) {
+  const decl = readDeclaration(String.fromCharCode.apply(null, head));
+  return decl?.encoding !== void 0 && !/^utf-?8$/i.test(decl.encoding.trim());
+}
+function cutAt(buffer, n, encoding) {
+  if (encoding === "utf-8") {
+    let k = n - 1;
+    while (k > n - 4 && k > 0 && (buffer[k] & 192) === 128) k--;
+    const lead = buffer[k];
+    const need = lead >= 240 ? 4 : lead >= 224 ? 3 : lead >= 192 ? 2 : 1;
+    return k > 0 && need > n - k ? k : n;
+  }
+  let cut = n - n % 2;
+  const unit = encoding === "utf-16le" ? buffer[cut - 2] | buffer[cut - 1] << 8 : buffer[cut - 2] << 8 | buffer[cut - 1];
+  if (unit >= 55296 && unit <= 56319 && cut > 2) cut -= 2;
+  return cut;
 }
 
 // src/parser/sax-adapter.ts
@@ -10501,10 +10636,10 @@ function createReporter(sink, rule, severity) {
   return (messageId, range, data, extra) => {
     const fn = messages5[messageId];
     if (typeof fn !== "function") throw new InternalError(`rule "${id}" reported unknown message id "${messageId}"`, id, sink.filePath);
-    if (!range || !inside(range, sink.text.length)) {
+    if (!range || !inside(range, sink.length)) {
       throw new InternalError(`rule "${id}" reported a range outside ${sink.filePath}: ${JSON.stringify(range)}`, id, sink.filePath);
     }
-    if (extra?.fix && !inside({ start: extra.fix.range[0], end: extra.fix.range[1] }, sink.text.length)) {
+    if (extra?.fix && !inside({ start: extra.fix.range[0], end: extra.fix.range[1] }, sink.length)) {
       throw new InternalError(`rule "${id}" proposed a fix outside ${sink.filePath}`, id, sink.filePath);
     }
     if (sink.silenced(id)) return;
@@ -10525,29 +10660,145 @@ function createReporter(sink, rule, severity) {
   };
 }
 
+// src/engine/stream-scans.ts
+var SCAN_WINDOWS = { segment: 1024 * 1024, overlap: 64 * 1024 };
+var LOOKBEHIND = 8;
+function createTextScanner(windows = SCAN_WINDOWS) {
+  const { segment, overlap } = windows;
+  let buffer = "";
+  let bufferStart = 0;
+  let fed = 0;
+  let next = 0;
+  const secrets = freeSecretScan();
+  const conditionals = { found: [], from: 0 };
+  const marks = [];
+  const scanTo = (until) => {
+    const base = Math.max(0, next - LOOKBEHIND);
+    const window = buffer.slice(base - bufferStart, Math.min(fed, until + overlap) - bufferStart);
+    scanFreeSecretsIn(window, base, until, secrets);
+    conditionalsIn(window, base, until, conditionals);
+    next = until;
+    const keep = Math.max(0, next - LOOKBEHIND);
+    buffer = buffer.slice(keep - bufferStart);
+    bufferStart = keep;
+  };
+  return {
+    feed(piece) {
+      for (const at of templateMarkOffsets(piece.text)) marks.push(piece.start + at);
+      buffer += piece.text;
+      fed = piece.start + piece.text.length;
+      while (fed - next >= segment + overlap) scanTo(next + segment);
+    },
+    finish() {
+      if (fed > next || fed === 0) scanTo(fed);
+      return { secrets: secrets.byShape.flat(), conditionals: conditionals.found, marks };
+    }
+  };
+}
+function occurrencesInPieces(pieces, values) {
+  const out = [];
+  const longest = values.reduce((n, v) => Math.max(n, v.length), 0);
+  const after2 = values.map(() => 0);
+  let tail = "";
+  for (const p of pieces) {
+    const text = tail + p.text;
+    const base = p.start - tail.length;
+    values.forEach((v, k) => {
+      for (let i = text.indexOf(v, Math.max(0, after2[k] - base)); i >= 0; i = text.indexOf(v, i + v.length)) {
+        out.push({ start: base + i, end: base + i + v.length });
+        after2[k] = base + i + v.length;
+      }
+    });
+    tail = text.slice(Math.max(0, text.length - longest + 1));
+  }
+  return out;
+}
+
 // src/engine/run.ts
 var DIRECTIVE_RULE_ID = "inline-directive";
 function lintSource(input2, opts) {
   const decoded = typeof input2 === "string" ? { text: input2, encoding: "utf-8", bom: false } : decode(input2);
   const text = decoded.text;
   const lines = createLineIndex(text);
+  return lintPrepared({ ...decoded, lines, freeSecrets: scanFreeSecrets(text) }, opts);
+}
+function lintStream(reader, opts) {
+  const whole = () => lintSource(readAll(reader), opts);
+  const builder = createLineIndexBuilder();
+  const scanner = createTextScanner(opts.windows);
+  let text;
+  try {
+    text = openStreamedText(
+      reader,
+      (p) => {
+        builder.feed(p.text);
+        scanner.feed(p);
+      },
+      opts.chunkBytes
+    );
+  } catch (err) {
+    if (err instanceof UndecodableError) return whole();
+    throw err;
+  }
+  if (!text) return whole();
+  const scans = scanner.finish();
+  const prepared = { text, encoding: text.encoding, bom: text.bom, declaration: text.declaration, lines: builder.finish(text), freeSecrets: scans.secrets, scans };
+  return lintPrepared(prepared, opts) ?? whole();
+}
+function readAll(reader) {
+  const bytes = new Uint8Array(reader.size);
+  for (let at = 0; at < bytes.length; ) {
+    const n = reader.read(bytes.subarray(at), at);
+    if (n <= 0) return bytes.subarray(0, at);
+    at += n;
+  }
+  return bytes;
+}
+function textAccess(p) {
+  const source = p.text;
+  if (typeof source === "string") {
+    let conditionals;
+    let marks;
+    return {
+      length: source.length,
+      text: () => source,
+      slice: (start, end) => source.slice(start, end),
+      conditionals: () => conditionals ??= conditionalOffsets(source),
+      templateMarks: () => marks ??= templateMarkOffsets(source)
+    };
+  }
+  let whole;
+  const scans = p.scans;
+  return {
+    length: source.length,
+    text: () => whole ??= source.slice(0, source.length),
+    slice: (start, end) => source.slice(start, end),
+    conditionals: () => scans.conditionals,
+    templateMarks: () => scans.marks
+  };
+}
+function lintPrepared(p, opts) {
+  const text = p.text;
+  const streamed = typeof p.text === "string" ? void 0 : p.text;
+  const lines = p.lines;
+  const access = textAccess(p);
   const diagnostics = [];
-  const secrets = createSecretRanges(scanFreeSecrets(text));
+  const secrets = createSecretRanges(p.freeSecrets);
   const directives = [];
   const fileWide = [];
   const silenced = (ruleId) => fileWide.length > 0 && fileDirectiveFor(fileWide, ruleId) !== void 0;
   const info = {
-    encoding: decoded.encoding,
-    bom: decoded.bom,
-    ...decoded.declaration ? { declaration: decoded.declaration } : {},
+    encoding: p.encoding,
+    bom: p.bom,
+    ...p.declaration ? { declaration: p.declaration } : {},
     lineEndings: lines.lineEndings
   };
   const plan = opts.plan ?? createPlan(opts.rules, opts.kb);
-  const rules = startRules(plan, opts, { lines, text, filePath: opts.filePath, diagnostics, silenced }, info, secrets);
+  const rules = startRules(plan, opts, { lines, length: text.length, filePath: opts.filePath, diagnostics, silenced }, info, secrets, access);
   const binder = createBinder(opts.kb.tree());
   const facts = plan.facts.size > 0 ? createCollector(plan.facts) : void 0;
   const directivesOn = opts.inlineConfig !== false;
-  let fatal = decoded.error;
+  let fatal = p.error;
   if (!fatal) {
     const result = parse(text, {
       onDocument: (n) => rules.all("onDocument", n, n.root.range.start),
@@ -10580,17 +10831,18 @@ function lintSource(input2, opts) {
           rules.all("onComment", n, n.range.start);
         }
       } : {}
-    });
+    }, streamed ? piecesOf(streamed) : void 0);
     fatal = result.fatal;
     if (!fatal) rules.all("onDocumentEnd", facts?.model() ?? EMPTY_MODEL, text.length);
   }
+  if (fatal && streamed) return void 0;
   if (fatal) {
-    for (const r of secretElementShapes(text)) secrets.add(r);
+    for (const r of secretElementShapes(access.text())) secrets.add(r);
     const range = { start: fatal.offset, end: fatal.offset };
     diagnostics.push({ ruleId: null, severity: 2, fatal: true, message: fatal.message, ...lines.span(range), range });
   }
   const kept = suppress(diagnostics, directives, opts, lines);
-  const { ranges: secretRanges, values: secretValues } = everyOccurrence(text, secrets);
+  const { ranges: secretRanges, values: secretValues } = everyOccurrence(text, secrets, streamed);
   if (kept.length > 0 && secretRanges.length > 0) {
     const find = secretFinderFor(secretValues, kept.length);
     const all = createSecretRanges(secretRanges);
@@ -10599,16 +10851,21 @@ function lintSource(input2, opts) {
       if (d.fix && all.overlaps({ start: d.fix.range[0], end: d.fix.range[1] })) delete d.fix;
     }
   }
-  return { ...summarise(opts.filePath, dedupe(kept), text, secretRanges), encoding: decoded.encoding, bom: decoded.bom };
+  const source = streamed ? kept.length > 0 ? access.text() : void 0 : access.text();
+  return { ...summarise(opts.filePath, dedupe(kept), source, secretRanges), encoding: p.encoding, bom: p.bom };
+}
+function* piecesOf(text) {
+  for (const p of text.pieces()) yield p.text;
 }
 var NO_HOOKS = Object.freeze({});
 var MIN_REPEATED_SECRET = 4;
-function everyOccurrence(text, secrets) {
+function everyOccurrence(text, secrets, streamed) {
   const found = secrets.list();
   const values = secretValuesOf(text, found);
   const repeatable = values.filter((v) => v.trim().length >= MIN_REPEATED_SECRET);
   if (repeatable.length === 0) return { ranges: found, values };
-  const all = createSecretRanges([...found, ...occurrences(text, repeatable)]);
+  const repeats = streamed ? occurrencesInPieces(streamed.pieces(), repeatable) : occurrences(text, repeatable);
+  const all = createSecretRanges([...found, ...repeats]);
   return { ranges: all.list(), values };
 }
 var FEW_VALUES = 32;
@@ -10620,23 +10877,21 @@ function occurrences(text, values) {
 }
 var GLOBAL_HOOKS = ["onDocument", "onSettings", "onSettingsEnd", "onComponent", "onComponentEnd", "onComment", "onDocumentEnd"];
 var ELEMENT_HOOKS = ["onElement", "onElementEnd", "onValue"];
-function startRules(plan, opts, sink, source, secrets) {
-  const { lines, text, filePath } = sink;
+function startRules(plan, opts, sink, source, secrets, text) {
+  const { lines, filePath } = sink;
   const settings = opts.settings ?? {};
   const markSecret = (range) => secrets.add(range);
   const quote = (value, range) => quoteValue(secrets.overlaps(range) ? MASK : value);
   const lineOf = (offset) => lines.position(offset).line;
-  const slice = (start, end2) => text.slice(start, end2);
-  let conditionals;
-  let marks;
-  const conditionalsOf = () => conditionals ??= conditionalOffsets(text);
-  const templateMarks = () => marks ??= templateMarkOffsets(text);
+  const { slice, conditionals, templateMarks } = text;
   const create = (i) => {
     const { rule, severity, options } = plan.rules[i];
     const ctx = {
       id: rule.meta.id,
       filePath,
-      text,
+      get text() {
+        return text.text();
+      },
       options,
       settings,
       kb: opts.kb,
@@ -10646,7 +10901,7 @@ function startRules(plan, opts, sink, source, secrets) {
       quote,
       lineOf,
       slice,
-      conditionals: conditionalsOf,
+      conditionals,
       templateMarks
     };
     try {
@@ -12160,10 +12415,10 @@ function createLinter(opts) {
     }
     return p;
   };
-  const lintBytes = async (bytes, filePath) => {
+  const lintOptions = async (filePath) => {
     const config = await loader.forFile(filePath);
     const { rules, plan, known } = prepare(config);
-    return lintSource(bytes, {
+    return {
       filePath,
       rules,
       plan,
@@ -12172,7 +12427,44 @@ function createLinter(opts) {
       knownRuleIds: known,
       directiveSeverity: config.rules.get(DIRECTIVE_RULE_ID)?.severity ?? 1,
       inlineConfig: opts.inlineConfig !== false
-    });
+    };
+  };
+  const lintBytes = async (bytes, filePath) => lintSource(bytes, await lintOptions(filePath));
+  const lintPath = async (abs) => {
+    const fail = (err) => {
+      throw new FileReadError(`cannot read ${abs}: ${fsReason(err)}`, abs);
+    };
+    let fd;
+    try {
+      fd = openSync2(abs, "r");
+    } catch (err) {
+      return fail(err);
+    }
+    try {
+      let size = 0;
+      let bytes;
+      try {
+        size = fstatSync(fd).size;
+        if (size < STREAM_BYTES) bytes = readFileSync2(fd);
+      } catch (err) {
+        fail(err);
+      }
+      const options = await lintOptions(abs);
+      if (bytes) return lintSource(bytes, options);
+      const reader = {
+        size,
+        read: (buffer, position) => {
+          try {
+            return readSync2(fd, buffer, 0, buffer.length, position);
+          } catch (err) {
+            return fail(err);
+          }
+        }
+      };
+      return lintStream(reader, options);
+    } finally {
+      closeSync2(fd);
+    }
   };
   const read = async (abs) => {
     try {
@@ -12211,10 +12503,7 @@ function createLinter(opts) {
       return loader.isIgnored(filePath, await loader.forFile(filePath));
     },
     lintBytes,
-    async lintFile(filePath) {
-      const abs = resolve3(opts.cwd, filePath);
-      return lintBytes(await read(abs), abs);
-    },
+    lintFile: (filePath) => lintPath(resolve3(opts.cwd, filePath)),
     async explainFile(filePath) {
       const abs = resolve3(opts.cwd, filePath);
       const config = await loader.forFile(abs);
@@ -12238,6 +12527,7 @@ function createLinter(opts) {
     }
   };
 }
+var STREAM_BYTES = 4 * 1024 * 1024;
 function planFor(config, rules, kb) {
   try {
     return createPlan(rules, kb);
@@ -12385,14 +12675,14 @@ function presetRules(name, rules) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-SHEURYZK.mjs")).text },
-  json: { load: async () => (await import("./lib/json-XM3NTKQ6.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-O7X65MTN.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-JJXDGOCM.mjs")).compact },
-  github: { load: async () => (await import("./lib/github-BWBG2XGR.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-LMTCJNAH.mjs")).gitlab },
-  checkstyle: { load: async () => (await import("./lib/checkstyle-KESOBAKO.mjs")).checkstyle },
-  junit: { load: async () => (await import("./lib/junit-DXYQ2JP6.mjs")).junit }
+  text: { load: async () => (await import("./lib/text-WKZOSX72.mjs")).text },
+  json: { load: async () => (await import("./lib/json-V3W7RB5X.mjs")).json },
+  sarif: { load: async () => (await import("./lib/sarif-6I2GNVR7.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-4UU6SU6Y.mjs")).compact },
+  github: { load: async () => (await import("./lib/github-5BPF7PU5.mjs")).github },
+  gitlab: { load: async () => (await import("./lib/gitlab-52YHF2AL.mjs")).gitlab },
+  checkstyle: { load: async () => (await import("./lib/checkstyle-3HNCJ32X.mjs")).checkstyle },
+  junit: { load: async () => (await import("./lib/junit-ZSZ5HNWM.mjs")).junit }
 });
 var FORMAT_NAMES = Object.freeze(Object.keys(FORMATS));
 function isFormat(name) {
@@ -12403,7 +12693,7 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-SHEURYZK.mjs");
+    const { textLines } = await import("./lib/text-WKZOSX72.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;
@@ -12465,7 +12755,7 @@ function invalidate(path8) {
 // src/cli.ts
 import { parseArgs } from "node:util";
 import { isMainThread as isMainThread2 } from "node:worker_threads";
-import { closeSync as closeSync2, fstatSync, mkdirSync as mkdirSync2, openSync as openSync2, realpathSync as realpathSync2, rmSync, writeSync } from "node:fs";
+import { closeSync as closeSync3, fstatSync as fstatSync2, mkdirSync as mkdirSync2, openSync as openSync3, realpathSync as realpathSync2, rmSync, writeSync } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { dirname as dirname2, relative as relative3, resolve as resolve6 } from "node:path";
 
@@ -12822,7 +13112,7 @@ function writeReport(report, outFile, io) {
   try {
     try {
       mkdirSync2(dirname2(path8), { recursive: true });
-      fd = openSync2(path8, "w");
+      fd = openSync3(path8, "w");
     } catch (err) {
       throw new OutputError(err.code === "EEXIST" ? { code: "ENOTDIR" } : err);
     }
@@ -12838,15 +13128,15 @@ function writeReport(report, outFile, io) {
     return void 0;
   } catch (err) {
     if (!(err instanceof OutputError)) throw err;
-    if (fd !== void 0 && fstatSync(fd).isFile()) {
-      closeSync2(fd);
+    if (fd !== void 0 && fstatSync2(fd).isFile()) {
+      closeSync3(fd);
       fd = void 0;
       rmSync(path8, { force: true });
     }
     writePieces(report(), io.stdout, true);
     return `cannot write the report to ${outFile}: ${fsReason(err.reason)}; it went to standard output instead`;
   } finally {
-    if (fd !== void 0) closeSync2(fd);
+    if (fd !== void 0) closeSync3(fd);
   }
 }
 async function run(io) {

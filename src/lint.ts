@@ -1,10 +1,10 @@
 // Lints files and text with per-file configuration: the API behind the CLI and src/index.ts.
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { applyFixes } from './engine/fix.js';
 import { encode } from './source/encode.js';
-import { DIRECTIVE_RULE_ID, lintSource, type EnabledRule } from './engine/run.js';
+import { DIRECTIVE_RULE_ID, lintSource, lintStream, type EnabledRule, type LintOptions } from './engine/run.js';
 import { loadKnowledgeBase } from './kb/load.js';
 import { createPlan, UnknownFactError, type DispatchPlan } from './engine/plan.js';
 import { ConfigError, createConfigLoader, createGlobs, type ConfigLoaderOptions, type ResolvedConfig } from './config/index.js';
@@ -96,10 +96,10 @@ export function createLinter(
     }
     return p;
   };
-  const lintBytes = async (bytes: Uint8Array | string, filePath: string): Promise<FileResult> => {
+  const lintOptions = async (filePath: string): Promise<LintOptions> => {
     const config = await loader.forFile(filePath);
     const { rules, plan, known } = prepare(config);
-    return lintSource(bytes, {
+    return {
       filePath,
       rules,
       plan,
@@ -108,7 +108,45 @@ export function createLinter(
       knownRuleIds: known,
       directiveSeverity: config.rules.get(DIRECTIVE_RULE_ID)?.severity ?? 1,
       inlineConfig: opts.inlineConfig !== false,
-    });
+    };
+  };
+  const lintBytes = async (bytes: Uint8Array | string, filePath: string): Promise<FileResult> => lintSource(bytes, await lintOptions(filePath));
+  // A large file is linted as a stream, its bytes read in chunks from its descriptor; a small one is read whole.
+  const lintPath = async (abs: string): Promise<FileResult> => {
+    const fail = (err: unknown): never => {
+      throw new FileReadError(`cannot read ${abs}: ${fsReason(err)}`, abs);
+    };
+    let fd: number;
+    try {
+      fd = openSync(abs, 'r');
+    } catch (err) {
+      return fail(err);
+    }
+    try {
+      let size = 0;
+      let bytes: Uint8Array | undefined;
+      try {
+        size = fstatSync(fd).size;
+        if (size < STREAM_BYTES) bytes = readFileSync(fd);
+      } catch (err) {
+        fail(err);
+      }
+      const options = await lintOptions(abs);
+      if (bytes) return lintSource(bytes, options);
+      const reader = {
+        size,
+        read: (buffer: Uint8Array, position: number): number => {
+          try {
+            return readSync(fd, buffer, 0, buffer.length, position);
+          } catch (err) {
+            return fail(err);
+          }
+        },
+      };
+      return lintStream(reader, options);
+    } finally {
+      closeSync(fd);
+    }
   };
   const read = async (abs: string): Promise<Uint8Array> => {
     try {
@@ -148,10 +186,7 @@ export function createLinter(
       return loader.isIgnored(filePath, await loader.forFile(filePath));
     },
     lintBytes,
-    async lintFile(filePath) {
-      const abs = resolve(opts.cwd, filePath);
-      return lintBytes(await read(abs), abs);
-    },
+    lintFile: (filePath) => lintPath(resolve(opts.cwd, filePath)),
     async explainFile(filePath) {
       const abs = resolve(opts.cwd, filePath);
       const config = await loader.forFile(abs);
@@ -176,6 +211,9 @@ export function createLinter(
     },
   };
 }
+
+/** Files from this size on are linted as a stream: read in chunks, their bytes and text never held whole. */
+export const STREAM_BYTES = 4 * 1024 * 1024;
 
 /** The config's dispatch plan; a rule option naming a setting the knowledge base lacks is a configuration error. */
 function planFor(config: ResolvedConfig, rules: EnabledRule[], kb: KnowledgeBase): DispatchPlan {

@@ -2,12 +2,16 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createLineIndex, createLineIndexBuilder, type LineIndex } from '../src/source/line-index.js';
-import { openStreamedText, UndecodableError, type ByteReader } from '../src/source/stream.js';
+import { openStreamedText, UndecodableError } from '../src/source/stream.js';
 import { decode } from '../src/source/decode.js';
 import { encode } from '../src/source/encode.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintSource } from '../src/engine/run.js';
+import { lintSource, lintStream } from '../src/engine/run.js';
+import { bytesOf, comparable, everyRule, streamedAsWhole } from './helpers/stream.js';
+import { writeBigAnswerFile } from '../bench/generate.js';
+import { createLinter, STREAM_BYTES } from '../src/lint.js';
+import { tempTree } from './helpers/cli.js';
 import type { AnyRule, RuleContext } from '../src/engine/rule.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
 import { builtinRules } from '../rules/index.js';
@@ -57,15 +61,6 @@ test('a CR that ends the last chunk is a line break of its own', () => {
   builder.feed('\r');
   const lines = builder.finish('a\r\nb\r');
   assert.equal([lines.lineCount, lines.lineEndings, lines.position(5)], [3, { crlf: 1, lf: 0, cr: 1 }, { line: 3, column: 1 }]);
-});
-
-const bytesOf = (data: Uint8Array): ByteReader => ({
-  size: data.length,
-  read: (buffer, position) => {
-    const part = data.subarray(position, position + buffer.length);
-    buffer.set(part);
-    return part.length;
-  },
 });
 
 const TEXT = '<?xml version="1.0"?>\r\n<a b="é€">x😀y\r<!-- < -->\n<c>ü𝄞</c></a>\n';
@@ -124,6 +119,48 @@ test('built-in rules read the text through ctx.slice, ctx.conditionals and ctx.t
   for (const file of xmlFiles(join(ROOT, 'fixtures'))) lintSource(readFileSync(file), { filePath: file, rules, kb });
   assert.equal([...readers].filter((id) => !READS_TEXT.has(id)), []);
   assert.ok(readers.has('legacy-encoding'), 'the check sees a reader');
+});
+
+test('every fixture gets the same result linted as a stream (small chunks and scan windows) as from its whole bytes', () => {
+  const files = xmlFiles(join(ROOT, 'fixtures'));
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    for (const chunkBytes of [61, 4096]) {
+      const [streamed, whole] = streamedAsWhole(bytes, file, chunkBytes);
+      assert.equal(streamed, whole, `${file}, ${chunkBytes}-byte chunks`);
+    }
+  }
+  assert.ok(files.length > 300, 'the fixtures were found');
+});
+
+test('a streamed file holds no text for a clean result, and reads it back for one with findings', () => {
+  const clean = new TextEncoder().encode('<?xml version="1.0"?>\n<unattend xmlns="urn:schemas-microsoft-com:unattend"/>\n');
+  const opts = everyRule('x.xml');
+  assert.is(lintStream(bytesOf(clean), { ...opts, chunkBytes: 16 }).source, undefined);
+  const broken = new TextEncoder().encode('<?xml version="1.0"?>\n<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="nope"/></unattend>\n');
+  const r = lintStream(bytesOf(broken), { ...opts, chunkBytes: 16 });
+  assert.ok(r.messages.length > 0);
+  assert.is(r.source, new TextDecoder().decode(broken));
+});
+
+test('the Node linter streams a file from STREAM_BYTES on, with the findings of the whole-text way', async () => {
+  const dir = tempTree({});
+  const big = join(dir, 'big.xml');
+  writeBigAnswerFile(big, STREAM_BYTES + 1000);
+  // One finding at the end of the file, past every chunk: an unknown setting in the last component.
+  const bytes = readFileSync(big);
+  const text = bytes.toString('utf8').replace(/<\/component>(?![\s\S]*<\/component>)/, '<NoSuchSetting>1</NoSuchSetting></component>');
+  writeFileSync(big, text);
+  const linter = createLinter({ cwd: dir, noConfigLookup: true, builtinRules });
+  const streamed = await linter.lintFile(big);
+  const whole = await linter.lintBytes(readFileSync(big), big);
+  assert.equal(streamed.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`), whole.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`));
+  assert.ok(streamed.messages.some((m) => m.ruleId === 'unknown-setting'));
+  assert.equal(comparable(streamed), comparable(whole));
+  // Clean, it keeps no text.
+  writeFileSync(big, bytes);
+  assert.is((await linter.lintFile(big)).source, undefined);
+  assert.is(typeof (await linter.lintBytes(bytes, big)).source, 'string');
 });
 
 test.run();

@@ -86,7 +86,27 @@ export function templateMarkOffsets(text: string): number[] {
 
 /** Offsets of every template conditional in the text, in order (one scan). */
 export function conditionalOffsets(text: string): number[] {
-  if (!CONDITIONAL_MARK.test(text)) return [];
+  const scan = { found: [], from: 0 };
+  conditionalsIn(text, 0, text.length, scan);
+  return scan.found;
+}
+
+/**
+ * The template conditionals of `text` (which starts at offset `base` of the file) that start before `until`, from
+ * where `scan` stands on. A streamed text is scanned window by window; a window that does not start the file holds
+ * the character before the first offset it may report, so that "at the start of a line" is judged as in the whole.
+ */
+export function conditionalsIn(text: string, base: number, until: number, scan: { found: number[]; from: number }): void {
+  if (!CONDITIONAL_MARK.test(text)) {
+    scan.from = until;
+    return;
+  }
   const all = new RegExp(CONDITIONAL.source, 'gm');
-  return [...text.matchAll(all)].map((m) => m.index);
+  all.lastIndex = Math.max(base > 0 ? 1 : 0, scan.from - base);
+  let m = all.exec(text);
+  for (; m && base + m.index < until; m = all.exec(text)) {
+    scan.found.push(base + m.index);
+    scan.from = base + m.index + m[0].length;
+  }
+  if (!m || base + m.index >= until) scan.from = Math.max(scan.from, until);
 }

@@ -6,7 +6,8 @@ import { InternalError } from './errors.js';
 
 export interface Sink {
   lines: LineIndex;
-  text: string;
+  /** Length of the file's text: every range lies within it. */
+  length: number;
   filePath: string;
   diagnostics: Diagnostic[];
   /**
@@ -24,10 +25,10 @@ export function createReporter(sink: Sink, rule: AnyRule, severity: 1 | 2) {
   return (messageId: string, range: Range, data: unknown, extra?: ReportExtra): void => {
     const fn = messages[messageId];
     if (typeof fn !== 'function') throw new InternalError(`rule "${id}" reported unknown message id "${messageId}"`, id, sink.filePath);
-    if (!range || !inside(range, sink.text.length)) {
+    if (!range || !inside(range, sink.length)) {
       throw new InternalError(`rule "${id}" reported a range outside ${sink.filePath}: ${JSON.stringify(range)}`, id, sink.filePath);
     }
-    if (extra?.fix && !inside({ start: extra.fix.range[0], end: extra.fix.range[1] }, sink.text.length)) {
+    if (extra?.fix && !inside({ start: extra.fix.range[0], end: extra.fix.range[1] }, sink.length)) {
       throw new InternalError(`rule "${id}" proposed a fix outside ${sink.filePath}`, id, sink.filePath);
     }
     if (sink.silenced(id)) return;

@@ -1,7 +1,8 @@
 // One streaming pass over one file: decode, parse, dispatch events to every enabled rule, collect diagnostics.
-import { decode, type DecodedSource } from '../source/decode.js';
-import { createLineIndex, type LineIndex } from '../source/line-index.js';
-import { parse } from '../parser/sax-adapter.js';
+import { decode, type DecodedSource, type XmlDeclaration } from '../source/decode.js';
+import { createLineIndex, createLineIndexBuilder, type LineIndex, type TextReader } from '../source/line-index.js';
+import { openStreamedText, UndecodableError, type ByteReader, type StreamedText } from '../source/stream.js';
+import { parse, type ParseSource } from '../parser/sax-adapter.js';
 import type { CommentNode } from '../parser/events.js';
 import { createBinder, type BoundElement, type BoundValue } from '../binder/bind.js';
 import type { KnowledgeBase } from '../kb/types.js';
@@ -17,6 +18,7 @@ import { quoteValue } from './quote.js';
 import { createReporter, type Sink } from './report.js';
 import { byCodeUnits } from '../util/sorted.js';
 import { conditionalOffsets, templateMarkOffsets } from '../binder/placeholders.js';
+import { createTextScanner, occurrencesInPieces, type ScanWindows, type TextScans } from './stream-scans.js';
 
 export type { EnabledRule } from './plan.js';
 
@@ -43,24 +45,127 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
   const decoded: DecodedSource = typeof input === 'string' ? { text: input, encoding: 'utf-8', bom: false } : decode(input);
   const text = decoded.text;
   const lines = createLineIndex(text);
+  return lintPrepared({ ...decoded, lines, freeSecrets: scanFreeSecrets(text) }, opts)!;
+}
+
+export interface StreamOptions extends LintOptions {
+  /** Bytes per read (tests use small ones). */
+  chunkBytes?: number;
+  /** Windows of the whole-text scans (tests use small ones). */
+  windows?: ScanWindows;
+}
+
+/**
+ * Lints a file read in chunks, never holding its bytes or its text whole: memory follows what the rules keep. The
+ * result is the one lintSource gives for the file's bytes. A file that is not read this way is read whole and
+ * linted by lintSource: one that does not decode, or is not well-formed (both are reported from the whole text),
+ * or declares a single-byte encoding.
+ */
+export function lintStream(reader: ByteReader, opts: StreamOptions): FileResult {
+  const whole = (): FileResult => lintSource(readAll(reader), opts);
+  const builder = createLineIndexBuilder();
+  const scanner = createTextScanner(opts.windows);
+  let text: StreamedText | undefined;
+  try {
+    text = openStreamedText(
+      reader,
+      (p) => {
+        builder.feed(p.text);
+        scanner.feed(p);
+      },
+      opts.chunkBytes,
+    );
+  } catch (err) {
+    if (err instanceof UndecodableError) return whole();
+    throw err;
+  }
+  if (!text) return whole();
+  const scans = scanner.finish();
+  const prepared: Prepared = { text, encoding: text.encoding, bom: text.bom, declaration: text.declaration, lines: builder.finish(text), freeSecrets: scans.secrets, scans };
+  return lintPrepared(prepared, opts) ?? whole();
+}
+
+function readAll(reader: ByteReader): Uint8Array {
+  const bytes = new Uint8Array(reader.size);
+  for (let at = 0; at < bytes.length; ) {
+    const n = reader.read(bytes.subarray(at), at);
+    if (n <= 0) return bytes.subarray(0, at);
+    at += n;
+  }
+  return bytes;
+}
+
+/** A file ready to lint: its text (a string, or streamed with the scans of its pieces), lines and credentials by shape. */
+interface Prepared {
+  text: string | StreamedText;
+  encoding: string;
+  bom: boolean;
+  declaration?: XmlDeclaration | undefined;
+  error?: DecodedSource['error'];
+  lines: LineIndex;
+  freeSecrets: Range[];
+  /** A streamed text's whole-text scans, made as it was read. */
+  scans?: TextScans;
+}
+
+/** What rules read of the text, made once per file for all of them. */
+interface TextAccess {
+  readonly length: number;
+  /** The whole text (read back whole for a streamed file: built-in rules do not ask). */
+  text(): string;
+  slice(start: number, end: number): string;
+  conditionals(): readonly number[];
+  templateMarks(): readonly number[];
+}
+
+function textAccess(p: Prepared): TextAccess {
+  const source = p.text;
+  if (typeof source === 'string') {
+    let conditionals: readonly number[] | undefined;
+    let marks: readonly number[] | undefined;
+    return {
+      length: source.length,
+      text: () => source,
+      slice: (start, end) => source.slice(start, end),
+      conditionals: () => (conditionals ??= conditionalOffsets(source)),
+      templateMarks: () => (marks ??= templateMarkOffsets(source)),
+    };
+  }
+  let whole: string | undefined;
+  const scans = p.scans!;
+  return {
+    length: source.length,
+    text: () => (whole ??= source.slice(0, source.length)),
+    slice: (start, end) => source.slice(start, end),
+    conditionals: () => scans.conditionals,
+    templateMarks: () => scans.marks,
+  };
+}
+
+/** Lints a prepared file; undefined for a streamed file that is not well-formed (the caller lints it whole). */
+function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
+  const text: ParseSource & TextReader = p.text;
+  const streamed = typeof p.text === 'string' ? undefined : p.text;
+  const lines = p.lines;
+  const access = textAccess(p);
   const diagnostics: Diagnostic[] = [];
-  const secrets = createSecretRanges(scanFreeSecrets(text));
+  const secrets = createSecretRanges(p.freeSecrets);
   const directives: Directive[] = [];
   const fileWide: Directive[] = [];
   const silenced = (ruleId: string): boolean => fileWide.length > 0 && fileDirectiveFor(fileWide, ruleId) !== undefined;
   const info: SourceInfo = {
-    encoding: decoded.encoding,
-    bom: decoded.bom,
-    ...(decoded.declaration ? { declaration: decoded.declaration } : {}),
+    encoding: p.encoding,
+    bom: p.bom,
+    ...(p.declaration ? { declaration: p.declaration } : {}),
     lineEndings: lines.lineEndings,
   };
   const plan = opts.plan ?? createPlan(opts.rules, opts.kb);
-  const rules = startRules(plan, opts, { lines, text, filePath: opts.filePath, diagnostics, silenced }, info, secrets);
+  const rules = startRules(plan, opts, { lines, length: text.length, filePath: opts.filePath, diagnostics, silenced }, info, secrets, access);
   const binder = createBinder(opts.kb.tree());
   const facts = plan.facts.size > 0 ? createCollector(plan.facts) : undefined;
   const directivesOn = opts.inlineConfig !== false;
 
-  let fatal = decoded.error;
+  let fatal = p.error;
   if (!fatal) {
     const result = parse(text, {
       onDocument: (n) => rules.all('onDocument', n, n.root.range.start),
@@ -95,19 +200,20 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
             },
           }
         : {}),
-    });
+    }, streamed ? piecesOf(streamed) : undefined);
     fatal = result.fatal;
     if (!fatal) rules.all('onDocumentEnd', facts?.model() ?? EMPTY_MODEL, text.length);
   }
+  if (fatal && streamed) return undefined;
   if (fatal) {
     // In a file that is not well-formed, what the parser never bound (past the error, inside the markup that broke)
     // may hold passwords: they are found by shape (such files are few, so the whole text is read).
-    for (const r of secretElementShapes(text)) secrets.add(r);
+    for (const r of secretElementShapes(access.text())) secrets.add(r);
     const range = { start: fatal.offset, end: fatal.offset };
     diagnostics.push({ ruleId: null, severity: 2, fatal: true, message: fatal.message, ...lines.span(range), range });
   }
   const kept = suppress(diagnostics, directives, opts, lines);
-  const { ranges: secretRanges, values: secretValues } = everyOccurrence(text, secrets);
+  const { ranges: secretRanges, values: secretValues } = everyOccurrence(text, secrets, streamed);
   // A safety net behind ctx.quote: any secret text that still reached a message is masked, in one pass per message.
   if (kept.length > 0 && secretRanges.length > 0) {
     const find = secretFinderFor(secretValues, kept.length);
@@ -117,7 +223,13 @@ export function lintSource(input: Uint8Array | string, opts: LintOptions): FileR
       if (d.fix && all.overlaps({ start: d.fix.range[0], end: d.fix.range[1] })) delete d.fix;
     }
   }
-  return { ...summarise(opts.filePath, dedupe(kept), text, secretRanges), encoding: decoded.encoding, bom: decoded.bom };
+  // A streamed file's text is read back whole only for reporters that show where its findings are.
+  const source = streamed ? (kept.length > 0 ? access.text() : undefined) : access.text();
+  return { ...summarise(opts.filePath, dedupe(kept), source, secretRanges), encoding: p.encoding, bom: p.bom };
+}
+
+function* piecesOf(text: StreamedText): Generator<string> {
+  for (const p of text.pieces()) yield p.text;
 }
 
 
@@ -131,12 +243,14 @@ const MIN_REPEATED_SECRET = 4;
  * The file's secret ranges, with every other place its secret values are written (a comment, a command, an element
  * the parser never bound): a secret is secret wherever the file repeats it. One pass over the text, and one sort.
  */
-function everyOccurrence(text: string, secrets: SecretRanges): { ranges: Range[]; values: string[] } {
+function everyOccurrence(text: TextReader, secrets: SecretRanges, streamed: StreamedText | undefined): { ranges: Range[]; values: string[] } {
   const found = secrets.list();
   const values = secretValuesOf(text, found);
   const repeatable = values.filter((v) => v.trim().length >= MIN_REPEATED_SECRET);
   if (repeatable.length === 0) return { ranges: found, values };
-  const all = createSecretRanges([...found, ...occurrences(text, repeatable)]);
+  // A streamed text is read once more, piece by piece.
+  const repeats = streamed ? occurrencesInPieces(streamed.pieces(), repeatable) : occurrences(text as string, repeatable);
+  const all = createSecretRanges([...found, ...repeats]);
   return { ranges: all.list(), values };
 }
 
@@ -173,25 +287,22 @@ interface Dispatch {
 }
 
 /** Creates each enabled rule's visitor for this file and lays out, per hook, who hears what. */
-function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: SourceInfo, secrets: SecretRanges): Dispatch {
-  const { lines, text, filePath } = sink;
+function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: SourceInfo, secrets: SecretRanges, text: TextAccess): Dispatch {
+  const { lines, filePath } = sink;
   // What is the same for every rule of this file is made once.
   const settings = opts.settings ?? {};
   const markSecret = (range: Range): void => secrets.add(range);
   const quote = (value: string, range: Range): string => quoteValue(secrets.overlaps(range) ? MASK : value);
   const lineOf = (offset: number): number => lines.position(offset).line;
-  // Whole-text scans a rule may ask for, made once per file for all of them.
-  const slice = (start: number, end: number): string => text.slice(start, end);
-  let conditionals: readonly number[] | undefined;
-  let marks: readonly number[] | undefined;
-  const conditionalsOf = (): readonly number[] => (conditionals ??= conditionalOffsets(text));
-  const templateMarks = (): readonly number[] => (marks ??= templateMarkOffsets(text));
+  const { slice, conditionals, templateMarks } = text;
   const create = (i: number): Visitor => {
     const { rule, severity, options } = plan.rules[i]!;
     const ctx: RuleContext = {
       id: rule.meta.id,
       filePath,
-      text,
+      get text() {
+        return text.text();
+      },
       options,
       settings,
       kb: opts.kb,
@@ -201,7 +312,7 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
       quote,
       lineOf,
       slice,
-      conditionals: conditionalsOf,
+      conditionals,
       templateMarks,
     };
     try {

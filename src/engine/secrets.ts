@@ -176,7 +176,7 @@ export function maskSecrets(message: string, secrets: readonly string[]): string
  * The texts of secret ranges, each as written and trimmed (a value written with surrounding blanks may be quoted
  * trimmed by a message), without repeats: what messages are masked against.
  */
-export function secretValuesOf(text: string, ranges: readonly Range[]): string[] {
+export function secretValuesOf(text: { slice(start: number, end: number): string }, ranges: readonly Range[]): string[] {
   const values = new Set<string>();
   for (const r of ranges) {
     const value = text.slice(r.start, r.end);
@@ -218,10 +218,29 @@ const COMMAND_SECRETS = new RegExp(COMMAND_SECRET_SHAPES.join('|'), 'gi');
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isWord = (c: number): boolean => isAlnum(c) || c === 95;
 
-/** Offsets of product-key shapes (five groups of five letters or digits, between word boundaries), in order. */
-function productKeyShapes(text: string): Range[] {
-  const out: Range[] = [];
-  for (let i = text.indexOf('-'); i >= 0; ) {
+/**
+ * Where a scan for credentials by shape stands: what it found, and where each search goes on. A whole text is
+ * scanned in one window; a streamed one window by window, each window reaching far enough past its end to hold any
+ * match that starts before it (matches are short: a product key, an argument).
+ */
+export interface FreeSecretScan {
+  /** Found per shape (product keys, then each command shape), each in document order. */
+  readonly byShape: Range[][];
+  /** The next hyphen a product key may hold. */
+  hyphen: number;
+  /** Where the search for command shapes goes on. */
+  lastIndex: number;
+  /** Per command shape: where its last match ended (a shape's matches never overlap each other). */
+  readonly resume: number[];
+}
+
+export const freeSecretScan = (): FreeSecretScan => ({ byShape: [[], ...SHAPE_GROUPS.map(() => [])], hyphen: 0, lastIndex: 0, resume: SHAPE_GROUPS.map(() => 0) });
+
+/** Product-key shapes (five groups of five letters or digits, between word boundaries) whose hyphens are before `until`. */
+function productKeyShapes(text: string, base: number, until: number, scan: FreeSecretScan): void {
+  const out = scan.byShape[0]!;
+  let i = text.indexOf('-', Math.max(0, scan.hyphen - base));
+  while (i >= 0 && base + i < until) {
     const start = i - 5;
     let ok = start >= 0 && (start === 0 || !isWord(text.charCodeAt(start - 1)));
     for (let g = 0; ok && g < 5; g++) {
@@ -230,13 +249,39 @@ function productKeyShapes(text: string): Range[] {
     }
     const end = start + 29;
     if (ok && !isWord(text.charCodeAt(end))) {
-      out.push({ start, end });
+      out.push({ start: base + start, end: base + end });
       i = text.indexOf('-', end);
     } else {
       i = text.indexOf('-', i + 1);
     }
   }
-  return out;
+  scan.hyphen = i >= 0 ? base + i : until;
+}
+
+/** The command shapes (net user, ConvertTo-SecureString, /password:) of `text` (at offset `base`) starting before `until`. */
+function commandShapes(text: string, base: number, until: number, scan: FreeSecretScan): void {
+  const re = new RegExp(COMMAND_SECRETS);
+  re.lastIndex = Math.max(0, scan.lastIndex - base);
+  let m = re.exec(text);
+  for (; m && base + m.index < until; m = re.exec(text)) {
+    // A match of one shape may overlap a match of another, so the scan goes on right after its start.
+    // No two shapes can match at the same offset (they begin with "net", "ConvertTo-", "/" or "-").
+    re.lastIndex = m.index + 1;
+    const k = SHAPE_GROUPS.findIndex(([whole]) => m!.groups![whole] !== undefined);
+    const at0 = base + m.index;
+    if (at0 < scan.resume[k]!) continue;
+    scan.resume[k] = at0 + m[0].length;
+    const secret = m.groups![SHAPE_GROUPS[k]![1]]!;
+    const at = at0 + m[0].lastIndexOf(secret);
+    if (secret.length >= 3) scan.byShape[k + 1]!.push({ start: at, end: at + secret.length });
+  }
+  scan.lastIndex = m ? Math.min(base + m.index, until) : until;
+}
+
+/** Scans `text`, which starts at offset `base` of the file, for credential shapes that start before `until`. */
+export function scanFreeSecretsIn(text: string, base: number, until: number, scan: FreeSecretScan): void {
+  productKeyShapes(text, base, until, scan);
+  commandShapes(text, base, until, scan);
 }
 
 // An element whose name says it holds a secret, as the binder's name check reads names (…Password…, ProductKey,
@@ -272,20 +317,7 @@ export function secretElementShapes(text: string): Range[] {
 
 /** Ranges of credentials found by shape anywhere in the text (masked in code frames like element secrets). */
 export function scanFreeSecrets(text: string): Range[] {
-  // Found per shape, in the order of the shapes, each shape's matches never overlapping each other.
-  const byShape: Range[][] = [productKeyShapes(text), ...SHAPE_GROUPS.map(() => [])];
-  const resume = SHAPE_GROUPS.map(() => 0);
-  const re = new RegExp(COMMAND_SECRETS);
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    // A match of one shape may overlap a match of another, so the scan goes on right after its start.
-    // No two shapes can match at the same offset (they begin with "net", "ConvertTo-", "/" or "-").
-    re.lastIndex = m.index + 1;
-    const k = SHAPE_GROUPS.findIndex(([whole]) => m!.groups![whole] !== undefined);
-    if (m.index < resume[k]!) continue;
-    resume[k] = m.index + m[0].length;
-    const secret = m.groups![SHAPE_GROUPS[k]![1]]!;
-    const at = m.index + m[0].lastIndexOf(secret);
-    if (secret.length >= 3) byShape[k + 1]!.push({ start: at, end: at + secret.length });
-  }
-  return byShape.flat();
+  const scan = freeSecretScan();
+  scanFreeSecretsIn(text, 0, text.length, scan);
+  return scan.byShape.flat();
 }

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasXmllint, lintCorpus, xmllintRejects } from '../helpers/corpus.js';
 import { ROOT, SHARED } from '../helpers/paths.js';
+import { streamedAsWhole } from '../helpers/stream.js';
 
 const CORPUS = join(SHARED, 'corpus', 'real');
 const ORACLE = join(ROOT, 'test', 'data', 'corpus-xmllint-rejects.txt');
@@ -26,6 +27,13 @@ function rejectedByLibxml2(): string[] {
 
 test('one run over every corpus file: a result each, exit 0 or 1, no stack, fatal exactly where libxml2 rejects', () => {
   assert.equal(lintCorpus(CORPUS, files), rejectedByLibxml2().sort());
+});
+
+test('every corpus file gets the same result linted as a stream (small chunks and scan windows) as from its whole bytes', () => {
+  for (const f of files) {
+    const [streamed, whole] = streamedAsWhole(readFileSync(join(CORPUS, f)), f, 97);
+    assert.equal(streamed, whole, f);
+  }
 });
 
 if (hasXmllint) {

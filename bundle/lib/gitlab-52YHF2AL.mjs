@@ -3,18 +3,18 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-TFMZ5LXT.mjs";
+} from "./chunk-TRCK3VZ5.mjs";
 import "./chunk-CP2NIBYL.mjs";
 import {
   sarifRuleId
-} from "./chunk-VKU2HLFN.mjs";
+} from "./chunk-5MDIUFU5.mjs";
 import "./chunk-J3BZNWI5.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-6ZI6SDSC.mjs";
+} from "./chunk-6WS2V7CT.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/gitlab.ts

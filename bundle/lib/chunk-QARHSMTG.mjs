@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lastAtOrBefore
-} from "./chunk-6ZI6SDSC.mjs";
+} from "./chunk-6WS2V7CT.mjs";
 
 // src/source/line-index.ts
 function createLineIndexBuilder() {
@@ -109,5 +109,6 @@ function lineIndexOf(starts, lineEndings, text) {
 }
 
 export {
+  createLineIndexBuilder,
   createLineIndex
 };

@@ -144,9 +144,11 @@ var SHAPE_GROUPS = [["net", "netValue"], ["secure", "secureValue"], ["arg", "arg
 var COMMAND_SECRETS = new RegExp(COMMAND_SECRET_SHAPES.join("|"), "gi");
 var isAlnum = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122;
 var isWord = (c) => isAlnum(c) || c === 95;
-function productKeyShapes(text) {
-  const out = [];
-  for (let i = text.indexOf("-"); i >= 0; ) {
+var freeSecretScan = () => ({ byShape: [[], ...SHAPE_GROUPS.map(() => [])], hyphen: 0, lastIndex: 0, resume: SHAPE_GROUPS.map(() => 0) });
+function productKeyShapes(text, base, until, scan) {
+  const out = scan.byShape[0];
+  let i = text.indexOf("-", Math.max(0, scan.hyphen - base));
+  while (i >= 0 && base + i < until) {
     const start = i - 5;
     let ok = start >= 0 && (start === 0 || !isWord(text.charCodeAt(start - 1)));
     for (let g = 0; ok && g < 5; g++) {
@@ -155,13 +157,33 @@ function productKeyShapes(text) {
     }
     const end = start + 29;
     if (ok && !isWord(text.charCodeAt(end))) {
-      out.push({ start, end });
+      out.push({ start: base + start, end: base + end });
       i = text.indexOf("-", end);
     } else {
       i = text.indexOf("-", i + 1);
     }
   }
-  return out;
+  scan.hyphen = i >= 0 ? base + i : until;
+}
+function commandShapes(text, base, until, scan) {
+  const re = new RegExp(COMMAND_SECRETS);
+  re.lastIndex = Math.max(0, scan.lastIndex - base);
+  let m = re.exec(text);
+  for (; m && base + m.index < until; m = re.exec(text)) {
+    re.lastIndex = m.index + 1;
+    const k = SHAPE_GROUPS.findIndex(([whole]) => m.groups[whole] !== void 0);
+    const at0 = base + m.index;
+    if (at0 < scan.resume[k]) continue;
+    scan.resume[k] = at0 + m[0].length;
+    const secret = m.groups[SHAPE_GROUPS[k][1]];
+    const at = at0 + m[0].lastIndexOf(secret);
+    if (secret.length >= 3) scan.byShape[k + 1].push({ start: at, end: at + secret.length });
+  }
+  scan.lastIndex = m ? Math.min(base + m.index, until) : until;
+}
+function scanFreeSecretsIn(text, base, until, scan) {
+  productKeyShapes(text, base, until, scan);
+  commandShapes(text, base, until, scan);
 }
 var SECRET_TAG = /<((?:[\w.-]+:)?[\w.-]*(?:password|productkey|accountdata)[\w.-]*)(?:\s[^<>]*)?>/gi;
 var VALUE_CHILD = /<(?:[\w.-]+:)?(?:Value|Key)(?:\s[^<>]*)?>([^<]*)/g;
@@ -188,19 +210,9 @@ function secretElementShapes(text) {
   return out;
 }
 function scanFreeSecrets(text) {
-  const byShape = [productKeyShapes(text), ...SHAPE_GROUPS.map(() => [])];
-  const resume = SHAPE_GROUPS.map(() => 0);
-  const re = new RegExp(COMMAND_SECRETS);
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    re.lastIndex = m.index + 1;
-    const k = SHAPE_GROUPS.findIndex(([whole]) => m.groups[whole] !== void 0);
-    if (m.index < resume[k]) continue;
-    resume[k] = m.index + m[0].length;
-    const secret = m.groups[SHAPE_GROUPS[k][1]];
-    const at = m.index + m[0].lastIndexOf(secret);
-    if (secret.length >= 3) byShape[k + 1].push({ start: at, end: at + secret.length });
-  }
-  return byShape.flat();
+  const scan = freeSecretScan();
+  scanFreeSecretsIn(text, 0, text.length, scan);
+  return scan.byShape.flat();
 }
 
 // src/util/sorted.ts
@@ -350,6 +362,8 @@ export {
   maskFound,
   secretValuesOf,
   secretFinderFor,
+  freeSecretScan,
+  scanFreeSecretsIn,
   secretElementShapes,
   scanFreeSecrets,
   SECRET_MASK,

@@ -3,16 +3,16 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-TFMZ5LXT.mjs";
+} from "./chunk-TRCK3VZ5.mjs";
 import "./chunk-CP2NIBYL.mjs";
 import {
   createLineIndex
-} from "./chunk-DJ5BYUGO.mjs";
+} from "./chunk-QARHSMTG.mjs";
 import {
   PARSE_ERROR_ID,
   ruleDescriptor,
   sarifRuleId
-} from "./chunk-VKU2HLFN.mjs";
+} from "./chunk-5MDIUFU5.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
@@ -24,7 +24,7 @@ import {
 import {
   maskedView,
   secretRedactor
-} from "./chunk-6ZI6SDSC.mjs";
+} from "./chunk-6WS2V7CT.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/sarif-regions.ts

@@ -3,17 +3,17 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   oneLine
-} from "./chunk-QMMKI3RS.mjs";
+} from "./chunk-DFLBJSCW.mjs";
 import {
   sarifRuleId
-} from "./chunk-VKU2HLFN.mjs";
+} from "./chunk-5MDIUFU5.mjs";
 import "./chunk-J3BZNWI5.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-6ZI6SDSC.mjs";
+} from "./chunk-6WS2V7CT.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/compact.ts

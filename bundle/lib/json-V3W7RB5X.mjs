@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   json,
   toJsonResults
-} from "./chunk-EL5YP37S.mjs";
-import "./chunk-6ZI6SDSC.mjs";
+} from "./chunk-X664KAEA.mjs";
+import "./chunk-6WS2V7CT.mjs";
 import "./chunk-A7JERCGG.mjs";
 export {
   json,

@@ -7,7 +7,7 @@ import {
 import {
   SECRET_MASK,
   mergedSecretRanges
-} from "./chunk-6ZI6SDSC.mjs";
+} from "./chunk-6WS2V7CT.mjs";
 
 // src/reporters/fingerprint.ts
 var BLOCK_SIZE = 100;

@@ -6,17 +6,17 @@ import {
 } from "./chunk-V4Q6E2GJ.mjs";
 import {
   createLineIndex
-} from "./chunk-DJ5BYUGO.mjs";
+} from "./chunk-QARHSMTG.mjs";
 import {
   codeFrame,
   oneLine
-} from "./chunk-QMMKI3RS.mjs";
+} from "./chunk-DFLBJSCW.mjs";
 import {
   displayPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-6ZI6SDSC.mjs";
+} from "./chunk-6WS2V7CT.mjs";
 import {
   __toESM
 } from "./chunk-A7JERCGG.mjs";

@@ -1,0 +1,89 @@
+// The whole-text scans of a file linted as a stream, made window by window as its pieces are read: credentials by
+// shape, template conditionals and template marks before the parse, the repeats of secret values after it.
+import type { Range } from '../types.js';
+import type { Piece } from '../source/stream.js';
+import { freeSecretScan, scanFreeSecretsIn } from './secrets.js';
+import { conditionalsIn, templateMarkOffsets } from '../binder/placeholders.js';
+
+export interface TextScans {
+  /** Credentials found by shape (as scanFreeSecrets finds them in the whole text). */
+  readonly secrets: Range[];
+  /** Offsets of template conditionals (as conditionalOffsets). */
+  readonly conditionals: number[];
+  /** Offsets of template-token characters (as templateMarkOffsets). */
+  readonly marks: number[];
+}
+
+export interface ScanWindows {
+  /** Characters each window reports on. */
+  readonly segment: number;
+  /** Characters each window reaches past them: more than any match is long (a product key, an argument, a tag). */
+  readonly overlap: number;
+}
+
+export const SCAN_WINDOWS: ScanWindows = { segment: 1024 * 1024, overlap: 64 * 1024 };
+
+/** Characters before a window's first reported offset that it still holds (a word boundary, a line start). */
+const LOOKBEHIND = 8;
+
+export interface TextScanner {
+  feed(piece: Piece): void;
+  finish(): TextScans;
+}
+
+export function createTextScanner(windows: ScanWindows = SCAN_WINDOWS): TextScanner {
+  const { segment, overlap } = windows;
+  let buffer = '';
+  let bufferStart = 0;
+  let fed = 0;
+  let next = 0;
+  const secrets = freeSecretScan();
+  const conditionals = { found: [] as number[], from: 0 };
+  const marks: number[] = [];
+  const scanTo = (until: number): void => {
+    const base = Math.max(0, next - LOOKBEHIND);
+    const window = buffer.slice(base - bufferStart, Math.min(fed, until + overlap) - bufferStart);
+    scanFreeSecretsIn(window, base, until, secrets);
+    conditionalsIn(window, base, until, conditionals);
+    next = until;
+    const keep = Math.max(0, next - LOOKBEHIND);
+    buffer = buffer.slice(keep - bufferStart);
+    bufferStart = keep;
+  };
+  return {
+    feed(piece) {
+      for (const at of templateMarkOffsets(piece.text)) marks.push(piece.start + at);
+      buffer += piece.text;
+      fed = piece.start + piece.text.length;
+      while (fed - next >= segment + overlap) scanTo(next + segment);
+    },
+    finish() {
+      if (fed > next || fed === 0) scanTo(fed);
+      return { secrets: secrets.byShape.flat(), conditionals: conditionals.found, marks };
+    },
+  };
+}
+
+/**
+ * Where `values` occur in the text of `pieces`: for each value, each occurrence that does not overlap the one
+ * before it, as a search of the whole text finds them. Each piece is searched with the end of the one before, so a
+ * value across two pieces is found.
+ */
+export function occurrencesInPieces(pieces: Iterable<Piece>, values: readonly string[]): Range[] {
+  const out: Range[] = [];
+  const longest = values.reduce((n, v) => Math.max(n, v.length), 0);
+  const after = values.map(() => 0);
+  let tail = '';
+  for (const p of pieces) {
+    const text = tail + p.text;
+    const base = p.start - tail.length;
+    values.forEach((v, k) => {
+      for (let i = text.indexOf(v, Math.max(0, after[k]! - base)); i >= 0; i = text.indexOf(v, i + v.length)) {
+        out.push({ start: base + i, end: base + i + v.length });
+        after[k] = base + i + v.length;
+      }
+    });
+    tail = text.slice(Math.max(0, text.length - longest + 1));
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+// Linting a file as a stream and from its whole bytes, for tests that compare the two.
+import type { ByteReader } from '../../src/source/stream.js';
+import { lintSource, lintStream, type LintOptions } from '../../src/engine/run.js';
+import { createPlan } from '../../src/engine/plan.js';
+import { loadKnowledgeBase } from '../../src/kb/load.js';
+import { builtinRules } from '../../rules/index.js';
+import type { FileResult } from '../../src/types.js';
+
+/** Random access to bytes in memory, as the Node layer gives it to a file. */
+export const bytesOf = (data: Uint8Array): ByteReader => ({
+  size: data.length,
+  read: (buffer, position) => {
+    const part = data.subarray(position, position + buffer.length);
+    buffer.set(part);
+    return part.length;
+  },
+});
+
+const kb = loadKnowledgeBase();
+const rules = builtinRules.map((rule) => ({ rule, severity: (rule.meta.severity === 'error' ? 2 : 1) as 1 | 2, options: structuredClone(rule.meta.defaultOptions ?? {}) }));
+
+/** Every built-in rule at its default severity and options, with inline directives reported. */
+export const everyRule = (filePath: string): LintOptions => ({
+  filePath,
+  rules,
+  kb,
+  plan: (plan ??= createPlan(rules, kb)),
+  knownRuleIds: new Set(builtinRules.map((r) => r.meta.id)),
+  directiveSeverity: 1,
+});
+let plan: ReturnType<typeof createPlan> | undefined;
+
+/** A result with its secret ranges in one order (they are a set), and its text only when it has findings to show. */
+export function comparable(r: FileResult): unknown {
+  const { source, ...rest } = r;
+  return { ...rest, ...(r.messages.length > 0 ? { source } : {}), secretRanges: [...(r.secretRanges ?? [])].sort((a, b) => a.start - b.start || a.end - b.end) };
+}
+
+/** The differences between linting `bytes` whole and as a stream read in `chunkBytes` with small scan windows. */
+export function streamedAsWhole(bytes: Uint8Array, filePath: string, chunkBytes: number): [unknown, unknown] {
+  const opts = everyRule(filePath);
+  return [comparable(lintStream(bytesOf(bytes), { ...opts, chunkBytes, windows: { segment: 256, overlap: 512 } })), comparable(lintSource(bytes, opts))];
+}
