@@ -9926,6 +9926,11 @@ function openStreamedText(reader, onPiece, chunkBytes = CHUNK_BYTES) {
       return out;
     },
     lastIndexOf(search, offset) {
+      const last = recent[0];
+      if (last && offset >= last.start && offset + search.length <= last.start + last.text.length) {
+        const within2 = last.text.lastIndexOf(search, offset - last.start);
+        if (within2 >= 0) return last.start + within2;
+      }
       for (let hi = Math.min(offset, length - 1); hi >= 0; ) {
         const lo = Math.max(0, chars[pieceOf(hi)] - search.length + 1);
         const at = streamed.slice(lo, hi + search.length).lastIndexOf(search, hi - lo);
@@ -10754,6 +10759,41 @@ function readAll(reader) {
   }
   return bytes;
 }
+var Context = class {
+  constructor(id, filePath, access, options, settings, kb, source, report, markSecret, quote, lineOf) {
+    this.id = id;
+    this.filePath = filePath;
+    this.access = access;
+    this.options = options;
+    this.settings = settings;
+    this.kb = kb;
+    this.source = source;
+    this.report = report;
+    this.markSecret = markSecret;
+    this.quote = quote;
+    this.lineOf = lineOf;
+    this.slice = access.slice;
+    this.conditionals = access.conditionals;
+    this.templateMarks = access.templateMarks;
+  }
+  id;
+  filePath;
+  access;
+  options;
+  settings;
+  kb;
+  source;
+  report;
+  markSecret;
+  quote;
+  lineOf;
+  slice;
+  conditionals;
+  templateMarks;
+  get text() {
+    return this.access.text();
+  }
+};
 function textAccess(p) {
   const source = p.text;
   if (typeof source === "string") {
@@ -10883,27 +10923,9 @@ function startRules(plan, opts, sink, source, secrets, text) {
   const markSecret = (range) => secrets.add(range);
   const quote = (value, range) => quoteValue(secrets.overlaps(range) ? MASK : value);
   const lineOf = (offset) => lines.position(offset).line;
-  const { slice, conditionals, templateMarks } = text;
   const create = (i) => {
     const { rule, severity, options } = plan.rules[i];
-    const ctx = {
-      id: rule.meta.id,
-      filePath,
-      get text() {
-        return text.text();
-      },
-      options,
-      settings,
-      kb: opts.kb,
-      source,
-      report: createReporter(sink, rule, severity),
-      markSecret,
-      quote,
-      lineOf,
-      slice,
-      conditionals,
-      templateMarks
-    };
+    const ctx = new Context(rule.meta.id, filePath, text, options, settings, opts.kb, source, createReporter(sink, rule, severity), markSecret, quote, lineOf);
     try {
       return rule.create(ctx);
     } catch (err) {

@@ -108,6 +108,37 @@ interface Prepared {
   scans?: TextScans;
 }
 
+/**
+ * A rule's context. A class, so that `text` can be read lazily from its prototype: an object literal with a getter
+ * is made by the runtime in dictionary mode, and every rule's reads of its context would be slow.
+ */
+class Context implements RuleContext {
+  readonly slice: RuleContext['slice'];
+  readonly conditionals: RuleContext['conditionals'];
+  readonly templateMarks: RuleContext['templateMarks'];
+  constructor(
+    readonly id: string,
+    readonly filePath: string,
+    private readonly access: TextAccess,
+    readonly options: RuleContext['options'],
+    readonly settings: RuleContext['settings'],
+    readonly kb: RuleContext['kb'],
+    readonly source: RuleContext['source'],
+    readonly report: RuleContext['report'],
+    readonly markSecret: RuleContext['markSecret'],
+    readonly quote: RuleContext['quote'],
+    readonly lineOf: RuleContext['lineOf'],
+  ) {
+    this.slice = access.slice;
+    this.conditionals = access.conditionals;
+    this.templateMarks = access.templateMarks;
+  }
+
+  get text(): string {
+    return this.access.text();
+  }
+}
+
 /** What rules read of the text, made once per file for all of them. */
 interface TextAccess {
   readonly length: number;
@@ -294,27 +325,9 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
   const markSecret = (range: Range): void => secrets.add(range);
   const quote = (value: string, range: Range): string => quoteValue(secrets.overlaps(range) ? MASK : value);
   const lineOf = (offset: number): number => lines.position(offset).line;
-  const { slice, conditionals, templateMarks } = text;
   const create = (i: number): Visitor => {
     const { rule, severity, options } = plan.rules[i]!;
-    const ctx: RuleContext = {
-      id: rule.meta.id,
-      filePath,
-      get text() {
-        return text.text();
-      },
-      options,
-      settings,
-      kb: opts.kb,
-      source,
-      report: createReporter(sink, rule, severity),
-      markSecret,
-      quote,
-      lineOf,
-      slice,
-      conditionals,
-      templateMarks,
-    };
+    const ctx = new Context(rule.meta.id, filePath, text, options, settings, opts.kb, source, createReporter(sink, rule, severity), markSecret, quote, lineOf);
     try {
       return rule.create(ctx);
     } catch (err) {

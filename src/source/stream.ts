@@ -130,6 +130,12 @@ export function openStreamedText(reader: ByteReader, onPiece: (p: Piece) => void
       return out;
     },
     lastIndexOf(search, offset) {
+      // Most searches (the "<" of the tag just read) end in the piece being parsed, where no match can cross its end.
+      const last = recent[0];
+      if (last && offset >= last.start && offset + search.length <= last.start + last.text.length) {
+        const within = last.text.lastIndexOf(search, offset - last.start);
+        if (within >= 0) return last.start + within;
+      }
       // Piece by piece backwards, each window reaching into the next piece so that a match across a seam is seen.
       for (let hi = Math.min(offset, length - 1); hi >= 0; ) {
         const lo = Math.max(0, chars[pieceOf(hi)]! - search.length + 1);
