@@ -4,18 +4,18 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toJsonResults
-} from "./lib/chunk-X664KAEA.mjs";
+} from "./lib/chunk-HZUL6PQN.mjs";
 import {
   encode
 } from "./lib/chunk-CP2NIBYL.mjs";
 import {
-  createLineIndex,
-  createLineIndexBuilder
-} from "./lib/chunk-QARHSMTG.mjs";
-import {
   TOOL_NAME,
   ruleDocsUrl
 } from "./lib/chunk-J3BZNWI5.mjs";
+import {
+  createLineIndex,
+  createLineIndexBuilder
+} from "./lib/chunk-ADWE32DY.mjs";
 import {
   displayPath
 } from "./lib/chunk-IZ3WNW6M.mjs";
@@ -29,6 +29,7 @@ import {
   lastAtOrBefore,
   maskFound,
   maskSlice,
+  mergedSecretRanges,
   scanFreeSecrets,
   scanFreeSecretsIn,
   secretElementShapes,
@@ -36,7 +37,7 @@ import {
   secretRedactor,
   secretValuesOf,
   showableFix
-} from "./lib/chunk-6WS2V7CT.mjs";
+} from "./lib/chunk-MQFCYHPN.mjs";
 import {
   __commonJS,
   __toESM
@@ -10891,8 +10892,31 @@ function lintPrepared(p, opts) {
       if (d.fix && all.overlaps({ start: d.fix.range[0], end: d.fix.range[1] })) delete d.fix;
     }
   }
-  const source = streamed ? kept.length > 0 ? access.text() : void 0 : access.text();
-  return { ...summarise(opts.filePath, dedupe(kept), source, secretRanges), encoding: p.encoding, bom: p.bom };
+  const messages5 = dedupe(kept);
+  const source = streamed ? void 0 : access.text();
+  const excerpt = streamed && messages5.length > 0 ? excerptOf(streamed, lines, messages5, secretRanges) : void 0;
+  return { ...summarise(opts.filePath, messages5, source, secretRanges), ...excerpt ? { excerpt } : {}, encoding: p.encoding, bom: p.bom };
+}
+var SHOWN_WHOLE = 8192;
+function excerptOf(text, lines, messages5, secretRanges) {
+  const wanted = /* @__PURE__ */ new Set();
+  const around = (from, to) => {
+    for (let l = Math.max(1, from - 1); l <= Math.min(lines.lineCount, to + 1); l++) wanted.add(l);
+  };
+  for (const d of messages5) {
+    const length = d.range ? d.range.end - d.range.start : 0;
+    if (length <= SHOWN_WHOLE) around(d.line, d.endLine);
+    else {
+      around(d.line, d.line);
+      around(d.endLine, d.endLine);
+    }
+  }
+  const kept = [...wanted].sort((a, b) => a - b).map((line) => {
+    const start = lines.lineStart(line);
+    const end = line < lines.lineCount ? lines.lineStart(line + 1) : text.length;
+    return { line, start, text: text.slice(start, end) };
+  });
+  return { length: text.length, lineCount: lines.lineCount, lines: kept, secretValues: secretValuesOf(text, mergedSecretRanges(secretRanges)) };
 }
 function* piecesOf(text) {
   for (const p of text.pieces()) yield p.text;
@@ -12697,14 +12721,14 @@ function presetRules(name, rules) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-WKZOSX72.mjs")).text },
-  json: { load: async () => (await import("./lib/json-V3W7RB5X.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-6I2GNVR7.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-4UU6SU6Y.mjs")).compact },
-  github: { load: async () => (await import("./lib/github-5BPF7PU5.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-52YHF2AL.mjs")).gitlab },
-  checkstyle: { load: async () => (await import("./lib/checkstyle-3HNCJ32X.mjs")).checkstyle },
-  junit: { load: async () => (await import("./lib/junit-ZSZ5HNWM.mjs")).junit }
+  text: { load: async () => (await import("./lib/text-QEKIAX56.mjs")).text },
+  json: { load: async () => (await import("./lib/json-VGQBVR7J.mjs")).json },
+  sarif: { load: async () => (await import("./lib/sarif-TPQ3C3T4.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-STOKZ6JY.mjs")).compact },
+  github: { load: async () => (await import("./lib/github-ZNJYX5UZ.mjs")).github },
+  gitlab: { load: async () => (await import("./lib/gitlab-IDCZTS2H.mjs")).gitlab },
+  checkstyle: { load: async () => (await import("./lib/checkstyle-FSLTFH3M.mjs")).checkstyle },
+  junit: { load: async () => (await import("./lib/junit-2G3TMZSR.mjs")).junit }
 });
 var FORMAT_NAMES = Object.freeze(Object.keys(FORMATS));
 function isFormat(name) {
@@ -12715,7 +12739,7 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-WKZOSX72.mjs");
+    const { textLines } = await import("./lib/text-QEKIAX56.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;

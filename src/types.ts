@@ -60,11 +60,27 @@ export interface FileResult {
   fixableWarningCount: number;
   /** Decoded text, kept for code frames; reporters must mask secrets before printing any of it. */
   source?: string;
+  /**
+   * For a file linted as a stream (which keeps no whole text): the lines its findings are on, read back from it,
+   * for the same code frames and snippets. Reporters must mask secrets before printing any of it.
+   */
+  excerpt?: SourceExcerpt;
   /** Offset ranges of secret values (passwords, credentials) in `source`, never to be printed. */
   secretRanges?: Range[];
   /** Encoding and byte order mark the file was read with (so that fixes are written back the same way). */
   encoding?: string;
   bom?: boolean;
+}
+
+/** Some lines of a file's text, with where each starts: what reporters show of a file linted as a stream. */
+export interface SourceExcerpt {
+  /** Length of the whole text (UTF-16 code units). */
+  length: number;
+  lineCount: number;
+  /** Lines in ascending order: 1-based number, offset of their start, and their text with its line break. */
+  lines: { line: number; start: number; text: string }[];
+  /** The file's secret values as written, trimmed and not (never to be printed: what messages are masked against). */
+  secretValues: string[];
 }
 
 export type RuleCategory = 'correctness' | 'security' | 'policy' | 'style';

@@ -133,14 +133,20 @@ test('every fixture gets the same result linted as a stream (small chunks and sc
   assert.ok(files.length > 300, 'the fixtures were found');
 });
 
-test('a streamed file holds no text for a clean result, and reads it back for one with findings', () => {
+test('a streamed file keeps no text: none for a clean result, the lines of its findings (and one on each side) for others', () => {
   const clean = new TextEncoder().encode('<?xml version="1.0"?>\n<unattend xmlns="urn:schemas-microsoft-com:unattend"/>\n');
   const opts = everyRule('x.xml');
-  assert.is(lintStream(bytesOf(clean), { ...opts, chunkBytes: 16 }).source, undefined);
-  const broken = new TextEncoder().encode('<?xml version="1.0"?>\n<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="nope"/></unattend>\n');
+  const ok = lintStream(bytesOf(clean), { ...opts, chunkBytes: 16 });
+  assert.equal([ok.source, ok.excerpt], [undefined, undefined]);
+  const lines = ['<?xml version="1.0"?>', '<unattend xmlns="urn:schemas-microsoft-com:unattend">', '  <!-- a -->', '  <!-- b -->', '  <settings pass="nope"/>', '  <!-- c -->', '  <!-- d -->', '</unattend>', ''];
+  const broken = new TextEncoder().encode(lines.join('\r\n'));
   const r = lintStream(bytesOf(broken), { ...opts, chunkBytes: 16 });
-  assert.ok(r.messages.length > 0);
-  assert.is(r.source, new TextDecoder().decode(broken));
+  assert.is(r.source, undefined);
+  const at = r.messages.map((m) => m.line);
+  assert.ok(at.includes(5), 'the invalid pass is found');
+  const kept = new Set(at.flatMap((l) => [l - 1, l, l + 1]));
+  assert.equal(r.excerpt!.lines.map((l) => l.line), [...kept].filter((l) => l >= 1 && l <= 9).sort((a, b) => a - b));
+  for (const l of r.excerpt!.lines) assert.is(l.text, lines[l.line - 1] + (l.line < 9 ? '\r\n' : ''));
 });
 
 test('the Node linter streams a file from STREAM_BYTES on, with the findings of the whole-text way', async () => {
@@ -157,9 +163,12 @@ test('the Node linter streams a file from STREAM_BYTES on, with the findings of 
   assert.equal(streamed.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`), whole.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`));
   assert.ok(streamed.messages.some((m) => m.ruleId === 'unknown-setting'));
   assert.equal(comparable(streamed), comparable(whole));
-  // Clean, it keeps no text.
+  assert.is(streamed.source, undefined);
+  assert.ok(streamed.excerpt!.lines.length < 10, 'only the lines of its findings are kept');
+  // Clean, it keeps no text at all.
   writeFileSync(big, bytes);
-  assert.is((await linter.lintFile(big)).source, undefined);
+  const clean = await linter.lintFile(big);
+  assert.equal([clean.source, clean.excerpt, clean.messages], [undefined, undefined, []]);
   assert.is(typeof (await linter.lintBytes(bytes, big)).source, 'string');
 });
 

@@ -6,7 +6,7 @@ import { parse, type ParseSource } from '../parser/sax-adapter.js';
 import type { CommentNode } from '../parser/events.js';
 import { createBinder, type BoundElement, type BoundValue } from '../binder/bind.js';
 import type { KnowledgeBase } from '../kb/types.js';
-import type { Diagnostic, FileResult, Range } from '../types.js';
+import type { Diagnostic, FileResult, Range, SourceExcerpt } from '../types.js';
 import type { RuleContext, SourceInfo, Visitor } from './rule.js';
 import { InternalError } from './errors.js';
 import { applyDirectives, fileDirectiveFor, parseDirective, type Directive } from './suppress.js';
@@ -18,6 +18,7 @@ import { quoteValue } from './quote.js';
 import { createReporter, type Sink } from './report.js';
 import { byCodeUnits } from '../util/sorted.js';
 import { conditionalOffsets, templateMarkOffsets } from '../binder/placeholders.js';
+import { mergedSecretRanges } from '../reporters/secrets.js';
 import { createTextScanner, occurrencesInPieces, type ScanWindows, type TextScans } from './stream-scans.js';
 
 export type { EnabledRule } from './plan.js';
@@ -254,9 +255,37 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
       if (d.fix && all.overlaps({ start: d.fix.range[0], end: d.fix.range[1] })) delete d.fix;
     }
   }
-  // A streamed file's text is read back whole only for reporters that show where its findings are.
-  const source = streamed ? (kept.length > 0 ? access.text() : undefined) : access.text();
-  return { ...summarise(opts.filePath, dedupe(kept), source, secretRanges), encoding: p.encoding, bom: p.bom };
+  const messages = dedupe(kept);
+  // A streamed file keeps no whole text: the lines its findings are on are read back for reporters.
+  const source = streamed ? undefined : access.text();
+  const excerpt = streamed && messages.length > 0 ? excerptOf(streamed, lines, messages, secretRanges) : undefined;
+  return { ...summarise(opts.filePath, messages, source, secretRanges), ...(excerpt ? { excerpt } : {}), encoding: p.encoding, bom: p.bom };
+}
+
+/** A range this long or shorter is shown whole (SARIF snippets with their context); longer ones by their first and last lines. */
+const SHOWN_WHOLE = 8192;
+
+/** The lines reporters show of a streamed file's findings: each finding's lines with one more on each side. */
+function excerptOf(text: StreamedText, lines: LineIndex, messages: readonly Diagnostic[], secretRanges: readonly Range[]): SourceExcerpt {
+  const wanted = new Set<number>();
+  const around = (from: number, to: number): void => {
+    for (let l = Math.max(1, from - 1); l <= Math.min(lines.lineCount, to + 1); l++) wanted.add(l);
+  };
+  for (const d of messages) {
+    const length = d.range ? d.range.end - d.range.start : 0;
+    if (length <= SHOWN_WHOLE) around(d.line, d.endLine);
+    else {
+      around(d.line, d.line);
+      around(d.endLine, d.endLine);
+    }
+  }
+  const kept = [...wanted].sort((a, b) => a - b).map((line) => {
+    const start = lines.lineStart(line);
+    const end = line < lines.lineCount ? lines.lineStart(line + 1) : text.length;
+    return { line, start, text: text.slice(start, end) };
+  });
+  // The values reporters mask messages against, as they would read them from the whole text.
+  return { length: text.length, lineCount: lines.lineCount, lines: kept, secretValues: secretValuesOf(text, mergedSecretRanges(secretRanges)) };
 }
 
 function* piecesOf(text: StreamedText): Generator<string> {

@@ -1,8 +1,8 @@
 // A one-line code frame under a finding: the offending line, secrets masked, a caret under the range.
 import type pc from 'picocolors';
-import type { LineIndex } from '../source/line-index.js';
 import type { Diagnostic, FileResult } from '../types.js';
 import { maskedView, type MaskedView } from './secrets.js';
+import { sourceView } from './source-view.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -45,14 +45,14 @@ function clip(line: MaskedView, caretStart: number, caretEnd: number): Window {
  * Two lines (source line with a line-number gutter, then the caret), or none when the source or
  * the line is unavailable. Multi-line ranges show their first line only.
  */
-export function codeFrame(file: FileResult, d: Diagnostic, lines: LineIndex | undefined, c: Colors): string[] {
-  const source = file.source;
-  if (source === undefined || !lines || d.line < 1 || d.line > lines.lineCount) return [];
+export function codeFrame(file: FileResult, d: Diagnostic, c: Colors): string[] {
+  const lines = sourceView(file);
+  if (!lines || d.line < 1 || d.line > lines.lineCount || !lines.has(d.line)) return [];
   const start = lines.lineStart(d.line);
   const end = lines.lineEnd(d.line);
   const from = Math.min(start + Math.max(d.column, 1) - 1, end);
   const to = d.endLine === d.line ? Math.min(Math.max(start + d.endColumn - 1, from), end) : end;
-  const line = maskedView(source, start, end, file.secretRanges);
+  const line = maskedView(lines, start, end, file.secretRanges);
   const win = clip(line, line.toDisplay(from, 'start'), line.toDisplay(to, 'end'));
   const width = Math.max(1, win.caretEnd - win.caretStart);
   // Tabs are kept in the padding so the caret lines up however the terminal expands them.

@@ -1,6 +1,6 @@
 // Where a SARIF result points: a region the schema accepts, and the masked snippets (region.snippet,
 // contextRegion) that let a viewer show the code without the checkout.
-import { createLineIndex, type LineIndex } from '../source/line-index.js';
+import { sourceView } from './source-view.js';
 import type { FileResult, RelatedLocation } from '../types.js';
 import { maskedView } from './secrets.js';
 
@@ -45,16 +45,15 @@ export interface Located {
  * returned as it is.
  */
 export function snippets(file: FileResult): (r: Region) => Located {
-  const source = file.source;
+  const source = sourceView(file);
   if (source === undefined) return (r) => ({ region: r });
-  let index: LineIndex | undefined;
   const text = (from: number, to: number): string => {
     const view = maskedView(source, from, to, file.secretRanges);
     return view.text(0, view.length);
   };
   return (r) => {
-    const lines = (index ??= createLineIndex(source));
-    if (r.endLine > lines.lineCount) return { region: r };
+    const lines = source;
+    if (r.endLine > lines.lineCount || !lines.has(r.startLine) || !lines.has(r.endLine)) return { region: r };
     const from = lines.lineStart(r.startLine) + r.startColumn - 1;
     const to = lines.lineStart(r.endLine) + r.endColumn - 1;
     if (from > lines.lineEnd(r.startLine) || to > lines.lineEnd(r.endLine) || to - from > MAX_SNIPPET) return { region: r };

@@ -64,7 +64,8 @@ function secretValues(file: FileResult): Values {
 }
 
 function collectValues(file: FileResult): string[] {
-  return file.source === undefined ? [] : secretValuesOf(file.source, mergedSecretRanges(file.secretRanges));
+  if (file.source !== undefined) return secretValuesOf(file.source, mergedSecretRanges(file.secretRanges));
+  return file.excerpt?.secretValues ?? [];
 }
 
 /**
@@ -106,7 +107,7 @@ export interface MaskedView {
  * text asked for), so a code frame costs the same in a file with one secret and in one with a hundred
  * thousand, and in a minified file whose one line holds them all.
  */
-export function maskedView(source: string, start: number, end: number, secrets: readonly Range[] | undefined): MaskedView {
+export function maskedView(source: { slice(start: number, end: number): string }, start: number, end: number, secrets: readonly Range[] | undefined): MaskedView {
   const { ranges, lengthBefore } = merged(secrets);
   const first = firstEndingAfter(ranges, start);
   const last = Math.max(first, firstIndex(ranges.length, (i) => ranges[i]!.start >= end));

@@ -1,6 +1,5 @@
 // The default human format: ESLint's stylish layout plus a masked one-line code frame per finding.
 import pc from 'picocolors';
-import { createLineIndex } from '../source/line-index.js';
 import type { FileResult } from '../types.js';
 import { codeFrame, oneLine, type Colors } from './frame.js';
 import { displayPath } from './paths.js';
@@ -29,7 +28,6 @@ function* fileBlock(file: FileResult, ctx: ReporterContext, c: Colors): Generato
   }
   // Aligning rule ids after long messages leaves walls of blanks: align only when messages are short.
   if (message > 72) message = 0;
-  const lines = file.source === undefined ? undefined : createLineIndex(file.source);
   yield c.underline(oneLine(displayPath(file.filePath, ctx.cwd)));
   for (let i = 0; i < file.messages.length; i++) {
     const d = file.messages[i]!;
@@ -40,7 +38,7 @@ function* fileBlock(file: FileResult, ctx: ReporterContext, c: Colors): Generato
     // Padding is applied before colouring, so that escapes do not count as width.
     const cells = `${c.dim(pos)}  ${paint((d.severity === 2 ? 'error' : 'warning').padEnd(severity))}  ${messages[i]!.padEnd(message)}`;
     yield ruleId ? `  ${cells}  ${c.dim(ruleId)}` : `  ${cells}`.trimEnd();
-    yield* codeFrame(file, d, lines, c);
+    yield* codeFrame(file, d, c);
   }
 }
 

@@ -5,6 +5,9 @@ import { createPlan } from '../../src/engine/plan.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { builtinRules } from '../../rules/index.js';
 import type { FileResult } from '../../src/types.js';
+import { text as textReporter } from '../../src/reporters/text.js';
+import { toSarifLog } from '../../src/reporters/sarif.js';
+import { json } from '../../src/reporters/json.js';
 
 /** Random access to bytes in memory, as the Node layer gives it to a file. */
 export const bytesOf = (data: Uint8Array): ByteReader => ({
@@ -30,10 +33,27 @@ export const everyRule = (filePath: string): LintOptions => ({
 });
 let plan: ReturnType<typeof createPlan> | undefined;
 
-/** A result with its secret ranges in one order (they are a set), and its text only when it has findings to show. */
+const metas = new Map(builtinRules.map((r) => [r.meta.id, r.meta]));
+const reporting = { cwd: '/', rules: metas, color: false, toolVersion: '0' };
+
+/**
+ * A result as reports show it: its findings and secret ranges (a set, in one order), and what the text, JSON and
+ * SARIF reports print of it (code frames, snippets); not its text, which a streamed file keeps only in part, nor
+ * SARIF's line hashes, which need the whole text (the upload action computes them for results without).
+ */
 export function comparable(r: FileResult): unknown {
-  const { source, ...rest } = r;
-  return { ...rest, ...(r.messages.length > 0 ? { source } : {}), secretRanges: [...(r.secretRanges ?? [])].sort((a, b) => a.start - b.start || a.end - b.end) };
+  const { source, excerpt, ...rest } = r;
+  void source;
+  void excerpt;
+  const sarif = toSarifLog([r], reporting);
+  for (const result of sarif.runs[0]!.results) delete result.partialFingerprints;
+  return {
+    ...rest,
+    secretRanges: [...(r.secretRanges ?? [])].sort((a, b) => a.start - b.start || a.end - b.end),
+    text: textReporter([r], reporting),
+    json: json([r], reporting),
+    sarif,
+  };
 }
 
 /** The differences between linting `bytes` whole and as a stream read in `chunkBytes` with small scan windows. */

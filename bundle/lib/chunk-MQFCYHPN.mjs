@@ -296,7 +296,8 @@ function secretValues(file) {
   return v;
 }
 function collectValues(file) {
-  return file.source === void 0 ? [] : secretValuesOf(file.source, mergedSecretRanges(file.secretRanges));
+  if (file.source !== void 0) return secretValuesOf(file.source, mergedSecretRanges(file.secretRanges));
+  return file.excerpt?.secretValues ?? [];
 }
 function secretRedactor(file) {
   return (text) => secretValues(file).mask(text);

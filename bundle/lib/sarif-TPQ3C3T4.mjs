@@ -3,19 +3,20 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-TRCK3VZ5.mjs";
+} from "./chunk-KZ6PQ5QV.mjs";
 import "./chunk-CP2NIBYL.mjs";
-import {
-  createLineIndex
-} from "./chunk-QARHSMTG.mjs";
 import {
   PARSE_ERROR_ID,
   ruleDescriptor,
   sarifRuleId
-} from "./chunk-5MDIUFU5.mjs";
+} from "./chunk-UNSE4H7P.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
+import {
+  sourceView
+} from "./chunk-YVDJS375.mjs";
+import "./chunk-ADWE32DY.mjs";
 import {
   SRCROOT,
   artifactLocation,
@@ -24,7 +25,7 @@ import {
 import {
   maskedView,
   secretRedactor
-} from "./chunk-6WS2V7CT.mjs";
+} from "./chunk-MQFCYHPN.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/sarif-regions.ts
@@ -41,16 +42,15 @@ function region(s) {
 var isHigh = (c) => c >= 55296 && c <= 56319;
 var isLow = (c) => c >= 56320 && c <= 57343;
 function snippets(file) {
-  const source = file.source;
+  const source = sourceView(file);
   if (source === void 0) return (r) => ({ region: r });
-  let index;
   const text = (from, to) => {
     const view = maskedView(source, from, to, file.secretRanges);
     return view.text(0, view.length);
   };
   return (r) => {
-    const lines = index ??= createLineIndex(source);
-    if (r.endLine > lines.lineCount) return { region: r };
+    const lines = source;
+    if (r.endLine > lines.lineCount || !lines.has(r.startLine) || !lines.has(r.endLine)) return { region: r };
     const from = lines.lineStart(r.startLine) + r.startColumn - 1;
     const to = lines.lineStart(r.endLine) + r.endColumn - 1;
     if (from > lines.lineEnd(r.startLine) || to > lines.lineEnd(r.endLine) || to - from > MAX_SNIPPET) return { region: r };

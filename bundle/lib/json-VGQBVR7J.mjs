@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   json,
   toJsonResults
-} from "./chunk-X664KAEA.mjs";
-import "./chunk-6WS2V7CT.mjs";
+} from "./chunk-HZUL6PQN.mjs";
+import "./chunk-MQFCYHPN.mjs";
 import "./chunk-A7JERCGG.mjs";
 export {
   json,

@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   secretRedactor,
   showableFix
-} from "./chunk-6WS2V7CT.mjs";
+} from "./chunk-MQFCYHPN.mjs";
 
 // src/reporters/json.ts
 function toMessage(d, file, redact) {

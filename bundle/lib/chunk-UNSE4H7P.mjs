@@ -8,7 +8,7 @@ import {
   maskFound,
   mergedSecretRanges,
   scanFreeSecrets
-} from "./chunk-6WS2V7CT.mjs";
+} from "./chunk-MQFCYHPN.mjs";
 
 // src/reporters/sarif-rules.ts
 var PARSE_ERROR_ID = "parse-error";

@@ -3,18 +3,18 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-TRCK3VZ5.mjs";
+} from "./chunk-KZ6PQ5QV.mjs";
 import "./chunk-CP2NIBYL.mjs";
 import {
   sarifRuleId
-} from "./chunk-5MDIUFU5.mjs";
+} from "./chunk-UNSE4H7P.mjs";
 import "./chunk-J3BZNWI5.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-6WS2V7CT.mjs";
+} from "./chunk-MQFCYHPN.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/gitlab.ts

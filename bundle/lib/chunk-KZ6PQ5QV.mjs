@@ -7,7 +7,7 @@ import {
 import {
   SECRET_MASK,
   mergedSecretRanges
-} from "./chunk-6WS2V7CT.mjs";
+} from "./chunk-MQFCYHPN.mjs";
 
 // src/reporters/fingerprint.ts
 var BLOCK_SIZE = 100;

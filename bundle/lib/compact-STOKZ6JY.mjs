@@ -3,17 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   oneLine
-} from "./chunk-DFLBJSCW.mjs";
+} from "./chunk-VDYM4JW2.mjs";
 import {
   sarifRuleId
-} from "./chunk-5MDIUFU5.mjs";
+} from "./chunk-UNSE4H7P.mjs";
 import "./chunk-J3BZNWI5.mjs";
+import "./chunk-YVDJS375.mjs";
+import "./chunk-ADWE32DY.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-6WS2V7CT.mjs";
+} from "./chunk-MQFCYHPN.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/compact.ts

@@ -5,18 +5,17 @@ import {
   require_picocolors
 } from "./chunk-V4Q6E2GJ.mjs";
 import {
-  createLineIndex
-} from "./chunk-QARHSMTG.mjs";
-import {
   codeFrame,
   oneLine
-} from "./chunk-DFLBJSCW.mjs";
+} from "./chunk-VDYM4JW2.mjs";
+import "./chunk-YVDJS375.mjs";
+import "./chunk-ADWE32DY.mjs";
 import {
   displayPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-6WS2V7CT.mjs";
+} from "./chunk-MQFCYHPN.mjs";
 import {
   __toESM
 } from "./chunk-A7JERCGG.mjs";
@@ -40,7 +39,6 @@ function* fileBlock(file, ctx, c) {
     message = Math.max(message, text2.length);
   }
   if (message > 72) message = 0;
-  const lines = file.source === void 0 ? void 0 : createLineIndex(file.source);
   yield c.underline(oneLine(displayPath(file.filePath, ctx.cwd)));
   for (let i = 0; i < file.messages.length; i++) {
     const d = file.messages[i];
@@ -49,7 +47,7 @@ function* fileBlock(file, ctx, c) {
     const ruleId = d.fatal ? "(fatal)" : `${d.ruleId ?? ""}${d.fix ? " (fixable)" : ""}`;
     const cells = `${c.dim(pos)}  ${paint((d.severity === 2 ? "error" : "warning").padEnd(severity))}  ${messages[i].padEnd(message)}`;
     yield ruleId ? `  ${cells}  ${c.dim(ruleId)}` : `  ${cells}`.trimEnd();
-    yield* codeFrame(file, d, lines, c);
+    yield* codeFrame(file, d, c);
   }
 }
 function plural(n, word) {

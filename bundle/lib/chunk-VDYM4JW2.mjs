@@ -2,8 +2,11 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
+  sourceView
+} from "./chunk-YVDJS375.mjs";
+import {
   maskedView
-} from "./chunk-6WS2V7CT.mjs";
+} from "./chunk-MQFCYHPN.mjs";
 
 // src/reporters/frame.ts
 var MAX_WIDTH = 100;
@@ -26,14 +29,14 @@ function clip(line, caretStart, caretEnd) {
     caretEnd: Math.min(caretEnd, to) + shift
   };
 }
-function codeFrame(file, d, lines, c) {
-  const source = file.source;
-  if (source === void 0 || !lines || d.line < 1 || d.line > lines.lineCount) return [];
+function codeFrame(file, d, c) {
+  const lines = sourceView(file);
+  if (!lines || d.line < 1 || d.line > lines.lineCount || !lines.has(d.line)) return [];
   const start = lines.lineStart(d.line);
   const end = lines.lineEnd(d.line);
   const from = Math.min(start + Math.max(d.column, 1) - 1, end);
   const to = d.endLine === d.line ? Math.min(Math.max(start + d.endColumn - 1, from), end) : end;
-  const line = maskedView(source, start, end, file.secretRanges);
+  const line = maskedView(lines, start, end, file.secretRanges);
   const win = clip(line, line.toDisplay(from, "start"), line.toDisplay(to, "end"));
   const width = Math.max(1, win.caretEnd - win.caretStart);
   const pad = win.text.slice(0, win.caretStart).replace(/[^\t]/g, " ");
