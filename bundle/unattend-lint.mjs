@@ -4462,6 +4462,7 @@ var component_identity_default = defineRule({
 
 // src/parser/events.ts
 var UNATTEND_NS = "urn:schemas-microsoft-com:unattend";
+var CPI_NS = "urn:schemas-microsoft-com:cpi";
 var WCM_NS = "http://schemas.microsoft.com/WMIConfig/2002/State";
 var XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 var PASS_NAMES = [
@@ -4889,7 +4890,6 @@ var METADATA = "Microsoft-Windows-Setup/ImageInstall/OSImage/InstallFrom/MetaDat
 var METADATA_KEY = `${METADATA}/Key`;
 var METADATA_VALUE = `${METADATA}/Value`;
 var RELEASE_FACTS = [METADATA, METADATA_KEY, METADATA_VALUE];
-var CPI_NS = "urn:schemas-microsoft-com:cpi";
 var LTS = {
   "10": { "2015": "windows-10", "2016": "windows-10-1607", "2019": "windows-10-1809", "2021": "windows-10-21h2" },
   "11": { "2024": "windows-11-24h2" }
@@ -4916,26 +4916,11 @@ function releaseOfImageName(kb, name) {
   if (builds.length === 0) return void 0;
   return { build: Math.max(...builds), minBuild: Math.min(...builds), label: `Windows ${family}` };
 }
-var decodeEntities = (s) => s.replace(
-  /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi,
-  (_, hex, dec, named2) => hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[named2.toLowerCase()]
-);
-function offlineImageName(text) {
-  if (!text.includes(CPI_NS)) return void 0;
-  const tag = /<([A-Za-z_][\w.-]*):offlineImage\b([^>]*)>/g;
-  for (let m = tag.exec(text); m; m = tag.exec(text)) {
-    if (text.lastIndexOf("<!--", m.index) > text.lastIndexOf("-->", m.index)) continue;
-    const prefix = m[1];
-    const esc = prefix.replace(/[.]/g, "\\.");
-    if (!new RegExp(`xmlns:${esc}\\s*=\\s*(["'])${CPI_NS}\\1`).test(text)) continue;
-    const attr = new RegExp(`\\s${esc}:source\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(m[2]);
-    if (!attr) continue;
-    const raw = attr[1] ?? attr[2] ?? "";
-    const valueStart = m.index + 1 + prefix.length + ":offlineImage".length + attr.index + attr[0].length - raw.length - 1;
-    const value = decodeEntities(raw);
+function offlineImageName(model) {
+  for (const { value, range } of model.offlineImages) {
     const hash = value.indexOf("#");
     const name = /^wim:/i.test(value) && hash >= 0 ? value.slice(hash + 1) : /^catalog:/i.test(value) ? (value.split(/[\\/]/).at(-1) ?? "").replace(/\.clg$/i, "") : "";
-    if (name.trim()) return { name, range: { start: valueStart, end: valueStart + raw.length } };
+    if (name.trim()) return { name, range };
   }
   return void 0;
 }
@@ -4950,8 +4935,8 @@ function metadataNames(model, key) {
   }
   return out;
 }
-function inferRelease(kb, model, text) {
-  const offline = offlineImageName(text);
+function inferRelease(kb, model) {
+  const offline = offlineImageName(model);
   const sources = [
     ["/IMAGE/NAME", metadataNames(model, "/IMAGE/NAME")],
     ["/IMAGE/DESCRIPTION", metadataNames(model, "/IMAGE/DESCRIPTION")],
@@ -4980,7 +4965,7 @@ function targetOf(ctx, model) {
 function decideTarget(ctx, model) {
   const explicit = parseTarget2(ctx.kb, ctx.settings["targetVersion"]);
   if (explicit) return explicit;
-  const inferred = inferRelease(ctx.kb, model, ctx.text);
+  const inferred = inferRelease(ctx.kb, model);
   if (!inferred) return void 0;
   const { source, name, range } = inferred.evidence;
   const origin = `inferred from ${source} ${ctx.quote(name, range)} at line ${ctx.lineOf(range.start)}`;
@@ -10499,6 +10484,7 @@ function createCollector(wanted) {
   const passes = [];
   let openBlock;
   let servicing;
+  const offlineImages = [];
   const outline = (el) => {
     if (el.role === "settings") {
       const attr = el.attributes.find((a) => a.local === "pass" && a.prefix === "");
@@ -10508,6 +10494,9 @@ function createCollector(wanted) {
       passes[passes.length - 1].components++;
     } else if (el.role === "servicing") {
       servicing ??= el.nameRange;
+    } else if (el.role === "foreign" && el.local === "offlineImage" && el.uri === CPI_NS) {
+      const source = el.attributes.find((a) => a.local === "source" && a.uri === CPI_NS && a.prefix === el.prefix);
+      if (source) offlineImages.push({ value: source.value, range: source.valueRange });
     }
   };
   const componentOf = (el) => {
@@ -10592,11 +10581,11 @@ function createCollector(wanted) {
         }
       }
     },
-    model: () => answerModel(byKey, passes, servicing)
+    model: () => answerModel(byKey, passes, servicing, offlineImages)
   };
 }
-var EMPTY_MODEL = answerModel(/* @__PURE__ */ new Map(), [], void 0, true);
-function answerModel(byKey, passes, servicing, shared = false) {
+var EMPTY_MODEL = answerModel(/* @__PURE__ */ new Map(), [], void 0, [], true);
+function answerModel(byKey, passes, servicing, offlineImages, shared = false) {
   const memos = /* @__PURE__ */ new Map();
   const none = Object.freeze([]);
   const all = (key) => byKey.get(key) ?? none;
@@ -10616,6 +10605,7 @@ function answerModel(byKey, passes, servicing, shared = false) {
   return {
     passes,
     servicing,
+    offlineImages,
     all,
     first: (key, pass) => all(key).find((f) => pass === void 0 || f.pass === pass),
     within: within2,

@@ -91,11 +91,8 @@ test('a streamed text refuses bytes that do not decode, and a declared single-by
   assert.is(openStreamedText(bytesOf(latin), () => undefined), undefined);
 });
 
-/**
- * The rules that still read the whole text: legacy-encoding (for files in a legacy encoding, which are never
- * streamed), and the four that infer the target release, whose cpi:offlineImage lookup reads the text.
- */
-const READS_TEXT = new Set(['legacy-encoding', 'deprecated-setting', 'removed-setting', 'reseal', 'windows11-bypass']);
+/** The one rule that still reads the whole text: legacy-encoding, for files in a legacy encoding (never streamed). */
+const READS_TEXT = new Set(['legacy-encoding']);
 
 test('built-in rules read the text through ctx.slice, ctx.conditionals and ctx.templateMarks, which agree with the text', () => {
   const kb = loadKnowledgeBase();

@@ -6,10 +6,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintSource } from '../src/engine/run.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
-import type { AnyRule } from '../src/engine/rule.js';
+import { defineRule, type AnyRule } from '../src/engine/rule.js';
 import { builtinRules } from '../rules/index.js';
 import { parseTarget } from '../rules/_helpers/lifecycle.js';
-import { offlineImageName, releaseOfImageName } from '../rules/_helpers/release.js';
+import { offlineImageName, releaseOfImageName, RELEASE_FACTS } from '../rules/_helpers/release.js';
+import type { AnswerModel } from '../src/engine/model.js';
 import { runCli, tempTree } from './helpers/cli.js';
 
 const kb = loadKnowledgeBase();
@@ -59,16 +60,29 @@ test('image names: client, Server, servicing channel and version; the family as 
   }
 });
 
+/** The offline image a file names, read from its answer model as the release inference reads it. */
+function offlineOf(text: string): ReturnType<typeof offlineImageName> {
+  let model: AnswerModel | undefined;
+  const reader = defineRule({
+    meta: { id: 'reader', summary: 'Reader', category: 'style', severity: 'warn', messages: {}, facts: RELEASE_FACTS },
+    create: () => ({ onDocumentEnd: (m) => void (model = m) }),
+  });
+  lintSource(text, { filePath: 'x.xml', rules: [{ rule: reader, severity: 1, options: {} }], kb, settings: {} });
+  return offlineImageName(model!);
+}
+
 test('the offline image: wim and catalog sources, its namespace, not inside a comment', () => {
   const text = file(offline('wim:c:/wim/install.wim#Windows 7 ULTIMATE'));
-  const found = offlineImageName(text)!;
+  const found = offlineOf(text)!;
   assert.is(found.name, 'Windows 7 ULTIMATE');
   assert.is(text.slice(found.range.start, found.range.end), 'wim:c:/wim/install.wim#Windows 7 ULTIMATE');
-  assert.is(offlineImageName(file(offline('catalog:d:/sources/install_Windows 10 Pro.clg')))!.name, 'install_Windows 10 Pro');
-  assert.is(offlineImageName(file(`<x:offlineImage x:source='wim:d:/install.wim#Windows 8.1 Pro' xmlns:x="urn:schemas-microsoft-com:cpi"/>`))!.name, 'Windows 8.1 Pro');
-  assert.is(offlineImageName(file(offline(''))), undefined);
-  assert.is(offlineImageName(file(`<!-- ${offline('wim:c:/install.wim#Windows 7 ULTIMATE')} -->`)), undefined);
-  assert.is(offlineImageName(file(`<cpi:offlineImage cpi:source="wim:c:/i.wim#Windows 7 ULTIMATE" xmlns:cpi="urn:other" />`)), undefined);
+  assert.is(offlineOf(file(offline('catalog:d:/sources/install_Windows 10 Pro.clg')))!.name, 'install_Windows 10 Pro');
+  assert.is(offlineOf(file(`<x:offlineImage x:source='wim:d:/install.wim#Windows 8.1 Pro' xmlns:x="urn:schemas-microsoft-com:cpi"/>`))!.name, 'Windows 8.1 Pro');
+  assert.is(offlineOf(file(offline(''))), undefined);
+  assert.is(offlineOf(file(`<!-- ${offline('wim:c:/install.wim#Windows 7 ULTIMATE')} -->`)), undefined);
+  assert.is(offlineOf(file(`<cpi:offlineImage cpi:source="wim:c:/i.wim#Windows 7 ULTIMATE" xmlns:cpi="urn:other" />`)), undefined);
+  // The source is read as the parser reads attributes (entities resolved), after an offline image naming none.
+  assert.is(offlineOf(file(offline('wim:c:/a.wim'), offline('wim:c:/b.wim#Windows 7 &amp; more')))!.name, 'Windows 7 & more');
 });
 
 test('without a target every deprecation counts; a Windows 7 image name keeps settings deprecated later', () => {

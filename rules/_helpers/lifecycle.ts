@@ -27,15 +27,15 @@ export interface FileTarget extends Target {
  * The file's target: settings.targetVersion when it names a release, else (unset or "auto") the release the file's
  * image names, else none. `origin` says which, e.g. `inferred from /IMAGE/NAME "Windows 7 ULTIMATE" at line 40`.
  */
-export function targetOf(ctx: Pick<RuleContext, 'kb' | 'settings' | 'text' | 'quote' | 'lineOf'>, model: AnswerModel): FileTarget | undefined {
+export function targetOf(ctx: Pick<RuleContext, 'kb' | 'settings' | 'quote' | 'lineOf'>, model: AnswerModel): FileTarget | undefined {
   // Several rules ask about the same file (one file, one config): the answer is worked out once.
   return model.memo('target', () => decideTarget(ctx, model));
 }
 
-function decideTarget(ctx: Pick<RuleContext, 'kb' | 'settings' | 'text' | 'quote' | 'lineOf'>, model: AnswerModel): FileTarget | undefined {
+function decideTarget(ctx: Pick<RuleContext, 'kb' | 'settings' | 'quote' | 'lineOf'>, model: AnswerModel): FileTarget | undefined {
   const explicit = parseTarget(ctx.kb, ctx.settings['targetVersion']);
   if (explicit) return explicit;
-  const inferred = inferRelease(ctx.kb, model, ctx.text);
+  const inferred = inferRelease(ctx.kb, model);
   if (!inferred) return undefined;
   const { source, name, range } = inferred.evidence;
   const origin = `inferred from ${source} ${ctx.quote(name, range)} at line ${ctx.lineOf(range.start)}`;

@@ -7,7 +7,7 @@
 // metadata wins; the offline image is the fallback, and as copies of a file keep it, only
 // for deprecations (a removal it implies stays a warning). A name that does not say the release (a custom image name, a
 // template token, a preview build) infers nothing, and neither do sources that disagree: the rules then behave as
-// without a target. Pure functions over the answer model's facts and the file's text, so `--explain` can show them.
+// without a target. Pure functions over the answer model, so `--explain` can show them.
 import type { AnswerModel, Fact } from '../../src/engine/model.js';
 import type { SettingKey } from '../../src/kb/setting-keys.js';
 import type { KnowledgeBase } from '../../src/kb/types.js';
@@ -21,7 +21,6 @@ const METADATA_VALUE = `${METADATA}/Value` as const;
 /** The facts the inference reads (a rule that infers lists them in meta.facts). */
 export const RELEASE_FACTS: readonly SettingKey[] = [METADATA, METADATA_KEY, METADATA_VALUE];
 
-export const CPI_NS = 'urn:schemas-microsoft-com:cpi';
 
 /** The release an image name stands for: one build, or a family's range when the name does not say which release. */
 export interface ImageRelease {
@@ -82,32 +81,16 @@ export function releaseOfImageName(kb: KnowledgeBase, name: string): ImageReleas
   return { build: Math.max(...builds), minBuild: Math.min(...builds), label: `Windows ${family}` };
 }
 
-const decodeEntities = (s: string): string =>
-  s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_, hex: string, dec: string, named: string) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[named.toLowerCase()]!,
-  );
-
 /**
- * The image a <cpi:offlineImage> element names, with the range of its source attribute's value: the part after
- * "#" of a "wim:" source, the catalog file's base name of a "catalog:" one. Read from the text (the element is
- * outside the answer model); elements inside comments and prefixes not bound to the cpi namespace are ignored.
+ * The image the file's first <cpi:offlineImage> naming one names, with the range of its source attribute's value: the
+ * part after "#" of a "wim:" source, the catalog file's base name of a "catalog:" one. The parser finds the elements
+ * (outside comments, their prefix bound to the cpi namespace); the answer model keeps their sources.
  */
-export function offlineImageName(text: string): { name: string; range: Range } | undefined {
-  if (!text.includes(CPI_NS)) return undefined;
-  const tag = /<([A-Za-z_][\w.-]*):offlineImage\b([^>]*)>/g;
-  for (let m = tag.exec(text); m; m = tag.exec(text)) {
-    if (text.lastIndexOf('<!--', m.index) > text.lastIndexOf('-->', m.index)) continue;
-    const prefix = m[1]!;
-    const esc = prefix.replace(/[.]/g, '\\.');
-    if (!new RegExp(`xmlns:${esc}\\s*=\\s*(["'])${CPI_NS}\\1`).test(text)) continue;
-    const attr = new RegExp(`\\s${esc}:source\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(m[2]!);
-    if (!attr) continue;
-    const raw = attr[1] ?? attr[2] ?? '';
-    const valueStart = m.index + 1 + prefix.length + ':offlineImage'.length + attr.index + attr[0].length - raw.length - 1;
-    const value = decodeEntities(raw);
+export function offlineImageName(model: Pick<AnswerModel, 'offlineImages'>): { name: string; range: Range } | undefined {
+  for (const { value, range } of model.offlineImages) {
     const hash = value.indexOf('#');
     const name = /^wim:/i.test(value) && hash >= 0 ? value.slice(hash + 1) : /^catalog:/i.test(value) ? (value.split(/[\\/]/).at(-1) ?? '').replace(/\.clg$/i, '') : '';
-    if (name.trim()) return { name, range: { start: valueStart, end: valueStart + raw.length } };
+    if (name.trim()) return { name, range };
   }
   return undefined;
 }
@@ -129,8 +112,8 @@ function metadataNames(model: AnswerModel, key: '/IMAGE/NAME' | '/IMAGE/DESCRIPT
  * The release the file is for, from the first source that names one: /IMAGE/NAME, then /IMAGE/DESCRIPTION, then
  * the offline image. Names of one source that stand for different releases infer nothing.
  */
-export function inferRelease(kb: KnowledgeBase, model: AnswerModel, text: string): InferredRelease | undefined {
-  const offline = offlineImageName(text);
+export function inferRelease(kb: KnowledgeBase, model: AnswerModel): InferredRelease | undefined {
+  const offline = offlineImageName(model);
   const sources: [ReleaseEvidence['source'], { name: string; range: Range }[]][] = [
     ['/IMAGE/NAME', metadataNames(model, '/IMAGE/NAME')],
     ['/IMAGE/DESCRIPTION', metadataNames(model, '/IMAGE/DESCRIPTION')],

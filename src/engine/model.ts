@@ -1,5 +1,5 @@
 // The answer model: the facts cross-setting rules asked for, collected in the streaming pass and queried at the end.
-import type { ComponentIdentity } from '../parser/events.js';
+import { CPI_NS, type ComponentIdentity } from '../parser/events.js';
 import type { BoundElement, BoundValue } from '../binder/bind.js';
 import type { SettingKey } from '../kb/setting-keys.js';
 import type { ValueType } from '../kb/types.js';
@@ -67,6 +67,11 @@ export interface AnswerModel {
   readonly passes: readonly PassBlock[];
   /** The start-tag name of the file's first <servicing> block, if it has one. */
   readonly servicing: Range | undefined;
+  /**
+   * The cpi:source attributes of the file's <cpi:offlineImage> elements (Windows SIM's note of the image the file was
+   * authored against, outside the settings), in document order: the value (entities resolved) and where it is written.
+   */
+  readonly offlineImages: readonly { readonly value: string; readonly range: Range }[];
   /** Every fact of a key, in document order ([] when the file has none or no enabled rule asked for it). */
   all(key: SettingKey): readonly Fact[];
   /** The first fact of a key, optionally in one pass. */
@@ -119,6 +124,7 @@ export function createCollector(wanted: ReadonlySet<number>): ModelCollector {
   const passes: Mutable<PassBlock>[] = [];
   let openBlock: BoundElement | undefined;
   let servicing: Range | undefined;
+  const offlineImages: { value: string; range: Range }[] = [];
 
   /** The envelope outline: a few elements per file, so always kept. */
   const outline = (el: BoundElement): void => {
@@ -130,6 +136,10 @@ export function createCollector(wanted: ReadonlySet<number>): ModelCollector {
       passes[passes.length - 1]!.components++;
     } else if (el.role === 'servicing') {
       servicing ??= el.nameRange;
+    } else if (el.role === 'foreign' && el.local === 'offlineImage' && el.uri === CPI_NS) {
+      // Its source attribute is written with the element's own prefix.
+      const source = el.attributes.find((a) => a.local === 'source' && a.uri === CPI_NS && a.prefix === el.prefix);
+      if (source) offlineImages.push({ value: source.value, range: source.valueRange });
     }
   };
 
@@ -219,14 +229,20 @@ export function createCollector(wanted: ReadonlySet<number>): ModelCollector {
         }
       }
     },
-    model: () => answerModel(byKey, passes, servicing),
+    model: () => answerModel(byKey, passes, servicing, offlineImages),
   };
 }
 
 /** The model of a file whose rules read no facts (one for all such files). */
-export const EMPTY_MODEL: AnswerModel = answerModel(new Map(), [], undefined, true);
+export const EMPTY_MODEL: AnswerModel = answerModel(new Map(), [], undefined, [], true);
 
-function answerModel(byKey: ReadonlyMap<string, readonly Fact[]>, passes: readonly PassBlock[], servicing: Range | undefined, shared = false): AnswerModel {
+function answerModel(
+  byKey: ReadonlyMap<string, readonly Fact[]>,
+  passes: readonly PassBlock[],
+  servicing: Range | undefined,
+  offlineImages: AnswerModel['offlineImages'],
+  shared = false,
+): AnswerModel {
   const memos = new Map<string, unknown>();
   const none: readonly Fact[] = Object.freeze([]);
   const all = (key: SettingKey): readonly Fact[] => byKey.get(key) ?? none;
@@ -247,6 +263,7 @@ function answerModel(byKey: ReadonlyMap<string, readonly Fact[]>, passes: readon
   return {
     passes,
     servicing,
+    offlineImages,
     all,
     first: (key, pass) => all(key).find((f) => pass === undefined || f.pass === pass),
     within,

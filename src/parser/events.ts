@@ -2,6 +2,8 @@
 import type { Range } from '../types.js';
 
 export const UNATTEND_NS = 'urn:schemas-microsoft-com:unattend';
+/** The namespace of Windows SIM's note of the image a file was authored against (<cpi:offlineImage cpi:source="…">). */
+export const CPI_NS = 'urn:schemas-microsoft-com:cpi';
 export const WCM_NS = 'http://schemas.microsoft.com/WMIConfig/2002/State';
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 
