@@ -13371,6 +13371,7 @@ if (isEntryPoint()) {
   });
 }
 export {
+  CHUNK_BYTES,
   ConfigError,
   DIRECTIVE_RULE_ID,
   FORMAT_NAMES,
@@ -13395,6 +13396,7 @@ export {
   knowledgeBaseFromFiles,
   lintFiles,
   lintSource,
+  lintStream,
   lintText,
   loadKnowledgeBase,
   loadReporter,

@@ -13,7 +13,8 @@ export type * from './parser/events.js';
 export { createBinder, type Binder, type Binding, type BindStatus, type BoundElement, type BoundValue, type BoundComponent, type ListItem } from './binder/bind.js';
 
 // Engine.
-export { lintSource, summarise, DIRECTIVE_RULE_ID, type LintOptions, type EnabledRule } from './engine/run.js';
+export { lintSource, lintStream, summarise, DIRECTIVE_RULE_ID, type LintOptions, type StreamOptions, type EnabledRule } from './engine/run.js';
+export { CHUNK_BYTES, type ByteReader } from './source/stream.js';
 export { createPlan, UnknownFactError, type DispatchPlan } from './engine/plan.js';
 export { applyFixes, type FixOutcome } from './engine/fix.js';
 export { defineRule } from './engine/rule.js';

@@ -111,6 +111,20 @@ test('the browser build lints a fixture with findings: the rule ids and position
   assert.match(linted.text, /sysprep-unattend\.xml\n {2}11:21 {2}error/);
 });
 
+test('the browser build lints a file as a stream from any byte reader, with the findings of its whole bytes', async () => {
+  const context = await browser;
+  const same = run<boolean>(context, { files: [{ path: SYSPREP, bytes: bytesOf(SYSPREP) }] }, `
+    const rules = core.presetRules('recommended', core.builtinRules);
+    const kb = core.embeddedKnowledgeBase();
+    const bytes = new Uint8Array(inputs.files[0].bytes);
+    const reader = { size: bytes.length, read: (buffer, at) => { const part = bytes.subarray(at, at + buffer.length); buffer.set(part); return part.length; } };
+    const streamed = core.lintStream(reader, { filePath: 'x.xml', rules, kb, chunkBytes: 64 });
+    const whole = core.lintSource(bytes, { filePath: 'x.xml', rules, kb });
+    return streamed.source === undefined && streamed.messages.length === 6 && JSON.stringify(streamed.messages) === JSON.stringify(whole.messages);
+  `);
+  assert.is(same, true);
+});
+
 test('the browser build finds nothing in a clean fixture', async () => {
   const context = await browser;
   const linted = run<Linted>(context, { preset: 'recommended', cwd: ROOT, files: [{ path: CLEAN, bytes: bytesOf(CLEAN) }] }, LINT);
