@@ -9829,6 +9829,8 @@ var UndecodableError = class extends Error {
 };
 var CHUNK_BYTES = 64 * 1024;
 var SMALLEST_CHUNK = 4;
+var DECLARATION_START = /^<\?xml\s/;
+var LONGEST_OPENING = 1024 * 1024;
 function openStreamedText(reader, onPiece, chunkBytes = CHUNK_BYTES) {
   const head = new Uint8Array(Math.min(reader.size, 256));
   reader.read(head, 0);
@@ -9869,10 +9871,11 @@ function openStreamedText(reader, onPiece, chunkBytes = CHUNK_BYTES) {
     if (!openingDone) {
       const gt = p.text.indexOf(">");
       opening += gt >= 0 ? p.text.slice(0, gt + 1) : p.text;
-      openingDone = gt >= 0;
+      openingDone = gt >= 0 || opening.length >= 6 && !DECLARATION_START.test(opening) || opening.length > LONGEST_OPENING;
     }
     onPiece({ text: p.text, start: p.start });
   }
+  if (opening.length > LONGEST_OPENING) return void 0;
   const declaration = readDeclaration(opening);
   let recent = [];
   const pieceOf = (offset) => lastAtOrBefore(chars, offset);
@@ -10739,7 +10742,12 @@ function lintStream(reader, opts) {
   if (!text) return whole();
   const scans = scanner.finish();
   const prepared = { text, encoding: text.encoding, bom: text.bom, declaration: text.declaration, lines: builder.finish(text), freeSecrets: scans.secrets, scans };
-  return lintPrepared(prepared, opts) ?? whole();
+  try {
+    return lintPrepared(prepared, opts) ?? whole();
+  } catch (err) {
+    if (err instanceof UndecodableError) return whole();
+    throw err;
+  }
 }
 function readAll(reader) {
   const bytes = new Uint8Array(reader.size);
@@ -12471,35 +12479,35 @@ function createLinter(opts) {
       throw new FileReadError(`cannot read ${abs}: ${fsReason(err)}`, abs);
     };
     let fd;
+    let size = 0;
+    let bytes;
+    let streamed = false;
     try {
       fd = openSync2(abs, "r");
+      size = fstatSync(fd).size;
+      if (size < STREAM_BYTES) bytes = readFileSync2(fd);
+      else streamed = true;
     } catch (err) {
-      return fail(err);
+      fail(err);
+    } finally {
+      if (fd !== void 0 && !streamed) closeSync2(fd);
     }
+    if (bytes) return lintSource(bytes, await lintOptions(abs));
+    const file = fd;
     try {
-      let size = 0;
-      let bytes;
-      try {
-        size = fstatSync(fd).size;
-        if (size < STREAM_BYTES) bytes = readFileSync2(fd);
-      } catch (err) {
-        fail(err);
-      }
-      const options = await lintOptions(abs);
-      if (bytes) return lintSource(bytes, options);
       const reader = {
         size,
         read: (buffer, position) => {
           try {
-            return readSync2(fd, buffer, 0, buffer.length, position);
+            return readSync2(file, buffer, 0, buffer.length, position);
           } catch (err) {
             return fail(err);
           }
         }
       };
-      return lintStream(reader, options);
+      return lintStream(reader, await lintOptions(abs));
     } finally {
-      closeSync2(fd);
+      closeSync2(file);
     }
   };
   const read = async (abs) => {

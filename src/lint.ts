@@ -111,41 +111,42 @@ export function createLinter(
     };
   };
   const lintBytes = async (bytes: Uint8Array | string, filePath: string): Promise<FileResult> => lintSource(bytes, await lintOptions(filePath));
-  // A large file is linted as a stream, its bytes read in chunks from its descriptor; a small one is read whole.
+  // A large file is linted as a stream, its bytes read in chunks from its descriptor; a small one is read whole (and
+  // closed before its config is looked for, so that many files linted at once hold no descriptors).
   const lintPath = async (abs: string): Promise<FileResult> => {
     const fail = (err: unknown): never => {
       throw new FileReadError(`cannot read ${abs}: ${fsReason(err)}`, abs);
     };
-    let fd: number;
+    let fd: number | undefined;
+    let size = 0;
+    let bytes: Uint8Array | undefined;
+    let streamed = false;
     try {
       fd = openSync(abs, 'r');
+      size = fstatSync(fd).size;
+      if (size < STREAM_BYTES) bytes = readFileSync(fd);
+      else streamed = true;
     } catch (err) {
-      return fail(err);
+      fail(err);
+    } finally {
+      if (fd !== undefined && !streamed) closeSync(fd);
     }
+    if (bytes) return lintSource(bytes, await lintOptions(abs));
+    const file = fd!;
     try {
-      let size = 0;
-      let bytes: Uint8Array | undefined;
-      try {
-        size = fstatSync(fd).size;
-        if (size < STREAM_BYTES) bytes = readFileSync(fd);
-      } catch (err) {
-        fail(err);
-      }
-      const options = await lintOptions(abs);
-      if (bytes) return lintSource(bytes, options);
       const reader = {
         size,
         read: (buffer: Uint8Array, position: number): number => {
           try {
-            return readSync(fd, buffer, 0, buffer.length, position);
+            return readSync(file, buffer, 0, buffer.length, position);
           } catch (err) {
             return fail(err);
           }
         },
       };
-      return lintStream(reader, options);
+      return lintStream(reader, await lintOptions(abs));
     } finally {
-      closeSync(fd);
+      closeSync(file);
     }
   };
   const read = async (abs: string): Promise<Uint8Array> => {

@@ -84,6 +84,32 @@ test('a streamed text decodes to the whole text in UTF-8 and UTF-16 (BOM or not)
   }
 });
 
+test('a streamed text is not made for an opening that holds no ">" in its first MiB (such a file is read whole)', () => {
+  const long = new TextEncoder().encode(`<?xml version="1.0" ${' '.repeat(1024 * 1024)}?><a/>`);
+  assert.is(openStreamedText(bytesOf(long), () => undefined), undefined);
+  const r = lintStream(bytesOf(long), everyRule('x.xml'));
+  assert.is(typeof r.source, 'string', 'linted whole');
+});
+
+test('a file that changes between the reads of a stream is linted whole, as it reads at the end', () => {
+  const first = new TextEncoder().encode(`<?xml version="1.0"?>\n<unattend xmlns="urn:schemas-microsoft-com:unattend">${'<!-- x -->'.repeat(50)}</unattend>\n`);
+  const later = new TextEncoder().encode('<?xml version="1.0"?>\n<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="nope"/></unattend>\n');
+  let reads = 0;
+  const passes = Math.ceil(first.length / 64);
+  const changing = {
+    size: first.length,
+    read: (buffer: Uint8Array, position: number) => {
+      // The first pass (and the opening's sniff) see one file, the parse pass another, shorter one.
+      const data = reads++ <= passes ? first : later;
+      const part = data.subarray(position, position + buffer.length);
+      buffer.set(part);
+      return part.length;
+    },
+  };
+  const r = lintStream(changing, { ...everyRule('x.xml'), chunkBytes: 64 });
+  assert.ok(r.messages.some((m) => m.ruleId === 'pass-name'), JSON.stringify(r.messages.map((m) => m.ruleId)));
+});
+
 test('a streamed text refuses bytes that do not decode, and a declared single-byte encoding', () => {
   const bad = new Uint8Array([...new TextEncoder().encode('<a>'), 0xff, ...new TextEncoder().encode('</a>')]);
   assert.throws(() => openStreamedText(bytesOf(bad), () => undefined, 4), (e: unknown) => e instanceof UndecodableError);

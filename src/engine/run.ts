@@ -1,4 +1,5 @@
-// One streaming pass over one file: decode, parse, dispatch events to every enabled rule, collect diagnostics.
+// One streaming pass over one file: decode, parse, dispatch events to every enabled rule, collect diagnostics. The
+// file is given whole (lintSource), or read in chunks without being held whole (lintStream).
 import { decode, type DecodedSource, type XmlDeclaration } from '../source/decode.js';
 import { createLineIndex, createLineIndexBuilder, type LineIndex, type TextReader } from '../source/line-index.js';
 import { openStreamedText, UndecodableError, type ByteReader, type StreamedText } from '../source/stream.js';
@@ -83,7 +84,13 @@ export function lintStream(reader: ByteReader, opts: StreamOptions): FileResult 
   if (!text) return whole();
   const scans = scanner.finish();
   const prepared: Prepared = { text, encoding: text.encoding, bom: text.bom, declaration: text.declaration, lines: builder.finish(text), freeSecrets: scans.secrets, scans };
-  return lintPrepared(prepared, opts) ?? whole();
+  try {
+    return lintPrepared(prepared, opts) ?? whole();
+  } catch (err) {
+    // A file that changed while it was read again: what it says now is linted whole.
+    if (err instanceof UndecodableError) return whole();
+    throw err;
+  }
 }
 
 function readAll(reader: ByteReader): Uint8Array {

@@ -32,6 +32,9 @@ export interface StreamedText extends TextReader {
 /** Bytes per read. */
 export const CHUNK_BYTES = 64 * 1024;
 const SMALLEST_CHUNK = 4;
+const DECLARATION_START = /^<\?xml\s/;
+/** Characters kept to read the XML declaration. */
+const LONGEST_OPENING = 1024 * 1024;
 
 /**
  * The streamed text of a file, or undefined when its encoding is not one read in pieces here (UTF-8, UTF-16LE and
@@ -74,7 +77,7 @@ export function openStreamedText(reader: ByteReader, onPiece: (p: Piece) => void
     }
   }
 
-  // The declaration ends at the text's first ">": the pieces up to it are enough to read it.
+  // A declaration starts the text and ends at its first ">": what comes before that is enough to read it.
   let opening = '';
   let openingDone = false;
   for (const p of decodeFrom(0)) {
@@ -84,10 +87,12 @@ export function openStreamedText(reader: ByteReader, onPiece: (p: Piece) => void
     if (!openingDone) {
       const gt = p.text.indexOf('>');
       opening += gt >= 0 ? p.text.slice(0, gt + 1) : p.text;
-      openingDone = gt >= 0;
+      openingDone = gt >= 0 || (opening.length >= 6 && !DECLARATION_START.test(opening)) || opening.length > LONGEST_OPENING;
     }
     onPiece({ text: p.text, start: p.start });
   }
+  // A declaration longer than that is no reason to hold the text: such a file is read whole.
+  if (opening.length > LONGEST_OPENING) return undefined;
   const declaration = readDeclaration(opening);
 
   // The last two pieces read back are kept: ranges are asked for near each other.
