@@ -10987,17 +10987,28 @@ function startRules(plan, opts, sink, source, secrets, text) {
   };
   const elementDispatch = (h) => {
     const listeners = own[h];
+    const heard = /* @__PURE__ */ new Map();
+    const narrow = (rules) => {
+      const out = [];
+      for (const i of rules) {
+        const l = listeners[i];
+        if (l) out.push(l);
+      }
+      heard.set(rules, out);
+      return out;
+    };
     return (el, node) => {
       const b = el.binding;
       const rules = plan.elementRules(b.setting?.id, b.status);
+      const list5 = heard.get(rules) ?? narrow(rules);
       let k = 0;
       try {
-        for (; k < rules.length; k++) {
-          const l = listeners[rules[k]];
-          if (l) l.fn.call(l.v, node);
+        for (; k < list5.length; k++) {
+          const l = list5[k];
+          l.fn.call(l.v, node);
         }
       } catch (err) {
-        throw crash(err, listeners[rules[k]].id, el.range.start, filePath, lines);
+        throw crash(err, list5[k].id, el.range.start, filePath, lines);
       }
     };
   };

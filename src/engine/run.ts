@@ -408,17 +408,30 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
   // per config; here each rule's listener for the hook is looked up once per file.
   const elementDispatch = (h: ElementHook) => {
     const listeners = own[h];
+    // The plan's rules for each (setting, status) met, narrowed once per file to those with this hook: most rules have
+    // one or two of the three element hooks, and an element is dispatched to each hook.
+    const heard = new Map<readonly number[], readonly Listener[]>();
+    const narrow = (rules: readonly number[]): readonly Listener[] => {
+      const out: Listener[] = [];
+      for (const i of rules) {
+        const l = listeners[i];
+        if (l) out.push(l);
+      }
+      heard.set(rules, out);
+      return out;
+    };
     return (el: BoundElement, node: unknown): void => {
       const b = el.binding;
       const rules = plan.elementRules(b.setting?.id, b.status);
+      const list = heard.get(rules) ?? narrow(rules);
       let k = 0;
       try {
-        for (; k < rules.length; k++) {
-          const l = listeners[rules[k]!];
-          if (l) l.fn.call(l.v, node);
+        for (; k < list.length; k++) {
+          const l = list[k]!;
+          l.fn.call(l.v, node);
         }
       } catch (err) {
-        throw crash(err, listeners[rules[k]!]!.id, el.range.start, filePath, lines);
+        throw crash(err, list[k]!.id, el.range.start, filePath, lines);
       }
     };
   };
