@@ -6,8 +6,13 @@ import {
   toJsonResults
 } from "./lib/chunk-HZUL6PQN.mjs";
 import {
-  encode
-} from "./lib/chunk-CP2NIBYL.mjs";
+  CHUNK_BYTES,
+  UndecodableError,
+  addLineHashes,
+  decode,
+  encode,
+  openStreamedText
+} from "./lib/chunk-Y32BRFYD.mjs";
 import {
   TOOL_NAME,
   ruleDocsUrl
@@ -26,7 +31,6 @@ import {
   firstIndex,
   firstStartingAt,
   freeSecretScan,
-  lastAtOrBefore,
   maskFound,
   maskSlice,
   mergedSecretRanges,
@@ -3738,87 +3742,6 @@ import { join, resolve, relative, sep } from "node:path";
 var loaded;
 function picomatch() {
   return loaded ??= require_picomatch2();
-}
-
-// src/source/decode.ts
-var DECL_RE = /^<\?xml\s[^>]*?\?>/;
-var ENC_RE = /\bencoding\s*=\s*(["'])([^"']*)\1/;
-function readDeclaration(text) {
-  const m = DECL_RE.exec(text);
-  if (!m) return void 0;
-  const decl = { range: { start: 0, end: m[0].length } };
-  const e = ENC_RE.exec(m[0]);
-  if (e) {
-    const start = e.index + e[0].indexOf(e[1]) + 1;
-    decl.encoding = e[2];
-    decl.encodingRange = { start, end: start + e[2].length };
-  }
-  return decl;
-}
-function sniff(bytes) {
-  const [a, b, c] = bytes;
-  if (a === 239 && b === 187 && c === 191) return { encoding: "utf-8", bom: 3 };
-  if (a === 255 && b === 254) return { encoding: "utf-16le", bom: 2 };
-  if (a === 254 && b === 255) return { encoding: "utf-16be", bom: 2 };
-  if (a === 60 && b === 0 && c === 63) return { encoding: "utf-16le", bom: 0 };
-  if (a === 0 && b === 60 && bytes[3] === 63) return { encoding: "utf-16be", bom: 0 };
-  return { encoding: "utf-8", bom: 0 };
-}
-function declaredAsciiEncoding(bytes, bom) {
-  const head = String.fromCharCode.apply(null, bytes.subarray(bom, bom + 200));
-  const decl = readDeclaration(head);
-  if (!decl?.encoding) return void 0;
-  try {
-    return new TextDecoder(decl.encoding).encoding;
-  } catch {
-    return void 0;
-  }
-}
-function firstBadByte(bytes, encoding) {
-  const ok = (n, stream = true) => {
-    try {
-      new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, n), { stream });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  let lo = 0;
-  let hi = bytes.length;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (ok(mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  while (lo > 0 && !ok(lo, false)) lo--;
-  return lo;
-}
-function decode(bytes) {
-  const sniffed = sniff(bytes);
-  let encoding = sniffed.encoding;
-  if (encoding === "utf-8" && sniffed.bom === 0) {
-    const declared = declaredAsciiEncoding(bytes, 0);
-    if (declared && declared !== "utf-8" && !declared.startsWith("utf-16")) encoding = declared;
-  }
-  const body = bytes.subarray(sniffed.bom);
-  try {
-    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
-    return finish({ text, encoding, bom: sniffed.bom > 0 });
-  } catch {
-    const bad = firstBadByte(body, encoding);
-    const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(body.subarray(0, bad));
-    const hex = Array.from(body.subarray(bad, bad + 2), (x) => x.toString(16).padStart(2, "0")).join(" ");
-    return finish({
-      text,
-      encoding,
-      bom: sniffed.bom > 0,
-      error: { message: `bytes ${hex} at byte ${bad + sniffed.bom} are not valid ${encoding.toUpperCase()}`, offset: text.length }
-    });
-  }
-}
-function finish(src) {
-  const declaration = readDeclaration(src.text);
-  return declaration ? { ...src, declaration } : src;
 }
 
 // src/util/fs-error.ts
@@ -9824,131 +9747,6 @@ function applyFixes(text, diagnostics) {
   return { text: out + text.slice(cursor), applied: fixed.length, fixed };
 }
 
-// src/source/stream.ts
-var UndecodableError = class extends Error {
-};
-var CHUNK_BYTES = 64 * 1024;
-var SMALLEST_CHUNK = 4;
-var DECLARATION_START = /^<\?xml\s/;
-var LONGEST_OPENING = 1024 * 1024;
-function openStreamedText(reader, onPiece, chunkBytes = CHUNK_BYTES) {
-  const head = new Uint8Array(Math.min(reader.size, 256));
-  reader.read(head, 0);
-  const sniffed = sniff(head);
-  const encoding = sniffed.encoding;
-  if (encoding === "utf-8" && sniffed.bom === 0 && declaresOtherEncoding(head)) return void 0;
-  const size = Math.max(SMALLEST_CHUNK, chunkBytes);
-  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
-  const chars = [];
-  const bytes = [];
-  let length = 0;
-  function* decodeFrom(index) {
-    const buffer = new Uint8Array(size);
-    let at = index < bytes.length ? bytes[index] : sniffed.bom;
-    let char = index < chars.length ? chars[index] : 0;
-    while (at < reader.size) {
-      const n = reader.read(buffer, at);
-      if (n <= 0) throw new UndecodableError(`the file shrank while it was read (at byte ${at})`);
-      const last = at + n >= reader.size;
-      const cut = last ? n : cutAt(buffer, n, encoding);
-      let text;
-      try {
-        text = decoder.decode(buffer.subarray(0, cut));
-      } catch {
-        throw new UndecodableError(`bytes that are not valid ${encoding.toUpperCase()} after byte ${at}`);
-      }
-      yield { text, start: char, byte: at };
-      at += cut;
-      char += text.length;
-    }
-  }
-  let opening = "";
-  let openingDone = false;
-  for (const p of decodeFrom(0)) {
-    chars.push(p.start);
-    bytes.push(p.byte);
-    length = p.start + p.text.length;
-    if (!openingDone) {
-      const gt = p.text.indexOf(">");
-      opening += gt >= 0 ? p.text.slice(0, gt + 1) : p.text;
-      openingDone = gt >= 0 || opening.length >= 6 && !DECLARATION_START.test(opening) || opening.length > LONGEST_OPENING;
-    }
-    onPiece({ text: p.text, start: p.start });
-  }
-  if (opening.length > LONGEST_OPENING) return void 0;
-  const declaration = readDeclaration(opening);
-  let recent = [];
-  const pieceOf = (offset) => lastAtOrBefore(chars, offset);
-  const cached = (offset) => recent.find((p) => p.start <= offset && offset < p.start + p.text.length);
-  const piece = (index) => {
-    const start = chars[index];
-    const hit = cached(start);
-    if (hit && hit.start === start) return hit;
-    const next = decodeFrom(index).next().value;
-    const read = { text: next.text, start: next.start };
-    recent = [read, ...recent.slice(0, 1)];
-    return read;
-  };
-  const streamed = {
-    encoding,
-    bom: sniffed.bom > 0,
-    declaration,
-    length,
-    *pieces() {
-      for (const { text, start } of decodeFrom(0)) {
-        const p = { text, start };
-        recent = [p, ...recent.slice(0, 1)];
-        yield p;
-      }
-    },
-    slice(start, end) {
-      const from = Math.max(0, Math.min(start, length));
-      const to = Math.max(from, Math.min(end, length));
-      if (from === to) return "";
-      const first = cached(from);
-      if (first && to <= first.start + first.text.length) return first.text.slice(from - first.start, to - first.start);
-      let out = "";
-      for (let i = pieceOf(from); i < chars.length && chars[i] < to; i++) {
-        const p = piece(i);
-        out += p.text.slice(Math.max(0, from - p.start), to - p.start);
-      }
-      return out;
-    },
-    lastIndexOf(search, offset) {
-      const last = recent[0];
-      if (last && offset >= last.start && offset + search.length <= last.start + last.text.length) {
-        const within2 = last.text.lastIndexOf(search, offset - last.start);
-        if (within2 >= 0) return last.start + within2;
-      }
-      for (let hi = Math.min(offset, length - 1); hi >= 0; ) {
-        const lo = Math.max(0, chars[pieceOf(hi)] - search.length + 1);
-        const at = streamed.slice(lo, hi + search.length).lastIndexOf(search, hi - lo);
-        if (at >= 0) return lo + at;
-        hi = lo - 1;
-      }
-      return -1;
-    }
-  };
-  return streamed;
-}
-function declaresOtherEncoding(head) {
-  const decl = readDeclaration(String.fromCharCode.apply(null, head));
-  return decl?.encoding !== void 0 && !/^utf-?8$/i.test(decl.encoding.trim());
-}
-function cutAt(buffer, n, encoding) {
-  if (encoding === "utf-8") {
-    let k = n - 1;
-    while (k > n - 4 && k > 0 && (buffer[k] & 192) === 128) k--;
-    const lead = buffer[k];
-    const need = lead >= 240 ? 4 : lead >= 224 ? 3 : lead >= 192 ? 2 : 1;
-    return k > 0 && need > n - k ? k : n;
-  }
-  let cut = n - n % 2;
-  const unit = encoding === "utf-16le" ? buffer[cut - 2] | buffer[cut - 1] << 8 : buffer[cut - 2] << 8 | buffer[cut - 1];
-  if (unit >= 55296 && unit <= 56319 && cut > 2) cut -= 2;
-  return cut;
-}
-
 // src/parser/sax-adapter.ts
 var import_saxes = __toESM(require_saxes(), 1);
 
@@ -12506,17 +12304,7 @@ function createLinter(opts) {
     if (bytes) return lintSource(bytes, await lintOptions(abs));
     const file = fd;
     try {
-      const reader = {
-        size,
-        read: (buffer, position) => {
-          try {
-            return readSync2(file, buffer, 0, buffer.length, position);
-          } catch (err) {
-            return fail(err);
-          }
-        }
-      };
-      return lintStream(reader, await lintOptions(abs));
+      return lintStream(descriptorReader(file, size, fail), await lintOptions(abs));
     } finally {
       closeSync2(file);
     }
@@ -12583,6 +12371,35 @@ function createLinter(opts) {
   };
 }
 var STREAM_BYTES = 4 * 1024 * 1024;
+function descriptorReader(fd, size, fail) {
+  return {
+    size,
+    read: (buffer, position) => {
+      try {
+        return readSync2(fd, buffer, 0, buffer.length, position);
+      } catch (err) {
+        return fail(err);
+      }
+    }
+  };
+}
+function addFileLineHashes(result) {
+  if (!result.excerpt || result.excerpt.lineHashes) return;
+  let fd;
+  try {
+    fd = openSync2(result.filePath, "r");
+  } catch {
+    return;
+  }
+  try {
+    addLineHashes(result, descriptorReader(fd, fstatSync(fd).size, (err) => {
+      throw err;
+    }));
+  } catch {
+  } finally {
+    closeSync2(fd);
+  }
+}
 function planFor(config, rules, kb) {
   try {
     return createPlan(rules, kb);
@@ -12732,10 +12549,10 @@ function presetRules(name, rules) {
 var FORMATS = Object.freeze({
   text: { load: async () => (await import("./lib/text-QEKIAX56.mjs")).text },
   json: { load: async () => (await import("./lib/json-VGQBVR7J.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-TPQ3C3T4.mjs")).sarif, docs: true },
+  sarif: { load: async () => (await import("./lib/sarif-LLNYCYSD.mjs")).sarif, docs: true },
   compact: { load: async () => (await import("./lib/compact-STOKZ6JY.mjs")).compact },
   github: { load: async () => (await import("./lib/github-ZNJYX5UZ.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-IDCZTS2H.mjs")).gitlab },
+  gitlab: { load: async () => (await import("./lib/gitlab-6RKRKLR7.mjs")).gitlab },
   checkstyle: { load: async () => (await import("./lib/checkstyle-FSLTFH3M.mjs")).checkstyle },
   junit: { load: async () => (await import("./lib/junit-2G3TMZSR.mjs")).junit }
 });
@@ -13236,6 +13053,7 @@ async function run(io) {
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     const tooMany = maxWarnings >= 0 && warnings > maxWarnings;
     const shown = values.quiet ? results.map(quietResult) : results;
+    if (format === "sarif" || format === "gitlab") for (const r of shown) addFileLineHashes(r);
     const reportOf = values["fix-dry-run"] ? void 0 : await loadReport(format);
     const report = () => values["fix-dry-run"] ? dryRunOutput(shown, linted, format, io.cwd) : reportOf?.(shown, {
       cwd: io.cwd,

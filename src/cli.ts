@@ -5,7 +5,7 @@ import { isMainThread } from 'node:worker_threads';
 import { closeSync, fstatSync, mkdirSync, openSync, realpathSync, rmSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, relative, resolve } from 'node:path';
-import { FileReadError, type AppliedFix, type FixedResult, type Linter } from './lint.js';
+import { addFileLineHashes, FileReadError, type AppliedFix, type FixedResult, type Linter } from './lint.js';
 import { fixOne, lintOne, lintOnThreads, linterFor, parseConcurrency, readProblem, threadCount, type Concurrency, type LinterSetup } from './parallel.js';
 import { findFiles, PatternError, unmatchedMessage } from './files.js';
 import { applySuppressions, pruneSuppressions, recordSuppressions, suppressionsFile, SuppressionsError, SUPPRESSIONS_FILE } from './suppressions.js';
@@ -355,6 +355,8 @@ export async function run(io: Io): Promise<number> {
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     const tooMany = maxWarnings >= 0 && warnings > maxWarnings;
     const shown = values.quiet ? results.map(quietResult) : results;
+    // Fingerprints are made of line hashes, which a file linted as a stream has only once its file is read again.
+    if (format === 'sarif' || format === 'gitlab') for (const r of shown) addFileLineHashes(r);
     const reportOf = values['fix-dry-run'] ? undefined : await loadReport(format);
     const report = () => values['fix-dry-run']
       ? dryRunOutput(shown, linted, format, io.cwd)

@@ -14,6 +14,8 @@ import type { KnowledgeBase } from './kb/types.js';
 import type { FileResult } from './types.js';
 import { explainSource, type Explanation } from './explain.js';
 import { showableFix } from './reporters/secrets.js';
+import { addLineHashes } from './reporters/fingerprint.js';
+import type { ByteReader } from './source/stream.js';
 import { fsReason } from './util/fs-error.js';
 
 export type ConfigLoader = ReturnType<typeof createConfigLoader>;
@@ -134,17 +136,7 @@ export function createLinter(
     if (bytes) return lintSource(bytes, await lintOptions(abs));
     const file = fd!;
     try {
-      const reader = {
-        size,
-        read: (buffer: Uint8Array, position: number): number => {
-          try {
-            return readSync(file, buffer, 0, buffer.length, position);
-          } catch (err) {
-            return fail(err);
-          }
-        },
-      };
-      return lintStream(reader, await lintOptions(abs));
+      return lintStream(descriptorReader(file, size, fail), await lintOptions(abs));
     } finally {
       closeSync(file);
     }
@@ -215,6 +207,43 @@ export function createLinter(
 
 /** Files from this size on are linted as a stream: read in chunks, their bytes and text never held whole. */
 export const STREAM_BYTES = 4 * 1024 * 1024;
+
+/** Positioned reads of an open file; a failed read goes to `fail`. */
+function descriptorReader(fd: number, size: number, fail: (err: unknown) => never): ByteReader {
+  return {
+    size,
+    read: (buffer, position) => {
+      try {
+        return readSync(fd, buffer, 0, buffer.length, position);
+      } catch (err) {
+        return fail(err);
+      }
+    },
+  };
+}
+
+/**
+ * Adds to a result linted as a stream the line hashes of its findings' lines (SARIF's partialFingerprints, GitLab's
+ * fingerprints), reading its file again in chunks. A file that went away or changed since gets none.
+ */
+export function addFileLineHashes(result: FileResult): void {
+  if (!result.excerpt || result.excerpt.lineHashes) return;
+  let fd: number;
+  try {
+    fd = openSync(result.filePath, 'r');
+  } catch {
+    return;
+  }
+  try {
+    addLineHashes(result, descriptorReader(fd, fstatSync(fd).size, (err) => {
+      throw err;
+    }));
+  } catch {
+    // Unreadable or changed since it was linted: its results go without line hashes, as results without text do.
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** The config's dispatch plan; a rule option naming a setting the knowledge base lacks is a configuration error. */
 function planFor(config: ResolvedConfig, rules: EnabledRule[], kb: KnowledgeBase): DispatchPlan {

@@ -81,6 +81,11 @@ export interface SourceExcerpt {
   lines: { line: number; start: number; text: string }[];
   /** The file's secret values as written, trimmed and not (never to be printed: what messages are masked against). */
   secretValues: string[];
+  /**
+   * primaryLocationLineHash of the findings' lines, by line number, when a report needs them (the CLI adds them for
+   * SARIF and GitLab reports, reading the file again: addLineHashes).
+   */
+  lineHashes?: Record<number, string>;
 }
 
 export type RuleCategory = 'correctness' | 'security' | 'policy' | 'style';

@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import { lintSource, lintStream } from '../src/engine/run.js';
 import { bytesOf, comparable, everyRule, streamedAsWhole } from './helpers/stream.js';
 import { writeBigAnswerFile } from '../bench/generate.js';
-import { createLinter, STREAM_BYTES } from '../src/lint.js';
-import { tempTree } from './helpers/cli.js';
+import { addFileLineHashes, createLinter, STREAM_BYTES } from '../src/lint.js';
+import { runCli, tempTree } from './helpers/cli.js';
+import { fileLineHashes } from '../src/reporters/fingerprint.js';
+import { gitlab } from '../src/reporters/gitlab.js';
 import type { AnyRule, RuleContext } from '../src/engine/rule.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
 import { builtinRules } from '../rules/index.js';
@@ -182,12 +184,21 @@ test('the Node linter streams a file from STREAM_BYTES on, with the findings of 
   writeFileSync(big, text);
   const linter = createLinter({ cwd: dir, noConfigLookup: true, builtinRules });
   const streamed = await linter.lintFile(big);
+  addFileLineHashes(streamed);
   const whole = await linter.lintBytes(readFileSync(big), big);
   assert.equal(streamed.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`), whole.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`));
   assert.ok(streamed.messages.some((m) => m.ruleId === 'unknown-setting'));
   assert.equal(comparable(streamed), comparable(whole));
   assert.is(streamed.source, undefined);
   assert.ok(streamed.excerpt!.lines.length < 10, 'only the lines of its findings are kept');
+  // The CLI's SARIF and GitLab reports of it carry the fingerprints the whole text gives.
+  const finding = whole.messages.find((m) => m.ruleId === 'unknown-setting')!;
+  const hash = fileLineHashes(whole)[finding.line - 1];
+  const sarif = JSON.parse(runCli(['--no-config-lookup', '-f', 'sarif', big], { cwd: dir }).stdout);
+  const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'unknown-setting');
+  assert.is(result.partialFingerprints.primaryLocationLineHash, hash);
+  const issues = JSON.parse(runCli(['--no-config-lookup', '-f', 'gitlab', big], { cwd: dir }).stdout);
+  assert.equal(issues.map((i: { fingerprint: string }) => i.fingerprint), JSON.parse(gitlab([whole], { cwd: dir, rules: new Map(), color: false, toolVersion: '0' })).map((i: { fingerprint: string }) => i.fingerprint));
   // Clean, it keeps no text at all.
   writeFileSync(big, bytes);
   const clean = await linter.lintFile(big);

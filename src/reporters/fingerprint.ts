@@ -10,6 +10,7 @@
 // Secrets are replaced by the fixed mask first: a 64-bit polynomial hash of a short password
 // with known surroundings can be inverted, so the real value must never enter the hash.
 import { encode } from '../source/encode.js';
+import { openStreamedText, type ByteReader } from '../source/stream.js';
 import type { FileResult, Range } from '../types.js';
 import { mergedSecretRanges, SECRET_MASK } from './secrets.js';
 
@@ -79,10 +80,25 @@ export function actionText(text: string, encoding = 'utf-8', bom = false): strin
 /** One "hash:n" per line of `text` (index 0 = line 1). */
 export function lineHashes(text: string): string[] {
   const hashes: string[] = [];
+  const seen = new Map<string, number>();
+  const hasher = createLineHasher((line, value) => {
+    const n = (seen.get(value) ?? 0) + 1;
+    seen.set(value, n);
+    hashes[line - 1] = `${value}:${n}`;
+  });
+  hasher.feed(text);
+  hasher.end();
+  return hashes;
+}
+
+/**
+ * The rolling hash of lineHashes over a text fed in pieces: `onLine` gets each line's hash (without its ":n"), in
+ * the order the action numbers repeats in.
+ */
+export function createLineHasher(onLine: (line: number, value: string) => void): { feed(text: string): void; end(): void } {
   const window: number[] = new Array<number>(BLOCK_SIZE).fill(0);
   // Line number that starts at each window slot, or -1.
   const lineNumbers: number[] = new Array<number>(BLOCK_SIZE).fill(-1);
-  const seen = new Map<string, number>();
   let hashHi = 0;
   let hashLo = 0;
   let index = 0;
@@ -92,9 +108,7 @@ export function lineHashes(text: string): string[] {
 
   const output = (): void => {
     const value = hashHi === 0 ? hashLo.toString(16) : hashHi.toString(16) + hashLo.toString(16).padStart(8, '0');
-    const n = (seen.get(value) ?? 0) + 1;
-    seen.set(value, n);
-    hashes[lineNumbers[index]! - 1] = `${value}:${n}`;
+    onLine(lineNumbers[index]!, value);
     lineNumbers[index] = -1;
   };
   const update = (current: number): void => {
@@ -123,20 +137,104 @@ export function lineHashes(text: string): string[] {
     if (current === LF) lineStart = true;
     update(current);
   };
+  return {
+    feed(text) {
+      for (let i = 0; i < text.length; i++) processChar(text.charCodeAt(i));
+    },
+    end() {
+      processChar(EOF);
+      for (let i = 0; i < BLOCK_SIZE; i++) {
+        if (lineNumbers[index] !== -1) output();
+        update(0);
+      }
+    },
+  };
+}
 
-  for (let i = 0; i < text.length; i++) processChar(text.charCodeAt(i));
-  processChar(EOF);
-  for (let i = 0; i < BLOCK_SIZE; i++) {
-    if (lineNumbers[index] !== -1) output();
-    update(0);
+/**
+ * The text the upload action hashes, piece by piece, for a file read in `pieces` (UTF-8 or UTF-16): secrets masked
+ * as maskSecrets masks them, then actionText's bytes-as-UTF-8 view.
+ */
+export function* actionPieces(pieces: Iterable<{ text: string; start: number }>, secrets: readonly Range[] | undefined, encoding: string, bom: boolean): Generator<string> {
+  const ranges = mergedSecretRanges(secrets);
+  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+  let r = 0;
+  // Whether the last character was inside a run of masked characters that a range goes on with in the next piece.
+  let inRun = false;
+  let first = true;
+  for (const { text, start } of pieces) {
+    const end = start + text.length;
+    let out = '';
+    let at = start;
+    while (r < ranges.length && ranges[r]!.end <= start) r++;
+    for (let k = r; k < ranges.length && ranges[k]!.start < end; k++) {
+      const from = Math.max(ranges[k]!.start, start);
+      const to = Math.min(ranges[k]!.end, end);
+      out += text.slice(at - start, from - start);
+      const going = inRun && from === start && ranges[k]!.start < start;
+      out += text.slice(from - start, to - start).replace(/[^\r\n]+/g, (run, offset: number) => (going && offset === 0 ? '' : SECRET_MASK));
+      inRun = ranges[k]!.end > end && to > from && !/[\r\n]$/.test(text.slice(to - start - 1, to - start));
+      at = to;
+    }
+    if (at < end) inRun = false;
+    out += text.slice(at - start);
+    if (encoding === 'utf-8') yield first && bom ? `\uFEFF${out}` : out;
+    else yield utf8.decode(encode(out, encoding, first && bom) ?? new Uint8Array(), { stream: true });
+    first = false;
   }
-  return hashes;
+  if (encoding !== 'utf-8') yield utf8.decode();
 }
 
 /**
  * primaryLocationLineHash of each line of a linted file (index 0 = line 1), over its text with secrets masked
- * as the upload action would read it; none without the file's text.
+ * as the upload action would read it; for a file linted as a stream, those of its findings' lines that were added
+ * (addLineHashes); none without the file's text.
  */
 export function fileLineHashes(file: FileResult): string[] {
-  return file.source === undefined ? [] : lineHashes(actionText(maskSecrets(file.source, file.secretRanges), file.encoding, file.bom));
+  if (file.source !== undefined) return lineHashes(actionText(maskSecrets(file.source, file.secretRanges), file.encoding, file.bom));
+  const out: string[] = [];
+  for (const [line, hash] of Object.entries(file.excerpt?.lineHashes ?? {})) out[Number(line) - 1] = hash;
+  return out;
+}
+
+/**
+ * The line hashes of `wanted` lines of a text read in pieces (as many times as `pieces` is called): two passes, the
+ * first for the lines' hashes, the second to number their repeats, so that nothing is kept for the other lines.
+ */
+export function lineHashesOf(
+  pieces: () => Iterable<{ text: string; start: number }>,
+  secrets: readonly Range[] | undefined,
+  encoding: string,
+  bom: boolean,
+  wanted: ReadonlySet<number>,
+): Record<number, string> {
+  const values = new Map<number, string>();
+  const first = createLineHasher((line, value) => void (wanted.has(line) && values.set(line, value)));
+  for (const text of actionPieces(pieces(), secrets, encoding, bom)) first.feed(text);
+  first.end();
+  const counted = new Set(values.values());
+  const seen = new Map<string, number>();
+  const out: Record<number, string> = {};
+  const second = createLineHasher((line, value) => {
+    if (!counted.has(value)) return;
+    const n = (seen.get(value) ?? 0) + 1;
+    seen.set(value, n);
+    if (wanted.has(line)) out[line] = `${value}:${n}`;
+  });
+  for (const text of actionPieces(pieces(), secrets, encoding, bom)) second.feed(text);
+  second.end();
+  return out;
+}
+
+/**
+ * Adds to a result linted as a stream the line hashes of its findings' lines, reading its file again through
+ * `reader`: what SARIF's partialFingerprints and GitLab's fingerprints are made of. Nothing for other results.
+ */
+export function addLineHashes(file: FileResult, reader: ByteReader, chunkBytes?: number): void {
+  const excerpt = file.excerpt;
+  if (!excerpt || excerpt.lineHashes) return;
+  const text = openStreamedText(reader, () => undefined, chunkBytes);
+  if (!text) return;
+  const wanted = new Set(file.messages.map((d) => Math.max(1, d.line)));
+  excerpt.lineHashes = lineHashesOf(() => text.pieces(), file.secretRanges, text.encoding, text.bom, wanted);
 }

@@ -8,6 +8,8 @@ import type { FileResult } from '../../src/types.js';
 import { text as textReporter } from '../../src/reporters/text.js';
 import { toSarifLog } from '../../src/reporters/sarif.js';
 import { json } from '../../src/reporters/json.js';
+import { gitlab } from '../../src/reporters/gitlab.js';
+import { addLineHashes } from '../../src/reporters/fingerprint.js';
 
 /** Random access to bytes in memory, as the Node layer gives it to a file. */
 export const bytesOf = (data: Uint8Array): ByteReader => ({
@@ -37,27 +39,29 @@ const metas = new Map(builtinRules.map((r) => [r.meta.id, r.meta]));
 const reporting = { cwd: '/', rules: metas, color: false, toolVersion: '0' };
 
 /**
- * A result as reports show it: its findings and secret ranges (a set, in one order), and what the text, JSON and
- * SARIF reports print of it (code frames, snippets); not its text, which a streamed file keeps only in part, nor
- * SARIF's line hashes, which need the whole text (the upload action computes them for results without).
+ * A result as reports show it: its findings and secret ranges (a set, in one order), and what the text, JSON, SARIF
+ * and GitLab reports print of it (code frames, snippets, fingerprints); not its text, which a streamed file keeps
+ * only in part.
  */
 export function comparable(r: FileResult): unknown {
   const { source, excerpt, ...rest } = r;
   void source;
   void excerpt;
-  const sarif = toSarifLog([r], reporting);
-  for (const result of sarif.runs[0]!.results) delete result.partialFingerprints;
   return {
     ...rest,
     secretRanges: [...(r.secretRanges ?? [])].sort((a, b) => a.start - b.start || a.end - b.end),
     text: textReporter([r], reporting),
     json: json([r], reporting),
-    sarif,
+    sarif: toSarifLog([r], reporting),
+    gitlab: gitlab([r], reporting),
   };
 }
 
 /** The differences between linting `bytes` whole and as a stream read in `chunkBytes` with small scan windows. */
 export function streamedAsWhole(bytes: Uint8Array, filePath: string, chunkBytes: number): [unknown, unknown] {
   const opts = everyRule(filePath);
-  return [comparable(lintStream(bytesOf(bytes), { ...opts, chunkBytes, windows: { segment: 256, overlap: 512 } })), comparable(lintSource(bytes, opts))];
+  const streamed = lintStream(bytesOf(bytes), { ...opts, chunkBytes, windows: { segment: 256, overlap: 512 } });
+  // What the CLI does for SARIF and GitLab reports: the findings' line hashes, read from the file again.
+  addLineHashes(streamed, bytesOf(bytes), chunkBytes);
+  return [comparable(streamed), comparable(lintSource(bytes, opts))];
 }

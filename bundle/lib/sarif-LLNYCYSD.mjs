@@ -3,8 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-KZ6PQ5QV.mjs";
-import "./chunk-CP2NIBYL.mjs";
+} from "./chunk-Y32BRFYD.mjs";
 import {
   PARSE_ERROR_ID,
   ruleDescriptor,
