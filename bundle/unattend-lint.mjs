@@ -20,7 +20,7 @@ import {
 import {
   createLineIndex,
   createLineIndexBuilder
-} from "./lib/chunk-ADWE32DY.mjs";
+} from "./lib/chunk-XROSNXPN.mjs";
 import {
   displayPath
 } from "./lib/chunk-IZ3WNW6M.mjs";
@@ -12547,10 +12547,10 @@ function presetRules(name, rules) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-QEKIAX56.mjs")).text },
+  text: { load: async () => (await import("./lib/text-2WFFDUQH.mjs")).text },
   json: { load: async () => (await import("./lib/json-VGQBVR7J.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-LLNYCYSD.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-STOKZ6JY.mjs")).compact },
+  sarif: { load: async () => (await import("./lib/sarif-CPLPPPZW.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-BBKAMNEM.mjs")).compact },
   github: { load: async () => (await import("./lib/github-ZNJYX5UZ.mjs")).github },
   gitlab: { load: async () => (await import("./lib/gitlab-6RKRKLR7.mjs")).gitlab },
   checkstyle: { load: async () => (await import("./lib/checkstyle-FSLTFH3M.mjs")).checkstyle },
@@ -12565,7 +12565,7 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-QEKIAX56.mjs");
+    const { textLines } = await import("./lib/text-2WFFDUQH.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;

@@ -46,7 +46,7 @@ export interface LineIndexBuilder {
 
 export function createLineIndexBuilder(): LineIndexBuilder {
   // Line starts as 32-bit offsets (a tenth of a 100 MB file's lines as numbers would take twice the room).
-  let starts = new Int32Array(1024);
+  let starts = new Int32Array(64);
   let count = 1;
   let fed = 0;
   // A CR that ended the last piece: a line break either way, but CRLF or CR is known only from the next piece.

@@ -14,8 +14,8 @@ import {
 } from "./chunk-J3BZNWI5.mjs";
 import {
   sourceView
-} from "./chunk-YVDJS375.mjs";
-import "./chunk-ADWE32DY.mjs";
+} from "./chunk-WEMPAEYM.mjs";
+import "./chunk-XROSNXPN.mjs";
 import {
   SRCROOT,
   artifactLocation,

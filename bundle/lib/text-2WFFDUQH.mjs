@@ -7,9 +7,9 @@ import {
 import {
   codeFrame,
   oneLine
-} from "./chunk-VDYM4JW2.mjs";
-import "./chunk-YVDJS375.mjs";
-import "./chunk-ADWE32DY.mjs";
+} from "./chunk-52T6TTUO.mjs";
+import "./chunk-WEMPAEYM.mjs";
+import "./chunk-XROSNXPN.mjs";
 import {
   displayPath
 } from "./chunk-IZ3WNW6M.mjs";

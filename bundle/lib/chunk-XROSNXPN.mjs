@@ -7,7 +7,7 @@ import {
 
 // src/source/line-index.ts
 function createLineIndexBuilder() {
-  let starts = new Int32Array(1024);
+  let starts = new Int32Array(64);
   let count = 1;
   let fed = 0;
   let pendingCr = false;

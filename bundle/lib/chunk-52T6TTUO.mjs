@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   sourceView
-} from "./chunk-YVDJS375.mjs";
+} from "./chunk-WEMPAEYM.mjs";
 import {
   maskedView
 } from "./chunk-MQFCYHPN.mjs";

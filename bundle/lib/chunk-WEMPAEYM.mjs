@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   createLineIndex
-} from "./chunk-ADWE32DY.mjs";
+} from "./chunk-XROSNXPN.mjs";
 import {
   lastAtOrBefore
 } from "./chunk-MQFCYHPN.mjs";

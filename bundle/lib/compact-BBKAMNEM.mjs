@@ -3,13 +3,13 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   oneLine
-} from "./chunk-VDYM4JW2.mjs";
+} from "./chunk-52T6TTUO.mjs";
 import {
   sarifRuleId
 } from "./chunk-UNSE4H7P.mjs";
 import "./chunk-J3BZNWI5.mjs";
-import "./chunk-YVDJS375.mjs";
-import "./chunk-ADWE32DY.mjs";
+import "./chunk-WEMPAEYM.mjs";
+import "./chunk-XROSNXPN.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
