@@ -9,11 +9,11 @@ import { createPlan } from '../src/engine/plan.js';
 import { InternalError } from '../src/engine/errors.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
 import { builtinRules } from '../rules/index.js';
+import { presetRules } from '../src/engine/presets.js';
 import { ROOT, xmlFiles } from './helpers/paths.js';
 
 const kb = loadKnowledgeBase();
-const enable = (rules: readonly AnyRule[]) =>
-  rules.map((rule) => ({ rule, severity: (rule.meta.severity === 'error' ? 2 : 1) as 1 | 2, options: structuredClone(rule.meta.defaultOptions ?? {}) }));
+const enable = (rules: readonly AnyRule[]) => presetRules('all', rules);
 
 const SHELL = 'name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS"';
 const doc = (body: string): string =>

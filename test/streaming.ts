@@ -17,6 +17,7 @@ import { gitlab } from '../src/reporters/gitlab.js';
 import type { AnyRule, RuleContext } from '../src/engine/rule.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
 import { builtinRules } from '../rules/index.js';
+import { presetRules } from '../src/engine/presets.js';
 import { conditionalOffsets, templateMarkOffsets } from '../src/binder/placeholders.js';
 import { ROOT, xmlFiles } from './helpers/paths.js';
 
@@ -140,7 +141,7 @@ test('built-in rules read the text through ctx.slice, ctx.conditionals and ctx.t
       return rule.create(watched);
     },
   });
-  const rules = builtinRules.map((rule) => ({ rule: wrap(rule), severity: 1 as const, options: structuredClone(rule.meta.defaultOptions ?? {}) }));
+  const rules = presetRules('all', builtinRules.map(wrap));
   for (const file of xmlFiles(join(ROOT, 'fixtures'))) lintSource(readFileSync(file), { filePath: file, rules, kb });
   assert.equal([...readers].filter((id) => !READS_TEXT.has(id)), []);
   assert.ok(readers.has('legacy-encoding'), 'the check sees a reader');

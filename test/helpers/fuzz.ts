@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinRules } from '../../rules/index.js';
+import { presetRules } from '../../src/engine/presets.js';
 import { createPlan, type EnabledRule } from '../../src/engine/plan.js';
 import { lintSource } from '../../src/engine/run.js';
 import { explainSource } from '../../src/explain.js';
@@ -123,7 +124,7 @@ export function* mutants(seeds: readonly Buffer[], count: number, seed: number):
 
 const kb = loadKnowledgeBase();
 // Every built-in rule, the ones off by default too, so that every rule meets every input.
-const RULES: EnabledRule[] = builtinRules.map((rule) => ({ rule, severity: rule.meta.severity === 'error' ? 2 : 1, options: { ...(rule.meta.defaultOptions ?? {}) } }));
+const RULES: EnabledRule[] = presetRules('all', builtinRules);
 const PLAN = createPlan(RULES, kb);
 const META = new Map<string, RuleMeta>(builtinRules.map((r) => [r.meta.id, r.meta]));
 

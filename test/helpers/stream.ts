@@ -4,6 +4,7 @@ import { lintSource, lintStream, type LintOptions } from '../../src/engine/run.j
 import { createPlan } from '../../src/engine/plan.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { builtinRules } from '../../rules/index.js';
+import { presetRules } from '../../src/engine/presets.js';
 import type { FileResult } from '../../src/types.js';
 import { text as textReporter } from '../../src/reporters/text.js';
 import { toSarifLog } from '../../src/reporters/sarif.js';
@@ -22,7 +23,7 @@ export const bytesOf = (data: Uint8Array): ByteReader => ({
 });
 
 const kb = loadKnowledgeBase();
-const rules = builtinRules.map((rule) => ({ rule, severity: (rule.meta.severity === 'error' ? 2 : 1) as 1 | 2, options: structuredClone(rule.meta.defaultOptions ?? {}) }));
+const rules = presetRules('all', builtinRules);
 
 /** Every built-in rule at its default severity and options, with inline directives reported. */
 export const everyRule = (filePath: string): LintOptions => ({
