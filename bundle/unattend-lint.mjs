@@ -4,7 +4,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toJsonResults
-} from "./lib/chunk-HZUL6PQN.mjs";
+} from "./lib/chunk-E6WDDA7Q.mjs";
 import {
   CHUNK_BYTES,
   UndecodableError,
@@ -12,7 +12,7 @@ import {
   decode,
   encode,
   openStreamedText
-} from "./lib/chunk-Y32BRFYD.mjs";
+} from "./lib/chunk-NQHJU67V.mjs";
 import {
   TOOL_NAME,
   ruleDocsUrl
@@ -20,7 +20,7 @@ import {
 import {
   createLineIndex,
   createLineIndexBuilder
-} from "./lib/chunk-XROSNXPN.mjs";
+} from "./lib/chunk-ZEDVUB73.mjs";
 import {
   displayPath
 } from "./lib/chunk-IZ3WNW6M.mjs";
@@ -28,12 +28,12 @@ import {
   MASK,
   anyBetween,
   byCodeUnits,
-  firstIndex,
+  createSecretRanges,
   firstStartingAt,
   freeSecretScan,
   maskFound,
   maskSlice,
-  mergedSecretRanges,
+  mergeRanges,
   scanFreeSecrets,
   scanFreeSecretsIn,
   secretElementShapes,
@@ -41,7 +41,7 @@ import {
   secretRedactor,
   secretValuesOf,
   showableFix
-} from "./lib/chunk-MQFCYHPN.mjs";
+} from "./lib/chunk-YOKZ6MHH.mjs";
 import {
   __commonJS,
   __toESM
@@ -10220,47 +10220,6 @@ function applyDirectives(diagnostics, directives, endLineOf) {
   return { kept, unused };
 }
 
-// src/engine/secret-ranges.ts
-function sortedRun(initial) {
-  const ranges = initial.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
-  const maxEnd = [];
-  const rebuild = (from) => {
-    for (let i = from; i < ranges.length; i++) maxEnd[i] = Math.max(ranges[i].end, i > 0 ? maxEnd[i - 1] : 0);
-  };
-  rebuild(0);
-  return {
-    ranges,
-    add(range) {
-      let i = ranges.length;
-      while (i > 0 && ranges[i - 1].start > range.start) i--;
-      ranges.splice(i, 0, { start: range.start, end: range.end });
-      rebuild(i);
-    },
-    overlaps(start, end) {
-      const limit = Math.max(end, start + 1);
-      const before = firstIndex(ranges.length, (i) => ranges[i].start >= limit);
-      return before > 0 && maxEnd[before - 1] > start;
-    }
-  };
-}
-function createSecretRanges(found) {
-  const fixed = sortedRun(found);
-  const added = sortedRun([]);
-  return {
-    add(range) {
-      if (range.end > range.start) added.add(range);
-    },
-    overlaps: ({ start, end }) => fixed.overlaps(start, end) || added.overlaps(start, end),
-    list: () => {
-      const seen = /* @__PURE__ */ new Set();
-      return [...fixed.ranges, ...added.ranges].filter((r) => {
-        const key = `${r.start}:${r.end}`;
-        return !seen.has(key) && !!seen.add(key);
-      });
-    }
-  };
-}
-
 // src/engine/model.ts
 var INTEGER2 = /^-?\d{1,15}$/;
 function typedValue(type, text) {
@@ -10712,7 +10671,7 @@ function excerptOf(text, lines, messages5, secretRanges) {
     const end = line < lines.lineCount ? lines.lineStart(line + 1) : text.length;
     return { line, start, text: text.slice(start, end) };
   });
-  return { length: text.length, lineCount: lines.lineCount, lines: kept, secretValues: secretValuesOf(text, mergedSecretRanges(secretRanges)) };
+  return { length: text.length, lineCount: lines.lineCount, lines: kept, secretValues: secretValuesOf(text, mergeRanges(secretRanges)) };
 }
 function* piecesOf(text) {
   for (const p of text.pieces()) yield p.text;
@@ -11664,6 +11623,19 @@ function createGlobs() {
 // src/config/normalize.ts
 import path6 from "node:path";
 
+// src/engine/presets.ts
+var PRESETS = {
+  recommended: (rule) => rule.meta.recommended !== false,
+  all: () => true
+};
+function presetRules(name, rules) {
+  return rules.filter(PRESETS[name]).map((rule) => ({
+    rule,
+    severity: rule.meta.severity === "error" ? 2 : 1,
+    options: structuredClone(rule.meta.defaultOptions ?? {})
+  }));
+}
+
 // src/config/modules.ts
 import fs2 from "node:fs";
 import { createRequire } from "node:module";
@@ -11806,12 +11778,8 @@ function ruleProblem(rule) {
 }
 
 // src/config/normalize.ts
-var PRESETS = {
-  recommended: (rule) => rule.meta.recommended !== false,
-  all: () => true
-};
 function presetLayer(builtins, name) {
-  const include = PRESETS[name];
+  const include = Object.hasOwn(PRESETS, name) ? PRESETS[name] : void 0;
   if (!include) return void 0;
   const rules = /* @__PURE__ */ new Map();
   for (const [id, rule] of builtins) if (include(rule)) rules.set(id, { severity: parseSeverity(rule.meta.severity) ?? 1 });
@@ -12536,25 +12504,16 @@ if (input?.kind === "unattend-lint-worker" && parentPort) {
   );
 }
 
-// src/engine/presets.ts
-function presetRules(name, rules) {
-  return rules.filter((rule) => name === "all" || rule.meta.recommended !== false).map((rule) => ({
-    rule,
-    severity: rule.meta.severity === "error" ? 2 : 1,
-    options: structuredClone(rule.meta.defaultOptions ?? {})
-  }));
-}
-
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-2WFFDUQH.mjs")).text },
-  json: { load: async () => (await import("./lib/json-VGQBVR7J.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-CPLPPPZW.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-BBKAMNEM.mjs")).compact },
-  github: { load: async () => (await import("./lib/github-ZNJYX5UZ.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-6RKRKLR7.mjs")).gitlab },
-  checkstyle: { load: async () => (await import("./lib/checkstyle-FSLTFH3M.mjs")).checkstyle },
-  junit: { load: async () => (await import("./lib/junit-2G3TMZSR.mjs")).junit }
+  text: { load: async () => (await import("./lib/text-DWMDYD2Y.mjs")).text },
+  json: { load: async () => (await import("./lib/json-BEJ6GKPT.mjs")).json },
+  sarif: { load: async () => (await import("./lib/sarif-QZ3YESOJ.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-J6IKN55S.mjs")).compact },
+  github: { load: async () => (await import("./lib/github-FQC3XCFM.mjs")).github },
+  gitlab: { load: async () => (await import("./lib/gitlab-6Q4TTHMT.mjs")).gitlab },
+  checkstyle: { load: async () => (await import("./lib/checkstyle-FB5FZHDQ.mjs")).checkstyle },
+  junit: { load: async () => (await import("./lib/junit-6QPNK75P.mjs")).junit }
 });
 var FORMAT_NAMES = Object.freeze(Object.keys(FORMATS));
 function isFormat(name) {
@@ -12565,7 +12524,7 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-2WFFDUQH.mjs");
+    const { textLines } = await import("./lib/text-DWMDYD2Y.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;

@@ -55,8 +55,11 @@ test('unknown preset and missing file', async () => {
     'preset/.unattendlintrc.json': '{"extends":"unattend-lint:recomended"}',
     'missing/.unattendlintrc.json': '{"extends":["./nope.json"]}',
     'package/.unattendlintrc.json': '{"extends":"unattend-lint-config-nope"}',
+    'proto/.unattendlintrc.json': '{"extends":"unattend-lint:constructor"}',
   });
   const configs = createConfigLoader({ cwd: dir, builtinRules: fakeRules });
+  // A name an object's prototype has is no preset either.
+  await assertConfigError(() => configs.forFile(path.join(dir, 'proto', 'a.xml')), 'unknown preset "unattend-lint:constructor" in extends');
   await assertConfigError(
     () => configs.forFile(path.join(dir, 'preset', 'a.xml')),
     'preset/.unattendlintrc.json: unknown preset "unattend-lint:recomended" in extends; did you mean "unattend-lint:recommended"?',

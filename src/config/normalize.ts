@@ -1,6 +1,7 @@
 // A config object → ordered layers: its plugins, then its extends (presets, plugin configs, files, packages), its own rules, its overrides.
 import path from 'node:path';
 import type { AnyRule } from '../engine/rule.js';
+import { PRESETS, type PresetName } from '../engine/presets.js';
 import { configError, didYouMean, displayPath } from './errors.js';
 import { stripComments } from './files.js';
 import { resolveSpec } from './modules.js';
@@ -14,14 +15,9 @@ export interface Flattened {
   ignores: string[];
 }
 
-const PRESETS: Record<string, (rule: AnyRule) => boolean> = {
-  recommended: (rule) => rule.meta.recommended !== false,
-  all: () => true,
-};
-
 /** Built-in presets: the chosen rules at their meta.severity. */
 export function presetLayer(builtins: Map<string, AnyRule>, name: string): Layer | undefined {
-  const include = PRESETS[name];
+  const include = Object.hasOwn(PRESETS, name) ? PRESETS[name as PresetName] : undefined;
   if (!include) return undefined;
   const rules = new Map<string, RuleEntry>();
   for (const [id, rule] of builtins) if (include(rule)) rules.set(id, { severity: parseSeverity(rule.meta.severity) ?? 1 });

@@ -5,10 +5,16 @@ import type { AnyRule } from './rule.js';
 
 export type PresetName = 'recommended' | 'all';
 
+/** Which rules each preset holds: the one test behind the config's presets and presetRules. */
+export const PRESETS: Readonly<Record<PresetName, (rule: AnyRule) => boolean>> = {
+  recommended: (rule) => rule.meta.recommended !== false,
+  all: () => true,
+};
+
 /** The rules of `unattend-lint:recommended` (or `:all`) among `rules`, ready for lintSource. */
 export function presetRules(name: PresetName, rules: readonly AnyRule[]): EnabledRule[] {
   return rules
-    .filter((rule) => name === 'all' || rule.meta.recommended !== false)
+    .filter(PRESETS[name])
     .map((rule) => ({
       rule,
       severity: rule.meta.severity === 'error' ? 2 : 1,

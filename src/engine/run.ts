@@ -12,14 +12,13 @@ import type { RuleContext, SourceInfo, Visitor } from './rule.js';
 import { InternalError } from './errors.js';
 import { applyDirectives, fileDirectiveFor, parseDirective, type Directive } from './suppress.js';
 import { MASK, maskFound, scanFreeSecrets, secretElementShapes, secretFinderFor, secretValuesOf } from './secrets.js';
-import { createSecretRanges, type SecretRanges } from './secret-ranges.js';
+import { createSecretRanges, mergeRanges, type SecretRanges } from './secret-ranges.js';
 import { createCollector, EMPTY_MODEL, type AnswerModel } from './model.js';
 import { createPlan, type DispatchPlan, type EnabledRule } from './plan.js';
 import { quoteValue } from './quote.js';
 import { createReporter, type Sink } from './report.js';
 import { byCodeUnits } from '../util/sorted.js';
 import { conditionalOffsets, templateMarkOffsets } from '../binder/placeholders.js';
-import { mergedSecretRanges } from '../reporters/secrets.js';
 import { createTextScanner, occurrencesInPieces, type ScanWindows, type TextScans } from './stream-scans.js';
 
 export type { EnabledRule } from './plan.js';
@@ -292,7 +291,7 @@ function excerptOf(text: StreamedText, lines: LineIndex, messages: readonly Diag
     return { line, start, text: text.slice(start, end) };
   });
   // The values reporters mask messages against, as they would read them from the whole text.
-  return { length: text.length, lineCount: lines.lineCount, lines: kept, secretValues: secretValuesOf(text, mergedSecretRanges(secretRanges)) };
+  return { length: text.length, lineCount: lines.lineCount, lines: kept, secretValues: secretValuesOf(text, mergeRanges(secretRanges)) };
 }
 
 function* piecesOf(text: StreamedText): Generator<string> {

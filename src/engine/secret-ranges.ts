@@ -9,6 +9,18 @@ export interface SecretRanges {
   list(): Range[];
 }
 
+/** Non-empty ranges, sorted and merged (overlapping or touching ones become one): what masking walks once. */
+export function mergeRanges(ranges: readonly Range[]): Range[] {
+  const sorted = ranges.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+  const out: Range[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ start: r.start, end: r.end });
+  }
+  return out;
+}
+
 /** One sorted run of ranges with the running maximum of their ends (a range may span later ones). */
 function sortedRun(initial: readonly Range[]) {
   const ranges = initial.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);

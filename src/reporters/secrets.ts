@@ -1,5 +1,6 @@
 // Keeps secrets (passwords, credentials) out of every output format: masking, redaction, fix vetting.
 import { MASK, maskFound, secretFinderFor, secretValuesOf } from '../engine/secrets.js';
+import { mergeRanges } from '../engine/secret-ranges.js';
 import type { Fix, FileResult, Range } from '../types.js';
 import { firstIndex } from '../util/sorted.js';
 
@@ -36,13 +37,7 @@ export function mergedSecretRanges(ranges: readonly Range[] | undefined): Range[
 }
 
 function merge(ranges: readonly Range[]): Merged {
-  const sorted = ranges.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
-  const out: Range[] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
-    else out.push({ start: r.start, end: r.end });
-  }
+  const out = mergeRanges(ranges);
   const lengthBefore = [0];
   for (const r of out) lengthBefore.push(lengthBefore[lengthBefore.length - 1]! + r.end - r.start);
   return { ranges: out, lengthBefore };

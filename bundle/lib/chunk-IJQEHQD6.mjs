@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   createLineIndex
-} from "./chunk-XROSNXPN.mjs";
+} from "./chunk-ZEDVUB73.mjs";
 import {
   lastAtOrBefore
-} from "./chunk-MQFCYHPN.mjs";
+} from "./chunk-YOKZ6MHH.mjs";
 
 // src/reporters/source-view.ts
 var views = /* @__PURE__ */ new WeakMap();

@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   json,
   toJsonResults
-} from "./chunk-HZUL6PQN.mjs";
-import "./chunk-MQFCYHPN.mjs";
+} from "./chunk-E6WDDA7Q.mjs";
+import "./chunk-YOKZ6MHH.mjs";
 import "./chunk-A7JERCGG.mjs";
 export {
   json,

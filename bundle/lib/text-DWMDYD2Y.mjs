@@ -7,15 +7,15 @@ import {
 import {
   codeFrame,
   oneLine
-} from "./chunk-52T6TTUO.mjs";
-import "./chunk-WEMPAEYM.mjs";
-import "./chunk-XROSNXPN.mjs";
+} from "./chunk-L3CI7X5C.mjs";
+import "./chunk-IJQEHQD6.mjs";
+import "./chunk-ZEDVUB73.mjs";
 import {
   displayPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-MQFCYHPN.mjs";
+} from "./chunk-YOKZ6MHH.mjs";
 import {
   __toESM
 } from "./chunk-A7JERCGG.mjs";

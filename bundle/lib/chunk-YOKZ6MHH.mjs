@@ -258,6 +258,57 @@ function anyBetween(offsets, start, end) {
   return lo < offsets.length && offsets[lo] < end;
 }
 
+// src/engine/secret-ranges.ts
+function mergeRanges(ranges) {
+  const sorted = ranges.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+  const out = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ start: r.start, end: r.end });
+  }
+  return out;
+}
+function sortedRun(initial) {
+  const ranges = initial.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+  const maxEnd = [];
+  const rebuild = (from) => {
+    for (let i = from; i < ranges.length; i++) maxEnd[i] = Math.max(ranges[i].end, i > 0 ? maxEnd[i - 1] : 0);
+  };
+  rebuild(0);
+  return {
+    ranges,
+    add(range) {
+      let i = ranges.length;
+      while (i > 0 && ranges[i - 1].start > range.start) i--;
+      ranges.splice(i, 0, { start: range.start, end: range.end });
+      rebuild(i);
+    },
+    overlaps(start, end) {
+      const limit = Math.max(end, start + 1);
+      const before = firstIndex(ranges.length, (i) => ranges[i].start >= limit);
+      return before > 0 && maxEnd[before - 1] > start;
+    }
+  };
+}
+function createSecretRanges(found) {
+  const fixed = sortedRun(found);
+  const added = sortedRun([]);
+  return {
+    add(range) {
+      if (range.end > range.start) added.add(range);
+    },
+    overlaps: ({ start, end }) => fixed.overlaps(start, end) || added.overlaps(start, end),
+    list: () => {
+      const seen = /* @__PURE__ */ new Set();
+      return [...fixed.ranges, ...added.ranges].filter((r) => {
+        const key = `${r.start}:${r.end}`;
+        return !seen.has(key) && !!seen.add(key);
+      });
+    }
+  };
+}
+
 // src/reporters/secrets.ts
 var SECRET_MASK = MASK;
 var mergedCache = /* @__PURE__ */ new WeakMap();
@@ -272,13 +323,7 @@ function mergedSecretRanges(ranges) {
   return merged(ranges).ranges;
 }
 function merge(ranges) {
-  const sorted = ranges.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
-  const out = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
-    else out.push({ start: r.start, end: r.end });
-  }
+  const out = mergeRanges(ranges);
   const lengthBefore = [0];
   for (const r of out) lengthBefore.push(lengthBefore[lengthBefore.length - 1] + r.end - r.start);
   return { ranges: out, lengthBefore };
@@ -355,7 +400,6 @@ function maskSlice(source, start, end, secrets) {
 
 export {
   byCodeUnits,
-  firstIndex,
   firstStartingAt,
   lastAtOrBefore,
   anyBetween,
@@ -367,6 +411,8 @@ export {
   scanFreeSecretsIn,
   secretElementShapes,
   scanFreeSecrets,
+  mergeRanges,
+  createSecretRanges,
   SECRET_MASK,
   mergedSecretRanges,
   secretRedactor,

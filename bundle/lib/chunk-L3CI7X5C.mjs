@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   sourceView
-} from "./chunk-WEMPAEYM.mjs";
+} from "./chunk-IJQEHQD6.mjs";
 import {
   maskedView
-} from "./chunk-MQFCYHPN.mjs";
+} from "./chunk-YOKZ6MHH.mjs";
 
 // src/reporters/frame.ts
 var MAX_WIDTH = 100;

@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   oneLine
-} from "./chunk-52T6TTUO.mjs";
+} from "./chunk-L3CI7X5C.mjs";
 import {
   sarifRuleId
-} from "./chunk-UNSE4H7P.mjs";
+} from "./chunk-RMGSLO2T.mjs";
 import "./chunk-J3BZNWI5.mjs";
-import "./chunk-WEMPAEYM.mjs";
-import "./chunk-XROSNXPN.mjs";
+import "./chunk-IJQEHQD6.mjs";
+import "./chunk-ZEDVUB73.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-MQFCYHPN.mjs";
+} from "./chunk-YOKZ6MHH.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/compact.ts

@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-Y32BRFYD.mjs";
+} from "./chunk-NQHJU67V.mjs";
 import {
   PARSE_ERROR_ID,
   ruleDescriptor,
   sarifRuleId
-} from "./chunk-UNSE4H7P.mjs";
+} from "./chunk-RMGSLO2T.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
 import {
   sourceView
-} from "./chunk-WEMPAEYM.mjs";
-import "./chunk-XROSNXPN.mjs";
+} from "./chunk-IJQEHQD6.mjs";
+import "./chunk-ZEDVUB73.mjs";
 import {
   SRCROOT,
   artifactLocation,
@@ -24,7 +24,7 @@ import {
 import {
   maskedView,
   secretRedactor
-} from "./chunk-MQFCYHPN.mjs";
+} from "./chunk-YOKZ6MHH.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/sarif-regions.ts
