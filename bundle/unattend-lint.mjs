@@ -12,7 +12,7 @@ import {
   decode,
   encode,
   openStreamedText
-} from "./lib/chunk-NQHJU67V.mjs";
+} from "./lib/chunk-2RKS2NS7.mjs";
 import {
   TOOL_NAME,
   ruleDocsUrl
@@ -10451,20 +10451,26 @@ function createTextScanner(windows = SCAN_WINDOWS) {
     }
   };
 }
-function occurrencesInPieces(pieces, values) {
+var FEW_VALUES = 32;
+function occurrencesIn(pieces, values) {
   const out = [];
   const longest = values.reduce((n, v) => Math.max(n, v.length), 0);
   const after2 = values.map(() => 0);
+  const find = values.length > FEW_VALUES ? secretFinderFor(values, FEW_VALUES) : void 0;
   let tail = "";
   for (const p of pieces) {
     const text = tail + p.text;
     const base = p.start - tail.length;
-    values.forEach((v, k) => {
-      for (let i = text.indexOf(v, Math.max(0, after2[k] - base)); i >= 0; i = text.indexOf(v, i + v.length)) {
-        out.push({ start: base + i, end: base + i + v.length });
-        after2[k] = base + i + v.length;
-      }
-    });
+    if (find) {
+      for (const r of find(text)) if (r.end > tail.length) out.push({ start: base + r.start, end: base + r.end });
+    } else {
+      values.forEach((v, k) => {
+        for (let i = text.indexOf(v, Math.max(0, after2[k] - base)); i >= 0; i = text.indexOf(v, i + v.length)) {
+          out.push({ start: base + i, end: base + i + v.length });
+          after2[k] = base + i + v.length;
+        }
+      });
+    }
     tail = text.slice(Math.max(0, text.length - longest + 1));
   }
   return out;
@@ -10683,16 +10689,8 @@ function everyOccurrence(text, secrets, streamed) {
   const values = secretValuesOf(text, found);
   const repeatable = values.filter((v) => v.trim().length >= MIN_REPEATED_SECRET);
   if (repeatable.length === 0) return { ranges: found, values };
-  const repeats = streamed ? occurrencesInPieces(streamed.pieces(), repeatable) : occurrences(text, repeatable);
-  const all = createSecretRanges([...found, ...repeats]);
+  const all = createSecretRanges([...found, ...occurrencesIn(streamed ? streamed.pieces() : [{ text, start: 0 }], repeatable)]);
   return { ranges: all.list(), values };
-}
-var FEW_VALUES = 32;
-function occurrences(text, values) {
-  if (values.length > FEW_VALUES) return secretFinderFor(values, FEW_VALUES)(text);
-  const out = [];
-  for (const v of values) for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + v.length)) out.push({ start: i, end: i + v.length });
-  return out;
 }
 var GLOBAL_HOOKS = ["onDocument", "onSettings", "onSettingsEnd", "onComponent", "onComponentEnd", "onComment", "onDocumentEnd"];
 var ELEMENT_HOOKS = ["onElement", "onElementEnd", "onValue"];
@@ -12508,10 +12506,10 @@ if (input?.kind === "unattend-lint-worker" && parentPort) {
 var FORMATS = Object.freeze({
   text: { load: async () => (await import("./lib/text-DWMDYD2Y.mjs")).text },
   json: { load: async () => (await import("./lib/json-BEJ6GKPT.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-QZ3YESOJ.mjs")).sarif, docs: true },
+  sarif: { load: async () => (await import("./lib/sarif-LDWYJYPZ.mjs")).sarif, docs: true },
   compact: { load: async () => (await import("./lib/compact-J6IKN55S.mjs")).compact },
   github: { load: async () => (await import("./lib/github-FQC3XCFM.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-6Q4TTHMT.mjs")).gitlab },
+  gitlab: { load: async () => (await import("./lib/gitlab-W4NHMXOL.mjs")).gitlab },
   checkstyle: { load: async () => (await import("./lib/checkstyle-FB5FZHDQ.mjs")).checkstyle },
   junit: { load: async () => (await import("./lib/junit-6QPNK75P.mjs")).junit }
 });

@@ -159,6 +159,31 @@ test('every fixture gets the same result linted as a stream (small chunks and sc
   assert.ok(files.length > 300, 'the fixtures were found');
 });
 
+test('a streamed file with many secret values finds their repeats across pieces as the whole text does', () => {
+  const accounts = Array.from({ length: 40 }, (_, i) =>
+    `<LocalAccount wcm:action="add"><Name>user${i}</Name><Group>Users</Group><Password><Value>Pa55-word-${i}-x</Value><PlainText>true</PlainText></Password></LocalAccount>`).join('\n');
+  const repeats = Array.from({ length: 40 }, (_, i) => `<!-- net user user${i} Pa55-word-${i}-x -->`).join('\n');
+  const text = `<?xml version="1.0"?>
+<unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State">
+  <settings pass="oobeSystem">
+    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+      <UserAccounts><LocalAccounts>
+${accounts}
+      </LocalAccounts></UserAccounts>
+${repeats}
+    </component>
+  </settings>
+</unattend>
+`;
+  const bytes = new TextEncoder().encode(text);
+  const [streamed, whole] = streamedAsWhole(bytes, 'x.xml', 61);
+  assert.equal(streamed, whole);
+  const r = lintStream(bytesOf(bytes), { ...everyRule('x.xml'), chunkBytes: 61 });
+  // Every repeat in the comments is a secret range: 40 values, each written twice.
+  const covered = (v: string) => r.secretRanges!.some((x) => text.slice(x.start, x.end).includes(v) && x.start > text.indexOf('<!--'));
+  assert.ok(Array.from({ length: 40 }, (_, i) => `Pa55-word-${i}-x`).every(covered));
+});
+
 test('a streamed file keeps no text: none for a clean result, the lines of its findings (and one on each side) for others', () => {
   const clean = new TextEncoder().encode('<?xml version="1.0"?>\n<unattend xmlns="urn:schemas-microsoft-com:unattend"/>\n');
   const opts = everyRule('x.xml');

@@ -19,7 +19,7 @@ import { quoteValue } from './quote.js';
 import { createReporter, type Sink } from './report.js';
 import { byCodeUnits } from '../util/sorted.js';
 import { conditionalOffsets, templateMarkOffsets } from '../binder/placeholders.js';
-import { createTextScanner, occurrencesInPieces, type ScanWindows, type TextScans } from './stream-scans.js';
+import { createTextScanner, occurrencesIn, type ScanWindows, type TextScans } from './stream-scans.js';
 
 export type { EnabledRule } from './plan.js';
 
@@ -315,20 +315,8 @@ function everyOccurrence(text: TextReader, secrets: SecretRanges, streamed: Stre
   const repeatable = values.filter((v) => v.trim().length >= MIN_REPEATED_SECRET);
   if (repeatable.length === 0) return { ranges: found, values };
   // A streamed text is read once more, piece by piece.
-  const repeats = streamed ? occurrencesInPieces(streamed.pieces(), repeatable) : occurrences(text as string, repeatable);
-  const all = createSecretRanges([...found, ...repeats]);
+  const all = createSecretRanges([...found, ...occurrencesIn(streamed ? streamed.pieces() : [{ text: text as string, start: 0 }], repeatable)]);
   return { ranges: all.list(), values };
-}
-
-/** Past this many values one matcher over the text beats a native search per value. */
-const FEW_VALUES = 32;
-
-/** Where `values` occur in `text`: a native search per value for a few, one pass of a matcher for many. */
-function occurrences(text: string, values: readonly string[]): Range[] {
-  if (values.length > FEW_VALUES) return secretFinderFor(values, FEW_VALUES)(text);
-  const out: Range[] = [];
-  for (const v of values) for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + v.length)) out.push({ start: i, end: i + v.length });
-  return out;
 }
 
 type GlobalHook = 'onDocument' | 'onSettings' | 'onSettingsEnd' | 'onComponent' | 'onComponentEnd' | 'onComment' | 'onDocumentEnd';

@@ -2,7 +2,7 @@
 // shape, template conditionals and template marks before the parse, the repeats of secret values after it.
 import type { Range } from '../types.js';
 import type { Piece } from '../source/stream.js';
-import { freeSecretScan, scanFreeSecretsIn } from './secrets.js';
+import { freeSecretScan, scanFreeSecretsIn, secretFinderFor } from './secrets.js';
 import { conditionalsIn, templateMarkOffsets } from '../binder/placeholders.js';
 
 export interface TextScans {
@@ -64,25 +64,35 @@ export function createTextScanner(windows: ScanWindows = SCAN_WINDOWS): TextScan
   };
 }
 
+/** Past this many values one matcher over the text beats a native search per value. */
+const FEW_VALUES = 32;
+
 /**
- * Where `values` occur in the text of `pieces`: for each value, each occurrence that does not overlap the one
- * before it, as a search of the whole text finds them. Each piece is searched with the end of the one before, so a
- * value across two pieces is found.
+ * Where `values` occur in the text of `pieces` (a whole text is one piece). For a few values, a native search per
+ * value: each occurrence that does not overlap the one before it. For many, one matcher pass, so that the work
+ * does not grow with values times text. Each piece is searched with the end of the one before, so that a value
+ * across two pieces is found.
  */
-export function occurrencesInPieces(pieces: Iterable<Piece>, values: readonly string[]): Range[] {
+export function occurrencesIn(pieces: Iterable<Piece>, values: readonly string[]): Range[] {
   const out: Range[] = [];
   const longest = values.reduce((n, v) => Math.max(n, v.length), 0);
   const after = values.map(() => 0);
+  const find = values.length > FEW_VALUES ? secretFinderFor(values, FEW_VALUES) : undefined;
   let tail = '';
   for (const p of pieces) {
     const text = tail + p.text;
     const base = p.start - tail.length;
-    values.forEach((v, k) => {
-      for (let i = text.indexOf(v, Math.max(0, after[k]! - base)); i >= 0; i = text.indexOf(v, i + v.length)) {
-        out.push({ start: base + i, end: base + i + v.length });
-        after[k] = base + i + v.length;
-      }
-    });
+    if (find) {
+      // What lies within the tail alone was found with the piece before.
+      for (const r of find(text)) if (r.end > tail.length) out.push({ start: base + r.start, end: base + r.end });
+    } else {
+      values.forEach((v, k) => {
+        for (let i = text.indexOf(v, Math.max(0, after[k]! - base)); i >= 0; i = text.indexOf(v, i + v.length)) {
+          out.push({ start: base + i, end: base + i + v.length });
+          after[k] = base + i + v.length;
+        }
+      });
+    }
     tail = text.slice(Math.max(0, text.length - longest + 1));
   }
   return out;

@@ -10,7 +10,7 @@
 // Secrets are replaced by the fixed mask first: a 64-bit polynomial hash of a short password
 // with known surroundings can be inverted, so the real value must never enter the hash.
 import { encode } from '../source/encode.js';
-import { openStreamedText, type ByteReader } from '../source/stream.js';
+import { readPieces, type ByteReader } from '../source/stream.js';
 import type { FileResult, Range } from '../types.js';
 import { mergedSecretRanges, SECRET_MASK } from './secrets.js';
 
@@ -233,8 +233,9 @@ export function lineHashesOf(
 export function addLineHashes(file: FileResult, reader: ByteReader, chunkBytes?: number): void {
   const excerpt = file.excerpt;
   if (!excerpt || excerpt.lineHashes) return;
-  const text = openStreamedText(reader, () => undefined, chunkBytes);
-  if (!text) return;
+  // Read straight through, twice: no piece is read back, so none is noted.
+  const pieces = readPieces(reader, chunkBytes);
+  if (!pieces) return;
   const wanted = new Set(file.messages.map((d) => Math.max(1, d.line)));
-  excerpt.lineHashes = lineHashesOf(() => text.pieces(), file.secretRanges, text.encoding, text.bom, wanted);
+  excerpt.lineHashes = lineHashesOf(() => pieces, file.secretRanges, file.encoding ?? 'utf-8', file.bom ?? false, wanted);
 }

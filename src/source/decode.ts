@@ -37,7 +37,7 @@ export function readDeclaration(text: string): XmlDeclaration | undefined {
   return decl;
 }
 
-export function sniff(bytes: Uint8Array): { encoding: string; bom: number } {
+function sniff(bytes: Uint8Array): { encoding: string; bom: number } {
   const [a, b, c] = bytes;
   if (a === 0xef && b === 0xbb && c === 0xbf) return { encoding: 'utf-8', bom: 3 };
   if (a === 0xff && b === 0xfe) return { encoding: 'utf-16le', bom: 2 };
@@ -83,15 +83,22 @@ function firstBadByte(bytes: Uint8Array, encoding: string): number {
   return lo;
 }
 
-export function decode(bytes: Uint8Array): DecodedSource {
+/**
+ * The encoding a file's bytes are decoded with, and the length of its byte order mark, from its first bytes (200 are
+ * enough): the byte order mark, UTF-16's "<?" shape, else UTF-8 or the single-byte encoding its declaration names.
+ */
+export function textEncoding(bytes: Uint8Array): { encoding: string; bom: number } {
   const sniffed = sniff(bytes);
-  let encoding = sniffed.encoding;
-  if (encoding === 'utf-8' && sniffed.bom === 0) {
-    const declared = declaredAsciiEncoding(bytes, 0);
-    // Only single-byte, ASCII-compatible declarations change how bytes decode; a declared UTF-16
-    // without its byte shape is a contradiction the encoding rule reports.
-    if (declared && declared !== 'utf-8' && !declared.startsWith('utf-16')) encoding = declared;
-  }
+  if (sniffed.encoding !== 'utf-8' || sniffed.bom > 0) return sniffed;
+  const declared = declaredAsciiEncoding(bytes, 0);
+  // Only single-byte, ASCII-compatible declarations change how bytes decode; a declared UTF-16
+  // without its byte shape is a contradiction the encoding rule reports.
+  return declared && declared !== 'utf-8' && !declared.startsWith('utf-16') ? { encoding: declared, bom: 0 } : sniffed;
+}
+
+export function decode(bytes: Uint8Array): DecodedSource {
+  const sniffed = textEncoding(bytes);
+  const encoding = sniffed.encoding;
   const body = bytes.subarray(sniffed.bom);
   try {
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);

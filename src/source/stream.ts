@@ -1,5 +1,5 @@
 // A file's text read in chunks: decoded piece by piece, never held whole, any range read back on demand.
-import { readDeclaration, sniff, type DetectedEncoding, type XmlDeclaration } from './decode.js';
+import { readDeclaration, textEncoding, type DetectedEncoding, type XmlDeclaration } from './decode.js';
 import type { TextReader } from './line-index.js';
 import { lastAtOrBefore } from '../util/sorted.js';
 
@@ -36,30 +36,25 @@ const DECLARATION_START = /^<\?xml\s/;
 /** Characters kept to read the XML declaration. */
 const LONGEST_OPENING = 1024 * 1024;
 
-/**
- * The streamed text of a file, or undefined when its encoding is not one read in pieces here (UTF-8, UTF-16LE and
- * UTF-16BE are; a file declaring a single-byte encoding is read whole). A first pass over the whole file decodes it
- * strictly (UndecodableError on the first bad byte) and notes where each piece starts, so that any range can be read
- * back later; `onPiece` sees that pass's pieces.
- */
-export function openStreamedText(reader: ByteReader, onPiece: (p: Piece) => void, chunkBytes = CHUNK_BYTES): StreamedText | undefined {
+/** The text of a file in pieces, decoded from its start on each iteration: for one read through, no checkpoints. */
+export function readPieces(reader: ByteReader, chunkBytes = CHUNK_BYTES): Iterable<Piece> | undefined {
+  const opened = openBytes(reader, chunkBytes);
+  return opened && { [Symbol.iterator]: () => opened.decodeFrom(opened.bom, 0) };
+}
+
+/** The encoding of a file read in pieces, and the generator of its pieces from a byte and character offset on. */
+function openBytes(reader: ByteReader, chunkBytes: number) {
   const head = new Uint8Array(Math.min(reader.size, 256));
   reader.read(head, 0);
-  const sniffed = sniff(head);
-  const encoding = sniffed.encoding;
-  if (encoding === 'utf-8' && sniffed.bom === 0 && declaresOtherEncoding(head)) return undefined;
+  const { encoding, bom } = textEncoding(head);
+  // A single-byte encoding a declaration names is read whole (its files are few and small).
+  if (encoding !== 'utf-8' && encoding !== 'utf-16le' && encoding !== 'utf-16be') return undefined;
   const size = Math.max(SMALLEST_CHUNK, chunkBytes);
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
-  // Char and byte offsets where each piece starts: a range is read back from the piece holding its start.
-  const chars: number[] = [];
-  const bytes: number[] = [];
-  let length = 0;
-
-  /** Decodes the pieces from piece `index` on (the first pass starts at 0 with nothing noted yet). */
-  function* decodeFrom(index: number): Generator<Piece & { byte: number }> {
+  function* decodeFrom(byte: number, char: number): Generator<Piece & { byte: number }> {
     const buffer = new Uint8Array(size);
-    let at = index < bytes.length ? bytes[index]! : sniffed.bom;
-    let char = index < chars.length ? chars[index]! : 0;
+    let at = byte;
+    let offset = char;
     while (at < reader.size) {
       const n = reader.read(buffer, at);
       if (n <= 0) throw new UndecodableError(`the file shrank while it was read (at byte ${at})`);
@@ -71,11 +66,31 @@ export function openStreamedText(reader: ByteReader, onPiece: (p: Piece) => void
       } catch {
         throw new UndecodableError(`bytes that are not valid ${encoding.toUpperCase()} after byte ${at}`);
       }
-      yield { text, start: char, byte: at };
+      yield { text, start: offset, byte: at };
       at += cut;
-      char += text.length;
+      offset += text.length;
     }
   }
+  return { encoding, bom, decodeFrom };
+}
+
+/**
+ * The streamed text of a file, or undefined when its encoding is not one read in pieces here (UTF-8, UTF-16LE and
+ * UTF-16BE are; a file declaring a single-byte encoding is read whole). A first pass over the whole file decodes it
+ * strictly (UndecodableError on the first bad byte) and notes where each piece starts, so that any range can be read
+ * back later; `onPiece` sees that pass's pieces.
+ */
+export function openStreamedText(reader: ByteReader, onPiece: (p: Piece) => void, chunkBytes = CHUNK_BYTES): StreamedText | undefined {
+  const opened = openBytes(reader, chunkBytes);
+  if (!opened) return undefined;
+  const { encoding, bom } = opened;
+  // Char and byte offsets where each piece starts: a range is read back from the piece holding its start.
+  const chars: number[] = [];
+  const bytes: number[] = [];
+  let length = 0;
+  /** The pieces from piece `index` on (the first pass starts at 0 with nothing noted yet). */
+  const decodeFrom = (index: number): Generator<Piece & { byte: number }> =>
+    index < bytes.length ? opened.decodeFrom(bytes[index]!, chars[index]!) : opened.decodeFrom(bom, 0);
 
   // A declaration starts the text and ends at its first ">": what comes before that is enough to read it.
   let opening = '';
@@ -111,7 +126,7 @@ export function openStreamedText(reader: ByteReader, onPiece: (p: Piece) => void
 
   const streamed: StreamedText = {
     encoding,
-    bom: sniffed.bom > 0,
+    bom: bom > 0,
     declaration,
     length,
     *pieces() {
@@ -152,12 +167,6 @@ export function openStreamedText(reader: ByteReader, onPiece: (p: Piece) => void
     },
   };
   return streamed;
-}
-
-/** Whether an ASCII-compatible declaration names an encoding other than UTF-8 (such files are read whole). */
-function declaresOtherEncoding(head: Uint8Array): boolean {
-  const decl = readDeclaration(String.fromCharCode.apply(null, head as unknown as number[]));
-  return decl?.encoding !== undefined && !/^utf-?8$/i.test(decl.encoding.trim());
 }
 
 /** How many of the `n` bytes read end on a character boundary (the rest is read again with the next chunk). */

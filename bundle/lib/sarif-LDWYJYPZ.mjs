@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-NQHJU67V.mjs";
+} from "./chunk-2RKS2NS7.mjs";
 import {
   PARSE_ERROR_ID,
   ruleDescriptor,

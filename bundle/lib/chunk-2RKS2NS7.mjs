@@ -60,13 +60,15 @@ function firstBadByte(bytes, encoding) {
   while (lo > 0 && !ok(lo, false)) lo--;
   return lo;
 }
-function decode(bytes) {
+function textEncoding(bytes) {
   const sniffed = sniff(bytes);
-  let encoding = sniffed.encoding;
-  if (encoding === "utf-8" && sniffed.bom === 0) {
-    const declared = declaredAsciiEncoding(bytes, 0);
-    if (declared && declared !== "utf-8" && !declared.startsWith("utf-16")) encoding = declared;
-  }
+  if (sniffed.encoding !== "utf-8" || sniffed.bom > 0) return sniffed;
+  const declared = declaredAsciiEncoding(bytes, 0);
+  return declared && declared !== "utf-8" && !declared.startsWith("utf-16") ? { encoding: declared, bom: 0 } : sniffed;
+}
+function decode(bytes) {
+  const sniffed = textEncoding(bytes);
+  const encoding = sniffed.encoding;
   const body = bytes.subarray(sniffed.bom);
   try {
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
@@ -129,21 +131,21 @@ var CHUNK_BYTES = 64 * 1024;
 var SMALLEST_CHUNK = 4;
 var DECLARATION_START = /^<\?xml\s/;
 var LONGEST_OPENING = 1024 * 1024;
-function openStreamedText(reader, onPiece, chunkBytes = CHUNK_BYTES) {
+function readPieces(reader, chunkBytes = CHUNK_BYTES) {
+  const opened = openBytes(reader, chunkBytes);
+  return opened && { [Symbol.iterator]: () => opened.decodeFrom(opened.bom, 0) };
+}
+function openBytes(reader, chunkBytes) {
   const head = new Uint8Array(Math.min(reader.size, 256));
   reader.read(head, 0);
-  const sniffed = sniff(head);
-  const encoding = sniffed.encoding;
-  if (encoding === "utf-8" && sniffed.bom === 0 && declaresOtherEncoding(head)) return void 0;
+  const { encoding, bom } = textEncoding(head);
+  if (encoding !== "utf-8" && encoding !== "utf-16le" && encoding !== "utf-16be") return void 0;
   const size = Math.max(SMALLEST_CHUNK, chunkBytes);
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
-  const chars = [];
-  const bytes = [];
-  let length = 0;
-  function* decodeFrom(index) {
+  function* decodeFrom(byte, char) {
     const buffer = new Uint8Array(size);
-    let at = index < bytes.length ? bytes[index] : sniffed.bom;
-    let char = index < chars.length ? chars[index] : 0;
+    let at = byte;
+    let offset = char;
     while (at < reader.size) {
       const n = reader.read(buffer, at);
       if (n <= 0) throw new UndecodableError(`the file shrank while it was read (at byte ${at})`);
@@ -155,11 +157,21 @@ function openStreamedText(reader, onPiece, chunkBytes = CHUNK_BYTES) {
       } catch {
         throw new UndecodableError(`bytes that are not valid ${encoding.toUpperCase()} after byte ${at}`);
       }
-      yield { text, start: char, byte: at };
+      yield { text, start: offset, byte: at };
       at += cut;
-      char += text.length;
+      offset += text.length;
     }
   }
+  return { encoding, bom, decodeFrom };
+}
+function openStreamedText(reader, onPiece, chunkBytes = CHUNK_BYTES) {
+  const opened = openBytes(reader, chunkBytes);
+  if (!opened) return void 0;
+  const { encoding, bom } = opened;
+  const chars = [];
+  const bytes = [];
+  let length = 0;
+  const decodeFrom = (index) => index < bytes.length ? opened.decodeFrom(bytes[index], chars[index]) : opened.decodeFrom(bom, 0);
   let opening = "";
   let openingDone = false;
   for (const p of decodeFrom(0)) {
@@ -189,7 +201,7 @@ function openStreamedText(reader, onPiece, chunkBytes = CHUNK_BYTES) {
   };
   const streamed = {
     encoding,
-    bom: sniffed.bom > 0,
+    bom: bom > 0,
     declaration,
     length,
     *pieces() {
@@ -228,10 +240,6 @@ function openStreamedText(reader, onPiece, chunkBytes = CHUNK_BYTES) {
     }
   };
   return streamed;
-}
-function declaresOtherEncoding(head) {
-  const decl = readDeclaration(String.fromCharCode.apply(null, head));
-  return decl?.encoding !== void 0 && !/^utf-?8$/i.test(decl.encoding.trim());
 }
 function cutAt(buffer, n, encoding) {
   if (encoding === "utf-8") {
@@ -414,10 +422,10 @@ function lineHashesOf(pieces, secrets, encoding, bom, wanted) {
 function addLineHashes(file, reader, chunkBytes) {
   const excerpt = file.excerpt;
   if (!excerpt || excerpt.lineHashes) return;
-  const text = openStreamedText(reader, () => void 0, chunkBytes);
-  if (!text) return;
+  const pieces = readPieces(reader, chunkBytes);
+  if (!pieces) return;
   const wanted = new Set(file.messages.map((d) => Math.max(1, d.line)));
-  excerpt.lineHashes = lineHashesOf(() => text.pieces(), file.secretRanges, text.encoding, text.bom, wanted);
+  excerpt.lineHashes = lineHashesOf(() => pieces, file.secretRanges, file.encoding ?? "utf-8", file.bom ?? false, wanted);
 }
 
 export {
