@@ -6341,8 +6341,13 @@ var fixed_identity_in_image_default = defineRule({
 });
 
 // src/engine/plan.ts
+var HOOK_BITS = { onElement: 1, onElementEnd: 2, onValue: 4 };
 var STATUSES = ["exact", "case", "unknown", "unjudged"];
 var STATUS_INDEX = { exact: 0, case: 1, unknown: 2, unjudged: 3 };
+function elementSlot(setting, status) {
+  return (setting === void 0 ? 0 : setting + 1) * STATUSES.length + STATUS_INDEX[status];
+}
+var KEPT_SHAPES = 16;
 var UnknownFactError = class extends Error {
   constructor(ruleId, key, suggestion) {
     super(`rule "${ruleId}": "${key}" is not a setting the knowledge base knows${suggestion ? `; did you mean "${suggestion}"?` : ""}`);
@@ -6398,14 +6403,32 @@ function createPlan(rules, kb) {
   const every = rules.map((_, i) => i).filter((i) => !only[i]);
   const memo = new Array((tree.settings.length + 1) * STATUSES.length);
   const elementRules = (setting, status) => {
-    const key = (setting === void 0 ? 0 : setting + 1) * STATUSES.length + STATUS_INDEX[status];
+    const key = elementSlot(setting, status);
     return memo[key] ?? (memo[key] = rulesFor(setting, status));
   };
   const rulesFor = (setting, status) => {
     const subscribed = setting === void 0 ? [] : bySetting[setting] ?? [];
     return [...every, ...subscribed].sort((a, b) => a - b).filter((i) => !statuses[i] || statuses[i].has(status));
   };
-  return { rules, only, bySetting, facts, quiet, elementRules };
+  const ofSlot = (slot) => {
+    const setting = Math.floor(slot / STATUSES.length) - 1;
+    return elementRules(setting < 0 ? void 0 : setting, STATUSES[slot % STATUSES.length]);
+  };
+  const shapes = /* @__PURE__ */ new Map();
+  const hookTables = (shape2) => {
+    const kept = shapes.get(shape2);
+    if (kept) return kept;
+    const table = (hook) => {
+      const bit = HOOK_BITS[hook];
+      const heard = new Array(memo.length);
+      const narrow = (slot) => heard[slot] = ofSlot(slot).filter((i) => (shape2.charCodeAt(i) & bit) !== 0);
+      return (slot) => heard[slot] ?? narrow(slot);
+    };
+    const tables = { onElement: table("onElement"), onElementEnd: table("onElementEnd"), onValue: table("onValue") };
+    if (shapes.size < KEPT_SHAPES) shapes.set(shape2, tables);
+    return tables;
+  };
+  return { rules, only, bySetting, facts, quiet, elementRules, hookTables };
 }
 
 // rules/_helpers/policy.ts
@@ -10693,7 +10716,11 @@ function everyOccurrence(text, secrets, streamed) {
   return { ranges: all.list(), values };
 }
 var GLOBAL_HOOKS = ["onDocument", "onSettings", "onSettingsEnd", "onComponent", "onComponentEnd", "onComment", "onDocumentEnd"];
-var ELEMENT_HOOKS = ["onElement", "onElementEnd", "onValue"];
+var HOOK_NAMES = [...GLOBAL_HOOKS, "onElement", "onElementEnd", "onValue"];
+function hooksOf(v) {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null ? Object.keys(v) : HOOK_NAMES;
+}
 function startRules(plan, opts, sink, source, secrets, text) {
   const { lines, filePath } = sink;
   const settings = opts.settings ?? {};
@@ -10716,19 +10743,26 @@ function startRules(plan, opts, sink, source, secrets, text) {
     onElementEnd: new Array(visitors.length),
     onValue: new Array(visitors.length)
   };
+  let shape2 = "";
   for (let i = 0; i < visitors.length; i++) {
     const v = visitors[i];
-    if (v === NO_HOOKS) continue;
-    const id = plan.rules[i].rule.meta.id;
-    for (const h of GLOBAL_HOOKS) {
-      const fn = v[h];
-      if (fn) global.get(h).push({ id, v, fn });
+    let bits = 0;
+    if (v !== NO_HOOKS) {
+      const id = plan.rules[i].rule.meta.id;
+      for (const h of hooksOf(v)) {
+        const fn = v[h];
+        if (typeof fn !== "function") continue;
+        if (h in HOOK_BITS) {
+          own[h][i] = { id, v, fn };
+          bits |= HOOK_BITS[h];
+        } else {
+          global.get(h)?.push({ id, v, fn });
+        }
+      }
     }
-    for (const h of ELEMENT_HOOKS) {
-      const fn = v[h];
-      if (fn) own[h][i] = { id, v, fn };
-    }
+    shape2 += String.fromCharCode(48 + bits);
   }
+  const tables = plan.hookTables(shape2);
   const call = (list5, node, offset) => {
     let i = 0;
     try {
@@ -10742,28 +10776,18 @@ function startRules(plan, opts, sink, source, secrets, text) {
   };
   const elementDispatch = (h) => {
     const listeners = own[h];
-    const heard = /* @__PURE__ */ new Map();
-    const narrow = (rules) => {
-      const out = [];
-      for (const i of rules) {
-        const l = listeners[i];
-        if (l) out.push(l);
-      }
-      heard.set(rules, out);
-      return out;
-    };
+    const heard = tables[h];
     return (el, node) => {
       const b = el.binding;
-      const rules = plan.elementRules(b.setting?.id, b.status);
-      const list5 = heard.get(rules) ?? narrow(rules);
+      const rules = heard(elementSlot(b.setting?.id, b.status));
       let k = 0;
       try {
-        for (; k < list5.length; k++) {
-          const l = list5[k];
+        for (; k < rules.length; k++) {
+          const l = listeners[rules[k]];
           l.fn.call(l.v, node);
         }
       } catch (err) {
-        throw crash(err, list5[k].id, el.range.start, filePath, lines);
+        throw crash(err, listeners[rules[k]].id, el.range.start, filePath, lines);
       }
     };
   };

@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert';
 import { lintSource } from '../src/engine/run.js';
 import { defineRule, type AnyRule } from '../src/engine/rule.js';
 import { InternalError } from '../src/engine/errors.js';
+import { createPlan } from '../src/engine/plan.js';
 import type { KnowledgeBase } from '../src/kb/types.js';
 import { createKnowledgeBase } from '../src/kb/load.js';
 import { pathOf } from '../rules/_helpers/setting.js';
@@ -82,6 +83,41 @@ test('hooks fire in document order with pass, component and path', () => {
   ]);
 });
 
+
+test('a visitor made by a class or without a prototype hears its hooks, and one plan serves files whose visitors differ', () => {
+  const seen: string[] = [];
+  class Counter {
+    constructor(private readonly name: string) {}
+    onComponent(): void {
+      seen.push(`${this.name}:component`);
+    }
+    onValue(v: { element: { local: string } }): void {
+      if (v.element.local === 'RegisteredOwner') seen.push(`${this.name}:value`);
+    }
+  }
+  const byClass = defineRule({
+    meta: { id: 'by-class', summary: 'Class', category: 'style', severity: 'warn', messages: {} },
+    create: () => new Counter('class') as never,
+  });
+  // Hooks that depend on the file: the plan's tables are per shape of the file's visitors.
+  const byFile = defineRule({
+    meta: { id: 'by-file', summary: 'Per file', category: 'style', severity: 'warn', messages: {} },
+    create: (ctx) => {
+      const v = Object.create(null) as Record<string, (n: { local?: string; element?: { local: string } }) => void>;
+      if (ctx.filePath.endsWith('a.xml')) v['onElement'] = (n) => void (n.local === 'RegisteredOwner' && seen.push('a:element'));
+      else v['onValue'] = (n) => void (n.element?.local === 'RegisteredOwner' && seen.push('b:value'));
+      return v as never;
+    },
+  });
+  const rules = [byClass, byFile].map((rule) => ({ rule, severity: 2 as const, options: {} }));
+  const plan = createPlan(rules, kb);
+  for (const filePath of ['/x/a.xml', '/x/b.xml', '/x/a.xml']) lintSource(FILE, { filePath, rules, kb, plan });
+  assert.equal(seen, [
+    'class:component', 'a:element', 'class:value',
+    'class:component', 'class:value', 'b:value',
+    'class:component', 'a:element', 'class:value',
+  ]);
+});
 test('findings carry 1-based positions, severity and docs; secrets never appear in messages', () => {
   const r = lint(FILE, [everyValue]);
   assert.is(r.errorCount, 4);

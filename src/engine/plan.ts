@@ -27,10 +27,32 @@ export interface DispatchPlan {
    * (undefined: bound to none) with binding status `status`; worked out once per config for each pair met.
    */
   elementRules(setting: number | undefined, status: BindStatus): readonly number[];
+  /**
+   * For a file whose visitors have the element hooks `shape` says (one character per rule, its HOOK_BITS), the rules
+   * each element hook hears per slot (elementSlot): made once per config for each shape met, so that a file's
+   * dispatch is set up without going through the rules of every setting.
+   */
+  hookTables(shape: string): HookTables;
 }
+
+export type ElementHook = 'onElement' | 'onElementEnd' | 'onValue';
+export const ELEMENT_HOOKS: readonly ElementHook[] = ['onElement', 'onElementEnd', 'onValue'];
+/** A rule's element hooks as one character of a shape: the sum of the bits of the hooks its visitor has. */
+export const HOOK_BITS: Readonly<Record<ElementHook, number>> = { onElement: 1, onElementEnd: 2, onValue: 4 };
+
+/** Per element hook: the indexes, in rule order, of the rules with that hook that hear an element of a slot. */
+export type HookTables = Readonly<Record<ElementHook, (slot: number) => readonly number[]>>;
 
 const STATUSES: readonly BindStatus[] = ['exact', 'case', 'unknown', 'unjudged'];
 const STATUS_INDEX: Readonly<Record<BindStatus, number>> = { exact: 0, case: 1, unknown: 2, unjudged: 3 };
+
+/** The slot of an element bound to the setting node `setting` (undefined: none) with `status`: what decides who hears it. */
+export function elementSlot(setting: number | undefined, status: BindStatus): number {
+  return (setting === undefined ? 0 : setting + 1) * STATUSES.length + STATUS_INDEX[status];
+}
+
+/** Shapes kept per plan: a config's rules give one or two; past this many, a file's tables are made for it alone. */
+const KEPT_SHAPES = 16;
 
 /** A fact a rule's options ask for that the knowledge base does not have (a configuration error). */
 export class UnknownFactError extends Error {
@@ -88,12 +110,30 @@ export function createPlan(rules: readonly EnabledRule[], kb: KnowledgeBase): Di
   // The lookup is called for every element: the work of a first meeting is in its own function, since a closure over
   // the lookup's parameters would make every call allocate.
   const elementRules = (setting: number | undefined, status: BindStatus): readonly number[] => {
-    const key = (setting === undefined ? 0 : setting + 1) * STATUSES.length + STATUS_INDEX[status];
+    const key = elementSlot(setting, status);
     return memo[key] ?? (memo[key] = rulesFor(setting, status));
   };
   const rulesFor = (setting: number | undefined, status: BindStatus): readonly number[] => {
     const subscribed = setting === undefined ? [] : (bySetting[setting] ?? []);
     return [...every, ...subscribed].sort((a, b) => a - b).filter((i) => !statuses[i] || statuses[i]!.has(status));
   };
-  return { rules, only, bySetting, facts, quiet, elementRules };
+  const ofSlot = (slot: number): readonly number[] => {
+    const setting = Math.floor(slot / STATUSES.length) - 1;
+    return elementRules(setting < 0 ? undefined : setting, STATUSES[slot % STATUSES.length]!);
+  };
+  const shapes = new Map<string, HookTables>();
+  const hookTables = (shape: string): HookTables => {
+    const kept = shapes.get(shape);
+    if (kept) return kept;
+    const table = (hook: ElementHook): ((slot: number) => readonly number[]) => {
+      const bit = HOOK_BITS[hook];
+      const heard: (readonly number[] | undefined)[] = new Array(memo.length);
+      const narrow = (slot: number): readonly number[] => (heard[slot] = ofSlot(slot).filter((i) => (shape.charCodeAt(i) & bit) !== 0));
+      return (slot) => heard[slot] ?? narrow(slot);
+    };
+    const tables: HookTables = { onElement: table('onElement'), onElementEnd: table('onElementEnd'), onValue: table('onValue') };
+    if (shapes.size < KEPT_SHAPES) shapes.set(shape, tables);
+    return tables;
+  };
+  return { rules, only, bySetting, facts, quiet, elementRules, hookTables };
 }

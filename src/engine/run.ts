@@ -14,7 +14,7 @@ import { applyDirectives, fileDirectiveFor, parseDirective, type Directive } fro
 import { MASK, maskFound, scanFreeSecrets, secretElementShapes, secretFinderFor, secretValuesOf } from './secrets.js';
 import { createSecretRanges, mergeRanges, type SecretRanges } from './secret-ranges.js';
 import { createCollector, EMPTY_MODEL, type AnswerModel } from './model.js';
-import { createPlan, type DispatchPlan, type EnabledRule } from './plan.js';
+import { createPlan, elementSlot, HOOK_BITS, type DispatchPlan, type ElementHook, type EnabledRule } from './plan.js';
 import { quoteValue } from './quote.js';
 import { createReporter, type Sink } from './report.js';
 import { byCodeUnits } from '../util/sorted.js';
@@ -320,9 +320,7 @@ function everyOccurrence(text: TextReader, secrets: SecretRanges, streamed: Stre
 }
 
 type GlobalHook = 'onDocument' | 'onSettings' | 'onSettingsEnd' | 'onComponent' | 'onComponentEnd' | 'onComment' | 'onDocumentEnd';
-type ElementHook = 'onElement' | 'onElementEnd' | 'onValue';
 const GLOBAL_HOOKS: readonly GlobalHook[] = ['onDocument', 'onSettings', 'onSettingsEnd', 'onComponent', 'onComponentEnd', 'onComment', 'onDocumentEnd'];
-const ELEMENT_HOOKS: readonly ElementHook[] = ['onElement', 'onElementEnd', 'onValue'];
 
 interface Listener {
   id: string;
@@ -338,6 +336,17 @@ interface Dispatch {
   onElementEnd(el: BoundElement, node: unknown): void;
   onValue(el: BoundElement, node: unknown): void;
   has(h: GlobalHook): boolean;
+}
+
+const HOOK_NAMES: readonly string[] = [...GLOBAL_HOOKS, 'onElement', 'onElementEnd', 'onValue'];
+
+/**
+ * The hook names a visitor may have: a plain object's own keys (most have one to three of the ten), every name for
+ * a visitor made by a class, whose methods are not enumerable.
+ */
+function hooksOf(v: Visitor): Iterable<string> {
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null ? Object.keys(v) : HOOK_NAMES;
 }
 
 /** Creates each enabled rule's visitor for this file and lays out, per hook, who hears what. */
@@ -367,19 +376,27 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
     onElementEnd: new Array(visitors.length),
     onValue: new Array(visitors.length),
   };
+  // The element hooks of every visitor, one character per rule: the plan's tables for that shape say who hears what.
+  let shape = '';
   for (let i = 0; i < visitors.length; i++) {
     const v = visitors[i]!;
-    if (v === NO_HOOKS) continue;
-    const id = plan.rules[i]!.rule.meta.id;
-    for (const h of GLOBAL_HOOKS) {
-      const fn = v[h] as Listener['fn'] | undefined;
-      if (fn) global.get(h)!.push({ id, v, fn });
+    let bits = 0;
+    if (v !== NO_HOOKS) {
+      const id = plan.rules[i]!.rule.meta.id;
+      for (const h of hooksOf(v)) {
+        const fn = v[h as keyof Visitor] as Listener['fn'] | undefined;
+        if (typeof fn !== 'function') continue;
+        if (h in HOOK_BITS) {
+          own[h as ElementHook][i] = { id, v, fn };
+          bits |= HOOK_BITS[h as ElementHook];
+        } else {
+          global.get(h as GlobalHook)?.push({ id, v, fn });
+        }
+      }
     }
-    for (const h of ELEMENT_HOOKS) {
-      const fn = v[h] as Listener['fn'] | undefined;
-      if (fn) own[h][i] = { id, v, fn };
-    }
+    shape += String.fromCharCode(48 + bits);
   }
+  const tables = plan.hookTables(shape);
   const call = (list: readonly Listener[], node: unknown, offset: number): void => {
     let i = 0;
     try {
@@ -391,34 +408,22 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
       throw crash(err, list[i]!.id, offset, filePath, lines);
     }
   };
-  // Element hooks: who hears an element depends on its setting and binding status only, which the plan works out once
-  // per config; here each rule's listener for the hook is looked up once per file.
+  // Element hooks: who hears an element depends on its setting and binding status only (its slot), which the plan
+  // works out once per config for the rules with that hook.
   const elementDispatch = (h: ElementHook) => {
     const listeners = own[h];
-    // The plan's rules for each (setting, status) met, narrowed once per file to those with this hook: most rules have
-    // one or two of the three element hooks, and an element is dispatched to each hook.
-    const heard = new Map<readonly number[], readonly Listener[]>();
-    const narrow = (rules: readonly number[]): readonly Listener[] => {
-      const out: Listener[] = [];
-      for (const i of rules) {
-        const l = listeners[i];
-        if (l) out.push(l);
-      }
-      heard.set(rules, out);
-      return out;
-    };
+    const heard = tables[h];
     return (el: BoundElement, node: unknown): void => {
       const b = el.binding;
-      const rules = plan.elementRules(b.setting?.id, b.status);
-      const list = heard.get(rules) ?? narrow(rules);
+      const rules = heard(elementSlot(b.setting?.id, b.status));
       let k = 0;
       try {
-        for (; k < list.length; k++) {
-          const l = list[k]!;
+        for (; k < rules.length; k++) {
+          const l = listeners[rules[k]!]!;
           l.fn.call(l.v, node);
         }
       } catch (err) {
-        throw crash(err, list[k]!.id, el.range.start, filePath, lines);
+        throw crash(err, listeners[rules[k]!]!.id, el.range.start, filePath, lines);
       }
     };
   };
