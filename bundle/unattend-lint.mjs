@@ -4273,8 +4273,12 @@ function isTemplated(text, secret = false) {
   return MARK.test(text) && findPlaceholders(text, secret ? "secret" : "attribute").length > 0;
 }
 var CONDITIONAL = /\{%-?\s*(?:if|elif|else|endif)\b|%\{~?\s*(?:if|else|endif)\b|\{\{-?\s*(?:if|else|end)\b|^[ \t]*%[ \t]*(?:if|elif|else|endif)\b/m;
+var MARKS = new RegExp(MARK.source, "g");
 function templateMarkOffsets(text) {
-  return [...text.matchAll(new RegExp(MARK.source, "g"))].map((m) => m.index);
+  const out = [];
+  MARKS.lastIndex = 0;
+  while (MARKS.test(text)) out.push(MARKS.lastIndex - 1);
+  return out;
 }
 function conditionalOffsets(text) {
   const scan2 = { found: [], from: 0 };
@@ -6047,6 +6051,8 @@ var envelope_default = defineRule({
     summary: "The answer-file envelope: an unattend root holding settings blocks of component elements, all in the answer-file namespace",
     category: "correctness",
     severity: "error",
+    // Nothing to say of a plain setting element: its hooks hear only the envelope and what namespaces touch.
+    plainElements: false,
     messages: {
       notAnswerFile: (d) => `root element <${d.name}> is not <unattend>; Windows Setup only reads files whose root is <unattend xmlns="${UNATTEND_NS}">`,
       rootNamespace: (d) => d.uri ? `<unattend> is in namespace "${d.uri}"; expected xmlns="${UNATTEND_NS}"` : `<unattend> is in no namespace; add xmlns="${UNATTEND_NS}"`,
@@ -6344,8 +6350,8 @@ var fixed_identity_in_image_default = defineRule({
 var HOOK_BITS = { onElement: 1, onElementEnd: 2, onValue: 4 };
 var STATUSES = ["exact", "case", "unknown", "unjudged"];
 var STATUS_INDEX = { exact: 0, case: 1, unknown: 2, unjudged: 3 };
-function elementSlot(setting, status) {
-  return (setting === void 0 ? 0 : setting + 1) * STATUSES.length + STATUS_INDEX[status];
+function elementSlot(setting, status, plain) {
+  return ((setting === void 0 ? 0 : setting + 1) * STATUSES.length + STATUS_INDEX[status]) * 2 + (plain ? 1 : 0);
 }
 var KEPT_SHAPES = 16;
 var UnknownFactError = class extends Error {
@@ -6400,19 +6406,21 @@ function createPlan(rules, kb) {
     quiet.push(rule.meta.quietWithoutFacts && ids.length > 0 ? ids.map((id) => tree.settings[id].key) : void 0);
   });
   const statuses = rules.map(({ rule }) => rule.meta.elements ? new Set(rule.meta.elements) : void 0);
+  const skipsPlain = rules.map(({ rule }) => rule.meta.plainElements === false);
   const every = rules.map((_, i) => i).filter((i) => !only[i]);
-  const memo = new Array((tree.settings.length + 1) * STATUSES.length);
-  const elementRules = (setting, status) => {
-    const key = elementSlot(setting, status);
-    return memo[key] ?? (memo[key] = rulesFor(setting, status));
+  const memo = new Array((tree.settings.length + 1) * STATUSES.length * 2);
+  const elementRules = (setting, status, plain = false) => {
+    const key = elementSlot(setting, status, plain);
+    return memo[key] ?? (memo[key] = rulesFor(setting, status, plain));
   };
-  const rulesFor = (setting, status) => {
+  const rulesFor = (setting, status, plain) => {
     const subscribed = setting === void 0 ? [] : bySetting[setting] ?? [];
-    return [...every, ...subscribed].sort((a, b) => a - b).filter((i) => !statuses[i] || statuses[i].has(status));
+    return [...every, ...subscribed].sort((a, b) => a - b).filter((i) => (!statuses[i] || statuses[i].has(status)) && !(plain && skipsPlain[i]));
   };
   const ofSlot = (slot) => {
-    const setting = Math.floor(slot / STATUSES.length) - 1;
-    return elementRules(setting < 0 ? void 0 : setting, STATUSES[slot % STATUSES.length]);
+    const pair = slot >> 1;
+    const setting = Math.floor(pair / STATUSES.length) - 1;
+    return elementRules(setting < 0 ? void 0 : setting, STATUSES[pair % STATUSES.length], (slot & 1) === 1);
   };
   const shapes = /* @__PURE__ */ new Map();
   const hookTables = (shape2) => {
@@ -6560,6 +6568,8 @@ var foreign_element_default = defineRule({
     summary: "Settings stay in the answer-file namespace, and other data sits under <unattend> in its own namespace",
     category: "correctness",
     severity: "warn",
+    // Nothing to say of a plain setting element: its hooks hear only the envelope and what namespaces touch.
+    plainElements: false,
     messages: {
       unexpectedInRoot: (d) => `<${d.name}> is not an answer-file element; expected <settings>, <servicing>, or an element in its own namespace (give it an xmlns)`,
       leftNamespace: (d) => `<${d.name}> is in no namespace${d.emptyXmlns ? ' because of xmlns=""' : ""}; it must be in "${UNATTEND_NS}" (WSIM rejects it and Setup may skip it)`,
@@ -7886,6 +7896,8 @@ var namespace_declaration_default = defineRule({
     summary: "Every namespace prefix is declared",
     category: "correctness",
     severity: "error",
+    // Nothing to say of a plain setting element: its hooks hear only the envelope and what namespaces touch.
+    plainElements: false,
     fixable: true,
     messages: {
       undeclared: (d) => `prefix "${d.prefix}" is used but never declared; ${d.add}`
@@ -9520,6 +9532,8 @@ var wcm_namespace_default = defineRule({
     summary: "The wcm prefix is bound to http://schemas.microsoft.com/WMIConfig/2002/State",
     category: "correctness",
     severity: "warn",
+    // Nothing to say of a plain setting element: its hooks hear only the envelope and what namespaces touch.
+    plainElements: false,
     fixable: true,
     messages: {
       wrongUri: (d) => `xmlns:wcm is bound to ${d.value}, so wcm:action and wcm:keyValue are not the attributes the reference documents; write xmlns:wcm="${WCM_NS}"`
@@ -9875,6 +9889,7 @@ var Element = class {
     this.pass = parent?.pass;
     this.component = parent?.component;
     this.#facts = end - start <= tag.name.length + 3 ? NO_ATTRIBUTE_FACTS : attributeFacts(tag, unbound);
+    this.plain = role === "setting" && uri === UNATTEND_NS && tag.prefix === "" && !this.#facts.prefixed;
   }
   text;
   tag;
@@ -9894,6 +9909,7 @@ var Element = class {
   settingsNode = void 0;
   /** Offset just past the end tag, once the element closes (-1 while open). */
   end = -1;
+  plain;
   #attributes = void 0;
   #nameRange = void 0;
   #facts;
@@ -10625,7 +10641,7 @@ function lintPrepared(p, opts) {
   const directivesOn = opts.inlineConfig !== false;
   let fatal = p.error;
   if (!fatal) {
-    const result = parse(text, {
+    const result2 = parse(text, {
       onDocument: (n) => rules.all("onDocument", n, n.root.range.start),
       onSettings: (n) => rules.all("onSettings", n, n.element.range.start),
       onSettingsEnd: (n) => rules.all("onSettingsEnd", n, n.element.range.start),
@@ -10657,7 +10673,7 @@ function lintPrepared(p, opts) {
         }
       } : {}
     }, streamed ? piecesOf(streamed) : void 0);
-    fatal = result.fatal;
+    fatal = result2.fatal;
     if (!fatal) rules.all("onDocumentEnd", facts?.model() ?? EMPTY_MODEL, text.length);
   }
   if (fatal && streamed) return void 0;
@@ -10679,7 +10695,11 @@ function lintPrepared(p, opts) {
   const messages5 = dedupe(kept);
   const source = streamed ? void 0 : access.text();
   const excerpt = streamed && messages5.length > 0 ? excerptOf(streamed, lines, messages5, secretRanges) : void 0;
-  return { ...summarise(opts.filePath, messages5, source, secretRanges), ...excerpt ? { excerpt } : {}, encoding: p.encoding, bom: p.bom };
+  const result = summarise(opts.filePath, messages5, source, secretRanges);
+  if (excerpt) result.excerpt = excerpt;
+  result.encoding = p.encoding;
+  result.bom = p.bom;
+  return result;
 }
 var SHOWN_WHOLE = 8192;
 function excerptOf(text, lines, messages5, secretRanges) {
@@ -10779,7 +10799,7 @@ function startRules(plan, opts, sink, source, secrets, text) {
     const heard = tables[h];
     return (el, node) => {
       const b = el.binding;
-      const rules = heard(elementSlot(b.setting?.id, b.status));
+      const rules = heard(elementSlot(b.setting?.id, b.status, el.plain));
       let k = 0;
       try {
         for (; k < rules.length; k++) {

@@ -11,6 +11,8 @@ export default defineRule({
     summary: 'The answer-file envelope: an unattend root holding settings blocks of component elements, all in the answer-file namespace',
     category: 'correctness',
     severity: 'error',
+    // Nothing to say of a plain setting element: its hooks hear only the envelope and what namespaces touch.
+    plainElements: false,
     messages: {
       notAnswerFile: (d: Name) =>
         `root element <${d.name}> is not <unattend>; Windows Setup only reads files whose root is <unattend xmlns="${UNATTEND_NS}">`,

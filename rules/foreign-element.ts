@@ -11,6 +11,8 @@ export default defineRule({
     summary: 'Settings stay in the answer-file namespace, and other data sits under <unattend> in its own namespace',
     category: 'correctness',
     severity: 'warn',
+    // Nothing to say of a plain setting element: its hooks hear only the envelope and what namespaces touch.
+    plainElements: false,
     messages: {
       unexpectedInRoot: (d: Name) =>
         `<${d.name}> is not an answer-file element; ` +

@@ -17,6 +17,8 @@ export default defineRule({
     summary: 'Every namespace prefix is declared',
     category: 'correctness',
     severity: 'error',
+    // Nothing to say of a plain setting element: its hooks hear only the envelope and what namespaces touch.
+    plainElements: false,
     fixable: true,
     messages: {
       undeclared: (d: { prefix: string; add: string }) => `prefix "${d.prefix}" is used but never declared; ${d.add}`,

@@ -10,6 +10,8 @@ export default defineRule({
     summary: 'The wcm prefix is bound to http://schemas.microsoft.com/WMIConfig/2002/State',
     category: 'correctness',
     severity: 'warn',
+    // Nothing to say of a plain setting element: its hooks hear only the envelope and what namespaces touch.
+    plainElements: false,
     fixable: true,
     messages: {
       wrongUri: (d: { value: string }) =>

@@ -84,6 +84,38 @@ test('hooks fire in document order with pass, component and path', () => {
 });
 
 
+test('plain elements: a rule with plainElements false hears every element but plain settings', () => {
+  const text = `<unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:x="urn:x">
+  <settings pass="specialize">
+    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral">
+      <ComputerName>PC</ComputerName>
+      <RunSynchronous><RunSynchronousCommand wcm:action="add"><Order>1</Order></RunSynchronousCommand></RunSynchronous>
+      <x:Extra/>
+      <TimeZone xmlns="">UTC</TimeZone>
+    </component>
+    <Misplaced/>
+  </settings>
+</unattend>`;
+  const heard = (plainElements: boolean | undefined): string[] => {
+    const seen: string[] = [];
+    const rule = defineRule({
+      meta: { id: 'namespaces', summary: 'Namespaces', category: 'style', severity: 'warn', messages: {}, ...(plainElements === undefined ? {} : { plainElements }) },
+      create: () => ({
+        onElement: (n) => void seen.push(`${n.qname}${n.plain ? '*' : ''}`),
+        onValue: (v) => void seen.push(`value:${v.element.local}`),
+      }),
+    });
+    lint(text, [rule]);
+    return seen;
+  };
+  const every = heard(undefined);
+  assert.equal(every.filter((s) => s.endsWith('*')), ['ComputerName*', 'RunSynchronous*', 'Order*']);
+  assert.equal(heard(true), every);
+  assert.equal(heard(false), [
+    'unattend', 'settings', 'component', 'RunSynchronousCommand', 'x:Extra', 'value:Extra', 'TimeZone', 'value:TimeZone', 'Misplaced', 'value:Misplaced',
+  ]);
+});
+
 test('a visitor made by a class or without a prototype hears its hooks, and one plan serves files whose visitors differ', () => {
   const seen: string[] = [];
   class Counter {

@@ -79,9 +79,14 @@ export function isTemplated(text: string, secret = false): boolean {
 const CONDITIONAL =
   /\{%-?\s*(?:if|elif|else|endif)\b|%\{~?\s*(?:if|else|endif)\b|\{\{-?\s*(?:if|else|end)\b|^[ \t]*%[ \t]*(?:if|elif|else|endif)\b/m;
 
-/** Offsets of the characters every built-in template token holds, in order (one scan). */
+const MARKS = new RegExp(MARK.source, 'g');
+
+/** Offsets of the characters every built-in template token holds, in order (one scan, no match object made). */
 export function templateMarkOffsets(text: string): number[] {
-  return [...text.matchAll(new RegExp(MARK.source, 'g'))].map((m) => m.index);
+  const out: number[] = [];
+  MARKS.lastIndex = 0;
+  while (MARKS.test(text)) out.push(MARKS.lastIndex - 1);
+  return out;
 }
 
 /** Offsets of every template conditional in the text, in order (one scan). */

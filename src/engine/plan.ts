@@ -24,9 +24,10 @@ export interface DispatchPlan {
   readonly quiet: readonly (readonly SettingKey[] | undefined)[];
   /**
    * The indexes, in rule order, of the rules whose element hooks hear an element bound to the setting node `setting`
-   * (undefined: bound to none) with binding status `status`; worked out once per config for each pair met.
+   * (undefined: bound to none) with binding status `status`, plain or not (ElementNode.plain); worked out once per
+   * config for each slot met.
    */
-  elementRules(setting: number | undefined, status: BindStatus): readonly number[];
+  elementRules(setting: number | undefined, status: BindStatus, plain?: boolean): readonly number[];
   /**
    * For a file whose visitors have the element hooks `shape` says (one character per rule, its HOOK_BITS), the rules
    * each element hook hears per slot (elementSlot): made once per config for each shape met, so that a file's
@@ -46,9 +47,12 @@ export type HookTables = Readonly<Record<ElementHook, (slot: number) => readonly
 const STATUSES: readonly BindStatus[] = ['exact', 'case', 'unknown', 'unjudged'];
 const STATUS_INDEX: Readonly<Record<BindStatus, number>> = { exact: 0, case: 1, unknown: 2, unjudged: 3 };
 
-/** The slot of an element bound to the setting node `setting` (undefined: none) with `status`: what decides who hears it. */
-export function elementSlot(setting: number | undefined, status: BindStatus): number {
-  return (setting === undefined ? 0 : setting + 1) * STATUSES.length + STATUS_INDEX[status];
+/**
+ * The slot of an element bound to the setting node `setting` (undefined: none) with `status`, plain or not: what
+ * decides who hears it.
+ */
+export function elementSlot(setting: number | undefined, status: BindStatus, plain: boolean): number {
+  return ((setting === undefined ? 0 : setting + 1) * STATUSES.length + STATUS_INDEX[status]) * 2 + (plain ? 1 : 0);
 }
 
 /** Shapes kept per plan: a config's rules give one or two; past this many, a file's tables are made for it alone. */
@@ -104,22 +108,26 @@ export function createPlan(rules: readonly EnabledRule[], kb: KnowledgeBase): Di
     quiet.push(rule.meta.quietWithoutFacts && ids.length > 0 ? ids.map((id) => tree.settings[id]!.key) : undefined);
   });
   const statuses = rules.map(({ rule }) => (rule.meta.elements ? new Set(rule.meta.elements) : undefined));
+  const skipsPlain = rules.map(({ rule }) => rule.meta.plainElements === false);
   const every = rules.map((_, i) => i).filter((i) => !only[i]);
   // Dense, by (setting id + 1) × 4 + status, so that an element's rules are one array read once the pair has been met.
-  const memo: (readonly number[] | undefined)[] = new Array((tree.settings.length + 1) * STATUSES.length);
+  const memo: (readonly number[] | undefined)[] = new Array((tree.settings.length + 1) * STATUSES.length * 2);
   // The lookup is called for every element: the work of a first meeting is in its own function, since a closure over
   // the lookup's parameters would make every call allocate.
-  const elementRules = (setting: number | undefined, status: BindStatus): readonly number[] => {
-    const key = elementSlot(setting, status);
-    return memo[key] ?? (memo[key] = rulesFor(setting, status));
+  const elementRules = (setting: number | undefined, status: BindStatus, plain = false): readonly number[] => {
+    const key = elementSlot(setting, status, plain);
+    return memo[key] ?? (memo[key] = rulesFor(setting, status, plain));
   };
-  const rulesFor = (setting: number | undefined, status: BindStatus): readonly number[] => {
+  const rulesFor = (setting: number | undefined, status: BindStatus, plain: boolean): readonly number[] => {
     const subscribed = setting === undefined ? [] : (bySetting[setting] ?? []);
-    return [...every, ...subscribed].sort((a, b) => a - b).filter((i) => !statuses[i] || statuses[i]!.has(status));
+    return [...every, ...subscribed]
+      .sort((a, b) => a - b)
+      .filter((i) => (!statuses[i] || statuses[i]!.has(status)) && !(plain && skipsPlain[i]));
   };
   const ofSlot = (slot: number): readonly number[] => {
-    const setting = Math.floor(slot / STATUSES.length) - 1;
-    return elementRules(setting < 0 ? undefined : setting, STATUSES[slot % STATUSES.length]!);
+    const pair = slot >> 1;
+    const setting = Math.floor(pair / STATUSES.length) - 1;
+    return elementRules(setting < 0 ? undefined : setting, STATUSES[pair % STATUSES.length]!, (slot & 1) === 1);
   };
   const shapes = new Map<string, HookTables>();
   const hookTables = (shape: string): HookTables => {

@@ -54,6 +54,11 @@ export interface RuleMeta<M extends MessageFns = MessageFns, O = Record<string, 
    */
   elements?: readonly BindStatus[];
   /**
+   * false: the rule's element hooks are not called for plain elements (ElementNode.plain), which most elements are:
+   * for rules about the envelope and namespaces, which have nothing to say of a plain setting.
+   */
+  plainElements?: boolean;
+  /**
    * The facts the rule reads from the answer model at the end of the document: setting keys, or a function of
    * the rule's options (policy rules turn configured paths into needs; unknown keys are a configuration error).
    */

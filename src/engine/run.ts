@@ -265,7 +265,12 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
   // A streamed file keeps no whole text: the lines its findings are on are read back for reporters.
   const source = streamed ? undefined : access.text();
   const excerpt = streamed && messages.length > 0 ? excerptOf(streamed, lines, messages, secretRanges) : undefined;
-  return { ...summarise(opts.filePath, messages, source, secretRanges), ...(excerpt ? { excerpt } : {}), encoding: p.encoding, bom: p.bom };
+  // Filled in place: spreading the summary into a new object is a slow path of the runtime, and it is made per file.
+  const result = summarise(opts.filePath, messages, source, secretRanges);
+  if (excerpt) result.excerpt = excerpt;
+  result.encoding = p.encoding;
+  result.bom = p.bom;
+  return result;
 }
 
 /** A range this long or shorter is shown whole (SARIF snippets with their context); longer ones by their first and last lines. */
@@ -415,7 +420,7 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
     const heard = tables[h];
     return (el: BoundElement, node: unknown): void => {
       const b = el.binding;
-      const rules = heard(elementSlot(b.setting?.id, b.status));
+      const rules = heard(elementSlot(b.setting?.id, b.status, el.plain));
       let k = 0;
       try {
         for (; k < rules.length; k++) {

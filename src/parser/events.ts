@@ -70,6 +70,12 @@ export interface ElementNode<B = unknown> {
   readonly unboundAttributes: boolean;
   /** The namespace URI of the first wcm-prefixed attribute ('' when wcm is not declared), if there is one. */
   readonly wcmAttributeUri: string | undefined;
+  /**
+   * A plain setting element: role setting, in the answer-file namespace, without a prefix, with no prefixed attribute
+   * (wcm:action, …). Most elements are; rules about the envelope and namespaces have nothing to say of them
+   * (RuleMeta.plainElements).
+   */
+  readonly plain: boolean;
   /** The start tag, '<' through '>'. */
   range: Range;
   /** The name in the start tag. */

@@ -109,6 +109,7 @@ class Element implements ElementNode {
   settingsNode: SettingsNode | undefined = undefined;
   /** Offset just past the end tag, once the element closes (-1 while open). */
   end = -1;
+  readonly plain: boolean;
   #attributes: AttributeNode[] | undefined = undefined;
   #nameRange: { start: number; end: number } | undefined = undefined;
   readonly #facts: AttributeFacts;
@@ -129,6 +130,7 @@ class Element implements ElementNode {
     this.component = parent?.component;
     // "<name>" or "<name/>": no attribute to read.
     this.#facts = end - start <= tag.name.length + 3 ? NO_ATTRIBUTE_FACTS : attributeFacts(tag, unbound);
+    this.plain = role === 'setting' && uri === UNATTEND_NS && tag.prefix === '' && !this.#facts.prefixed;
   }
 
   get kind(): 'element' {
