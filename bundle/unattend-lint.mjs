@@ -9862,8 +9862,9 @@ function attributeFacts(tag, unbound) {
   let prefixed = false;
   let unboundAttr = false;
   let wcmUri;
-  for (const name in tag.attributes) {
-    const a = tag.attributes[name];
+  const names2 = Object.keys(tag.attributes);
+  for (let i = 0; i < names2.length; i++) {
+    const a = tag.attributes[names2[i]];
     if (a.prefix && a.prefix !== "xmlns") {
       prefixed = true;
       const uri = unbound?.has(a.prefix) ? "" : a.uri;
@@ -9877,7 +9878,7 @@ function attributeFacts(tag, unbound) {
   return prefixed || action !== void 0 || keyValue !== void 0 ? { action, keyValue, prefixed, unbound: unboundAttr, wcmUri } : NO_ATTRIBUTE_FACTS;
 }
 var Element = class {
-  constructor(text, tag, start, end, uri, role, parent, depth, unbound) {
+  constructor(text, tag, start, end, uri, role, parent, depth, unbound, answerNs) {
     this.text = text;
     this.tag = tag;
     this.uri = uri;
@@ -9888,8 +9889,15 @@ var Element = class {
     this.range = { start, end };
     this.pass = parent?.pass;
     this.component = parent?.component;
+    this.childCount = 0;
+    this.binding = void 0;
+    this.pendingText = "";
+    this.settingsNode = void 0;
+    this.end = -1;
+    this.#attributes = void 0;
+    this.#nameRange = void 0;
     this.#facts = end - start <= tag.name.length + 3 ? NO_ATTRIBUTE_FACTS : attributeFacts(tag, unbound);
-    this.plain = role === "setting" && uri === UNATTEND_NS && tag.prefix === "" && !this.#facts.prefixed;
+    this.plain = role === "setting" && answerNs && tag.prefix === "" && !this.#facts.prefixed;
   }
   text;
   tag;
@@ -9901,17 +9909,18 @@ var Element = class {
   range;
   pass;
   component;
-  childCount = 0;
-  binding = void 0;
+  // Fields are set in the constructor, not by initializers: those are a function of their own, run per element.
+  childCount;
+  binding;
   /** Text read so far while the element has no child element (the parser's, until it closes). */
-  pendingText = "";
+  pendingText;
   /** The <settings> node this element opens, if it is one. */
-  settingsNode = void 0;
+  settingsNode;
   /** Offset just past the end tag, once the element closes (-1 while open). */
-  end = -1;
+  end;
   plain;
-  #attributes = void 0;
-  #nameRange = void 0;
+  #attributes;
+  #nameRange;
   #facts;
   get kind() {
     return "element";
@@ -9956,10 +9965,9 @@ var Element = class {
 };
 var NONE = /* @__PURE__ */ new Set();
 var NAMESPACE_ERROR = /unbound namespace prefix|prefix must be bound|default namespace may not|xml namespace to another prefix|undefine prefix|"xmlns" as prefix/;
-function roleOf(parent, uri, local) {
-  const answerNs = uri === UNATTEND_NS || uri === "";
+function roleOf(parent, answerNs, uri, local) {
   if (!parent) return "root";
-  if (!answerNs || parent.role === "foreign") return "foreign";
+  if (!(answerNs || uri === "") || parent.role === "foreign") return "foreign";
   switch (parent.role) {
     case "root":
       return local === "settings" ? "settings" : local === "servicing" ? "servicing" : "other";
@@ -9977,6 +9985,7 @@ function parse(text, sink, pieces = chunksOf(text)) {
   const result = { unboundPrefixes: /* @__PURE__ */ new Set() };
   const stack = [];
   let pendingUnbound;
+  let answerUri;
   const fail = (message, offset) => {
     result.fatal = { message, offset: Math.max(0, Math.min(offset, text.length)) };
     throw STOP;
@@ -10006,7 +10015,8 @@ function parse(text, sink, pieces = chunksOf(text)) {
       parent.pendingText = "";
     }
     const uri = tag.prefix && pendingUnbound?.has(tag.prefix) ? "" : tag.uri;
-    const node = new Element(text, tag, start, end, uri, roleOf(parent, uri, tag.local), parent, stack.length, pendingUnbound);
+    const answerNs = uri === answerUri || uri === UNATTEND_NS && (answerUri = uri, true);
+    const node = new Element(text, tag, start, end, uri, roleOf(parent, answerNs, uri, tag.local), parent, stack.length, pendingUnbound, answerNs);
     pendingUnbound = void 0;
     let component;
     if (node.role === "settings") {

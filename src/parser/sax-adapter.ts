@@ -76,8 +76,11 @@ function attributeFacts(tag: SaxesTagNS, unbound: ReadonlySet<string> | undefine
   let prefixed = false;
   let unboundAttr = false;
   let wcmUri: string | undefined;
-  for (const name in tag.attributes) {
-    const a = tag.attributes[name]!;
+  // The parser's attributes are a prototype-less object, which the runtime keeps as a dictionary: its keys are read
+  // once rather than enumerated with for…in.
+  const names = Object.keys(tag.attributes);
+  for (let i = 0; i < names.length; i++) {
+    const a = tag.attributes[names[i]!]!;
     if (a.prefix && a.prefix !== 'xmlns') {
       prefixed = true;
       const uri = unbound?.has(a.prefix) ? '' : a.uri;
@@ -101,17 +104,18 @@ class Element implements ElementNode {
   readonly range: { start: number; end: number };
   pass: string | undefined;
   component: ComponentNode | undefined;
-  childCount = 0;
-  binding: unknown = undefined;
+  // Fields are set in the constructor, not by initializers: those are a function of their own, run per element.
+  childCount: number;
+  binding: unknown;
   /** Text read so far while the element has no child element (the parser's, until it closes). */
-  pendingText = '';
+  pendingText: string;
   /** The <settings> node this element opens, if it is one. */
-  settingsNode: SettingsNode | undefined = undefined;
+  settingsNode: SettingsNode | undefined;
   /** Offset just past the end tag, once the element closes (-1 while open). */
-  end = -1;
+  end: number;
   readonly plain: boolean;
-  #attributes: AttributeNode[] | undefined = undefined;
-  #nameRange: { start: number; end: number } | undefined = undefined;
+  #attributes: AttributeNode[] | undefined;
+  #nameRange: { start: number; end: number } | undefined;
   readonly #facts: AttributeFacts;
 
   constructor(
@@ -124,13 +128,21 @@ class Element implements ElementNode {
     readonly parent: ElementNode | null,
     readonly depth: number,
     private readonly unbound: ReadonlySet<string> | undefined,
+    answerNs: boolean,
   ) {
     this.range = { start, end };
     this.pass = parent?.pass;
     this.component = parent?.component;
+    this.childCount = 0;
+    this.binding = undefined;
+    this.pendingText = '';
+    this.settingsNode = undefined;
+    this.end = -1;
+    this.#attributes = undefined;
+    this.#nameRange = undefined;
     // "<name>" or "<name/>": no attribute to read.
     this.#facts = end - start <= tag.name.length + 3 ? NO_ATTRIBUTE_FACTS : attributeFacts(tag, unbound);
-    this.plain = role === 'setting' && uri === UNATTEND_NS && tag.prefix === '' && !this.#facts.prefixed;
+    this.plain = role === 'setting' && answerNs && tag.prefix === '' && !this.#facts.prefixed;
   }
 
   get kind(): 'element' {
@@ -183,12 +195,11 @@ const NONE: ReadonlySet<string> = new Set();
 /** Namespace errors are not well-formedness errors: libxml2 accepts such files and so do we. */
 const NAMESPACE_ERROR = /unbound namespace prefix|prefix must be bound|default namespace may not|xml namespace to another prefix|undefine prefix|"xmlns" as prefix/;
 
-function roleOf(parent: ElementNode | null, uri: string, local: string): ElementRole {
+function roleOf(parent: ElementNode | null, answerNs: boolean, uri: string, local: string): ElementRole {
+  if (!parent) return 'root';
   // No namespace counts as the answer-file namespace for roles, so that components written with
   // xmlns="" are still checked (the envelope rule reports the namespace itself).
-  const answerNs = uri === UNATTEND_NS || uri === '';
-  if (!parent) return 'root';
-  if (!answerNs || parent.role === 'foreign') return 'foreign';
+  if (!(answerNs || uri === '') || parent.role === 'foreign') return 'foreign';
   switch (parent.role) {
     case 'root':
       return local === 'settings' ? 'settings' : local === 'servicing' ? 'servicing' : 'other';
@@ -211,6 +222,7 @@ export function parse(text: ParseSource, sink: ParseSink, pieces: Iterable<strin
   const result: ParseResult = { unboundPrefixes: new Set() };
   const stack: Element[] = [];
   let pendingUnbound: Set<string> | undefined;
+  let answerUri: string | undefined;
 
   // The first well-formedness error ends the parse: saxes would go on (resolving namespaces up the whole tag
   // stack for every further tag), and nothing after it can be trusted.
@@ -245,7 +257,10 @@ export function parse(text: ParseSource, sink: ParseSink, pieces: Iterable<strin
       parent.pendingText = '';
     }
     const uri = tag.prefix && pendingUnbound?.has(tag.prefix) ? '' : tag.uri;
-    const node = new Element(text, tag, start, end, uri, roleOf(parent, uri, tag.local), parent, stack.length, pendingUnbound);
+    // The namespace's string is the one its declaration holds, the same for every element below it: once one is
+    // known to be the answer-file namespace, the test is an identity check, not a comparison of 34 characters.
+    const answerNs = uri === answerUri || (uri === UNATTEND_NS && ((answerUri = uri), true));
+    const node = new Element(text, tag, start, end, uri, roleOf(parent, answerNs, uri, tag.local), parent, stack.length, pendingUnbound, answerNs);
     pendingUnbound = undefined;
     let component: ComponentNode | undefined;
     if (node.role === 'settings') {
