@@ -10430,6 +10430,7 @@ function answerModel(byKey, passes, servicing, offlineImages, shared = false) {
 
 // src/engine/quote.ts
 function quoteValue(text, max = 60) {
+  if (text.length <= max) return JSON.stringify(text);
   const chars = [...text];
   return JSON.stringify(chars.length > max ? `${chars.slice(0, max).join("")}\u2026` : text);
 }

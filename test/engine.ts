@@ -5,6 +5,7 @@ import { lintSource } from '../src/engine/run.js';
 import { defineRule, type AnyRule } from '../src/engine/rule.js';
 import { InternalError } from '../src/engine/errors.js';
 import { createPlan } from '../src/engine/plan.js';
+import { quoteValue } from '../src/engine/quote.js';
 import type { KnowledgeBase } from '../src/kb/types.js';
 import { createKnowledgeBase } from '../src/kb/load.js';
 import { pathOf } from '../rules/_helpers/setting.js';
@@ -83,6 +84,16 @@ test('hooks fire in document order with pass, component and path', () => {
   ]);
 });
 
+
+test('quoteValue: JSON-escaped, cut after 60 characters (not code units), whole up to 60', () => {
+  assert.is(quoteValue('a "b"\n'), '"a \\"b\\"\\n"');
+  assert.is(quoteValue('x'.repeat(60)), JSON.stringify('x'.repeat(60)));
+  assert.is(quoteValue('x'.repeat(61)), JSON.stringify(`${'x'.repeat(60)}…`));
+  // 40 astral characters are 80 code units and still under the limit; 61 of them are cut after 60.
+  assert.is(quoteValue('😀'.repeat(40)), JSON.stringify('😀'.repeat(40)));
+  assert.is(quoteValue('😀'.repeat(61)), JSON.stringify(`${'😀'.repeat(60)}…`));
+  assert.is(quoteValue('ab', 1), JSON.stringify('a…'));
+});
 
 test('plain elements: a rule with plainElements false hears every element but plain settings', () => {
   const text = `<unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:x="urn:x">
