@@ -4156,18 +4156,24 @@ var blank_password_default = defineRule({
 });
 
 // src/util/edit-distance.ts
-function editDistance(a, b) {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+function editDistance(a, b, limit = Infinity) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const row = new Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0];
     row[0] = i;
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
       const above = row[j];
-      row[j] = Math.min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const d = Math.min(above + 1, row[j - 1] + 1, diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = d;
+      if (d < best) best = d;
       diagonal = above;
     }
+    if (best > limit) return limit + 1;
   }
-  return row[b.length];
+  return Math.min(row[b.length], limit + 1);
 }
 
 // rules/_helpers/suggest.ts
@@ -4180,8 +4186,9 @@ function closest(value, candidates) {
   let best;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = editDistance(v, c.toLowerCase());
-    if (d < bestDistance && d <= Math.ceil(c.length / 3)) {
+    const max = Math.ceil(c.length / 3);
+    const d = editDistance(v, c.toLowerCase(), Math.min(max, bestDistance - 1));
+    if (d < bestDistance && d <= max) {
       best = c;
       bestDistance = d;
     }

@@ -11,6 +11,8 @@ import { builtinRules } from '../rules/index.js';
 import { parseTarget } from '../rules/_helpers/lifecycle.js';
 import { MAPPED_WINDOWS_ZONES, windowsZoneForIana } from '../rules/_helpers/iana-zones.js';
 import { ROOT } from './helpers/paths.js';
+import { editDistance } from '../src/util/edit-distance.js';
+import { closest } from '../rules/_helpers/suggest.js';
 
 const kb = loadKnowledgeBase();
 const rule = (id: string): AnyRule => builtinRules.find((r) => r.meta.id === id)!;
@@ -68,6 +70,18 @@ function enabled(id: string) {
   const r = rule(id);
   return { rule: r, severity: r.meta.severity === 'error' ? (2 as const) : (1 as const), options: {} };
 }
+
+test('editDistance with a limit: exact up to it, limit + 1 beyond it; closest picks the nearest within a third of its length', () => {
+  const pairs: [string, string][] = [['kitten', 'sitting'], ['', 'abc'], ['abc', ''], ['pacific standard tme', 'pacific standard time'], ['utc', 'UTC'], ['a', 'a']];
+  for (const [a, b] of pairs) {
+    const exact = editDistance(a, b);
+    for (const limit of [0, 1, 2, 3, 10]) assert.is(editDistance(a, b, limit), exact <= limit ? exact : limit + 1, `${a}/${b}/${limit}`);
+  }
+  assert.is(editDistance('kitten', 'sitting'), 3);
+  assert.is(closest('Pacific Standard Tme', ['Pacific Standard Time', 'Pacific SA Standard Time', 'UTC']), 'Pacific Standard Time');
+  assert.is(closest('Pacific SA Standrd Time', ['Pacific Standard Time', 'Pacific SA Standard Time']), 'Pacific SA Standard Time');
+  assert.is(closest('Mars Time', ['Pacific Standard Time', 'UTC']), undefined);
+});
 
 test('value-case, not value-type, reports a case slip; its fix writes the documented value and drops the whitespace', async () => {
   const slip = await fixedBy(wrap('oobeSystem', 'Microsoft-Windows-Shell-Setup', '<OOBE><HideEULAPage> True\n</HideEULAPage></OOBE>'), 'value-case:1', '<HideEULAPage>true</HideEULAPage>');

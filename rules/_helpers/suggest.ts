@@ -13,8 +13,9 @@ export function closest<T extends string>(value: string, candidates: readonly T[
   let best: T | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = editDistance(v, c.toLowerCase());
-    if (d < bestDistance && d <= Math.ceil(c.length / 3)) {
+    const max = Math.ceil(c.length / 3);
+    const d = editDistance(v, c.toLowerCase(), Math.min(max, bestDistance - 1));
+    if (d < bestDistance && d <= max) {
       best = c;
       bestDistance = d;
     }
