@@ -3735,7 +3735,7 @@ var require_saxes = __commonJS({
 import { resolve as resolve4 } from "node:path";
 
 // src/files.ts
-import { readdirSync, statSync, lstatSync, readlinkSync, realpathSync, openSync, readSync, closeSync } from "node:fs";
+import { readdirSync, statSync, lstatSync, readlinkSync, realpathSync, openSync, readSync, closeSync, fstatSync } from "node:fs";
 import { join, resolve, relative, sep } from "node:path";
 
 // src/util/picomatch.ts
@@ -3768,6 +3768,9 @@ function fsReason(err) {
 }
 
 // src/files.ts
+var WHOLE_BYTES = 64 * 1024;
+var KEPT_BYTES = 16 * 1024 * 1024;
+var HEAD_BYTES = 4096;
 var unmatchedMessage = (glob) => `no files match the pattern "${glob}"`;
 var PatternError = class extends Error {
 };
@@ -3853,15 +3856,23 @@ function linkReason(path8, err) {
   }
   return fsReason(err);
 }
-function rootElementName(path8) {
+function rootIn(head) {
+  const text = decode(head).text.replace(/<!--[\s\S]*?-->/g, "");
+  const m = /<([A-Za-z_][\w.:-]*)/.exec(text.replace(/<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>/g, ""));
+  return m ? m[1].replace(/^.*:/, "") : void 0;
+}
+function sniff(path8, keep) {
   let fd;
   try {
     fd = openSync(path8, "r");
-    const buf = Buffer.alloc(4096);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    const text = decode(buf.subarray(0, n)).text.replace(/<!--[\s\S]*?-->/g, "");
-    const m = /<([A-Za-z_][\w.:-]*)/.exec(text.replace(/<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>/g, ""));
-    return m ? { root: m[1].replace(/^.*:/, "") } : {};
+    const size = fstatSync(fd).size;
+    const whole = size <= WHOLE_BYTES && size <= keep;
+    const buf = Buffer.allocUnsafe(whole ? size : HEAD_BYTES);
+    let n = 0;
+    for (let got = -1; n < buf.length && got !== 0; n += got) got = readSync(fd, buf, n, buf.length - n, n);
+    const bytes = buf.subarray(0, n);
+    const root2 = rootIn(bytes.subarray(0, HEAD_BYTES));
+    return whole ? { root: root2, bytes } : { root: root2 };
   } catch (error) {
     return { error };
   } finally {
@@ -3890,22 +3901,26 @@ function argumentError(arg, abs, err) {
   const reason = linkReason(abs, err);
   return reason.startsWith("a symbolic link") || err.code !== "ENOENT" ? `cannot read ${arg}: ${reason}` : `no such file or directory: ${arg}`;
 }
-function findFiles(args, cwd) {
+function findFiles(args, cwd, opts = {}) {
   const found = /* @__PURE__ */ new Map();
+  let keep = opts.keptBytes ?? KEPT_BYTES;
   const errors = [];
   const unmatched = [];
   const unreadable = [];
-  const add = (path8, explicit) => {
+  const add = (path8, explicit, bytes) => {
     const prev = found.get(path8);
-    if (!prev || explicit && !prev.explicit) found.set(path8, { path: path8, explicit });
+    if (!prev || explicit && !prev.explicit) found.set(path8, bytes ? { path: path8, explicit, bytes } : { path: path8, explicit });
   };
   const walkInto = (dir, match) => {
     const { files: files2, problems: problems2 } = walk(dir, match, cwd);
     unreadable.push(...problems2);
     for (const p of files2) {
-      const { root: root2, error } = rootElementName(p);
+      const { root: root2, error, bytes } = sniff(p, found.has(p) ? 0 : keep);
       if (error !== void 0) unreadable.push({ path: p, message: `cannot read ${displayPath(p, cwd)}: ${fsReason(error)}` });
-      else if (root2 === void 0 ? ANSWER_NAME.test(p) : root2 === "unattend") add(p, false);
+      else if (root2 === void 0 ? ANSWER_NAME.test(p) : root2 === "unattend") {
+        if (bytes) keep -= bytes.length;
+        add(p, false, bytes);
+      }
     }
   };
   if (args.length === 0) walkInto(cwd, (p) => XML_NAME.test(p));
@@ -9771,7 +9786,7 @@ for (const r of list4) r.meta.docsUrl ??= ruleDocsUrl(r.meta.id);
 var builtinRules = list4;
 
 // src/lint.ts
-import { closeSync as closeSync2, fstatSync, openSync as openSync2, readFileSync as readFileSync2, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync2, readSync as readSync2 } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { resolve as resolve3 } from "node:path";
 
@@ -12321,7 +12336,7 @@ function createLinter(opts) {
     let streamed = false;
     try {
       fd = openSync2(abs, "r");
-      size = fstatSync(fd).size;
+      size = fstatSync2(fd).size;
       if (size < STREAM_BYTES) bytes = readFileSync2(fd);
       else streamed = true;
     } catch (err) {
@@ -12420,7 +12435,7 @@ function addFileLineHashes(result) {
     return;
   }
   try {
-    addLineHashes(result, descriptorReader(fd, fstatSync(fd).size, (err) => {
+    addLineHashes(result, descriptorReader(fd, fstatSync2(fd).size, (err) => {
       throw err;
     }));
   } catch {
@@ -12495,10 +12510,10 @@ async function fixOne(linter, file, cwd, write, fixed) {
     return problemOf(err, cwd);
   }
 }
-async function lintOne(linter, file, cwd) {
+async function lintOne(linter, file, cwd, bytes) {
   try {
     if (await linter.isIgnored(file)) return { kind: "ignored" };
-    return { kind: "result", result: await linter.lintFile(file) };
+    return { kind: "result", result: await (bytes ? linter.lintBytes(bytes, file) : linter.lintFile(file)) };
   } catch (err) {
     return problemOf(err, cwd);
   }
@@ -12612,7 +12627,8 @@ function createLinter2(opts = {}) {
       const errors = [...search.errors];
       for (const u of search.unreadable) if (!await linter.isIgnored(u.path)) errors.push(u.message);
       for (const f of search.files) {
-        const outcome = await lintOne(linter, f.path, cwd);
+        const outcome = await lintOne(linter, f.path, cwd, f.bytes);
+        delete f.bytes;
         if (outcome.kind === "result") results.push(outcome.result);
         else if (outcome.kind === "problem") errors.push(outcome.message);
       }
@@ -12646,7 +12662,7 @@ function invalidate(path8) {
 // src/cli.ts
 import { parseArgs } from "node:util";
 import { isMainThread as isMainThread2 } from "node:worker_threads";
-import { closeSync as closeSync3, fstatSync as fstatSync2, mkdirSync as mkdirSync2, openSync as openSync3, realpathSync as realpathSync2, rmSync, writeSync } from "node:fs";
+import { closeSync as closeSync3, fstatSync as fstatSync3, mkdirSync as mkdirSync2, openSync as openSync3, realpathSync as realpathSync2, rmSync, writeSync } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { dirname as dirname2, relative as relative3, resolve as resolve6 } from "node:path";
 
@@ -12952,7 +12968,8 @@ async function lintAll(linter, setup, concurrency, values, positionals, io, debu
   const outcomes = threads > 1 ? await lintOnThreads(linter, setup, paths, threads) : void 0;
   const fixed = (r) => void out.fixes.set(r.filePath, { fixes: r.fixes, ...r.notWritable ? { notWritable: r.notWritable } : {} });
   for (const [i, f] of search.files.entries()) {
-    const outcome = outcomes?.[i] ?? (fixing ? await fixOne(linter, f.path, io.cwd, !dryRun, fixed) : await lintOne(linter, f.path, io.cwd));
+    const outcome = outcomes?.[i] ?? (fixing ? await fixOne(linter, f.path, io.cwd, !dryRun, fixed) : await lintOne(linter, f.path, io.cwd, f.bytes));
+    delete f.bytes;
     if (outcome.kind === "ignored") {
       if (f.explicit) ignoredByName++;
     } else if (outcome.kind === "result") out.results.push(outcome.result);
@@ -13019,7 +13036,7 @@ function writeReport(report, outFile, io) {
     return void 0;
   } catch (err) {
     if (!(err instanceof OutputError)) throw err;
-    if (fd !== void 0 && fstatSync2(fd).isFile()) {
+    if (fd !== void 0 && fstatSync3(fd).isFile()) {
       closeSync3(fd);
       fd = void 0;
       rmSync(path8, { force: true });

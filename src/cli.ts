@@ -217,7 +217,9 @@ async function lintAll(linter: Linter, setup: LinterSetup, concurrency: Concurre
   const fixed = (r: FixedResult): void => void out.fixes.set(r.filePath, { fixes: r.fixes, ...(r.notWritable ? { notWritable: r.notWritable } : {}) });
   for (const [i, f] of search.files.entries()) {
     // A file the config ignores is skipped, also when named: hooks pass every staged file.
-    const outcome = outcomes?.[i] ?? (fixing ? await fixOne(linter, f.path, io.cwd, !dryRun, fixed) : await lintOne(linter, f.path, io.cwd));
+    const outcome = outcomes?.[i] ?? (fixing ? await fixOne(linter, f.path, io.cwd, !dryRun, fixed) : await lintOne(linter, f.path, io.cwd, f.bytes));
+    // What the walk read of the file is not kept past its lint.
+    delete f.bytes;
     if (outcome.kind === 'ignored') {
       if (f.explicit) ignoredByName++;
     } else if (outcome.kind === 'result') out.results.push(outcome.result);

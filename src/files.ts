@@ -1,5 +1,5 @@
 // Finds the answer files to lint from the command line's files, directories and globs.
-import { readdirSync, statSync, lstatSync, readlinkSync, realpathSync, openSync, readSync, closeSync } from 'node:fs';
+import { readdirSync, statSync, lstatSync, readlinkSync, realpathSync, openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { join, resolve, relative, sep } from 'node:path';
 import { picomatch } from './util/picomatch.js';
 import { decode } from './source/decode.js';
@@ -11,6 +11,23 @@ export interface FoundFile {
   path: string;
   /** Named on the command line (linted whatever its name or root element). */
   explicit: boolean;
+  /**
+   * The file's bytes, when the walk read it whole to find its root element (a walked file of up to WHOLE_BYTES,
+   * while the walk keeps no more than its budget in all): it is linted from them instead of being read again.
+   */
+  bytes?: Uint8Array;
+}
+
+/** A walked file up to this size is read whole to find its root, and its bytes kept for its lint. */
+export const WHOLE_BYTES = 64 * 1024;
+/** The bytes of walked files a search keeps for their lint, in all (the rest are read again when linted). */
+export const KEPT_BYTES = 16 * 1024 * 1024;
+/** The root element is looked for in this much of the start of a file. */
+const HEAD_BYTES = 4096;
+
+export interface FindOptions {
+  /** The bytes of walked files kept for their lint, in all (default KEPT_BYTES; 0 keeps none). */
+  keptBytes?: number;
 }
 
 /** A path met while walking that could not be read or followed; `path` lets a caller drop those its ignores cover. */
@@ -139,16 +156,30 @@ function linkReason(path: string, err: unknown): string {
   return fsReason(err);
 }
 
-/** Local name of the first start tag in the file's first 4 KiB: undefined when none is there; the error when unreadable. */
-function rootElementName(path: string): { root?: string; error?: unknown } {
+/** Local name of the first start tag in the first HEAD_BYTES of a file: undefined when none is there. */
+function rootIn(head: Uint8Array): string | undefined {
+  const text = decode(head).text.replace(/<!--[\s\S]*?-->/g, '');
+  const m = /<([A-Za-z_][\w.:-]*)/.exec(text.replace(/<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>/g, ''));
+  return m ? m[1]!.replace(/^.*:/, '') : undefined;
+}
+
+/**
+ * A walked file's root element name (undefined when there is no start tag near the top), or the error when it cannot
+ * be read; with its bytes when it is small enough to read whole and `keep` allows that many.
+ */
+function sniff(path: string, keep: number): { root?: string; error?: unknown; bytes?: Uint8Array } {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const buf = Buffer.alloc(4096);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    const text = decode(buf.subarray(0, n)).text.replace(/<!--[\s\S]*?-->/g, '');
-    const m = /<([A-Za-z_][\w.:-]*)/.exec(text.replace(/<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>/g, ''));
-    return m ? { root: m[1]!.replace(/^.*:/, '') } : {};
+    const size = fstatSync(fd).size;
+    const whole = size <= WHOLE_BYTES && size <= keep;
+    const buf = Buffer.allocUnsafe(whole ? size : HEAD_BYTES);
+    let n = 0;
+    // A file read whole is read to its end (a read may return fewer bytes than asked); a head needs one read.
+    for (let got = -1; n < buf.length && got !== 0; n += got) got = readSync(fd, buf, n, buf.length - n, n);
+    const bytes = buf.subarray(0, n);
+    const root = rootIn(bytes.subarray(0, HEAD_BYTES));
+    return whole ? { root, bytes } : { root };
   } catch (error) {
     return { error };
   } finally {
@@ -188,23 +219,28 @@ function argumentError(arg: string, abs: string, err: unknown): string {
  * The files to lint. Without arguments the current directory is walked as a directory argument is (so that a bare
  * run and \`unattend-lint .\` lint the same files); throws PatternError for an argument that is no usable glob.
  */
-export function findFiles(args: string[], cwd: string): FileSearch {
+export function findFiles(args: string[], cwd: string, opts: FindOptions = {}): FileSearch {
   const found = new Map<string, FoundFile>();
+  let keep = opts.keptBytes ?? KEPT_BYTES;
   const errors: string[] = [];
   const unmatched: string[] = [];
   const unreadable: WalkProblem[] = [];
-  const add = (path: string, explicit: boolean): void => {
+  const add = (path: string, explicit: boolean, bytes?: Uint8Array): void => {
     const prev = found.get(path);
-    if (!prev || (explicit && !prev.explicit)) found.set(path, { path, explicit });
+    if (!prev || (explicit && !prev.explicit)) found.set(path, bytes ? { path, explicit, bytes } : { path, explicit });
   };
   // A walked .xml file is an answer file when its root is <unattend> (or, with no start tag near the top, when its name says so).
   const walkInto = (dir: string, match: (p: string) => boolean): void => {
     const { files, problems } = walk(dir, match, cwd);
     unreadable.push(...problems);
     for (const p of files) {
-      const { root, error } = rootElementName(p);
+      // A file already found (by an earlier argument) keeps what it has.
+      const { root, error, bytes } = sniff(p, found.has(p) ? 0 : keep);
       if (error !== undefined) unreadable.push({ path: p, message: `cannot read ${displayPath(p, cwd)}: ${fsReason(error)}` });
-      else if (root === undefined ? ANSWER_NAME.test(p) : root === 'unattend') add(p, false);
+      else if (root === undefined ? ANSWER_NAME.test(p) : root === 'unattend') {
+        if (bytes) keep -= bytes.length;
+        add(p, false, bytes);
+      }
     }
   };
   if (args.length === 0) walkInto(cwd, (p) => XML_NAME.test(p));

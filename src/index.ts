@@ -62,7 +62,8 @@ export function createLinter(opts: ApiOptions = {}): Linter {
       // rule crashed on) is an error line, not an exception, so the other files are still linted.
       for (const u of search.unreadable) if (!(await linter.isIgnored(u.path))) errors.push(u.message);
       for (const f of search.files) {
-        const outcome = await lintOne(linter, f.path, cwd);
+        const outcome = await lintOne(linter, f.path, cwd, f.bytes);
+        delete f.bytes;
         if (outcome.kind === 'result') results.push(outcome.result);
         else if (outcome.kind === 'problem') errors.push(outcome.message);
       }

@@ -85,11 +85,14 @@ export async function fixOne(linter: Linter, file: string, cwd: string, write: b
   }
 }
 
-/** One file's outcome on this thread: ignored by its config, linted, or the problem that stopped it. */
-export async function lintOne(linter: Linter, file: string, cwd: string): Promise<FileOutcome> {
+/**
+ * One file's outcome on this thread: ignored by its config, linted, or the problem that stopped it. `bytes`: the
+ * file's bytes as the walk read them (FoundFile.bytes), linted instead of reading the file again.
+ */
+export async function lintOne(linter: Linter, file: string, cwd: string, bytes?: Uint8Array): Promise<FileOutcome> {
   try {
     if (await linter.isIgnored(file)) return { kind: 'ignored' };
-    return { kind: 'result', result: await linter.lintFile(file) };
+    return { kind: 'result', result: await (bytes ? linter.lintBytes(bytes, file) : linter.lintFile(file)) };
   } catch (err) {
     return problemOf(err, cwd);
   }

@@ -8,6 +8,7 @@ import { chmodSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CLI, runCli, tempTree, hasStack, type CliRun } from './helpers/cli.js';
 import { FIXTURES } from './helpers/paths.js';
+import { WHOLE_BYTES } from '../src/files.js';
 
 // An answer file with findings (exit 1 on its own).
 const BAD = readFileSync(join(FIXTURES, 'examples', 'sysprep-unattend.xml'), 'utf8');
@@ -123,15 +124,20 @@ test('symbolic link loops end the walk with one line each and exit 2; every real
 });
 
 test('a file that disappears during the walk, or becomes a directory, is one line and exit 2; the others are reported', () => {
+  // The walk keeps the bytes of small files it reads whole (those are linted as the walk read them): these two are
+  // larger, so they are read again when linted.
+  const large = BAD.replace('</unattend>', `<!-- ${'x'.repeat(WHOLE_BYTES)} --></unattend>`);
   const dir = tempTree({
     'a-unattend.xml': BAD,
-    'gone/unattend.xml': BAD,
-    'late/unattend.xml': BAD,
+    'gone/unattend.xml': large,
+    'late/unattend.xml': large,
+    'kept/unattend.xml': BAD,
     // Runs when the config is loaded: after the walk listed the files, before they are read.
     'unattendlint.config.mjs': [
       "import { mkdirSync, rmSync } from 'node:fs';",
       'const here = (p) => new URL(p, import.meta.url);',
       "rmSync(here('gone/unattend.xml'), { force: true });",
+      "rmSync(here('kept/unattend.xml'), { force: true });",
       "rmSync(here('late/unattend.xml'), { recursive: true, force: true });",
       "mkdirSync(here('late/unattend.xml'));",
       'export default {};',
@@ -146,7 +152,8 @@ test('a file that disappears during the walk, or becomes a directory, is one lin
     'cannot read gone/unattend.xml: it no longer exists (ENOENT)',
     'cannot read late/unattend.xml: it is a directory (EISDIR)',
   ]);
-  assert.equal(linted(r, dir), ['a-unattend.xml']);
+  // A small file gone after the walk read it whole is linted as it was read.
+  assert.equal(linted(r, dir), ['a-unattend.xml', 'kept/unattend.xml']);
   const named = runCli(['-f', 'json', 'dangling-unattend.xml', 'a-unattend.xml'], { cwd: dir });
   failsWith(named, ['cannot read dangling-unattend.xml: a symbolic link to missing.xml, which does not exist (ENOENT)']);
 });
