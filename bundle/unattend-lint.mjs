@@ -9810,20 +9810,26 @@ function applyFixes(text, diagnostics) {
 var import_saxes = __toESM(require_saxes(), 1);
 
 // src/parser/attributes.ts
-var WS = /\s/;
+var isSpace = (c) => c === 32 || c === 9 || c === 10 || c === 13;
+var GT = 62;
+var SLASH = 47;
+var EQUALS = 61;
+var QUOT = 34;
+var APOS = 39;
 function attributeNodes(text, base, tag, unbound) {
   const out = [];
   const end = text.length;
   let i = 1;
-  while (i < end && !WS.test(text[i]) && text[i] !== ">" && text[i] !== "/") i++;
+  for (let c = text.charCodeAt(i); i < end && !isSpace(c) && c !== GT && c !== SLASH; c = text.charCodeAt(++i)) ;
   while (i < end) {
-    while (i < end && WS.test(text[i])) i++;
-    if (i >= end || text[i] === ">" || text[i] === "/") break;
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    const first = text.charCodeAt(i);
+    if (i >= end || first === GT || first === SLASH) break;
     const nameStart = i;
-    while (i < end && text[i] !== "=" && !WS.test(text[i])) i++;
+    for (let c = first; i < end && c !== EQUALS && !isSpace(c); c = text.charCodeAt(++i)) ;
     const qname = text.slice(nameStart, i);
-    while (i < end && text[i] !== '"' && text[i] !== "'") i++;
-    const quote = text[i];
+    for (let c = text.charCodeAt(i); i < end && c !== QUOT && c !== APOS; c = text.charCodeAt(++i)) ;
+    const quote = i < end ? text[i] : void 0;
     const valueStart = i + 1;
     const valueEnd = quote ? text.indexOf(quote, valueStart) : -1;
     if (valueEnd < 0 || valueEnd >= end) break;

@@ -172,6 +172,22 @@ test('entity references resolve in values; CDATA is text', () => {
 });
 
 
+test('attribute ranges: every kind of XML white space between attributes, both quotes, self-closing tags', () => {
+  const text = `<unattend xmlns="urn:schemas-microsoft-com:unattend"\r\n\txmlns:wcm='http://schemas.microsoft.com/WMIConfig/2002/State'>` +
+    `<a\tx = "1"\n  y='t&amp;u'/><b z="&lt;" \r\n>v</b><c/></unattend>`;
+  const { result, elements } = collect(text);
+  assert.is(result.fatal, undefined);
+  const shown = (e: ElementNode) => e.attributes.map((a) => [a.qname, a.value, text.slice(a.range.start, a.range.end), text.slice(a.valueRange.start, a.valueRange.end)]);
+  const by = new Map(elements.map((e) => [e.local, e]));
+  assert.equal(shown(by.get('unattend')!), [
+    ['xmlns', 'urn:schemas-microsoft-com:unattend', 'xmlns="urn:schemas-microsoft-com:unattend"', 'urn:schemas-microsoft-com:unattend'],
+    ['xmlns:wcm', 'http://schemas.microsoft.com/WMIConfig/2002/State', "xmlns:wcm='http://schemas.microsoft.com/WMIConfig/2002/State'", 'http://schemas.microsoft.com/WMIConfig/2002/State'],
+  ]);
+  assert.equal(shown(by.get('a')!), [['x', '1', 'x = "1"', '1'], ['y', 't&u', "y='t&amp;u'", 't&amp;u']]);
+  assert.equal(shown(by.get('b')!), [['z', '<', 'z="&lt;"', '&lt;']]);
+  assert.equal(shown(by.get('c')!), []);
+});
+
 test('an element knows its attribute facts without building its attributes, and its end once it closes', () => {
   const text = [
     '<unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State">',

@@ -2,22 +2,31 @@
 import type { SaxesTagNS } from 'saxes';
 import type { AttributeNode } from './events.js';
 
-const WS = /\s/;
+/** XML's white space (the S production): the only characters that can separate a start tag's attributes. */
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const EQUALS = 0x3d;
+const QUOT = 0x22;
+const APOS = 0x27;
 
 /** Scans a start tag's text `<name a="v" b='w'>` (at offset `base`) and pairs each attribute with saxes' view of it. */
 export function attributeNodes(text: string, base: number, tag: SaxesTagNS, unbound: ReadonlySet<string>): AttributeNode[] {
   const out: AttributeNode[] = [];
   const end = text.length;
+  // Read by character code: a one-character string and a regular expression test per character cost more than the
+  // rest of the scan.
   let i = 1;
-  while (i < end && !WS.test(text[i]!) && text[i] !== '>' && text[i] !== '/') i++;
+  for (let c = text.charCodeAt(i); i < end && !isSpace(c) && c !== GT && c !== SLASH; c = text.charCodeAt(++i));
   while (i < end) {
-    while (i < end && WS.test(text[i]!)) i++;
-    if (i >= end || text[i] === '>' || text[i] === '/') break;
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    const first = text.charCodeAt(i);
+    if (i >= end || first === GT || first === SLASH) break;
     const nameStart = i;
-    while (i < end && text[i] !== '=' && !WS.test(text[i]!)) i++;
+    for (let c = first; i < end && c !== EQUALS && !isSpace(c); c = text.charCodeAt(++i));
     const qname = text.slice(nameStart, i);
-    while (i < end && text[i] !== '"' && text[i] !== "'") i++;
-    const quote = text[i];
+    for (let c = text.charCodeAt(i); i < end && c !== QUOT && c !== APOS; c = text.charCodeAt(++i));
+    const quote = i < end ? text[i] : undefined;
     const valueStart = i + 1;
     const valueEnd = quote ? text.indexOf(quote, valueStart) : -1;
     if (valueEnd < 0 || valueEnd >= end) break;
