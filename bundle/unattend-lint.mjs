@@ -4213,23 +4213,23 @@ function closest(value, candidates) {
 
 // src/binder/placeholders.ts
 var ALWAYS = [
-  /\{\{.*?\}\}/g,
+  { needle: "{{", re: /\{\{.*?\}\}/g },
   // {{ var }}, {{.Field}}
-  /\{%-?\s*[A-Za-z].*?-?%\}/g,
+  { needle: "{%", re: /\{%-?\s*[A-Za-z].*?-?%\}/g },
   // {% if \u2026 %}
-  /@@\{[^{}]*\}@@/g,
+  { needle: "@@{", re: /@@\{[^{}]*\}@@/g },
   // @@{calm_macro}@@
-  /(?<![\w@])(@@?)[A-Z][A-Z0-9_]*\1(?![\w@])/g
+  { needle: "@", re: /(?<![\w@])(@@?)[A-Z][A-Z0-9_]*\1(?![\w@])/g }
   // @VAR@, @@VAR@@ (autoconf, sed templates)
 ];
 var NOT_IN_COMMANDS = [
-  /\$\{[^{}]*\}/g,
+  { needle: "${", re: /\$\{[^{}]*\}/g },
   // ${var} (Packer HCL, shell, Mako, JS template literals)
-  /%\{[^{}]*\}/g,
+  { needle: "%{", re: /%\{[^{}]*\}/g },
   // %{ if \u2026 } (HCL directives; PowerShell's %{ \u2026 } is ForEach-Object in commands)
-  /(?<=^[ \t]*)%[ \t]*(?:if|elif|else|endif|for|endfor)\b[^\r\n]*/gm,
+  { needle: "%", re: /(?<=^[ \t]*)%[ \t]*(?:if|elif|else|endif|for|endfor)\b[^\r\n]*/gm },
   // Mako control lines
-  /(?<![\w#])#[A-Z][A-Z0-9_]*#(?![\w#])/g
+  { needle: "#", re: /(?<![\w#])#[A-Z][A-Z0-9_]*#(?![\w#])/g }
   // #VAR#
 ];
 var WHOLE_PERCENT = /^\s*(%([A-Za-z_][\w.-]*)%)\s*$/;
@@ -4271,9 +4271,14 @@ var WINDOWS_VARIABLES = new Set(
 var WHOLE_POWERSHELL = /^\s*(\$\((?:[^()\r\n]|\([^()\r\n]*\))*\)|\$[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*$/;
 var MARK = /[{@#$%]/;
 var CONDITIONAL_MARK = /[{%]/;
-function scan(text, patterns, out) {
-  for (const re of patterns) {
-    for (const m of text.matchAll(re)) out.push({ index: m.index, token: m[0] });
+function scan(text, shapes, out) {
+  for (const { needle, re } of shapes) {
+    if (!text.includes(needle)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      out.push({ index: m.index, token: m[0] });
+      if (m[0] === "") re.lastIndex++;
+    }
   }
 }
 function findPlaceholders(text, context) {

@@ -5,11 +5,24 @@ import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { builtinRules } from '../rules/index.js';
 import { ROOT, FIXTURES, checkFixture, fixtureFiles, strayFiles } from './helpers/fixtures.js';
+import { findPlaceholders } from '../src/binder/placeholders.js';
 
 const ruleFiles = readdirSync(join(ROOT, 'rules'))
   .filter((f) => f.endsWith('.ts') && !f.startsWith('_') && f !== 'index.ts' && !f.endsWith('.d.ts'))
   .map((f) => basename(f, '.ts'))
   .sort();
+
+test('findPlaceholders: every shape, in order, each as often as it occurs, the same on every call; commands keep their syntax', () => {
+  const text = 'a {{ x }} b {% if y %} c @@{m}@@ d @VAR@ e ${v} f %{ if z } g #NAME# h {{ x }}\n  % endif';
+  const tokens = (context: 'value' | 'command') => findPlaceholders(text, context).map((p) => [p.index, p.token]);
+  const expected = [['{{ x }}', 2], ['{% if y %}', 12], ['@@{m}@@', 25], ['@VAR@', 35], ['${v}', 43], ['%{ if z }', 50], ['#NAME#', 62], ['{{ x }}', 71], ['% endif', 81]]
+    .map(([token, index]) => [index, token]);
+  for (const [index, token] of expected) assert.is(text.slice(index as number, (index as number) + (token as string).length), token);
+  assert.equal(tokens('value'), expected);
+  assert.equal(tokens('value'), expected, 'a second call finds the same');
+  assert.equal(tokens('command'), expected.filter(([, t]) => ['{{ x }}', '{% if y %}', '@@{m}@@', '@VAR@'].includes(t as string)));
+  assert.equal(findPlaceholders('%windir%\\system32 $env:x #1', 'command'), []);
+});
 
 test('rules/index.ts lists exactly the rule files in rules/', () => {
   assert.equal(builtinRules.map((r) => r.meta.id).sort(), ruleFiles);

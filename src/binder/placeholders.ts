@@ -9,19 +9,25 @@ export interface Placeholder {
 /** Where the text sits decides which token shapes are placeholders and which are normal syntax ('secret': a password's value). */
 export type PlaceholderContext = 'value' | 'command' | 'attribute' | 'secret';
 
+/** A token shape, and text every match of it holds (a text without it is not searched). */
+interface Shape {
+  needle: string;
+  re: RegExp;
+}
+
 // Always a placeholder: no Windows Setup value or command uses these shapes.
-const ALWAYS: RegExp[] = [
-  /\{\{.*?\}\}/g, // {{ var }}, {{.Field}}
-  /\{%-?\s*[A-Za-z].*?-?%\}/g, // {% if … %}
-  /@@\{[^{}]*\}@@/g, // @@{calm_macro}@@
-  /(?<![\w@])(@@?)[A-Z][A-Z0-9_]*\1(?![\w@])/g, // @VAR@, @@VAR@@ (autoconf, sed templates)
+const ALWAYS: Shape[] = [
+  { needle: '{{', re: /\{\{.*?\}\}/g }, // {{ var }}, {{.Field}}
+  { needle: '{%', re: /\{%-?\s*[A-Za-z].*?-?%\}/g }, // {% if … %}
+  { needle: '@@{', re: /@@\{[^{}]*\}@@/g }, // @@{calm_macro}@@
+  { needle: '@', re: /(?<![\w@])(@@?)[A-Z][A-Z0-9_]*\1(?![\w@])/g }, // @VAR@, @@VAR@@ (autoconf, sed templates)
 ];
 // Placeholders except inside command lines, where PowerShell ${x} and comment markers are legitimate.
-const NOT_IN_COMMANDS: RegExp[] = [
-  /\$\{[^{}]*\}/g, // ${var} (Packer HCL, shell, Mako, JS template literals)
-  /%\{[^{}]*\}/g, // %{ if … } (HCL directives; PowerShell's %{ … } is ForEach-Object in commands)
-  /(?<=^[ \t]*)%[ \t]*(?:if|elif|else|endif|for|endfor)\b[^\r\n]*/gm, // Mako control lines
-  /(?<![\w#])#[A-Z][A-Z0-9_]*#(?![\w#])/g, // #VAR#
+const NOT_IN_COMMANDS: Shape[] = [
+  { needle: '${', re: /\$\{[^{}]*\}/g }, // ${var} (Packer HCL, shell, Mako, JS template literals)
+  { needle: '%{', re: /%\{[^{}]*\}/g }, // %{ if … } (HCL directives; PowerShell's %{ … } is ForEach-Object in commands)
+  { needle: '%', re: /(?<=^[ \t]*)%[ \t]*(?:if|elif|else|endif|for|endfor)\b[^\r\n]*/gm }, // Mako control lines
+  { needle: '#', re: /(?<![\w#])#[A-Z][A-Z0-9_]*#(?![\w#])/g }, // #VAR#
 ];
 // %var% is how Windows writes environment variables in commands and paths; a whole value that is one
 // %token% naming no Windows variable is a template's, e.g. <UILanguage>%locale%</UILanguage>.
@@ -44,9 +50,18 @@ const WHOLE_POWERSHELL = /^\s*(\$\((?:[^()\r\n]|\([^()\r\n]*\))*\)|\$[A-Za-z_]\w
 const MARK = /[{@#$%]/;
 const CONDITIONAL_MARK = /[{%]/;
 
-function scan(text: string, patterns: RegExp[], out: Placeholder[]): void {
-  for (const re of patterns) {
-    for (const m of text.matchAll(re)) out.push({ index: m.index, token: m[0] });
+/**
+ * The matches of each shape in `text`. The shapes' own expressions are run from the start (no copy of each, as
+ * matchAll makes), and only over a text holding the shape's needle: most values with a mark hold one shape or none.
+ */
+function scan(text: string, shapes: readonly Shape[], out: Placeholder[]): void {
+  for (const { needle, re } of shapes) {
+    if (!text.includes(needle)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      out.push({ index: m.index, token: m[0] });
+      if (m[0] === '') re.lastIndex++;
+    }
   }
 }
 
