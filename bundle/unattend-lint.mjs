@@ -10838,12 +10838,20 @@ function startRules(plan, opts, sink, source, secrets, text) {
       throw crash(err, list5[i].id, offset, filePath, lines);
     }
   };
+  const slots = [];
   const elementDispatch = (h) => {
     const listeners = own[h];
     const heard = tables[h];
+    const opens = h === "onElement";
     return (el, node) => {
-      const b = el.binding;
-      const rules = heard(elementSlot(b.setting?.id, b.status, el.plain));
+      let slot;
+      if (opens) {
+        const b = el.binding;
+        slot = slots[el.depth] = elementSlot(b.setting?.id, b.status, el.plain);
+      } else {
+        slot = slots[el.depth];
+      }
+      const rules = heard(slot);
       let k = 0;
       try {
         for (; k < rules.length; k++) {

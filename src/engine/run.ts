@@ -415,12 +415,21 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
   };
   // Element hooks: who hears an element depends on its setting and binding status only (its slot), which the plan
   // works out once per config for the rules with that hook.
+  // An element's slot is worked out when it opens, and kept by depth for its value and its end tag.
+  const slots: number[] = [];
   const elementDispatch = (h: ElementHook) => {
     const listeners = own[h];
     const heard = tables[h];
+    const opens = h === 'onElement';
     return (el: BoundElement, node: unknown): void => {
-      const b = el.binding;
-      const rules = heard(elementSlot(b.setting?.id, b.status, el.plain));
+      let slot: number;
+      if (opens) {
+        const b = el.binding;
+        slot = slots[el.depth] = elementSlot(b.setting?.id, b.status, el.plain);
+      } else {
+        slot = slots[el.depth]!;
+      }
+      const rules = heard(slot);
       let k = 0;
       try {
         for (; k < rules.length; k++) {
