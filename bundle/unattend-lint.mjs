@@ -10816,7 +10816,7 @@ function startRules(plan, opts, sink, source, secrets, text) {
       for (const h of hooksOf(v)) {
         const fn = v[h];
         if (typeof fn !== "function") continue;
-        if (h in HOOK_BITS) {
+        if (Object.hasOwn(HOOK_BITS, h)) {
           own[h][i] = { id, v, fn };
           bits |= HOOK_BITS[h];
         } else {

@@ -147,6 +147,9 @@ test('a visitor made by a class or without a prototype hears its hooks, and one 
     meta: { id: 'by-file', summary: 'Per file', category: 'style', severity: 'warn', messages: {} },
     create: (ctx) => {
       const v = Object.create(null) as Record<string, (n: { local?: string; element?: { local: string } }) => void>;
+      // Keys that are no hooks, some named like members of every object, are left alone.
+      v['toString'] = () => seen.push('toString called');
+      v['helper'] = () => seen.push('helper called');
       if (ctx.filePath.endsWith('a.xml')) v['onElement'] = (n) => void (n.local === 'RegisteredOwner' && seen.push('a:element'));
       else v['onValue'] = (n) => void (n.element?.local === 'RegisteredOwner' && seen.push('b:value'));
       return v as never;

@@ -37,7 +37,6 @@ export interface DispatchPlan {
 }
 
 export type ElementHook = 'onElement' | 'onElementEnd' | 'onValue';
-export const ELEMENT_HOOKS: readonly ElementHook[] = ['onElement', 'onElementEnd', 'onValue'];
 /** A rule's element hooks as one character of a shape: the sum of the bits of the hooks its visitor has. */
 export const HOOK_BITS: Readonly<Record<ElementHook, number>> = { onElement: 1, onElementEnd: 2, onValue: 4 };
 

@@ -391,7 +391,7 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
       for (const h of hooksOf(v)) {
         const fn = v[h as keyof Visitor] as Listener['fn'] | undefined;
         if (typeof fn !== 'function') continue;
-        if (h in HOOK_BITS) {
+        if (Object.hasOwn(HOOK_BITS, h)) {
           own[h as ElementHook][i] = { id, v, fn };
           bits |= HOOK_BITS[h as ElementHook];
         } else {
@@ -413,9 +413,9 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
       throw crash(err, list[i]!.id, offset, filePath, lines);
     }
   };
-  // Element hooks: who hears an element depends on its setting and binding status only (its slot), which the plan
-  // works out once per config for the rules with that hook.
-  // An element's slot is worked out when it opens, and kept by depth for its value and its end tag.
+  // Element hooks: who hears an element depends on its slot only (its setting, binding status and plainness), which the
+  // plan works out once per config for the rules with each hook. The slot is worked out when the element opens, and
+  // kept by depth for its value and its end tag.
   const slots: number[] = [];
   const elementDispatch = (h: ElementHook) => {
     const listeners = own[h];
