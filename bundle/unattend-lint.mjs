@@ -13237,7 +13237,9 @@ async function readStdin() {
 }
 function isEntryPoint() {
   try {
-    return isMainThread2 && !!process.argv[1] && realpathSync2(process.argv[1]) === fileURLToPath2(import.meta.url);
+    if (!isMainThread2 || !process.argv[1]) return false;
+    const started = realpathSync2(process.argv[1]);
+    return started === fileURLToPath2(import.meta.url) || started === fileURLToPath2(new URL("./bin.mjs", import.meta.url));
   } catch {
     return false;
   }

@@ -487,9 +487,12 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** The program started is this module (the bundle, or dist/src/cli.js), or the bundle's launcher beside it (bin.mjs). */
 function isEntryPoint(): boolean {
   try {
-    return isMainThread && !!process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+    if (!isMainThread || !process.argv[1]) return false;
+    const started = realpathSync(process.argv[1]);
+    return started === fileURLToPath(import.meta.url) || started === fileURLToPath(new URL('./bin.mjs', import.meta.url));
   } catch {
     return false;
   }

@@ -7,7 +7,7 @@ import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUNDLE, buildBundle, LIB, staleBundleFiles } from '../scripts/bundle.js';
+import { BIN, BUNDLE, buildBundle, LIB, staleBundleFiles } from '../scripts/bundle.js';
 import { CLI } from './helpers/cli.js';
 import { FIXTURES, ROOT } from './helpers/paths.js';
 
@@ -17,6 +17,7 @@ const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 const ALONE_DIR = mkdtempSync(join(tmpdir(), 'unattend-lint-bundle-'));
 const ALONE = join(ALONE_DIR, 'unattend-lint.mjs');
 copyFileSync(join(ROOT, BUNDLE), ALONE);
+copyFileSync(join(ROOT, BIN), join(ALONE_DIR, 'bin.mjs'));
 cpSync(join(ROOT, LIB), join(ALONE_DIR, 'lib'), { recursive: true });
 
 const run = (script: string, args: string[], cwd = ROOT) => {
@@ -46,6 +47,21 @@ test("the bundle's start-up evaluates only what every run needs: no ajv, cosmico
   for (const input of ['node_modules/ajv/dist/ajv.js', 'src/config/precompiled.ts', 'src/reporters/sarif.ts']) assert.ok(later.includes(input), input);
   // V8 reads a source holding any non-ASCII character as UTF-16, which is slower to scan.
   for (const [file, text] of files) if (file.endsWith('.mjs')) assert.not.match(text, /[^\x00-\x7f]/, file);
+});
+
+test('the installed command (bundle/bin.mjs) turns on the compile cache where the runtime has one, then runs the CLI once', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+  assert.equal(pkg.bin, { 'unattend-lint': BIN });
+  // A runtime with the cache (Node 22.1 and later) is stood in for by a preload that records the call.
+  const spy = `data:text/javascript,${encodeURIComponent("import m from 'node:module'; m.enableCompileCache = () => { process.stderr.write('cache on\\n'); return { status: 0 }; };")}`;
+  const r = spawnSync(process.execPath, ['--import', spy, join(ALONE_DIR, 'bin.mjs'), '--no-config-lookup', join(FIXTURES, 'examples', 'sysprep-unattend.xml')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  assert.is(r.stderr, 'cache on\n');
+  assert.is(r.status, 1);
+  assert.is(r.stdout.match(/✖ \d+ problems/g)?.length, 1, 'the report is printed once');
+  const plain = run(join(ALONE_DIR, 'bin.mjs'), ['--version']);
+  assert.is(plain.stdout, `${VERSION}\n`, plain.stderr);
+  assert.is(plain.code, 0);
+  assert.ok(readFileSync(join(ROOT, BIN), 'utf8').startsWith('#!/usr/bin/env node\n'));
 });
 
 test('the bundle alone reports its version and has a shebang', () => {
