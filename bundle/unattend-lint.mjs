@@ -10511,11 +10511,14 @@ function createTextScanner(windows = SCAN_WINDOWS) {
   const secrets = freeSecretScan();
   const conditionals = { found: [], from: 0 };
   const marks = [];
+  const conditionalMarks = [];
   const scanTo = (until) => {
     const base = Math.max(0, next - LOOKBEHIND);
-    const window = buffer.slice(base - bufferStart, Math.min(fed, until + overlap) - bufferStart);
+    const end = Math.min(fed, until + overlap);
+    const window = buffer.slice(base - bufferStart, end - bufferStart);
     scanFreeSecretsIn(window, base, until, secrets);
-    conditionalsIn(window, base, until, conditionals);
+    if (anyBetween(conditionalMarks, base, end)) conditionalsIn(window, base, until, conditionals);
+    else conditionals.from = until;
     next = until;
     const keep = Math.max(0, next - LOOKBEHIND);
     buffer = buffer.slice(keep - bufferStart);
@@ -10523,7 +10526,11 @@ function createTextScanner(windows = SCAN_WINDOWS) {
   };
   return {
     feed(piece) {
-      for (const at of templateMarkOffsets(piece.text)) marks.push(piece.start + at);
+      for (const at of templateMarkOffsets(piece.text)) {
+        marks.push(piece.start + at);
+        const c = piece.text.charCodeAt(at);
+        if (c === 123 || c === 37) conditionalMarks.push(piece.start + at);
+      }
       buffer += piece.text;
       fed = piece.start + piece.text.length;
       while (fed - next >= segment + overlap) scanTo(next + segment);
@@ -11697,6 +11704,7 @@ function createGlobs() {
       const absolute = path3.resolve(basePath, filePath);
       const fromBase = path3.relative(basePath, absolute).split(path3.sep).filter((part) => part !== "..");
       if (fromBase.some((part) => ALWAYS_IGNORED.has(part))) return true;
+      if (ignores.length === 0) return false;
       const rel = relativePath(basePath, absolute);
       if (rel === void 0) return false;
       const parts = rel.split("/");

@@ -46,6 +46,7 @@ export function createGlobs(): Globs {
       const absolute = path.resolve(basePath, filePath);
       const fromBase = path.relative(basePath, absolute).split(path.sep).filter((part) => part !== '..');
       if (fromBase.some((part) => ALWAYS_IGNORED.has(part))) return true;
+      if (ignores.length === 0) return false;
       const rel = relativePath(basePath, absolute);
       if (rel === undefined) return false;
       const parts = rel.split('/');

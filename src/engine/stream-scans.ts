@@ -4,6 +4,7 @@ import type { Range } from '../types.js';
 import type { Piece } from '../source/stream.js';
 import { freeSecretScan, scanFreeSecretsIn, secretFinderFor } from './secrets.js';
 import { conditionalsIn, templateMarkOffsets } from '../binder/placeholders.js';
+import { anyBetween } from '../util/sorted.js';
 
 export interface TextScans {
   /** Credentials found by shape (as scanFreeSecrets finds them in the whole text). */
@@ -40,11 +41,15 @@ export function createTextScanner(windows: ScanWindows = SCAN_WINDOWS): TextScan
   const secrets = freeSecretScan();
   const conditionals = { found: [] as number[], from: 0 };
   const marks: number[] = [];
+  // The marks a template conditional starts with ("{" and "%"): a window without one holds none, and is not searched.
+  const conditionalMarks: number[] = [];
   const scanTo = (until: number): void => {
     const base = Math.max(0, next - LOOKBEHIND);
-    const window = buffer.slice(base - bufferStart, Math.min(fed, until + overlap) - bufferStart);
+    const end = Math.min(fed, until + overlap);
+    const window = buffer.slice(base - bufferStart, end - bufferStart);
     scanFreeSecretsIn(window, base, until, secrets);
-    conditionalsIn(window, base, until, conditionals);
+    if (anyBetween(conditionalMarks, base, end)) conditionalsIn(window, base, until, conditionals);
+    else conditionals.from = until;
     next = until;
     const keep = Math.max(0, next - LOOKBEHIND);
     buffer = buffer.slice(keep - bufferStart);
@@ -52,7 +57,11 @@ export function createTextScanner(windows: ScanWindows = SCAN_WINDOWS): TextScan
   };
   return {
     feed(piece) {
-      for (const at of templateMarkOffsets(piece.text)) marks.push(piece.start + at);
+      for (const at of templateMarkOffsets(piece.text)) {
+        marks.push(piece.start + at);
+        const c = piece.text.charCodeAt(at);
+        if (c === 0x7b || c === 0x25) conditionalMarks.push(piece.start + at);
+      }
       buffer += piece.text;
       fed = piece.start + piece.text.length;
       while (fed - next >= segment + overlap) scanTo(next + segment);
