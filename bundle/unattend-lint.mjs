@@ -5449,25 +5449,32 @@ var duplicate_setting_default = defineRule({
     }
   },
   create(ctx) {
-    const children = createSeen(ctx);
-    const parents = [];
+    const owners = [];
+    const firsts = [];
     return {
       onElement(node) {
         const parent = node.parent;
         const s = node.binding.setting;
         if (node.role !== "setting" || !parent || !s) return;
-        const last = parents[parent.depth];
-        if (last !== parent) {
-          if (last) children.drop(last);
-          parents[parent.depth] = parent;
+        const depth = parent.depth;
+        let seen = firsts[depth];
+        if (owners[depth] !== parent) {
+          owners[depth] = parent;
+          if (seen) seen.clear();
+          else firsts[depth] = seen = /* @__PURE__ */ new Map();
         }
-        const first = children.repeatOf(parent, s.name, node.nameRange);
-        if (!first) return;
+        const first = seen.get(s);
+        if (!first) {
+          seen.set(s, node);
+          return;
+        }
+        const firstRange = first.nameRange;
+        if (anyBetween(ctx.conditionals(), firstRange.end, node.nameRange.start)) return;
         ctx.report(
           "duplicate",
           node.nameRange,
-          { path: pathOf(node), component: s.component.name, line: ctx.lineOf(first.start) },
-          { related: [{ message: `first <${node.qname}>`, range: first }] }
+          { path: pathOf(node), component: s.component.name, line: ctx.lineOf(firstRange.start) },
+          { related: [{ message: `first <${node.qname}>`, range: firstRange }] }
         );
       }
     };

@@ -1,7 +1,8 @@
 // duplicate-setting: Setup stops when a non-list setting is specified more than once (KB2425962).
 import { defineRule } from '../src/engine/rule.js';
 import type { BoundElement } from '../src/binder/bind.js';
-import { createSeen } from './_helpers/seen.js';
+import type { SettingNode } from '../src/kb/tree.js';
+import { anyBetween } from '../src/util/sorted.js';
 import { pathOf } from './_helpers/setting.js';
 
 export default defineRule({
@@ -18,28 +19,37 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const children = createSeen<BoundElement>(ctx);
-    // The parent last seen at each depth: a new one there means the old one has closed, so it is forgotten (memory
-    // follows the open elements without an end-tag hook for every setting).
-    const parents: BoundElement[] = [];
+    // Per depth: the parent whose children are read there, and the first element of each setting met under it. A new
+    // parent at a depth means the one before has closed: its map is emptied and used again, so memory follows the open
+    // elements, no map is made per parent, and a first occurrence keeps its element (its range is made on a repeat).
+    const owners: (BoundElement | undefined)[] = [];
+    const firsts: Map<SettingNode, BoundElement>[] = [];
     return {
       onElement(node) {
         const parent = node.parent;
         const s = node.binding.setting;
         // Only non-list settings are heard: unknown ones are unknown-setting's, and what is inside them is not judged.
         if (node.role !== 'setting' || !parent || !s) return;
-        const last = parents[parent.depth];
-        if (last !== parent) {
-          if (last) children.drop(last);
-          parents[parent.depth] = parent;
+        const depth = parent.depth;
+        let seen = firsts[depth];
+        if (owners[depth] !== parent) {
+          owners[depth] = parent;
+          if (seen) seen.clear();
+          else firsts[depth] = seen = new Map();
         }
-        const first = children.repeatOf(parent, s.name, node.nameRange);
-        if (!first) return;
+        const first = seen!.get(s);
+        if (!first) {
+          seen!.set(s, node);
+          return;
+        }
+        // Two occurrences with a template conditional between them are alternatives, not a repeat.
+        const firstRange = first.nameRange;
+        if (anyBetween(ctx.conditionals(), firstRange.end, node.nameRange.start)) return;
         ctx.report(
           'duplicate',
           node.nameRange,
-          { path: pathOf(node), component: s.component.name, line: ctx.lineOf(first.start) },
-          { related: [{ message: `first <${node.qname}>`, range: first }] },
+          { path: pathOf(node), component: s.component.name, line: ctx.lineOf(firstRange.start) },
+          { related: [{ message: `first <${node.qname}>`, range: firstRange }] },
         );
       },
     };
