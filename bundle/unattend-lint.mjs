@@ -10264,6 +10264,7 @@ function blockState() {
   };
 }
 function applyDirectives(diagnostics, directives, endLineOf) {
+  if (directives.length === 0) return { kept: [...diagnostics], unused: [] };
   const blocks = directives.filter((d) => d.kind === "disable" || d.kind === "enable").sort((a, b) => a.range.start - b.range.start);
   const files = directives.filter((d) => d.kind === "disable-file");
   const byLine = /* @__PURE__ */ new Map();

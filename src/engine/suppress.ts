@@ -87,6 +87,8 @@ function blockState() {
  * directives by one sweep in document order, so the work grows with findings plus directives, not their product.
  */
 export function applyDirectives(diagnostics: Diagnostic[], directives: Directive[], endLineOf: (d: Directive) => number): SuppressionResult {
+  // Most files have no directive: nothing to sort, sweep or credit.
+  if (directives.length === 0) return { kept: [...diagnostics], unused: [] };
   const blocks = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable').sort((a, b) => a.range.start - b.range.start);
   const files = directives.filter((d) => d.kind === 'disable-file');
   const byLine = new Map<number, Directive[]>();
