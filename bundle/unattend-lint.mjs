@@ -5450,25 +5450,32 @@ var duplicate_setting_default = defineRule({
   },
   create(ctx) {
     const owners = [];
-    const firsts = [];
+    const settings = [];
+    const elements = [];
+    const counts = [];
     return {
       onElement(node) {
         const parent = node.parent;
         const s = node.binding.setting;
         if (node.role !== "setting" || !parent || !s) return;
         const depth = parent.depth;
-        let seen = firsts[depth];
         if (owners[depth] !== parent) {
           owners[depth] = parent;
-          if (seen) seen.clear();
-          else firsts[depth] = seen = /* @__PURE__ */ new Map();
+          counts[depth] = 0;
+          settings[depth] ??= [];
+          elements[depth] ??= [];
         }
-        const first = seen.get(s);
-        if (!first) {
-          seen.set(s, node);
+        const seen = settings[depth];
+        const n = counts[depth];
+        let i = 0;
+        while (i < n && seen[i] !== s) i++;
+        if (i === n) {
+          seen[n] = s;
+          elements[depth][n] = node;
+          counts[depth] = n + 1;
           return;
         }
-        const firstRange = first.nameRange;
+        const firstRange = elements[depth][i].nameRange;
         if (anyBetween(ctx.conditionals(), firstRange.end, node.nameRange.start)) return;
         ctx.report(
           "duplicate",

@@ -19,11 +19,15 @@ export default defineRule({
     },
   },
   create(ctx) {
-    // Per depth: the parent whose children are read there, and the first element of each setting met under it. A new
-    // parent at a depth means the one before has closed: its map is emptied and used again, so memory follows the open
-    // elements, no map is made per parent, and a first occurrence keeps its element (its range is made on a repeat).
+    // Per depth: the parent whose children are read there, and the first element of each setting met under it, as
+    // pairs in two arrays with a count. A new parent at a depth means the one before has closed: the count goes back to
+    // 0 and the arrays are written over, so memory follows the open elements and nothing is made per parent (a
+    // parent's documented children are few, so the search is short; a map per parent, or emptied per parent, costs
+    // more in a long list of items). A first occurrence keeps its element: its range is made on a repeat.
     const owners: (BoundElement | undefined)[] = [];
-    const firsts: Map<SettingNode, BoundElement>[] = [];
+    const settings: SettingNode[][] = [];
+    const elements: BoundElement[][] = [];
+    const counts: number[] = [];
     return {
       onElement(node) {
         const parent = node.parent;
@@ -31,19 +35,24 @@ export default defineRule({
         // Only non-list settings are heard: unknown ones are unknown-setting's, and what is inside them is not judged.
         if (node.role !== 'setting' || !parent || !s) return;
         const depth = parent.depth;
-        let seen = firsts[depth];
         if (owners[depth] !== parent) {
           owners[depth] = parent;
-          if (seen) seen.clear();
-          else firsts[depth] = seen = new Map();
+          counts[depth] = 0;
+          settings[depth] ??= [];
+          elements[depth] ??= [];
         }
-        const first = seen!.get(s);
-        if (!first) {
-          seen!.set(s, node);
+        const seen = settings[depth]!;
+        const n = counts[depth]!;
+        let i = 0;
+        while (i < n && seen[i] !== s) i++;
+        if (i === n) {
+          seen[n] = s;
+          elements[depth]![n] = node;
+          counts[depth] = n + 1;
           return;
         }
         // Two occurrences with a template conditional between them are alternatives, not a repeat.
-        const firstRange = first.nameRange;
+        const firstRange = elements[depth]![i]!.nameRange;
         if (anyBetween(ctx.conditionals(), firstRange.end, node.nameRange.start)) return;
         ctx.report(
           'duplicate',
