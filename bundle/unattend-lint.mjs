@@ -4,7 +4,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toJsonResults
-} from "./lib/chunk-E6WDDA7Q.mjs";
+} from "./lib/chunk-GZFLFSSD.mjs";
 import {
   CHUNK_BYTES,
   UndecodableError,
@@ -12,7 +12,7 @@ import {
   decode,
   encode,
   openStreamedText
-} from "./lib/chunk-2RKS2NS7.mjs";
+} from "./lib/chunk-Q76WJB2V.mjs";
 import {
   TOOL_NAME,
   ruleDocsUrl
@@ -20,7 +20,7 @@ import {
 import {
   createLineIndex,
   createLineIndexBuilder
-} from "./lib/chunk-ZEDVUB73.mjs";
+} from "./lib/chunk-W36O3ISD.mjs";
 import {
   displayPath
 } from "./lib/chunk-IZ3WNW6M.mjs";
@@ -29,6 +29,7 @@ import {
   anyBetween,
   byCodeUnits,
   createSecretRanges,
+  firstIndex,
   firstStartingAt,
   freeSecretScan,
   maskFound,
@@ -41,7 +42,7 @@ import {
   secretRedactor,
   secretValuesOf,
   showableFix
-} from "./lib/chunk-YOKZ6MHH.mjs";
+} from "./lib/chunk-ELBNI3JJ.mjs";
 import {
   __commonJS,
   __toESM
@@ -10526,13 +10527,19 @@ function createTextScanner(windows = SCAN_WINDOWS) {
   const secrets = freeSecretScan();
   const conditionals = { found: [], from: 0 };
   const marks = [];
-  const conditionalMarks = [];
+  const conditionalMarkIn = (window, base, end) => {
+    for (let i = firstIndex(marks.length, (k) => marks[k] >= base); i < marks.length && marks[i] < end; i++) {
+      const c = window.charCodeAt(marks[i] - base);
+      if (c === 123 || c === 37) return true;
+    }
+    return false;
+  };
   const scanTo = (until) => {
     const base = Math.max(0, next - LOOKBEHIND);
     const end = Math.min(fed, until + overlap);
     const window = buffer.slice(base - bufferStart, end - bufferStart);
     scanFreeSecretsIn(window, base, until, secrets);
-    if (anyBetween(conditionalMarks, base, end)) conditionalsIn(window, base, until, conditionals);
+    if (conditionalMarkIn(window, base, end)) conditionalsIn(window, base, until, conditionals);
     else conditionals.from = until;
     next = until;
     const keep = Math.max(0, next - LOOKBEHIND);
@@ -10541,11 +10548,7 @@ function createTextScanner(windows = SCAN_WINDOWS) {
   };
   return {
     feed(piece) {
-      for (const at of templateMarkOffsets(piece.text)) {
-        marks.push(piece.start + at);
-        const c = piece.text.charCodeAt(at);
-        if (c === 123 || c === 37) conditionalMarks.push(piece.start + at);
-      }
+      for (const at of templateMarkOffsets(piece.text)) marks.push(piece.start + at);
       buffer += piece.text;
       fed = piece.start + piece.text.length;
       while (fed - next >= segment + overlap) scanTo(next + segment);
@@ -12623,14 +12626,14 @@ if (input?.kind === "unattend-lint-worker" && parentPort) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-DWMDYD2Y.mjs")).text },
-  json: { load: async () => (await import("./lib/json-BEJ6GKPT.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-LDWYJYPZ.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-J6IKN55S.mjs")).compact },
-  github: { load: async () => (await import("./lib/github-FQC3XCFM.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-W4NHMXOL.mjs")).gitlab },
-  checkstyle: { load: async () => (await import("./lib/checkstyle-FB5FZHDQ.mjs")).checkstyle },
-  junit: { load: async () => (await import("./lib/junit-6QPNK75P.mjs")).junit }
+  text: { load: async () => (await import("./lib/text-OGMWCTJY.mjs")).text },
+  json: { load: async () => (await import("./lib/json-IQOCWJEB.mjs")).json },
+  sarif: { load: async () => (await import("./lib/sarif-YYPKEX2W.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-N4V4UHR4.mjs")).compact },
+  github: { load: async () => (await import("./lib/github-SCTT24X5.mjs")).github },
+  gitlab: { load: async () => (await import("./lib/gitlab-VGPEAEEU.mjs")).gitlab },
+  checkstyle: { load: async () => (await import("./lib/checkstyle-5TN7XHYS.mjs")).checkstyle },
+  junit: { load: async () => (await import("./lib/junit-COARFJLK.mjs")).junit }
 });
 var FORMAT_NAMES = Object.freeze(Object.keys(FORMATS));
 function isFormat(name) {
@@ -12641,7 +12644,7 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-DWMDYD2Y.mjs");
+    const { textLines } = await import("./lib/text-OGMWCTJY.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;

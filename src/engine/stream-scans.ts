@@ -4,7 +4,7 @@ import type { Range } from '../types.js';
 import type { Piece } from '../source/stream.js';
 import { freeSecretScan, scanFreeSecretsIn, secretFinderFor } from './secrets.js';
 import { conditionalsIn, templateMarkOffsets } from '../binder/placeholders.js';
-import { anyBetween } from '../util/sorted.js';
+import { firstIndex } from '../util/sorted.js';
 
 export interface TextScans {
   /** Credentials found by shape (as scanFreeSecrets finds them in the whole text). */
@@ -41,14 +41,21 @@ export function createTextScanner(windows: ScanWindows = SCAN_WINDOWS): TextScan
   const secrets = freeSecretScan();
   const conditionals = { found: [] as number[], from: 0 };
   const marks: number[] = [];
-  // The marks a template conditional starts with ("{" and "%"): a window without one holds none, and is not searched.
-  const conditionalMarks: number[] = [];
+  // Whether the window (the text from `base` to `end`) holds a "{" or a "%", which every template conditional starts
+  // with, from the template marks already found (a window without any is not searched).
+  const conditionalMarkIn = (window: string, base: number, end: number): boolean => {
+    for (let i = firstIndex(marks.length, (k) => marks[k]! >= base); i < marks.length && marks[i]! < end; i++) {
+      const c = window.charCodeAt(marks[i]! - base);
+      if (c === 0x7b || c === 0x25) return true;
+    }
+    return false;
+  };
   const scanTo = (until: number): void => {
     const base = Math.max(0, next - LOOKBEHIND);
     const end = Math.min(fed, until + overlap);
     const window = buffer.slice(base - bufferStart, end - bufferStart);
     scanFreeSecretsIn(window, base, until, secrets);
-    if (anyBetween(conditionalMarks, base, end)) conditionalsIn(window, base, until, conditionals);
+    if (conditionalMarkIn(window, base, end)) conditionalsIn(window, base, until, conditionals);
     else conditionals.from = until;
     next = until;
     const keep = Math.max(0, next - LOOKBEHIND);
@@ -57,11 +64,7 @@ export function createTextScanner(windows: ScanWindows = SCAN_WINDOWS): TextScan
   };
   return {
     feed(piece) {
-      for (const at of templateMarkOffsets(piece.text)) {
-        marks.push(piece.start + at);
-        const c = piece.text.charCodeAt(at);
-        if (c === 0x7b || c === 0x25) conditionalMarks.push(piece.start + at);
-      }
+      for (const at of templateMarkOffsets(piece.text)) marks.push(piece.start + at);
       buffer += piece.text;
       fed = piece.start + piece.text.length;
       while (fed - next >= segment + overlap) scanTo(next + segment);

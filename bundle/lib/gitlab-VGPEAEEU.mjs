@@ -3,17 +3,17 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-2RKS2NS7.mjs";
+} from "./chunk-Q76WJB2V.mjs";
 import {
   sarifRuleId
-} from "./chunk-RMGSLO2T.mjs";
+} from "./chunk-XPLFQYO2.mjs";
 import "./chunk-J3BZNWI5.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-YOKZ6MHH.mjs";
+} from "./chunk-ELBNI3JJ.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/gitlab.ts

@@ -7,15 +7,15 @@ import {
 import {
   codeFrame,
   oneLine
-} from "./chunk-L3CI7X5C.mjs";
-import "./chunk-IJQEHQD6.mjs";
-import "./chunk-ZEDVUB73.mjs";
+} from "./chunk-PNMNRQXT.mjs";
+import "./chunk-63FBVLUF.mjs";
+import "./chunk-W36O3ISD.mjs";
 import {
   displayPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-YOKZ6MHH.mjs";
+} from "./chunk-ELBNI3JJ.mjs";
 import {
   __toESM
 } from "./chunk-A7JERCGG.mjs";

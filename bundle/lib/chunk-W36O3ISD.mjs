@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lastAtOrBefore
-} from "./chunk-YOKZ6MHH.mjs";
+} from "./chunk-ELBNI3JJ.mjs";
 
 // src/source/line-index.ts
 function createLineIndexBuilder() {

@@ -8,7 +8,7 @@ import {
   maskFound,
   mergedSecretRanges,
   scanFreeSecrets
-} from "./chunk-YOKZ6MHH.mjs";
+} from "./chunk-ELBNI3JJ.mjs";
 
 // src/reporters/sarif-rules.ts
 var PARSE_ERROR_ID = "parse-error";

@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-2RKS2NS7.mjs";
+} from "./chunk-Q76WJB2V.mjs";
 import {
   PARSE_ERROR_ID,
   ruleDescriptor,
   sarifRuleId
-} from "./chunk-RMGSLO2T.mjs";
+} from "./chunk-XPLFQYO2.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
 import {
   sourceView
-} from "./chunk-IJQEHQD6.mjs";
-import "./chunk-ZEDVUB73.mjs";
+} from "./chunk-63FBVLUF.mjs";
+import "./chunk-W36O3ISD.mjs";
 import {
   SRCROOT,
   artifactLocation,
@@ -24,7 +24,7 @@ import {
 import {
   maskedView,
   secretRedactor
-} from "./chunk-YOKZ6MHH.mjs";
+} from "./chunk-ELBNI3JJ.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/sarif-regions.ts

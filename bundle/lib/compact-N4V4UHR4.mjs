@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   oneLine
-} from "./chunk-L3CI7X5C.mjs";
+} from "./chunk-PNMNRQXT.mjs";
 import {
   sarifRuleId
-} from "./chunk-RMGSLO2T.mjs";
+} from "./chunk-XPLFQYO2.mjs";
 import "./chunk-J3BZNWI5.mjs";
-import "./chunk-IJQEHQD6.mjs";
-import "./chunk-ZEDVUB73.mjs";
+import "./chunk-63FBVLUF.mjs";
+import "./chunk-W36O3ISD.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-YOKZ6MHH.mjs";
+} from "./chunk-ELBNI3JJ.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/compact.ts

@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   createLineIndex
-} from "./chunk-ZEDVUB73.mjs";
+} from "./chunk-W36O3ISD.mjs";
 import {
   lastAtOrBefore
-} from "./chunk-YOKZ6MHH.mjs";
+} from "./chunk-ELBNI3JJ.mjs";
 
 // src/reporters/source-view.ts
 var views = /* @__PURE__ */ new WeakMap();

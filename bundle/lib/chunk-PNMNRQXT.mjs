@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   sourceView
-} from "./chunk-IJQEHQD6.mjs";
+} from "./chunk-63FBVLUF.mjs";
 import {
   maskedView
-} from "./chunk-YOKZ6MHH.mjs";
+} from "./chunk-ELBNI3JJ.mjs";
 
 // src/reporters/frame.ts
 var MAX_WIDTH = 100;

@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   json,
   toJsonResults
-} from "./chunk-E6WDDA7Q.mjs";
-import "./chunk-YOKZ6MHH.mjs";
+} from "./chunk-GZFLFSSD.mjs";
+import "./chunk-ELBNI3JJ.mjs";
 import "./chunk-A7JERCGG.mjs";
 export {
   json,

@@ -400,6 +400,7 @@ function maskSlice(source, start, end, secrets) {
 
 export {
   byCodeUnits,
+  firstIndex,
   firstStartingAt,
   lastAtOrBefore,
   anyBetween,

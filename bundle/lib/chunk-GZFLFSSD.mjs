@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   secretRedactor,
   showableFix
-} from "./chunk-YOKZ6MHH.mjs";
+} from "./chunk-ELBNI3JJ.mjs";
 
 // src/reporters/json.ts
 function toMessage(d, file, redact) {
