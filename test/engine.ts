@@ -119,6 +119,12 @@ test('plain elements: a rule with plainElements false hears every element but pl
     lint(text, [rule]);
     return seen;
   };
+  const rule = (plainElements: boolean) =>
+    defineRule({ meta: { id: 'r', summary: 'R', category: 'style', severity: 'warn', messages: {}, plainElements }, create: () => ({}) });
+  const plan = createPlan([false, true].map((p) => ({ rule: rule(p), severity: 1 as const, options: {} })), kb);
+  assert.equal(plan.elementRules(undefined, 'unjudged', true), [1], 'a plain element: only the rule that hears plain ones');
+  assert.equal(plan.elementRules(undefined, 'unjudged', false), [0, 1]);
+  assert.equal(plan.elementRules(undefined, 'unjudged'), [0, 1], 'not plain unless said');
   const every = heard(undefined);
   assert.equal(every.filter((s) => s.endsWith('*')), ['ComputerName*', 'RunSynchronous*', 'Order*']);
   assert.equal(heard(true), every);

@@ -109,25 +109,23 @@ export function createPlan(rules: readonly EnabledRule[], kb: KnowledgeBase): Di
   const statuses = rules.map(({ rule }) => (rule.meta.elements ? new Set(rule.meta.elements) : undefined));
   const skipsPlain = rules.map(({ rule }) => rule.meta.plainElements === false);
   const every = rules.map((_, i) => i).filter((i) => !only[i]);
-  // Dense, by (setting id + 1) × 4 + status, so that an element's rules are one array read once the pair has been met.
+  // Dense, by slot (elementSlot), so that an element's rules are one array read once the slot has been met.
   const memo: (readonly number[] | undefined)[] = new Array((tree.settings.length + 1) * STATUSES.length * 2);
   // The lookup is called for every element: the work of a first meeting is in its own function, since a closure over
   // the lookup's parameters would make every call allocate.
-  const elementRules = (setting: number | undefined, status: BindStatus, plain = false): readonly number[] => {
-    const key = elementSlot(setting, status, plain);
-    return memo[key] ?? (memo[key] = rulesFor(setting, status, plain));
-  };
-  const rulesFor = (setting: number | undefined, status: BindStatus, plain: boolean): readonly number[] => {
-    const subscribed = setting === undefined ? [] : (bySetting[setting] ?? []);
+  const ofSlot = (slot: number): readonly number[] => memo[slot] ?? (memo[slot] = rulesFor(slot));
+  // A slot's parts, read back from it (elementSlot) at its first meeting.
+  const rulesFor = (slot: number): readonly number[] => {
+    const plain = (slot & 1) === 1;
+    const pair = slot >> 1;
+    const setting = Math.floor(pair / STATUSES.length) - 1;
+    const status = STATUSES[pair % STATUSES.length]!;
+    const subscribed = setting < 0 ? [] : (bySetting[setting] ?? []);
     return [...every, ...subscribed]
       .sort((a, b) => a - b)
       .filter((i) => (!statuses[i] || statuses[i]!.has(status)) && !(plain && skipsPlain[i]));
   };
-  const ofSlot = (slot: number): readonly number[] => {
-    const pair = slot >> 1;
-    const setting = Math.floor(pair / STATUSES.length) - 1;
-    return elementRules(setting < 0 ? undefined : setting, STATUSES[pair % STATUSES.length]!, (slot & 1) === 1);
-  };
+  const elementRules = (setting: number | undefined, status: BindStatus, plain = false): readonly number[] => ofSlot(elementSlot(setting, status, plain));
   const shapes = new Map<string, HookTables>();
   const hookTables = (shape: string): HookTables => {
     const kept = shapes.get(shape);
