@@ -3869,11 +3869,16 @@ function sniff(path8, keep) {
     const size = fstatSync(fd).size;
     const whole = size <= WHOLE_BYTES && size <= keep;
     const buf = Buffer.allocUnsafe(whole ? size : HEAD_BYTES);
-    let n = 0;
-    for (let got = -1; n < buf.length && got !== 0; n += got) got = readSync(fd, buf, n, buf.length - n, n);
-    const bytes = buf.subarray(0, n);
-    const root2 = rootIn(bytes.subarray(0, HEAD_BYTES));
-    return whole ? { root: root2, bytes } : { root: root2 };
+    const readTo = (from, to) => {
+      let n = from;
+      for (let got = -1; n < to && got !== 0; n += got) got = readSync(fd, buf, n, to - n, n);
+      return n;
+    };
+    const head = readTo(0, Math.min(buf.length, HEAD_BYTES));
+    const root2 = rootIn(buf.subarray(0, head));
+    const answer = root2 === void 0 ? ANSWER_NAME.test(path8) : root2 === "unattend";
+    if (!whole || !answer) return { answer };
+    return { answer, bytes: buf.subarray(0, head < HEAD_BYTES ? head : readTo(head, buf.length)) };
   } catch (error) {
     return { error };
   } finally {
@@ -3916,9 +3921,9 @@ function findFiles(args, cwd, opts = {}) {
     const { files: files2, problems: problems2 } = walk(dir, match, cwd);
     unreadable.push(...problems2);
     for (const p of files2) {
-      const { root: root2, error, bytes } = sniff(p, found.has(p) ? 0 : keep);
+      const { answer, error, bytes } = sniff(p, found.has(p) ? 0 : keep);
       if (error !== void 0) unreadable.push({ path: p, message: `cannot read ${displayPath(p, cwd)}: ${fsReason(error)}` });
-      else if (root2 === void 0 ? ANSWER_NAME.test(p) : root2 === "unattend") {
+      else if (answer) {
         if (bytes) keep -= bytes.length;
         add(p, false, bytes);
       }
@@ -6451,19 +6456,16 @@ function createPlan(rules, kb) {
   const skipsPlain = rules.map(({ rule }) => rule.meta.plainElements === false);
   const every = rules.map((_, i) => i).filter((i) => !only[i]);
   const memo = new Array((tree.settings.length + 1) * STATUSES.length * 2);
-  const elementRules = (setting, status, plain = false) => {
-    const key = elementSlot(setting, status, plain);
-    return memo[key] ?? (memo[key] = rulesFor(setting, status, plain));
-  };
-  const rulesFor = (setting, status, plain) => {
-    const subscribed = setting === void 0 ? [] : bySetting[setting] ?? [];
-    return [...every, ...subscribed].sort((a, b) => a - b).filter((i) => (!statuses[i] || statuses[i].has(status)) && !(plain && skipsPlain[i]));
-  };
-  const ofSlot = (slot) => {
+  const ofSlot = (slot) => memo[slot] ?? (memo[slot] = rulesFor(slot));
+  const rulesFor = (slot) => {
+    const plain = (slot & 1) === 1;
     const pair = slot >> 1;
     const setting = Math.floor(pair / STATUSES.length) - 1;
-    return elementRules(setting < 0 ? void 0 : setting, STATUSES[pair % STATUSES.length], (slot & 1) === 1);
+    const status = STATUSES[pair % STATUSES.length];
+    const subscribed = setting < 0 ? [] : bySetting[setting] ?? [];
+    return [...every, ...subscribed].sort((a, b) => a - b).filter((i) => (!statuses[i] || statuses[i].has(status)) && !(plain && skipsPlain[i]));
   };
+  const elementRules = (setting, status, plain = false) => ofSlot(elementSlot(setting, status, plain));
   const shapes = /* @__PURE__ */ new Map();
   const hookTables = (shape2) => {
     const kept = shapes.get(shape2);

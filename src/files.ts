@@ -164,22 +164,28 @@ function rootIn(head: Uint8Array): string | undefined {
 }
 
 /**
- * A walked file's root element name (undefined when there is no start tag near the top), or the error when it cannot
- * be read; with its bytes when it is small enough to read whole and `keep` allows that many.
+ * Whether a walked file is an answer file, or the error when it cannot be read; with its bytes when it is one small
+ * enough to read whole and `keep` allows that many.
  */
-function sniff(path: string, keep: number): { root?: string; error?: unknown; bytes?: Uint8Array } {
+function sniff(path: string, keep: number): { answer?: boolean; error?: unknown; bytes?: Uint8Array } {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
     const size = fstatSync(fd).size;
     const whole = size <= WHOLE_BYTES && size <= keep;
     const buf = Buffer.allocUnsafe(whole ? size : HEAD_BYTES);
-    let n = 0;
-    // A file read whole is read to its end (a read may return fewer bytes than asked); a head needs one read.
-    for (let got = -1; n < buf.length && got !== 0; n += got) got = readSync(fd, buf, n, buf.length - n, n);
-    const bytes = buf.subarray(0, n);
-    const root = rootIn(bytes.subarray(0, HEAD_BYTES));
-    return whole ? { root, bytes } : { root };
+    // A read may return fewer bytes than asked: each part is read to its end (or the file's).
+    const readTo = (from: number, to: number): number => {
+      let n = from;
+      for (let got = -1; n < to && got !== 0; n += got) got = readSync(fd!, buf, n, to - n, n);
+      return n;
+    };
+    // The head first: the rest of a file kept whole is read only when its root makes it an answer file.
+    const head = readTo(0, Math.min(buf.length, HEAD_BYTES));
+    const root = rootIn(buf.subarray(0, head));
+    const answer = root === undefined ? ANSWER_NAME.test(path) : root === 'unattend';
+    if (!whole || !answer) return { answer };
+    return { answer, bytes: buf.subarray(0, head < HEAD_BYTES ? head : readTo(head, buf.length)) };
   } catch (error) {
     return { error };
   } finally {
@@ -235,9 +241,9 @@ export function findFiles(args: string[], cwd: string, opts: FindOptions = {}): 
     unreadable.push(...problems);
     for (const p of files) {
       // A file already found (by an earlier argument) keeps what it has.
-      const { root, error, bytes } = sniff(p, found.has(p) ? 0 : keep);
+      const { answer, error, bytes } = sniff(p, found.has(p) ? 0 : keep);
       if (error !== undefined) unreadable.push({ path: p, message: `cannot read ${displayPath(p, cwd)}: ${fsReason(error)}` });
-      else if (root === undefined ? ANSWER_NAME.test(p) : root === 'unattend') {
+      else if (answer) {
         if (bytes) keep -= bytes.length;
         add(p, false, bytes);
       }

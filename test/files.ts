@@ -9,7 +9,8 @@ import { createLinter } from '../src/index.js';
 import { FIXTURES } from './helpers/paths.js';
 
 const SMALL = readFileSync(join(FIXTURES, 'examples', 'sysprep-unattend.xml'));
-// Past WHOLE_BYTES: found by its head alone.
+// Past the 4 KiB head, read in two parts; past WHOLE_BYTES, found by its head alone.
+const MID = Buffer.from(SMALL.toString('utf8').replace('</unattend>', `<!-- ${'m'.repeat(10_000)} --></unattend>`));
 const LARGE = Buffer.from(SMALL.toString('utf8').replace('</unattend>', `<!-- ${'x'.repeat(WHOLE_BYTES)} --></unattend>`));
 
 function tree(files: Record<string, Uint8Array | string>): string {
@@ -22,15 +23,16 @@ function tree(files: Record<string, Uint8Array | string>): string {
 }
 
 test('a walked answer file small enough is read once: the walk keeps its bytes, exactly as on disk', () => {
-  const dir = tree({ 'a/unattend.xml': SMALL, 'b/unattend.xml': LARGE, 'c/other.xml': '<root/>', 'd/empty-unattend.xml': '' });
+  const dir = tree({ 'a/unattend.xml': SMALL, 'b/unattend.xml': LARGE, 'c/other.xml': '<root/>', 'd/empty-unattend.xml': '', 'e/unattend.xml': MID, 'f/settings.xml': '<root/>' });
   try {
     const search = findFiles([dir, join(dir, 'c', 'other.xml')], dir);
     const byName = Object.fromEntries(search.files.map((f) => [f.path.slice(dir.length + 1).replace(/\\/g, '/'), f]));
-    assert.equal(Object.keys(byName), ['a/unattend.xml', 'b/unattend.xml', 'c/other.xml', 'd/empty-unattend.xml']);
+    assert.equal(Object.keys(byName), ['a/unattend.xml', 'b/unattend.xml', 'c/other.xml', 'd/empty-unattend.xml', 'e/unattend.xml'], 'the walk skips f/settings.xml');
     assert.ok(byName['a/unattend.xml']!.bytes && Buffer.from(byName['a/unattend.xml']!.bytes).equals(SMALL), 'small walked file: its bytes');
     assert.is(byName['b/unattend.xml']!.bytes, undefined, 'a file past WHOLE_BYTES is read again when linted');
     assert.is(byName['c/other.xml']!.bytes, undefined, 'a file named on the command line is read when linted');
     assert.is(byName['d/empty-unattend.xml']!.bytes?.length, 0, 'an empty file found by its name');
+    assert.ok(MID.length > 4096 && Buffer.from(byName['e/unattend.xml']!.bytes!).equals(MID), 'read whole past its head');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
