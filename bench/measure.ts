@@ -7,8 +7,11 @@ import { ROOT } from './generate.js';
 
 export const MB = 1024 * 1024;
 export const CHILD_TIMEOUT_MS = 90_000;
-/** The bundled CLI, as users run it. */
-export const CLI = join(ROOT, 'bundle', 'unattend-lint.mjs');
+/**
+ * The installed command (package.json "bin"), as users run it: the launcher that runs the CLI script with its code
+ * cache. npm run bench points the cache at a directory of its own, empty at the start (see bench/run.ts).
+ */
+export const CLI = join(ROOT, 'bundle', 'bin.mjs');
 export const BASELINE = join(ROOT, 'dist', 'bench', 'saxes-baseline.js');
 const MAXRSS = pathToFileURL(join(ROOT, 'dist', 'bench', 'maxrss.js')).href;
 
@@ -61,6 +64,8 @@ export interface RunOptions {
   timeout?: number;
   /** Preload bench/maxrss.js into the (node) process and report its peak RSS. */
   rss?: boolean;
+  /** Variables added to the environment. */
+  env?: Record<string, string>;
 }
 
 /** Wall time of one process, its stdout to /dev/null. */
@@ -71,6 +76,7 @@ export function runCommand(command: string, args: string[], options: RunOptions 
   const start = process.hrtime.bigint();
   const r = spawnSync(command, argv, {
     cwd: options.cwd,
+    env: options.env ? { ...process.env, ...options.env } : process.env,
     stdio: ['ignore', nullFd(), 'pipe', ...(options.rss ? (['pipe'] as const) : [])],
     timeout,
     maxBuffer: 16 * MB,

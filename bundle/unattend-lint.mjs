@@ -11545,6 +11545,13 @@ function parseValue(text, label) {
 import fs from "node:fs";
 import path2 from "node:path";
 import { pathToFileURL } from "node:url";
+
+// src/util/import-file.ts
+function importFile(href) {
+  return typeof UNATTEND_LINT_IMPORT === "function" ? UNATTEND_LINT_IMPORT(href) : import(href);
+}
+
+// src/config/files.ts
 var MODULE_NAME = "unattendlint";
 var cosmiconfigModule;
 var loadCosmiconfig = () => cosmiconfigModule ??= import("./lib/dist-WHGGNMPA.mjs").then(
@@ -11669,7 +11676,7 @@ var loadYaml = async (file, content) => {
 var loadModule = async (file) => {
   let mod;
   try {
-    mod = await import(pathToFileURL(fs.realpathSync(file)).href);
+    mod = await importFile(pathToFileURL(fs.realpathSync(file)).href);
   } catch (error) {
     const kind2 = error instanceof SyntaxError ? "syntax error" : "error while loading";
     throw new FileProblem(`${kind2}: ${firstLine(messageOf(error), file)}${lineFromStack(error, file)}`);
@@ -11861,7 +11868,7 @@ async function loadPlugin(ctx, spec, name, source) {
   if (reuse()) return name;
   let mod;
   try {
-    mod = await import(pathToFileURL2(modulePath).href);
+    mod = await importFile(pathToFileURL2(modulePath).href);
   } catch (error) {
     throw fail(`cannot load plugin "${name}" from ${displayPath2(modulePath, ctx.cwd)}: ${messageOf(error).split("\n")[0]}`);
   }

@@ -1,8 +1,86 @@
 #!/usr/bin/env node
-// The unattend-lint command (package.json "bin"): turns on Node's compile cache where the runtime has one (Node 22.1
-// and later keep what they compiled of the bundle between runs, in the system's temporary directory, and start it
-// again without compiling it), then runs the bundled CLI. Copied to bundle/bin.mjs by scripts/bundle.ts.
-import module from 'node:module';
+// The unattend-lint command (package.json "bin"). It runs the CLI script beside it (cli.cjs) with V8's code cache of
+// that script: the bytecode of every function an earlier run compiled, written when the run ended. A run that finds
+// it compiles almost nothing. ES modules have no code cache on Node 20, and Node's own compile cache (22.1 and
+// later) starts the ES bundle more slowly than this does (docs/performance.md).
+//
+// The cache is one file per script text, Node version and architecture, in unattend-lint-<uid>/ under
+// $NODE_COMPILE_CACHE or the system's temporary directory, readable and writable by its owner only.
+// NODE_DISABLE_COMPILE_CACHE turns it off. A cache that V8 rejects (another V8, other flags) is written again, and
+// so is one made by a run less than half as long as this one (which compiled less: `--version`, one small file).
+// Copied to bundle/bin.mjs by scripts/bundle.ts, with the script's hash.
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
-module.enableCompileCache?.();
-await import('./unattend-lint.mjs');
+const SCRIPT_HASH = 'unbuilt';
+const started = performance.now();
+const script = fileURLToPath(new URL('./cli.cjs', import.meta.url));
+
+/** The cache file, or undefined when it is turned off or its directory is not this user's alone. */
+function cacheFile() {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  const uid = process.getuid?.();
+  const dir = join(process.env.NODE_COMPILE_CACHE || tmpdir(), `unattend-lint-${uid ?? 'user'}`);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // In a shared temporary directory another user could have made it first: bytecode is code.
+    const s = statSync(dir);
+    if (uid !== undefined && (s.uid !== uid || (s.mode & 0o022) !== 0)) return undefined;
+  } catch {
+    return undefined;
+  }
+  return join(dir, `${SCRIPT_HASH}-${process.version}-${process.arch}.bin`);
+}
+
+const file = cacheFile();
+// A 4-byte header: how long (ms) the run that wrote the cache took. Then V8's data.
+let cached;
+let madeIn = 0;
+if (file) {
+  try {
+    const bytes = readFileSync(file);
+    if (bytes.length > 4) {
+      madeIn = bytes.readUInt32LE(0);
+      cached = bytes.subarray(4);
+    }
+  } catch {
+    // No cache yet.
+  }
+}
+
+const source = readFileSync(script, 'utf8');
+// Config files and plugins are ES modules or CommonJS: the script imports them through this module's import()
+// (UNATTEND_LINT_IMPORT, see src/util/import-file.ts). Its own import() would need Node's experimental vm loader.
+const compiled = new vm.Script(`(function (exports, require, module, __filename, __dirname, UNATTEND_LINT_IMPORT) {${source}\n})`, {
+  filename: script,
+  cachedData: cached,
+});
+
+if (file) {
+  process.once('exit', () => {
+    const ms = performance.now() - started;
+    if (cached && !compiled.cachedDataRejected && ms <= 2 * madeIn) return;
+    // Written aside and renamed: a run started meanwhile reads the old cache or the new one, never half of one.
+    const part = `${file}.${process.pid}`;
+    try {
+      const header = Buffer.alloc(4);
+      header.writeUInt32LE(Math.min(Math.round(ms), 0xffffffff));
+      writeFileSync(part, Buffer.concat([header, compiled.createCachedData()]), { mode: 0o600 });
+      renameSync(part, file);
+    } catch {
+      // A cache that cannot be written is not kept.
+      try {
+        rmSync(part, { force: true });
+      } catch {
+        // Nor is what was written of it, where the system allows.
+      }
+    }
+  });
+}
+
+const module = { exports: {} };
+compiled.runInThisContext()(module.exports, createRequire(script), module, script, dirname(script), (href) => import(href));

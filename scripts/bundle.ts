@@ -1,13 +1,15 @@
-// Builds bundle/unattend-lint.mjs, the file `bin` and `exports` point at: the CLI and the API with their runtime
-// dependencies and the knowledge base, so that an install without devDependencies (from a git URL, pre-commit's
+// Builds bundle/unattend-lint.mjs, the file `exports` points at: the CLI and the API with their runtime dependencies
+// and the knowledge base, so that an install without devDependencies (from a git URL, pre-commit's
 // `npm install -g .`) and the GitHub Action run it as committed. What only some runs need (config files and their
 // YAML loader, ajv for plugins' schemas, the precompiled validators, each reporter, the rule docs) is split into
 // ES modules under bundle/lib/ that the entry imports when a run needs them, so that a start-up parses and evaluates
-// only what it runs. --check compares instead of writing.
+// only what it runs. The same sources also make bundle/cli.cjs, the CLI as one classic script, which the installed
+// command (bundle/bin.mjs, `bin`) runs with V8's code cache. --check compares instead of writing.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { DATA_FILES } from '../src/kb/data-format.js';
 import { PRECOMPILED_FILE, updatePrecompiled } from './validators.js';
 import { runWhenMain } from './script-main.js';
@@ -16,8 +18,12 @@ import { runWhenMain } from './script-main.js';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUNDLE = 'bundle/unattend-lint.mjs';
 export const NOTICES = 'bundle/THIRD-PARTY-LICENSES.txt';
-/** The installed command: a launcher that turns on Node's compile cache, then loads the bundle (from scripts/bin.mjs). */
+/** The installed command: a launcher that runs the CLI script with V8's code cache of it (from scripts/bin.mjs). */
 export const BIN = 'bundle/bin.mjs';
+/** The CLI as one classic script (CommonJS, strict), which the launcher compiles with V8's code cache of it. */
+export const CLI_SCRIPT = 'bundle/cli.cjs';
+/** What the launcher holds in place of the CLI script's hash (scripts/bin.mjs). */
+const HASH_PLACEHOLDER = "const SCRIPT_HASH = 'unbuilt';";
 /** Where the modules split off the entry go (all of it is generated). */
 export const LIB = 'bundle/lib';
 
@@ -88,7 +94,7 @@ function licenses(root: string, inputs: string[]): string {
     const text = file ? readFileSync(join(root, dir, file), 'utf8').trim() : `(no licence file; package.json says ${pkg.license ?? 'nothing'})`;
     return `${pkg.name}@${pkg.version} (${pkg.license ?? 'unknown'})\n\n${text}\n`;
   });
-  return `Packages whose code bundle/unattend-lint.mjs and bundle/lib/ include, with their licences.\n\n${parts.join(`\n${'-'.repeat(72)}\n\n`)}`;
+  return `Packages whose code bundle/unattend-lint.mjs, bundle/lib/ and bundle/cli.cjs include, with their licences.\n\n${parts.join(`\n${'-'.repeat(72)}\n\n`)}`;
 }
 
 /** The bundle's files, relative path → text, built from the sources in `root` without writing anything. */
@@ -99,18 +105,11 @@ export async function bundleOutputs(root: string = ROOT): Promise<Map<string, st
 /** The bundle's files and esbuild's metafile (which output imports which, and what each holds). */
 export async function buildBundle(root: string = ROOT): Promise<{ files: Map<string, string>; metafile: Metafile }> {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-  const result = await build({
+  const common: BuildOptions = {
     absWorkingDir: root,
-    entryPoints: [{ in: 'scripts/bundle-entry.ts', out: 'unattend-lint' }],
-    outdir: dirname(BUNDLE),
-    splitting: true,
-    chunkNames: 'lib/[name]-[hash]',
-    outExtension: { '.js': '.mjs' },
     bundle: true,
     write: false,
-    metafile: true,
     platform: 'node',
-    format: 'esm',
     target: 'node20',
     // ASCII (esbuild's default: other characters escaped). V8 scans a source holding any other character as UTF-16
     // text, which costs a cold start about 3% more.
@@ -126,27 +125,58 @@ export async function buildBundle(root: string = ROOT): Promise<{ files: Map<str
       }),
       lazyRequires,
     ],
+  };
+  const result = await build({
+    ...common,
+    entryPoints: [{ in: 'scripts/bundle-entry.ts', out: 'unattend-lint' }],
+    outdir: dirname(BUNDLE),
+    splitting: true,
+    chunkNames: 'lib/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    metafile: true,
+    format: 'esm',
     banner: {
       // CommonJS dependencies require Node's built-in modules; an ES module has no require of its own. (The entry's
       // "#!" line comes from scripts/bundle-entry.ts.)
       js: [
-        '// GENERATED by scripts/bundle.ts from src/, rules/ (with their docs), kb/data and the runtime dependencies; do not edit, run npm run bundle',
+        GENERATED,
         "import { createRequire as __bundleCreateRequire } from 'node:module';",
         'const require = __bundleCreateRequire(import.meta.url);',
       ].join('\n'),
     },
   });
+  // The same sources as one script: what the ES build splits off is evaluated on first use here too, and the
+  // code cache makes it cost nothing to compile. `import.meta.url` is the script's own file URL.
+  const script = await build({
+    ...common,
+    entryPoints: ['scripts/cli-script-entry.ts'],
+    outfile: CLI_SCRIPT,
+    format: 'cjs',
+    define: { 'import.meta.url': '__scriptUrl' },
+    banner: { js: ["'use strict';", GENERATED, "const __scriptUrl = require('node:url').pathToFileURL(__filename).href;"].join('\n') },
+  });
   const files = new Map<string, string>();
-  for (const file of result.outputFiles) files.set(relative(root, file.path).split(sep).join('/'), asciiOnly(file.text));
-  if (!files.has(BUNDLE)) throw new Error('esbuild wrote no bundle');
-  files.set(NOTICES, licenses(root, Object.keys(result.metafile.inputs)));
-  files.set(BIN, launcher(root));
-  return { files, metafile: result.metafile };
+  for (const file of [...(result.outputFiles ?? []), ...(script.outputFiles ?? [])]) files.set(relative(root, file.path).split(sep).join('/'), asciiOnly(file.text));
+  const { metafile } = result;
+  if (!files.has(BUNDLE) || !files.has(CLI_SCRIPT) || !metafile) throw new Error('esbuild wrote no bundle');
+  files.set(NOTICES, licenses(root, Object.keys(metafile.inputs)));
+  files.set(BIN, launcher(root, files.get(CLI_SCRIPT)!));
+  return { files, metafile };
 }
 
-/** scripts/bin.mjs with a note that it is generated, after its "#!" line. */
-function launcher(root: string): string {
-  const [shebang, ...rest] = readFileSync(join(root, 'scripts', 'bin.mjs'), 'utf8').split('\n');
+const GENERATED = '// GENERATED by scripts/bundle.ts from src/, rules/ (with their docs), kb/data and the runtime dependencies; do not edit, run npm run bundle';
+
+/** The first 16 hex digits of the SHA-256 of a text (UTF-8). */
+export const scriptHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+/**
+ * scripts/bin.mjs with a note that it is generated, after its "#!" line, and the hash of the CLI script it runs: a code
+ * cache is kept per script text (V8 itself checks only the source's length).
+ */
+function launcher(root: string, script: string): string {
+  const text = readFileSync(join(root, 'scripts', 'bin.mjs'), 'utf8');
+  if (!text.includes(HASH_PLACEHOLDER)) throw new Error(`scripts/bin.mjs has no ${HASH_PLACEHOLDER}`);
+  const [shebang, ...rest] = text.replace(HASH_PLACEHOLDER, `const SCRIPT_HASH = '${scriptHash(script)}';`).split('\n');
   return [shebang, '// GENERATED by scripts/bundle.ts from scripts/bin.mjs; do not edit, run npm run bundle', ...rest].join('\n');
 }
 
@@ -186,7 +216,7 @@ async function main(argv: string[]): Promise<number> {
   for (const file of strayLibFiles(ROOT, files)) rmSync(join(ROOT, file));
   for (const [file, text] of files) {
     mkdirSync(dirname(join(ROOT, file)), { recursive: true });
-    writeFileSync(join(ROOT, file), text, { mode: file.endsWith('.mjs') ? 0o755 : 0o644 });
+    writeFileSync(join(ROOT, file), text, { mode: /\.[mc]js$/.test(file) ? 0o755 : 0o644 });
   }
   console.log(`bundle: wrote ${relative(process.cwd(), join(ROOT, BUNDLE)) || BUNDLE}`);
   return 0;

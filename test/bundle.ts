@@ -3,11 +3,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BIN, BUNDLE, buildBundle, LIB, staleBundleFiles } from '../scripts/bundle.js';
+import { BIN, BUNDLE, buildBundle, CLI_SCRIPT, LIB, scriptHash, staleBundleFiles } from '../scripts/bundle.js';
 import { CLI } from './helpers/cli.js';
 import { FIXTURES, ROOT } from './helpers/paths.js';
 
@@ -18,6 +18,7 @@ const ALONE_DIR = mkdtempSync(join(tmpdir(), 'unattend-lint-bundle-'));
 const ALONE = join(ALONE_DIR, 'unattend-lint.mjs');
 copyFileSync(join(ROOT, BUNDLE), ALONE);
 copyFileSync(join(ROOT, BIN), join(ALONE_DIR, 'bin.mjs'));
+copyFileSync(join(ROOT, CLI_SCRIPT), join(ALONE_DIR, 'cli.cjs'));
 cpSync(join(ROOT, LIB), join(ALONE_DIR, 'lib'), { recursive: true });
 
 const run = (script: string, args: string[], cwd = ROOT) => {
@@ -49,19 +50,131 @@ test("the bundle's start-up evaluates only what every run needs: no ajv, cosmico
   for (const [file, text] of files) if (file.endsWith('.mjs')) assert.not.match(text, /[^\x00-\x7f]/, file);
 });
 
-test('the installed command (bundle/bin.mjs) turns on the compile cache where the runtime has one, then runs the CLI once', () => {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+const SAMPLE = join(FIXTURES, 'examples', 'sysprep-unattend.xml');
+
+/** The installed command run alone, with its compile cache under `cacheBase` (NODE_COMPILE_CACHE). */
+const runBin = (args: string[], cacheBase: string, env: Record<string, string> = {}) => {
+  const r = spawnSync(process.execPath, [join(ALONE_DIR, 'bin.mjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', NODE_COMPILE_CACHE: cacheBase, NODE_DISABLE_COMPILE_CACHE: '', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+/** The cache files under a cache base (one directory per user). */
+const cacheFiles = (base: string): string[] =>
+  existsSync(base) ? readdirSync(base).flatMap((dir) => readdirSync(join(base, dir)).map((name) => join(base, dir, name))) : [];
+
+test('the installed command (bundle/bin.mjs) runs the CLI script once, with what the ES bundle finds', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; files: string[] };
   assert.equal(pkg.bin, { 'unattend-lint': BIN });
-  // A runtime with the cache (Node 22.1 and later) is stood in for by a preload that records the call.
-  const spy = `data:text/javascript,${encodeURIComponent("import m from 'node:module'; m.enableCompileCache = () => { process.stderr.write('cache on\\n'); return { status: 0 }; };")}`;
-  const r = spawnSync(process.execPath, ['--import', spy, join(ALONE_DIR, 'bin.mjs'), '--no-config-lookup', join(FIXTURES, 'examples', 'sysprep-unattend.xml')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  assert.is(r.stderr, 'cache on\n');
-  assert.is(r.status, 1);
-  assert.is(r.stdout.match(/✖ \d+ problems/g)?.length, 1, 'the report is printed once');
-  const plain = run(join(ALONE_DIR, 'bin.mjs'), ['--version']);
+  assert.ok(pkg.files.includes(BIN) && pkg.files.includes(CLI_SCRIPT), 'the launcher and the script it runs are packed');
+  const base = mkdtempSync(join(tmpdir(), 'unattend-lint-cache-'));
+  const text = runBin(['--no-config-lookup', SAMPLE], base);
+  assert.is(text.code, 1, text.stderr);
+  assert.is(text.stdout.match(/✖ \d+ problems/g)?.length, 1, 'the report is printed once');
+  for (const format of ['json', 'sarif']) {
+    const args = ['--no-config-lookup', '--format', format, 'fixtures/examples', 'fixtures/rules/time-zone'];
+    const launched = runBin(args, base);
+    const bundled = run(ALONE, args);
+    assert.is(launched.code, 1, launched.stderr);
+    assert.fixture(launched.stdout, bundled.stdout);
+  }
+  const plain = runBin(['--version'], base);
   assert.is(plain.stdout, `${VERSION}\n`, plain.stderr);
   assert.is(plain.code, 0);
   assert.ok(readFileSync(join(ROOT, BIN), 'utf8').startsWith('#!/usr/bin/env node\n'));
+  // The launcher knows the script it runs by its hash: a cache is never used for another script of the same length.
+  assert.ok(readFileSync(join(ROOT, BIN), 'utf8').includes(`const SCRIPT_HASH = '${scriptHash(readFileSync(join(ROOT, CLI_SCRIPT), 'utf8'))}';`));
+});
+
+test('the installed command keeps a code cache per script, Node version and architecture, for its user alone', () => {
+  const base = mkdtempSync(join(tmpdir(), 'unattend-lint-cache-'));
+  const first = runBin(['--no-config-lookup', SAMPLE], base);
+  assert.is(first.code, 1, first.stderr);
+  const files = cacheFiles(base);
+  assert.is(files.length, 1, files.join());
+  const [file] = files as [string];
+  const hash = scriptHash(readFileSync(join(ROOT, CLI_SCRIPT), 'utf8'));
+  assert.is(file.slice(base.length + 1).replace(/\\/g, '/'), `unattend-lint-${process.getuid?.() ?? 'user'}/${hash}-${process.version}-${process.arch}.bin`);
+  if (process.platform !== 'win32') {
+    assert.is(statSync(file).mode & 0o777, 0o600);
+    assert.is(statSync(dirname(file)).mode & 0o777, 0o700);
+  }
+  // V8 accepts what was written: a script compiled with it is not rejected.
+  const data = readFileSync(file).subarray(4);
+  const check = spawnSync(process.execPath, ['-e', ACCEPTED, join(ALONE_DIR, 'cli.cjs'), file], { encoding: 'utf8' });
+  assert.is(check.stdout.trim(), 'accepted', check.stderr);
+  assert.ok(data.length > 100_000, `${data.length} bytes`);
+});
+
+/** Prints whether V8 accepts a cache file (argv: script, cache) for the script as the launcher compiles it. */
+const ACCEPTED = `
+const { readFileSync } = require('node:fs');
+const vm = require('node:vm');
+const [script, cache] = process.argv.slice(1);
+const source = readFileSync(script, 'utf8');
+const s = new vm.Script('(function (exports, require, module, __filename, __dirname, UNATTEND_LINT_IMPORT) {' + source + '\\n})', { filename: script, cachedData: readFileSync(cache).subarray(4) });
+console.log(s.cachedDataRejected ? 'rejected' : 'accepted');
+`;
+
+test('the code cache is written again when V8 rejects it or a run twice as long as the one that wrote it ends, and kept otherwise', () => {
+  const base = mkdtempSync(join(tmpdir(), 'unattend-lint-cache-'));
+  runBin(['--version'], base);
+  const [file] = cacheFiles(base) as [string];
+  const good = readFileSync(file);
+  const withHeader = (ms: number, data: Buffer): Buffer => {
+    const header = Buffer.alloc(4);
+    header.writeUInt32LE(ms);
+    return Buffer.concat([header, data]);
+  };
+  // Written by a run that took "forever": a run of this test is shorter, and leaves it as it is.
+  writeFileSync(file, withHeader(0xffffffff, good.subarray(4)));
+  const kept = runBin(['--no-config-lookup', SAMPLE], base);
+  assert.is(kept.code, 1, kept.stderr);
+  assert.is(readFileSync(file).readUInt32LE(0), 0xffffffff);
+  // Written by a run of 0 ms: any run is longer, and writes its own.
+  writeFileSync(file, withHeader(0, good.subarray(4)));
+  runBin(['--version'], base);
+  assert.ok(readFileSync(file).readUInt32LE(0) > 0);
+  // Garbage: V8 rejects it, the run is still right, and the cache is good again.
+  writeFileSync(file, withHeader(0xffffffff, Buffer.from('not a code cache'.repeat(64))));
+  const rejected = runBin(['--no-config-lookup', '-f', 'json', SAMPLE], base);
+  assert.is(rejected.code, 1, rejected.stderr);
+  assert.fixture(rejected.stdout, run(ALONE, ['--no-config-lookup', '-f', 'json', SAMPLE]).stdout);
+  assert.ok(readFileSync(file).length > 100_000);
+  assert.is(readdirSync(dirname(file)).length, 1, 'no partial file is left');
+});
+
+test('the installed command loads an ES module config, and through it a plugin, as the ES bundle does', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'unattend-lint-esm-config-'));
+  writeFileSync(join(dir, 'plugin.mjs'), [
+    'export default { rules: [{ meta: { id: "no-comments", severity: "warn", messages: { m: () => "a comment" } },',
+    '  create: (ctx) => ({ onComment: (c) => ctx.report("m", c.range, undefined) }) }] };',
+  ].join('\n'));
+  writeFileSync(join(dir, 'unattendlint.config.mjs'), 'export default { plugins: ["./plugin.mjs"], rules: { "plugin/no-comments": "error" } };\n');
+  writeFileSync(join(dir, 'unattend.xml'), readFileSync(SAMPLE, 'utf8').replace('<settings', '<!-- note --><settings'));
+  const base = mkdtempSync(join(tmpdir(), 'unattend-lint-cache-'));
+  const r = spawnSync(process.execPath, [join(ALONE_DIR, 'bin.mjs'), '-f', 'json', 'unattend.xml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_COMPILE_CACHE: base } });
+  const bundled = spawnSync(process.execPath, [ALONE, '-f', 'json', 'unattend.xml'], { cwd: dir, encoding: 'utf8' });
+  assert.is(r.stderr, '');
+  assert.match(r.stdout, /"ruleId":"plugin\/no-comments"/);
+  assert.is(r.stdout, bundled.stdout);
+});
+
+test('NODE_DISABLE_COMPILE_CACHE turns the code cache off; a cache directory another user could write is not used', () => {
+  const base = mkdtempSync(join(tmpdir(), 'unattend-lint-cache-'));
+  const off = runBin(['--version'], base, { NODE_DISABLE_COMPILE_CACHE: '1' });
+  assert.is(off.stdout, `${VERSION}\n`, off.stderr);
+  assert.equal(cacheFiles(base), []);
+  if (process.platform === 'win32' || process.getuid === undefined) return;
+  const dir = join(base, `unattend-lint-${process.getuid()}`);
+  mkdirSync(dir, { mode: 0o777 });
+  chmodSync(dir, 0o777);
+  const open = runBin(['--version'], base);
+  assert.is(open.stdout, `${VERSION}\n`, open.stderr);
+  assert.equal(readdirSync(dir), []);
 });
 
 test('the bundle alone reports its version and has a shebang', () => {

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Loader, PublicExplorer } from 'cosmiconfig';
 import { ConfigError, configError, displayPath, messageOf } from './errors.js';
 import { isPlainObject } from './rule-entry.js';
+import { importFile } from '../util/import-file.js';
 
 export const MODULE_NAME = 'unattendlint';
 
@@ -166,7 +167,7 @@ const loadYaml: Loader = async (file, content) => {
 const loadModule: Loader = async (file) => {
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(fs.realpathSync(file)).href)) as Record<string, unknown>;
+    mod = (await importFile(pathToFileURL(fs.realpathSync(file)).href)) as Record<string, unknown>;
   } catch (error) {
     const kind = error instanceof SyntaxError ? 'syntax error' : 'error while loading';
     throw new FileProblem(`${kind}: ${firstLine(messageOf(error), file)}${lineFromStack(error, file)}`);

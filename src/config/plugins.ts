@@ -6,6 +6,7 @@ import { configError, displayPath, messageOf } from './errors.js';
 import { isPathSpec, resolveSpec } from './modules.js';
 import { isPlainObject } from './rule-entry.js';
 import type { LoaderContext, Origin, PluginRecord } from './types.js';
+import { importFile } from '../util/import-file.js';
 
 const PREFIX = 'unattend-lint-plugin';
 
@@ -47,7 +48,7 @@ async function loadPlugin(ctx: LoaderContext, spec: string, name: string, source
   if (reuse()) return name;
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(modulePath).href)) as Record<string, unknown>;
+    mod = (await importFile(pathToFileURL(modulePath).href)) as Record<string, unknown>;
   } catch (error) {
     throw fail(`cannot load plugin "${name}" from ${displayPath(modulePath, ctx.cwd)}: ${messageOf(error).split('\n')[0]}`);
   }
