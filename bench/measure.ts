@@ -11,7 +11,7 @@ export const CHILD_TIMEOUT_MS = 90_000;
  * The installed command (package.json "bin"), as users run it: the launcher that runs the CLI script with its code
  * cache. npm run bench points the cache at a directory of its own, empty at the start (see bench/run.ts).
  */
-export const CLI = join(ROOT, 'bundle', 'bin.mjs');
+export const CLI = join(ROOT, 'bundle', 'bin.cjs');
 export const BASELINE = join(ROOT, 'dist', 'bench', 'saxes-baseline.js');
 const MAXRSS = pathToFileURL(join(ROOT, 'dist', 'bench', 'maxrss.js')).href;
 

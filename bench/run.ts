@@ -1,7 +1,7 @@
 // npm run bench: what a change to the engine, the rules or start-up is judged by. Every figure is measured against
 // a baseline in the same run (A and B alternate after a warm-up; median and min–max of the paired figures), so
 // figures from different machines and days compare. It is a measurement: a missed goal prints FAIL but never fails
-// the run. Only stable entry points are used: the installed command (bundle/bin.mjs, as users run it), and
+// the run. Only stable entry points are used: the installed command (bundle/bin.cjs, as users run it), and
 // lintSource with the built-in rules and knowledge base. The whole-process figures are in speed.ts.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';

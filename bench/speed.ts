@@ -161,7 +161,7 @@ function corpusFigure(label: string, figure: string, dir: string, pairs: number)
 }
 
 export function figureCorpus(tmp: string): void {
-  console.log('\n1. Many typical files, whole process: one `node bundle/bin.mjs -f json --no-config-lookup DIR`');
+  console.log('\n1. Many typical files, whole process: one `node bundle/bin.cjs -f json --no-config-lookup DIR`');
   console.log('   (stdout to /dev/null) against one node process that reads the same files and runs a plain saxes parse');
   console.log('   over each, and against one `xmllint --noout FILE…` (libxml2) over the same files. Each round runs saxes,');
   console.log('   xmllint, lint; the ratios pair each lint with the anchors of its round. Wall time is the figure; the CPU');
@@ -201,7 +201,7 @@ export function figureCold(tmp: string): void {
   // A first run: no code cache to read (and none written).
   const first = (): ProcessRun => runProcess([CLI, '--no-config-lookup', file], { env: { NODE_DISABLE_COMPILE_CACHE: '1' } });
   const pairs = 20;
-  console.log(`\n2. One small file, cold: a new \`node bundle/bin.mjs --no-config-lookup small.xml\` process (a clean`);
+  console.log(`\n2. One small file, cold: a new \`node bundle/bin.cjs --no-config-lookup small.xml\` process (a clean`);
   console.log(`   ${Buffer.byteLength(smallFile(1))}-byte answer file, text report) against \`node -e 0\`, ${pairs} pairs after 3 warm-up pairs;`);
   console.log('   the command reads the code cache earlier runs left. Beside it, without: a first run (NODE_DISABLE_COMPILE_CACHE=1).\n');
   for (let i = 0; i < 3; i++) {
@@ -297,7 +297,7 @@ export function figureBigFile(tmp: string): void {
   const base = (): ProcessRun => runProcess([BASELINE, '--stream', file], { rss: true, timeout });
   const lint = (): ProcessRun => runProcess([CLI, '--no-config-lookup', file], { rss: true, timeout });
   console.log(`\n4. A valid ${fix(size / MB, 0)} MB answer file (the UEFI example with one RunSynchronous list of ${commands.toLocaleString('en-US')} commands),`);
-  console.log('   whole process: `node bundle/bin.mjs --no-config-lookup big.xml` against a node process that');
+  console.log('   whole process: `node bundle/bin.cjs --no-config-lookup big.xml` against a node process that');
   console.log('   reads it in 64 KiB chunks and writes each to saxes. Peak memory is each process\'s maximum resident set');
   console.log('   size (getrusage ru_maxrss, reported at exit by a preloaded module). Warm-up: the streaming parse once and');
   console.log('   the CLI on a small file; then up to 3 pairs within 90 s.\n');

@@ -28379,7 +28379,7 @@ function isEntryPoint() {
   try {
     if (!import_node_worker_threads2.isMainThread || !process.argv[1]) return false;
     const started = (0, import_node_fs9.realpathSync)(process.argv[1]);
-    return started === (0, import_node_url4.fileURLToPath)(__scriptUrl) || started === (0, import_node_url4.fileURLToPath)(new URL("./bin.mjs", __scriptUrl));
+    return started === (0, import_node_url4.fileURLToPath)(__scriptUrl) || started === (0, import_node_url4.fileURLToPath)(new URL("./bin.cjs", __scriptUrl));
   } catch {
     return false;
   }

@@ -13274,7 +13274,7 @@ function isEntryPoint() {
   try {
     if (!isMainThread2 || !process.argv[1]) return false;
     const started = realpathSync2(process.argv[1]);
-    return started === fileURLToPath2(import.meta.url) || started === fileURLToPath2(new URL("./bin.mjs", import.meta.url));
+    return started === fileURLToPath2(import.meta.url) || started === fileURLToPath2(new URL("./bin.cjs", import.meta.url));
   } catch {
     return false;
   }

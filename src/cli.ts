@@ -487,12 +487,12 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** The program started is this module (the bundle, or dist/src/cli.js), or the bundle's launcher beside it (bin.mjs). */
+/** The program started is this module (the bundle, or dist/src/cli.js), or the bundle's launcher beside it (bin.cjs). */
 function isEntryPoint(): boolean {
   try {
     if (!isMainThread || !process.argv[1]) return false;
     const started = realpathSync(process.argv[1]);
-    return started === fileURLToPath(import.meta.url) || started === fileURLToPath(new URL('./bin.mjs', import.meta.url));
+    return started === fileURLToPath(import.meta.url) || started === fileURLToPath(new URL('./bin.cjs', import.meta.url));
   } catch {
     return false;
   }

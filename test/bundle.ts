@@ -17,7 +17,7 @@ const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 const ALONE_DIR = mkdtempSync(join(tmpdir(), 'unattend-lint-bundle-'));
 const ALONE = join(ALONE_DIR, 'unattend-lint.mjs');
 copyFileSync(join(ROOT, BUNDLE), ALONE);
-copyFileSync(join(ROOT, BIN), join(ALONE_DIR, 'bin.mjs'));
+copyFileSync(join(ROOT, BIN), join(ALONE_DIR, 'bin.cjs'));
 copyFileSync(join(ROOT, CLI_SCRIPT), join(ALONE_DIR, 'cli.cjs'));
 cpSync(join(ROOT, LIB), join(ALONE_DIR, 'lib'), { recursive: true });
 
@@ -54,7 +54,7 @@ const SAMPLE = join(FIXTURES, 'examples', 'sysprep-unattend.xml');
 
 /** The installed command run alone, with its compile cache under `cacheBase` (NODE_COMPILE_CACHE). */
 const runBin = (args: string[], cacheBase: string, env: Record<string, string> = {}) => {
-  const r = spawnSync(process.execPath, [join(ALONE_DIR, 'bin.mjs'), ...args], {
+  const r = spawnSync(process.execPath, [join(ALONE_DIR, 'bin.cjs'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', NODE_COMPILE_CACHE: cacheBase, NODE_DISABLE_COMPILE_CACHE: '', ...env },
@@ -66,7 +66,7 @@ const runBin = (args: string[], cacheBase: string, env: Record<string, string> =
 const cacheFiles = (base: string): string[] =>
   existsSync(base) ? readdirSync(base).flatMap((dir) => readdirSync(join(base, dir)).map((name) => join(base, dir, name))) : [];
 
-test('the installed command (bundle/bin.mjs) runs the CLI script once, with what the ES bundle finds', () => {
+test('the installed command (bundle/bin.cjs) runs the CLI script once, with what the ES bundle finds', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; files: string[] };
   assert.equal(pkg.bin, { 'unattend-lint': BIN });
   assert.ok(pkg.files.includes(BIN) && pkg.files.includes(CLI_SCRIPT), 'the launcher and the script it runs are packed');
@@ -156,7 +156,7 @@ test('the installed command loads an ES module config, and through it a plugin, 
   writeFileSync(join(dir, 'unattendlint.config.mjs'), 'export default { plugins: ["./plugin.mjs"], rules: { "plugin/no-comments": "error" } };\n');
   writeFileSync(join(dir, 'unattend.xml'), readFileSync(SAMPLE, 'utf8').replace('<settings', '<!-- note --><settings'));
   const base = mkdtempSync(join(tmpdir(), 'unattend-lint-cache-'));
-  const r = spawnSync(process.execPath, [join(ALONE_DIR, 'bin.mjs'), '-f', 'json', 'unattend.xml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_COMPILE_CACHE: base } });
+  const r = spawnSync(process.execPath, [join(ALONE_DIR, 'bin.cjs'), '-f', 'json', 'unattend.xml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_COMPILE_CACHE: base } });
   const bundled = spawnSync(process.execPath, [ALONE, '-f', 'json', 'unattend.xml'], { cwd: dir, encoding: 'utf8' });
   assert.is(r.stderr, '');
   assert.match(r.stdout, /"ruleId":"plugin\/no-comments"/);
