@@ -6427,43 +6427,49 @@ function suggest2(tree, key) {
 }
 function resolve2(tree, ruleId, keys2) {
   return keys2.map((key) => {
-    const node = tree.setting(key);
-    if (!node) throw new UnknownFactError(ruleId, key, suggest2(tree, key));
-    return node.id;
+    const id = tree.idOf(key);
+    if (id === void 0) throw new UnknownFactError(ruleId, key, suggest2(tree, key));
+    return id;
   });
 }
 function createPlan(rules, kb) {
   const tree = kb.tree();
-  const only = [];
-  const bySetting = new Array(tree.settings.length);
+  const hears = [];
   const facts = /* @__PURE__ */ new Set();
   const quiet = [];
-  rules.forEach(({ rule, options }, index) => {
+  rules.forEach(({ rule, options }) => {
     const { settings, facts: needs } = rule.meta;
-    if (settings) {
-      const ids2 = typeof settings === "function" ? tree.settings.filter(settings).map((s) => s.id) : resolve2(tree, rule.meta.id, settings);
-      only.push(new Set(ids2));
-      for (const id of ids2) (bySetting[id] ??= []).push(index);
+    if (typeof settings === "function") {
+      hears.push(settings);
+    } else if (settings) {
+      const ids2 = new Set(resolve2(tree, rule.meta.id, settings));
+      hears.push((node) => ids2.has(node.id));
     } else {
-      only.push(void 0);
+      hears.push(void 0);
     }
     const keys2 = typeof needs === "function" ? needs(options) : needs;
     const ids = keys2 ? resolve2(tree, rule.meta.id, keys2) : [];
     for (const id of ids) facts.add(id);
-    quiet.push(rule.meta.quietWithoutFacts && ids.length > 0 ? ids.map((id) => tree.settings[id].key) : void 0);
+    quiet.push(rule.meta.quietWithoutFacts && ids.length > 0 ? keys2 : void 0);
   });
   const statuses = rules.map(({ rule }) => rule.meta.elements ? new Set(rule.meta.elements) : void 0);
   const skipsPlain = rules.map(({ rule }) => rule.meta.plainElements === false);
-  const every = rules.map((_, i) => i).filter((i) => !only[i]);
-  const memo = new Array((tree.settings.length + 1) * STATUSES.length * 2);
+  const memo = new Array((tree.settingCount + 1) * STATUSES.length * 2);
   const ofSlot = (slot) => memo[slot] ?? (memo[slot] = rulesFor(slot));
   const rulesFor = (slot) => {
     const plain = (slot & 1) === 1;
     const pair = slot >> 1;
     const setting = Math.floor(pair / STATUSES.length) - 1;
     const status = STATUSES[pair % STATUSES.length];
-    const subscribed = setting < 0 ? [] : bySetting[setting] ?? [];
-    return [...every, ...subscribed].sort((a, b) => a - b).filter((i) => (!statuses[i] || statuses[i].has(status)) && !(plain && skipsPlain[i]));
+    const node = setting < 0 ? void 0 : tree.settingById(setting);
+    const out = [];
+    for (let i = 0; i < rules.length; i++) {
+      const test = hears[i];
+      if (test && !(node && test(node))) continue;
+      if (statuses[i] && !statuses[i].has(status) || plain && skipsPlain[i]) continue;
+      out.push(i);
+    }
+    return out;
   };
   const elementRules = (setting, status, plain = false) => ofSlot(elementSlot(setting, status, plain));
   const shapes = /* @__PURE__ */ new Map();
@@ -6480,7 +6486,7 @@ function createPlan(rules, kb) {
     if (shapes.size < KEPT_SHAPES) shapes.set(shape2, tables);
     return tables;
   };
-  return { rules, only, bySetting, facts, quiet, elementRules, hookTables };
+  return { rules, facts, quiet, elementRules, hookTables };
 }
 
 // rules/_helpers/policy.ts
@@ -11019,22 +11025,44 @@ var ChildScope = class {
 function byDepth(keys2) {
   const levels = [];
   for (const key of [...keys2].sort()) {
-    const path8 = key.split("/");
-    (levels[path8.length] ??= []).push(path8);
+    let depth = 0;
+    for (let i = key.indexOf("/"); i >= 0; i = key.indexOf("/", i + 1)) depth++;
+    (levels[depth] ??= []).push(key);
   }
   return levels.flatMap((level) => level ?? []);
 }
 var Component = class extends ChildScope {
-  constructor(name, record, described) {
+  constructor(name, record, described, fill) {
     super();
     this.name = name;
     this.record = record;
     this.described = described;
+    this.#fill = fill;
   }
   name;
   record;
   described;
   kind = "component";
+  #fill;
+  /** Makes the settings below it, once. */
+  fill() {
+    const fill = this.#fill;
+    if (!fill) return;
+    this.#fill = void 0;
+    fill(this);
+  }
+  child(name) {
+    this.fill();
+    return super.child(name);
+  }
+  childIgnoringCase(name) {
+    this.fill();
+    return super.childIgnoringCase(name);
+  }
+  get childNames() {
+    this.fill();
+    return super.childNames;
+  }
 };
 var Setting = class extends ChildScope {
   constructor(id, key, name, record, component, parent) {
@@ -11057,34 +11085,68 @@ var Setting = class extends ChildScope {
 function buildTree(src) {
   const components = /* @__PURE__ */ new Map();
   const lowerComponents = /* @__PURE__ */ new Map();
+  const idByKey = /* @__PURE__ */ new Map();
+  const keyOf = [];
+  const componentOf = [];
+  const firstId = /* @__PURE__ */ new Map();
   const byKey = /* @__PURE__ */ new Map();
   const settings = [];
-  for (const name of src.componentNames) {
-    const record = src.component(name);
-    const paths = byDepth(src.settingKeys(name));
-    const entry = new Component(name, record, !record.removed && paths.length > 0);
-    components.set(name, entry);
-    for (const path8 of paths) {
-      const key = `${name}/${path8.join("/")}`;
+  const fill = (entry) => {
+    const name = entry.name;
+    const made = [];
+    for (let id = firstId.get(entry); componentOf[id] === entry; id++) {
+      const key = keyOf[id];
+      const path8 = key.slice(name.length + 1).split("/");
       const parent = path8.length > 1 ? byKey.get(key.slice(0, key.lastIndexOf("/"))) : void 0;
-      const node = new Setting(settings.length, key, path8[path8.length - 1], src.setting(name, path8), entry, parent);
-      settings.push(node);
+      const node = new Setting(id, key, path8[path8.length - 1], src.setting(name, path8), entry, parent);
+      settings[id] = node;
+      made.push(node);
       byKey.set(key, node);
       (parent ?? entry).add(node);
     }
+    for (const node of made) if (node.record.kind === "listItem") node.listItem = listItemInfo(node);
+  };
+  for (const name of src.componentNames) {
+    const record = src.component(name);
+    const keys2 = byDepth(src.settingKeys(name));
+    const entry = new Component(name, record, !record.removed && keys2.length > 0, fill);
+    components.set(name, entry);
+    firstId.set(entry, keyOf.length);
+    for (const key of keys2) {
+      const full = `${name}/${key}`;
+      idByKey.set(full, keyOf.length);
+      keyOf.push(full);
+      componentOf.push(entry);
+    }
   }
-  for (const node of settings) if (node.record.kind === "listItem") node.listItem = listItemInfo(node);
   for (const entry of components.values()) {
     lowerComponents.set(entry.name.toLowerCase(), entry);
   }
   for (const entry of components.values()) {
     for (const alias of src.aliases(entry.name)) if (!lowerComponents.has(alias.toLowerCase())) lowerComponents.set(alias.toLowerCase(), entry);
   }
+  const settingById = (id) => {
+    if (!settings[id]) componentOf[id]?.fill();
+    return settings[id];
+  };
+  let complete = false;
   return {
     component: (name) => components.get(name),
     componentIgnoringCase: (name) => components.get(name) ?? lowerComponents.get(name.toLowerCase()),
-    setting: (key) => byKey.get(key),
-    settings
+    setting: (key) => {
+      const id = idByKey.get(key);
+      return id === void 0 ? void 0 : settingById(id);
+    },
+    idOf: (key) => idByKey.get(key),
+    settingById,
+    settingCount: keyOf.length,
+    get settings() {
+      if (!complete) {
+        for (const entry of components.values()) entry.fill();
+        complete = true;
+      }
+      return settings;
+    }
   };
 }
 function listItemInfo(node) {

@@ -9,6 +9,7 @@ import { createPlan, UnknownFactError } from '../src/engine/plan.js';
 import type { AnswerModel } from '../src/engine/model.js';
 import type { BoundElement } from '../src/binder/bind.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
+import { buildTree } from '../src/kb/tree.js';
 import { parse, MAX_DEPTH } from '../src/parser/sax-adapter.js';
 import { builtinRules } from '../rules/index.js';
 import { createLinter } from '../src/lint.js';
@@ -80,6 +81,49 @@ test('the dispatch plan: a rule naming settings hears only their elements, and a
   });
   assert.throws(() => createPlan([{ rule: misspelt, severity: 1, options: {} }], kb), (e: unknown) =>
     e instanceof UnknownFactError && /did you mean "Microsoft-Windows-Shell-Setup\/TimeZone"/.test(e.message));
+});
+
+test('the dispatch plan asks a rule its own subscription test only of the settings elements are bound to, once per slot', () => {
+  const asked: string[] = [];
+  const heard: string[] = [];
+  const rule = defineRule({
+    meta: { id: 'own-test', summary: 'Own test', category: 'style', severity: 'warn', messages: {}, settings: (s) => (asked.push(s.key), s.name === 'TimeZone') },
+    create: () => ({ onValue: (v) => void heard.push(v.text) }),
+  });
+  const rules = [{ rule, severity: 1 as const, options: {} }];
+  const plan = createPlan(rules, kb);
+  assert.equal(asked, [], 'nothing is asked when the plan is made');
+  const text = doc('oobeSystem', '      <TimeZone>UTC</TimeZone>\n      <RegisteredOwner>me</RegisteredOwner>\n      <TimeZone>UTC</TimeZone>');
+  lintSource(text, { filePath: 'a.xml', rules, plan, kb });
+  lintSource(text, { filePath: 'b.xml', rules, plan, kb });
+  assert.equal(heard, ['UTC', 'UTC', 'UTC', 'UTC']);
+  assert.equal(asked.sort(), ['Microsoft-Windows-Shell-Setup/RegisteredOwner', 'Microsoft-Windows-Shell-Setup/TimeZone']);
+});
+
+test("the knowledge-base tree makes a component's settings when something below it is first asked for, with a whole tree's ids", () => {
+  const made = new Set<string>();
+  const tree = buildTree({
+    componentNames: kb.componentNames(),
+    component: (name) => kb.component(name)!,
+    settingKeys: (component) => kb.allSettings().filter((r) => r.component === component).map((r) => r.path.join('/')),
+    setting: (component, path) => (made.add(component), kb.setting(component, path)!),
+    aliases: (component) => kb.component(component)?.aliases ?? [],
+  });
+  const id = tree.idOf('Microsoft-Windows-Shell-Setup/TimeZone');
+  assert.ok(id !== undefined && tree.idOf('Microsoft-Windows-Shell-Setup/TimeZon') === undefined);
+  assert.equal([...made], [], 'ids are known before any setting is made');
+  assert.is(tree.settingById(id!)!.key, 'Microsoft-Windows-Shell-Setup/TimeZone');
+  assert.is(tree.component('Microsoft-Windows-TCPIP')!.child('Interfaces')?.key, 'Microsoft-Windows-TCPIP/Interfaces');
+  assert.is(tree.setting('Microsoft-Windows-DNS-Client/DNSDomain')?.name, 'DNSDomain');
+  assert.equal([...made], ['Microsoft-Windows-Shell-Setup', 'Microsoft-Windows-TCPIP', 'Microsoft-Windows-DNS-Client']);
+  // Made in any order, the ids are those of the tree made whole: component by component, parents before children.
+  const whole = kb.tree().settings;
+  assert.is(tree.settingCount, whole.length);
+  assert.equal(tree.settings.map((s) => `${s.id} ${s.key}`), whole.map((s) => `${s.id} ${s.key}`));
+  for (const s of whole) {
+    assert.is(tree.idOf(s.key), s.id);
+    if (s.parent) assert.ok(s.parent.id < s.id, s.key);
+  }
 });
 
 test('a policy rule whose options name an unknown setting is a configuration error with a did-you-mean', async () => {

@@ -1,6 +1,6 @@
 // The dispatch plan, made once per config: which rule hears which setting, and which facts the answer model collects.
 import type { KnowledgeBase } from '../kb/types.js';
-import type { KbTree } from '../kb/tree.js';
+import type { KbTree, SettingNode } from '../kb/tree.js';
 import { editDistance } from '../util/edit-distance.js';
 import type { AnyRule } from './rule.js';
 import type { SettingKey } from '../kb/setting-keys.js';
@@ -14,10 +14,6 @@ export interface EnabledRule {
 
 export interface DispatchPlan {
   readonly rules: readonly EnabledRule[];
-  /** Per rule (same index): the setting ids it is limited to, or undefined when it hears every element. */
-  readonly only: readonly (ReadonlySet<number> | undefined)[];
-  /** Indexed by setting id: the indexes of the rules limited to that setting (undefined for none). */
-  readonly bySetting: readonly (readonly number[] | undefined)[];
   /** Setting ids whose facts some enabled rule reads (the answer model collects nothing else). */
   readonly facts: ReadonlySet<number>;
   /** Per rule (same index): the keys of its facts when it is quiet without them (created only for files holding one). */
@@ -78,39 +74,42 @@ function suggest(tree: KbTree, key: string): string | undefined {
   return best;
 }
 
+/** The ids of setting keys (their nodes are not made: a start-up makes only those of the components a file names). */
 function resolve(tree: KbTree, ruleId: string, keys: readonly string[]): number[] {
   return keys.map((key) => {
-    const node = tree.setting(key);
-    if (!node) throw new UnknownFactError(ruleId, key, suggest(tree, key));
-    return node.id;
+    const id = tree.idOf(key);
+    if (id === undefined) throw new UnknownFactError(ruleId, key, suggest(tree, key));
+    return id;
   });
 }
 
 export function createPlan(rules: readonly EnabledRule[], kb: KnowledgeBase): DispatchPlan {
   const tree = kb.tree();
-  const only: (ReadonlySet<number> | undefined)[] = [];
-  const bySetting: (number[] | undefined)[] = new Array(tree.settings.length);
+  // Per rule: undefined when it hears every element, else whether it hears a setting node. Keyed subscriptions are
+  // resolved now (an unknown key is an error); a rule's own test is asked of a setting when an element bound to it
+  // is first met, so that a start-up makes only the settings of the components a file names.
+  const hears: (((node: SettingNode) => boolean) | undefined)[] = [];
   const facts = new Set<number>();
   const quiet: (SettingKey[] | undefined)[] = [];
-  rules.forEach(({ rule, options }, index) => {
+  rules.forEach(({ rule, options }) => {
     const { settings, facts: needs } = rule.meta;
-    if (settings) {
-      const ids = typeof settings === 'function' ? tree.settings.filter(settings).map((s) => s.id) : resolve(tree, rule.meta.id, settings);
-      only.push(new Set(ids));
-      for (const id of ids) (bySetting[id] ??= []).push(index);
+    if (typeof settings === 'function') {
+      hears.push(settings);
+    } else if (settings) {
+      const ids = new Set(resolve(tree, rule.meta.id, settings));
+      hears.push((node) => ids.has(node.id));
     } else {
-      only.push(undefined);
+      hears.push(undefined);
     }
     const keys = typeof needs === 'function' ? needs(options) : needs;
     const ids = keys ? resolve(tree, rule.meta.id, keys) : [];
     for (const id of ids) facts.add(id);
-    quiet.push(rule.meta.quietWithoutFacts && ids.length > 0 ? ids.map((id) => tree.settings[id]!.key) : undefined);
+    quiet.push(rule.meta.quietWithoutFacts && ids.length > 0 ? (keys as SettingKey[]) : undefined);
   });
   const statuses = rules.map(({ rule }) => (rule.meta.elements ? new Set(rule.meta.elements) : undefined));
   const skipsPlain = rules.map(({ rule }) => rule.meta.plainElements === false);
-  const every = rules.map((_, i) => i).filter((i) => !only[i]);
   // Dense, by slot (elementSlot), so that an element's rules are one array read once the slot has been met.
-  const memo: (readonly number[] | undefined)[] = new Array((tree.settings.length + 1) * STATUSES.length * 2);
+  const memo: (readonly number[] | undefined)[] = new Array((tree.settingCount + 1) * STATUSES.length * 2);
   // The lookup is called for every element: the work of a first meeting is in its own function, since a closure over
   // the lookup's parameters would make every call allocate.
   const ofSlot = (slot: number): readonly number[] => memo[slot] ?? (memo[slot] = rulesFor(slot));
@@ -120,10 +119,15 @@ export function createPlan(rules: readonly EnabledRule[], kb: KnowledgeBase): Di
     const pair = slot >> 1;
     const setting = Math.floor(pair / STATUSES.length) - 1;
     const status = STATUSES[pair % STATUSES.length]!;
-    const subscribed = setting < 0 ? [] : (bySetting[setting] ?? []);
-    return [...every, ...subscribed]
-      .sort((a, b) => a - b)
-      .filter((i) => (!statuses[i] || statuses[i]!.has(status)) && !(plain && skipsPlain[i]));
+    const node = setting < 0 ? undefined : tree.settingById(setting);
+    const out: number[] = [];
+    for (let i = 0; i < rules.length; i++) {
+      const test = hears[i];
+      if (test && !(node && test(node))) continue;
+      if ((statuses[i] && !statuses[i]!.has(status)) || (plain && skipsPlain[i])) continue;
+      out.push(i);
+    }
+    return out;
   };
   const elementRules = (setting: number | undefined, status: BindStatus, plain = false): readonly number[] => ofSlot(elementSlot(setting, status, plain));
   const shapes = new Map<string, HookTables>();
@@ -140,5 +144,5 @@ export function createPlan(rules: readonly EnabledRule[], kb: KnowledgeBase): Di
     if (shapes.size < KEPT_SHAPES) shapes.set(shape, tables);
     return tables;
   };
-  return { rules, only, bySetting, facts, quiet, elementRules, hookTables };
+  return { rules, facts, quiet, elementRules, hookTables };
 }

@@ -50,7 +50,16 @@ export interface KbTree {
   componentIgnoringCase(name: string): ComponentEntry | undefined;
   /** A setting by its key; undefined for a key the knowledge base does not have. */
   setting(key: string): SettingNode | undefined;
-  /** Every setting node, indexed by id. */
+  /** A setting's id by its key, without making its node; undefined for a key the knowledge base does not have. */
+  idOf(key: string): number | undefined;
+  /** A setting node by id. */
+  settingById(id: number): SettingNode | undefined;
+  /** How many settings there are: ids are 0…settingCount-1. */
+  readonly settingCount: number;
+  /**
+   * Every setting node, indexed by id. A component's setting nodes are made when something below it is first asked
+   * for (a file names a few components of the knowledge base); reading this makes them all.
+   */
   readonly settings: readonly SettingNode[];
 }
 
@@ -101,25 +110,56 @@ class ChildScope implements Children {
   }
 }
 
-/** Setting paths of one component, parents before children: by depth, then by the keys' code unit order. */
-function byDepth(keys: readonly string[]): string[][] {
-  const levels: string[][][] = [];
+/** Setting keys of one component ("A/B/C"), parents before children: by depth, then by the keys' code unit order. */
+function byDepth(keys: readonly string[]): string[] {
+  const levels: string[][] = [];
   // sort() without a comparator orders strings by code units.
   for (const key of [...keys].sort()) {
-    const path = key.split('/');
-    (levels[path.length] ??= []).push(path);
+    let depth = 0;
+    for (let i = key.indexOf('/'); i >= 0; i = key.indexOf('/', i + 1)) depth++;
+    (levels[depth] ??= []).push(key);
   }
   return levels.flatMap((level) => level ?? []);
 }
 
+/**
+ * A component. Its setting nodes are made the first time anything below it is asked for: a file names a few of the
+ * knowledge base's components, and making all 1,100-odd settings took a start-up longer than linting a small file.
+ */
 class Component extends ChildScope implements ComponentEntry {
   readonly kind = 'component';
+  #fill: ((entry: Component) => void) | undefined;
   constructor(
     readonly name: ComponentName,
     readonly record: ComponentRecord,
     readonly described: boolean,
+    fill: (entry: Component) => void,
   ) {
     super();
+    this.#fill = fill;
+  }
+
+  /** Makes the settings below it, once. */
+  fill(): void {
+    const fill = this.#fill;
+    if (!fill) return;
+    this.#fill = undefined;
+    fill(this);
+  }
+
+  override child(name: string): SettingNode | undefined {
+    this.fill();
+    return super.child(name);
+  }
+
+  override childIgnoringCase(name: string): SettingNode | undefined {
+    this.fill();
+    return super.childIgnoringCase(name);
+  }
+
+  override get childNames(): readonly string[] {
+    this.fill();
+    return super.childNames;
   }
 }
 
@@ -139,36 +179,72 @@ class Setting extends ChildScope implements SettingNode {
 }
 
 export function buildTree(src: TreeSource): KbTree {
-  const components = new Map<string, ComponentEntry>();
-  const lowerComponents = new Map<string, ComponentEntry>();
+  const components = new Map<string, Component>();
+  const lowerComponents = new Map<string, Component>();
+  // Every setting's id and key are known from the start (ids dense, component by component in name order, parents
+  // before children); its node is made with its component's.
+  const idByKey = new Map<string, number>();
+  const keyOf: string[] = [];
+  const componentOf: Component[] = [];
+  const firstId = new Map<Component, number>();
   const byKey = new Map<string, Setting>();
   const settings: Setting[] = [];
-  for (const name of src.componentNames) {
-    const record = src.component(name);
-    const paths = byDepth(src.settingKeys(name));
-    const entry = new Component(name as ComponentName, record, !record.removed && paths.length > 0);
-    components.set(name, entry);
-    for (const path of paths) {
-      const key = `${name}/${path.join('/')}`;
+  const fill = (entry: Component): void => {
+    const name = entry.name;
+    const made: Setting[] = [];
+    for (let id = firstId.get(entry)!; componentOf[id] === entry; id++) {
+      const key = keyOf[id]!;
+      const path = key.slice(name.length + 1).split('/');
       const parent = path.length > 1 ? byKey.get(key.slice(0, key.lastIndexOf('/'))) : undefined;
-      const node = new Setting(settings.length, key as SettingKey, path[path.length - 1]!, src.setting(name, path), entry, parent);
-      settings.push(node);
+      const node = new Setting(id, key as SettingKey, path[path.length - 1]!, src.setting(name, path), entry, parent);
+      settings[id] = node;
+      made.push(node);
       byKey.set(key, node);
       (parent ?? entry).add(node);
     }
+    for (const node of made) if (node.record.kind === 'listItem') node.listItem = listItemInfo(node);
+  };
+  for (const name of src.componentNames) {
+    const record = src.component(name);
+    const keys = byDepth(src.settingKeys(name));
+    const entry = new Component(name as ComponentName, record, !record.removed && keys.length > 0, fill);
+    components.set(name, entry);
+    firstId.set(entry, keyOf.length);
+    for (const key of keys) {
+      const full = `${name}/${key}`;
+      idByKey.set(full, keyOf.length);
+      keyOf.push(full);
+      componentOf.push(entry);
+    }
   }
-  for (const node of settings) if (node.record.kind === 'listItem') node.listItem = listItemInfo(node);
   for (const entry of components.values()) {
     lowerComponents.set(entry.name.toLowerCase(), entry);
   }
   for (const entry of components.values()) {
     for (const alias of src.aliases(entry.name)) if (!lowerComponents.has(alias.toLowerCase())) lowerComponents.set(alias.toLowerCase(), entry);
   }
+  const settingById = (id: number): SettingNode | undefined => {
+    if (!settings[id]) componentOf[id]?.fill();
+    return settings[id];
+  };
+  let complete = false;
   return {
     component: (name) => components.get(name),
     componentIgnoringCase: (name) => components.get(name) ?? lowerComponents.get(name.toLowerCase()),
-    setting: (key) => byKey.get(key),
-    settings,
+    setting: (key) => {
+      const id = idByKey.get(key);
+      return id === undefined ? undefined : settingById(id);
+    },
+    idOf: (key) => idByKey.get(key),
+    settingById,
+    settingCount: keyOf.length,
+    get settings(): readonly SettingNode[] {
+      if (!complete) {
+        for (const entry of components.values()) entry.fill();
+        complete = true;
+      }
+      return settings;
+    },
   };
 }
 
