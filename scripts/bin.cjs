@@ -8,8 +8,8 @@
 // $NODE_COMPILE_CACHE or the system's temporary directory, readable and writable by its owner only.
 // NODE_DISABLE_COMPILE_CACHE turns it off. A cache that V8 rejects (another V8, other flags) is written again, and
 // so is one made by a run less than half as long as this one (which compiled less: `--version`, one small file).
-// Copied to bundle/bin.cjs by scripts/bundle.ts, with the script's hash.
-// It is CommonJS: Node starts an ES module entry a few milliseconds later.
+// It is CommonJS: Node starts an ES module entry a few milliseconds later. Copied to bundle/bin.cjs by
+// scripts/bundle.ts, with the script's hash.
 'use strict';
 const { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');

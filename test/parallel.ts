@@ -84,12 +84,15 @@ test('on threads, a config error is still a config error (exit 2, one line) and 
   assert.is((JSON.parse(missing.stdout) as unknown[]).length, 12);
 });
 
-test('the bundled CLI starts its workers from the bundle itself', () => {
+test('the bundled CLI starts its workers from the bundle itself, and the installed command from its CLI script', () => {
   const dir = tree(24);
-  const r = spawnSync(process.execPath, [join(ROOT, 'bundle', 'unattend-lint.mjs'), '-f', 'json', '--concurrency', '2', 'answers'], { cwd: dir, encoding: 'utf8' });
-  assert.is(r.status, 1, r.stderr);
-  const threads = new Set([...r.stdout.matchAll(/linted on thread (\d+)/g)].map((m) => m[1]!));
-  assert.is(threads.size, 2, `threads: ${[...threads]}`);
+  for (const entry of ['unattend-lint.mjs', 'bin.cjs']) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bundle', entry), '-f', 'json', '--concurrency', '2', 'answers'], { cwd: dir, encoding: 'utf8' });
+    assert.is(r.status, 1, r.stderr);
+    assert.is(r.stderr, '', entry);
+    const threads = new Set([...r.stdout.matchAll(/linted on thread (\d+)/g)].map((m) => m[1]!));
+    assert.is(threads.size, 2, `${entry} threads: ${[...threads]}`);
+  }
 });
 
 test('--concurrency takes a number, auto or off', () => {
