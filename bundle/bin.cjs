@@ -53,7 +53,9 @@ if (file) {
   }
 }
 
-const source = readFileSync(script, 'utf8');
+// The script is ASCII (the bundle script escapes everything else), so read as Latin-1 it is the same text, made
+// without UTF-8 decoding.
+const source = readFileSync(script, 'latin1');
 // Config files and plugins are ES modules or CommonJS: the script imports them through this module's import()
 // (UNATTEND_LINT_IMPORT, see src/util/import-file.ts). Its own import() would need Node's experimental vm loader.
 const compiled = new vm.Script(`(function (exports, require, module, __filename, __dirname, UNATTEND_LINT_IMPORT) {${source}\n})`, {
