@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '6d0e52527adc3c21';
+const SCRIPT_HASH = '6a6fd72a6c7e8d73';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

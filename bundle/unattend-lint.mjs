@@ -11089,7 +11089,6 @@ function buildTree(src) {
   const keyOf = [];
   const componentOf = [];
   const firstId = /* @__PURE__ */ new Map();
-  const byKey = /* @__PURE__ */ new Map();
   const settings = [];
   const fill = (entry) => {
     const name = entry.name;
@@ -11097,11 +11096,10 @@ function buildTree(src) {
     for (let id = firstId.get(entry); componentOf[id] === entry; id++) {
       const key = keyOf[id];
       const path8 = key.slice(name.length + 1).split("/");
-      const parent = path8.length > 1 ? byKey.get(key.slice(0, key.lastIndexOf("/"))) : void 0;
+      const parent = path8.length > 1 ? settings[idByKey.get(key.slice(0, key.lastIndexOf("/")))] : void 0;
       const node = new Setting(id, key, path8[path8.length - 1], src.setting(name, path8), entry, parent);
       settings[id] = node;
       made.push(node);
-      byKey.set(key, node);
       (parent ?? entry).add(node);
     }
     for (const node of made) if (node.record.kind === "listItem") node.listItem = listItemInfo(node);
@@ -11129,7 +11127,6 @@ function buildTree(src) {
     if (!settings[id]) componentOf[id]?.fill();
     return settings[id];
   };
-  let complete = false;
   return {
     component: (name) => components.get(name),
     componentIgnoringCase: (name) => components.get(name) ?? lowerComponents.get(name.toLowerCase()),
@@ -11141,10 +11138,7 @@ function buildTree(src) {
     settingById,
     settingCount: keyOf.length,
     get settings() {
-      if (!complete) {
-        for (const entry of components.values()) entry.fill();
-        complete = true;
-      }
+      for (const entry of components.values()) entry.fill();
       return settings;
     }
   };

@@ -54,9 +54,9 @@ test("the bundle's start-up evaluates only what every run needs: no ajv, cosmico
 const SAMPLE = join(FIXTURES, 'examples', 'sysprep-unattend.xml');
 
 /** The installed command run alone, with its compile cache under `cacheBase` (NODE_COMPILE_CACHE). */
-const runBin = (args: string[], cacheBase: string, env: Record<string, string> = {}) => {
+const runBin = (args: string[], cacheBase: string, env: Record<string, string> = {}, cwd = ROOT) => {
   const r = spawnSync(process.execPath, [join(ALONE_DIR, 'bin.cjs'), ...args], {
-    cwd: ROOT,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', NODE_COMPILE_CACHE: cacheBase, NODE_DISABLE_COMPILE_CACHE: '', ...env },
   });
@@ -156,9 +156,8 @@ test('the installed command loads an ES module config, and through it a plugin, 
   ].join('\n'));
   writeFileSync(join(dir, 'unattendlint.config.mjs'), 'export default { plugins: ["./plugin.mjs"], rules: { "plugin/no-comments": "error" } };\n');
   writeFileSync(join(dir, 'unattend.xml'), readFileSync(SAMPLE, 'utf8').replace('<settings', '<!-- note --><settings'));
-  const base = mkdtempSync(join(tmpdir(), 'unattend-lint-cache-'));
-  const r = spawnSync(process.execPath, [join(ALONE_DIR, 'bin.cjs'), '-f', 'json', 'unattend.xml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_COMPILE_CACHE: base } });
-  const bundled = spawnSync(process.execPath, [ALONE, '-f', 'json', 'unattend.xml'], { cwd: dir, encoding: 'utf8' });
+  const r = runBin(['-f', 'json', 'unattend.xml'], mkdtempSync(join(tmpdir(), 'unattend-lint-cache-')), {}, dir);
+  const bundled = run(ALONE, ['-f', 'json', 'unattend.xml'], dir);
   assert.is(r.stderr, '');
   assert.match(r.stdout, /"ruleId":"plugin\/no-comments"/);
   assert.is(r.stdout, bundled.stdout);

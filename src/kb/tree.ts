@@ -187,7 +187,6 @@ export function buildTree(src: TreeSource): KbTree {
   const keyOf: string[] = [];
   const componentOf: Component[] = [];
   const firstId = new Map<Component, number>();
-  const byKey = new Map<string, Setting>();
   const settings: Setting[] = [];
   const fill = (entry: Component): void => {
     const name = entry.name;
@@ -195,11 +194,11 @@ export function buildTree(src: TreeSource): KbTree {
     for (let id = firstId.get(entry)!; componentOf[id] === entry; id++) {
       const key = keyOf[id]!;
       const path = key.slice(name.length + 1).split('/');
-      const parent = path.length > 1 ? byKey.get(key.slice(0, key.lastIndexOf('/'))) : undefined;
+      // Parents come first, in the same component: made already.
+      const parent = path.length > 1 ? settings[idByKey.get(key.slice(0, key.lastIndexOf('/')))!] : undefined;
       const node = new Setting(id, key as SettingKey, path[path.length - 1]!, src.setting(name, path), entry, parent);
       settings[id] = node;
       made.push(node);
-      byKey.set(key, node);
       (parent ?? entry).add(node);
     }
     for (const node of made) if (node.record.kind === 'listItem') node.listItem = listItemInfo(node);
@@ -227,7 +226,6 @@ export function buildTree(src: TreeSource): KbTree {
     if (!settings[id]) componentOf[id]?.fill();
     return settings[id];
   };
-  let complete = false;
   return {
     component: (name) => components.get(name),
     componentIgnoringCase: (name) => components.get(name) ?? lowerComponents.get(name.toLowerCase()),
@@ -239,10 +237,7 @@ export function buildTree(src: TreeSource): KbTree {
     settingById,
     settingCount: keyOf.length,
     get settings(): readonly SettingNode[] {
-      if (!complete) {
-        for (const entry of components.values()) entry.fill();
-        complete = true;
-      }
+      for (const entry of components.values()) entry.fill();
       return settings;
     },
   };
