@@ -15,13 +15,16 @@ function tree(n: number, config: Record<string, unknown> = {}): string {
   const files: Record<string, string> = {};
   const sources = ['examples/sysprep-unattend.xml', 'examples/autounattend-uefi.xml', 'rules/local-account/bad-names.xml', 'rules/join-ou/bad-domain.xml'];
   for (let i = 0; i < n; i++) files[`answers/f${String(i).padStart(3, '0')}.xml`] = fixture(sources[i % sources.length]!);
-  // The main thread waits, on its first file, until a worker lints one: so the workers surely take part, however
-  // fast the main thread is.
+  // On a run with workers, the main thread waits, on its first file, until a worker lints one: so the workers surely
+  // take part, however fast the main thread is. Each run removes the mark when it starts, so a run does not read the
+  // mark an earlier run left.
   files['thread-plugin.mjs'] = `
 import { isMainThread, threadId } from 'node:worker_threads';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 const started = new URL('./worker-started', import.meta.url);
-let waited = false;
+const threads = Number(process.argv[process.argv.indexOf('--concurrency') + 1]);
+if (isMainThread) rmSync(started, { force: true });
+let waited = !(threads > 1);
 function wait() {
   const sleep = new Int32Array(new SharedArrayBuffer(4));
   for (const t = Date.now(); !existsSync(started) && Date.now() - t < 30000; ) Atomics.wait(sleep, 0, 0, 10);
