@@ -55,13 +55,23 @@ if (file) {
 
 // The script is ASCII (the bundle script escapes everything else), so read as Latin-1 it is the same text, made
 // without UTF-8 decoding.
-const source = readFileSync(script, 'latin1');
-// Config files and plugins are ES modules or CommonJS: the script imports them through this module's import()
-// (UNATTEND_LINT_IMPORT, see src/util/import-file.ts). Its own import() would need Node's experimental vm loader.
-const compiled = new vm.Script(`(function (exports, require, module, __filename, __dirname, UNATTEND_LINT_IMPORT) {${source}\n})`, {
-  filename: script,
-  cachedData: cached,
-});
+let source;
+let compiled;
+try {
+  source = readFileSync(script, 'latin1');
+  // Config files and plugins are ES modules or CommonJS: the script imports them through this module's import()
+  // (UNATTEND_LINT_IMPORT, see src/util/import-file.ts). Its own import() would need Node's experimental vm loader.
+  compiled = new vm.Script(`(function (exports, require, module, __filename, __dirname, UNATTEND_LINT_IMPORT) {${source}\n})`, {
+    filename: script,
+    cachedData: cached,
+  });
+} catch (err) {
+  // A broken installation is a usage problem: one line and exit 2, the details with --debug.
+  const why = source === undefined ? `cannot read ${script} (${err.code || err.message})` : `${script} is damaged (${err.message})`;
+  process.stderr.write(`unattend-lint: ${why}; install unattend-lint again\n`);
+  if (process.argv.includes('--debug')) process.stderr.write(`${err.stack}\n`);
+  process.exit(2);
+}
 
 if (file) {
   process.once('exit', () => {

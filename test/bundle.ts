@@ -177,6 +177,24 @@ test('NODE_DISABLE_COMPILE_CACHE turns the code cache off; a cache directory ano
   assert.equal(readdirSync(dir), []);
 });
 
+test('a launcher without its CLI script, or with a damaged one, says so in one line and exits 2 (the stack with --debug)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'unattend-lint-broken-'));
+  copyFileSync(join(ROOT, BIN), join(dir, 'bin.cjs'));
+  const env = { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' };
+  const launch = (args: string[]) => spawnSync(process.execPath, [join(dir, 'bin.cjs'), ...args], { cwd: dir, encoding: 'utf8', env });
+  const missing = launch(['--version']);
+  assert.is(missing.status, 2);
+  assert.is(missing.stdout, '');
+  assert.is(missing.stderr, `unattend-lint: cannot read ${join(dir, 'cli.cjs')} (ENOENT); install unattend-lint again\n`);
+  writeFileSync(join(dir, 'cli.cjs'), 'function (');
+  const damaged = launch(['--version']);
+  assert.is(damaged.status, 2);
+  assert.match(damaged.stderr, /^unattend-lint: \S+cli\.cjs is damaged \([^\n]+\); install unattend-lint again\n$/);
+  const debug = launch(['--debug', '--version']);
+  assert.is(debug.status, 2);
+  assert.match(debug.stderr, /is damaged[^\n]*\n[\s\S]*\n\s+at /);
+});
+
 test('the bundle alone reports its version and has a shebang', () => {
   assert.is(run(ALONE, ['--version'], tmpdir()).stdout, `${VERSION}\n`);
   assert.ok(readFileSync(ALONE, 'utf8').startsWith('#!/usr/bin/env node\n'));
