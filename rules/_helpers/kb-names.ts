@@ -18,8 +18,19 @@ export interface Additional {
   setting(component: string, path: readonly string[]): boolean;
 }
 
+/** Matchers made, by the config's entries (one list per config, read again for every file). */
+const matchers = new WeakMap<readonly string[], Additional>();
+const NO_ENTRIES: readonly string[] = [];
+
 export function additionalMatcher(entries: readonly string[] | undefined): Additional {
-  const keys = (entries ?? []).map((e) => e.trim().replace(/\/+$/, '').toLowerCase()).filter(Boolean);
+  const list = entries ?? NO_ENTRIES;
+  let matcher = matchers.get(list);
+  if (!matcher) matchers.set(list, (matcher = makeMatcher(list)));
+  return matcher;
+}
+
+function makeMatcher(entries: readonly string[]): Additional {
+  const keys = entries.map((e) => e.trim().replace(/\/+$/, '').toLowerCase()).filter(Boolean);
   const set = new Set(keys);
   const components = new Set(keys.map((k) => k.split('/')[0]!));
   return {
