@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '6a6fd72a6c7e8d73';
+const SCRIPT_HASH = '68b2bf6d3cf70e96';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

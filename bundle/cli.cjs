@@ -25097,8 +25097,8 @@ var join_ou_default = defineRule({
 var PARTS5 = ["joinDomain", "domain", "username", "machineObjectOU"];
 function allowList(patterns) {
   if (!patterns?.length) return void 0;
-  const matchers = patterns.map(globMatcher);
-  return { list: patterns.map((p) => JSON.stringify(p)).join(", "), test: (...texts) => texts.some((t) => matchers.some((m) => m(t))) };
+  const matchers2 = patterns.map(globMatcher);
+  return { list: patterns.map((p) => JSON.stringify(p)).join(", "), test: (...texts) => texts.some((t) => matchers2.some((m) => m(t))) };
 }
 function accountForms(id) {
   if (!named(id.username)) return void 0;
@@ -26937,8 +26937,16 @@ var time_zone_default = defineRule({
 function unjudgeable(name) {
   return !name.trim() || isTemplated(name);
 }
+var matchers = /* @__PURE__ */ new WeakMap();
+var NO_ENTRIES = [];
 function additionalMatcher(entries) {
-  const keys2 = (entries ?? []).map((e) => e.trim().replace(/\/+$/, "").toLowerCase()).filter(Boolean);
+  const list5 = entries ?? NO_ENTRIES;
+  let matcher = matchers.get(list5);
+  if (!matcher) matchers.set(list5, matcher = makeMatcher(list5));
+  return matcher;
+}
+function makeMatcher(entries) {
+  const keys2 = entries.map((e) => e.trim().replace(/\/+$/, "").toLowerCase()).filter(Boolean);
   const set = new Set(keys2);
   const components = new Set(keys2.map((k) => k.split("/")[0]));
   return {
