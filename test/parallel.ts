@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConcurrency, threadCount, AUTO_MIN_CPUS, AUTO_MIN_FILES } from '../src/parallel.js';
 import { runCli, tempTree } from './helpers/cli.js';
@@ -15,15 +15,14 @@ function tree(n: number, config: Record<string, unknown> = {}): string {
   const files: Record<string, string> = {};
   const sources = ['examples/sysprep-unattend.xml', 'examples/autounattend-uefi.xml', 'rules/local-account/bad-names.xml', 'rules/join-ou/bad-domain.xml'];
   for (let i = 0; i < n; i++) files[`answers/f${String(i).padStart(3, '0')}.xml`] = fixture(sources[i % sources.length]!);
-  // On a run with workers, the main thread waits, on its first file, until a worker lints one: so the workers surely
-  // take part, however fast the main thread is. Each run removes the mark when it starts, so a run does not read the
-  // mark an earlier run left.
+  // On a run with workers, the main thread waits, on its first file, until a worker lints one (and leaves a mark): so
+  // the workers surely take part, however fast the main thread is. A test that runs the tree again removes the mark
+  // first (withoutMark).
   files['thread-plugin.mjs'] = `
 import { isMainThread, threadId } from 'node:worker_threads';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 const started = new URL('./worker-started', import.meta.url);
 const threads = Number(process.argv[process.argv.indexOf('--concurrency') + 1]);
-if (isMainThread) rmSync(started, { force: true });
 let waited = !(threads > 1);
 function wait() {
   const sleep = new Int32Array(new SharedArrayBuffer(4));
@@ -40,6 +39,12 @@ export default { rules: [{
 `;
   files['.unattendlintrc.json'] = JSON.stringify({ plugins: ['./thread-plugin.mjs'], rules: { 'thread-plugin/thread': 'warn' }, ...config });
   return tempTree(files);
+}
+
+/** The tree `dir` without the mark an earlier run's worker left, for the next run to wait for a worker of its own. */
+function withoutMark(dir: string): string {
+  rmSync(join(dir, 'worker-started'), { force: true });
+  return dir;
 }
 
 test('threads: "off" (the default) is one, a number that many (no more than files), "auto" several only for big runs on four CPUs or more', () => {
@@ -90,7 +95,7 @@ test('on threads, a config error is still a config error (exit 2, one line) and 
 test('the bundled CLI starts its workers from the bundle itself, and the installed command from its CLI script', () => {
   const dir = tree(24);
   for (const entry of ['unattend-lint.mjs', 'bin.cjs']) {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bundle', entry), '-f', 'json', '--concurrency', '2', 'answers'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bundle', entry), '-f', 'json', '--concurrency', '2', 'answers'], { cwd: withoutMark(dir), encoding: 'utf8' });
     assert.is(r.status, 1, r.stderr);
     assert.is(r.stderr, '', entry);
     const threads = new Set([...r.stdout.matchAll(/linted on thread (\d+)/g)].map((m) => m[1]!));
