@@ -158,6 +158,13 @@ function corpusFigure(label: string, figure: string, dir: string, pairs: number)
     .join('; ');
   const line = row(cells('xmllint', fix(median(x.map((r) => r.ms)) / 1000, 3), seconds(l), spread(vsLib), judge({ figure, anchor: 'xmllint --noout', values: vsLib, cpu: cpuLib, limit: GOAL_CORPUS_XMLLINT }), spread(cpuLib), pairs), CORPUS_W);
   console.log(note ? `${line}  ${note}` : line);
+  // What the parser alone costs against libxml2, from the same rounds: the xmllint goal divided by it is the most the
+  // whole lint may cost over its own parse for that goal to be met.
+  const parser = wallRatios(b, x);
+  console.log(
+    `${''.padEnd(CORPUS_W[0]! + 2)}the parse alone, node + saxes / xmllint: ${spread(parser)} wall, so ≤ ${GOAL_CORPUS_XMLLINT}× xmllint ` +
+      `needs lint ≤ ${fix(GOAL_CORPUS_XMLLINT / median(parser), 2)}× saxes`,
+  );
 }
 
 export function figureCorpus(tmp: string): void {
