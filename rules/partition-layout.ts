@@ -2,13 +2,13 @@
 // …-createpartition-extend, …-createpartition-type, …-modifypartition-partitionid).
 import { defineRule } from '../src/engine/rule.js';
 import type { Fact } from '../src/engine/model.js';
-import { DISK, DISK_FACTS, describe, describeIds, diskBlocks, lookup, type Created } from './_helpers/disks.js';
+import { DISK, DISK_FACTS, describe, describeIds, diskBlocks, intOf, lookup, type Created } from './_helpers/disks.js';
 
 export default defineRule({
   meta: {
     id: 'partition-layout',
     summary:
-      'Each Disk creates partitions Setup can make (Size or Extend, Extend last, Logical inside one Extended) and modifies only partitions it has',
+      'Each Disk creates partitions Setup can make (Size or Extend, Extend last, Logical inside one Extended that holds them) and modifies only partitions it has',
     category: 'correctness',
     severity: 'error',
     facts: DISK_FACTS,
@@ -22,6 +22,8 @@ export default defineRule({
         `${d.partition} is created after ${d.filler}, whose <Extend>true</Extend> fills the rest of ${d.space}, so Setup has no space left for it; give that partition a <Size> instead, or create it last (by <Order>), Extend at line ${d.line}`,
       logicalWithoutExtended: (d: { partition: string }) =>
         `${d.partition} has no Extended partition created before it (by <Order>) to sit in; Setup creates no partition and, with WillShowUI Never, ends the installation: create an Extended partition first`,
+      logicalOverflow: (d: { partition: string; total: number; verb: string; extended: string; size: number }) =>
+        `${d.partition} brings the logical partitions to ${d.total} MB, which ${d.verb} ${d.extended} (<Size> ${d.size}); Windows keeps a little of it to manage partitions, so Setup does not create this partition and ends the installation: keep the logical partitions' Sizes together below the extended partition's, or give the last one a small Size and <Extend>true</Extend> in its ModifyPartition`,
       secondExtended: (d: { partition: string; line: number }) =>
         `${d.partition} is this disk's second; a disk has at most one extended partition, and Setup ends the installation when WillShowUI is Never: create further logical partitions in the first one, at line ${d.line}`,
       extendBoth: (d: { id: number; line: number }) =>
@@ -53,6 +55,8 @@ export default defineRule({
               // The first partition that fills the rest of the disk, and a logical one that fills the extended partition.
               let diskFull: Created | undefined;
               let extendedFull: Created | undefined;
+              // MB the logical partitions take of the extended one, while every Size so far is readable.
+              let logicalTotal: number | undefined = 0;
               for (const p of disk.created) {
                 // Logical partitions go inside the extended partition, which keeps its room when a later partition fills the disk.
                 const filler = p.type === 'Logical' ? extendedFull : p.type !== undefined ? diskFull : undefined;
@@ -62,6 +66,17 @@ export default defineRule({
                   ctx.report('afterExtend', p.item.range, data, { related: [{ message: `fills the rest of ${space}`, range: filler.extend!.range }] });
                 }
                 if (p.type === 'Logical' && !extended) ctx.report('logicalWithoutExtended', p.item.range, { partition: describe(p) });
+                // The Size page: logical partitions that fill or exceed the extended one leave the last of them uncreated.
+                const room = extended && !extended.extend ? intOf(extended.size) : undefined;
+                if (p.type === 'Logical' && room !== undefined && logicalTotal !== undefined) {
+                  const size = p.extend ? undefined : intOf(p.size);
+                  logicalTotal = size === undefined ? undefined : logicalTotal + size;
+                  if (logicalTotal !== undefined && logicalTotal >= room) {
+                    const data = { partition: describe(p), total: logicalTotal, verb: logicalTotal > room ? 'exceeds' : 'fills', extended: describe(extended!), size: room };
+                    ctx.report('logicalOverflow', p.size!.range, data, { related: [{ message: 'the extended partition\'s Size', range: extended!.size!.range }] });
+                    logicalTotal = undefined;
+                  }
+                }
                 if (p.type === 'Extended') {
                   if (extended) {
                     const line = ctx.lineOf(extended.item.range.start);

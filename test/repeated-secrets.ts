@@ -7,6 +7,7 @@ import { lintSource } from '../src/engine/run.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
 import { loadFormatters } from '../src/reporters/index.js';
 import type { RuleMeta } from '../src/engine/rule.js';
+import { showableFix } from '../src/reporters/secrets.js';
 
 const formatters = await loadFormatters();
 
@@ -43,6 +44,37 @@ for (const n of [3, 40]) {
 test('a password shorter than four characters is masked where it is a password, not wherever the file repeats it', () => {
   const out = printed(file(1, () => 'abc'));
   assert.match(out, /<Bogus0>abc<\/Bogus0>/);
+});
+
+test('a short password is masked in messages as a token of its own, not inside the words and numbers around it', () => {
+  const autoLogon = (password: string, enabled: string) => `<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="oobeSystem"><component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+<AutoLogon><Password><Value>${password}</Value><PlainText>true</PlainText></Password><Enabled>${enabled}</Enabled><LogonCount>1</LogonCount><Username>Administrator</Username></AutoLogon>
+</component></settings></unattend>`;
+  const messages = (text: string) => lintSource(text, { filePath: 'unattend.xml', kb, rules: RULES }).messages.map((m) => m.message).join('\n');
+  // "x" is a letter of value-type's "expected": the message reads as written.
+  const x = messages(autoLogon('x', 'yes'));
+  assert.match(x, /expected "true" or "false"/);
+  assert.not.ok(x.includes('********pected'));
+  // A value quoted whole is still masked, short or not: here the password is the invalid Enabled value.
+  for (const password of ['ye5', 'yes-Long-Secret']) {
+    const own = messages(autoLogon(password, password));
+    assert.match(own, /value "\*{8}" is not valid for <Enabled>/, password);
+    assert.not.ok(own.includes(password), password);
+  }
+});
+
+test('a fix whose text holds a short password\'s letters inside a word is still shown; one that writes the password is not', () => {
+  const file = (password: string) => `<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="oobeSystem"><component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+<AutoLogon><Password><Value>${password}</Value><PlainText>true</PlainText></Password><Enabled>True</Enabled><LogonCount>1</LogonCount><Username>Administrator</Username></AutoLogon>
+</component></settings></unattend>`;
+  const fixOf = (password: string) => {
+    const result = lintSource(file(password), { filePath: 'unattend.xml', kb, rules: RULES });
+    const finding = result.messages.find((m) => m.ruleId === 'value-case');
+    assert.ok(finding?.fix, 'value-case fixes "True"');
+    return showableFix(finding!.fix, result);
+  };
+  assert.is(fixOf('ru')?.text, 'true');
+  assert.is(fixOf('true'), undefined);
 });
 
 test.run();

@@ -233,3 +233,20 @@ test('the Node linter streams a file from STREAM_BYTES on, with the findings of 
 });
 
 test.run();
+
+test('a second byte order mark is a fatal error at 1:1, whole or streamed, in UTF-8 and UTF-16; one BOM is not', () => {
+  const clean = '<?xml version="1.0" encoding="utf-8"?>\n<unattend xmlns="urn:schemas-microsoft-com:unattend"/>\n';
+  for (const encoding of ['utf-8', 'utf-16le', 'utf-16be'] as const) {
+    const once = encode(clean, encoding, true)!;
+    const twice = encode(`\uFEFF${clean}`, encoding, true)!;
+    for (const [what, r] of [['whole', lintSource(twice, everyRule('x.xml'))], ['streamed', lintStream(bytesOf(twice), { ...everyRule('x.xml'), chunkBytes: 16 })]] as const) {
+      const fatal = r.messages.filter((m) => m.fatal);
+      assert.is(fatal.length, 1, `${encoding} ${what}`);
+      assert.match(fatal[0]!.message, /second byte order mark/);
+      assert.equal([fatal[0]!.line, fatal[0]!.column], [1, 1], `${encoding} ${what}`);
+    }
+    assert.is(lintSource(once, everyRule('x.xml')).messages.filter((m) => m.fatal).length, 0, `${encoding}: one BOM`);
+  }
+  // A string is already text: a BOM at its start is the file's own, as saxes reads it.
+  assert.is(lintSource(`\uFEFF${clean}`, everyRule('x.xml')).messages.filter((m) => m.fatal).length, 0);
+});

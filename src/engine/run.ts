@@ -11,7 +11,7 @@ import type { Diagnostic, FileResult, Range, SourceExcerpt } from '../types.js';
 import type { RuleContext, SourceInfo, Visitor } from './rule.js';
 import { InternalError } from './errors.js';
 import { applyDirectives, fileDirectiveFor, parseDirective, type Directive } from './suppress.js';
-import { MASK, maskFound, scanFreeSecrets, secretElementShapes, secretFinderFor, secretValuesOf } from './secrets.js';
+import { MASK, maskFound, messageSecretFinder, scanFreeSecrets, SHORT_SECRET, secretElementShapes, secretValuesOf } from './secrets.js';
 import { createSecretRanges, mergeRanges, type SecretRanges } from './secret-ranges.js';
 import { createCollector, EMPTY_MODEL, type AnswerModel } from './model.js';
 import { createPlan, elementSlot, HOOK_BITS, type DispatchPlan, type ElementHook, type EnabledRule } from './plan.js';
@@ -203,7 +203,9 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
   const facts = plan.facts.size > 0 ? createCollector(plan.facts) : undefined;
   const directivesOn = opts.inlineConfig !== false;
 
-  let fatal = p.error;
+  // The decoder took the file's byte order mark; saxes would skip one more at the start, but a second BOM is text
+  // before the XML declaration, which XML parsers reject.
+  let fatal = p.error ?? (p.bom && text.slice(0, 1) === '\uFEFF' ? SECOND_BOM : undefined);
   if (!fatal) {
     const result = parse(text, {
       onDocument: (n) => rules.all('onDocument', n, n.root.range.start),
@@ -254,7 +256,7 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
   const { ranges: secretRanges, values: secretValues } = everyOccurrence(text, secrets, streamed);
   // A safety net behind ctx.quote: any secret text that still reached a message is masked, in one pass per message.
   if (kept.length > 0 && secretRanges.length > 0) {
-    const find = secretFinderFor(secretValues, kept.length);
+    const find = messageSecretFinder(secretValues, kept.length);
     const all = createSecretRanges(secretRanges);
     for (const d of kept) {
       d.message = maskFound(d.message, find(d.message));
@@ -272,6 +274,11 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
   result.bom = p.bom;
   return result;
 }
+
+const SECOND_BOM = {
+  message: 'a second byte order mark (U+FEFF) follows the file\'s own, so the file is not well-formed: it is text before the XML declaration; save the file with one BOM',
+  offset: 0,
+};
 
 /** A range this long or shorter is shown whole (SARIF snippets with their context); longer ones by their first and last lines. */
 const SHOWN_WHOLE = 8192;
@@ -307,8 +314,6 @@ function* piecesOf(text: StreamedText): Generator<string> {
 /** The visitor of a rule not made for this file (yet). */
 const NO_HOOKS: Visitor = Object.freeze({});
 
-/** Values this short would mask ordinary words and numbers where the file repeats them; the ranges found stay masked. */
-const MIN_REPEATED_SECRET = 4;
 
 /**
  * The file's secret ranges, with every other place its secret values are written (a comment, a command, an element
@@ -317,7 +322,7 @@ const MIN_REPEATED_SECRET = 4;
 function everyOccurrence(text: TextReader, secrets: SecretRanges, streamed: StreamedText | undefined): { ranges: Range[]; values: string[] } {
   const found = secrets.list();
   const values = secretValuesOf(text, found);
-  const repeatable = values.filter((v) => v.trim().length >= MIN_REPEATED_SECRET);
+  const repeatable = values.filter((v) => v.trim().length >= SHORT_SECRET);
   if (repeatable.length === 0) return { ranges: found, values };
   // A streamed text is read once more, piece by piece.
   const all = createSecretRanges([...found, ...occurrencesIn(streamed ? streamed.pieces() : [{ text: text as string, start: 0 }], repeatable)]);

@@ -203,6 +203,26 @@ export function secretFinderFor(values: readonly string[], texts: number): (text
   return values.length * Math.max(1, texts) <= 4096 ? fewSecretsFinder(values) : secretFinder(values);
 }
 
+/** Secrets shorter than this (trimmed) are common words and numbers: they are looked for as whole tokens in messages. */
+export const SHORT_SECRET = 4;
+
+/**
+ * The finder for a file's secret values in the texts of its findings (messages, fix texts): as secretFinderFor, but
+ * a short occurrence inside a longer word or number is left alone. A password "x" is not in "expected", and masking
+ * it there would garble every message while hiding nothing; quoted on its own, it is masked.
+ */
+export function messageSecretFinder(values: readonly string[], texts: number): (text: string) => Range[] {
+  const find = secretFinderFor(values, texts);
+  if (!values.some((v) => v.trim().length < SHORT_SECRET)) return find;
+  return (text) => find(text).filter((r) => r.end - r.start >= SHORT_SECRET || !insideWord(text, r));
+}
+
+/** Whether a range's first or last character continues a word that starts before it or goes on after it. */
+function insideWord(text: string, r: Range): boolean {
+  const at = (i: number): boolean => i >= 0 && i < text.length && isWord(text.charCodeAt(i));
+  return (at(r.start - 1) && at(r.start)) || (at(r.end - 1) && at(r.end));
+}
+
 // Credentials that can sit anywhere in a file, not only in password elements: product keys pasted into
 // attributes or commands (slmgr /ipk), and passwords given to common account commands. Product keys are found
 // from their hyphens (much faster than a regex tried at every letter); the command shapes by one regex, so the

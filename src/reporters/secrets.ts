@@ -1,5 +1,5 @@
 // Keeps secrets (passwords, credentials) out of every output format: masking, redaction, fix vetting.
-import { MASK, maskFound, secretFinderFor, secretValuesOf } from '../engine/secrets.js';
+import { MASK, maskFound, messageSecretFinder, secretValuesOf } from '../engine/secrets.js';
 import { mergeRanges } from '../engine/secret-ranges.js';
 import type { Fix, FileResult, Range } from '../types.js';
 import { firstIndex } from '../util/sorted.js';
@@ -52,7 +52,7 @@ function secretValues(file: FileResult): Values {
   let v = valuesCache.get(file);
   if (!v) {
     const values = collectValues(file);
-    const find = secretFinderFor(values, file.messages.length);
+    const find = messageSecretFinder(values, file.messages.length);
     valuesCache.set(file, (v = { find, mask: (text) => maskFound(text, find(text)) }));
   }
   return v;
