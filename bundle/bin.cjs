@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '1dbd51415143e9ea';
+const SCRIPT_HASH = '8be658533cdb2c4a';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

@@ -4,7 +4,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toJsonResults
-} from "./lib/chunk-GZFLFSSD.mjs";
+} from "./lib/chunk-6T2MHLQU.mjs";
 import {
   CHUNK_BYTES,
   UndecodableError,
@@ -12,7 +12,7 @@ import {
   decode,
   encode,
   openStreamedText
-} from "./lib/chunk-Q76WJB2V.mjs";
+} from "./lib/chunk-TTQ6WK47.mjs";
 import {
   TOOL_NAME,
   ruleDocsUrl
@@ -20,12 +20,13 @@ import {
 import {
   createLineIndex,
   createLineIndexBuilder
-} from "./lib/chunk-W36O3ISD.mjs";
+} from "./lib/chunk-AFUSNDYY.mjs";
 import {
   displayPath
 } from "./lib/chunk-IZ3WNW6M.mjs";
 import {
   MASK,
+  SHORT_SECRET,
   anyBetween,
   byCodeUnits,
   createSecretRanges,
@@ -35,6 +36,7 @@ import {
   maskFound,
   maskSlice,
   mergeRanges,
+  messageSecretFinder,
   scanFreeSecrets,
   scanFreeSecretsIn,
   secretElementShapes,
@@ -42,7 +44,7 @@ import {
   secretRedactor,
   secretValuesOf,
   showableFix
-} from "./lib/chunk-ELBNI3JJ.mjs";
+} from "./lib/chunk-NI43IVAU.mjs";
 import {
   __commonJS,
   __toESM
@@ -8148,7 +8150,7 @@ var partition_conflict_default = defineRule({
 var partition_layout_default = defineRule({
   meta: {
     id: "partition-layout",
-    summary: "Each Disk creates partitions Setup can make (Size or Extend, Extend last, Logical inside one Extended) and modifies only partitions it has",
+    summary: "Each Disk creates partitions Setup can make (Size or Extend, Extend last, Logical inside one Extended that holds them) and modifies only partitions it has",
     category: "correctness",
     severity: "error",
     facts: DISK_FACTS,
@@ -8158,6 +8160,7 @@ var partition_layout_default = defineRule({
       noSize: (d) => `<CreatePartition> ${d.order} has neither <Size> nor <Extend>true</Extend>; Setup needs one of them to create the partition: add <Size> (in MB) or <Extend>true</Extend>`,
       afterExtend: (d) => `${d.partition} is created after ${d.filler}, whose <Extend>true</Extend> fills the rest of ${d.space}, so Setup has no space left for it; give that partition a <Size> instead, or create it last (by <Order>), Extend at line ${d.line}`,
       logicalWithoutExtended: (d) => `${d.partition} has no Extended partition created before it (by <Order>) to sit in; Setup creates no partition and, with WillShowUI Never, ends the installation: create an Extended partition first`,
+      logicalOverflow: (d) => `${d.partition} brings the logical partitions to ${d.total} MB, which ${d.verb} ${d.extended} (<Size> ${d.size}); Windows keeps a little of it to manage partitions, so Setup does not create this partition and ends the installation: keep the logical partitions' Sizes together below the extended partition's, or give the last one a small Size and <Extend>true</Extend> in its ModifyPartition`,
       secondExtended: (d) => `${d.partition} is this disk's second; a disk has at most one extended partition, and Setup ends the installation when WillShowUI is Never: create further logical partitions in the first one, at line ${d.line}`,
       extendBoth: (d) => `<ModifyPartition> for PartitionID ${d.id} sets <Extend>true</Extend>, but its <CreatePartition> already does; set Extend in one of them only (CreatePartition to fill a new partition, ModifyPartition for an existing or logical one), CreatePartition at line ${d.line}`,
       unknownPartition: (d) => `<PartitionID> ${d.id} names no partition: this disk is wiped and the file creates ${d.has} on it (an Extended partition gets no ID); with an invalid PartitionID Setup ends the installation (or stops at the disk page): use the ID of a created partition`
@@ -8181,6 +8184,7 @@ var partition_layout_default = defineRule({
               let extended;
               let diskFull;
               let extendedFull;
+              let logicalTotal = 0;
               for (const p of disk.created) {
                 const filler = p.type === "Logical" ? extendedFull : p.type !== void 0 ? diskFull : void 0;
                 if (filler && !(p.size && p.extend)) {
@@ -8189,6 +8193,16 @@ var partition_layout_default = defineRule({
                   ctx.report("afterExtend", p.item.range, data, { related: [{ message: `fills the rest of ${space}`, range: filler.extend.range }] });
                 }
                 if (p.type === "Logical" && !extended) ctx.report("logicalWithoutExtended", p.item.range, { partition: describe(p) });
+                const room = extended && !extended.extend ? intOf(extended.size) : void 0;
+                if (p.type === "Logical" && room !== void 0 && logicalTotal !== void 0) {
+                  const size = p.extend ? void 0 : intOf(p.size);
+                  logicalTotal = size === void 0 ? void 0 : logicalTotal + size;
+                  if (logicalTotal !== void 0 && logicalTotal >= room) {
+                    const data = { partition: describe(p), total: logicalTotal, verb: logicalTotal > room ? "exceeds" : "fills", extended: describe(extended), size: room };
+                    ctx.report("logicalOverflow", p.size.range, data, { related: [{ message: "the extended partition's Size", range: extended.size.range }] });
+                    logicalTotal = void 0;
+                  }
+                }
                 if (p.type === "Extended") {
                   if (extended) {
                     const line = ctx.lineOf(extended.item.range.start);
@@ -10724,7 +10738,7 @@ function lintPrepared(p, opts) {
   const binder = createBinder(opts.kb.tree());
   const facts = plan.facts.size > 0 ? createCollector(plan.facts) : void 0;
   const directivesOn = opts.inlineConfig !== false;
-  let fatal = p.error;
+  let fatal = p.error ?? (p.bom && text.slice(0, 1) === "\uFEFF" ? SECOND_BOM : void 0);
   if (!fatal) {
     const result2 = parse(text, {
       onDocument: (n) => rules.all("onDocument", n, n.root.range.start),
@@ -10770,7 +10784,7 @@ function lintPrepared(p, opts) {
   const kept = suppress(diagnostics, directives, opts, lines);
   const { ranges: secretRanges, values: secretValues } = everyOccurrence(text, secrets, streamed);
   if (kept.length > 0 && secretRanges.length > 0) {
-    const find = secretFinderFor(secretValues, kept.length);
+    const find = messageSecretFinder(secretValues, kept.length);
     const all = createSecretRanges(secretRanges);
     for (const d of kept) {
       d.message = maskFound(d.message, find(d.message));
@@ -10786,6 +10800,10 @@ function lintPrepared(p, opts) {
   result.bom = p.bom;
   return result;
 }
+var SECOND_BOM = {
+  message: "a second byte order mark (U+FEFF) follows the file's own, so the file is not well-formed: it is text before the XML declaration; save the file with one BOM",
+  offset: 0
+};
 var SHOWN_WHOLE = 8192;
 function excerptOf(text, lines, messages5, secretRanges) {
   const wanted = /* @__PURE__ */ new Set();
@@ -10811,11 +10829,10 @@ function* piecesOf(text) {
   for (const p of text.pieces()) yield p.text;
 }
 var NO_HOOKS = Object.freeze({});
-var MIN_REPEATED_SECRET = 4;
 function everyOccurrence(text, secrets, streamed) {
   const found = secrets.list();
   const values = secretValuesOf(text, found);
-  const repeatable = values.filter((v) => v.trim().length >= MIN_REPEATED_SECRET);
+  const repeatable = values.filter((v) => v.trim().length >= SHORT_SECRET);
   if (repeatable.length === 0) return { ranges: found, values };
   const all = createSecretRanges([...found, ...occurrencesIn(streamed ? streamed.pieces() : [{ text, start: 0 }], repeatable)]);
   return { ranges: all.list(), values };
@@ -12699,14 +12716,14 @@ if (input?.kind === "unattend-lint-worker" && parentPort) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-OGMWCTJY.mjs")).text },
-  json: { load: async () => (await import("./lib/json-IQOCWJEB.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-YYPKEX2W.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-N4V4UHR4.mjs")).compact },
-  github: { load: async () => (await import("./lib/github-SCTT24X5.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-VGPEAEEU.mjs")).gitlab },
-  checkstyle: { load: async () => (await import("./lib/checkstyle-5TN7XHYS.mjs")).checkstyle },
-  junit: { load: async () => (await import("./lib/junit-COARFJLK.mjs")).junit }
+  text: { load: async () => (await import("./lib/text-3X4DL2WC.mjs")).text },
+  json: { load: async () => (await import("./lib/json-4U45D5JB.mjs")).json },
+  sarif: { load: async () => (await import("./lib/sarif-QUELTUTO.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-QBHBRLFW.mjs")).compact },
+  github: { load: async () => (await import("./lib/github-6PGF275T.mjs")).github },
+  gitlab: { load: async () => (await import("./lib/gitlab-APV23ILE.mjs")).gitlab },
+  checkstyle: { load: async () => (await import("./lib/checkstyle-7NC4ZWAW.mjs")).checkstyle },
+  junit: { load: async () => (await import("./lib/junit-JB7CJDN7.mjs")).junit }
 });
 var FORMAT_NAMES = Object.freeze(Object.keys(FORMATS));
 function isFormat(name) {
@@ -12717,12 +12734,12 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-OGMWCTJY.mjs");
+    const { textLines } = await import("./lib/text-3X4DL2WC.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-VS64WT2T.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-GC3VCN4W.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   secretRedactor,
   showableFix
-} from "./chunk-ELBNI3JJ.mjs";
+} from "./chunk-NI43IVAU.mjs";
 
 // src/reporters/json.ts
 function toMessage(d, file, redact) {

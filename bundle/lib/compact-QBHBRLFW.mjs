@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   oneLine
-} from "./chunk-PNMNRQXT.mjs";
+} from "./chunk-SWUB265E.mjs";
 import {
   sarifRuleId
-} from "./chunk-XPLFQYO2.mjs";
+} from "./chunk-FAHCWJNU.mjs";
 import "./chunk-J3BZNWI5.mjs";
-import "./chunk-63FBVLUF.mjs";
-import "./chunk-W36O3ISD.mjs";
+import "./chunk-VVQJXK63.mjs";
+import "./chunk-AFUSNDYY.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-ELBNI3JJ.mjs";
+} from "./chunk-NI43IVAU.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/compact.ts

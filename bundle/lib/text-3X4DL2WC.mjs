@@ -7,15 +7,15 @@ import {
 import {
   codeFrame,
   oneLine
-} from "./chunk-PNMNRQXT.mjs";
-import "./chunk-63FBVLUF.mjs";
-import "./chunk-W36O3ISD.mjs";
+} from "./chunk-SWUB265E.mjs";
+import "./chunk-VVQJXK63.mjs";
+import "./chunk-AFUSNDYY.mjs";
 import {
   displayPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-ELBNI3JJ.mjs";
+} from "./chunk-NI43IVAU.mjs";
 import {
   __toESM
 } from "./chunk-A7JERCGG.mjs";

@@ -135,6 +135,16 @@ function fewSecretsFinder(values) {
 function secretFinderFor(values, texts) {
   return values.length * Math.max(1, texts) <= 4096 ? fewSecretsFinder(values) : secretFinder(values);
 }
+var SHORT_SECRET = 4;
+function messageSecretFinder(values, texts) {
+  const find = secretFinderFor(values, texts);
+  if (!values.some((v) => v.trim().length < SHORT_SECRET)) return find;
+  return (text) => find(text).filter((r) => r.end - r.start >= SHORT_SECRET || !insideWord(text, r));
+}
+function insideWord(text, r) {
+  const at = (i) => i >= 0 && i < text.length && isWord(text.charCodeAt(i));
+  return at(r.start - 1) && at(r.start) || at(r.end - 1) && at(r.end);
+}
 var COMMAND_SECRET_SHAPES = [
   String.raw`(?<net>\bnet\s+user\s+(?:"[^"]+"|(?!\/)\S+)\s+(?<netValue>(?!\/)(?!\*(?:\s|$))(?:"[^"]*"|[^\s<]+)))`,
   String.raw`(?<secure>ConvertTo-SecureString\s+(?:-String\s+)?(?<secureQuote>['"])(?<secureValue>(?:(?!\k<secureQuote>).)+)\k<secureQuote>)`,
@@ -335,7 +345,7 @@ function secretValues(file) {
   let v = valuesCache.get(file);
   if (!v) {
     const values = collectValues(file);
-    const find = secretFinderFor(values, file.messages.length);
+    const find = messageSecretFinder(values, file.messages.length);
     valuesCache.set(file, v = { find, mask: (text) => maskFound(text, find(text)) });
   }
   return v;
@@ -408,6 +418,8 @@ export {
   maskFound,
   secretValuesOf,
   secretFinderFor,
+  SHORT_SECRET,
+  messageSecretFinder,
   freeSecretScan,
   scanFreeSecretsIn,
   secretElementShapes,

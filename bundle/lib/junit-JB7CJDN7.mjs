@@ -8,7 +8,7 @@ import {
 } from "./chunk-TA5H5UQN.mjs";
 import {
   sarifRuleId
-} from "./chunk-XPLFQYO2.mjs";
+} from "./chunk-FAHCWJNU.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
@@ -17,7 +17,7 @@ import {
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-ELBNI3JJ.mjs";
+} from "./chunk-NI43IVAU.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/junit.ts

@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   sourceView
-} from "./chunk-63FBVLUF.mjs";
+} from "./chunk-VVQJXK63.mjs";
 import {
   maskedView
-} from "./chunk-ELBNI3JJ.mjs";
+} from "./chunk-NI43IVAU.mjs";
 
 // src/reporters/frame.ts
 var MAX_WIDTH = 100;

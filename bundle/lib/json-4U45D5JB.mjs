@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   json,
   toJsonResults
-} from "./chunk-GZFLFSSD.mjs";
-import "./chunk-ELBNI3JJ.mjs";
+} from "./chunk-6T2MHLQU.mjs";
+import "./chunk-NI43IVAU.mjs";
 import "./chunk-A7JERCGG.mjs";
 export {
   json,

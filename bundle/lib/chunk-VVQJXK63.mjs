@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   createLineIndex
-} from "./chunk-W36O3ISD.mjs";
+} from "./chunk-AFUSNDYY.mjs";
 import {
   lastAtOrBefore
-} from "./chunk-ELBNI3JJ.mjs";
+} from "./chunk-NI43IVAU.mjs";
 
 // src/reporters/source-view.ts
 var views = /* @__PURE__ */ new WeakMap();
