@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { runCli, tempTree } from './helpers/cli.js';
 import { FIXTURES, ROOT } from './helpers/paths.js';
+import { tempDir } from './helpers/temp.js';
 
 const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
 
@@ -50,7 +51,8 @@ function expand(text: string, inputs: Record<string, string>): string {
 
 function runLintStep(files: Record<string, string>, given: Record<string, string> = {}) {
   const workspace = tempTree(files);
-  const summaryFile = join(workspace, '..', `${workspace.split(/[\\/]/).pop()}-summary.md`);
+  // Beside the workspace, as the runner keeps them, in a directory removed with the other temporary ones.
+  const summaryFile = join(tempDir('unattend-lint-runner-'), 'step-summary.md');
   const outputFile = `${summaryFile}.out`;
   writeFileSync(summaryFile, '');
   writeFileSync(outputFile, '');

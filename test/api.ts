@@ -1,11 +1,11 @@
 // The programmatic API (src/index.ts): lintText and lintFiles behave as the CLI does.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintText, lintFiles, builtinRules, defineRule } from '../src/index.js';
 import { ROOT, FIXTURES } from './helpers/paths.js';
+import { tempDir } from './helpers/temp.js';
 
 test('lintText lints text or bytes under a file name, with config lookup from that name', async () => {
   const text = readFileSync(join(FIXTURES, 'examples', 'sysprep-unattend.xml'), 'utf8');
@@ -25,7 +25,7 @@ test('lintFiles walks directories and reports argument problems', async () => {
 });
 
 test('lintFiles reports a file it cannot read as an error line and lints the others', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'unattend-lint-api-'));
+  const dir = tempDir('unattend-lint-api-');
   writeFileSync(join(dir, 'a.xml'), readFileSync(join(FIXTURES, 'examples', 'sysprep-unattend.xml')));
   symlinkSync(join(dir, 'gone.xml'), join(dir, 'dangling.xml'));
   const { results, errors } = await lintFiles(['.'], { cwd: dir, noConfigLookup: true });

@@ -1,16 +1,16 @@
 // The bench's generated inputs and its streaming saxes baseline: deterministic, clean where the figures say so.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BIG_FILE_DIRECTIVE, smallFile, writeBigAnswerFile, writeSyntheticCorpus } from '../bench/generate.js';
 import { saxesParse, saxesStream } from '../bench/saxes-baseline.js';
 import { lintText } from '../src/index.js';
+import { tempDir } from './helpers/temp.js';
 
 function withTmp(fn: (dir: string) => void | Promise<void>): () => Promise<void> {
   return async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-generate-'));
+    const dir = tempDir('bench-generate-');
     try {
       await fn(dir);
     } finally {

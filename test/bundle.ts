@@ -3,18 +3,19 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BIN, BUNDLE, buildBundle, CLI_SCRIPT, LIB, scriptHash, staleBundleFiles } from '../scripts/bundle.js';
 import { CLI } from './helpers/cli.js';
 import { FIXTURES, ROOT } from './helpers/paths.js';
+import { tempDir } from './helpers/temp.js';
 
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** The committed bundle (its entry and bundle/lib) copied alone into an empty directory, away from the repository. */
-const ALONE_DIR = mkdtempSync(join(tmpdir(), 'unattend-lint-bundle-'));
+const ALONE_DIR = tempDir('unattend-lint-bundle-');
 const ALONE = join(ALONE_DIR, 'unattend-lint.mjs');
 copyFileSync(join(ROOT, BUNDLE), ALONE);
 copyFileSync(join(ROOT, BIN), join(ALONE_DIR, 'bin.cjs'));
@@ -71,7 +72,7 @@ test('the installed command (bundle/bin.cjs) runs the CLI script once, with what
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; files: string[] };
   assert.equal(pkg.bin, { 'unattend-lint': BIN });
   assert.ok(pkg.files.includes(BIN) && pkg.files.includes(CLI_SCRIPT), 'the launcher and the script it runs are packed');
-  const base = mkdtempSync(join(tmpdir(), 'unattend-lint-cache-'));
+  const base = tempDir('unattend-lint-cache-');
   const text = runBin(['--no-config-lookup', SAMPLE], base);
   assert.is(text.code, 1, text.stderr);
   assert.is(text.stdout.match(/✖ \d+ problems/g)?.length, 1, 'the report is printed once');
@@ -91,7 +92,7 @@ test('the installed command (bundle/bin.cjs) runs the CLI script once, with what
 });
 
 test('the installed command keeps a code cache per script, Node version and architecture, for its user alone', () => {
-  const base = mkdtempSync(join(tmpdir(), 'unattend-lint-cache-'));
+  const base = tempDir('unattend-lint-cache-');
   const first = runBin(['--no-config-lookup', SAMPLE], base);
   assert.is(first.code, 1, first.stderr);
   const files = cacheFiles(base);
@@ -121,7 +122,7 @@ console.log(s.cachedDataRejected ? 'rejected' : 'accepted');
 `;
 
 test('the code cache is written again when V8 rejects it or a run twice as long as the one that wrote it ends, and kept otherwise', () => {
-  const base = mkdtempSync(join(tmpdir(), 'unattend-lint-cache-'));
+  const base = tempDir('unattend-lint-cache-');
   runBin(['--version'], base);
   const [file] = cacheFiles(base) as [string];
   const good = readFileSync(file);
@@ -149,14 +150,14 @@ test('the code cache is written again when V8 rejects it or a run twice as long 
 });
 
 test('the installed command loads an ES module config, and through it a plugin, as the ES bundle does', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'unattend-lint-esm-config-'));
+  const dir = tempDir('unattend-lint-esm-config-');
   writeFileSync(join(dir, 'plugin.mjs'), [
     'export default { rules: [{ meta: { id: "no-comments", severity: "warn", messages: { m: () => "a comment" } },',
     '  create: (ctx) => ({ onComment: (c) => ctx.report("m", c.range, undefined) }) }] };',
   ].join('\n'));
   writeFileSync(join(dir, 'unattendlint.config.mjs'), 'export default { plugins: ["./plugin.mjs"], rules: { "plugin/no-comments": "error" } };\n');
   writeFileSync(join(dir, 'unattend.xml'), readFileSync(SAMPLE, 'utf8').replace('<settings', '<!-- note --><settings'));
-  const r = runBin(['-f', 'json', 'unattend.xml'], mkdtempSync(join(tmpdir(), 'unattend-lint-cache-')), {}, dir);
+  const r = runBin(['-f', 'json', 'unattend.xml'], tempDir('unattend-lint-cache-'), {}, dir);
   const bundled = run(ALONE, ['-f', 'json', 'unattend.xml'], dir);
   assert.is(r.stderr, '');
   assert.match(r.stdout, /"ruleId":"plugin\/no-comments"/);
@@ -164,7 +165,7 @@ test('the installed command loads an ES module config, and through it a plugin, 
 });
 
 test('NODE_DISABLE_COMPILE_CACHE turns the code cache off; a cache directory another user could write is not used', () => {
-  const base = mkdtempSync(join(tmpdir(), 'unattend-lint-cache-'));
+  const base = tempDir('unattend-lint-cache-');
   const off = runBin(['--version'], base, { NODE_DISABLE_COMPILE_CACHE: '1' });
   assert.is(off.stdout, `${VERSION}\n`, off.stderr);
   assert.equal(cacheFiles(base), []);
@@ -178,7 +179,7 @@ test('NODE_DISABLE_COMPILE_CACHE turns the code cache off; a cache directory ano
 });
 
 test('a launcher without its CLI script, or with a damaged one, says so in one line and exits 2 (the stack with --debug)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'unattend-lint-broken-'));
+  const dir = tempDir('unattend-lint-broken-');
   copyFileSync(join(ROOT, BIN), join(dir, 'bin.cjs'));
   const env = { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' };
   const launch = (args: string[]) => spawnSync(process.execPath, [join(dir, 'bin.cjs'), ...args], { cwd: dir, encoding: 'utf8', env });
@@ -214,7 +215,7 @@ test('the bundle alone finds what the compiled CLI finds, in JSON and SARIF (rul
 
 test('the bundle alone reads YAML configs and validates rule options (its bundled cosmiconfig and ajv)', () => {
   const file = join(FIXTURES, 'examples', 'sysprep-unattend.xml');
-  const dir = mkdtempSync(join(tmpdir(), 'unattend-lint-bundle-config-'));
+  const dir = tempDir('unattend-lint-bundle-config-');
   copyFileSync(file, join(dir, 'sysprep-unattend.xml'));
   const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
   write('.unattendlintrc.yaml', 'extends: unattend-lint:recommended\nrules:\n  mixed-architecture: "off"\n');

@@ -1,11 +1,11 @@
 // Shared by the config tests: fake rules with the ids the real rules will have, and fixture helpers.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as assert from 'uvu/assert';
 import type { AnyRule } from '../src/engine/rule.js';
 import { ConfigError } from '../src/config/index.js';
+import { tempDir } from './helpers/temp.js';
 
 const noop = () => ({});
 const msg = { bad: () => 'bad' };
@@ -70,7 +70,7 @@ export function fixture(...parts: string[]): string {
 
 /** A temporary project directory holding `files` (relative path → content). */
 export function project(files: Record<string, string> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unattend-lint-config-'));
+  const dir = tempDir('unattend-lint-config-');
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);

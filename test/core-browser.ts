@@ -3,8 +3,7 @@
 // require, Buffer or console. It lints as the Node build does, fixture for fixture.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import vm from 'node:vm';
 import { transform } from 'esbuild';
@@ -13,6 +12,7 @@ import * as core from '../src/core.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
 import { DATA_FILES } from '../src/kb/data-format.js';
 import { FIXTURES, ROOT } from './helpers/paths.js';
+import { tempDir } from './helpers/temp.js';
 
 /** What a browser page or a web worker has beyond ECMAScript and the core may use (src/web-globals.d.ts). */
 const WEB_GLOBALS = { TextDecoder, TextEncoder, URL, structuredClone, atob };
@@ -174,7 +174,7 @@ test('the example of docs/core.md runs in the browser build', async () => {
 
 test('the check fails when the core reaches a Node API: at build time for a module, at run time for a global', async () => {
   // Entries that are the core plus one Node API each, as a module the core imported or a global it used would be.
-  const dir = mkdtempSync(join(tmpdir(), 'unattend-lint-core-'));
+  const dir = tempDir('unattend-lint-core-');
   const entry = (name: string, body: string): string => {
     writeFileSync(join(dir, name), `export * from ${JSON.stringify(join(ROOT, 'src', 'core.ts'))};\n${body}\n`);
     return join(dir, name);

@@ -3,21 +3,21 @@
 // the CLI.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { createLinter, FORMAT_NAMES, invalidate, lintFiles, lintText, loadReporter, ConfigError } from '../src/index.js';
 import * as entry from '../src/index.js';
 import * as core from '../src/core.js';
 import { FIXTURES, ROOT } from './helpers/paths.js';
+import { tempDir } from './helpers/temp.js';
 
 const FIXTURE = join(FIXTURES, 'examples', 'sysprep-unattend.xml');
 const TEXT = readFileSync(FIXTURE, 'utf8');
 
 /** A project directory holding the fixture as a.xml and sub/b.xml, with the given config files. */
 function project(files: Record<string, string>): { dir: string; write(name: string, text: string): string } {
-  const dir = mkdtempSync(join(tmpdir(), 'unattend-lint-entry-'));
+  const dir = tempDir('unattend-lint-entry-');
   mkdirSync(join(dir, 'sub'));
   copyFileSync(FIXTURE, join(dir, 'a.xml'));
   copyFileSync(FIXTURE, join(dir, 'sub', 'b.xml'));

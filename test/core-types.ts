@@ -3,11 +3,11 @@
 // it imports fails npm test here, before any build.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { ROOT } from './helpers/paths.js';
+import { tempDir } from './helpers/temp.js';
 
 function coreConfig(): ts.ParsedCommandLine {
   const file = join(ROOT, 'tsconfig.core.json');
@@ -35,7 +35,7 @@ test('tsconfig.core.json checks src/core.ts without Node types or the DOM', () =
 
 test('the core and everything it imports compile under it, and no Node or DOM declaration is in the program', () => {
   // A probe beside the core: what the core must not use fails to compile here, line by line.
-  const dir = mkdtempSync(join(tmpdir(), 'unattend-lint-core-types-'));
+  const dir = tempDir('unattend-lint-core-types-');
   const probe = join(dir, 'probe.ts');
   writeFileSync(
     probe,

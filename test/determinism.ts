@@ -2,12 +2,12 @@
 // the directory listing, run after run, and whatever the locale and time zone.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { runCli } from './helpers/cli.js';
 import { FIXTURES, ROOT } from './helpers/paths.js';
+import { tempDir } from './helpers/temp.js';
 
 // Runs the CLI in every format in one process (the formats it knows are those listed here).
 const ALL_FORMATS = join(ROOT, 'dist', 'test', 'helpers', 'all-formats.js');
@@ -50,7 +50,7 @@ function outputs(root: string, args: string[], env: Record<string, string> = {})
 }
 
 test('every format is byte-identical across runs, argument orders, listing orders, locales and time zones', () => {
-  const root = join(mkdtempSync(join(tmpdir(), 'unattend-lint-determinism-')), 'tree');
+  const root = join(tempDir('unattend-lint-determinism-'), 'tree');
   makeTree(root, [...SORTED].reverse());
   const first = outputs(root, []);
   assert.equal(outputs(root, []), first, 'run twice');
@@ -68,7 +68,7 @@ test('every format is byte-identical across runs, argument orders, listing order
 });
 
 test('SARIF and JUnit hold no time, no run-dependent value and the same rule order', () => {
-  const root = join(mkdtempSync(join(tmpdir(), 'unattend-lint-determinism-')), 'tree');
+  const root = join(tempDir('unattend-lint-determinism-'), 'tree');
   makeTree(root, SORTED);
   const sarif = JSON.parse(runCli(['-f', 'sarif'], { cwd: root }).stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; invocations?: unknown }[] };
   const ids = sarif.runs[0]!.tool.driver.rules.map((r) => r.id);

@@ -2,14 +2,14 @@
 // `## Good` example none. Doc examples are fragments; test/helpers/doc-examples.ts says how they are made whole.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinRules } from '../rules/index.js';
 import { createLinter } from '../src/lint.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
 import { bytesOf, docConfig, docExamples, fileNameOf, wrapFragment, NOT_LINTED, TARGET_VERSION, WITH_CONFIG } from './helpers/doc-examples.js';
 import { ROOT } from './helpers/paths.js';
+import { tempDir } from './helpers/temp.js';
 
 const kb = loadKnowledgeBase();
 let notLinted = 0;
@@ -32,7 +32,7 @@ for (const rule of builtinRules) {
   const configured = (targetVersion?: string): ReturnType<typeof createLinter> => {
     const config = targetVersion ? { rules: {}, settings: { targetVersion } } : docConfig(doc);
     const entry = config.rules[id];
-    const configFile = join(mkdtempSync(join(tmpdir(), 'doc-example-')), '.unattendlintrc.json');
+    const configFile = join(tempDir('doc-example-'), '.unattendlintrc.json');
     const rules = { ...config.rules, [id]: Array.isArray(entry) ? ['error', ...entry.slice(1)] : 'error' };
     writeFileSync(configFile, JSON.stringify({ rules, settings: config.settings }));
     return createLinter({ cwd: ROOT, builtinRules, configFile, kb });

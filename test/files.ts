@@ -1,12 +1,12 @@
 // The walk: which files it finds, and the bytes of small walked files it keeps so that they are not read twice.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFiles, WHOLE_BYTES } from '../src/files.js';
 import { createLinter } from '../src/index.js';
 import { FIXTURES } from './helpers/paths.js';
+import { tempDir } from './helpers/temp.js';
 
 const SMALL = readFileSync(join(FIXTURES, 'examples', 'sysprep-unattend.xml'));
 // Past the 4 KiB head, read in two parts; past WHOLE_BYTES, found by its head alone.
@@ -14,7 +14,7 @@ const MID = Buffer.from(SMALL.toString('utf8').replace('</unattend>', `<!-- ${'m
 const LARGE = Buffer.from(SMALL.toString('utf8').replace('</unattend>', `<!-- ${'x'.repeat(WHOLE_BYTES)} --></unattend>`));
 
 function tree(files: Record<string, Uint8Array | string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'unattend-lint-walk-'));
+  const dir = tempDir('unattend-lint-walk-');
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), content);

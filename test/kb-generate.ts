@@ -1,6 +1,6 @@
 // Generator pieces that need no ../shared: stable JSON, --check diffs, and the skip without ../shared
 // (the runs over the real reference pages are in test/shared/kb-generate.ts).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -9,6 +9,7 @@ import { stableJson } from '../kb/emit.js';
 import { diffDataFiles, main, type Paths } from '../kb/generate.js';
 import { quiet } from './helpers/console.js';
 import { ROOT } from './helpers/paths.js';
+import { tempDir } from './helpers/temp.js';
 
 test('stable JSON: sorted keys, records on one line below the chosen depth, trailing newline', () => {
   const text = stableJson({ b: { y: { d: 1, c: [2, 1] }, x: 1 }, $comment: 'h', a: [] }, 2);
@@ -17,7 +18,7 @@ test('stable JSON: sorted keys, records on one line below the chosen depth, trai
 });
 
 test('diffDataFiles names missing, changed and extra files', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-diff-'));
+  const dir = tempDir('kb-diff-');
   try {
     writeFileSync(join(dir, 'a.json'), 'old');
     writeFileSync(join(dir, 'extra.json'), '{}');

@@ -1,11 +1,11 @@
 // The loader over the committed kb/data, and stub knowledge bases built in memory.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createKnowledgeBase, DEFAULT_DATA_DIR, loadKnowledgeBase } from '../src/kb/load.js';
 import { ROOT } from './helpers/paths.js';
+import { tempDir } from './helpers/temp.js';
 
 const kb = loadKnowledgeBase();
 const SHELL = 'Microsoft-Windows-Shell-Setup';
@@ -146,7 +146,7 @@ test('createKnowledgeBase builds a stub from in-memory data; missing parts are e
 });
 
 test('a missing data file is a clear error on first use, not at load time', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-load-'));
+  const dir = tempDir('kb-load-');
   try {
     writeFileSync(join(dir, 'components.json'), JSON.stringify({ components: { X: { passes: [], pages: [] } } }));
     const partial = loadKnowledgeBase({ dataDir: dir });

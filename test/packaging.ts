@@ -3,11 +3,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleOutputs } from '../scripts/bundle.js';
 import { FIXTURES, ROOT } from './helpers/paths.js';
+import { tempDir } from './helpers/temp.js';
 
 interface Pkg {
   version: string;
@@ -55,7 +55,7 @@ test('package.json: MIT with a LICENSE file, repository, homepage, bugs; no runt
 });
 
 test('packed and installed with --omit=dev into a temporary prefix, locally and globally, the bin runs', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'unattend-lint-pack-'));
+  const tmp = tempDir('unattend-lint-pack-');
   const packed = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', tmp]);
   assert.is(packed.code, 0, packed.stderr);
   const tarball = join(tmp, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);

@@ -1,8 +1,7 @@
 // primaryLocationLineHash: same values as GitHub's upload action, and blind to secret values.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encode } from '../src/source/encode.js';
 import { decode } from '../src/source/decode.js';
@@ -10,6 +9,7 @@ import { actionText, lineHashes, maskSecrets } from '../src/reporters/fingerprin
 import { toSarifLog } from '../src/reporters/sarif.js';
 import { SECRET_MASK } from '../src/reporters/secrets.js';
 import { context, PASSWORD, sampleResults, span, UNATTEND } from './reporters-sample.js';
+import { tempDir } from './helpers/temp.js';
 
 // Expected values published with codeql-action's fingerprint tests (src/fingerprints.test.ts, its "hash" test
 // and the end-to-end addFingerprints test over src/testdata/testFile1.js and testFile2.js), MIT licence.
@@ -35,7 +35,7 @@ test('matches codeql-action on its published vectors', () => {
 
 /** What the upload action's read stream (fs.createReadStream(path, "utf8")) yields for these bytes. */
 async function readAsTheActionDoes(bytes: Uint8Array): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'ul-fp-'));
+  const dir = tempDir('ul-fp-');
   try {
     const file = join(dir, 'unattend.xml');
     writeFileSync(file, bytes);

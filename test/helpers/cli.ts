@@ -1,9 +1,9 @@
 // Runs the built CLI in a child process, as users and CI do.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ROOT } from './paths.js';
+import { tempDir } from './temp.js';
 
 export const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 
@@ -42,7 +42,7 @@ export function runCli(args: string[], opts: CliOptions = {}): CliRun {
 
 /** Creates a temporary tree from { "relative/path": content }. */
 export function tempTree(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'unattend-lint-'));
+  const dir = tempDir('unattend-lint-');
   for (const [rel, content] of Object.entries(files)) {
     const p = join(dir, rel);
     mkdirSync(dirname(p), { recursive: true });

@@ -1,7 +1,6 @@
 // Fixture runner: lints a rule's fixture and holds its findings and --fix output to the fixture's expectations
 // (inline markers, the .xml.snap snapshot, the .fixed.xml output). Layout and update workflow: fixtures/rules/README.md.
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as assert from 'uvu/assert';
 import { decode } from '../../src/source/decode.js';
@@ -14,6 +13,7 @@ import type { FileResult } from '../../src/types.js';
 import { displayPath } from '../../src/config/errors.js';
 import { kb, loadFixture, type Fixture } from './sidecar.js';
 import { ROOT } from './paths.js';
+import { tempDir } from './temp.js';
 
 export { ROOT, FIXTURES, SHARED } from './paths.js';
 export { loadFixture, type Fixture } from './sidecar.js';
@@ -92,7 +92,7 @@ export function lintFixture(file: string, rule: AnyRule): FileResult {
 
 /** The fixture after the CLI's --fix loop (the linter's fixFile, on a copy, with the sidecar as its config). */
 async function fixOutput(fx: Fixture): Promise<Buffer> {
-  const dir = mkdtempSync(join(tmpdir(), 'unattend-lint-fix-'));
+  const dir = tempDir('unattend-lint-fix-');
   try {
     const name = basename(fx.file);
     copyFileSync(fx.file, join(dir, name));

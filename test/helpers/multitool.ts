@@ -1,10 +1,10 @@
 // Microsoft's SARIF Multitool (npm @microsoft/sarif-multitool, pinned in devDependencies, its binary in the
 // per-platform package npm installs beside it): `validate` with the SARIF rules and GitHub's ingestion rules.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tempDir } from './temp.js';
 
 export interface Remark {
   /** Which input log (its index in the list validated). */
@@ -39,7 +39,7 @@ interface OutLog {
 
 /** Every remark the Multitool makes about these SARIF texts, with its message spelled out. */
 export function multitoolRemarks(logs: string[]): Remark[] {
-  const dir = mkdtempSync(join(tmpdir(), 'unattend-lint-multitool-'));
+  const dir = tempDir('unattend-lint-multitool-');
   try {
     const inputs = logs.map((text, i) => {
       const file = join(dir, `log${i}.sarif`);

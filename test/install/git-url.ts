@@ -3,11 +3,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { lstatSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FIXTURES, ROOT } from '../helpers/paths.js';
+import { tempDir } from '../helpers/temp.js';
 
 const WIN = process.platform === 'win32';
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -15,7 +15,7 @@ const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 test('npm install -g git+file://<checkout>#<HEAD> installs a bin that reports the version and lints', () => {
   const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
   assert.is(head.status, 0, head.stderr);
-  const prefix = mkdtempSync(join(tmpdir(), 'unattend-lint-git-'));
+  const prefix = tempDir('unattend-lint-git-');
   const url = `git+${pathToFileURL(ROOT).href.replace(/\/$/, '')}#${head.stdout.trim()}`;
   const r = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', url], { cwd: prefix, encoding: 'utf8', shell: WIN });
   assert.is(r.status, 0, r.stderr);

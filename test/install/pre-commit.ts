@@ -5,10 +5,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { FIXTURES, ROOT } from '../helpers/paths.js';
+import { tempDir } from '../helpers/temp.js';
 
 const skip = process.env['UNATTEND_LINT_SKIP_PRE_COMMIT'];
 const found = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
@@ -20,7 +20,7 @@ const sh = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {
 
 /** A throwaway git repository holding the given files (staged) and a config using `hooks` of this checkout at HEAD. */
 function project(files: Record<string, string>, hooks: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'unattend-lint-pre-commit-'));
+  const dir = tempDir('unattend-lint-pre-commit-');
   for (const [rel, from] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     copyFileSync(from, join(dir, rel));
@@ -40,7 +40,7 @@ if (found.status !== 0 && skip) {
   console.log(`SKIPPED: the pre-commit hook test: ${skip}`);
 } else {
   // One PRE_COMMIT_HOME for the file: the hook environment is installed once, by the first run.
-  const home = mkdtempSync(join(tmpdir(), 'unattend-lint-pre-commit-home-'));
+  const home = tempDir('unattend-lint-pre-commit-home-');
   const preCommit = (dir: string, args: string[]) => sh('pre-commit', args, dir, { PRE_COMMIT_HOME: home });
 
   test('pre-commit is on PATH (.ci/ensure-pre-commit installs it)', () => {

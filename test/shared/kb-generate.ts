@@ -1,13 +1,13 @@
 // The generator over the real Microsoft reference pages in ../shared: kb/data is what it produces (the
 // test form of npm run kb:check), the headers name the sources, and generate/--check round-trip.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { generate, main, type Paths } from '../../kb/generate.js';
 import { quiet } from '../helpers/console.js';
 import { ROOT, SHARED } from '../helpers/paths.js';
+import { tempDir } from '../helpers/temp.js';
 
 const repoPaths = (data: string): Paths => ({ root: ROOT, shared: SHARED, data, overrides: join(ROOT, 'kb', 'overrides.json') });
 
@@ -34,7 +34,7 @@ test('every data file carries a header naming the generator and its sources, and
 });
 
 test('generate writes the files, --check passes, then fails naming a changed and an extra file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-data-'));
+  const dir = tempDir('kb-data-');
   try {
     const paths = repoPaths(dir);
     assert.is(quiet(() => main([], paths)).result, 0);
