@@ -4064,6 +4064,7 @@ var LOGON_COUNT = `${AUTOLOGON}/LogonCount`;
 var ACCOUNT = `${SHELL2}/UserAccounts/LocalAccounts/LocalAccount`;
 var ACCOUNT_NAME = `${ACCOUNT}/Name`;
 var COMPUTER_NAME = `${SHELL2}/ComputerName`;
+var USERNAME_FORBIDDEN = /["/[\]:|<>+=;,?*%@]/gu;
 function localDomain(model, domain) {
   if (!named(domain)) return true;
   const d = domain.text.trim().toLowerCase();
@@ -4080,9 +4081,13 @@ var autologon_default = defineRule({
     quietWithoutFacts: true,
     messages: {
       noUsername: () => "<AutoLogon> is enabled but has no <Username>, so Windows has no account to log on to; add the Username of the account to log on as",
+      usernameChars: (d) => `<AutoLogon> <Username> ${d.user} contains ${d.chars}, which its reference page says not to use (" / [ ] : | < > + = ; , ? * % @); write the account's name alone, and its domain in <Domain>`,
+      usernameNone: (d) => `<AutoLogon> <Username> ${d.user} is restricted: its reference page says not to use "NONE"; name the account to log on as`,
       noPassword: (d) => `<AutoLogon> logs on as ${d.user} but has no <Password>, and that account is not one this file creates; unless its password is blank the automatic logon fails at the logon screen: add <Password> with the account's password`,
       noLogonCount: () => "<AutoLogon> is enabled without <LogonCount>, which its reference page says must be specified when AutoLogon is used; add LogonCount with the number of automatic logons (Windows adds one to a value above 0)",
+      zeroLogonCount: () => "<LogonCount> is 0, with which Windows performs no automatic logon (its reference page), though <AutoLogon> is enabled; set LogonCount to the number of automatic logons minus one (Windows adds one to a value above 0), or disable AutoLogon",
       auditPair: () => "<AutoLogon> in auditSystem needs <UserAccounts>/<AdministratorPassword> in auditSystem as well for the automatic logon to audit mode to work (its reference page says both are needed); add AdministratorPassword to this pass",
+      blankForAccount: (d) => `<AutoLogon> has no <Password>, so it logs on as ${d.user} with a blank password, but ${d.what} at line ${d.line} gives that account a password, so the automatic logon fails at the logon screen; add <Password> with the account's password`,
       mismatch: (d) => `the AutoLogon password differs from ${d.what} at line ${d.line}, the password of ${d.user}, the account it logs on as, so the automatic logon fails at the logon screen; make them the same (hidden values are compared decoded; neither is shown)`
     }
   },
@@ -4096,7 +4101,9 @@ var autologon_default = defineRule({
           if (enabled?.value !== true) continue;
           const username = model.child(autologon, USERNAME);
           const own = passwords.find((p) => p.kind === AUTOLOGON_PASSWORD && p.container.component === autologon.component && p.container.range.start > autologon.range.start && p.container.range.start < autologon.elementRange.end);
-          if (!model.child(autologon, LOGON_COUNT)) ctx.report("noLogonCount", autologon.range, void 0);
+          const logonCount = model.child(autologon, LOGON_COUNT);
+          if (!logonCount) ctx.report("noLogonCount", autologon.range, void 0);
+          else if (named(logonCount) && /^0+$/.test(logonCount.text.trim())) ctx.report("zeroLogonCount", logonCount.valueRange, void 0);
           if (autologon.pass === "auditSystem" && !model.all(ADMINISTRATOR_PASSWORD.container).some((a) => a.pass === "auditSystem" && sameArchitecture(a, autologon))) {
             ctx.report("auditPair", autologon.range, void 0);
           }
@@ -4106,13 +4113,25 @@ var autologon_default = defineRule({
           }
           if (!named(username)) continue;
           const user = username.text.trim();
-          const domain = model.child(autologon, DOMAIN);
-          const local = localDomain(model, domain);
-          if (!own?.value) {
-            if (!local || !(user.toLowerCase() === "administrator" || createsAccount(model, user))) ctx.report("noPassword", username.valueRange, { user: quote(username) });
+          const chars = [...new Set(user.match(USERNAME_FORBIDDEN) ?? [])];
+          if (chars.length > 0 || user.toUpperCase() === "NONE") {
+            if (chars.length > 0) ctx.report("usernameChars", username.valueRange, { user: quote(username), chars: chars.map((c) => `"${c}"`).join(", ") });
+            else ctx.report("usernameNone", username.valueRange, { user: quote(username) });
             continue;
           }
+          const domain = model.child(autologon, DOMAIN);
+          const local = localDomain(model, domain);
           const targets = local ? accountPasswords(model, passwords, user, autologon) : [];
+          if (!own?.value) {
+            if (!local || !(user.toLowerCase() === "administrator" || createsAccount(model, user))) ctx.report("noPassword", username.valueRange, { user: quote(username) });
+            else if (targets.length > 0 && targets.every((t) => !!passwordOf(t))) {
+              const first2 = targets[0];
+              ctx.report("blankForAccount", username.valueRange, { user: quote(username), what: passwordName(first2), line: ctx.lineOf(first2.container.range.start) }, {
+                related: [{ message: "the account's password", range: first2.container.range }]
+              });
+            }
+            continue;
+          }
           const mine = passwordOf(own);
           if (mine === void 0 || targets.length === 0) continue;
           const known = targets.flatMap((t) => {
@@ -4121,8 +4140,7 @@ var autologon_default = defineRule({
           });
           if (known.length !== targets.length || known.some((k) => k.pw === mine)) continue;
           const first = known[0].t;
-          const what = first.kind === ADMINISTRATOR_PASSWORD ? "<AdministratorPassword>" : "the <LocalAccount> <Password>";
-          ctx.report("mismatch", own.value.range, { user: quote(username), what, line: ctx.lineOf(first.container.range.start) }, {
+          ctx.report("mismatch", own.value.range, { user: quote(username), what: passwordName(first), line: ctx.lineOf(first.container.range.start) }, {
             related: [{ message: "the account's password", range: first.container.range }]
           });
         }
@@ -4130,6 +4148,7 @@ var autologon_default = defineRule({
     };
   }
 });
+var passwordName = (p) => p.kind === ADMINISTRATOR_PASSWORD ? "<AdministratorPassword>" : "the <LocalAccount> <Password>";
 function createsAccount(model, user) {
   return model.all(ACCOUNT_NAME).some((n) => named(n) && n.text.trim().toLowerCase() === user.toLowerCase());
 }
@@ -7130,13 +7149,13 @@ var ipv4 = (address) => !!address && /^\d/.test(address) && !address.includes(":
 var join_needs_dns_default = defineRule({
   meta: {
     id: "join-needs-dns",
-    summary: "A domain join with static IPv4 has DNS servers for that interface, and its DNS suffixes agree with JoinDomain",
+    summary: "A domain join with static IPv4 has DNS servers on an interface, and its DNS suffixes agree with JoinDomain",
     category: "correctness",
     severity: "warn",
     facts: FACTS,
     quietWithoutFacts: true,
     messages: {
-      noDnsServer: (d) => `interface ${d.id} has static IPv4 settings (line ${d.line}) but no DNS-Client DNSServerSearchOrder, so the join to ${d.domain} cannot look up a domain controller; add a Microsoft-Windows-DNS-Client interface with this Identifier and the domain's DNS servers`,
+      noDnsServer: (d) => `interface ${d.id} has static IPv4 settings (line ${d.line}) and no interface has DNS-Client DNSServerSearchOrder, so the join to ${d.domain} cannot look up a domain controller; add a Microsoft-Windows-DNS-Client interface with this Identifier and the domain's DNS servers`,
       dnsDomain: (d) => `primary DNS suffix <DNSDomain> ${d.suffix} is unrelated to <JoinDomain> ${d.domain} at line ${d.line}: the computer registers and resolves names outside the domain it joins; use the domain's DNS name, or check the value`,
       searchList: (d) => `<DNSSuffixSearchOrder> (first entry ${d.suffix}) holds neither <JoinDomain> ${d.domain} at line ${d.line} nor a parent or child of it: a search list replaces the primary suffix, so short names in the joined domain are not found; add the domain's DNS name to the list`
     }
@@ -7152,12 +7171,7 @@ var join_needs_dns_default = defineRule({
       const cause = staticIpv4(model, iface);
       if (!cause) return;
       const id = model.child(iface, TCPIP_ID);
-      const dns = model.all(DNS_IFACE).filter((d) => sameScope(d, iface) && model.within(d, DNS_SERVER).length > 0);
-      const matches = (d) => {
-        const other = model.child(d, DNS_ID);
-        return !named(id) || !named(other) || normalIdentifier(other.text) === normalIdentifier(id.text);
-      };
-      if (dns.some(matches)) return;
+      if (model.all(DNS_IFACE).some((d) => sameScope(d, iface) && model.within(d, DNS_SERVER).length > 0)) return;
       const at = id && given(id) ? id.valueRange : iface.range;
       ctx.report("noDnsServer", at, {
         id: id && given(id) ? quote(id) : "(no Identifier)",
@@ -12739,7 +12753,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-GC3VCN4W.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-7YGZFO5K.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

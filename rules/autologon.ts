@@ -22,6 +22,8 @@ const LOGON_COUNT = `${AUTOLOGON}/LogonCount` as const;
 const ACCOUNT = `${SHELL}/UserAccounts/LocalAccounts/LocalAccount` as const;
 const ACCOUNT_NAME = `${ACCOUNT}/Name` as const;
 const COMPUTER_NAME = `${SHELL}/ComputerName` as const;
+/** The characters the Username page says not to use. */
+const USERNAME_FORBIDDEN = /["/[\]:|<>+=;,?*%@]/gu;
 
 /** A Domain that still means the local computer. */
 function localDomain(model: AnswerModel, domain: Fact | undefined): boolean {
@@ -42,12 +44,20 @@ export default defineRule({
     messages: {
       noUsername: () =>
         '<AutoLogon> is enabled but has no <Username>, so Windows has no account to log on to; add the Username of the account to log on as',
+      usernameChars: (d: { user: string; chars: string }) =>
+        `<AutoLogon> <Username> ${d.user} contains ${d.chars}, which its reference page says not to use (" / [ ] : | < > + = ; , ? * % @); write the account's name alone, and its domain in <Domain>`,
+      usernameNone: (d: { user: string }) =>
+        `<AutoLogon> <Username> ${d.user} is restricted: its reference page says not to use "NONE"; name the account to log on as`,
       noPassword: (d: { user: string }) =>
         `<AutoLogon> logs on as ${d.user} but has no <Password>, and that account is not one this file creates; unless its password is blank the automatic logon fails at the logon screen: add <Password> with the account's password`,
       noLogonCount: () =>
         '<AutoLogon> is enabled without <LogonCount>, which its reference page says must be specified when AutoLogon is used; add LogonCount with the number of automatic logons (Windows adds one to a value above 0)',
+      zeroLogonCount: () =>
+        '<LogonCount> is 0, with which Windows performs no automatic logon (its reference page), though <AutoLogon> is enabled; set LogonCount to the number of automatic logons minus one (Windows adds one to a value above 0), or disable AutoLogon',
       auditPair: () =>
         '<AutoLogon> in auditSystem needs <UserAccounts>/<AdministratorPassword> in auditSystem as well for the automatic logon to audit mode to work (its reference page says both are needed); add AdministratorPassword to this pass',
+      blankForAccount: (d: { user: string; what: string; line: number }) =>
+        `<AutoLogon> has no <Password>, so it logs on as ${d.user} with a blank password, but ${d.what} at line ${d.line} gives that account a password, so the automatic logon fails at the logon screen; add <Password> with the account's password`,
       mismatch: (d: { user: string; what: string; line: number }) =>
         `the AutoLogon password differs from ${d.what} at line ${d.line}, the password of ${d.user}, the account it logs on as, so the automatic logon fails at the logon screen; make them the same (hidden values are compared decoded; neither is shown)`,
     },
@@ -62,7 +72,9 @@ export default defineRule({
           if (enabled?.value !== true) continue;
           const username = model.child(autologon, USERNAME);
           const own = passwords.find((p) => p.kind === AUTOLOGON_PASSWORD && p.container.component === autologon.component && p.container.range.start > autologon.range.start && p.container.range.start < autologon.elementRange.end);
-          if (!model.child(autologon, LOGON_COUNT)) ctx.report('noLogonCount', autologon.range, undefined);
+          const logonCount = model.child(autologon, LOGON_COUNT);
+          if (!logonCount) ctx.report('noLogonCount', autologon.range, undefined);
+          else if (named(logonCount) && /^0+$/.test(logonCount.text!.trim())) ctx.report('zeroLogonCount', logonCount.valueRange!, undefined);
           if (autologon.pass === 'auditSystem' && !model.all(ADMINISTRATOR_PASSWORD.container).some((a) => a.pass === 'auditSystem' && sameArchitecture(a, autologon))) {
             ctx.report('auditPair', autologon.range, undefined);
           }
@@ -73,15 +85,28 @@ export default defineRule({
           // Empty or templated Usernames are empty-value's and template-placeholder's.
           if (!named(username)) continue;
           const user = username.text!.trim();
+          const chars = [...new Set(user.match(USERNAME_FORBIDDEN) ?? [])];
+          if (chars.length > 0 || user.toUpperCase() === 'NONE') {
+            if (chars.length > 0) ctx.report('usernameChars', username.valueRange!, { user: quote(username), chars: chars.map((c) => `"${c}"`).join(', ') });
+            else ctx.report('usernameNone', username.valueRange!, { user: quote(username) });
+            continue;
+          }
           const domain = model.child(autologon, DOMAIN);
           const local = localDomain(model, domain);
+          const targets = local ? accountPasswords(model, passwords, user, autologon) : [];
           if (!own?.value) {
             // The built-in Administrator (enabled by AutoLogon even without AdministratorPassword) and accounts this
             // file creates without a password have a blank one, which AutoLogon without a Password logs on with.
             if (!local || !(user.toLowerCase() === 'administrator' || createsAccount(model, user))) ctx.report('noPassword', username.valueRange!, { user: quote(username) });
+            // Unless the file gives the account a password (every definition of it, none blank): then the blank one fails.
+            else if (targets.length > 0 && targets.every((t) => !!passwordOf(t))) {
+              const first = targets[0]!;
+              ctx.report('blankForAccount', username.valueRange!, { user: quote(username), what: passwordName(first), line: ctx.lineOf(first.container.range.start) }, {
+                related: [{ message: "the account's password", range: first.container.range }],
+              });
+            }
             continue;
           }
-          const targets = local ? accountPasswords(model, passwords, user, autologon) : [];
           const mine = passwordOf(own);
           if (mine === undefined || targets.length === 0) continue;
           const known = targets.flatMap((t) => {
@@ -91,8 +116,7 @@ export default defineRule({
           // Any one of the account's definitions agreeing is enough (the passes may set it more than once).
           if (known.length !== targets.length || known.some((k) => k.pw === mine)) continue;
           const first = known[0]!.t;
-          const what = first.kind === ADMINISTRATOR_PASSWORD ? '<AdministratorPassword>' : 'the <LocalAccount> <Password>';
-          ctx.report('mismatch', own.value.range, { user: quote(username), what, line: ctx.lineOf(first.container.range.start) }, {
+          ctx.report('mismatch', own.value.range, { user: quote(username), what: passwordName(first), line: ctx.lineOf(first.container.range.start) }, {
             related: [{ message: "the account's password", range: first.container.range }],
           });
         }
@@ -100,6 +124,9 @@ export default defineRule({
     };
   },
 });
+
+/** How a message names the setting that holds an account's password. */
+const passwordName = (p: StoredPassword): string => (p.kind === ADMINISTRATOR_PASSWORD ? '<AdministratorPassword>' : 'the <LocalAccount> <Password>');
 
 /** The file creates a LocalAccount of that name (account names are not case-sensitive). */
 function createsAccount(model: AnswerModel, user: string): boolean {

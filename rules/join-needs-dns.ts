@@ -5,7 +5,7 @@ import type { SettingKey } from '../src/kb/setting-keys.js';
 import type { Range } from '../src/types.js';
 import { isTemplated } from './_helpers/placeholders.js';
 import { domainName, given, isFqdn, JOIN_KEYS, named, relatedDomains } from './_helpers/join.js';
-import { itemText, normalIdentifier, trimmed } from './_helpers/network.js';
+import { itemText, trimmed } from './_helpers/network.js';
 import { sameScope } from './_helpers/facts.js';
 
 const TCPIP_IFACE = 'Microsoft-Windows-TCPIP/Interfaces/Interface';
@@ -27,14 +27,14 @@ const ipv4 = (address: string | undefined): boolean => !!address && /^\d/.test(a
 export default defineRule({
   meta: {
     id: 'join-needs-dns',
-    summary: 'A domain join with static IPv4 has DNS servers for that interface, and its DNS suffixes agree with JoinDomain',
+    summary: 'A domain join with static IPv4 has DNS servers on an interface, and its DNS suffixes agree with JoinDomain',
     category: 'correctness',
     severity: 'warn',
     facts: FACTS,
     quietWithoutFacts: true,
     messages: {
       noDnsServer: (d: { id: string; line: number; domain: string }) =>
-        `interface ${d.id} has static IPv4 settings (line ${d.line}) but no DNS-Client DNSServerSearchOrder, so the join to ${d.domain} cannot look up a domain controller; add a Microsoft-Windows-DNS-Client interface with this Identifier and the domain's DNS servers`,
+        `interface ${d.id} has static IPv4 settings (line ${d.line}) and no interface has DNS-Client DNSServerSearchOrder, so the join to ${d.domain} cannot look up a domain controller; add a Microsoft-Windows-DNS-Client interface with this Identifier and the domain's DNS servers`,
       dnsDomain: (d: { suffix: string; domain: string; line: number }) =>
         `primary DNS suffix <DNSDomain> ${d.suffix} is unrelated to <JoinDomain> ${d.domain} at line ${d.line}: the computer registers and resolves names outside the domain it joins; use the domain's DNS name, or check the value`,
       searchList: (d: { suffix: string; domain: string; line: number }) =>
@@ -55,13 +55,10 @@ export default defineRule({
       const cause = staticIpv4(model, iface);
       if (!cause) return;
       const id = model.child(iface, TCPIP_ID);
-      const dns = model.all(DNS_IFACE).filter((d) => sameScope(d, iface) && model.within(d, DNS_SERVER).length > 0);
-      const matches = (d: Fact): boolean => {
-        const other = model.child(d, DNS_ID);
-        // A templated Identifier on either side may name this interface once rendered.
-        return !named(id) || !named(other) || normalIdentifier(other.text!) === normalIdentifier(id.text!);
-      };
-      if (dns.some(matches)) return;
+      // One interface with DNS servers is enough: the join resolves the domain through the system's resolver, and a
+      // storage or heartbeat network goes without DNS on purpose. A DNS interface that names no TCPIP interface is
+      // interface-identifier's.
+      if (model.all(DNS_IFACE).some((d) => sameScope(d, iface) && model.within(d, DNS_SERVER).length > 0)) return;
       const at = id && given(id) ? id.valueRange! : iface.range;
       ctx.report('noDnsServer', at, {
         id: id && given(id) ? quote(id) : '(no Identifier)',
