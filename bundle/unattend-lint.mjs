@@ -9411,6 +9411,15 @@ var openEnumeration = (v) => {
   const s = v.element.binding.setting;
   return s?.name === "Key" && s.parent?.name === "MetaData";
 };
+var FALLBACKS = /* @__PURE__ */ new Map([
+  // "If no value is entered, or if an invalid value is entered, Windows will use 15 minutes as the default value."
+  ["Microsoft-Windows-UnattendedJoin/Identification/TimeoutPeriodInMinutes", "15 minutes"]
+]);
+var hasFallback = (s) => FALLBACKS.has(s.key);
+var fallbackOf = (v) => {
+  const key = v.element.binding.setting?.key;
+  return key === void 0 ? void 0 : FALLBACKS.get(key);
+};
 var choices = (t) => t.type === "boolean" ? ["true", "false"] : t.type === "enum" ? t.values : [];
 function outOfRange(t, core) {
   const r = t.type === "integer" ? t : numericRange(t);
@@ -9441,6 +9450,20 @@ function judge(v) {
   const canonical = valid.find((c) => c.toLowerCase() === core.toLowerCase());
   if (canonical) return { type: t, verdict: { kind: "wrongCase", canonical, padding } };
   return { type: t, verdict: { kind: outOfRange(t, core) ? "range" : "invalid", padding } };
+}
+function oneOf(values) {
+  const q = values.map((v) => `"${v}"`);
+  if (q.length > 10) return `one of the ${q.length} values its reference page lists (${q.slice(0, 4).join(", ")}, \u2026)`;
+  return q.length === 1 ? q[0] : `${q.slice(0, -1).join(", ")} or ${q[q.length - 1]}`;
+}
+function expected2(t) {
+  if (t.type === "boolean") return '"true" or "false"';
+  const r = numericRange(t);
+  if (r && r.max - r.min >= 2) return `an integer from ${r.min} to ${r.max}`;
+  if (t.type === "enum") return oneOf(t.values);
+  if (t.min !== void 0 && t.max !== void 0) return `an integer from ${t.min} to ${t.max}`;
+  if (t.min !== void 0) return `an integer of at least ${t.min}`;
+  return t.max !== void 0 ? `an integer of at most ${t.max}` : "an integer";
 }
 
 // rules/value-case.ts
@@ -9498,6 +9521,31 @@ var value_case_default = defineRule({
   }
 });
 
+// rules/value-fallback.ts
+var value_fallback_default = defineRule({
+  meta: {
+    id: "value-fallback",
+    summary: "Settings whose reference page replaces an invalid value with a default hold a valid value, so that the default is not used unawares",
+    category: "correctness",
+    severity: "warn",
+    settings: hasFallback,
+    messages: {
+      fallback: (d) => `value ${d.value} is not valid for <${d.name}> (expected ${d.expected}); its reference page says Windows then uses ${d.instead} instead: write a valid value, or remove the setting to use the default`
+    }
+  },
+  create(ctx) {
+    return {
+      onValue(v) {
+        const instead = fallbackOf(v);
+        if (instead === void 0) return;
+        const judged2 = typedVerdict(v);
+        if (!judged2 || judged2.verdict.kind !== "invalid" && judged2.verdict.kind !== "range") return;
+        ctx.report("fallback", v.range, { value: ctx.quote(judged2.verdict.padding.core, v.range), name: v.element.qname, expected: expected2(judged2.type), instead });
+      }
+    };
+  }
+});
+
 // rules/value-length.ts
 var OWNED_ELSEWHERE = /* @__PURE__ */ new Set(["Microsoft-Windows-Shell-Setup/ComputerName", "Microsoft-Windows-Deployment/AuditComputerName/Name"]);
 var COMMANDS2 = /* @__PURE__ */ new Set(["CommandLine", "Path", "Command"]);
@@ -9533,20 +9581,6 @@ var value_length_default = defineRule({
 });
 
 // rules/value-type.ts
-function oneOf(values) {
-  const q = values.map((v) => `"${v}"`);
-  if (q.length > 10) return `one of the ${q.length} values its reference page lists (${q.slice(0, 4).join(", ")}, \u2026)`;
-  return q.length === 1 ? q[0] : `${q.slice(0, -1).join(", ")} or ${q[q.length - 1]}`;
-}
-function expected2(t) {
-  if (t.type === "boolean") return '"true" or "false"';
-  const r = numericRange(t);
-  if (r && r.max - r.min >= 2) return `an integer from ${r.min} to ${r.max}`;
-  if (t.type === "enum") return oneOf(t.values);
-  if (t.min !== void 0 && t.max !== void 0) return `an integer from ${t.min} to ${t.max}`;
-  if (t.min !== void 0) return `an integer of at least ${t.min}`;
-  return t.max !== void 0 ? `an integer of at most ${t.max}` : "an integer";
-}
 var value_type_default = defineRule({
   meta: {
     id: "value-type",
@@ -9565,7 +9599,7 @@ var value_type_default = defineRule({
         const judged2 = typedVerdict(v);
         if (!judged2) return;
         const { type, verdict } = judged2;
-        if (verdict.kind !== "invalid" && verdict.kind !== "range" || openEnumeration(v)) return;
+        if (verdict.kind !== "invalid" && verdict.kind !== "range" || openEnumeration(v) || fallbackOf(v) !== void 0) return;
         const core = verdict.padding.core;
         const data = { value: ctx.quote(core, v.range), name: v.element.qname, expected: expected2(type) };
         if (verdict.kind === "range") ctx.report("range", v.range, data);
@@ -9839,6 +9873,7 @@ var list4 = [
   unknown_component_default,
   unknown_setting_default,
   value_case_default,
+  value_fallback_default,
   value_length_default,
   value_type_default,
   value_whitespace_default,
@@ -12753,7 +12788,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-7YGZFO5K.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-ECJAQN6R.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

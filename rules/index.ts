@@ -71,6 +71,7 @@ import timeZone from './time-zone.js';
 import unknownComponent from './unknown-component.js';
 import unknownSetting from './unknown-setting.js';
 import valueCase from './value-case.js';
+import valueFallback from './value-fallback.js';
 import valueLength from './value-length.js';
 import valueType from './value-type.js';
 import valueWhitespace from './value-whitespace.js';
@@ -149,6 +150,7 @@ const list: AnyRule[] = [
   unknownComponent,
   unknownSetting,
   valueCase,
+  valueFallback,
   valueLength,
   valueType,
   valueWhitespace,

@@ -2,24 +2,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { typedLeaf } from './_helpers/subscriptions.js';
 import { closest } from './_helpers/suggest.js';
-import { choices, numericRange, openEnumeration, typedVerdict, type Checked } from './_helpers/typed-values.js';
-
-/** "a", "b" or "c"; long lists are summarised. */
-function oneOf(values: readonly string[]): string {
-  const q = values.map((v) => `"${v}"`);
-  if (q.length > 10) return `one of the ${q.length} values its reference page lists (${q.slice(0, 4).join(', ')}, …)`;
-  return q.length === 1 ? q[0]! : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
-}
-
-function expected(t: Checked): string {
-  if (t.type === 'boolean') return '"true" or "false"';
-  const r = numericRange(t);
-  if (r && r.max - r.min >= 2) return `an integer from ${r.min} to ${r.max}`;
-  if (t.type === 'enum') return oneOf(t.values);
-  if (t.min !== undefined && t.max !== undefined) return `an integer from ${t.min} to ${t.max}`;
-  if (t.min !== undefined) return `an integer of at least ${t.min}`;
-  return t.max !== undefined ? `an integer of at most ${t.max}` : 'an integer';
-}
+import { choices, expected, fallbackOf, openEnumeration, typedVerdict } from './_helpers/typed-values.js';
 
 export default defineRule({
   meta: {
@@ -43,7 +26,8 @@ export default defineRule({
         const judged = typedVerdict(v);
         if (!judged) return;
         const { type, verdict } = judged;
-        if ((verdict.kind !== 'invalid' && verdict.kind !== 'range') || openEnumeration(v)) return;
+        // A setting whose page says Setup uses a default instead is value-fallback's.
+        if ((verdict.kind !== 'invalid' && verdict.kind !== 'range') || openEnumeration(v) || fallbackOf(v) !== undefined) return;
         const core = verdict.padding.core;
         const data = { value: ctx.quote(core, v.range), name: v.element.qname, expected: expected(type) };
         if (verdict.kind === 'range') ctx.report('range', v.range, data);

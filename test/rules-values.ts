@@ -23,7 +23,7 @@ const IDENTITY = 'processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35
 const SPLIT = new Set([
   'value-type', 'value-case', 'value-whitespace', 'time-zone', 'product-key', 'image-selection',
   'computer-name', 'computer-name-dns', 'empty-value', 'empty-value-tolerated', 'locale', 'locale-unlisted',
-  'list-item-action', 'list-action-missing', 'component-identity', 'xml-encoding', 'legacy-encoding',
+  'list-item-action', 'list-action-missing', 'component-identity', 'xml-encoding', 'legacy-encoding', 'value-fallback',
 ]);
 
 const wrap = (pass: string, component: string, body: string, identity = IDENTITY): string =>
@@ -95,6 +95,16 @@ test('value-whitespace reports whitespace around a valid value; its fix removes 
   const reference = await run(wrap('oobeSystem', 'Microsoft-Windows-Shell-Setup', '<OOBE><HideEULAPage>&#32;true</HideEULAPage></OOBE>'));
   assert.equal(reference.labels, ['value-whitespace:1']);
   assert.is(reference.messages[0]!.fix, undefined);
+});
+
+test('value-fallback, not value-type, reports a setting whose page says Windows uses a default for an invalid value; value-type keeps the others', async () => {
+  const join = (minutes: string) => labels('specialize', 'Microsoft-Windows-UnattendedJoin', `<Identification><JoinDomain>corp.contoso.com</JoinDomain><TimeoutPeriodInMinutes>${minutes}</TimeoutPeriodInMinutes></Identification>`);
+  assert.equal(await join('90'), ['value-fallback:1']);
+  assert.equal(await join('4'), ['value-fallback:1']);
+  assert.equal(await join('soon'), ['value-fallback:1']);
+  assert.equal(await join('60'), []);
+  assert.equal(await join(' 60 '), ['value-whitespace:1']);
+  assert.equal(await labels('oobeSystem', 'Microsoft-Windows-Shell-Setup', '<OOBE><ProtectYourPC>9</ProtectYourPC></OOBE>'), ['value-type:2']);
 });
 
 test('value-type: an undocumented value is an error without a fix, and whitespace around it adds no finding', async () => {

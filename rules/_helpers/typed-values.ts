@@ -1,6 +1,7 @@
 // How a boolean, integer or enumerated value compares with what its reference page documents (value-type, value-case, value-whitespace).
 import type { BoundValue } from '../../src/binder/bind.js';
 import type { ValueType } from '../../src/kb/types.js';
+import type { SettingNode } from '../../src/kb/tree.js';
 import { splitPadding, type Padded } from './value-text.js';
 
 export type Checked = Exclude<ValueType, { type: 'string' }>;
@@ -26,6 +27,24 @@ export function numericRange(t: Checked): { min: number; max: number } | undefin
 export const openEnumeration = (v: BoundValue): boolean => {
   const s = v.element.binding.setting;
   return s?.name === 'Key' && s.parent?.name === 'MetaData';
+};
+
+/**
+ * Settings whose reference page says Setup uses a default in place of an invalid value, with what it uses: their
+ * invalid values are value-fallback's warnings, not value-type's errors.
+ */
+const FALLBACKS = new Map<string, string>([
+  // "If no value is entered, or if an invalid value is entered, Windows will use 15 minutes as the default value."
+  ['Microsoft-Windows-UnattendedJoin/Identification/TimeoutPeriodInMinutes', '15 minutes'],
+]);
+
+/** A setting whose page names the default Setup uses for an invalid value (value-fallback's subscription). */
+export const hasFallback = (s: SettingNode): boolean => FALLBACKS.has(s.key);
+
+/** What Setup uses instead of an invalid value of this setting, when its page says. */
+export const fallbackOf = (v: BoundValue): string | undefined => {
+  const key = v.element.binding.setting?.key;
+  return key === undefined ? undefined : FALLBACKS.get(key);
 };
 
 export const choices = (t: Checked): readonly string[] => (t.type === 'boolean' ? ['true', 'false'] : t.type === 'enum' ? t.values : []);
@@ -68,4 +87,22 @@ function judge(v: BoundValue): { type: Checked; verdict: TypedVerdict } | undefi
   const canonical = valid.find((c) => c.toLowerCase() === core.toLowerCase());
   if (canonical) return { type: t, verdict: { kind: 'wrongCase', canonical, padding } };
   return { type: t, verdict: { kind: outOfRange(t, core) ? 'range' : 'invalid', padding } };
+}
+
+/** "a", "b" or "c"; long lists are summarised. */
+function oneOf(values: readonly string[]): string {
+  const q = values.map((v) => `"${v}"`);
+  if (q.length > 10) return `one of the ${q.length} values its reference page lists (${q.slice(0, 4).join(', ')}, …)`;
+  return q.length === 1 ? q[0]! : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
+}
+
+/** What a message says the setting takes: "true" or "false", an integer in a range, one of the values. */
+export function expected(t: Checked): string {
+  if (t.type === 'boolean') return '"true" or "false"';
+  const r = numericRange(t);
+  if (r && r.max - r.min >= 2) return `an integer from ${r.min} to ${r.max}`;
+  if (t.type === 'enum') return oneOf(t.values);
+  if (t.min !== undefined && t.max !== undefined) return `an integer from ${t.min} to ${t.max}`;
+  if (t.min !== undefined) return `an integer of at least ${t.min}`;
+  return t.max !== undefined ? `an integer of at most ${t.max}` : 'an integer';
 }
