@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = 'c061103f65b7483f';
+const SCRIPT_HASH = 'b2f80676d3075f69';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

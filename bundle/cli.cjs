@@ -24156,8 +24156,8 @@ function lookup(disk, id) {
 }
 function describeIds(disk) {
   const n = disk.byId.size;
-  if (n === 0) return "no numbered partition";
-  return n === 1 ? "one numbered partition, PartitionID 1" : `${n} numbered partitions, PartitionID 1 to ${n}`;
+  const ids = n === 0 ? "no numbered partition" : n === 1 ? "one numbered partition, PartitionID 1" : `${n} numbered partitions, PartitionID 1 to ${n}`;
+  return disk.created.some((p) => p.type === "Extended") ? `${ids} (an Extended partition gets no ID)` : ids;
 }
 var describe2 = (p) => `the ${p.type ?? "unknown-type"} partition of <Order> ${p.order ?? "?"}`;
 var holdsData = (p) => p.type === "Primary" || p.type === "Logical";
@@ -24559,7 +24559,7 @@ var install_target_default = defineRule({
     quietWithoutFacts: true,
     messages: {
       both: (d) => `<InstallTo> is set together with <InstallToAvailablePartition>true</InstallToAvailablePartition>; with both, the installation fails: keep InstallTo to name the partition, or remove it to use the first available one, InstallToAvailablePartition at line ${d.line}`,
-      noPartition: (d) => `${d.image} goes to PartitionID ${d.id} of disk ${d.disk}, but that disk is wiped and the file creates ${d.has} on it (an Extended partition gets no ID); Setup cannot install there: name a created partition, Disk at line ${d.line}`,
+      noPartition: (d) => `${d.image} goes to PartitionID ${d.id} of disk ${d.disk}, but that disk is wiped and the file creates ${d.has} on it; Setup cannot install there: name a created partition, Disk at line ${d.line}`,
       notData: (d) => `Windows is installed to PartitionID ${d.id} of disk ${d.disk}, which is ${d.partition}; Windows must be installed on a primary or a logical partition: name the Windows partition, created at line ${d.line}`,
       unformatted: (d) => `<InstallToAvailablePartition> installs to the first available partition with enough space, and on wiped disks the partitions must be created and formatted for that, but no primary or logical partition this file creates is formatted by a <ModifyPartition>: add <Format>NTFS</Format> to the Windows partition, or name it with <InstallTo>, disks at line ${d.line}`
     }
@@ -25961,12 +25961,12 @@ var partition_layout_default = defineRule({
     messages: {
       sizeAndExtend: (d) => `<CreatePartition> ${d.order} sets both <Size> and <Extend>true</Extend>; Setup then creates no partition and the installation ends with an error: remove <Size> to fill the disk, or <Extend> to keep the size`,
       noSize: (d) => `<CreatePartition> ${d.order} has neither <Size> nor <Extend>true</Extend>; Setup needs one of them to create the partition: add <Size> (in MB) or <Extend>true</Extend>`,
-      afterExtend: (d) => `${d.partition} is created after ${d.filler}, whose <Extend>true</Extend> fills the rest of ${d.space}, so Setup has no space left for it; give that partition a <Size> instead, or create it last (by <Order>), Extend at line ${d.line}`,
+      afterExtend: (d) => `${d.partition} is created after ${d.filler}, whose <Extend>true</Extend> fills the rest of ${d.space}, so Setup has no space left for it; give ${d.filler} a <Size> instead of Extend, or create it last (by <Order>), Extend at line ${d.line}`,
       logicalWithoutExtended: (d) => `${d.partition} has no Extended partition created before it (by <Order>) to sit in; Setup creates no partition and, with WillShowUI Never, ends the installation: create an Extended partition first`,
       logicalOverflow: (d) => `${d.partition} brings the logical partitions to ${d.total} MB, which ${d.verb} ${d.extended} (<Size> ${d.size}); Windows keeps a little of it to manage partitions, so Setup does not create this partition and ends the installation: keep the logical partitions' Sizes together below the extended partition's, or give the last one a small Size and <Extend>true</Extend> in its ModifyPartition`,
       secondExtended: (d) => `${d.partition} is this disk's second; a disk has at most one extended partition, and Setup ends the installation when WillShowUI is Never: create further logical partitions in the first one, at line ${d.line}`,
       extendBoth: (d) => `<ModifyPartition> for PartitionID ${d.id} sets <Extend>true</Extend>, but its <CreatePartition> already does; set Extend in one of them only (CreatePartition to fill a new partition, ModifyPartition for an existing or logical one), CreatePartition at line ${d.line}`,
-      unknownPartition: (d) => `<PartitionID> ${d.id} names no partition: this disk is wiped and the file creates ${d.has} on it (an Extended partition gets no ID); with an invalid PartitionID Setup ends the installation (or stops at the disk page): use the ID of a created partition`
+      unknownPartition: (d) => `<PartitionID> ${d.id} names no partition: this disk is wiped and the file creates ${d.has} on it; with an invalid PartitionID Setup ends the installation (or stops at the disk page): use the ID of a created partition`
     }
   },
   create(ctx) {

@@ -17,7 +17,7 @@ export default defineRule({
       both: (d: { line: number }) =>
         `<InstallTo> is set together with <InstallToAvailablePartition>true</InstallToAvailablePartition>; with both, the installation fails: keep InstallTo to name the partition, or remove it to use the first available one, InstallToAvailablePartition at line ${d.line}`,
       noPartition: (d: { image: string; disk: number; id: number; has: string; line: number }) =>
-        `${d.image} goes to PartitionID ${d.id} of disk ${d.disk}, but that disk is wiped and the file creates ${d.has} on it (an Extended partition gets no ID); Setup cannot install there: name a created partition, Disk at line ${d.line}`,
+        `${d.image} goes to PartitionID ${d.id} of disk ${d.disk}, but that disk is wiped and the file creates ${d.has} on it; Setup cannot install there: name a created partition, Disk at line ${d.line}`,
       notData: (d: { partition: string; disk: number; id: number; line: number }) =>
         `Windows is installed to PartitionID ${d.id} of disk ${d.disk}, which is ${d.partition}; Windows must be installed on a primary or a logical partition: name the Windows partition, created at line ${d.line}`,
       unformatted: (d: { line: number }) =>

@@ -19,7 +19,7 @@ export default defineRule({
       noSize: (d: { order: string }) =>
         `<CreatePartition> ${d.order} has neither <Size> nor <Extend>true</Extend>; Setup needs one of them to create the partition: add <Size> (in MB) or <Extend>true</Extend>`,
       afterExtend: (d: { partition: string; filler: string; space: string; line: number }) =>
-        `${d.partition} is created after ${d.filler}, whose <Extend>true</Extend> fills the rest of ${d.space}, so Setup has no space left for it; give that partition a <Size> instead, or create it last (by <Order>), Extend at line ${d.line}`,
+        `${d.partition} is created after ${d.filler}, whose <Extend>true</Extend> fills the rest of ${d.space}, so Setup has no space left for it; give ${d.filler} a <Size> instead of Extend, or create it last (by <Order>), Extend at line ${d.line}`,
       logicalWithoutExtended: (d: { partition: string }) =>
         `${d.partition} has no Extended partition created before it (by <Order>) to sit in; Setup creates no partition and, with WillShowUI Never, ends the installation: create an Extended partition first`,
       logicalOverflow: (d: { partition: string; total: number; verb: string; extended: string; size: number }) =>
@@ -29,7 +29,7 @@ export default defineRule({
       extendBoth: (d: { id: number; line: number }) =>
         `<ModifyPartition> for PartitionID ${d.id} sets <Extend>true</Extend>, but its <CreatePartition> already does; set Extend in one of them only (CreatePartition to fill a new partition, ModifyPartition for an existing or logical one), CreatePartition at line ${d.line}`,
       unknownPartition: (d: { id: number; has: string }) =>
-        `<PartitionID> ${d.id} names no partition: this disk is wiped and the file creates ${d.has} on it (an Extended partition gets no ID); with an invalid PartitionID Setup ends the installation (or stops at the disk page): use the ID of a created partition`,
+        `<PartitionID> ${d.id} names no partition: this disk is wiped and the file creates ${d.has} on it; with an invalid PartitionID Setup ends the installation (or stops at the disk page): use the ID of a created partition`,
     },
   },
   create(ctx) {

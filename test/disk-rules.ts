@@ -39,6 +39,22 @@ test('PartitionIDs: by place on the disk, logical partitions inside the extended
   assert.equal(run('install-target', setup(disk(MBR) + installTo(5))), ['noPartition']);
 });
 
+test('a PartitionID the disk lacks: the message counts the numbered partitions, and mentions Extended ones only where the disk has one', () => {
+  const message = (parts: string[]) =>
+    lintSource(setup(disk(parts) + installTo(9)), { filePath: 'x.xml', rules: [{ rule: rule('install-target'), severity: 2, options: {} }], kb }).messages[0]!.message;
+  assert.match(message(MBR), /creates 4 numbered partitions, PartitionID 1 to 4 \(an Extended partition gets no ID\) on it/);
+  const gpt = message([part(1, 'EFI', '100'), part(2, 'MSR', '16'), part(3, 'Primary', 'extend')]);
+  assert.match(gpt, /creates 3 numbered partitions, PartitionID 1 to 3 on it/);
+  assert.not.match(gpt, /Extended/);
+});
+
+test('a partition after one that fills the disk: the message names the filling partition as the one to give a Size', () => {
+  const text = setup(disk([part(1, 'Primary', '500'), part(2, 'Primary', 'extend'), part(3, 'Primary', '100')]));
+  const found = lintSource(text, { filePath: 'x.xml', rules: [{ rule: rule('partition-layout'), severity: 2, options: {} }], kb }).messages;
+  assert.equal(found.map((m) => m.messageId), ['afterExtend']);
+  assert.match(found[0]!.message, /^the Primary partition of <Order> 3 is created after the Primary partition of <Order> 2, .*; give the Primary partition of <Order> 2 a <Size> instead of Extend, or create it last/);
+});
+
 test('PartitionIDs: EFI and MSR partitions are numbered, so Windows after them is 3', () => {
   const gpt = [part(1, 'EFI', '100'), part(2, 'MSR', '16'), part(3, 'Primary', 'extend')];
   assert.equal(run('install-target', setup(disk(gpt) + installTo(3))), []);

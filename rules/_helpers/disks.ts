@@ -227,11 +227,14 @@ export function lookup(disk: Disk, id: number): Lookup {
   return { known: true, partition: disk.byId.get(id) };
 }
 
-/** The partitions a wiped disk has, described for a message: "2 numbered partitions, PartitionID 1 to 2", "no numbered partition". */
+/**
+ * The partitions a wiped disk has, described for a message: "2 numbered partitions, PartitionID 1 to 2", "no numbered
+ * partition", with a word on the Extended partition when the disk has one.
+ */
 export function describeIds(disk: Disk): string {
   const n = disk.byId.size;
-  if (n === 0) return 'no numbered partition';
-  return n === 1 ? 'one numbered partition, PartitionID 1' : `${n} numbered partitions, PartitionID 1 to ${n}`;
+  const ids = n === 0 ? 'no numbered partition' : n === 1 ? 'one numbered partition, PartitionID 1' : `${n} numbered partitions, PartitionID 1 to ${n}`;
+  return disk.created.some((p) => p.type === 'Extended') ? `${ids} (an Extended partition gets no ID)` : ids;
 }
 
 /** A partition for a message: "the EFI partition of Order 2". */
