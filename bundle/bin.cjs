@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = 'b2f80676d3075f69';
+const SCRIPT_HASH = '8520388a51104fac';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

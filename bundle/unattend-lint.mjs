@@ -4,7 +4,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toJsonResults
-} from "./lib/chunk-6T2MHLQU.mjs";
+} from "./lib/chunk-DX4TNRCN.mjs";
 import {
   CHUNK_BYTES,
   UndecodableError,
@@ -12,7 +12,7 @@ import {
   decode,
   encode,
   openStreamedText
-} from "./lib/chunk-TTQ6WK47.mjs";
+} from "./lib/chunk-M7MNSFER.mjs";
 import {
   TOOL_NAME,
   ruleDocsUrl
@@ -20,7 +20,7 @@ import {
 import {
   createLineIndex,
   createLineIndexBuilder
-} from "./lib/chunk-AFUSNDYY.mjs";
+} from "./lib/chunk-LBQXBL4J.mjs";
 import {
   displayPath
 } from "./lib/chunk-IZ3WNW6M.mjs";
@@ -44,7 +44,7 @@ import {
   secretRedactor,
   secretValuesOf,
   showableFix
-} from "./lib/chunk-NI43IVAU.mjs";
+} from "./lib/chunk-CSIXRACT.mjs";
 import {
   __commonJS,
   __toESM
@@ -6155,7 +6155,8 @@ var DISK = {
   active: `${M}/Active`,
   modifyExtend: `${M}/Extend`,
   format: `${M}/Format`,
-  letter: `${M}/Letter`
+  letter: `${M}/Letter`,
+  label: `${M}/Label`
 };
 var O = "Microsoft-Windows-Setup/ImageInstall/OSImage";
 var DI = "Microsoft-Windows-Setup/ImageInstall/DataImage";
@@ -8119,14 +8120,16 @@ var order_unique_default = defineRule({
 var partition_conflict_default = defineRule({
   meta: {
     id: "partition-conflict",
-    summary: "Each partition is modified once, and each drive letter given to one partition",
+    summary: "Each partition is modified once, each drive letter given to one partition, and no ModifyPartition setting is one Setup ignores (Format on an MSR partition, Label without Format)",
     category: "correctness",
     severity: "warn",
     facts: DISK_FACTS,
     quietWithoutFacts: true,
     messages: {
       repeatedPartition: (d) => `<PartitionID> ${d.id} is modified a second time on this disk (first at line ${d.line}): the two ModifyPartition items cannot both take effect; merge them into one`,
-      repeatedLetter: (d) => `drive letter ${d.letter} is given to a second partition (first at line ${d.line}): one letter names one volume, so one of them gets another letter; give each partition its own`
+      repeatedLetter: (d) => `drive letter ${d.letter} is given to a second partition (first at line ${d.line}): one letter names one volume, so one of them gets another letter; give each partition its own`,
+      formatIgnored: (d) => `<Format> for PartitionID ${d.id} is ignored: that partition is the MSR partition created at line ${d.line}, and the Format page says an MSR partition gets no file system; remove the Format, or check the PartitionID`,
+      labelWithoutFormat: () => "<Label> is given without a <Format> in this ModifyPartition; the Label page says a partition is named only together with a Format: add the Format (NTFS, FAT32), or remove the Label"
     }
   },
   create(ctx) {
@@ -8138,6 +8141,12 @@ var partition_conflict_default = defineRule({
             if (disk.conditional) continue;
             const seen = /* @__PURE__ */ new Map();
             for (const m of disk.modified) {
+              const label = model.child(m.item, DISK.label);
+              if (label?.text?.trim() && !model.child(m.item, DISK.format)) ctx.report("labelWithoutFormat", label.range, void 0);
+              const target = m.id === void 0 ? void 0 : lookup(disk, m.id).partition;
+              if (m.format && target?.type === "MSR") {
+                ctx.report("formatIgnored", m.format.range, { id: m.id, line: ctx.lineOf(target.item.range.start) }, { related: [{ message: "the MSR partition", range: target.item.range }] });
+              }
               if (m.id === void 0) continue;
               const first = seen.get(m.id);
               if (!first) seen.set(m.id, m.partitionId);
@@ -12765,14 +12774,14 @@ if (input?.kind === "unattend-lint-worker" && parentPort) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-3X4DL2WC.mjs")).text },
-  json: { load: async () => (await import("./lib/json-4U45D5JB.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-QUELTUTO.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-QBHBRLFW.mjs")).compact },
-  github: { load: async () => (await import("./lib/github-6PGF275T.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-APV23ILE.mjs")).gitlab },
-  checkstyle: { load: async () => (await import("./lib/checkstyle-7NC4ZWAW.mjs")).checkstyle },
-  junit: { load: async () => (await import("./lib/junit-JB7CJDN7.mjs")).junit }
+  text: { load: async () => (await import("./lib/text-EGLXYMQH.mjs")).text },
+  json: { load: async () => (await import("./lib/json-QQ5JLW2L.mjs")).json },
+  sarif: { load: async () => (await import("./lib/sarif-UAKAWRJT.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-6JOXUACA.mjs")).compact },
+  github: { load: async () => (await import("./lib/github-7H6255T7.mjs")).github },
+  gitlab: { load: async () => (await import("./lib/gitlab-LKULGLY4.mjs")).gitlab },
+  checkstyle: { load: async () => (await import("./lib/checkstyle-UQNBNXAE.mjs")).checkstyle },
+  junit: { load: async () => (await import("./lib/junit-MYGDVIZC.mjs")).junit }
 });
 var FORMAT_NAMES = Object.freeze(Object.keys(FORMATS));
 function isFormat(name) {
@@ -12783,12 +12792,12 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-3X4DL2WC.mjs");
+    const { textLines } = await import("./lib/text-EGLXYMQH.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-ECJAQN6R.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-MIMC6D4Z.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

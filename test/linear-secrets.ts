@@ -125,7 +125,7 @@ test('no secret is left in the output, for any text and any secrets without "*"'
 function fourScans(text: string): { start: number; end: number }[] {
   const shapes = [
     /\b[A-Za-z0-9]{5}(?:-[A-Za-z0-9]{5}){4}\b/g,
-    /\bnet\s+user\s+(?:"[^"]+"|(?!\/)\S+)\s+((?!\/)(?!\*(?:\s|$))(?:"[^"]*"|[^\s<]+))/gi,
+    /\bnet\s+user\s+(?:"[^"]+"|\{\{[^}]*\}\}|(?!\/)\S+)\s+((?!\/)(?!\*(?:\s|$))(?:"[^"]*"|\{\{[^}]*\}\}|[^\s<]+))/gi,
     /ConvertTo-SecureString\s+(?:-String\s+)?(['"])((?:(?!\1).)+)\1/gi,
     /(?:\/password:|-Password\s+)(['"]?)([^\s'"<]+)\1/gi,
   ];
@@ -160,6 +160,13 @@ test('scanFreeSecrets finds exactly what the four separate scans found, in the s
   assert.ok(found > 0, 'the inputs hold credentials of some shape');
 });
 
+test('scanFreeSecrets: a template expression for the user or the password is one token, so the password is the whole expression', () => {
+  const text = "cmd /c net user {{ name }} {{ user.get('passwd') }} /add";
+  assert.equal(scanFreeSecrets(text).map((r) => text.slice(r.start, r.end)), ["{{ user.get('passwd') }}"]);
+  const plain = 'net user {{ name }} S3cret! /add';
+  assert.equal(scanFreeSecrets(plain).map((r) => plain.slice(r.start, r.end)), ['S3cret!']);
+});
+
 test('scanFreeSecrets: shapes that overlap each other or repeat inside a match', () => {
   const cases = [
     'net user admin /password:ABCDE-FGHIJ-KLMNO-PQRST-UVWXY',
@@ -169,6 +176,7 @@ test('scanFreeSecrets: shapes that overlap each other or repeat inside a match',
     "$p = ConvertTo-SecureString -String 'net user root s3cr3t' -AsPlainText -Force; New-LocalUser -Password $p",
     'NET USER Admin * /add & net user Admin P@ss /add & -Password "ab" -password:xyz /Password:\'q1w2e3\'',
     'convertto-securestring "a"b" net\tuser\tx\ty\n/password:"\nABCDE-12345-abcde-12345-ABCDE',
+    "net user {{ name }} {{ user.get('passwd') }} /add",
   ];
   const rnd = random(3);
   const tokens = ['net user ', 'x ', '"', "'", '/password:', '-Password ', 'ConvertTo-SecureString ', '-String ', 'ABCDE-', 'FGHIJ', ' ', '*', '\n', '<'];

@@ -25,6 +25,7 @@ export const DISK = {
   modifyExtend: `${M}/Extend`,
   format: `${M}/Format`,
   letter: `${M}/Letter`,
+  label: `${M}/Label`,
 } as const satisfies Record<string, SettingKey>;
 
 const O = 'Microsoft-Windows-Setup/ImageInstall/OSImage';

@@ -228,7 +228,8 @@ function insideWord(text: string, r: Range): boolean {
 // from their hyphens (much faster than a regex tried at every letter); the command shapes by one regex, so the
 // text is scanned once for them, each alternative naming the group that holds the credential.
 const COMMAND_SECRET_SHAPES = [
-  String.raw`(?<net>\bnet\s+user\s+(?:"[^"]+"|(?!\/)\S+)\s+(?<netValue>(?!\/)(?!\*(?:\s|$))(?:"[^"]*"|[^\s<]+)))`,
+  // A user or password written as a template expression ({{ name }}) is one token, spaces and all.
+  String.raw`(?<net>\bnet\s+user\s+(?:"[^"]+"|\{\{[^}]*\}\}|(?!\/)\S+)\s+(?<netValue>(?!\/)(?!\*(?:\s|$))(?:"[^"]*"|\{\{[^}]*\}\}|[^\s<]+)))`,
   String.raw`(?<secure>ConvertTo-SecureString\s+(?:-String\s+)?(?<secureQuote>['"])(?<secureValue>(?:(?!\k<secureQuote>).)+)\k<secureQuote>)`,
   String.raw`(?<arg>(?:\/password:|-Password\s+)(?<argQuote>['"]?)(?<argValue>[^\s'"<]+)\k<argQuote>)`,
 ] as const;

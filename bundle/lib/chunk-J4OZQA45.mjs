@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   sourceView
-} from "./chunk-VVQJXK63.mjs";
+} from "./chunk-7TCELXMK.mjs";
 import {
   maskedView
-} from "./chunk-NI43IVAU.mjs";
+} from "./chunk-CSIXRACT.mjs";
 
 // src/reporters/frame.ts
 var MAX_WIDTH = 100;

@@ -3,14 +3,14 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   sarifRuleId
-} from "./chunk-FAHCWJNU.mjs";
+} from "./chunk-PDAEUNKM.mjs";
 import "./chunk-J3BZNWI5.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-NI43IVAU.mjs";
+} from "./chunk-CSIXRACT.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/github.ts

@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   oneLine
-} from "./chunk-SWUB265E.mjs";
+} from "./chunk-J4OZQA45.mjs";
 import {
   sarifRuleId
-} from "./chunk-FAHCWJNU.mjs";
+} from "./chunk-PDAEUNKM.mjs";
 import "./chunk-J3BZNWI5.mjs";
-import "./chunk-VVQJXK63.mjs";
-import "./chunk-AFUSNDYY.mjs";
+import "./chunk-7TCELXMK.mjs";
+import "./chunk-LBQXBL4J.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-NI43IVAU.mjs";
+} from "./chunk-CSIXRACT.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/compact.ts

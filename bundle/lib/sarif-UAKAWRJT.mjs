@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-TTQ6WK47.mjs";
+} from "./chunk-M7MNSFER.mjs";
 import {
   PARSE_ERROR_ID,
   ruleDescriptor,
   sarifRuleId
-} from "./chunk-FAHCWJNU.mjs";
+} from "./chunk-PDAEUNKM.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
 import {
   sourceView
-} from "./chunk-VVQJXK63.mjs";
-import "./chunk-AFUSNDYY.mjs";
+} from "./chunk-7TCELXMK.mjs";
+import "./chunk-LBQXBL4J.mjs";
 import {
   SRCROOT,
   artifactLocation,
@@ -24,7 +24,7 @@ import {
 import {
   maskedView,
   secretRedactor
-} from "./chunk-NI43IVAU.mjs";
+} from "./chunk-CSIXRACT.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/sarif-regions.ts

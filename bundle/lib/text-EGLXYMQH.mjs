@@ -7,15 +7,15 @@ import {
 import {
   codeFrame,
   oneLine
-} from "./chunk-SWUB265E.mjs";
-import "./chunk-VVQJXK63.mjs";
-import "./chunk-AFUSNDYY.mjs";
+} from "./chunk-J4OZQA45.mjs";
+import "./chunk-7TCELXMK.mjs";
+import "./chunk-LBQXBL4J.mjs";
 import {
   displayPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-NI43IVAU.mjs";
+} from "./chunk-CSIXRACT.mjs";
 import {
   __toESM
 } from "./chunk-A7JERCGG.mjs";

@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   json,
   toJsonResults
-} from "./chunk-6T2MHLQU.mjs";
-import "./chunk-NI43IVAU.mjs";
+} from "./chunk-DX4TNRCN.mjs";
+import "./chunk-CSIXRACT.mjs";
 import "./chunk-A7JERCGG.mjs";
 export {
   json,

@@ -8,7 +8,7 @@ import {
   maskFound,
   mergedSecretRanges,
   scanFreeSecrets
-} from "./chunk-NI43IVAU.mjs";
+} from "./chunk-CSIXRACT.mjs";
 
 // src/reporters/sarif-rules.ts
 var PARSE_ERROR_ID = "parse-error";
