@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '8520388a51104fac';
+const SCRIPT_HASH = 'a5871919a8edcdf5';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

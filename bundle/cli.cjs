@@ -22374,6 +22374,13 @@ var scopeOf = (f) => `${f.pass ?? ""}\0${f.component.identity.processorArchitect
 var sameScope = (a, b) => scopeOf(a) === scopeOf(b);
 var sameArchitecture = (a, b) => a.component.identity.processorArchitecture.toLowerCase() === b.component.identity.processorArchitecture.toLowerCase();
 
+// rules/_helpers/account-names.ts
+function forbiddenChars(name, forbidden) {
+  const chars = [...new Set(name.match(forbidden) ?? [])];
+  return chars.length > 0 ? chars.map((c) => `"${c}"`).join(", ") : void 0;
+}
+var isRestrictedName = (name) => name.toUpperCase() === "NONE";
+
 // rules/_helpers/passwords.ts
 var SHELL2 = "Microsoft-Windows-Shell-Setup";
 function kind(path8, suffix, label, page) {
@@ -22512,12 +22519,10 @@ var autologon_default = defineRule({
           }
           if (!named(username)) continue;
           const user = username.text.trim();
-          const chars = [...new Set(user.match(USERNAME_FORBIDDEN) ?? [])];
-          if (chars.length > 0 || user.toUpperCase() === "NONE") {
-            if (chars.length > 0) ctx.report("usernameChars", username.valueRange, { user: quote(username), chars: chars.map((c) => `"${c}"`).join(", ") });
-            else ctx.report("usernameNone", username.valueRange, { user: quote(username) });
-            continue;
-          }
+          const chars = forbiddenChars(user, USERNAME_FORBIDDEN);
+          if (chars) ctx.report("usernameChars", username.valueRange, { user: quote(username), chars });
+          else if (isRestrictedName(user)) ctx.report("usernameNone", username.valueRange, { user: quote(username) });
+          if (chars || isRestrictedName(user)) continue;
           const domain = model.child(autologon, DOMAIN);
           const local = localDomain(model, domain);
           const targets = local ? accountPasswords(model, passwords, user, autologon) : [];
@@ -25513,10 +25518,10 @@ var local_account_default = defineRule({
           } else if (named(name)) {
             const text2 = name.text.trim();
             const length = [...text2].length;
-            const chars = [...new Set(text2.match(FORBIDDEN2) ?? [])];
-            if (chars.length > 0) ctx.report("forbidden", name.valueRange, { name: quote(name), chars: chars.map((c) => `"${c}"`).join(", ") });
+            const chars = forbiddenChars(text2, FORBIDDEN2);
+            if (chars) ctx.report("forbidden", name.valueRange, { name: quote(name), chars });
             else if (/^[.\s]+$/u.test(text2)) ctx.report("dots", name.valueRange, { name: quote(name) });
-            else if (text2.toUpperCase() === "NONE") ctx.report("restricted", name.valueRange, { name: quote(name) });
+            else if (isRestrictedName(text2)) ctx.report("restricted", name.valueRange, { name: quote(name) });
             if (length > MAX_NAME && length <= PAGE_MAX) ctx.report("tooLong", name.valueRange, { name: quote(name), length });
             const key = `${scopeOf(name)}\0${text2.toLowerCase()}`;
             const first = firstByName.get(key);

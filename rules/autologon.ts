@@ -3,6 +3,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { AnswerModel, Fact } from '../src/engine/model.js';
 import { named, sameArchitecture } from './_helpers/facts.js';
+import { forbiddenChars, isRestrictedName } from './_helpers/account-names.js';
 import {
   ADMINISTRATOR_PASSWORD,
   AUTOLOGON_PASSWORD,
@@ -85,12 +86,11 @@ export default defineRule({
           // Empty or templated Usernames are empty-value's and template-placeholder's.
           if (!named(username)) continue;
           const user = username.text!.trim();
-          const chars = [...new Set(user.match(USERNAME_FORBIDDEN) ?? [])];
-          if (chars.length > 0 || user.toUpperCase() === 'NONE') {
-            if (chars.length > 0) ctx.report('usernameChars', username.valueRange!, { user: quote(username), chars: chars.map((c) => `"${c}"`).join(', ') });
-            else ctx.report('usernameNone', username.valueRange!, { user: quote(username) });
-            continue;
-          }
+          const chars = forbiddenChars(user, USERNAME_FORBIDDEN);
+          if (chars) ctx.report('usernameChars', username.valueRange!, { user: quote(username), chars });
+          else if (isRestrictedName(user)) ctx.report('usernameNone', username.valueRange!, { user: quote(username) });
+          // Not an account name Windows logs on as: nothing to compare its password with.
+          if (chars || isRestrictedName(user)) continue;
           const domain = model.child(autologon, DOMAIN);
           const local = localDomain(model, domain);
           const targets = local ? accountPasswords(model, passwords, user, autologon) : [];

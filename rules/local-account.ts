@@ -3,6 +3,7 @@ import { defineRule } from '../src/engine/rule.js';
 import type { Fact } from '../src/engine/model.js';
 import { named, scopeOf } from './_helpers/facts.js';
 import { closest } from './_helpers/suggest.js';
+import { forbiddenChars, isRestrictedName } from './_helpers/account-names.js';
 import { anyBetween } from '../src/util/sorted.js';
 
 const ACCOUNT = 'Microsoft-Windows-Shell-Setup/UserAccounts/LocalAccounts/LocalAccount';
@@ -88,10 +89,10 @@ export default defineRule({
           } else if (named(name)) {
             const text = name.text!.trim();
             const length = [...text].length;
-            const chars = [...new Set(text.match(FORBIDDEN) ?? [])];
-            if (chars.length > 0) ctx.report('forbidden', name.valueRange!, { name: quote(name), chars: chars.map((c) => `"${c}"`).join(', ') });
+            const chars = forbiddenChars(text, FORBIDDEN);
+            if (chars) ctx.report('forbidden', name.valueRange!, { name: quote(name), chars });
             else if (/^[.\s]+$/u.test(text)) ctx.report('dots', name.valueRange!, { name: quote(name) });
-            else if (text.toUpperCase() === 'NONE') ctx.report('restricted', name.valueRange!, { name: quote(name) });
+            else if (isRestrictedName(text)) ctx.report('restricted', name.valueRange!, { name: quote(name) });
             if (length > MAX_NAME && length <= PAGE_MAX) ctx.report('tooLong', name.valueRange!, { name: quote(name), length });
             const key = `${scopeOf(name)}\0${text.toLowerCase()}`;
             const first = firstByName.get(key);
