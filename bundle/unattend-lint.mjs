@@ -5796,21 +5796,25 @@ var zoneIndex = (kb) => kb.derive("time-zones", (k) => {
     display: displayIndex(k.timeZoneEntries())
   };
 });
+var DST_OFF = "_dstoff";
 function timeZoneVerdict(kb, v) {
   const b = v.element.binding;
   if (!b.setting || !TIME_ZONE_SETTINGS.includes(b.setting.key) || b.placeholder) return void 0;
   const padding = splitPadding(v.text);
   const core = padding.core;
   if (core === "") return void 0;
+  const dstOff = core.length > DST_OFF.length && core.slice(-DST_OFF.length).toLowerCase() === DST_OFF;
+  const zone = dstOff ? core.slice(0, -DST_OFF.length) : core;
+  const suffix = dstOff ? DST_OFF : "";
   const index = zoneIndex(kb);
-  if (index.ids.has(core)) return { kind: "ok", padding };
-  const sameCase = index.lower.get(core.toLowerCase());
-  if (sameCase) return { kind: "wrongCase", id: sameCase, padding };
-  const iana = windowsZoneForIana(core);
-  if (iana && index.ids.has(iana)) return { kind: "iana", id: iana, padding };
-  const shown = index.display.get(norm(core)) ?? index.display.get(norm(core.replace(OFFSET, "")));
-  if (shown) return { kind: "displayName", id: shown, padding };
-  return { kind: "unknown", padding };
+  if (index.ids.has(zone)) return suffix && !core.endsWith(DST_OFF) ? { kind: "wrongCase", id: zone + suffix, padding } : { kind: "ok", padding };
+  const sameCase = index.lower.get(zone.toLowerCase());
+  if (sameCase) return { kind: "wrongCase", id: sameCase + suffix, padding };
+  const iana = windowsZoneForIana(zone);
+  if (iana && index.ids.has(iana)) return { kind: "iana", id: iana + suffix, padding };
+  const shown = index.display.get(norm(zone)) ?? index.display.get(norm(zone.replace(OFFSET, "")));
+  if (shown) return { kind: "displayName", id: shown + suffix, padding };
+  return { kind: "unknown", padding, zone, suffix };
 }
 
 // rules/_helpers/product-keys.ts
@@ -9230,9 +9234,11 @@ var time_zone_default = defineRule({
             ctx.report(verdict.kind, v.range, { value, id: verdict.id }, fix ? { fix } : {});
             break;
           }
-          case "unknown":
-            ctx.report("unknown", v.range, { value, near: closest(padding.core, zoneIndex(ctx.kb).idList) });
+          case "unknown": {
+            const near = closest(verdict.zone, zoneIndex(ctx.kb).idList);
+            ctx.report("unknown", v.range, { value, near: near && near + verdict.suffix });
             break;
+          }
           default:
         }
       }
@@ -12802,7 +12808,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-MIMC6D4Z.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-43AKOOOF.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

@@ -39,9 +39,11 @@ export default defineRule({
             ctx.report(verdict.kind, v.range, { value, id: verdict.id }, fix ? { fix } : {});
             break;
           }
-          case 'unknown':
-            ctx.report('unknown', v.range, { value, near: closest(padding.core, zoneIndex(ctx.kb).idList) });
+          case 'unknown': {
+            const near = closest(verdict.zone, zoneIndex(ctx.kb).idList);
+            ctx.report('unknown', v.range, { value, near: near && near + verdict.suffix });
             break;
+          }
           default:
           // ok and case slips (value-case) and whitespace (value-whitespace) are other rules' findings.
         }

@@ -132,6 +132,19 @@ test('time-zone: IANA and display names are fixed to the Windows id', () => {
   }
 });
 
+test('time-zone: "<id>_dstoff" (the TimeZone page\'s zone without daylight saving time) is an id; what the rules propose keeps the suffix', async () => {
+  const zone = (value: string) => wrap('specialize', 'Microsoft-Windows-Shell-Setup', `<TimeZone>${value}</TimeZone>`);
+  assert.equal((await run(zone('Pacific Standard Time_dstoff'))).labels, []);
+  assert.equal((await run(zone(' W. Europe Standard Time_dstoff '))).labels, ['value-whitespace:1']);
+  await fixedBy(zone('pacific standard time_DSTOFF'), 'value-case:1', '<TimeZone>Pacific Standard Time_dstoff</TimeZone>');
+  await fixedBy(zone('Europe/Berlin_dstoff'), 'time-zone:2', '<TimeZone>W. Europe Standard Time_dstoff</TimeZone>');
+  const unknown = lint('time-zone', 'specialize', 'Microsoft-Windows-Shell-Setup', '<TimeZone>Pacifc Standard Time_dstoff</TimeZone>');
+  assert.match(unknown.messages[0]!.message, /did you mean "Pacific Standard Time_dstoff"\?/);
+  // The suffix alone, or on a name that is no zone, is no id.
+  assert.equal((await run(zone('_dstoff'))).labels, ['time-zone:2']);
+  assert.equal((await run(zone('Nowhere Time_dstoff'))).labels, ['time-zone:2']);
+});
+
 test('product-key: messages describe the problem without repeating the key', () => {
   const key = 'VK7JG-NPHTM-C97JM-9MPGT-3V6';
   const { messages } = lint('product-key', 'specialize', 'Microsoft-Windows-Shell-Setup', `<ProductKey>${key}</ProductKey>`);

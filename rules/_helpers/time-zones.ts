@@ -47,12 +47,18 @@ export const zoneIndex = (kb: KnowledgeBase): ZoneIndex =>
     };
   });
 
+/**
+ * The suffix that sets a zone without daylight saving time, as in the TimeZone page's example
+ * "Pacific Standard Time_dstoff" (tzutil /s takes the same form).
+ */
+export const DST_OFF = '_dstoff';
+
 export type ZoneVerdict =
   | { kind: 'ok'; padding: Padded }
   | { kind: 'wrongCase'; id: string; padding: Padded }
   | { kind: 'iana'; id: string; padding: Padded }
   | { kind: 'displayName'; id: string; padding: Padded }
-  | { kind: 'unknown'; padding: Padded };
+  | { kind: 'unknown'; padding: Padded; /** The value without a _dstoff suffix. */ zone: string; suffix: string };
 
 /** The verdict on a TimeZone value; undefined for other settings, empty values and template tokens. */
 export function timeZoneVerdict(kb: KnowledgeBase, v: BoundValue): ZoneVerdict | undefined {
@@ -61,14 +67,19 @@ export function timeZoneVerdict(kb: KnowledgeBase, v: BoundValue): ZoneVerdict |
   const padding = splitPadding(v.text);
   const core = padding.core;
   if (core === '') return undefined;
+  // "<id>_dstoff" is the zone without daylight saving time: the id before the suffix is judged, and every id the
+  // verdict proposes keeps the suffix.
+  const dstOff = core.length > DST_OFF.length && core.slice(-DST_OFF.length).toLowerCase() === DST_OFF;
+  const zone = dstOff ? core.slice(0, -DST_OFF.length) : core;
+  const suffix = dstOff ? DST_OFF : '';
   const index = zoneIndex(kb);
-  if (index.ids.has(core)) return { kind: 'ok', padding };
+  if (index.ids.has(zone)) return suffix && !core.endsWith(DST_OFF) ? { kind: 'wrongCase', id: zone + suffix, padding } : { kind: 'ok', padding };
   // Setup's lookup is not documented as case-insensitive: a case slip is value-case's warning.
-  const sameCase = index.lower.get(core.toLowerCase());
-  if (sameCase) return { kind: 'wrongCase', id: sameCase, padding };
-  const iana = windowsZoneForIana(core);
-  if (iana && index.ids.has(iana)) return { kind: 'iana', id: iana, padding };
-  const shown = index.display.get(norm(core)) ?? index.display.get(norm(core.replace(OFFSET, '')));
-  if (shown) return { kind: 'displayName', id: shown, padding };
-  return { kind: 'unknown', padding };
+  const sameCase = index.lower.get(zone.toLowerCase());
+  if (sameCase) return { kind: 'wrongCase', id: sameCase + suffix, padding };
+  const iana = windowsZoneForIana(zone);
+  if (iana && index.ids.has(iana)) return { kind: 'iana', id: iana + suffix, padding };
+  const shown = index.display.get(norm(zone)) ?? index.display.get(norm(zone.replace(OFFSET, '')));
+  if (shown) return { kind: 'displayName', id: shown + suffix, padding };
+  return { kind: 'unknown', padding, zone, suffix };
 }
