@@ -239,15 +239,29 @@ test('empty and binary files named explicitly give a fatal diagnostic, exit 1', 
   assert.equal(results.map((x) => x.fatalErrorCount), [1, 1]);
 });
 
-test('credentials outside password elements (product keys, net user passwords) never reach any output', () => {
+/** Commands that carry a password, each shape of them (src/engine/secrets.ts), and the password each carries. */
+const COMMANDS = [
+  'net.exe user /add deploy Cmd-Pw-Net1', 'C:\\Windows\\System32\\net.exe user deploy /add Cmd-Pw-Net2',
+  'net use Z: \\\\srv\\share Cmd-Pw-Use3 /user:CORP\\svc', 'cmdkey /add:srv /user:bob /pass:Cmd-Pw-Key4',
+  'ConvertTo-SecureString -AsPlainText -Force -String Cmd-Pw-Sec5', "$s = 'Cmd-Pw-Pipe6' | ConvertTo-SecureString -AsPlainText -Force",
+  'New-LocalUser x -Password (ConvertTo-SecureString Cmd-Pw-Sub7 -AsPlainText -Force)',
+  'reg add HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon /v DefaultPassword /t REG_SZ /d Cmd-Pw-Reg8 /f',
+  'schtasks /create /tn t /tr x /ru CORP\\svc /rp Cmd-Pw-Task9', 'psexec \\\\host -u admin -p Cmd-Pw-Exec10 cmd',
+];
+const COMMAND_SECRETS = COMMANDS.map((c) => /Cmd-Pw-\w+/.exec(c)![0]);
+
+test('credentials outside password elements (product keys, command-line passwords) never reach any output', () => {
   const leaky = CLEAN.replace('<ComputerName>*</ComputerName>', '<ComputerName>*</ComputerName><ComputerName>x</ComputerName>')
     .replace('publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">\n      <ComputerName>', 'publicKeyToken="VK7JG-NPHTM-C97JM-9MPGT-3V66T" language="neutral" versionScope="nonSxS">\n      <ComputerName>')
-    .replace('<TimeZone>UTC</TimeZone>', '<TimeZone>UTC</TimeZone><RunSynchronous><RunSynchronousCommand><Order>1</Order><Path>cmd /c net user deploy Hunter2-Secret /add &amp;&amp; slmgr /ipk W269N-WFGWX-YVC9B-4J6C9-T83GX</Path></RunSynchronousCommand></RunSynchronous>');
+    .replace('<TimeZone>UTC</TimeZone>', '<TimeZone>UTC</TimeZone><RunSynchronous><RunSynchronousCommand><Order>1</Order><Path>cmd /c net user deploy Hunter2-Secret /add &amp;&amp; slmgr /ipk W269N-WFGWX-YVC9B-4J6C9-T83GX</Path></RunSynchronousCommand>' +
+      // One command a line, each line with a finding (the template token), so that code frames and snippets show it.
+      COMMANDS.map((c, i) => `\n<RunSynchronousCommand><Order>${i + 2}</Order><Path>${c} {{ token }}</Path></RunSynchronousCommand>`).join('') +
+      '</RunSynchronous>');
   const dir = tempTree({ 'unattend.xml': leaky });
-  for (const f of ['text', 'json', 'sarif', 'compact', 'github']) {
+  for (const f of ['text', 'json', 'sarif', 'compact', 'github', 'gitlab']) {
     const r = runCli(['-f', f, '--color', 'unattend.xml'], { cwd: dir });
     assert.is(r.code, 1, f);
-    for (const secret of ['VK7JG-NPHTM', 'Hunter2-Secret', 'W269N-WFGWX']) assert.not.ok(r.stdout.includes(secret), `${f} shows ${secret}`);
+    for (const secret of ['VK7JG-NPHTM', 'Hunter2-Secret', 'W269N-WFGWX', ...COMMAND_SECRETS]) assert.not.ok(r.stdout.includes(secret), `${f} shows ${secret}`);
   }
 });
 

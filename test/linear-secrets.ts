@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { MASK, maskSecrets, scanFreeSecrets, secretFinder, secretMasker } from '../src/engine/secrets.js';
+import { COMMAND_SHAPES, credentialRange, MASK, maskSecrets, scanFreeSecrets, secretFinder, secretMasker } from '../src/engine/secrets.js';
 import { FIXTURES, SHARED } from './helpers/paths.js';
 
 /** The masking before secretMasker: longest secret first, each replaced everywhere by split/join. */
@@ -121,22 +121,17 @@ test('no secret is left in the output, for any text and any secrets without "*"'
   }
 });
 
-/** scanFreeSecrets as it was: four global regexes, one after the other. */
-function fourScans(text: string): { start: number; end: number }[] {
-  const shapes = [
-    /\b[A-Za-z0-9]{5}(?:-[A-Za-z0-9]{5}){4}\b/g,
-    /\bnet\s+user\s+(?:"[^"]+"|\{\{[^}]*\}\}|(?!\/)\S+)\s+((?!\/)(?!\*(?:\s|$))(?:"[^"]*"|\{\{[^}]*\}\}|[^\s<]+))/gi,
-    /ConvertTo-SecureString\s+(?:-String\s+)?(['"])((?:(?!\1).)+)\1/gi,
-    /(?:\/password:|-Password\s+)(['"]?)([^\s'"<]+)\1/gi,
-  ];
+/** scanFreeSecrets done the slow way: the product-key expression, then each command shape's expression on its own. */
+function separateScans(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  for (const re of shapes) {
-    for (const m of text.matchAll(re)) {
-      const secret = m[m.length - 1] ?? m[0];
-      const at = m.index! + m[0].lastIndexOf(secret);
-      if (secret.length >= 3) out.push({ start: at, end: at + secret.length });
+  for (const m of text.matchAll(/\b[A-Za-z0-9]{5}(?:-[A-Za-z0-9]{5}){4}\b/g)) out.push({ start: m.index!, end: m.index! + m[0].length });
+  for (const shape of COMMAND_SHAPES) {
+    for (const m of text.matchAll(new RegExp(shape.source, 'gid'))) {
+      const r = credentialRange(text, m.indices!.groups![shape.values.find((v) => m.groups![v] !== undefined)!]!);
+      if (r) out.push(r);
     }
   }
+  for (const m of text.matchAll(/(['"])((?:(?!\1)[^\n<]){3,256})\1\s*\|\s*ConvertTo-SecureString\b/gi)) out.push({ start: m.index! + 1, end: m.index! + 1 + m[2]!.length });
   return out;
 }
 
@@ -148,12 +143,12 @@ function answerFiles(): string[] {
   );
 }
 
-test('scanFreeSecrets finds exactly what the four separate scans found, in the same order', () => {
+test('scanFreeSecrets finds exactly what separate scans of each shape find, in the same order', () => {
   const files = answerFiles();
   assert.ok(files.length > 0);
   let found = 0;
   for (const text of files) {
-    const expected = fourScans(text);
+    const expected = separateScans(text);
     found += expected.length;
     assert.equal(scanFreeSecrets(text), expected);
   }
@@ -167,6 +162,35 @@ test('scanFreeSecrets: a template expression for the user or the password is one
   assert.equal(scanFreeSecrets(plain).map((r) => plain.slice(r.start, r.end)), ['S3cret!']);
 });
 
+test('scanFreeSecrets: each command shape finds the password it carries, and no switch, prompt, variable or separator', () => {
+  const found = (text: string) => scanFreeSecrets(text).map((r) => text.slice(r.start, r.end));
+  const cases: [string, string[]][] = [
+    ['net user deploy S3cret-a /add', ['S3cret-a']],
+    ['net user /add deploy S3cret-b', ['S3cret-b']],
+    ['net user deploy /add S3cret-c /y', ['S3cret-c']],
+    ['C:\\Windows\\System32\\net.exe user deploy S3cret-d', ['S3cret-d']],
+    ['net use Z: \\\\srv\\share S3cret-e /user:CORP\\svc', ['S3cret-e']],
+    ['net use \\\\srv\\share "S3cret f" /user:bob', ['S3cret f']],
+    ['cmdkey /add:srv /user:bob /pass:S3cret-g', ['S3cret-g']],
+    ['ConvertTo-SecureString -String S3cret-h -AsPlainText -Force', ['S3cret-h']],
+    ['ConvertTo-SecureString -AsPlainText -Force -String S3cret-i', ['S3cret-i']],
+    ["ConvertTo-SecureString 'S3cret j' -AsPlainText", ['S3cret j']],
+    ["$s = 'S3cret-k' | ConvertTo-SecureString -AsPlainText -Force", ['S3cret-k']],
+    ['New-LocalUser x -Password (ConvertTo-SecureString S3cret-l -AsPlainText -Force)', ['S3cret-l']],
+    ['reg add "HKLM\\…\\Winlogon" /v DefaultPassword /t REG_SZ /d S3cret-m /f', ['S3cret-m']],
+    ['reg add HKLM\\…\\Winlogon /d x /v "DefaultPassword" /d "S3cret n"', ['S3cret n']],
+    ['schtasks /create /tn t /tr x /ru CORP\\svc /rp S3cret-o', ['S3cret-o']],
+    ['psexec \\\\host -u admin -p S3cret-p cmd /c dir', ['S3cret-p']],
+    ['net user Admin * /add', []],
+    ['net user deploy /active:yes &amp;&amp; shutdown /r', []],
+    ['ConvertTo-SecureString $plain -AsPlainText -Force', []],
+    ['New-LocalUser x -Password $secure', []],
+    ['schtasks /create /ru SYSTEM /rp *', []],
+    ['name="abc" value="def" | more', []],
+  ];
+  for (const [text, expected] of cases) assert.equal(found(text), expected, text);
+});
+
 test('scanFreeSecrets: shapes that overlap each other or repeat inside a match', () => {
   const cases = [
     'net user admin /password:ABCDE-FGHIJ-KLMNO-PQRST-UVWXY',
@@ -177,11 +201,16 @@ test('scanFreeSecrets: shapes that overlap each other or repeat inside a match',
     'NET USER Admin * /add & net user Admin P@ss /add & -Password "ab" -password:xyz /Password:\'q1w2e3\'',
     'convertto-securestring "a"b" net\tuser\tx\ty\n/password:"\nABCDE-12345-abcde-12345-ABCDE',
     "net user {{ name }} {{ user.get('passwd') }} /add",
+    "'ab' 'abc' | ConvertTo-SecureString -String \"net use \\\\a\\b c123 /user:x\" -AsPlainText",
+    'psexec -p one -p two /rp three /rp "four five" /v "DefaultPassword" /d six',
   ];
   const rnd = random(3);
-  const tokens = ['net user ', 'x ', '"', "'", '/password:', '-Password ', 'ConvertTo-SecureString ', '-String ', 'ABCDE-', 'FGHIJ', ' ', '*', '\n', '<'];
-  for (let i = 0; i < 5000; i++) cases.push(Array.from({ length: rnd(14) }, () => tokens[rnd(tokens.length)]).join(''));
-  for (const text of cases) assert.equal(scanFreeSecrets(text), fourScans(text), JSON.stringify(text));
+  const tokens = [
+    'net user ', 'net.exe use ', '\\\\srv\\s ', 'x ', '"', "'", '/password:', '/pass:', '-Password ', 'ConvertTo-SecureString ', '-String ', '-Force ',
+    ' | ', '$p ', '(', '/v DefaultPassword ', '/d ', '/rp ', 'psexec ', '-p ', '/add ', '&amp; ', 'ABCDE-', 'FGHIJ', ' ', '*', '\n', '<',
+  ];
+  for (let i = 0; i < 8000; i++) cases.push(Array.from({ length: rnd(16) }, () => tokens[rnd(tokens.length)]).join(''));
+  for (const text of cases) assert.equal(scanFreeSecrets(text), separateScans(text), JSON.stringify(text));
   assert.ok(cases.some((t) => scanFreeSecrets(t).length > 1));
 });
 

@@ -143,7 +143,9 @@ test('help.markdown is the rule doc: title dropped, relative links absolute, cre
   const doc = [
     '# value-case', '', 'Enumerated values should use their documented spelling', '',
     'See [value-type](value-type.md), [the config](../docs/configuration.md#rules), [Microsoft](https://learn.microsoft.com/x) and [below](#bad).',
-    '', '## Bad', '', '```xml', '<ProductKey><Key>VK7JG-NPHTM-C97JM-9MPGT-3V66T</Key></ProductKey>', '<Path>net user admin Hunter2 /add</Path>', '```',
+    'The `<Password>` element holds the secret; this prose stays as written.',
+    '', '## Bad', '', '```xml', '<ProductKey><Key>VK7JG-NPHTM-C97JM-9MPGT-3V66T</Key></ProductKey>', '<Path>net user admin Hunter2 /add</Path>',
+    '<Credentials><Password>D0main-Pa55-Doc</Password></Credentials>', '<AdministratorPassword><Value>Adm1n-Doc-Pw</Value></AdministratorPassword>', '```',
   ].join('\n');
   const ruleDoc = (id: string): string | undefined => (id === 'value-case' ? doc : undefined);
   const rules = toSarifLog(sampleResults(), context({ ruleDoc })).runs[0].tool.driver.rules;
@@ -155,7 +157,9 @@ test('help.markdown is the rule doc: title dropped, relative links absolute, cre
   assert.ok(md.includes('[the config](https://unattend-lint.example.com/docs/configuration.md#rules)'), md);
   assert.ok(md.includes('[Microsoft](https://learn.microsoft.com/x)') && md.includes('[below](#bad)'), md);
   assert.ok(md.includes('## Bad') && md.includes(`<Key>${SECRET_MASK}</Key>`), md);
-  assert.not.ok(md.includes('VK7JG') || md.includes('Hunter2'), md);
+  assert.not.ok(md.includes('VK7JG') || md.includes('Hunter2') || md.includes('D0main-Pa55-Doc') || md.includes('Adm1n-Doc-Pw'), md);
+  assert.ok(md.includes(`<Password>${SECRET_MASK}</Password>`) && md.includes(`<Value>${SECRET_MASK}</Value>`), md);
+  assert.ok(md.includes('The `<Password>` element holds the secret; this prose stays as written.'), md);
   assert.ok(md.endsWith(`[Documentation](${vc.helpUri})`));
   // Rules without a doc keep the summary and the link.
   const pw = rules.find((r) => r.id === 'password-plaintext')!;

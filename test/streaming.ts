@@ -184,6 +184,28 @@ ${repeats}
   assert.ok(Array.from({ length: 40 }, (_, i) => `Pa55-word-${i}-x`).every(covered));
 });
 
+test('a streamed file finds every command-line password as the whole text does, across scan windows', () => {
+  // Values piped into ConvertTo-SecureString are read back from the pipe: some pipes sit just past a window's start.
+  const commands = Array.from({ length: 60 }, (_, i) => {
+    const pad = ' '.repeat(i % 17);
+    return i % 3 === 0
+      ? `<!-- ${pad}$s = 'Piped-Pw-${i}'${pad} | ConvertTo-SecureString -AsPlainText -Force -->`
+      : i % 3 === 1
+        ? `<!-- ${pad}net user /add u${i} Net-Pw-${i} &amp; schtasks /create /rp Task-Pw-${i} -->`
+        : `<!-- ${pad}reg add HKLM\\Winlogon /v DefaultPassword /t REG_SZ /d "Reg Pw ${i}" /f -->`;
+  }).join('\n');
+  const text = `<?xml version="1.0"?>\n<unattend xmlns="urn:schemas-microsoft-com:unattend">\n${commands}\n<settings pass="nope"/>\n</unattend>\n`;
+  const bytes = new TextEncoder().encode(text);
+  const [streamed, whole] = streamedAsWhole(bytes, 'x.xml', 61);
+  assert.equal(streamed, whole);
+  const r = lintStream(bytesOf(bytes), { ...everyRule('x.xml'), chunkBytes: 61, windows: { segment: 256, overlap: 512 } });
+  const masked = new Set(r.secretRanges!.map((x) => text.slice(x.start, x.end)));
+  for (let i = 0; i < 60; i++) {
+    const expected = i % 3 === 0 ? [`Piped-Pw-${i}`] : i % 3 === 1 ? [`Net-Pw-${i}`, `Task-Pw-${i}`] : [`Reg Pw ${i}`];
+    for (const v of expected) assert.ok(masked.has(v), v);
+  }
+});
+
 test('a streamed file keeps no text: none for a clean result, the lines of its findings (and one on each side) for others', () => {
   const clean = new TextEncoder().encode('<?xml version="1.0"?>\n<unattend xmlns="urn:schemas-microsoft-com:unattend"/>\n');
   const opts = everyRule('x.xml');

@@ -224,17 +224,65 @@ function insideWord(text: string, r: Range): boolean {
 }
 
 // Credentials that can sit anywhere in a file, not only in password elements: product keys pasted into
-// attributes or commands (slmgr /ipk), and passwords given to common account commands. Product keys are found
-// from their hyphens (much faster than a regex tried at every letter); the command shapes by one regex, so the
-// text is scanned once for them, each alternative naming the group that holds the credential.
-const COMMAND_SECRET_SHAPES = [
-  // A user or password written as a template expression ({{ name }}) is one token, spaces and all.
-  String.raw`(?<net>\bnet\s+user\s+(?:"[^"]+"|\{\{[^}]*\}\}|(?!\/)\S+)\s+(?<netValue>(?!\/)(?!\*(?:\s|$))(?:"[^"]*"|\{\{[^}]*\}\}|[^\s<]+)))`,
-  String.raw`(?<secure>ConvertTo-SecureString\s+(?:-String\s+)?(?<secureQuote>['"])(?<secureValue>(?:(?!\k<secureQuote>).)+)\k<secureQuote>)`,
-  String.raw`(?<arg>(?:\/password:|-Password\s+)(?<argQuote>['"]?)(?<argValue>[^\s'"<]+)\k<argQuote>)`,
-] as const;
-const SHAPE_GROUPS = [['net', 'netValue'], ['secure', 'secureValue'], ['arg', 'argValue']] as const;
-const COMMAND_SECRETS = new RegExp(COMMAND_SECRET_SHAPES.join('|'), 'gi');
+// attributes or commands (slmgr /ipk), and passwords given to common commands. Product keys are found from their
+// hyphens (much faster than a regex tried at every letter); the command shapes by one regex, so the text is
+// scanned once for them. Each shape names the groups that can hold its credential (one of them matches).
+export interface CommandShape {
+  readonly name: string;
+  readonly source: string;
+  readonly values: readonly string[];
+}
+
+/** A value on a command line: quoted, a template expression (one token, spaces and all), or up to white space. */
+const ARG = String.raw`(?:"[^"]*"|\{\{[^}]*\}\}|[^\s<]+)`;
+/** Not a value: a switch, a prompt ("*"), or a command separator after the command's last switch. */
+const NOT_VALUE = String.raw`(?!\/)(?!\*(?:\s|$))(?!&amp;|&&|\|)`;
+export const COMMAND_SHAPES: readonly CommandShape[] = [
+  // net user [switches] NAME [switches] PASSWORD: net takes its switches anywhere; net.exe and a path work too.
+  {
+    name: 'net',
+    values: ['netValue'],
+    source: String.raw`\bnet(?:\.exe)?\s+user(?:\s+\/\S+)*\s+(?:"[^"]+"|\{\{[^}]*\}\}|(?!\/)\S+)(?:\s+\/\S+)*\s+(?<netValue>${NOT_VALUE}${ARG})`,
+  },
+  // net use [D:|*] \\server\share PASSWORD
+  {
+    name: 'use',
+    values: ['useValue'],
+    source: String.raw`\bnet(?:\.exe)?\s+use\s+(?:(?:[a-z]:|\*)\s+)?\\\\[^\s<]+\s+(?<useValue>${NOT_VALUE}${ARG})`,
+  },
+  // ConvertTo-SecureString [-AsPlainText -Force] [-String] VALUE, quoted or not (a $variable is no credential).
+  {
+    name: 'secure',
+    values: ['secureValue', 'secureBare'],
+    source: String.raw`ConvertTo-SecureString(?:\s+-(?!String\b)[a-z]+)*\s+(?:-String\s+)?(?:(?<secureQuote>['"])(?<secureValue>(?:(?!\k<secureQuote>).)+)\k<secureQuote>|(?<secureBare>(?![-$(@{])[^\s'"|;)<]+))`,
+  },
+  // /password:VALUE, /pass:VALUE (cmdkey), -Password VALUE (not a $variable or a subexpression).
+  {
+    name: 'arg',
+    values: ['argValue'],
+    source: String.raw`(?:\/pass(?:word)?:|-Password\s+)(?<argQuote>['"]?)(?<argValue>(?![($])[^\s'"<]+)\k<argQuote>`,
+  },
+  // reg add …\Winlogon /v DefaultPassword [/t REG_SZ] /d VALUE: the automatic logon password, in clear text.
+  {
+    name: 'reg',
+    values: ['regValue'],
+    source: String.raw`\/v\s+(?<regQuote>"?)DefaultPassword\k<regQuote>\s+(?:\/t\s+\S+\s+)?\/d\s+(?<regValue>"[^"]*"|[^\s<"]+)`,
+  },
+  // schtasks … /rp VALUE: the password of the task's account.
+  { name: 'rp', values: ['rpValue'], source: String.raw`\/rp\s+(?<rpValue>"[^"]*"|(?!\*(?:\s|$))[^\s<"]+)` },
+  // psexec … -p VALUE
+  {
+    name: 'psexec',
+    values: ['psexecValue'],
+    source: String.raw`\bpsexec(?:64)?(?:\.exe)?(?:[ \t]+[^\s<]+)*?[ \t]+-p[ \t]+(?<psexecValue>"[^"]*"|[^\s<"]+)`,
+  },
+];
+/** `'VALUE' | ConvertTo-SecureString`: found from the pipe (what follows it), the value read back from it (PIPED_VALUE). */
+const PIPED = /\s*ConvertTo-SecureString\b/iy;
+/** The longest value read back before a pipe. */
+export const PIPED_VALUE = 256;
+/** All shapes in one expression; `d` gives the credential's own offsets. */
+const COMMAND_SECRETS = new RegExp(COMMAND_SHAPES.map((s) => `(?<${s.name}>${s.source})`).join('|'), 'gid');
 
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isWord = (c: number): boolean => isAlnum(c) || c === 95;
@@ -253,9 +301,45 @@ export interface FreeSecretScan {
   lastIndex: number;
   /** Per command shape: where its last match ended (a shape's matches never overlap each other). */
   readonly resume: number[];
+  /** Where the search for `| ConvertTo-SecureString` goes on. */
+  pipe: number;
 }
 
-export const freeSecretScan = (): FreeSecretScan => ({ byShape: [[], ...SHAPE_GROUPS.map(() => [])], hyphen: 0, lastIndex: 0, resume: SHAPE_GROUPS.map(() => 0) });
+export const freeSecretScan = (): FreeSecretScan => ({
+  byShape: [[], ...COMMAND_SHAPES.map(() => []), []],
+  hyphen: 0,
+  lastIndex: 0,
+  resume: COMMAND_SHAPES.map(() => 0),
+  pipe: 0,
+});
+
+/**
+ * The quoted values piped into ConvertTo-SecureString whose pipe is before `until`. A search for the quote from
+ * every quote character would cost many times the other shapes together; pipes are rare.
+ */
+function pipedShapes(text: string, base: number, until: number, scan: FreeSecretScan): void {
+  const out = scan.byShape[scan.byShape.length - 1]!;
+  const re = new RegExp(PIPED);
+  const last = until - base;
+  // A search for the pipe character, then the expression from just after it: much cheaper than the expression
+  // tried at every offset.
+  let i = text.indexOf('|', Math.max(0, scan.pipe - base));
+  for (; i >= 0 && i < last; i = text.indexOf('|', i + 1)) {
+    re.lastIndex = i + 1;
+    if (!re.test(text)) continue;
+    let close = i - 1;
+    while (close >= 0 && isSpace(text.charCodeAt(close))) close--;
+    const quote = text.charCodeAt(close);
+    if (quote !== 34 && quote !== 39) continue;
+    const open = text.lastIndexOf(text[close]!, close - 1);
+    if (open < 0 || close - open - 1 > PIPED_VALUE) continue;
+    const value = text.slice(open + 1, close);
+    if (value.length >= 3 && !value.includes('\n') && !value.includes('<')) out.push({ start: base + open + 1, end: base + close });
+  }
+  scan.pipe = i >= 0 ? Math.min(base + i, until) : until;
+}
+
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 
 /** Product-key shapes (five groups of five letters or digits, between word boundaries) whose hyphens are before `until`. */
 function productKeyShapes(text: string, base: number, until: number, scan: FreeSecretScan): void {
@@ -279,22 +363,35 @@ function productKeyShapes(text: string, base: number, until: number, scan: FreeS
   scan.hyphen = i >= 0 ? base + i : until;
 }
 
-/** The command shapes (net user, ConvertTo-SecureString, /password:) of `text` (at offset `base`) starting before `until`. */
+/**
+ * The credential a shape's value group holds: inside its double quotes when it is quoted (the quotes are the
+ * command line's, not the password's); undefined when shorter than 3 characters, which hides nothing.
+ */
+export function credentialRange(text: string, [start, end]: readonly [number, number]): Range | undefined {
+  if (end - start >= 2 && text.charCodeAt(start) === 34 && text.charCodeAt(end - 1) === 34) {
+    start++;
+    end--;
+  }
+  return end - start >= 3 ? { start, end } : undefined;
+}
+
+/** The command shapes (net user, ConvertTo-SecureString, /password:, …) of `text` (at offset `base`) starting before `until`. */
 function commandShapes(text: string, base: number, until: number, scan: FreeSecretScan): void {
   const re = new RegExp(COMMAND_SECRETS);
   re.lastIndex = Math.max(0, scan.lastIndex - base);
   let m = re.exec(text);
   for (; m && base + m.index < until; m = re.exec(text)) {
     // A match of one shape may overlap a match of another, so the scan goes on right after its start.
-    // No two shapes can match at the same offset (they begin with "net", "ConvertTo-", "/" or "-").
+    // No two shapes can match at the same offset: each begins with its own word, switch or quote.
     re.lastIndex = m.index + 1;
-    const k = SHAPE_GROUPS.findIndex(([whole]) => m!.groups![whole] !== undefined);
+    const groups = m.groups!;
+    const k = COMMAND_SHAPES.findIndex((shape) => groups[shape.name] !== undefined);
     const at0 = base + m.index;
     if (at0 < scan.resume[k]!) continue;
     scan.resume[k] = at0 + m[0].length;
-    const secret = m.groups![SHAPE_GROUPS[k]![1]]!;
-    const at = at0 + m[0].lastIndexOf(secret);
-    if (secret.length >= 3) scan.byShape[k + 1]!.push({ start: at, end: at + secret.length });
+    const name = COMMAND_SHAPES[k]!.values.find((v) => groups[v] !== undefined)!;
+    const r = credentialRange(text, m.indices!.groups![name]!);
+    if (r) scan.byShape[k + 1]!.push({ start: base + r.start, end: base + r.end });
   }
   scan.lastIndex = m ? Math.min(base + m.index, until) : until;
 }
@@ -303,6 +400,7 @@ function commandShapes(text: string, base: number, until: number, scan: FreeSecr
 export function scanFreeSecretsIn(text: string, base: number, until: number, scan: FreeSecretScan): void {
   productKeyShapes(text, base, until, scan);
   commandShapes(text, base, until, scan);
+  pipedShapes(text, base, until, scan);
 }
 
 // An element whose name says it holds a secret, as the binder's name check reads names (…Password…, ProductKey,

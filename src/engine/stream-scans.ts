@@ -2,7 +2,7 @@
 // shape, template conditionals and template marks before the parse, the repeats of secret values after it.
 import type { Range } from '../types.js';
 import type { Piece } from '../source/stream.js';
-import { freeSecretScan, scanFreeSecretsIn, secretFinderFor } from './secrets.js';
+import { freeSecretScan, PIPED_VALUE, scanFreeSecretsIn, secretFinderFor } from './secrets.js';
 import { conditionalsIn, templateMarkOffsets } from '../binder/placeholders.js';
 import { firstIndex } from '../util/sorted.js';
 
@@ -24,8 +24,11 @@ export interface ScanWindows {
 
 export const SCAN_WINDOWS: ScanWindows = { segment: 1024 * 1024, overlap: 64 * 1024 };
 
-/** Characters before a window's first reported offset that it still holds (a word boundary, a line start). */
-const LOOKBEHIND = 8;
+/**
+ * Characters before a window's first reported offset that it still holds (a word boundary, a line start, the value
+ * piped into ConvertTo-SecureString before a pipe the window reports).
+ */
+const LOOKBEHIND = PIPED_VALUE + 16;
 
 export interface TextScanner {
   feed(piece: Piece): void;

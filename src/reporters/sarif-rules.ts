@@ -1,8 +1,8 @@
 // SARIF reportingDescriptors (tool.driver.rules) from rule metadata, shaped for GitHub code scanning.
 import type { RuleMeta } from '../engine/rule.js';
-import { maskFound, scanFreeSecrets } from '../engine/secrets.js';
+import { maskFound, scanFreeSecrets, secretElementShapes } from '../engine/secrets.js';
 import { ruleDocsUrl } from '../meta.js';
-import type { Diagnostic } from '../types.js';
+import type { Diagnostic, Range } from '../types.js';
 import { mergedSecretRanges } from './secrets.js';
 
 /** Id under which findings without a rule (a file that is not well-formed XML) are reported. */
@@ -61,15 +61,27 @@ const RELATIVE_LINK = /\]\((?![a-z][a-z0-9+.-]*:|#|\/)([^)\s]+)\)/gi;
 /**
  * A rule's doc as code scanning shows it under the alert: the title line dropped (the alert names the rule)
  * and relative links made absolute against the doc's own URL, since the alert is not beside the doc.
- * Credentials in its examples (product keys, `net user` passwords) are masked like those of answer files:
- * no output shows anything shaped like one, whoever wrote it.
+ * Credentials in its examples (product keys, command-line passwords, and the values of password elements in its
+ * code blocks) are masked like those of answer files: no output shows anything shaped like one, whoever wrote it.
  */
 export function helpMarkdown(doc: string, docsUrl: string | undefined): string {
   const titled = doc.replace(/^\uFEFF?#[^\n]*\n+/, '').trim();
-  const body = maskFound(titled, mergedSecretRanges(scanFreeSecrets(titled)));
+  const body = maskFound(titled, mergedSecretRanges([...scanFreeSecrets(titled), ...codeBlockSecrets(titled)]));
   if (!docsUrl) return body;
   const linked = body.replace(RELATIVE_LINK, (_, target: string) => `](${new URL(target, docsUrl).href})`);
   return `${linked}\n\n[Documentation](${docsUrl})`;
+}
+
+const CODE_BLOCK = /^```[^\n]*\n([\s\S]*?)^```/gm;
+
+/** The values of password elements in a doc's fenced code blocks (prose that names `<Password>` is left alone). */
+function codeBlockSecrets(doc: string): Range[] {
+  const out: Range[] = [];
+  for (const m of doc.matchAll(CODE_BLOCK)) {
+    const at = m.index! + m[0].indexOf('\n') + 1;
+    for (const r of secretElementShapes(m[1]!)) out.push({ start: at + r.start, end: at + r.end });
+  }
+  return out;
 }
 
 function help(summary: string, docsUrl: string | undefined, doc: string | undefined): { text: string; markdown: string } {

@@ -11,6 +11,7 @@ import { toSarifLog } from '../../src/reporters/sarif.js';
 import { json } from '../../src/reporters/json.js';
 import { gitlab } from '../../src/reporters/gitlab.js';
 import { addLineHashes } from '../../src/reporters/fingerprint.js';
+import { mergeRanges } from '../../src/engine/secret-ranges.js';
 
 /** Random access to bytes in memory, as the Node layer gives it to a file. */
 export const bytesOf = (data: Uint8Array): ByteReader => ({
@@ -40,7 +41,8 @@ const metas = new Map(builtinRules.map((r) => [r.meta.id, r.meta]));
 const reporting = { cwd: '/', rules: metas, color: false, toolVersion: '0' };
 
 /**
- * A result as reports show it: its findings and secret ranges (a set, in one order), and what the text, JSON, SARIF
+ * A result as reports show it: its findings and secret ranges (merged: what is masked; a value that is the start of
+ * a longer one can be found on its own at the end of a piece, inside the longer one's range), and what the text, JSON, SARIF
  * and GitLab reports print of it (code frames, snippets, fingerprints); not its text, which a streamed file keeps
  * only in part.
  */
@@ -50,7 +52,7 @@ export function comparable(r: FileResult): unknown {
   void excerpt;
   return {
     ...rest,
-    secretRanges: [...(r.secretRanges ?? [])].sort((a, b) => a.start - b.start || a.end - b.end),
+    secretRanges: mergeRanges(r.secretRanges ?? []),
     text: textReporter([r], reporting),
     json: json([r], reporting),
     sarif: toSarifLog([r], reporting),
