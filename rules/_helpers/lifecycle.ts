@@ -56,11 +56,14 @@ export function targetRelated(target: FileTarget | undefined): { related: { mess
 
 /**
  * Whether Reseal in auditSystem or oobeSystem is processed before the other settings of its pass and skips them: so
- * before Windows 10, after them since (microsoft-windows-deployment-reseal). False without a target.
+ * before Windows 10, after them since (microsoft-windows-deployment-reseal). False without a target, and for a
+ * target only the offline image names: copies of a file keep the image it was authored against, so that names no
+ * release for certain (as for removals).
  */
-export function resealRunsFirst(kb: KnowledgeBase, target: Target | undefined): boolean {
+export function resealRunsFirst(kb: KnowledgeBase, target: FileTarget | undefined): boolean {
+  if (!target || target.inferred?.evidence.source === 'cpi:offlineImage') return false;
   const windows10 = kb.releases().find((r) => r.id === 'windows-10')?.build ?? 10240;
-  return !!target && target.build < windows10;
+  return target.build < windows10;
 }
 
 interface Lifecycle {
