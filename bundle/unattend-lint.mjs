@@ -4,7 +4,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toJsonResults
-} from "./lib/chunk-DX4TNRCN.mjs";
+} from "./lib/chunk-PRQAM6IX.mjs";
 import {
   CHUNK_BYTES,
   UndecodableError,
@@ -12,7 +12,7 @@ import {
   decode,
   encode,
   openStreamedText
-} from "./lib/chunk-M7MNSFER.mjs";
+} from "./lib/chunk-X2TIYFPZ.mjs";
 import {
   TOOL_NAME,
   ruleDocsUrl
@@ -20,12 +20,13 @@ import {
 import {
   createLineIndex,
   createLineIndexBuilder
-} from "./lib/chunk-LBQXBL4J.mjs";
+} from "./lib/chunk-CCKNQ6FC.mjs";
 import {
   displayPath
 } from "./lib/chunk-IZ3WNW6M.mjs";
 import {
   MASK,
+  PIPED_VALUE,
   SHORT_SECRET,
   anyBetween,
   byCodeUnits,
@@ -44,7 +45,7 @@ import {
   secretRedactor,
   secretValuesOf,
   showableFix
-} from "./lib/chunk-CSIXRACT.mjs";
+} from "./lib/chunk-LJW2TMT2.mjs";
 import {
   __commonJS,
   __toESM
@@ -4721,10 +4722,15 @@ function infer(present, filePath, model) {
       weak: !sysprepName
     };
   }
+  const offline = present.has("offlineServicing");
+  const andOffline = offline ? " (and an offlineServicing pass)" : "";
   if (present.has("auditSystem") || present.has("auditUser")) {
-    return { name: "audit", basis: "audit", reason: `the file's passes are audit-mode passes${named2}` };
+    return { name: "audit", basis: "audit", reason: `the file's passes are audit-mode passes${andOffline}${named2}`, weak: offline };
   }
-  if (present.has("oobeSystem")) return { name: "sysprep-oobe", basis: "oobeSystem", reason: `the file has only an oobeSystem pass${named2}` };
+  if (present.has("oobeSystem")) {
+    const only = offline ? "an oobeSystem pass and an offlineServicing pass only" : "only an oobeSystem pass";
+    return { name: "sysprep-oobe", basis: "oobeSystem", reason: `the file has ${only}${named2}`, weak: offline };
+  }
   return void 0;
 }
 function scenarioOf(model, filePath, setting) {
@@ -4771,7 +4777,9 @@ function passRuns(name, present, model, weak) {
       break;
     case "sysprep-oobe":
       runs = [{ pass: "oobeSystem" }];
-      for (const p of PASS_NAMES) if (p !== "oobeSystem") never[p] = "sysprep /oobe without /generalize runs only the oobeSystem pass";
+      for (const p of PASS_NAMES) {
+        if (p !== "oobeSystem" && !(weak && p === "offlineServicing")) never[p] = "sysprep /oobe without /generalize runs only the oobeSystem pass";
+      }
       break;
     case "audit":
       runs = [{ pass: "auditSystem" }, { pass: "auditUser" }];
@@ -4779,7 +4787,7 @@ function passRuns(name, present, model, weak) {
       else runs.push({ pass: "generalize", when: sysprepOnly }, { pass: "specialize", when: "after a generalize" });
       runs.push({ pass: "oobeSystem", when: toOobe ? "after Reseal Mode=OOBE" : "when audit mode is resealed to OOBE (sysprep /oobe)" });
       never.windowsPE = "only Setup from installation media runs windowsPE; sysprep never does";
-      never.offlineServicing = "offlineServicing runs when an image is applied or serviced offline, never under sysprep";
+      if (!weak) never.offlineServicing = "offlineServicing runs when an image is applied or serviced offline, never under sysprep";
       break;
     case "offline":
       runs = [{ pass: "offlineServicing" }];
@@ -4966,8 +4974,9 @@ function targetRelated(target) {
   return e ? { related: [{ message: `the target ${target.label} is inferred from this image name`, range: e.range }] } : void 0;
 }
 function resealRunsFirst(kb, target) {
+  if (!target || target.inferred?.evidence.source === "cpi:offlineImage") return false;
   const windows10 = kb.releases().find((r) => r.id === "windows-10")?.build ?? 10240;
-  return !!target && target.build < windows10;
+  return target.build < windows10;
 }
 var UNDATED_FROM = "windows-8";
 function statusOf(kb, info, target) {
@@ -10616,7 +10625,7 @@ function createReporter(sink, rule, severity) {
 
 // src/engine/stream-scans.ts
 var SCAN_WINDOWS = { segment: 1024 * 1024, overlap: 64 * 1024 };
-var LOOKBEHIND = 8;
+var LOOKBEHIND = PIPED_VALUE + 16;
 function createTextScanner(windows = SCAN_WINDOWS) {
   const { segment, overlap } = windows;
   let buffer = "";
@@ -12785,14 +12794,14 @@ if (input?.kind === "unattend-lint-worker" && parentPort) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-EGLXYMQH.mjs")).text },
-  json: { load: async () => (await import("./lib/json-QQ5JLW2L.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-UAKAWRJT.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-6JOXUACA.mjs")).compact },
-  github: { load: async () => (await import("./lib/github-7H6255T7.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-LKULGLY4.mjs")).gitlab },
-  checkstyle: { load: async () => (await import("./lib/checkstyle-UQNBNXAE.mjs")).checkstyle },
-  junit: { load: async () => (await import("./lib/junit-MYGDVIZC.mjs")).junit }
+  text: { load: async () => (await import("./lib/text-ZIOGSQVJ.mjs")).text },
+  json: { load: async () => (await import("./lib/json-7KI7LH7H.mjs")).json },
+  sarif: { load: async () => (await import("./lib/sarif-PJ2TEVO6.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-46JVAM5R.mjs")).compact },
+  github: { load: async () => (await import("./lib/github-XS2ULC2H.mjs")).github },
+  gitlab: { load: async () => (await import("./lib/gitlab-M7EDAOQX.mjs")).gitlab },
+  checkstyle: { load: async () => (await import("./lib/checkstyle-3E6U6KFQ.mjs")).checkstyle },
+  junit: { load: async () => (await import("./lib/junit-2645NXBD.mjs")).junit }
 });
 var FORMAT_NAMES = Object.freeze(Object.keys(FORMATS));
 function isFormat(name) {
@@ -12803,12 +12812,12 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-EGLXYMQH.mjs");
+    const { textLines } = await import("./lib/text-ZIOGSQVJ.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-43AKOOOF.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-HK2KSKAQ.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

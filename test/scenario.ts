@@ -75,6 +75,19 @@ test('which passes run follows Reseal and Generalize', () => {
   assert.ok(sysprep.notRun('offlineServicing'));
   assert.is(scenario(file(block('specialize'), block('offlineServicing', COMPONENT('Microsoft-Windows-LUA-Settings', '<EnableLUA>true</EnableLUA>'))))!.notRun('offlineServicing'), undefined,
     'a specialize pass alone is weak evidence of sysprep: offlineServicing may be applied with DISM');
+  // An offlineServicing pass beside oobeSystem or the audit passes: the reason names it, and it is not said never to run.
+  const offline = block('offlineServicing', COMPONENT('Microsoft-Windows-LUA-Settings', '<EnableLUA>true</EnableLUA>'));
+  const oobe = scenario(file(offline, block('oobeSystem')))!;
+  assert.is(oobe.name, 'sysprep-oobe');
+  assert.match(oobe.reason, /an oobeSystem pass and an offlineServicing pass only/);
+  assert.is(oobe.notRun('offlineServicing'), undefined);
+  assert.ok(oobe.notRun('specialize'));
+  const audit2 = scenario(file(offline, block('auditUser')))!;
+  assert.is(audit2.name, 'audit');
+  assert.match(audit2.reason, /audit-mode passes \(and an offlineServicing pass\)/);
+  assert.is(audit2.notRun('offlineServicing'), undefined);
+  assert.ok(audit2.notRun('windowsPE'));
+  assert.ok(scenario(file(block('auditUser')))!.notRun('offlineServicing'), 'without such a pass nothing changes');
 });
 
 test('settings.scenario is checked when the config loads: an unknown value exits 2 with a clear message', () => {

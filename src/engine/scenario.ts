@@ -62,7 +62,10 @@ interface Inferred {
   name: ScenarioName;
   basis: ScenarioBasis;
   reason: string;
-  /** Only a specialize pass says sysprep: the file may as well be applied with DISM and read at first boot. */
+  /**
+   * The file may as well be applied with DISM and read at first boot (only a specialize pass says sysprep, or an
+   * offlineServicing pass sits beside the others): its offlineServicing pass is not said never to run.
+   */
   weak?: boolean;
 }
 
@@ -90,10 +93,17 @@ function infer(present: ReadonlySet<string>, filePath: string, model: AnswerMode
       weak: !sysprepName,
     };
   }
+  // An offlineServicing pass beside the others: the file may be applied with DISM /Apply-Unattend first, and the
+  // others read when the image boots, so the offlineServicing pass is not judged (weak).
+  const offline = present.has('offlineServicing');
+  const andOffline = offline ? ' (and an offlineServicing pass)' : '';
   if (present.has('auditSystem') || present.has('auditUser')) {
-    return { name: 'audit', basis: 'audit', reason: `the file's passes are audit-mode passes${named}` };
+    return { name: 'audit', basis: 'audit', reason: `the file's passes are audit-mode passes${andOffline}${named}`, weak: offline };
   }
-  if (present.has('oobeSystem')) return { name: 'sysprep-oobe', basis: 'oobeSystem', reason: `the file has only an oobeSystem pass${named}` };
+  if (present.has('oobeSystem')) {
+    const only = offline ? 'an oobeSystem pass and an offlineServicing pass only' : 'only an oobeSystem pass';
+    return { name: 'sysprep-oobe', basis: 'oobeSystem', reason: `the file has ${only}${named}`, weak: offline };
+  }
   return undefined;
 }
 
@@ -155,7 +165,9 @@ function passRuns(name: ScenarioName, present: ReadonlySet<string>, model: Answe
       break;
     case 'sysprep-oobe':
       runs = [{ pass: 'oobeSystem' }];
-      for (const p of PASS_NAMES) if (p !== 'oobeSystem') never[p] = 'sysprep /oobe without /generalize runs only the oobeSystem pass';
+      for (const p of PASS_NAMES) {
+        if (p !== 'oobeSystem' && !(weak && p === 'offlineServicing')) never[p] = 'sysprep /oobe without /generalize runs only the oobeSystem pass';
+      }
       break;
     case 'audit':
       runs = [{ pass: 'auditSystem' }, { pass: 'auditUser' }];
@@ -163,7 +175,7 @@ function passRuns(name: ScenarioName, present: ReadonlySet<string>, model: Answe
       else runs.push({ pass: 'generalize', when: sysprepOnly }, { pass: 'specialize', when: 'after a generalize' });
       runs.push({ pass: 'oobeSystem', when: toOobe ? 'after Reseal Mode=OOBE' : 'when audit mode is resealed to OOBE (sysprep /oobe)' });
       never.windowsPE = 'only Setup from installation media runs windowsPE; sysprep never does';
-      never.offlineServicing = 'offlineServicing runs when an image is applied or serviced offline, never under sysprep';
+      if (!weak) never.offlineServicing = 'offlineServicing runs when an image is applied or serviced offline, never under sysprep';
       break;
     case 'offline':
       runs = [{ pass: 'offlineServicing' }];

@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   sourceView
-} from "./chunk-7TCELXMK.mjs";
+} from "./chunk-QLFIIVYH.mjs";
 import {
   maskedView
-} from "./chunk-CSIXRACT.mjs";
+} from "./chunk-LJW2TMT2.mjs";
 
 // src/reporters/frame.ts
 var MAX_WIDTH = 100;

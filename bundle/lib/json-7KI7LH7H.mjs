@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   json,
   toJsonResults
-} from "./chunk-DX4TNRCN.mjs";
-import "./chunk-CSIXRACT.mjs";
+} from "./chunk-PRQAM6IX.mjs";
+import "./chunk-LJW2TMT2.mjs";
 import "./chunk-A7JERCGG.mjs";
 export {
   json,

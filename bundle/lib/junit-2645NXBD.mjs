@@ -8,7 +8,7 @@ import {
 } from "./chunk-TA5H5UQN.mjs";
 import {
   sarifRuleId
-} from "./chunk-PDAEUNKM.mjs";
+} from "./chunk-Y4Z63VCP.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
@@ -17,7 +17,7 @@ import {
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-CSIXRACT.mjs";
+} from "./chunk-LJW2TMT2.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/junit.ts

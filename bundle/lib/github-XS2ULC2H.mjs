@@ -3,14 +3,14 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   sarifRuleId
-} from "./chunk-PDAEUNKM.mjs";
+} from "./chunk-Y4Z63VCP.mjs";
 import "./chunk-J3BZNWI5.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-CSIXRACT.mjs";
+} from "./chunk-LJW2TMT2.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/github.ts

@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   oneLine
-} from "./chunk-J4OZQA45.mjs";
+} from "./chunk-AJOEJMZK.mjs";
 import {
   sarifRuleId
-} from "./chunk-PDAEUNKM.mjs";
+} from "./chunk-Y4Z63VCP.mjs";
 import "./chunk-J3BZNWI5.mjs";
-import "./chunk-7TCELXMK.mjs";
-import "./chunk-LBQXBL4J.mjs";
+import "./chunk-QLFIIVYH.mjs";
+import "./chunk-CCKNQ6FC.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-CSIXRACT.mjs";
+} from "./chunk-LJW2TMT2.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/compact.ts

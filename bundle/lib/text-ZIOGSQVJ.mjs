@@ -7,15 +7,15 @@ import {
 import {
   codeFrame,
   oneLine
-} from "./chunk-J4OZQA45.mjs";
-import "./chunk-7TCELXMK.mjs";
-import "./chunk-LBQXBL4J.mjs";
+} from "./chunk-AJOEJMZK.mjs";
+import "./chunk-QLFIIVYH.mjs";
+import "./chunk-CCKNQ6FC.mjs";
 import {
   displayPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-CSIXRACT.mjs";
+} from "./chunk-LJW2TMT2.mjs";
 import {
   __toESM
 } from "./chunk-A7JERCGG.mjs";

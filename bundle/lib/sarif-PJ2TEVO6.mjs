@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-M7MNSFER.mjs";
+} from "./chunk-X2TIYFPZ.mjs";
 import {
   PARSE_ERROR_ID,
   ruleDescriptor,
   sarifRuleId
-} from "./chunk-PDAEUNKM.mjs";
+} from "./chunk-Y4Z63VCP.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
 import {
   sourceView
-} from "./chunk-7TCELXMK.mjs";
-import "./chunk-LBQXBL4J.mjs";
+} from "./chunk-QLFIIVYH.mjs";
+import "./chunk-CCKNQ6FC.mjs";
 import {
   SRCROOT,
   artifactLocation,
@@ -24,7 +24,7 @@ import {
 import {
   maskedView,
   secretRedactor
-} from "./chunk-CSIXRACT.mjs";
+} from "./chunk-LJW2TMT2.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/sarif-regions.ts

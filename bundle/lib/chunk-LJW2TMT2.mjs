@@ -145,17 +145,80 @@ function insideWord(text, r) {
   const at = (i) => i >= 0 && i < text.length && isWord(text.charCodeAt(i));
   return at(r.start - 1) && at(r.start) || at(r.end - 1) && at(r.end);
 }
-var COMMAND_SECRET_SHAPES = [
-  // A user or password written as a template expression ({{ name }}) is one token, spaces and all.
-  String.raw`(?<net>\bnet\s+user\s+(?:"[^"]+"|\{\{[^}]*\}\}|(?!\/)\S+)\s+(?<netValue>(?!\/)(?!\*(?:\s|$))(?:"[^"]*"|\{\{[^}]*\}\}|[^\s<]+)))`,
-  String.raw`(?<secure>ConvertTo-SecureString\s+(?:-String\s+)?(?<secureQuote>['"])(?<secureValue>(?:(?!\k<secureQuote>).)+)\k<secureQuote>)`,
-  String.raw`(?<arg>(?:\/password:|-Password\s+)(?<argQuote>['"]?)(?<argValue>[^\s'"<]+)\k<argQuote>)`
+var ARG = String.raw`(?:"[^"]*"|\{\{[^}]*\}\}|[^\s<]+)`;
+var NOT_VALUE = String.raw`(?!\/)(?!\*(?:\s|$))(?!&amp;|&&|\|)`;
+var COMMAND_SHAPES = [
+  // net user [switches] NAME [switches] PASSWORD: net takes its switches anywhere; net.exe and a path work too.
+  {
+    name: "net",
+    values: ["netValue"],
+    source: String.raw`\bnet(?:\.exe)?\s+user(?:\s+\/\S+)*\s+(?:"[^"]+"|\{\{[^}]*\}\}|(?!\/)\S+)(?:\s+\/\S+)*\s+(?<netValue>${NOT_VALUE}${ARG})`
+  },
+  // net use [D:|*] \\server\share PASSWORD
+  {
+    name: "use",
+    values: ["useValue"],
+    source: String.raw`\bnet(?:\.exe)?\s+use\s+(?:(?:[a-z]:|\*)\s+)?\\\\[^\s<]+\s+(?<useValue>${NOT_VALUE}${ARG})`
+  },
+  // ConvertTo-SecureString [-AsPlainText -Force] [-String] VALUE, quoted or not (a $variable is no credential).
+  {
+    name: "secure",
+    values: ["secureValue", "secureBare"],
+    source: String.raw`ConvertTo-SecureString(?:\s+-(?!String\b)[a-z]+)*\s+(?:-String\s+)?(?:(?<secureQuote>['"])(?<secureValue>(?:(?!\k<secureQuote>).)+)\k<secureQuote>|(?<secureBare>(?![-$(@{])[^\s'"|;)<]+))`
+  },
+  // /password:VALUE, /pass:VALUE (cmdkey), -Password VALUE (not a $variable or a subexpression).
+  {
+    name: "arg",
+    values: ["argValue"],
+    source: String.raw`(?:\/pass(?:word)?:|-Password\s+)(?<argQuote>['"]?)(?<argValue>(?![($])[^\s'"<]+)\k<argQuote>`
+  },
+  // reg add \u2026\Winlogon /v DefaultPassword [/t REG_SZ] /d VALUE: the automatic logon password, in clear text.
+  {
+    name: "reg",
+    values: ["regValue"],
+    source: String.raw`\/v\s+(?<regQuote>"?)DefaultPassword\k<regQuote>\s+(?:\/t\s+\S+\s+)?\/d\s+(?<regValue>"[^"]*"|[^\s<"]+)`
+  },
+  // schtasks \u2026 /rp VALUE: the password of the task's account.
+  { name: "rp", values: ["rpValue"], source: String.raw`\/rp\s+(?<rpValue>"[^"]*"|(?!\*(?:\s|$))[^\s<"]+)` },
+  // psexec \u2026 -p VALUE
+  {
+    name: "psexec",
+    values: ["psexecValue"],
+    source: String.raw`\bpsexec(?:64)?(?:\.exe)?(?:[ \t]+[^\s<]+)*?[ \t]+-p[ \t]+(?<psexecValue>"[^"]*"|[^\s<"]+)`
+  }
 ];
-var SHAPE_GROUPS = [["net", "netValue"], ["secure", "secureValue"], ["arg", "argValue"]];
-var COMMAND_SECRETS = new RegExp(COMMAND_SECRET_SHAPES.join("|"), "gi");
+var PIPED = /\s*ConvertTo-SecureString\b/iy;
+var PIPED_VALUE = 256;
+var COMMAND_SECRETS = new RegExp(COMMAND_SHAPES.map((s) => `(?<${s.name}>${s.source})`).join("|"), "gid");
 var isAlnum = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122;
 var isWord = (c) => isAlnum(c) || c === 95;
-var freeSecretScan = () => ({ byShape: [[], ...SHAPE_GROUPS.map(() => [])], hyphen: 0, lastIndex: 0, resume: SHAPE_GROUPS.map(() => 0) });
+var freeSecretScan = () => ({
+  byShape: [[], ...COMMAND_SHAPES.map(() => []), []],
+  hyphen: 0,
+  lastIndex: 0,
+  resume: COMMAND_SHAPES.map(() => 0),
+  pipe: 0
+});
+function pipedShapes(text, base, until, scan) {
+  const out = scan.byShape[scan.byShape.length - 1];
+  const re = new RegExp(PIPED);
+  const last = until - base;
+  let i = text.indexOf("|", Math.max(0, scan.pipe - base));
+  for (; i >= 0 && i < last; i = text.indexOf("|", i + 1)) {
+    re.lastIndex = i + 1;
+    if (!re.test(text)) continue;
+    let close = i - 1;
+    while (close >= 0 && isSpace(text.charCodeAt(close))) close--;
+    const quote = text.charCodeAt(close);
+    if (quote !== 34 && quote !== 39) continue;
+    const open = text.lastIndexOf(text[close], close - 1);
+    if (open < 0 || close - open - 1 > PIPED_VALUE) continue;
+    const value = text.slice(open + 1, close);
+    if (value.length >= 3 && !value.includes("\n") && !value.includes("<")) out.push({ start: base + open + 1, end: base + close });
+  }
+  scan.pipe = i >= 0 ? Math.min(base + i, until) : until;
+}
+var isSpace = (c) => c === 32 || c >= 9 && c <= 13 || c === 160 || c === 65279 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288;
 function productKeyShapes(text, base, until, scan) {
   const out = scan.byShape[0];
   let i = text.indexOf("-", Math.max(0, scan.hyphen - base));
@@ -176,25 +239,34 @@ function productKeyShapes(text, base, until, scan) {
   }
   scan.hyphen = i >= 0 ? base + i : until;
 }
+function credentialRange(text, [start, end]) {
+  if (end - start >= 2 && text.charCodeAt(start) === 34 && text.charCodeAt(end - 1) === 34) {
+    start++;
+    end--;
+  }
+  return end - start >= 3 ? { start, end } : void 0;
+}
 function commandShapes(text, base, until, scan) {
   const re = new RegExp(COMMAND_SECRETS);
   re.lastIndex = Math.max(0, scan.lastIndex - base);
   let m = re.exec(text);
   for (; m && base + m.index < until; m = re.exec(text)) {
     re.lastIndex = m.index + 1;
-    const k = SHAPE_GROUPS.findIndex(([whole]) => m.groups[whole] !== void 0);
+    const groups = m.groups;
+    const k = COMMAND_SHAPES.findIndex((shape) => groups[shape.name] !== void 0);
     const at0 = base + m.index;
     if (at0 < scan.resume[k]) continue;
     scan.resume[k] = at0 + m[0].length;
-    const secret = m.groups[SHAPE_GROUPS[k][1]];
-    const at = at0 + m[0].lastIndexOf(secret);
-    if (secret.length >= 3) scan.byShape[k + 1].push({ start: at, end: at + secret.length });
+    const name = COMMAND_SHAPES[k].values.find((v) => groups[v] !== void 0);
+    const r = credentialRange(text, m.indices.groups[name]);
+    if (r) scan.byShape[k + 1].push({ start: base + r.start, end: base + r.end });
   }
   scan.lastIndex = m ? Math.min(base + m.index, until) : until;
 }
 function scanFreeSecretsIn(text, base, until, scan) {
   productKeyShapes(text, base, until, scan);
   commandShapes(text, base, until, scan);
+  pipedShapes(text, base, until, scan);
 }
 var SECRET_TAG = /<((?:[\w.-]+:)?[\w.-]*(?:password|productkey|accountdata)[\w.-]*)(?:\s[^<>]*)?>/gi;
 var VALUE_CHILD = /<(?:[\w.-]+:)?(?:Value|Key)(?:\s[^<>]*)?>([^<]*)/g;
@@ -421,6 +493,7 @@ export {
   secretFinderFor,
   SHORT_SECRET,
   messageSecretFinder,
+  PIPED_VALUE,
   freeSecretScan,
   scanFreeSecretsIn,
   secretElementShapes,

@@ -7,8 +7,9 @@ import {
 import {
   maskFound,
   mergedSecretRanges,
-  scanFreeSecrets
-} from "./chunk-CSIXRACT.mjs";
+  scanFreeSecrets,
+  secretElementShapes
+} from "./chunk-LJW2TMT2.mjs";
 
 // src/reporters/sarif-rules.ts
 var PARSE_ERROR_ID = "parse-error";
@@ -32,12 +33,21 @@ var PARSE_ERROR_FULL = "The file could not be parsed as XML, so no rule ran on i
 var RELATIVE_LINK = /\]\((?![a-z][a-z0-9+.-]*:|#|\/)([^)\s]+)\)/gi;
 function helpMarkdown(doc, docsUrl) {
   const titled = doc.replace(/^\uFEFF?#[^\n]*\n+/, "").trim();
-  const body = maskFound(titled, mergedSecretRanges(scanFreeSecrets(titled)));
+  const body = maskFound(titled, mergedSecretRanges([...scanFreeSecrets(titled), ...codeBlockSecrets(titled)]));
   if (!docsUrl) return body;
   const linked = body.replace(RELATIVE_LINK, (_, target) => `](${new URL(target, docsUrl).href})`);
   return `${linked}
 
 [Documentation](${docsUrl})`;
+}
+var CODE_BLOCK = /^```[^\n]*\n([\s\S]*?)^```/gm;
+function codeBlockSecrets(doc) {
+  const out = [];
+  for (const m of doc.matchAll(CODE_BLOCK)) {
+    const at = m.index + m[0].indexOf("\n") + 1;
+    for (const r of secretElementShapes(m[1])) out.push({ start: at + r.start, end: at + r.end });
+  }
+  return out;
 }
 function help(summary, docsUrl, doc) {
   const text = docsUrl ? `${summary}
