@@ -19198,6 +19198,9 @@ var Element = class {
   }
 };
 var NONE = /* @__PURE__ */ new Set();
+var EXPLAINED = {
+  "malformed comment": 'malformed comment: XML forbids "--" inside a comment (only its end "-->" has two hyphens); in an unattend-lint directive, write the reason after a colon'
+};
 var NAMESPACE_ERROR = /unbound namespace prefix|prefix must be bound|default namespace may not|xml namespace to another prefix|undefine prefix|"xmlns" as prefix/;
 function roleOf(parent, answerNs, uri, local) {
   if (!parent) return "root";
@@ -19237,7 +19240,7 @@ function parse(text2, sink, pieces = chunksOf(text2)) {
     const offset = parser.position - 1;
     const amp = firstBareAmpersand(typeof text2 === "string" ? text2 : text2.slice(0, text2.length), offset + 1);
     if (amp !== void 0) fail('unescaped "&" (not the start of an entity reference); write it as &amp;', amp);
-    else fail(message, offset);
+    else fail(EXPLAINED[message] ?? message, offset);
   });
   parser.on("opentag", (tag) => {
     const end = parser.position;
@@ -20178,9 +20181,10 @@ function lintPrepared(p, opts) {
   if (fatal) {
     for (const r of secretElementShapes(access.text())) secrets.add(r);
     const range = { start: fatal.offset, end: fatal.offset };
+    diagnostics.length = 0;
     diagnostics.push({ ruleId: null, severity: 2, fatal: true, message: fatal.message, ...lines.span(range), range });
   }
-  const kept = suppress(diagnostics, directives, opts, lines);
+  const kept = fatal ? diagnostics : suppress(diagnostics, directives, opts, lines);
   const { ranges: secretRanges, values: secretValues2 } = everyOccurrence(text2, secrets, streamed);
   if (kept.length > 0 && secretRanges.length > 0) {
     const find = messageSecretFinder(secretValues2, kept.length);
@@ -21198,6 +21202,8 @@ function createConfigFiles(cwd) {
     const code = error.code;
     if (code === "ENOENT") return configError(displayPath(file, cwd), "config file not found", file);
     if (code === "EISDIR") return configError(displayPath(file, cwd), "is a directory, not a config file", file);
+    const problem2 = /^JSON Error in /.test(messageOf(error)) ? jsonProblem(file) : void 0;
+    if (problem2) return configError(displayPath(file, cwd), problem2, file);
     return configError(displayPath(file, cwd), `cannot read config: ${firstLine(messageOf(error), file)}`, file);
   };
   const search = (dir) => {
@@ -21257,6 +21263,14 @@ var loadJson = (file, content) => {
     throw new FileProblem(`invalid JSON${where2}: ${problem2}`);
   }
 };
+function jsonProblem(file) {
+  try {
+    loadJson(file, import_node_fs2.default.readFileSync(file, "utf8"));
+  } catch (error) {
+    if (error instanceof FileProblem) return error.message;
+  }
+  return void 0;
+}
 var loadYaml = async (file, content) => {
   try {
     return await (await loadCosmiconfig()).defaultLoaders[".yaml"](file, content);
@@ -28233,8 +28247,8 @@ Options:
       --concurrency N|auto|off
                              lint on N threads; "off" (the default) one; "auto" several for runs of
                              hundreds of files on machines with four CPUs or more
-      --max-warnings N       exit 1 when there are more than N warnings
-      --quiet                report errors only
+      --max-warnings N       exit 1 when there are more than N warnings (-1: no limit)
+      --quiet                report errors only (warnings count for nothing, nor for --max-warnings)
       --stdin                lint standard input
       --stdin-filename PATH  name (and config location) for standard input
       --no-error-on-unmatched-pattern
@@ -28319,7 +28333,7 @@ function checkUsage(values, positionals) {
   let maxWarnings = -1;
   if (values["max-warnings"] !== void 0) {
     maxWarnings = Number(values["max-warnings"]);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number, got "${values["max-warnings"]}"`);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings needs a whole number (or -1 for no limit), got "${values["max-warnings"]}"`);
   }
   if (values["stdin-filename"] && !values.stdin) throw new UsageError("--stdin-filename needs --stdin");
   if (values.stdin && positionals.length) throw new UsageError("--stdin lints standard input; do not name files as well");
@@ -28343,6 +28357,7 @@ async function lintAll(linter, setup, concurrency, values, positionals, io, debu
   if (values.stdin) {
     const name = (0, import_node_path12.resolve)(io.cwd, values["stdin-filename"] || "<stdin>");
     const bytes = await io.readStdin();
+    if (values["stdin-filename"] && await linter.isIgnored(name)) return out;
     if (!dryRun) out.results.push(await linter.lintBytes(bytes, name));
     else {
       const { result, fixes, notWritable } = await linter.fixBytes(bytes, name);
@@ -28446,7 +28461,10 @@ function writeReport(report, outFile, io) {
     if (fd !== void 0 && (0, import_node_fs9.fstatSync)(fd).isFile()) {
       (0, import_node_fs9.closeSync)(fd);
       fd = void 0;
-      (0, import_node_fs9.rmSync)(path8, { force: true });
+      try {
+        (0, import_node_fs9.rmSync)(path8, { force: true });
+      } catch {
+      }
     }
     writePieces(report(), io.stdout, true);
     return `cannot write the report to ${outFile}: ${fsReason(err.reason)}; it went to standard output instead`;
@@ -28494,7 +28512,7 @@ async function run(io) {
     const results = suppressed.results;
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-    const tooMany = maxWarnings >= 0 && warnings > maxWarnings;
+    const tooMany = maxWarnings >= 0 && !values.quiet && warnings > maxWarnings;
     const shown = values.quiet ? results.map(quietResult) : results;
     if (format === "sarif" || format === "gitlab") for (const r of shown) addFileLineHashes(r);
     const reportOf = values["fix-dry-run"] ? void 0 : await loadReport(format);

@@ -46,8 +46,8 @@ Options:
       --concurrency N|auto|off
                              lint on N threads; "off" (the default) one; "auto" several for runs of
                              hundreds of files on machines with four CPUs or more
-      --max-warnings N       exit 1 when there are more than N warnings
-      --quiet                report errors only
+      --max-warnings N       exit 1 when there are more than N warnings (-1: no limit)
+      --quiet                report errors only (warnings count for nothing, nor for --max-warnings)
       --stdin                lint standard input
       --stdin-filename PATH  name (and config location) for standard input
       --no-error-on-unmatched-pattern
@@ -149,7 +149,8 @@ function checkUsage(values: Values, positionals: string[]) {
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number, got "${values['max-warnings']}"`);
+    // -1 is no limit, as in ESLint (written --max-warnings=-1: a value starting with "-" reads as an option).
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings needs a whole number (or -1 for no limit), got "${values['max-warnings']}"`);
   }
   if (values['stdin-filename'] && !values.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (values.stdin && positionals.length) throw new UsageError('--stdin lints standard input; do not name files as well');
@@ -182,6 +183,8 @@ async function lintAll(linter: Linter, setup: LinterSetup, concurrency: Concurre
   if (values.stdin) {
     const name = resolve(io.cwd, values['stdin-filename'] || '<stdin>');
     const bytes = await io.readStdin();
+    // A name the config's ignores cover is skipped, as a named file is (an editor or hook passes every file).
+    if (values['stdin-filename'] && (await linter.isIgnored(name))) return out;
     if (!dryRun) out.results.push(await linter.lintBytes(bytes, name));
     else {
       const { result, fixes, notWritable } = await linter.fixBytes(bytes, name);
@@ -305,7 +308,12 @@ function writeReport(report: () => string | Iterable<string>, outFile: string | 
     if (fd !== undefined && fstatSync(fd).isFile()) {
       closeSync(fd);
       fd = undefined;
-      rmSync(path, { force: true });
+      try {
+        rmSync(path, { force: true });
+      } catch {
+        // A file that may be opened for writing but not removed (/proc, a directory without write access): the
+        // report still goes to standard output, and the reason says why the file could not be written.
+      }
     }
     writePieces(report(), io.stdout, true);
     return `cannot write the report to ${outFile}: ${fsReason(err.reason)}; it went to standard output instead`;
@@ -355,7 +363,8 @@ export async function run(io: Io): Promise<number> {
     const results = suppressed.results;
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-    const tooMany = maxWarnings >= 0 && warnings > maxWarnings;
+    // --quiet reports errors only, and (as in ESLint 9, where warning rules then do not run) counts no warnings.
+    const tooMany = maxWarnings >= 0 && !values.quiet && warnings > maxWarnings;
     const shown = values.quiet ? results.map(quietResult) : results;
     // Fingerprints are made of line hashes, which a file linted as a stream has only once its file is read again.
     if (format === 'sarif' || format === 'gitlab') for (const r of shown) addFileLineHashes(r);

@@ -129,6 +129,18 @@ test('--stdin with --stdin-filename names the result', () => {
   assert.is(res!.messages[0]!.line, 68);
 });
 
+test('--stdin-filename that the config ignores, or --ignore-pattern, is skipped as a named file is: exit 0, no result', () => {
+  const dir = tempTree({ '.unattendlintrc.json': JSON.stringify({ ignores: ['vendor/**'] }), 'vendor/keep': '' });
+  for (const args of [['--stdin-filename', 'vendor/unattend.xml'], ['--stdin-filename', 'lab/unattend.xml', '--ignore-pattern', 'lab/**']]) {
+    const r = runCli(['--stdin', ...args, '-f', 'json'], { cwd: dir, input: BROKEN });
+    assert.is(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout), []);
+  }
+  // Not covered: linted.
+  const linted = runCli(['--stdin', '--stdin-filename', 'lab/unattend.xml', '-f', 'json'], { cwd: dir, input: BROKEN });
+  assert.is(linted.code, 1);
+});
+
 test('formats: sarif and compact and github; unknown format is exit 2', () => {
   const sarif = JSON.parse(runCli(['-f', 'sarif', 'fixtures/examples']).stdout) as { version: string; runs: unknown[] };
   assert.is(sarif.version, '2.1.0');
@@ -170,6 +182,11 @@ test('--max-warnings and --quiet', () => {
   assert.is(runCli(['--max-warnings', String(warnings), 'unattend.xml'], { cwd: dir }).code, 0);
   assert.is(runCli(['--max-warnings', 'lots', 'unattend.xml'], { cwd: dir }).code, 2);
   assert.is(runCli(['--quiet', 'unattend.xml'], { cwd: dir }).stdout, '');
+  // --quiet counts no warnings (ESLint 9); -1 is no limit; below it is a usage error.
+  const quiet = runCli(['--quiet', '--max-warnings', '0', 'unattend.xml'], { cwd: dir });
+  assert.equal([quiet.code, quiet.stdout, quiet.stderr], [0, '', '']);
+  assert.is(runCli(['--max-warnings=-1', 'unattend.xml'], { cwd: dir }).code, 0);
+  assert.is(runCli(['--max-warnings=-2', 'unattend.xml'], { cwd: dir }).code, 2);
 });
 
 test('bad config: missing --config file, invalid JSON, unknown rule → exit 2 naming the file', () => {

@@ -118,6 +118,15 @@ for (const [dir, fragments] of unreadable) {
   });
 }
 
+test('a package.json that is not JSON: the same message as other JSON configs, with line and column', async () => {
+  const dir = project({ 'package.json': '{\n  "name": "x",\n  "unattendlint": { "rules": {}, }\n}\n' });
+  const error = await assertConfigError(
+    () => createConfigLoader({ cwd: dir, builtinRules: fakeRules }).forFile(path.join(dir, 'a.xml')),
+    'package.json: invalid JSON at line 3, column 34: expected double-quoted property name',
+  );
+  assert.not.match(error.message, /JSON Error in|\n/);
+});
+
 test('a config that is not an object', async () => {
   const dir = project({ '.unattendlintrc.json': '["envelope"]' });
   await assertConfigError(

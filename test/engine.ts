@@ -251,6 +251,22 @@ test('fatal parse errors stop structural events: no onDocumentEnd', () => {
   assert.is(r.messages[0]!.line, 11);
 });
 
+test('a file that is not well-formed gets its fatal finding only: none a rule made before the error, none about directives', () => {
+  const broken = withComment(11, 'unattend-lint-disable-next-line every-value: never used').replace('</RegisteredOwner>', '</Owner>');
+  const r = lintSource(broken, { filePath: 'f.xml', rules: [{ rule: everyValue, severity: 2, options: {} }], kb, directiveSeverity: 1 });
+  assert.equal(r.messages.map((m) => [m.ruleId, !!m.fatal]), [[null, true]]);
+  assert.equal([r.errorCount, r.warningCount, r.fatalErrorCount], [1, 0, 1]);
+  // Well-formed, the same file gets the rule's findings and the unused directive's.
+  const fine = lintSource(withComment(11, 'unattend-lint-disable-next-line every-value: never used'), { filePath: 'f.xml', rules: [{ rule: everyValue, severity: 2, options: {} }], kb, directiveSeverity: 1 });
+  assert.ok(fine.messages.length > 1 && fine.messages.every((m) => !m.fatal));
+});
+
+test('"--" inside a comment is fatal with what XML allows, and where a directive\'s reason goes', () => {
+  const r = lint(withComment(3, 'unattend-lint-disable-next-line every-value -- reason'), [everyValue]);
+  assert.is(r.messages.length, 1);
+  assert.match(r.messages[0]!.message, /^malformed comment: XML forbids "--" inside a comment .*write the reason after a colon$/);
+});
+
 const withComment = (line: number, comment: string): string => {
   const lines = FILE.split('\n');
   lines.splice(line - 1, 0, `      <!-- ${comment} -->`);

@@ -184,6 +184,14 @@ test('a report that cannot be written: one line, exit 2, the whole report on sta
     failsWith(full, ['cannot write the report to /dev/full: no space left on the device (ENOSPC); it went to standard output instead']);
     assert.is(full.stdout, report.stdout);
     assert.ok(existsSync('/dev/full'));
+    // A kernel file: as root it opens for writing, refuses the write, and cannot be removed; as another user it does
+    // not open. Either way the report goes to standard output with the reason, and nothing else breaks.
+    const proc = runCli(['-f', 'sarif', '-o', '/proc/version', 'unattend.xml'], { cwd: dir });
+    assert.is(proc.code, 2, proc.stderr);
+    assert.equal(problems(proc).length, 1, proc.stderr);
+    assert.match(problems(proc)[0]!, /^cannot write the report to \/proc\/version: .*; it went to standard output instead$/);
+    assert.is(proc.stdout, report.stdout);
+    assert.ok(existsSync('/proc/version'));
   }
 });
 

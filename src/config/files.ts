@@ -83,6 +83,9 @@ export function createConfigFiles(cwd: string): ConfigFiles {
     const code = (error as { code?: unknown }).code;
     if (code === 'ENOENT') return configError(displayPath(file, cwd), 'config file not found', file);
     if (code === 'EISDIR') return configError(displayPath(file, cwd), 'is a directory, not a config file', file);
+    // cosmiconfig parses package.json itself, and its message is a code frame: say it as for other JSON files.
+    const problem = /^JSON Error in /.test(messageOf(error)) ? jsonProblem(file) : undefined;
+    if (problem) return configError(displayPath(file, cwd), problem, file);
     return configError(displayPath(file, cwd), `cannot read config: ${firstLine(messageOf(error), file)}`, file);
   };
 
@@ -151,6 +154,16 @@ const loadJson: Loader = (file, content) => {
     throw new FileProblem(`invalid JSON${where}: ${problem}`);
   }
 };
+
+/** What is wrong with a JSON file, as loadJson says it; undefined when it parses (or cannot be read). */
+function jsonProblem(file: string): string | undefined {
+  try {
+    loadJson(file, fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    if (error instanceof FileProblem) return error.message;
+  }
+  return undefined;
+}
 
 // YAML errors carry a mark; keep the reason and position, drop cosmiconfig's code frame.
 const loadYaml: Loader = async (file, content) => {

@@ -250,9 +250,12 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
     // may hold passwords: they are found by shape (such files are few, so the whole text is read).
     for (const r of secretElementShapes(access.text())) secrets.add(r);
     const range = { start: fatal.offset, end: fatal.offset };
+    // A file that is not well-formed gets this one finding: what rules reported before the parser met the error
+    // goes, and no directive is judged (none could suppress anything).
+    diagnostics.length = 0;
     diagnostics.push({ ruleId: null, severity: 2, fatal: true, message: fatal.message, ...lines.span(range), range });
   }
-  const kept = suppress(diagnostics, directives, opts, lines);
+  const kept = fatal ? diagnostics : suppress(diagnostics, directives, opts, lines);
   const { ranges: secretRanges, values: secretValues } = everyOccurrence(text, secrets, streamed);
   // A safety net behind ctx.quote: any secret text that still reached a message is masked, in one pass per message.
   if (kept.length > 0 && secretRanges.length > 0) {

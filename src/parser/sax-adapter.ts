@@ -192,6 +192,12 @@ class Element implements ElementNode {
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** The parser's words for errors that need more to act on. */
+const EXPLAINED: Readonly<Record<string, string>> = {
+  'malformed comment':
+    'malformed comment: XML forbids "--" inside a comment (only its end "-->" has two hyphens); in an unattend-lint directive, write the reason after a colon',
+};
+
 /** Namespace errors are not well-formedness errors: libxml2 accepts such files and so do we. */
 const NAMESPACE_ERROR = /unbound namespace prefix|prefix must be bound|default namespace may not|xml namespace to another prefix|undefine prefix|"xmlns" as prefix/;
 
@@ -244,7 +250,7 @@ export function parse(text: ParseSource, sink: ParseSink, pieces: Iterable<strin
     const offset = parser.position - 1;
     const amp = firstBareAmpersand(typeof text === 'string' ? text : text.slice(0, text.length), offset + 1);
     if (amp !== undefined) fail('unescaped "&" (not the start of an entity reference); write it as &amp;', amp);
-    else fail(message, offset);
+    else fail(EXPLAINED[message] ?? message, offset);
   });
 
   parser.on('opentag', (tag: SaxesTagNS) => {
