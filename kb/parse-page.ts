@@ -3,7 +3,7 @@
 import type { DeprecationData, RemovalData } from '../src/kb/data-format.js';
 import { PASSES } from '../src/kb/data-format.js';
 import { codeBlocks, contentLines, PageError, plainText, splitPage, tableRows, unescapeMarkdown } from './markdown.js';
-import { parseValues, type ValueInfo, type ValueQuirk } from './parse-values.js';
+import { emptyRule, parseValues, type ValueInfo, type ValueQuirk } from './parse-values.js';
 import { exampleElements, type ExampleElement } from './xml-example.js';
 import { releaseId } from './releases.js';
 
@@ -69,6 +69,12 @@ export function parsePage(file: string, source: string, quirk?: PageQuirk): Page
     values: parseValues(file, text.sections.get('values'), text.sections.get('type'), quirk?.values),
     examples,
   };
+  // A list item keyed by wcm:keyValue has no Values section: its page says under its child elements (Key and
+  // Value) whether its text may be empty. Container pages say it too, by copy; kb/settings.ts keeps it only for such items.
+  if (record.values.emptyAllowed === undefined) {
+    const empty = emptyRule(plainText((text.sections.get('child elements') ?? []).join('\n')));
+    if (empty !== undefined) record.values = { ...record.values, emptyAllowed: empty };
+  }
   record.name = hierarchy ? ownName(file, record, quirk?.name) : record.hierarchy[0]!.text;
   const passes = quirk?.passes ?? parsePasses(file, text.sections.get('valid configuration passes'));
   if (passes) record.passes = passes;

@@ -129,7 +129,7 @@ function proseType(text: string, declared: string, page: string): ValueType | un
   return undefined;
 }
 
-function emptyRule(text: string): boolean | undefined {
+export function emptyRule(text: string): boolean | undefined {
   if (/\bdoes not support empty elements\b|\bempty (?:values|elements) are not (?:supported|allowed)\b/i.test(text)) return false;
   if (/\bsupports empty elements\b/i.test(text)) return true;
   return undefined;

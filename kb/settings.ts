@@ -125,8 +125,10 @@ function assignKinds(records: Map<string, SettingData>, owner: ReadonlyMap<strin
       r.kind = 'container';
     }
     if (r.kind !== 'leaf' && !(r.kind === 'listItem' && kids.length === 0)) {
-      // Container pages often carry a copy-pasted "does not support empty elements" line.
-      delete r.emptyAllowed;
+      // Container pages often carry a copy-pasted "does not support empty elements" line. A list item keyed by
+      // wcm:keyValue holds its value as text (its Key and Value pages describe the attribute and the text): what
+      // its page says of empty values is about that text.
+      if (!(r.kind === 'listItem' && r.keyedByKeyValue && kids.every((k) => k === 'Key' || k === 'Value'))) delete r.emptyAllowed;
       delete r.value;
       delete r.default;
     }

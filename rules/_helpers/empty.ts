@@ -1,5 +1,6 @@
 // Empty values of settings whose page says "does not support empty elements", and the ones working files use anyway.
 import type { BoundValue } from '../../src/binder/bind.js';
+import type { SettingNode } from '../../src/kb/tree.js';
 import { isBlank } from './value-text.js';
 
 /**
@@ -22,10 +23,13 @@ const TOLERATED = new Map<string, string>([
   ...[0, 1, 2, 3, 4, 5].map((n) => [`Microsoft-Windows-Shell-Setup/TaskbarLinks/Link${n}`, 'Setup then pins nothing in that slot'] as const),
 ]);
 
+/** A setting whose value is its text: a leaf, or a list item keyed by wcm:keyValue (DNS suffixes, IP addresses). */
+export const holdsText = (s: SettingNode): boolean => s.record.kind === 'leaf' || (s.record.kind === 'listItem' && !!s.record.keyedByKeyValue);
+
 /** An empty value the reference forbids: how it is empty, and `instead` when it is a tolerated idiom. */
 export function emptyVerdict(v: BoundValue): { how: string; instead?: string } | undefined {
   const s = v.element.binding.setting;
-  if (!s || s.record.kind !== 'leaf' || s.record.emptyAllowed !== false || !isBlank(v.text)) return undefined;
+  if (!s || !holdsText(s) || s.record.emptyAllowed !== false || !isBlank(v.text)) return undefined;
   const how = v.text === '' ? 'empty' : 'only whitespace';
   const instead = TOLERATED.get(s.key);
   return instead ? { how, instead } : { how };

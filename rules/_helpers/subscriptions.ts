@@ -3,6 +3,7 @@ import type { SettingNode } from '../../src/kb/tree.js';
 import { TIME_ZONE_SETTINGS } from './time-zones.js';
 import { PRODUCT_KEY_SETTINGS, SETUP_CONTAINER } from './product-keys.js';
 import { LOCALE_SETTINGS } from './locales.js';
+import { holdsText } from './empty.js';
 
 const among = (keys: readonly string[]) => (s: SettingNode): boolean => keys.includes(s.key);
 
@@ -12,8 +13,8 @@ export const timeZone = among(TIME_ZONE_SETTINGS);
 export const productKey = among([...PRODUCT_KEY_SETTINGS, SETUP_CONTAINER]);
 export const locale = among(LOCALE_SETTINGS);
 export const listItem = (s: SettingNode): boolean => !!s.listItem;
-/** A leaf whose page says it does not support empty values. */
-export const notEmpty = (s: SettingNode): boolean => s.record.kind === 'leaf' && s.record.emptyAllowed === false;
+/** A leaf (or a list item keyed by wcm:keyValue) whose page says it does not support empty values. */
+export const notEmpty = (s: SettingNode): boolean => holdsText(s) && s.record.emptyAllowed === false;
 /** A string leaf with a documented maximum length. */
 export const bounded = (s: SettingNode): boolean => s.record.value?.type === 'string' && s.record.value.maxLength !== undefined;
 /** A list item keyed by Order, or its Order. */
