@@ -6,6 +6,8 @@ import type { ReferenceLists } from './reference-data.js';
 import { RELEASES } from './releases.js';
 
 const MICROSOFT = 'Microsoft Unattended Windows Setup Reference (CC BY 4.0, https://learn.microsoft.com/windows-hardware/customize/desktop/unattend/)';
+const LANGUAGE_PAGES_SOURCE =
+  "Microsoft's language pages (CC BY 4.0, https://learn.microsoft.com/windows-hardware/manufacture/desktop/, the entries' pages)";
 const SCHNEEGANS = 'cschneegans/unattend-generator data files (MIT, https://github.com/cschneegans/unattend-generator)';
 
 export function header(sources: string): string {
@@ -48,11 +50,11 @@ export function renderDataFiles(tables: BuiltTables, lists: ReferenceLists): Map
     DATA_FILES.releases,
     stableJson({ $comment: header('kb/releases.ts (Microsoft Windows release information pages)'), releases: RELEASES }, 2),
   );
-  const list = (name: string, source: string, key: string, items: unknown[]) =>
-    files.set(name, stableJson({ $comment: header(`${SCHNEEGANS} ${source}`), [key]: items }, 2));
+  const list = (name: string, source: string, key: string, items: unknown[], also = '') =>
+    files.set(name, stableJson({ $comment: header(`${SCHNEEGANS} ${source}${also}`), [key]: items }, 2));
   list(DATA_FILES.timeZones, 'TimeOffset.json', 'timeZones', lists.timeZones);
-  list(DATA_FILES.locales, 'UserLocale.json and ImageLanguage.json', 'locales', lists.locales);
-  list(DATA_FILES.keyboards, 'KeyboardIdentifier.json', 'keyboards', lists.keyboards);
+  list(DATA_FILES.locales, 'UserLocale.json and ImageLanguage.json', 'locales', lists.locales, ` and ${LANGUAGE_PAGES_SOURCE}`);
+  list(DATA_FILES.keyboards, 'KeyboardIdentifier.json', 'keyboards', lists.keyboards, ` and ${LANGUAGE_PAGES_SOURCE}`);
   list(DATA_FILES.editions, 'WindowsEdition.json', 'editions', lists.editions);
   list(DATA_FILES.geoIds, 'GeoId.json', 'geoIds', lists.geoIds);
   return files;

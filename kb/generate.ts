@@ -8,6 +8,7 @@ import type { ComponentJsonEntry } from './components.js';
 import { renderDataFiles } from './emit.js';
 import { keysFile, writeSettingKeys } from './keys.js';
 import type { OverridesFile } from './overrides.js';
+import { LANGUAGE_PAGES, parseLanguagePages, type LanguagePage } from './language-pages.js';
 import { buildReferenceLists, type SchneegansLists } from './reference-data.js';
 
 export interface Paths {
@@ -44,7 +45,9 @@ export function generate(paths: Paths): Map<string, string> {
     windowsEdition: readJson(join(schneegans, 'WindowsEdition.json')),
     geoId: readJson(join(schneegans, 'GeoId.json')),
   };
-  return renderDataFiles(tables, buildReferenceLists(lists));
+  const setup = join(paths.shared, 'reference', 'setup');
+  const languagePages = Object.fromEntries(LANGUAGE_PAGES.map((p) => [p, readFileSync(join(setup, `${p}.md`), 'utf8')])) as Record<LanguagePage, string>;
+  return renderDataFiles(tables, buildReferenceLists(lists, parseLanguagePages(languagePages)));
 }
 
 /** Names of files that differ between the generated set and the directory (missing, changed or extra). */

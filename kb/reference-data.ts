@@ -1,6 +1,8 @@
-// schneegans reference lists (MIT) → time zones, locales, keyboards, editions and GeoIDs for the product.
+// schneegans reference lists (MIT) → time zones, locales, keyboards, editions and GeoIDs for the product;
+// Microsoft's language pages (kb/language-pages.ts) add the tags, language ids and keyboards they list.
 
 import type { EditionData, GeoIdData, KeyboardData, LocaleData, TimeZoneData } from '../src/kb/data-format.js';
+import type { LanguagePageLists } from './language-pages.js';
 
 interface IdName {
   Id: string;
@@ -35,7 +37,7 @@ function unique<T extends { id: string }>(list: T[], what: string): T[] {
   return list.sort(byId);
 }
 
-export function buildReferenceLists(src: SchneegansLists): ReferenceLists {
+export function buildReferenceLists(src: SchneegansLists, pages?: LanguagePageLists): ReferenceLists {
   const imageLanguages = new Set(src.imageLanguage.map((l) => l.Id));
   const locales = src.userLocale.map((l): LocaleData => {
     const out: LocaleData = { id: l.Id, displayName: l.DisplayName };
@@ -51,14 +53,50 @@ export function buildReferenceLists(src: SchneegansLists): ReferenceLists {
       locales.push({ id, displayName: lang.DisplayName, imageLanguage: true });
     }
   }
+  const keyboards = src.keyboardIdentifier.map((k): KeyboardData => ({ id: k.Id, displayName: k.DisplayName, type: k.Type }));
+  unique(keyboards, 'KeyboardIdentifier.json');
+  unique(locales, 'UserLocale.json');
+  if (pages) addPageLists(locales, keyboards, pages);
   return {
     timeZones: unique(src.timeOffset.map((t) => ({ id: t.Id, displayName: t.DisplayName })), 'TimeOffset.json'),
-    locales: unique(locales, 'UserLocale.json'),
-    keyboards: unique(src.keyboardIdentifier.map((k) => ({ id: k.Id, displayName: k.DisplayName, type: k.Type })), 'KeyboardIdentifier.json'),
+    locales: unique(locales, 'UserLocale.json and the language pages'),
+    keyboards: unique(keyboards, 'KeyboardIdentifier.json and the language pages'),
     editions: unique(
       src.windowsEdition.map((e) => ({ id: e.Id, displayName: e.DisplayName, productKey: e.ProductKey, visible: e.Visible })),
       'WindowsEdition.json',
     ),
     geoIds: unique(src.geoId.map((g) => ({ id: g.Id, displayName: g.DisplayName })), 'GeoId.json'),
   };
+}
+
+/**
+ * Adds what Microsoft's language pages list: tags the lists lack (those the pages call "no longer
+ * used" only if the lists have them already), keyboards and input methods, and on each keyboard the
+ * language ids the input-profile tables pair it with. Every entry a page lists names that page.
+ */
+function addPageLists(locales: LocaleData[], keyboards: KeyboardData[], pages: LanguagePageLists): void {
+  const byTag = new Map(locales.map((l) => [l.id.toLowerCase(), l]));
+  for (const [key, tag] of [...pages.tags].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    let entry = byTag.get(key);
+    if (!entry) {
+      if (tag.obsolete) continue;
+      entry = { id: tag.id, displayName: tag.displayName ?? tag.id };
+      if (tag.lcid) entry.lcid = tag.lcid;
+      locales.push(entry);
+      byTag.set(key, entry);
+    }
+    entry.pages = [...new Set([...(entry.pages ?? []), ...tag.pages])].sort();
+  }
+  const byKeyboard = new Map(keyboards.map((k) => [k.id.toLowerCase(), k]));
+  for (const [key, kb] of [...pages.keyboards].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    let entry = byKeyboard.get(key);
+    if (!entry) {
+      if (!kb.displayName) throw new Error(`language pages: keyboard ${kb.id} has no name`);
+      entry = { id: kb.id, displayName: kb.displayName, type: kb.type };
+      keyboards.push(entry);
+      byKeyboard.set(key, entry);
+    }
+    entry.pages = [...new Set([...(entry.pages ?? []), ...kb.pages])].sort();
+    if (kb.languages.size > 0) entry.languages = [...new Set([...(entry.languages ?? []), ...kb.languages])].sort();
+  }
 }

@@ -2,6 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { lintSource } from '../src/engine/run.js';
 import { createLinter } from '../src/lint.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
@@ -13,6 +14,7 @@ import { MAPPED_WINDOWS_ZONES, windowsZoneForIana } from '../rules/_helpers/iana
 import { ROOT } from './helpers/paths.js';
 import { editDistance } from '../src/util/edit-distance.js';
 import { closest } from '../rules/_helpers/suggest.js';
+import { checkInputItem, checkTag, localeLists } from '../rules/_helpers/locales.js';
 
 const kb = loadKnowledgeBase();
 const rule = (id: string): AnyRule => builtinRules.find((r) => r.meta.id === id)!;
@@ -223,6 +225,25 @@ test('locale: malformed values are locale\'s errors, unlisted ones locale-unlist
   await fixedBy(core('<SystemLocale>en-US </SystemLocale>'), 'value-whitespace:1', '<SystemLocale>en-US</SystemLocale>');
   assert.equal((await intl('<InputLocale>0411:E0010411;1033:00000409;00000414</InputLocale>')).labels, ['locale-unlisted:1', 'locale:2', 'locale-unlisted:1']);
   assert.equal((await intl('<SystemLocale>de-de</SystemLocale>')).labels, []);
+});
+
+test('locale-unlisted: every tag, input profile and keyboard Microsoft\'s language pages list is accepted (test/data/language-pages.json)', async () => {
+  const pages = JSON.parse(readFileSync(join(ROOT, 'test', 'data', 'language-pages.json'), 'utf8')) as Record<'tags' | 'noLongerUsed' | 'inputProfiles' | 'keyboards', string[]>;
+  const lists = localeLists(kb);
+  assert.ok(pages.tags.length > 200 && pages.inputProfiles.length > 200 && pages.keyboards.length > 200);
+  const refused = (values: string[], check: (v: string) => boolean) => values.filter((v) => !check(v));
+  assert.equal(refused(pages.tags, (t) => checkTag(lists, t).kind === 'ok'), [], 'tags');
+  assert.equal(refused(pages.inputProfiles, (p) => checkInputItem(lists, p).kind === 'ok'), [], 'input profiles');
+  assert.equal(refused(pages.keyboards, (k) => lists.keyboards.has(k.toLowerCase())), [], 'keyboards');
+  // Tags the pages call no longer used keep their warning (sr-Latn-CS → sr-Latn-RS), their input profiles do not.
+  assert.equal(pages.noLongerUsed, ['qut-GT', 'sr-Cyrl-CS', 'sr-Latn-CS', 'zh-HK']);
+  assert.equal(pages.noLongerUsed.map((t) => checkTag(lists, t).kind), ['unlisted', 'unlisted', 'unlisted', 'unlisted']);
+  // Through the linter: Microsoft's spellings are no longer findings, nor answered with another language.
+  const core = (body: string) => run(wrap('oobeSystem', 'Microsoft-Windows-International-Core', body));
+  assert.equal((await core('<UserLocale>pa-IN</UserLocale>')).labels, []);
+  assert.equal((await core('<UILanguage>ha-Latn-NG</UILanguage>')).labels, []);
+  assert.equal((await core('<InputLocale>0468:00000468;048c:00050429;2409:00000409;0c00:00000409;105f:0000105f</InputLocale>')).labels, []);
+  assert.equal((await core('<InputLocale>0850:00020850;0c00:00050c00;045e:{E429B25A-E5D3-4D1F-9BE3-0C608477E3A1}{8F96574E-C86C-4bd6-9666-3F7327D4CBE8}</InputLocale>')).labels, []);
 });
 
 test('image-selection: an undocumented MetaData key is image-selection\'s warning, not a value-type error; case and whitespace are the value rules\'', async () => {

@@ -20,7 +20,7 @@ export type Verdict =
 export interface LocaleLists {
   /** Lower-cased tag → canonical tag. */
   tags: Map<string, string>;
-  /** Lower-cased LCIDs ("0409") of listed locales. */
+  /** Lower-cased language ids ("0409"): listed locales' LCIDs and those of listed input profiles. */
   lcids: Set<string>;
   /** Lower-cased keyboard and IME ids. */
   keyboards: Set<string>;
@@ -39,6 +39,8 @@ function buildLocaleLists(kb: KnowledgeBase): LocaleLists {
   }
   const keyboards = new Set([...kb.keyboards()].map((k) => k.toLowerCase()));
   for (const k of keyboards) if (k.includes(':')) lcids.add(k.slice(0, 4));
+  // Language ids Microsoft's input-profile tables pair a keyboard with (0c00:00000409 for jv-Latn-ID).
+  for (const k of kb.keyboardEntries()) for (const l of k.languages ?? []) lcids.add(l.toLowerCase());
   return { tags, lcids, keyboards };
 }
 

@@ -68,11 +68,17 @@ export interface LocaleEntry extends ReferenceEntry {
   geoId?: string;
   /** Windows images ship in this language. */
   imageLanguage?: boolean;
+  /** Microsoft pages that list the tag, as slugs under https://learn.microsoft.com/windows-hardware/manufacture/desktop/. */
+  pages?: string[];
 }
 
 export interface KeyboardEntry extends ReferenceEntry {
   /** "Keyboard" (e.g. "00000409") or "IME" (e.g. "0411:{…}{…}"). */
   type: string;
+  /** Microsoft pages that list the keyboard (slugs, as for locales). */
+  pages?: string[];
+  /** Language ids ("0436") Microsoft's input-profile tables pair this keyboard with ("0436:00000409"). */
+  languages?: string[];
 }
 
 export interface EditionEntry extends ReferenceEntry {
