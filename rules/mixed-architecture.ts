@@ -33,6 +33,10 @@ export default defineRule({
       extraCopy: (d: { name: string; arch: string; baseline: string; pass: string }) =>
         `component "${d.name}" is declared for both ${d.baseline} and ${d.arch} in pass "${d.pass}"; ` +
         `the rest of the file targets ${d.baseline}, keep only the ${d.baseline} copy`,
+      peCopy: (d: { name: string; arch: string; baseline: string }) =>
+        `component "${d.name}" is declared for both ${d.baseline} and ${d.arch} in pass "windowsPE"; Setup applies the copy for the architecture ` +
+        `of the Windows PE it runs in, and Microsoft advises one answer file per architecture: keep the copy for your Windows PE ` +
+        `(x86 for a 32-bit Windows PE, also when it installs 64-bit Windows)`,
     },
   },
   create(ctx) {
@@ -48,7 +52,9 @@ export default defineRule({
         if (c.arch === baseline) continue;
         const copy = declared.find((o) => key(o) === key(c) && o.arch === baseline);
         const related = [{ message: copy ? `the ${baseline} copy` : `first ${baseline} component`, range: (copy ?? first).range }];
-        if (copy) ctx.report('extraCopy', c.range, { name: c.name, arch: c.arch, baseline, pass: c.pass }, { related });
+        // In windowsPE the other passes do not say which copy is right: that is the Windows PE's architecture.
+        if (copy && c.pass === 'windowsPE') ctx.report('peCopy', c.range, { name: c.name, arch: c.arch, baseline }, { related });
+        else if (copy) ctx.report('extraCopy', c.range, { name: c.name, arch: c.arch, baseline, pass: c.pass }, { related });
         else ctx.report('lone', c.range, { name: c.name, arch: c.arch, baseline, scope: label }, { related });
       }
     }
