@@ -6719,7 +6719,7 @@ var KEYS = IMAGES.map(keys);
 var image_selection_default = defineRule({
   meta: {
     id: "image-selection",
-    summary: "InstallFrom selects its image with one MetaData whose Key is /IMAGE/INDEX (a positive integer), /IMAGE/NAME or /IMAGE/DESCRIPTION",
+    summary: "InstallFrom selects its image with one MetaData, with a Key and a Value, whose Key is /IMAGE/INDEX (a positive integer), /IMAGE/NAME or /IMAGE/DESCRIPTION",
     category: "correctness",
     severity: "warn",
     settings: KEYS.map((k) => k.key),
@@ -6727,6 +6727,7 @@ var image_selection_default = defineRule({
     messages: {
       undocumentedKey: (d) => `metadata key ${d.value} is not one the reference documents (${d.expected}); Setup matches it against the image's XML metadata, so make sure the image has it`,
       index: (d) => `/IMAGE/INDEX selects an image by its index number, 1 for the first image of the .wim, but the value is ${d.value}; write the index \`dism /Get-WimInfo\` lists, or select by /IMAGE/NAME`,
+      incomplete: (d) => `<MetaData> has a <${d.has}> but no <${d.lacks}>; the MetaData page selects the image with Key and Value together, so this item selects nothing: add its ${d.lacks}`,
       severalSelectors: (d) => `this <InstallFrom> already selects its image by another <MetaData>; the reference selects an image with one Key and Value, and which image Setup installs for this second ${d.key} selector is not documented: keep one MetaData, first at line ${d.line}`
     }
   },
@@ -6741,6 +6742,10 @@ var image_selection_default = defineRule({
           if (removed2(item)) continue;
           const key = model.child(item, k.key);
           const value = model.child(item, k.value);
+          const modifies = item.action?.trim().toLowerCase() === "modify";
+          if (!key !== !value && !modifies && !conditionalBetween(item.elementRange.start, item.elementRange.end)) {
+            ctx.report("incomplete", item.range, key ? { has: "Key", lacks: "Value" } : { has: "Value", lacks: "Key" });
+          }
           const core = named(key) ? key.text.trim().toUpperCase() : void 0;
           if (core === "/IMAGE/INDEX" && named(value) && !/^0*[1-9]\d*$/.test(value.text.trim()))
             ctx.report("index", value.valueRange, { value: ctx.quote(value.text.trim(), value.valueRange) });
@@ -7894,7 +7899,8 @@ var mixed_architecture_default = defineRule({
     severity: "warn",
     messages: {
       lone: (d) => `component "${d.name}" is for ${d.arch} while the other ${d.scope} are for ${d.baseline}; declare it for ${d.baseline}, or use one answer file per architecture`,
-      extraCopy: (d) => `component "${d.name}" is declared for both ${d.baseline} and ${d.arch} in pass "${d.pass}"; the rest of the file targets ${d.baseline}, keep only the ${d.baseline} copy`
+      extraCopy: (d) => `component "${d.name}" is declared for both ${d.baseline} and ${d.arch} in pass "${d.pass}"; the rest of the file targets ${d.baseline}, keep only the ${d.baseline} copy`,
+      peCopy: (d) => `component "${d.name}" is declared for both ${d.baseline} and ${d.arch} in pass "windowsPE"; Setup applies the copy for the architecture of the Windows PE it runs in, and Microsoft advises one answer file per architecture: keep the copy for your Windows PE (x86 for a 32-bit Windows PE, also when it installs 64-bit Windows)`
     }
   },
   create(ctx) {
@@ -7908,7 +7914,8 @@ var mixed_architecture_default = defineRule({
         if (c.arch === baseline) continue;
         const copy = declared.find((o) => key(o) === key(c) && o.arch === baseline);
         const related = [{ message: copy ? `the ${baseline} copy` : `first ${baseline} component`, range: (copy ?? first).range }];
-        if (copy) ctx.report("extraCopy", c.range, { name: c.name, arch: c.arch, baseline, pass: c.pass }, { related });
+        if (copy && c.pass === "windowsPE") ctx.report("peCopy", c.range, { name: c.name, arch: c.arch, baseline }, { related });
+        else if (copy) ctx.report("extraCopy", c.range, { name: c.name, arch: c.arch, baseline, pass: c.pass }, { related });
         else ctx.report("lone", c.range, { name: c.name, arch: c.arch, baseline, scope: label }, { related });
       }
     }
@@ -12833,7 +12840,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-CJLSBFYN.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-O6RHWS7S.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

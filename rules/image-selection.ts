@@ -1,5 +1,5 @@
 // image-selection: InstallFrom/MetaData selects one image of a .wim by a key the reference documents (…-installfrom-metadata-key):
-// documented keys, an /IMAGE/INDEX that is a positive integer, one MetaData per InstallFrom.
+// documented keys, an /IMAGE/INDEX that is a positive integer, a Key and a Value in each item, one MetaData per InstallFrom.
 import { defineRule } from '../src/engine/rule.js';
 import type { AnswerModel, Fact } from '../src/engine/model.js';
 import type { SettingKey } from '../src/kb/setting-keys.js';
@@ -19,7 +19,7 @@ const KEYS = IMAGES.map(keys);
 export default defineRule({
   meta: {
     id: 'image-selection',
-    summary: 'InstallFrom selects its image with one MetaData whose Key is /IMAGE/INDEX (a positive integer), /IMAGE/NAME or /IMAGE/DESCRIPTION',
+    summary: 'InstallFrom selects its image with one MetaData, with a Key and a Value, whose Key is /IMAGE/INDEX (a positive integer), /IMAGE/NAME or /IMAGE/DESCRIPTION',
     category: 'correctness',
     severity: 'warn',
     settings: KEYS.map((k) => k.key),
@@ -29,6 +29,8 @@ export default defineRule({
         `metadata key ${d.value} is not one the reference documents (${d.expected}); Setup matches it against the image's XML metadata, so make sure the image has it`,
       index: (d: { value: string }) =>
         `/IMAGE/INDEX selects an image by its index number, 1 for the first image of the .wim, but the value is ${d.value}; write the index \`dism /Get-WimInfo\` lists, or select by /IMAGE/NAME`,
+      incomplete: (d: { has: string; lacks: string }) =>
+        `<MetaData> has a <${d.has}> but no <${d.lacks}>; the MetaData page selects the image with Key and Value together, so this item selects nothing: add its ${d.lacks}`,
       severalSelectors: (d: { key: string; line: number }) =>
         `this <InstallFrom> already selects its image by another <MetaData>; the reference selects an image with one Key and Value, and which image Setup installs for this second ${d.key} selector is not documented: keep one MetaData, first at line ${d.line}`,
     },
@@ -45,6 +47,11 @@ export default defineRule({
           if (removed(item)) continue;
           const key = model.child(item, k.key);
           const value = model.child(item, k.value);
+          // An item that modifies one child of an item set elsewhere, or whose children sit in template alternatives, is not judged.
+          const modifies = item.action?.trim().toLowerCase() === 'modify';
+          if (!key !== !value && !modifies && !conditionalBetween(item.elementRange.start, item.elementRange.end)) {
+            ctx.report('incomplete', item.range, key ? { has: 'Key', lacks: 'Value' } : { has: 'Value', lacks: 'Key' });
+          }
           const core = named(key) ? key.text!.trim().toUpperCase() : undefined;
           if (core === '/IMAGE/INDEX' && named(value) && !/^0*[1-9]\d*$/.test(value.text!.trim()))
             ctx.report('index', value.valueRange!, { value: ctx.quote(value.text!.trim(), value.valueRange!) });
