@@ -9039,6 +9039,7 @@ function invocation(command, shell, depth) {
   const name = programName(first.text);
   const self = { program: first.text, name, args: after(command, first) };
   if (shell === "cmd" && name === "start") return startCmd(command, ws.slice(1), depth);
+  if (shell === "cmd" && name === "if" && !first.quoted) return ifCmd(command, ws.slice(1), depth);
   if (shell === "ps" && (START_PROCESS.has(name) || name === "start")) return startProcess(ws.slice(1), depth);
   if (shell === "ps" && INVOKE_EXPRESSION.has(name) && ws[1]) return invocations(ws[1].text, "ps", depth + 1);
   if (CMD_WRAPPERS.has(name)) {
@@ -9050,6 +9051,22 @@ function invocation(command, shell, depth) {
   }
   if (PS_WRAPPERS.has(name)) return [self, ...powershell(command, ws, depth)];
   return [self];
+}
+var IF_OPERATORS = /^(?:==|equ|neq|lss|leq|gtr|geq)$/i;
+function ifCmd(command, ws, depth) {
+  let i = 0;
+  if (/^\/i$/i.test(ws[i]?.text ?? "")) i++;
+  if (/^not$/i.test(ws[i]?.text ?? "")) i++;
+  const word = ws[i];
+  if (!word) return [];
+  if (/^(?:exist|defined|errorlevel|cmdextversion)$/i.test(word.text) && !word.quoted) i += 2;
+  else if (ws[i + 1] && IF_OPERATORS.test(ws[i + 1].text)) i += 3;
+  else if (word.text.includes("==")) i += word.text.endsWith("==") ? 2 : 1;
+  else return [];
+  const rest = ws[i];
+  if (!rest) return [];
+  const body = command.slice(rest.start).trim();
+  return invocations(body.startsWith("(") ? body.replace(/^\(|\)\s*$/g, "").replace(/\)\s*else\s*\(/i, " & ") : body, "cmd", depth + 1);
 }
 function startCmd(command, ws, depth) {
   let i = 0;
@@ -12840,7 +12857,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-O6RHWS7S.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-I75VEZB5.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

@@ -29,6 +29,19 @@ test('cmd /c, /k, /s with an outer pair of quotes, start and call hand on the re
   assert.equal(names('cmd /cC:\\Windows\\System32\\Sysprep\\sysprep.exe /oobe'), ['cmd', 'sysprep']);
 });
 
+test('cmd if: the command after exist/defined/errorlevel, a comparison, /i and not, and in ( … ) else ( … ) blocks', () => {
+  assert.equal(names('cmd /c if exist C:\\ready.txt %WINDIR%\\System32\\Sysprep\\sysprep.exe /generalize'), ['cmd', 'sysprep']);
+  assert.equal(names('if not exist x.txt sysprep /oobe'), ['sysprep']);
+  assert.equal(names('if /i "%A%"=="b" sysprep /oobe'), ['sysprep']);
+  assert.equal(names('if %A% EQU 1 sysprep /audit'), ['sysprep']);
+  assert.equal(names('if errorlevel 1 sysprep /oobe'), ['sysprep']);
+  assert.equal(names('if defined X ( sysprep /oobe )'), ['sysprep']);
+  assert.equal(names('if exist a (echo a) else (sysprep /generalize)'), ['echo', 'sysprep']);
+  // Not a cmd if: a program named "if" in quotes, or an if with no command.
+  assert.equal(names('"if" exist a b'), ['if']);
+  assert.equal(names('if exist a'), []);
+});
+
 test('commands joined with &, &&, || and |; quoted and escaped separators do not split', () => {
   assert.equal(names('cd C:\\Windows\\System32\\Sysprep && sysprep /oobe || exit 1'), ['cd', 'sysprep', 'exit']);
   assert.equal(names('echo "a & sysprep /oobe" > x.txt'), ['echo']);

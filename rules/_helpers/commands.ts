@@ -120,6 +120,7 @@ function invocation(command: string, shell: Shell, depth: number): Invocation[] 
   const name = programName(first.text);
   const self: Invocation = { program: first.text, name, args: after(command, first) };
   if (shell === 'cmd' && name === 'start') return startCmd(command, ws.slice(1), depth);
+  if (shell === 'cmd' && name === 'if' && !first.quoted) return ifCmd(command, ws.slice(1), depth);
   if (shell === 'ps' && (START_PROCESS.has(name) || name === 'start')) return startProcess(ws.slice(1), depth);
   if (shell === 'ps' && INVOKE_EXPRESSION.has(name) && ws[1]) return invocations(ws[1].text, 'ps', depth + 1);
   if (CMD_WRAPPERS.has(name)) {
@@ -132,6 +133,26 @@ function invocation(command: string, shell: Shell, depth: number): Invocation[] 
   }
   if (PS_WRAPPERS.has(name)) return [self, ...powershell(command, ws, depth)];
   return [self];
+}
+
+const IF_OPERATORS = /^(?:==|equ|neq|lss|leq|gtr|geq)$/i;
+
+/** cmd's if [/i] [not] (exist path | defined name | errorlevel n | a==b | a op b) command: the command it runs. */
+function ifCmd(command: string, ws: Word[], depth: number): Invocation[] {
+  let i = 0;
+  if (/^\/i$/i.test(ws[i]?.text ?? '')) i++;
+  if (/^not$/i.test(ws[i]?.text ?? '')) i++;
+  const word = ws[i];
+  if (!word) return [];
+  if (/^(?:exist|defined|errorlevel|cmdextversion)$/i.test(word.text) && !word.quoted) i += 2;
+  else if (ws[i + 1] && IF_OPERATORS.test(ws[i + 1]!.text)) i += 3;
+  else if (word.text.includes('==')) i += word.text.endsWith('==') ? 2 : 1;
+  else return [];
+  const rest = ws[i];
+  if (!rest) return [];
+  // if … ( command ) [else ( command )]: the block's commands.
+  const body = command.slice(rest.start).trim();
+  return invocations(body.startsWith('(') ? body.replace(/^\(|\)\s*$/g, '').replace(/\)\s*else\s*\(/i, ' & ') : body, 'cmd', depth + 1);
 }
 
 /** cmd's start ["title"] [/options] program args. */
