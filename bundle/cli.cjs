@@ -19623,6 +19623,42 @@ function applyDirectives(diagnostics, directives, endLineOf) {
   return { kept, unused };
 }
 
+// src/util/edit-distance.ts
+function editDistance(a, b, limit = Infinity) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const row = new Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) row[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      const d = Math.min(above + 1, row[j - 1] + 1, diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = d;
+      if (d < best) best = d;
+      diagonal = above;
+    }
+    if (best > limit) return limit + 1;
+  }
+  return Math.min(row[b.length], limit + 1);
+}
+
+// src/util/did-you-mean.ts
+function didYouMean(name, candidates) {
+  let best;
+  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const [a, b] = [name.toLowerCase(), candidate.toLowerCase()];
+    const d = Math.min(editDistance(a, b), a.length >= 3 && (a.startsWith(b) || b.startsWith(a)) ? 1 : Infinity);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best === void 0 ? "" : `; did you mean "${best}"?`;
+}
+
 // src/engine/run.ts
 init_secrets();
 init_secret_ranges();
@@ -19785,27 +19821,6 @@ function answerModel(byKey, passes, servicing, offlineImages, shared = false) {
       return memos.get(name);
     }
   };
-}
-
-// src/util/edit-distance.ts
-function editDistance(a, b, limit = Infinity) {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const row = new Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) row[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      const d = Math.min(above + 1, row[j - 1] + 1, diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
-      row[j] = d;
-      if (d < best) best = d;
-      diagonal = above;
-    }
-    if (best > limit) return limit + 1;
-  }
-  return Math.min(row[b.length], limit + 1);
 }
 
 // src/engine/plan.ts
@@ -20369,7 +20384,8 @@ function directiveFindings(directives, unused, opts, lines) {
     for (const r of d.rules) {
       if (opts.knownRuleIds && !opts.knownRuleIds.has(r)) {
         unknown.add(`${d.range.start}:${r}`);
-        push(d, `unattend-lint-${d.kind} names unknown rule "${r}"; check the rule id (unattend-lint --list-rules)`);
+        const near = didYouMean(r, opts.knownRuleIds);
+        push(d, `unattend-lint-${d.kind} names unknown rule "${r}"${near || "; check the rule id (unattend-lint --list-rules)"}`);
       }
     }
   }
@@ -20781,19 +20797,6 @@ function displayPath(file, cwd) {
 }
 function configError(source, problem2, filePath) {
   return new ConfigError(`${source}: ${problem2}`, filePath);
-}
-function didYouMean(name, candidates) {
-  let best;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const [a, b] = [name.toLowerCase(), candidate.toLowerCase()];
-    const d = Math.min(editDistance(a, b), a.length >= 3 && (a.startsWith(b) || b.startsWith(a)) ? 1 : Infinity);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best === void 0 ? "" : `; did you mean "${best}"?`;
 }
 function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
@@ -28300,45 +28303,44 @@ Exit codes: 0 no errors, 1 errors (or too many warnings, or a file that is not w
 2 usage, configuration or internal error, or a path that cannot be read or written.`;
 var UsageError = class extends Error {
 };
+var OPTIONS = {
+  format: { type: "string", short: "f" },
+  "output-file": { type: "string", short: "o" },
+  config: { type: "string", short: "c" },
+  "no-config-lookup": { type: "boolean" },
+  "no-inline-config": { type: "boolean" },
+  "ignore-pattern": { type: "string", multiple: true },
+  concurrency: { type: "string" },
+  rule: { type: "string", multiple: true },
+  "max-warnings": { type: "string" },
+  fix: { type: "boolean" },
+  "fix-dry-run": { type: "boolean" },
+  "no-error-on-unmatched-pattern": { type: "boolean" },
+  "suppress-all": { type: "boolean" },
+  "suppress-rule": { type: "string", multiple: true },
+  "prune-suppressions": { type: "boolean" },
+  "suppressions-location": { type: "string" },
+  "pass-on-unpruned-suppressions": { type: "boolean" },
+  quiet: { type: "boolean" },
+  stdin: { type: "boolean" },
+  "stdin-filename": { type: "string" },
+  "print-config": { type: "string" },
+  explain: { type: "string" },
+  "list-rules": { type: "boolean" },
+  color: { type: "boolean" },
+  "no-color": { type: "boolean" },
+  debug: { type: "boolean" },
+  version: { type: "boolean", short: "v" },
+  help: { type: "boolean", short: "h" }
+};
 function parse3(argv) {
   try {
-    return (0, import_node_util.parseArgs)({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: "string", short: "f" },
-        "output-file": { type: "string", short: "o" },
-        config: { type: "string", short: "c" },
-        "no-config-lookup": { type: "boolean" },
-        "no-inline-config": { type: "boolean" },
-        "ignore-pattern": { type: "string", multiple: true },
-        concurrency: { type: "string" },
-        rule: { type: "string", multiple: true },
-        "max-warnings": { type: "string" },
-        fix: { type: "boolean" },
-        "fix-dry-run": { type: "boolean" },
-        "no-error-on-unmatched-pattern": { type: "boolean" },
-        "suppress-all": { type: "boolean" },
-        "suppress-rule": { type: "string", multiple: true },
-        "prune-suppressions": { type: "boolean" },
-        "suppressions-location": { type: "string" },
-        "pass-on-unpruned-suppressions": { type: "boolean" },
-        quiet: { type: "boolean" },
-        stdin: { type: "boolean" },
-        "stdin-filename": { type: "string" },
-        "print-config": { type: "string" },
-        explain: { type: "string" },
-        "list-rules": { type: "boolean" },
-        color: { type: "boolean" },
-        "no-color": { type: "boolean" },
-        debug: { type: "boolean" },
-        version: { type: "boolean", short: "v" },
-        help: { type: "boolean", short: "h" }
-      }
-    });
+    return (0, import_node_util.parseArgs)({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
   } catch (err) {
-    throw new UsageError(err.message.replace(/\. To specify a positional argument.*$/s, ""));
+    const message = err.message.replace(/\. To specify a positional argument.*$/s, "");
+    const unknown = /^Unknown option '(--?[^']+)'$/.exec(message)?.[1];
+    const names2 = Object.entries(OPTIONS).flatMap(([name, o]) => ["short" in o ? `-${o.short}` : [], `--${name}`].flat());
+    throw new UsageError(unknown?.startsWith("--") ? `${message}${didYouMean(unknown, names2)}` : message);
   }
 }
 function useColor(values, io, toFile) {
@@ -28355,7 +28357,10 @@ function quietResult(r) {
 }
 function checkUsage(values, positionals) {
   const format = values.format ?? "text";
-  if (!isFormat(format) && !values["list-rules"]) throw new UsageError(`unknown format "${format}"; use text, compact, json, sarif, github, gitlab, checkstyle or junit`);
+  if (!isFormat(format) && !values["list-rules"]) {
+    const hint = format.toLowerCase() === "stylish" ? `; did you mean "text" (ESLint's stylish layout)?` : didYouMean(format, FORMAT_NAMES);
+    throw new UsageError(`unknown format "${format}"; use text, compact, json, sarif, github, gitlab, checkstyle or junit${hint}`);
+  }
   let maxWarnings = -1;
   if (values["max-warnings"] !== void 0) {
     maxWarnings = Number(values["max-warnings"]);

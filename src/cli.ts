@@ -13,7 +13,8 @@ import { toJsonResults } from './reporters/json.js';
 import { maskSlice, secretRedactor } from './reporters/secrets.js';
 import { displayPath } from './reporters/paths.js';
 import { ConfigError, printConfig } from './config/index.js';
-import { isFormat, loadReport } from './reporters/index.js';
+import { didYouMean } from './util/did-you-mean.js';
+import { FORMAT_NAMES, isFormat, loadReport } from './reporters/index.js';
 import { InternalError } from './engine/errors.js';
 import { TOOL_NAME } from './meta.js';
 import { toolVersion } from './version.js';
@@ -84,45 +85,46 @@ interface Io {
 
 class UsageError extends Error {}
 
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'output-file': { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  'no-config-lookup': { type: 'boolean' },
+  'no-inline-config': { type: 'boolean' },
+  'ignore-pattern': { type: 'string', multiple: true },
+  concurrency: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  'max-warnings': { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  'no-error-on-unmatched-pattern': { type: 'boolean' },
+  'suppress-all': { type: 'boolean' },
+  'suppress-rule': { type: 'string', multiple: true },
+  'prune-suppressions': { type: 'boolean' },
+  'suppressions-location': { type: 'string' },
+  'pass-on-unpruned-suppressions': { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  'print-config': { type: 'string' },
+  explain: { type: 'string' },
+  'list-rules': { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  debug: { type: 'boolean' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 function parse(argv: string[]) {
   try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        'output-file': { type: 'string', short: 'o' },
-        config: { type: 'string', short: 'c' },
-        'no-config-lookup': { type: 'boolean' },
-        'no-inline-config': { type: 'boolean' },
-        'ignore-pattern': { type: 'string', multiple: true },
-        concurrency: { type: 'string' },
-        rule: { type: 'string', multiple: true },
-        'max-warnings': { type: 'string' },
-        fix: { type: 'boolean' },
-        'fix-dry-run': { type: 'boolean' },
-        'no-error-on-unmatched-pattern': { type: 'boolean' },
-        'suppress-all': { type: 'boolean' },
-        'suppress-rule': { type: 'string', multiple: true },
-        'prune-suppressions': { type: 'boolean' },
-        'suppressions-location': { type: 'string' },
-        'pass-on-unpruned-suppressions': { type: 'boolean' },
-        quiet: { type: 'boolean' },
-        stdin: { type: 'boolean' },
-        'stdin-filename': { type: 'string' },
-        'print-config': { type: 'string' },
-        explain: { type: 'string' },
-        'list-rules': { type: 'boolean' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        debug: { type: 'boolean' },
-        version: { type: 'boolean', short: 'v' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
   } catch (err) {
-    throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+    const message = (err as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    // A misspelt option gets the nearest one (--quite: did you mean "--quiet"?), as ESLint says.
+    const unknown = /^Unknown option '(--?[^']+)'$/.exec(message)?.[1];
+    const names = Object.entries(OPTIONS).flatMap(([name, o]) => ['short' in o ? `-${o.short}` : [], `--${name}`].flat());
+    throw new UsageError(unknown?.startsWith('--') ? `${message}${didYouMean(unknown, names)}` : message);
   }
 }
 
@@ -145,7 +147,11 @@ type Values = ReturnType<typeof parse>['values'];
 /** Option combinations and values that parseArgs cannot check; returns what the run needs from them. */
 function checkUsage(values: Values, positionals: string[]) {
   const format = values.format ?? 'text';
-  if (!isFormat(format) && !values['list-rules']) throw new UsageError(`unknown format "${format}"; use text, compact, json, sarif, github, gitlab, checkstyle or junit`);
+  if (!isFormat(format) && !values['list-rules']) {
+    // ESLint's default formatter is "stylish": text is that layout.
+    const hint = format.toLowerCase() === 'stylish' ? '; did you mean "text" (ESLint\'s stylish layout)?' : didYouMean(format, FORMAT_NAMES);
+    throw new UsageError(`unknown format "${format}"; use text, compact, json, sarif, github, gitlab, checkstyle or junit${hint}`);
+  }
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);

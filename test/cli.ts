@@ -150,6 +150,20 @@ test('formats: sarif and compact and github; unknown format is exit 2', () => {
   const bad = runCli(['-f', 'xml', 'fixtures/examples']);
   assert.is(bad.code, 2);
   assert.match(bad.stderr, /unknown format "xml"/);
+  assert.not.match(bad.stderr, /did you mean/);
+  // Near misses get the nearest name, as ESLint does for options.
+  for (const [args, hint] of [
+    [['-f', 'sarf'], 'unknown format "sarf"; use text, compact, json, sarif, github, gitlab, checkstyle or junit; did you mean "sarif"?'],
+    [['-f', 'JSON'], 'did you mean "json"?'],
+    [['-f', 'stylish'], 'did you mean "text" (ESLint\'s stylish layout)?'],
+    [['--quite'], "Unknown option '--quite'; did you mean \"--quiet\"?"],
+    [['--max-warning', '0'], 'did you mean "--max-warnings"?'],
+  ] as const) {
+    const r = runCli([...args, 'fixtures/examples']);
+    assert.is(r.code, 2, args.join(' '));
+    assert.ok(r.stderr.includes(hint), r.stderr);
+  }
+  assert.not.match(runCli(['--xyzzy', 'fixtures/examples']).stderr, /did you mean/);
 });
 
 test('colour: off when piped, on with --color or FORCE_COLOR, off with --no-color and NO_COLOR', () => {

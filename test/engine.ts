@@ -309,6 +309,10 @@ test('unused and unknown-rule directives are reported as warnings', () => {
   assert.ok(d.every((m) => m.severity === 1 && m.line === 3));
   assert.match(d.map((m) => m.message).join('\n'), /unknown rule "no-such-rule"/);
   assert.match(d.map((m) => m.message).join('\n'), /unused unattend-lint-disable-next-line directive for "every-value"/);
+  assert.match(d.map((m) => m.message).join('\n'), /"no-such-rule"; check the rule id/);
+  // A near miss of a known rule id gets the nearest one, as config files and --rule do.
+  const typo = lint(withComment(3, 'unattend-lint-disable-next-line every-valu'), [everyValue]);
+  assert.ok(typo.messages.some((m) => m.ruleId === 'inline-directive' && /names unknown rule "every-valu"; did you mean "every-value"\?$/.test(m.message)));
   const off = lint(withComment(3, 'unattend-lint-disable-next-line every-value'), [everyValue], { directiveSeverity: 0 });
   assert.not.ok(off.messages.some((m) => m.ruleId === 'inline-directive'));
 });

@@ -1,5 +1,4 @@
 // Configuration errors (exit 2 in the CLI) and the small helpers that make their messages precise.
-import { editDistance } from '../util/edit-distance.js';
 import path from 'node:path';
 
 /** A problem with the user's configuration; the message names the file (or --rule) and the problem. */
@@ -25,21 +24,7 @@ export function configError(source: string, problem: string, filePath?: string):
   return new ConfigError(`${source}: ${problem}`, filePath);
 }
 
-/** `; did you mean "x"?` for the closest candidate within a small edit distance, else ''. */
-export function didYouMean(name: string, candidates: Iterable<string>): string {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const [a, b] = [name.toLowerCase(), candidate.toLowerCase()];
-    // A truncated or extended name ("warning" for "warn") counts as one edit.
-    const d = Math.min(editDistance(a, b), a.length >= 3 && (a.startsWith(b) || b.startsWith(a)) ? 1 : Infinity);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best === undefined ? '' : `; did you mean "${best}"?`;
-}
+export { didYouMean } from '../util/did-you-mean.js';
 
 /** The message of an unknown thrown value, without a stack. */
 export function messageOf(error: unknown): string {

@@ -11,6 +11,7 @@ import type { Diagnostic, FileResult, Range, SourceExcerpt } from '../types.js';
 import type { RuleContext, SourceInfo, Visitor } from './rule.js';
 import { InternalError } from './errors.js';
 import { applyDirectives, fileDirectiveFor, parseDirective, type Directive } from './suppress.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import { MASK, maskFound, messageSecretFinder, scanFreeSecrets, SHORT_SECRET, secretElementShapes, secretValuesOf } from './secrets.js';
 import { createSecretRanges, mergeRanges, type SecretRanges } from './secret-ranges.js';
 import { createCollector, EMPTY_MODEL, type AnswerModel } from './model.js';
@@ -504,7 +505,8 @@ function directiveFindings(
     for (const r of d.rules) {
       if (opts.knownRuleIds && !opts.knownRuleIds.has(r)) {
         unknown.add(`${d.range.start}:${r}`);
-        push(d, `unattend-lint-${d.kind} names unknown rule "${r}"; check the rule id (unattend-lint --list-rules)`);
+        const near = didYouMean(r, opts.knownRuleIds);
+        push(d, `unattend-lint-${d.kind} names unknown rule "${r}"${near || '; check the rule id (unattend-lint --list-rules)'}`);
       }
     }
   }
