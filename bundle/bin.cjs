@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = 'be22a48934e1930b';
+const SCRIPT_HASH = '054005f8d0399e77';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

@@ -19199,8 +19199,13 @@ var Element = class {
 };
 var NONE = /* @__PURE__ */ new Set();
 var EXPLAINED = {
-  "malformed comment": 'malformed comment: XML forbids "--" inside a comment (only its end "-->" has two hyphens); in an unattend-lint directive, write the reason after a colon'
+  "malformed comment": 'malformed comment: XML forbids "--" inside a comment (only its end "-->" has two hyphens)'
 };
+function isDirectiveAt(text2, offset) {
+  const at = text2.lastIndexOf("<!--", offset);
+  return at >= 0 && /^<!--\s*unattend-lint-/.test(text2.slice(at, at + 40));
+}
+var DIRECTIVE_REASON = "; in an unattend-lint directive, write the reason after a colon";
 var NAMESPACE_ERROR = /unbound namespace prefix|prefix must be bound|default namespace may not|xml namespace to another prefix|undefine prefix|"xmlns" as prefix/;
 function roleOf(parent, answerNs, uri, local) {
   if (!parent) return "root";
@@ -19223,6 +19228,7 @@ function parse(text2, sink, pieces = chunksOf(text2)) {
   const stack = [];
   let pendingUnbound;
   let answerUri;
+  let lastClosed;
   const fail = (message, offset) => {
     result.fatal = { message, offset: Math.max(0, Math.min(offset, text2.length)) };
     throw STOP;
@@ -19240,6 +19246,14 @@ function parse(text2, sink, pieces = chunksOf(text2)) {
     const offset = parser.position - 1;
     const amp = firstBareAmpersand(typeof text2 === "string" ? text2 : text2.slice(0, text2.length), offset + 1);
     if (amp !== void 0) fail('unescaped "&" (not the start of an entity reference); write it as &amp;', amp);
+    else if (message === "unexpected close tag") {
+      const start = text2.lastIndexOf("</", offset);
+      const name = start >= 0 ? /^<\/([^\s>]*)/.exec(text2.slice(start, Math.min(text2.length, start + 260)))?.[1] : void 0;
+      const open = lastClosed && lastClosed.end === parser.position ? lastClosed : stack[stack.length - 1];
+      if (start < 0 || name === void 0) fail(message, offset);
+      else if (open) fail(`end tag </${name}> does not match the open element <${open.qname}>`, start);
+      else fail(`end tag </${name}> has no open element to close`, start);
+    } else if (message === "malformed comment") fail(EXPLAINED[message] + (isDirectiveAt(text2, offset) ? DIRECTIVE_REASON : ""), offset);
     else fail(EXPLAINED[message] ?? message, offset);
   });
   parser.on("opentag", (tag) => {
@@ -19280,6 +19294,7 @@ function parse(text2, sink, pieces = chunksOf(text2)) {
     if (!node) return;
     const end = parser.position;
     node.end = end;
+    lastClosed = node;
     if (node.childCount === 0) {
       const closeStart = node.selfClosing ? node.range.end : text2.lastIndexOf("<", end - 1);
       sink.onValue?.({ kind: "value", element: node, text: node.pendingText, range: { start: node.range.end, end: closeStart } });
@@ -28377,6 +28392,9 @@ function checkUsage(values, positionals) {
   if (values.explain !== void 0) {
     if (format !== "text" && format !== "json") throw new UsageError(`--explain prints text or json, not "${format}"`);
     if (positionals.length || values.stdin || values.fix || values["fix-dry-run"]) throw new UsageError("--explain takes one file; do not name other files, --stdin or --fix as well");
+  }
+  if (values["print-config"] !== void 0 && (positionals.length || values.stdin)) {
+    throw new UsageError("--print-config takes one file; do not name other files or --stdin as well");
   }
   const concurrency = parseConcurrency(values.concurrency);
   if (concurrency === void 0) throw new UsageError(`--concurrency needs a number of threads, "auto" or "off", got "${values.concurrency}"`);

@@ -10147,8 +10147,13 @@ var Element = class {
 };
 var NONE = /* @__PURE__ */ new Set();
 var EXPLAINED = {
-  "malformed comment": 'malformed comment: XML forbids "--" inside a comment (only its end "-->" has two hyphens); in an unattend-lint directive, write the reason after a colon'
+  "malformed comment": 'malformed comment: XML forbids "--" inside a comment (only its end "-->" has two hyphens)'
 };
+function isDirectiveAt(text, offset) {
+  const at = text.lastIndexOf("<!--", offset);
+  return at >= 0 && /^<!--\s*unattend-lint-/.test(text.slice(at, at + 40));
+}
+var DIRECTIVE_REASON = "; in an unattend-lint directive, write the reason after a colon";
 var NAMESPACE_ERROR = /unbound namespace prefix|prefix must be bound|default namespace may not|xml namespace to another prefix|undefine prefix|"xmlns" as prefix/;
 function roleOf(parent, answerNs, uri, local) {
   if (!parent) return "root";
@@ -10171,6 +10176,7 @@ function parse(text, sink, pieces = chunksOf(text)) {
   const stack = [];
   let pendingUnbound;
   let answerUri;
+  let lastClosed;
   const fail = (message, offset) => {
     result.fatal = { message, offset: Math.max(0, Math.min(offset, text.length)) };
     throw STOP;
@@ -10188,6 +10194,14 @@ function parse(text, sink, pieces = chunksOf(text)) {
     const offset = parser.position - 1;
     const amp = firstBareAmpersand(typeof text === "string" ? text : text.slice(0, text.length), offset + 1);
     if (amp !== void 0) fail('unescaped "&" (not the start of an entity reference); write it as &amp;', amp);
+    else if (message === "unexpected close tag") {
+      const start = text.lastIndexOf("</", offset);
+      const name = start >= 0 ? /^<\/([^\s>]*)/.exec(text.slice(start, Math.min(text.length, start + 260)))?.[1] : void 0;
+      const open = lastClosed && lastClosed.end === parser.position ? lastClosed : stack[stack.length - 1];
+      if (start < 0 || name === void 0) fail(message, offset);
+      else if (open) fail(`end tag </${name}> does not match the open element <${open.qname}>`, start);
+      else fail(`end tag </${name}> has no open element to close`, start);
+    } else if (message === "malformed comment") fail(EXPLAINED[message] + (isDirectiveAt(text, offset) ? DIRECTIVE_REASON : ""), offset);
     else fail(EXPLAINED[message] ?? message, offset);
   });
   parser.on("opentag", (tag) => {
@@ -10228,6 +10242,7 @@ function parse(text, sink, pieces = chunksOf(text)) {
     if (!node) return;
     const end = parser.position;
     node.end = end;
+    lastClosed = node;
     if (node.childCount === 0) {
       const closeStart = node.selfClosing ? node.range.end : text.lastIndexOf("<", end - 1);
       sink.onValue?.({ kind: "value", element: node, text: node.pendingText, range: { start: node.range.end, end: closeStart } });
@@ -13183,6 +13198,9 @@ function checkUsage(values, positionals) {
   if (values.explain !== void 0) {
     if (format !== "text" && format !== "json") throw new UsageError(`--explain prints text or json, not "${format}"`);
     if (positionals.length || values.stdin || values.fix || values["fix-dry-run"]) throw new UsageError("--explain takes one file; do not name other files, --stdin or --fix as well");
+  }
+  if (values["print-config"] !== void 0 && (positionals.length || values.stdin)) {
+    throw new UsageError("--print-config takes one file; do not name other files or --stdin as well");
   }
   const concurrency = parseConcurrency(values.concurrency);
   if (concurrency === void 0) throw new UsageError(`--concurrency needs a number of threads, "auto" or "off", got "${values.concurrency}"`);

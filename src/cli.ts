@@ -170,6 +170,9 @@ function checkUsage(values: Values, positionals: string[]) {
     if (format !== 'text' && format !== 'json') throw new UsageError(`--explain prints text or json, not "${format}"`);
     if (positionals.length || values.stdin || values.fix || values['fix-dry-run']) throw new UsageError('--explain takes one file; do not name other files, --stdin or --fix as well');
   }
+  if (values['print-config'] !== undefined && (positionals.length || values.stdin)) {
+    throw new UsageError('--print-config takes one file; do not name other files or --stdin as well');
+  }
   const concurrency = parseConcurrency(values.concurrency);
   if (concurrency === undefined) throw new UsageError(`--concurrency needs a number of threads, "auto" or "off", got "${values.concurrency}"`);
   return { format, maxWarnings, concurrency };

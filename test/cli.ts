@@ -236,6 +236,10 @@ test('--rule turns a rule off; --print-config shows it; --no-config-lookup ignor
   assert.equal(printed.rules['pass-name']?.[0], 'warn');
   const noLookup = JSON.parse(runCli(['--print-config', 'unattend.xml', '--no-config-lookup'], { cwd: dir }).stdout) as { rules: Record<string, unknown[]> };
   assert.equal(noLookup.rules['envelope']?.[0], 'error');
+  // One file, as ESLint requires: a second is a usage error, not silently ignored.
+  const two = runCli(['--print-config', 'unattend.xml', 'other.xml'], { cwd: dir });
+  assert.is(two.code, 2);
+  assert.match(two.stderr, /--print-config takes one file/);
 });
 
 test('--list-rules as text and JSON', () => {

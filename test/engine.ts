@@ -265,6 +265,18 @@ test('"--" inside a comment is fatal with what XML allows, and where a directive
   const r = lint(withComment(3, 'unattend-lint-disable-next-line every-value -- reason'), [everyValue]);
   assert.is(r.messages.length, 1);
   assert.match(r.messages[0]!.message, /^malformed comment: XML forbids "--" inside a comment .*write the reason after a colon$/);
+  // An ordinary comment gets no advice about directives.
+  const plain = lint(withComment(3, 'a -- b'), [everyValue]);
+  assert.match(plain.messages[0]!.message, /^malformed comment: XML forbids "--" inside a comment \(only its end "-->" has two hyphens\)$/);
+});
+
+test('a mismatched end tag is fatal at its "<", naming both elements', () => {
+  const text = FILE.replace('</RegisteredOwner>', '</Owner>');
+  const r = lint(text, []);
+  assert.is(r.messages.length, 1);
+  assert.match(r.messages[0]!.message, /^end tag <\/Owner> does not match the open element <RegisteredOwner>$/);
+  const line = text.split('\n')[r.messages[0]!.line - 1]!;
+  assert.is(line.slice(r.messages[0]!.column - 1, r.messages[0]!.column + 7), '</Owner>');
 });
 
 const withComment = (line: number, comment: string): string => {

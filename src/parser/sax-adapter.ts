@@ -194,9 +194,17 @@ const NONE: ReadonlySet<string> = new Set();
 
 /** The parser's words for errors that need more to act on. */
 const EXPLAINED: Readonly<Record<string, string>> = {
-  'malformed comment':
-    'malformed comment: XML forbids "--" inside a comment (only its end "-->" has two hyphens); in an unattend-lint directive, write the reason after a colon',
+  'malformed comment': 'malformed comment: XML forbids "--" inside a comment (only its end "-->" has two hyphens)',
 };
+
+/** Whether the comment that holds `offset` starts as an unattend-lint directive. */
+function isDirectiveAt(text: ParseSource, offset: number): boolean {
+  const at = text.lastIndexOf('<!--', offset);
+  return at >= 0 && /^<!--\s*unattend-lint-/.test(text.slice(at, at + 40));
+}
+
+/** What to add for a malformed comment that is an unattend-lint directive (an ESLint-style "-- reason"). */
+const DIRECTIVE_REASON = '; in an unattend-lint directive, write the reason after a colon';
 
 /** Namespace errors are not well-formedness errors: libxml2 accepts such files and so do we. */
 const NAMESPACE_ERROR = /unbound namespace prefix|prefix must be bound|default namespace may not|xml namespace to another prefix|undefine prefix|"xmlns" as prefix/;
@@ -229,6 +237,8 @@ export function parse(text: ParseSource, sink: ParseSink, pieces: Iterable<strin
   const stack: Element[] = [];
   let pendingUnbound: Set<string> | undefined;
   let answerUri: string | undefined;
+  /** The element the last end tag closed (what a mismatched end tag was meant to close). */
+  let lastClosed: Element | undefined;
 
   // The first well-formedness error ends the parse: saxes would go on (resolving namespaces up the whole tag
   // stack for every further tag), and nothing after it can be trusted.
@@ -250,6 +260,16 @@ export function parse(text: ParseSource, sink: ParseSink, pieces: Iterable<strin
     const offset = parser.position - 1;
     const amp = firstBareAmpersand(typeof text === 'string' ? text : text.slice(0, text.length), offset + 1);
     if (amp !== undefined) fail('unescaped "&" (not the start of an entity reference); write it as &amp;', amp);
+    else if (message === 'unexpected close tag') {
+      // Point at the end tag's "<" and name both elements, rather than saxes's words at its ">".
+      const start = text.lastIndexOf('</', offset);
+      const name = start >= 0 ? /^<\/([^\s>]*)/.exec(text.slice(start, Math.min(text.length, start + 260)))?.[1] : undefined;
+      // saxes pops the open element (closing it) before it reports the mismatch.
+      const open = lastClosed && lastClosed.end === parser.position ? lastClosed : stack[stack.length - 1];
+      if (start < 0 || name === undefined) fail(message, offset);
+      else if (open) fail(`end tag </${name}> does not match the open element <${open.qname}>`, start);
+      else fail(`end tag </${name}> has no open element to close`, start);
+    } else if (message === 'malformed comment') fail(EXPLAINED[message]! + (isDirectiveAt(text, offset) ? DIRECTIVE_REASON : ''), offset);
     else fail(EXPLAINED[message] ?? message, offset);
   });
 
@@ -296,6 +316,7 @@ export function parse(text: ParseSource, sink: ParseSink, pieces: Iterable<strin
     if (!node) return;
     const end = parser.position;
     node.end = end;
+    lastClosed = node;
     if (node.childCount === 0) {
       const closeStart = node.selfClosing ? node.range.end : text.lastIndexOf('<', end - 1);
       sink.onValue?.({ kind: 'value', element: node, text: node.pendingText, range: { start: node.range.end, end: closeStart } });
