@@ -682,9 +682,9 @@ var require_saxes = __commonJS({
     var NEL = 133;
     var LS = 8232;
     var isQuote = (c) => c === DQUOTE || c === SQUOTE;
-    var QUOTES = [DQUOTE, SQUOTE];
-    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET, GREATER];
-    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET];
+    var QUOTES2 = [DQUOTE, SQUOTE];
+    var DOCTYPE_TERMINATOR = [...QUOTES2, OPEN_BRACKET, GREATER];
+    var DTD_TERMINATOR = [...QUOTES2, LESS, CLOSE_BRACKET];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
     function nsPairCheck(parser, prefix, uri) {
@@ -2378,6 +2378,38 @@ var require_saxes = __commonJS({
   }
 });
 
+// src/engine/hidden-password.ts
+function decodeHidden(value) {
+  const core = value.trim();
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(core)) return { ok: false, problem: "base64" };
+  const body = core.replace(/=+$/, "");
+  if (body.length % 4 === 1 || core.length > body.length && core.length % 4 !== 0) return { ok: false, problem: "base64" };
+  const bytes = atob(body);
+  if (bytes.length % 2 !== 0) return { ok: false, problem: "utf16" };
+  const units = [];
+  for (let i = 0; i < bytes.length; i += 2) units.push(bytes.charCodeAt(i) | bytes.charCodeAt(i + 1) << 8);
+  const text2 = fromCodeUnits(units);
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/.test(text2)) return { ok: false, problem: "utf16" };
+  return { ok: true, text: text2 };
+}
+function fromCodeUnits(units) {
+  let out = "";
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
+  return out;
+}
+function hiddenPassword(value) {
+  if (value.length < 12) return void 0;
+  const d = decodeHidden(value);
+  if (!d.ok) return void 0;
+  const suffix = d.text.endsWith("AdministratorPassword") ? "AdministratorPassword" : d.text.endsWith("Password") ? "Password" : void 0;
+  return suffix && d.text.length > suffix.length ? d.text.slice(0, -suffix.length) : void 0;
+}
+var init_hidden_password = __esm({
+  "src/engine/hidden-password.ts"() {
+    "use strict";
+  }
+});
+
 // src/engine/secrets.ts
 function slot(a, state, c) {
   let h = Math.imul(state, 2654435761) ^ Math.imul(c + 1, 2246822519);
@@ -2497,6 +2529,8 @@ function secretValuesOf(text2, ranges) {
     if (!value.trim()) continue;
     values.add(value);
     values.add(value.trim());
+    const decoded = hiddenPassword(value);
+    if (decoded?.trim()) values.add(decoded);
   }
   return [...values];
 }
@@ -2558,9 +2592,12 @@ function productKeyShapes(text2, base, until, scan2) {
   scan2.hyphen = i >= 0 ? base + i : until;
 }
 function credentialRange(text2, [start, end]) {
-  if (end - start >= 2 && text2.charCodeAt(start) === 34 && text2.charCodeAt(end - 1) === 34) {
-    start++;
-    end--;
+  for (const quote of QUOTES) {
+    if (end - start >= 2 * quote.length && text2.startsWith(quote, start) && text2.startsWith(quote, end - quote.length)) {
+      start += quote.length;
+      end -= quote.length;
+      break;
+    }
   }
   return end - start >= 3 ? { start, end } : void 0;
 }
@@ -2612,53 +2649,68 @@ function scanFreeSecrets(text2) {
   scanFreeSecretsIn(text2, 0, text2.length, scan2);
   return scan2.byShape.flat();
 }
-var MASK, ROOT_TABLE_MIN, SHORT_SECRET, ARG, NOT_VALUE, COMMAND_SHAPES, PIPED, PIPED_VALUE, COMMAND_SECRETS, isAlnum, isWord, freeSecretScan, isSpace2, SECRET_TAG, VALUE_CHILD, SECRET_REACH;
+var MASK, ROOT_TABLE_MIN, SHORT_SECRET, QUOTED, ARG, NOT_VALUE, SWITCHES, COMMAND_SHAPES, PIPED, PIPED_VALUE, COMMAND_SECRETS, isAlnum, isWord, freeSecretScan, isSpace2, QUOTES, SECRET_TAG, VALUE_CHILD, SECRET_REACH;
 var init_secrets = __esm({
   "src/engine/secrets.ts"() {
     "use strict";
+    init_hidden_password();
     MASK = "********";
     ROOT_TABLE_MIN = 16;
     SHORT_SECRET = 4;
-    ARG = String.raw`(?:"[^"]*"|\{\{[^}]*\}\}|[^\s<]+)`;
+    QUOTED = (name) => String.raw`(?<${name}Quote>&quot;|&apos;|\\"|["'])(?:(?!\k<${name}Quote>)[^<\n])*\k<${name}Quote>`;
+    ARG = (name) => String.raw`(?:${QUOTED(name)}|\{\{[^}]*\}\}|[^\s<]+)`;
     NOT_VALUE = String.raw`(?!\/)(?!\*(?:\s|$))(?!&amp;|&&|\|)`;
+    SWITCHES = String.raw`(?:\s+\/\S+)*`;
     COMMAND_SHAPES = [
       // net user [switches] NAME [switches] PASSWORD: net takes its switches anywhere; net.exe and a path work too.
       {
         name: "net",
         values: ["netValue"],
-        source: String.raw`\bnet(?:\.exe)?\s+user(?:\s+\/\S+)*\s+(?:"[^"]+"|\{\{[^}]*\}\}|(?!\/)\S+)(?:\s+\/\S+)*\s+(?<netValue>${NOT_VALUE}${ARG})`
+        source: String.raw`\bnet(?:\.exe)?\s+user${SWITCHES}\s+(?:"[^"]+"|&quot;(?:(?!&quot;).)+&quot;|\{\{[^}]*\}\}|(?!\/)\S+)${SWITCHES}\s+(?<netValue>${NOT_VALUE}${ARG("net")})`
       },
-      // net use [D:|*] \\server\share PASSWORD
+      // net use [D:|*] \\server\share [/user:NAME] PASSWORD
       {
         name: "use",
         values: ["useValue"],
-        source: String.raw`\bnet(?:\.exe)?\s+use\s+(?:(?:[a-z]:|\*)\s+)?\\\\[^\s<]+\s+(?<useValue>${NOT_VALUE}${ARG})`
+        source: String.raw`\bnet(?:\.exe)?\s+use\s+(?:(?:[a-z]:|\*)\s+)?\\\\[^\s<]+${SWITCHES}\s+(?<useValue>${NOT_VALUE}${ARG("use")})`
       },
       // ConvertTo-SecureString [-AsPlainText -Force] [-String] VALUE, quoted or not (a $variable is no credential).
       {
         name: "secure",
         values: ["secureValue", "secureBare"],
-        source: String.raw`ConvertTo-SecureString(?:\s+-(?!String\b)[a-z]+)*\s+(?:-String\s+)?(?:(?<secureQuote>['"])(?<secureValue>(?:(?!\k<secureQuote>).)+)\k<secureQuote>|(?<secureBare>(?![-$(@{])[^\s'"|;)<]+))`
+        source: String.raw`ConvertTo-SecureString(?:\s+-(?!String\b)[a-z]+)*\s+(?:-String\s+)?(?:(?<secureValue>${QUOTED("secure")})|(?<secureBare>(?![-$(@{])(?!&quot;|&apos;)[^\s'"|;)<]+))`
       },
-      // /password:VALUE, /pass:VALUE (cmdkey), -Password VALUE (not a $variable or a subexpression).
+      // /password:VALUE, /pass:VALUE (cmdkey), -Password VALUE or -Password:VALUE (not a $variable or a subexpression).
       {
         name: "arg",
         values: ["argValue"],
-        source: String.raw`(?:\/pass(?:word)?:|-Password\s+)(?<argQuote>['"]?)(?<argValue>(?![($])[^\s'"<]+)\k<argQuote>`
+        source: String.raw`(?:\/pass(?:word)?:|-Password(?::|\s+))(?<argValue>${QUOTED("arg")}|\{\{[^}]*\}\}|(?![($])(?!&quot;|&apos;)[^\s'"<]+)`
       },
-      // reg add \u2026\Winlogon /v DefaultPassword [/t REG_SZ] /d VALUE: the automatic logon password, in clear text.
+      // reg add \u2026\Winlogon /v DefaultPassword [/t REG_SZ] [/f] /d VALUE: the automatic logon password, in clear text.
       {
         name: "reg",
         values: ["regValue"],
-        source: String.raw`\/v\s+(?<regQuote>"?)DefaultPassword\k<regQuote>\s+(?:\/t\s+\S+\s+)?\/d\s+(?<regValue>"[^"]*"|[^\s<"]+)`
+        source: String.raw`\/v\s+(?<regName>"?)DefaultPassword\k<regName>(?:\s+\/(?!d\b)[a-z]+(?:\s+(?!\/)[^\s<]+)?)*\s+\/d\s+(?<regValue>${ARG("reg")})`
+      },
+      // The same with /d first: reg add \u2026 /d VALUE [/t REG_SZ] [/f] /v DefaultPassword
+      {
+        name: "regFirst",
+        values: ["regFirstValue"],
+        source: String.raw`\/d\s+(?<regFirstValue>${ARG("regFirst")})(?:\s+\/(?!v\b)[a-z]+(?:\s+(?!\/)[^\s<]+)?)*\s+\/v\s+"?DefaultPassword\b`
+      },
+      // Set-ItemProperty \u2026 -Name DefaultPassword -Value VALUE (PowerShell's way to the same registry value).
+      {
+        name: "psReg",
+        values: ["psRegValue"],
+        source: String.raw`-Name\s+(?<psRegName>['"]?)DefaultPassword\k<psRegName>\s+-Value\s+(?<psRegValue>${ARG("psReg")})`
       },
       // schtasks \u2026 /rp VALUE: the password of the task's account.
-      { name: "rp", values: ["rpValue"], source: String.raw`\/rp\s+(?<rpValue>"[^"]*"|(?!\*(?:\s|$))[^\s<"]+)` },
-      // psexec \u2026 -p VALUE
+      { name: "rp", values: ["rpValue"], source: String.raw`\/rp\s+(?<rpValue>${QUOTED("rp")}|(?!\*(?:\s|$))[^\s<"]+)` },
+      // psexec \u2026 -p VALUE (psexec.exe, psexec64, also at the end of a quoted path)
       {
         name: "psexec",
         values: ["psexecValue"],
-        source: String.raw`\bpsexec(?:64)?(?:\.exe)?(?:[ \t]+[^\s<]+)*?[ \t]+-p[ \t]+(?<psexecValue>"[^"]*"|[^\s<"]+)`
+        source: String.raw`\bpsexec(?:64)?(?:\.exe)?(?:"|&quot;)?(?:[ \t]+[^\s<]+)*?[ \t]+-p[ \t]+(?<psexecValue>${ARG("psexec")})`
       }
     ];
     PIPED = /\s*ConvertTo-SecureString\b/iy;
@@ -2674,6 +2726,7 @@ var init_secrets = __esm({
       pipe: 0
     });
     isSpace2 = (c) => c === 32 || c >= 9 && c <= 13 || c === 160 || c === 65279 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288;
+    QUOTES = ["&quot;", "&apos;", '\\"', '"', "'"];
     SECRET_TAG = /<((?:[\w.-]+:)?[\w.-]*(?:password|productkey|accountdata)[\w.-]*)(?:\s[^<>]*)?>/gi;
     VALUE_CHILD = /<(?:[\w.-]+:)?(?:Value|Key)(?:\s[^<>]*)?>([^<]*)/g;
     SECRET_REACH = 2e3;
@@ -21820,6 +21873,10 @@ function defineRule(rule) {
   return rule;
 }
 
+// src/explain.ts
+init_secrets();
+init_secret_ranges();
+
 // rules/_helpers/pass-placement.ts
 function isPassName(pass) {
   return PASS_NAMES.includes(pass ?? "");
@@ -22214,11 +22271,22 @@ function explainSource(input2, opts) {
     const components = byPass(pass).map((c) => markAll(c, valid ? "pass-not-run" : "unknown", valid ? "the pass never runs" : "not a pass Setup runs"));
     passes.push({ pass: pass || "(no pass attribute)", status: valid ? "pass-not-run" : "unknown", why, ...lineOf(pass) ? { line: lineOf(pass) } : {}, components });
   }
+  maskRows(passes, result);
   return {
     filePath: opts.filePath,
     scenario: scenario ? { name: scenario.name, description: SCENARIO_DESCRIPTIONS[scenario.name], configured: scenario.basis === "config", reason: scenario.reason } : null,
     passes
   };
+}
+function maskRows(passes, result) {
+  if (result.source === void 0 || !result.secretRanges?.length) return;
+  const values = secretValuesOf(result.source, mergeRanges(result.secretRanges));
+  const rows = passes.flatMap((p) => p.components.flatMap((c) => c.settings));
+  const find = messageSecretFinder(values, rows.length * 2);
+  for (const row of rows) {
+    row.path = maskFound(row.path, find(row.path));
+    if (row.value !== void 0) row.value = maskFound(row.value, find(row.value));
+  }
 }
 function markAll(c, status, why) {
   if (c.status === "applies") Object.assign(c, { status, why });
@@ -22503,6 +22571,7 @@ function forbiddenChars(name, forbidden) {
 var isRestrictedName = (name) => name.toUpperCase() === "NONE";
 
 // rules/_helpers/passwords.ts
+init_hidden_password();
 var SHELL2 = "Microsoft-Windows-Shell-Setup";
 function kind(path8, suffix, label, page) {
   return {
@@ -22544,24 +22613,6 @@ function storedPasswords(model, kinds = PASSWORD_KINDS) {
 }
 function hiddenOf(p) {
   return p.decoded ??= decodeHidden(p.value?.text ?? "");
-}
-function decodeHidden(value) {
-  const core = value.trim();
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(core)) return { ok: false, problem: "base64" };
-  const body = core.replace(/=+$/, "");
-  if (body.length % 4 === 1 || core.length > body.length && core.length % 4 !== 0) return { ok: false, problem: "base64" };
-  const bytes = atob(body);
-  if (bytes.length % 2 !== 0) return { ok: false, problem: "utf16" };
-  const units = [];
-  for (let i = 0; i < bytes.length; i += 2) units.push(bytes.charCodeAt(i) | bytes.charCodeAt(i + 1) << 8);
-  const text2 = fromCodeUnits(units);
-  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/.test(text2)) return { ok: false, problem: "utf16" };
-  return { ok: true, text: text2 };
-}
-function fromCodeUnits(units) {
-  let out = "";
-  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
-  return out;
 }
 function passwordOf(p) {
   const v = p.value;

@@ -4,7 +4,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toJsonResults
-} from "./lib/chunk-PRQAM6IX.mjs";
+} from "./lib/chunk-NBQBY57C.mjs";
 import {
   CHUNK_BYTES,
   UndecodableError,
@@ -12,7 +12,7 @@ import {
   decode,
   encode,
   openStreamedText
-} from "./lib/chunk-X2TIYFPZ.mjs";
+} from "./lib/chunk-Q5G4F5HP.mjs";
 import {
   TOOL_NAME,
   ruleDocsUrl
@@ -20,7 +20,7 @@ import {
 import {
   createLineIndex,
   createLineIndexBuilder
-} from "./lib/chunk-CCKNQ6FC.mjs";
+} from "./lib/chunk-UZNLDAK4.mjs";
 import {
   displayPath
 } from "./lib/chunk-IZ3WNW6M.mjs";
@@ -31,6 +31,7 @@ import {
   anyBetween,
   byCodeUnits,
   createSecretRanges,
+  decodeHidden,
   firstIndex,
   firstStartingAt,
   freeSecretScan,
@@ -45,7 +46,7 @@ import {
   secretRedactor,
   secretValuesOf,
   showableFix
-} from "./lib/chunk-LJW2TMT2.mjs";
+} from "./lib/chunk-BQ3SAIVM.mjs";
 import {
   __commonJS,
   __toESM
@@ -4025,24 +4026,6 @@ function storedPasswords(model, kinds = PASSWORD_KINDS) {
 }
 function hiddenOf(p) {
   return p.decoded ??= decodeHidden(p.value?.text ?? "");
-}
-function decodeHidden(value) {
-  const core = value.trim();
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(core)) return { ok: false, problem: "base64" };
-  const body = core.replace(/=+$/, "");
-  if (body.length % 4 === 1 || core.length > body.length && core.length % 4 !== 0) return { ok: false, problem: "base64" };
-  const bytes = atob(body);
-  if (bytes.length % 2 !== 0) return { ok: false, problem: "utf16" };
-  const units = [];
-  for (let i = 0; i < bytes.length; i += 2) units.push(bytes.charCodeAt(i) | bytes.charCodeAt(i + 1) << 8);
-  const text = fromCodeUnits(units);
-  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/.test(text)) return { ok: false, problem: "utf16" };
-  return { ok: true, text };
-}
-function fromCodeUnits(units) {
-  let out = "";
-  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
-  return out;
 }
 function passwordOf(p) {
   const v = p.value;
@@ -12507,11 +12490,22 @@ function explainSource(input2, opts) {
     const components = byPass(pass).map((c) => markAll(c, valid ? "pass-not-run" : "unknown", valid ? "the pass never runs" : "not a pass Setup runs"));
     passes.push({ pass: pass || "(no pass attribute)", status: valid ? "pass-not-run" : "unknown", why, ...lineOf(pass) ? { line: lineOf(pass) } : {}, components });
   }
+  maskRows(passes, result);
   return {
     filePath: opts.filePath,
     scenario: scenario ? { name: scenario.name, description: SCENARIO_DESCRIPTIONS[scenario.name], configured: scenario.basis === "config", reason: scenario.reason } : null,
     passes
   };
+}
+function maskRows(passes, result) {
+  if (result.source === void 0 || !result.secretRanges?.length) return;
+  const values = secretValuesOf(result.source, mergeRanges(result.secretRanges));
+  const rows = passes.flatMap((p) => p.components.flatMap((c) => c.settings));
+  const find = messageSecretFinder(values, rows.length * 2);
+  for (const row of rows) {
+    row.path = maskFound(row.path, find(row.path));
+    if (row.value !== void 0) row.value = maskFound(row.value, find(row.value));
+  }
 }
 function markAll(c, status, why) {
   if (c.status === "applies") Object.assign(c, { status, why });
@@ -12852,14 +12846,14 @@ if (input?.kind === "unattend-lint-worker" && parentPort) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-ZIOGSQVJ.mjs")).text },
-  json: { load: async () => (await import("./lib/json-7KI7LH7H.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-PJ2TEVO6.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-46JVAM5R.mjs")).compact },
-  github: { load: async () => (await import("./lib/github-XS2ULC2H.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-M7EDAOQX.mjs")).gitlab },
-  checkstyle: { load: async () => (await import("./lib/checkstyle-3E6U6KFQ.mjs")).checkstyle },
-  junit: { load: async () => (await import("./lib/junit-2645NXBD.mjs")).junit }
+  text: { load: async () => (await import("./lib/text-3JB3KO6X.mjs")).text },
+  json: { load: async () => (await import("./lib/json-FNKM3AVG.mjs")).json },
+  sarif: { load: async () => (await import("./lib/sarif-AF3A7STF.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-AKIYXQ4F.mjs")).compact },
+  github: { load: async () => (await import("./lib/github-2Y4S4LL6.mjs")).github },
+  gitlab: { load: async () => (await import("./lib/gitlab-W6DL4I25.mjs")).gitlab },
+  checkstyle: { load: async () => (await import("./lib/checkstyle-5ITGPI4Q.mjs")).checkstyle },
+  junit: { load: async () => (await import("./lib/junit-E5XYR3GS.mjs")).junit }
 });
 var FORMAT_NAMES = Object.freeze(Object.keys(FORMATS));
 function isFormat(name) {
@@ -12870,7 +12864,7 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-ZIOGSQVJ.mjs");
+    const { textLines } = await import("./lib/text-3JB3KO6X.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;

@@ -1,10 +1,13 @@
 // --explain: the scenario and, pass by pass in the order Setup runs them, what it applies and what it skips and why.
 import { defineRule } from './engine/rule.js';
 import { lintSource } from './engine/run.js';
+import { maskFound, messageSecretFinder, secretValuesOf } from './engine/secrets.js';
+import { mergeRanges } from './engine/secret-ranges.js';
 import type { AnswerModel } from './engine/model.js';
 import { SCENARIO_DESCRIPTIONS, SCENARIO_FACTS, scenarioOf, type Scenario, type ScenarioName } from './engine/scenario.js';
 import type { BoundComponent, BoundElement, BoundValue } from './binder/bind.js';
 import type { KnowledgeBase } from './kb/types.js';
+import type { FileResult } from './types.js';
 import { PASS_NAMES } from './parser/events.js';
 import { passList, placedComponent } from '../rules/_helpers/pass-placement.js';
 import { placementVisitor } from '../rules/_helpers/setting-placement.js';
@@ -202,11 +205,27 @@ export function explainSource(input: Uint8Array | string, opts: { filePath: stri
     const components = byPass(pass).map((c) => markAll(c, valid ? 'pass-not-run' : 'unknown', valid ? 'the pass never runs' : 'not a pass Setup runs'));
     passes.push({ pass: pass || '(no pass attribute)', status: valid ? 'pass-not-run' : 'unknown', why, ...(lineOf(pass) ? { line: lineOf(pass)! } : {}), components });
   }
+  maskRows(passes, result);
   return {
     filePath: opts.filePath,
     scenario: scenario ? { name: scenario.name, description: SCENARIO_DESCRIPTIONS[scenario.name], configured: scenario.basis === 'config', reason: scenario.reason } : null,
     passes,
   };
+}
+
+/**
+ * Secret values where the file repeats them outside their own element (an account named like a password, a list key),
+ * and hidden passwords in their decoded form: masked in every value and path, as messages are.
+ */
+function maskRows(passes: readonly ExplainedPass[], result: FileResult): void {
+  if (result.source === undefined || !result.secretRanges?.length) return;
+  const values = secretValuesOf(result.source, mergeRanges(result.secretRanges));
+  const rows = passes.flatMap((p) => p.components.flatMap((c) => c.settings));
+  const find = messageSecretFinder(values, rows.length * 2);
+  for (const row of rows) {
+    row.path = maskFound(row.path, find(row.path));
+    if (row.value !== undefined) row.value = maskFound(row.value, find(row.value));
+  }
 }
 
 function markAll(c: ExplainedComponent, status: ExplainStatus, why: string): ExplainedComponent {

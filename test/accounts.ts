@@ -49,9 +49,12 @@ ${shell('amd64', `      <UserAccounts>
           <LocalAccount wcm:action="add">${password('Password', '')}<Name>kiosk</Name></LocalAccount>
           <LocalAccount wcm:action="add">${password('Password', hidden(HIDDEN[0]!.password, HIDDEN[0]!.suffix), false)}<Name>builder</Name></LocalAccount>
           <LocalAccount wcm:action="add">${password('Password', utf8, false)}<Name>broken</Name></LocalAccount>
+          <!-- A hidden password repeated decoded, and a plain one repeated, as account names (each a finding: over 20 characters). -->
+          <LocalAccount wcm:action="add">${password('Password', PLAIN[1]!)}<Name>${HIDDEN[0]!.password}</Name></LocalAccount>
+          <LocalAccount wcm:action="add">${password('Password', PLAIN[1]!)}<Name>${PLAIN[0]!}</Name></LocalAccount>
         </LocalAccounts>
       </UserAccounts>
-      <AutoLogon>${password('Password', hidden(HIDDEN[1]!.password, HIDDEN[1]!.suffix), false)}<Enabled>true</Enabled><Username>builder</Username></AutoLogon>
+      <AutoLogon>${password('Password', hidden(HIDDEN[1]!.password, HIDDEN[1]!.suffix), false)}<Enabled>true</Enabled><Username>builder</Username></AutoLogon> <!-- was ${HIDDEN[1]!.password} -->
 `)}${shell('x86', `      <UserAccounts>${password('AdministratorPassword', hidden(HIDDEN[2]!.password, HIDDEN[2]!.suffix), false)}</UserAccounts>
       <AutoLogon>${password('Password', PLAIN[3]!)}<Enabled>true</Enabled><LogonCount>1</LogonCount><Username>Administrator</Username></AutoLogon>
 `)}  </settings>

@@ -282,6 +282,8 @@ const COMMANDS = [
   'New-LocalUser x -Password (ConvertTo-SecureString Cmd-Pw-Sub7 -AsPlainText -Force)',
   'reg add HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon /v DefaultPassword /t REG_SZ /d Cmd-Pw-Reg8 /f',
   'schtasks /create /tn t /tr x /ru CORP\\svc /rp Cmd-Pw-Task9', 'psexec \\\\host -u admin -p Cmd-Pw-Exec10 cmd',
+  'ConvertTo-SecureString -String &quot;Cmd-Pw-Ent11&quot;', 'net use \\\\srv\\share /user:bob Cmd-Pw-Use12', 'tool -Password:Cmd-Pw-Colon13',
+  'reg add HKLM\\x /d Cmd-Pw-Reg14 /v DefaultPassword /f',
 ];
 const COMMAND_SECRETS = COMMANDS.map((c) => /Cmd-Pw-\w+/.exec(c)![0]);
 

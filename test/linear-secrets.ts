@@ -181,6 +181,18 @@ test('scanFreeSecrets: each command shape finds the password it carries, and no 
     ['reg add HKLM\\…\\Winlogon /d x /v "DefaultPassword" /d "S3cret n"', ['S3cret n']],
     ['schtasks /create /tn t /tr x /ru CORP\\svc /rp S3cret-o', ['S3cret-o']],
     ['psexec \\\\host -u admin -p S3cret-p cmd /c dir', ['S3cret-p']],
+    // As answer files quote: entities, \" inside a quoted PowerShell command, a colon after -Password.
+    ['ConvertTo-SecureString -String &quot;S3cret q&quot; -AsPlainText', ['S3cret q']],
+    ["New-LocalUser x -Password (ConvertTo-SecureString &apos;S3cret-r&apos; -AsPlainText -Force)", ['S3cret-r']],
+    ['net user bob &quot;S3cret s&quot; /add', ['S3cret s']],
+    ['powershell "ConvertTo-SecureString -String \\"S3cret-t\\" -AsPlainText"', ['S3cret-t']],
+    ['tool -Password "S3cret u" & tool -Password:S3cret-v & cmdkey /pass:"S3cret w"', ['S3cret u', 'S3cret-v', 'S3cret w']],
+    ['reg add HKLM\\x /v DefaultPassword /f /d S3cret-x', ['S3cret-x']],
+    ['reg add HKLM\\x /d S3cret-y /t REG_SZ /v DefaultPassword', ['S3cret-y']],
+    ['Set-ItemProperty -Path x -Name DefaultPassword -Value S3cret-z', ['S3cret-z']],
+    ['net use \\\\srv\\share /user:CORP\\bob S3cret-0', ['S3cret-0']],
+    ['"C:\\Program Files\\x\\psexec.exe" -u bob -p S3cret-1 cmd', ['S3cret-1']],
+    ["cmdkey /pass:{{ vault('S3cret-2') }}", ["{{ vault('S3cret-2') }}"]],
     ['net user Admin * /add', []],
     ['net user deploy /active:yes &amp;&amp; shutdown /r', []],
     ['ConvertTo-SecureString $plain -AsPlainText -Force', []],
@@ -207,7 +219,8 @@ test('scanFreeSecrets: shapes that overlap each other or repeat inside a match',
   const rnd = random(3);
   const tokens = [
     'net user ', 'net.exe use ', '\\\\srv\\s ', 'x ', '"', "'", '/password:', '/pass:', '-Password ', 'ConvertTo-SecureString ', '-String ', '-Force ',
-    ' | ', '$p ', '(', '/v DefaultPassword ', '/d ', '/rp ', 'psexec ', '-p ', '/add ', '&amp; ', 'ABCDE-', 'FGHIJ', ' ', '*', '\n', '<',
+    ' | ', '$p ', '(', '/v DefaultPassword ', '/d ', '/f ', '/rp ', 'psexec ', '-p ', '/add ', '&amp; ', '&quot;', '\\"', '-Password:', '-Name DefaultPassword -Value ',
+    'ABCDE-', 'FGHIJ', ' ', '*', '\n', '<',
   ];
   for (let i = 0; i < 8000; i++) cases.push(Array.from({ length: rnd(16) }, () => tokens[rnd(tokens.length)]).join(''));
   for (const text of cases) assert.equal(scanFreeSecrets(text), separateScans(text), JSON.stringify(text));

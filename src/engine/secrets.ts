@@ -1,5 +1,6 @@
 // Which answer-file values are secrets (passwords, credentials, product keys) that no output may show.
 import type { Range } from '../types.js';
+import { hiddenPassword } from './hidden-password.js';
 
 export const MASK = '********';
 
@@ -183,6 +184,9 @@ export function secretValuesOf(text: { slice(start: number, end: number): string
     if (!value.trim()) continue;
     values.add(value);
     values.add(value.trim());
+    // A hidden password is secret in its decoded form too (an account name, a comment, a command that repeats it).
+    const decoded = hiddenPassword(value);
+    if (decoded?.trim()) values.add(decoded);
   }
   return [...values];
 }
@@ -233,48 +237,68 @@ export interface CommandShape {
   readonly values: readonly string[];
 }
 
+/**
+ * A quoted value: in double or single quotes, and the quotes as an answer file often writes them (&quot; &apos;,
+ * or \" inside a quoted PowerShell command). QUOTED names its quote group `${name}Quote`.
+ */
+const QUOTED = (name: string): string =>
+  String.raw`(?<${name}Quote>&quot;|&apos;|\\"|["'])(?:(?!\k<${name}Quote>)[^<\n])*\k<${name}Quote>`;
 /** A value on a command line: quoted, a template expression (one token, spaces and all), or up to white space. */
-const ARG = String.raw`(?:"[^"]*"|\{\{[^}]*\}\}|[^\s<]+)`;
+const ARG = (name: string): string => String.raw`(?:${QUOTED(name)}|\{\{[^}]*\}\}|[^\s<]+)`;
 /** Not a value: a switch, a prompt ("*"), or a command separator after the command's last switch. */
 const NOT_VALUE = String.raw`(?!\/)(?!\*(?:\s|$))(?!&amp;|&&|\|)`;
+/** Switches (and the value of one) between a command's name and the argument a shape wants. */
+const SWITCHES = String.raw`(?:\s+\/\S+)*`;
 export const COMMAND_SHAPES: readonly CommandShape[] = [
   // net user [switches] NAME [switches] PASSWORD: net takes its switches anywhere; net.exe and a path work too.
   {
     name: 'net',
     values: ['netValue'],
-    source: String.raw`\bnet(?:\.exe)?\s+user(?:\s+\/\S+)*\s+(?:"[^"]+"|\{\{[^}]*\}\}|(?!\/)\S+)(?:\s+\/\S+)*\s+(?<netValue>${NOT_VALUE}${ARG})`,
+    source: String.raw`\bnet(?:\.exe)?\s+user${SWITCHES}\s+(?:"[^"]+"|&quot;(?:(?!&quot;).)+&quot;|\{\{[^}]*\}\}|(?!\/)\S+)${SWITCHES}\s+(?<netValue>${NOT_VALUE}${ARG('net')})`,
   },
-  // net use [D:|*] \\server\share PASSWORD
+  // net use [D:|*] \\server\share [/user:NAME] PASSWORD
   {
     name: 'use',
     values: ['useValue'],
-    source: String.raw`\bnet(?:\.exe)?\s+use\s+(?:(?:[a-z]:|\*)\s+)?\\\\[^\s<]+\s+(?<useValue>${NOT_VALUE}${ARG})`,
+    source: String.raw`\bnet(?:\.exe)?\s+use\s+(?:(?:[a-z]:|\*)\s+)?\\\\[^\s<]+${SWITCHES}\s+(?<useValue>${NOT_VALUE}${ARG('use')})`,
   },
   // ConvertTo-SecureString [-AsPlainText -Force] [-String] VALUE, quoted or not (a $variable is no credential).
   {
     name: 'secure',
     values: ['secureValue', 'secureBare'],
-    source: String.raw`ConvertTo-SecureString(?:\s+-(?!String\b)[a-z]+)*\s+(?:-String\s+)?(?:(?<secureQuote>['"])(?<secureValue>(?:(?!\k<secureQuote>).)+)\k<secureQuote>|(?<secureBare>(?![-$(@{])[^\s'"|;)<]+))`,
+    source: String.raw`ConvertTo-SecureString(?:\s+-(?!String\b)[a-z]+)*\s+(?:-String\s+)?(?:(?<secureValue>${QUOTED('secure')})|(?<secureBare>(?![-$(@{])(?!&quot;|&apos;)[^\s'"|;)<]+))`,
   },
-  // /password:VALUE, /pass:VALUE (cmdkey), -Password VALUE (not a $variable or a subexpression).
+  // /password:VALUE, /pass:VALUE (cmdkey), -Password VALUE or -Password:VALUE (not a $variable or a subexpression).
   {
     name: 'arg',
     values: ['argValue'],
-    source: String.raw`(?:\/pass(?:word)?:|-Password\s+)(?<argQuote>['"]?)(?<argValue>(?![($])[^\s'"<]+)\k<argQuote>`,
+    source: String.raw`(?:\/pass(?:word)?:|-Password(?::|\s+))(?<argValue>${QUOTED('arg')}|\{\{[^}]*\}\}|(?![($])(?!&quot;|&apos;)[^\s'"<]+)`,
   },
-  // reg add …\Winlogon /v DefaultPassword [/t REG_SZ] /d VALUE: the automatic logon password, in clear text.
+  // reg add …\Winlogon /v DefaultPassword [/t REG_SZ] [/f] /d VALUE: the automatic logon password, in clear text.
   {
     name: 'reg',
     values: ['regValue'],
-    source: String.raw`\/v\s+(?<regQuote>"?)DefaultPassword\k<regQuote>\s+(?:\/t\s+\S+\s+)?\/d\s+(?<regValue>"[^"]*"|[^\s<"]+)`,
+    source: String.raw`\/v\s+(?<regName>"?)DefaultPassword\k<regName>(?:\s+\/(?!d\b)[a-z]+(?:\s+(?!\/)[^\s<]+)?)*\s+\/d\s+(?<regValue>${ARG('reg')})`,
+  },
+  // The same with /d first: reg add … /d VALUE [/t REG_SZ] [/f] /v DefaultPassword
+  {
+    name: 'regFirst',
+    values: ['regFirstValue'],
+    source: String.raw`\/d\s+(?<regFirstValue>${ARG('regFirst')})(?:\s+\/(?!v\b)[a-z]+(?:\s+(?!\/)[^\s<]+)?)*\s+\/v\s+"?DefaultPassword\b`,
+  },
+  // Set-ItemProperty … -Name DefaultPassword -Value VALUE (PowerShell's way to the same registry value).
+  {
+    name: 'psReg',
+    values: ['psRegValue'],
+    source: String.raw`-Name\s+(?<psRegName>['"]?)DefaultPassword\k<psRegName>\s+-Value\s+(?<psRegValue>${ARG('psReg')})`,
   },
   // schtasks … /rp VALUE: the password of the task's account.
-  { name: 'rp', values: ['rpValue'], source: String.raw`\/rp\s+(?<rpValue>"[^"]*"|(?!\*(?:\s|$))[^\s<"]+)` },
-  // psexec … -p VALUE
+  { name: 'rp', values: ['rpValue'], source: String.raw`\/rp\s+(?<rpValue>${QUOTED('rp')}|(?!\*(?:\s|$))[^\s<"]+)` },
+  // psexec … -p VALUE (psexec.exe, psexec64, also at the end of a quoted path)
   {
     name: 'psexec',
     values: ['psexecValue'],
-    source: String.raw`\bpsexec(?:64)?(?:\.exe)?(?:[ \t]+[^\s<]+)*?[ \t]+-p[ \t]+(?<psexecValue>"[^"]*"|[^\s<"]+)`,
+    source: String.raw`\bpsexec(?:64)?(?:\.exe)?(?:"|&quot;)?(?:[ \t]+[^\s<]+)*?[ \t]+-p[ \t]+(?<psexecValue>${ARG('psexec')})`,
   },
 ];
 /** `'VALUE' | ConvertTo-SecureString`: found from the pipe (what follows it), the value read back from it (PIPED_VALUE). */
@@ -364,16 +388,22 @@ function productKeyShapes(text: string, base: number, until: number, scan: FreeS
 }
 
 /**
- * The credential a shape's value group holds: inside its double quotes when it is quoted (the quotes are the
- * command line's, not the password's); undefined when shorter than 3 characters, which hides nothing.
+ * The credential a shape's value group holds: inside its quotes when it is quoted (the quotes are the command
+ * line's, not the password's); undefined when shorter than 3 characters, which hides nothing.
  */
 export function credentialRange(text: string, [start, end]: readonly [number, number]): Range | undefined {
-  if (end - start >= 2 && text.charCodeAt(start) === 34 && text.charCodeAt(end - 1) === 34) {
-    start++;
-    end--;
+  for (const quote of QUOTES) {
+    if (end - start >= 2 * quote.length && text.startsWith(quote, start) && text.startsWith(quote, end - quote.length)) {
+      start += quote.length;
+      end -= quote.length;
+      break;
+    }
   }
   return end - start >= 3 ? { start, end } : undefined;
 }
+
+/** The quotes a value on a command line comes in (QUOTED), longest first. */
+const QUOTES = ['&quot;', '&apos;', '\\"', '"', "'"];
 
 /** The command shapes (net user, ConvertTo-SecureString, /password:, …) of `text` (at offset `base`) starting before `until`. */
 function commandShapes(text: string, base: number, until: number, scan: FreeSecretScan): void {

@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-X2TIYFPZ.mjs";
+} from "./chunk-Q5G4F5HP.mjs";
 import {
   PARSE_ERROR_ID,
   ruleDescriptor,
   sarifRuleId
-} from "./chunk-Y4Z63VCP.mjs";
+} from "./chunk-EN5ZXLBV.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
 import {
   sourceView
-} from "./chunk-QLFIIVYH.mjs";
-import "./chunk-CCKNQ6FC.mjs";
+} from "./chunk-IVYLCMMP.mjs";
+import "./chunk-UZNLDAK4.mjs";
 import {
   SRCROOT,
   artifactLocation,
@@ -24,7 +24,7 @@ import {
 import {
   maskedView,
   secretRedactor
-} from "./chunk-LJW2TMT2.mjs";
+} from "./chunk-BQ3SAIVM.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/sarif-regions.ts

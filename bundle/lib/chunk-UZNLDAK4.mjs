@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lastAtOrBefore
-} from "./chunk-LJW2TMT2.mjs";
+} from "./chunk-BQ3SAIVM.mjs";
 
 // src/source/line-index.ts
 function createLineIndexBuilder() {

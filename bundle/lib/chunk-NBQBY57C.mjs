@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   secretRedactor,
   showableFix
-} from "./chunk-LJW2TMT2.mjs";
+} from "./chunk-BQ3SAIVM.mjs";
 
 // src/reporters/json.ts
 function toMessage(d, file, redact) {

@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   json,
   toJsonResults
-} from "./chunk-PRQAM6IX.mjs";
-import "./chunk-LJW2TMT2.mjs";
+} from "./chunk-NBQBY57C.mjs";
+import "./chunk-BQ3SAIVM.mjs";
 import "./chunk-A7JERCGG.mjs";
 export {
   json,

@@ -2,6 +2,33 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 
+// src/engine/hidden-password.ts
+function decodeHidden(value) {
+  const core = value.trim();
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(core)) return { ok: false, problem: "base64" };
+  const body = core.replace(/=+$/, "");
+  if (body.length % 4 === 1 || core.length > body.length && core.length % 4 !== 0) return { ok: false, problem: "base64" };
+  const bytes = atob(body);
+  if (bytes.length % 2 !== 0) return { ok: false, problem: "utf16" };
+  const units = [];
+  for (let i = 0; i < bytes.length; i += 2) units.push(bytes.charCodeAt(i) | bytes.charCodeAt(i + 1) << 8);
+  const text = fromCodeUnits(units);
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/.test(text)) return { ok: false, problem: "utf16" };
+  return { ok: true, text };
+}
+function fromCodeUnits(units) {
+  let out = "";
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
+  return out;
+}
+function hiddenPassword(value) {
+  if (value.length < 12) return void 0;
+  const d = decodeHidden(value);
+  if (!d.ok) return void 0;
+  const suffix = d.text.endsWith("AdministratorPassword") ? "AdministratorPassword" : d.text.endsWith("Password") ? "Password" : void 0;
+  return suffix && d.text.length > suffix.length ? d.text.slice(0, -suffix.length) : void 0;
+}
+
 // src/engine/secrets.ts
 var MASK = "********";
 function slot(a, state, c) {
@@ -123,6 +150,8 @@ function secretValuesOf(text, ranges) {
     if (!value.trim()) continue;
     values.add(value);
     values.add(value.trim());
+    const decoded = hiddenPassword(value);
+    if (decoded?.trim()) values.add(decoded);
   }
   return [...values];
 }
@@ -145,46 +174,60 @@ function insideWord(text, r) {
   const at = (i) => i >= 0 && i < text.length && isWord(text.charCodeAt(i));
   return at(r.start - 1) && at(r.start) || at(r.end - 1) && at(r.end);
 }
-var ARG = String.raw`(?:"[^"]*"|\{\{[^}]*\}\}|[^\s<]+)`;
+var QUOTED = (name) => String.raw`(?<${name}Quote>&quot;|&apos;|\\"|["'])(?:(?!\k<${name}Quote>)[^<\n])*\k<${name}Quote>`;
+var ARG = (name) => String.raw`(?:${QUOTED(name)}|\{\{[^}]*\}\}|[^\s<]+)`;
 var NOT_VALUE = String.raw`(?!\/)(?!\*(?:\s|$))(?!&amp;|&&|\|)`;
+var SWITCHES = String.raw`(?:\s+\/\S+)*`;
 var COMMAND_SHAPES = [
   // net user [switches] NAME [switches] PASSWORD: net takes its switches anywhere; net.exe and a path work too.
   {
     name: "net",
     values: ["netValue"],
-    source: String.raw`\bnet(?:\.exe)?\s+user(?:\s+\/\S+)*\s+(?:"[^"]+"|\{\{[^}]*\}\}|(?!\/)\S+)(?:\s+\/\S+)*\s+(?<netValue>${NOT_VALUE}${ARG})`
+    source: String.raw`\bnet(?:\.exe)?\s+user${SWITCHES}\s+(?:"[^"]+"|&quot;(?:(?!&quot;).)+&quot;|\{\{[^}]*\}\}|(?!\/)\S+)${SWITCHES}\s+(?<netValue>${NOT_VALUE}${ARG("net")})`
   },
-  // net use [D:|*] \\server\share PASSWORD
+  // net use [D:|*] \\server\share [/user:NAME] PASSWORD
   {
     name: "use",
     values: ["useValue"],
-    source: String.raw`\bnet(?:\.exe)?\s+use\s+(?:(?:[a-z]:|\*)\s+)?\\\\[^\s<]+\s+(?<useValue>${NOT_VALUE}${ARG})`
+    source: String.raw`\bnet(?:\.exe)?\s+use\s+(?:(?:[a-z]:|\*)\s+)?\\\\[^\s<]+${SWITCHES}\s+(?<useValue>${NOT_VALUE}${ARG("use")})`
   },
   // ConvertTo-SecureString [-AsPlainText -Force] [-String] VALUE, quoted or not (a $variable is no credential).
   {
     name: "secure",
     values: ["secureValue", "secureBare"],
-    source: String.raw`ConvertTo-SecureString(?:\s+-(?!String\b)[a-z]+)*\s+(?:-String\s+)?(?:(?<secureQuote>['"])(?<secureValue>(?:(?!\k<secureQuote>).)+)\k<secureQuote>|(?<secureBare>(?![-$(@{])[^\s'"|;)<]+))`
+    source: String.raw`ConvertTo-SecureString(?:\s+-(?!String\b)[a-z]+)*\s+(?:-String\s+)?(?:(?<secureValue>${QUOTED("secure")})|(?<secureBare>(?![-$(@{])(?!&quot;|&apos;)[^\s'"|;)<]+))`
   },
-  // /password:VALUE, /pass:VALUE (cmdkey), -Password VALUE (not a $variable or a subexpression).
+  // /password:VALUE, /pass:VALUE (cmdkey), -Password VALUE or -Password:VALUE (not a $variable or a subexpression).
   {
     name: "arg",
     values: ["argValue"],
-    source: String.raw`(?:\/pass(?:word)?:|-Password\s+)(?<argQuote>['"]?)(?<argValue>(?![($])[^\s'"<]+)\k<argQuote>`
+    source: String.raw`(?:\/pass(?:word)?:|-Password(?::|\s+))(?<argValue>${QUOTED("arg")}|\{\{[^}]*\}\}|(?![($])(?!&quot;|&apos;)[^\s'"<]+)`
   },
-  // reg add \u2026\Winlogon /v DefaultPassword [/t REG_SZ] /d VALUE: the automatic logon password, in clear text.
+  // reg add \u2026\Winlogon /v DefaultPassword [/t REG_SZ] [/f] /d VALUE: the automatic logon password, in clear text.
   {
     name: "reg",
     values: ["regValue"],
-    source: String.raw`\/v\s+(?<regQuote>"?)DefaultPassword\k<regQuote>\s+(?:\/t\s+\S+\s+)?\/d\s+(?<regValue>"[^"]*"|[^\s<"]+)`
+    source: String.raw`\/v\s+(?<regName>"?)DefaultPassword\k<regName>(?:\s+\/(?!d\b)[a-z]+(?:\s+(?!\/)[^\s<]+)?)*\s+\/d\s+(?<regValue>${ARG("reg")})`
+  },
+  // The same with /d first: reg add \u2026 /d VALUE [/t REG_SZ] [/f] /v DefaultPassword
+  {
+    name: "regFirst",
+    values: ["regFirstValue"],
+    source: String.raw`\/d\s+(?<regFirstValue>${ARG("regFirst")})(?:\s+\/(?!v\b)[a-z]+(?:\s+(?!\/)[^\s<]+)?)*\s+\/v\s+"?DefaultPassword\b`
+  },
+  // Set-ItemProperty \u2026 -Name DefaultPassword -Value VALUE (PowerShell's way to the same registry value).
+  {
+    name: "psReg",
+    values: ["psRegValue"],
+    source: String.raw`-Name\s+(?<psRegName>['"]?)DefaultPassword\k<psRegName>\s+-Value\s+(?<psRegValue>${ARG("psReg")})`
   },
   // schtasks \u2026 /rp VALUE: the password of the task's account.
-  { name: "rp", values: ["rpValue"], source: String.raw`\/rp\s+(?<rpValue>"[^"]*"|(?!\*(?:\s|$))[^\s<"]+)` },
-  // psexec \u2026 -p VALUE
+  { name: "rp", values: ["rpValue"], source: String.raw`\/rp\s+(?<rpValue>${QUOTED("rp")}|(?!\*(?:\s|$))[^\s<"]+)` },
+  // psexec \u2026 -p VALUE (psexec.exe, psexec64, also at the end of a quoted path)
   {
     name: "psexec",
     values: ["psexecValue"],
-    source: String.raw`\bpsexec(?:64)?(?:\.exe)?(?:[ \t]+[^\s<]+)*?[ \t]+-p[ \t]+(?<psexecValue>"[^"]*"|[^\s<"]+)`
+    source: String.raw`\bpsexec(?:64)?(?:\.exe)?(?:"|&quot;)?(?:[ \t]+[^\s<]+)*?[ \t]+-p[ \t]+(?<psexecValue>${ARG("psexec")})`
   }
 ];
 var PIPED = /\s*ConvertTo-SecureString\b/iy;
@@ -240,12 +283,16 @@ function productKeyShapes(text, base, until, scan) {
   scan.hyphen = i >= 0 ? base + i : until;
 }
 function credentialRange(text, [start, end]) {
-  if (end - start >= 2 && text.charCodeAt(start) === 34 && text.charCodeAt(end - 1) === 34) {
-    start++;
-    end--;
+  for (const quote of QUOTES) {
+    if (end - start >= 2 * quote.length && text.startsWith(quote, start) && text.startsWith(quote, end - quote.length)) {
+      start += quote.length;
+      end -= quote.length;
+      break;
+    }
   }
   return end - start >= 3 ? { start, end } : void 0;
 }
+var QUOTES = ["&quot;", "&apos;", '\\"', '"', "'"];
 function commandShapes(text, base, until, scan) {
   const re = new RegExp(COMMAND_SECRETS);
   re.lastIndex = Math.max(0, scan.lastIndex - base);
@@ -487,6 +534,7 @@ export {
   firstStartingAt,
   lastAtOrBefore,
   anyBetween,
+  decodeHidden,
   MASK,
   maskFound,
   secretValuesOf,

@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   sourceView
-} from "./chunk-QLFIIVYH.mjs";
+} from "./chunk-IVYLCMMP.mjs";
 import {
   maskedView
-} from "./chunk-LJW2TMT2.mjs";
+} from "./chunk-BQ3SAIVM.mjs";
 
 // src/reporters/frame.ts
 var MAX_WIDTH = 100;

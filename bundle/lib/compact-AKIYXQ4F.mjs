@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   oneLine
-} from "./chunk-AJOEJMZK.mjs";
+} from "./chunk-KHRUBFJY.mjs";
 import {
   sarifRuleId
-} from "./chunk-Y4Z63VCP.mjs";
+} from "./chunk-EN5ZXLBV.mjs";
 import "./chunk-J3BZNWI5.mjs";
-import "./chunk-QLFIIVYH.mjs";
-import "./chunk-CCKNQ6FC.mjs";
+import "./chunk-IVYLCMMP.mjs";
+import "./chunk-UZNLDAK4.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-LJW2TMT2.mjs";
+} from "./chunk-BQ3SAIVM.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/compact.ts

@@ -7,15 +7,15 @@ import {
 import {
   codeFrame,
   oneLine
-} from "./chunk-AJOEJMZK.mjs";
-import "./chunk-QLFIIVYH.mjs";
-import "./chunk-CCKNQ6FC.mjs";
+} from "./chunk-KHRUBFJY.mjs";
+import "./chunk-IVYLCMMP.mjs";
+import "./chunk-UZNLDAK4.mjs";
 import {
   displayPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   secretRedactor
-} from "./chunk-LJW2TMT2.mjs";
+} from "./chunk-BQ3SAIVM.mjs";
 import {
   __toESM
 } from "./chunk-A7JERCGG.mjs";
