@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '854ecb1c605a5800';
+const SCRIPT_HASH = '65f956567140637a';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

@@ -502,10 +502,10 @@ var require_ed5 = __commonJS({
       return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
     }
     exports2.isNameStartChar = isNameStartChar;
-    function isNameChar(c) {
+    function isNameChar2(c) {
       return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
     }
-    exports2.isNameChar = isNameChar;
+    exports2.isNameChar = isNameChar2;
   }
 });
 
@@ -551,10 +551,10 @@ var require_ed2 = __commonJS({
       return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
     }
     exports2.isNameStartChar = isNameStartChar;
-    function isNameChar(c) {
+    function isNameChar2(c) {
       return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
     }
-    exports2.isNameChar = isNameChar;
+    exports2.isNameChar = isNameChar2;
   }
 });
 
@@ -591,7 +591,7 @@ var require_saxes = __commonJS({
     var isS = ed5.isS;
     var isChar10 = ed5.isChar;
     var isNameStartChar = ed5.isNameStartChar;
-    var isNameChar = ed5.isNameChar;
+    var isNameChar2 = ed5.isNameChar;
     var S_LIST = ed5.S_LIST;
     var NAME_RE = ed5.NAME_RE;
     var isChar11 = ed2.isChar;
@@ -783,7 +783,7 @@ var require_saxes = __commonJS({
           }
         } else {
           this.nameStartCheck = isNameStartChar;
-          this.nameCheck = isNameChar;
+          this.nameCheck = isNameChar2;
           this.isName = isName;
           this.processAttribs = this.processAttribsPlain;
           this.pushAttrib = this.pushAttribPlain;
@@ -1231,7 +1231,7 @@ var require_saxes = __commonJS({
             this.name += chunk.slice(start);
             return EOC;
           }
-          if (!isNameChar(c)) {
+          if (!isNameChar2(c)) {
             this.name += chunk.slice(start, this.prevI);
             return c === NL_LIKE ? NL : c;
           }
@@ -17839,6 +17839,9 @@ function collectValues(file) {
 function secretRedactor(file) {
   return (text2) => secretValues(file).mask(text2);
 }
+function messageText(d, redact) {
+  return d.vetted ? d.message : redact(d.message);
+}
 function showableFix(fix, file) {
   if (!fix) return void 0;
   const [start, end] = fix.range;
@@ -18254,7 +18257,7 @@ function toMessage(d, file, redact) {
   const m = {
     ruleId: d.ruleId,
     severity: d.severity,
-    message: redact(d.message),
+    message: messageText(d, redact),
     line: d.line,
     column: d.column,
     endLine: d.endLine,
@@ -18424,7 +18427,7 @@ function* fileBlock(file, ctx, c) {
   let severity2 = 0;
   let message = 0;
   for (const d of file.messages) {
-    const text2 = oneLine(redact(d.message));
+    const text2 = oneLine(messageText(d, redact));
     messages5.push(text2);
     line = Math.max(line, digits(d.line));
     column = Math.max(column, digits(d.column));
@@ -18667,7 +18670,7 @@ function fileResults(file, ctx, ruleIndex) {
       ruleId: id,
       ruleIndex: ruleIndex.get(id),
       level: level(d),
-      message: { text: redact(d.message) },
+      message: { text: messageText(d, redact) },
       locations: [{ physicalLocation }]
     };
     const hash = hashes[physicalLocation.region.startLine - 1];
@@ -18759,7 +18762,7 @@ var init_compact = __esm({
         const where2 = oneLine(posixPath(file.filePath, ctx.cwd));
         for (const d of file.messages) {
           const severity2 = d.severity === 2 ? "error" : "warning";
-          lines.push(`${where2}:${d.line}:${d.column}: ${severity2} ${oneLine(redact(d.message))} [${sarifRuleId(d)}]`);
+          lines.push(`${where2}:${d.line}:${d.column}: ${severity2} ${oneLine(messageText(d, redact))} [${sarifRuleId(d)}]`);
         }
       }
       return lines.length ? `${lines.join("\n")}
@@ -18801,7 +18804,7 @@ var init_github = __esm({
             `title=${escapeProperty(sarifRuleId(d))}`
           ];
           const command = d.severity === 2 ? "error" : "warning";
-          lines.push(`::${command} ${props.join(",")}::${escapeData(redact(d.message))}`);
+          lines.push(`::${command} ${props.join(",")}::${escapeData(messageText(d, redact))}`);
         }
       }
       return lines.length ? `${lines.join("\n")}
@@ -18832,7 +18835,7 @@ function fileIssues(file, ctx) {
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     return {
-      description: redact(d.message),
+      description: messageText(d, redact),
       check_name: id,
       fingerprint: (0, import_node_crypto.createHash)("sha256").update(`${key}\0${n}`).digest("hex").slice(0, 32),
       severity: severity(d, ctx),
@@ -18911,7 +18914,7 @@ var init_checkstyle = __esm({
             `line="${Math.max(1, d.line)}"`,
             `column="${Math.max(1, d.column)}"`,
             `severity="${d.severity === 2 ? "error" : "warning"}"`,
-            `message="${xmlAttr(redact(d.message))}"`,
+            `message="${xmlAttr(messageText(d, redact))}"`,
             `source="${xmlAttr(`${TOOL_NAME}.rules.${sarifRuleId(d)}`)}"`
           ];
           lines.push(`    <error ${attrs.join(" ")}/>`);
@@ -18938,7 +18941,7 @@ function suite(file, path8) {
   for (const d of file.messages) {
     const id = sarifRuleId(d);
     const severity2 = d.severity === 2 ? "error" : "warning";
-    const message = redact(d.message);
+    const message = messageText(d, redact);
     const element = d.fatal ? "error" : "failure";
     if (d.fatal) errors++;
     else failures++;
@@ -19995,6 +19998,22 @@ function quoteValue(text2, max = 60) {
 }
 
 // src/engine/report.ts
+var formats = /* @__PURE__ */ new WeakMap();
+function remasked(d, mask) {
+  const f = formats.get(d);
+  return f ? f.fn(maskedData(f.data, mask)) : void 0;
+}
+function maskedData(value, mask) {
+  if (typeof value === "string") return mask(value);
+  if (value instanceof String) return value;
+  if (Array.isArray(value)) return value.map((v) => maskedData(v, mask));
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    const out = {};
+    for (const [k, v] of Object.entries(value)) out[k] = maskedData(v, mask);
+    return out;
+  }
+  return value;
+}
 var inside = (r, len) => Number.isInteger(r.start) && Number.isInteger(r.end) && r.start >= 0 && r.start <= r.end && r.end <= len;
 function createReporter(sink, rule, severity2) {
   const { id, messages: messages5, docsUrl } = rule.meta;
@@ -20016,6 +20035,7 @@ function createReporter(sink, rule, severity2) {
       ...sink.lines.span(range),
       range
     };
+    if (data !== void 0) formats.set(d, { fn, data });
     if (extra?.fix) d.fix = extra.fix;
     if (docsUrl) d.docsUrl = docsUrl;
     if (extra?.related?.length) {
@@ -20074,6 +20094,14 @@ function createTextScanner(windows = SCAN_WINDOWS) {
     }
   };
 }
+function inTagName(text2, at) {
+  let i = at - 1;
+  while (i >= 0 && isNameChar(text2.charCodeAt(i))) i--;
+  if (i < 0) return false;
+  const c = text2.charCodeAt(i);
+  return c === 60 || c === 47 && text2.charCodeAt(i - 1) === 60;
+}
+var isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 45 || c === 46 || c === 58;
 var FEW_VALUES = 32;
 function occurrencesIn(pieces, values) {
   const out = [];
@@ -20085,10 +20113,11 @@ function occurrencesIn(pieces, values) {
     const text2 = tail + p.text;
     const base = p.start - tail.length;
     if (find) {
-      for (const r of find(text2)) if (r.end > tail.length) out.push({ start: base + r.start, end: base + r.end });
+      for (const r of find(text2)) if (r.end > tail.length && !inTagName(text2, r.start)) out.push({ start: base + r.start, end: base + r.end });
     } else {
       values.forEach((v, k) => {
         for (let i = text2.indexOf(v, Math.max(0, after2[k] - base)); i >= 0; i = text2.indexOf(v, i + v.length)) {
+          if (inTagName(text2, i)) continue;
           out.push({ start: base + i, end: base + i + v.length });
           after2[k] = base + i + v.length;
         }
@@ -20272,8 +20301,10 @@ function lintPrepared(p, opts) {
   if (kept.length > 0 && secretRanges.length > 0) {
     const find = messageSecretFinder(secretValues2, kept.length);
     const all = createSecretRanges(secretRanges);
+    const mask = (t) => maskFound(t, find(t));
     for (const d of kept) {
-      d.message = maskFound(d.message, find(d.message));
+      if (find(d.message).length > 0) d.message = remasked(d, mask) ?? mask(d.message);
+      d.vetted = true;
       if (d.fix && all.overlaps({ start: d.fix.range[0], end: d.fix.range[1] })) delete d.fix;
     }
   }
@@ -21869,6 +21900,9 @@ var TargetVersionError = class extends Error {
 };
 
 // src/engine/rule.ts
+function ownWords(text2) {
+  return new String(text2);
+}
 function defineRule(rule) {
   return rule;
 }
@@ -22579,7 +22613,7 @@ function kind(path8, suffix, label, page) {
     value: `${SHELL2}/${path8}/Value`,
     plainText: `${SHELL2}/${path8}/PlainText`,
     suffix,
-    label,
+    label: ownWords(label),
     page
   };
 }
@@ -22724,7 +22758,7 @@ var autologon_default = defineRule({
     };
   }
 });
-var passwordName = (p) => p.kind === ADMINISTRATOR_PASSWORD ? "<AdministratorPassword>" : "the <LocalAccount> <Password>";
+var passwordName = (p) => ownWords(p.kind === ADMINISTRATOR_PASSWORD ? "<AdministratorPassword>" : "the <LocalAccount> <Password>");
 function createsAccount(model, user) {
   return model.all(ACCOUNT_NAME).some((n) => named(n) && n.text.trim().toLowerCase() === user.toLowerCase());
 }

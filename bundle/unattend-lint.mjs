@@ -4,7 +4,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toJsonResults
-} from "./lib/chunk-NBQBY57C.mjs";
+} from "./lib/chunk-CURLNZBE.mjs";
 import {
   CHUNK_BYTES,
   UndecodableError,
@@ -12,7 +12,7 @@ import {
   decode,
   encode,
   openStreamedText
-} from "./lib/chunk-Q5G4F5HP.mjs";
+} from "./lib/chunk-G7UVCMYL.mjs";
 import {
   TOOL_NAME,
   ruleDocsUrl
@@ -20,7 +20,7 @@ import {
 import {
   createLineIndex,
   createLineIndexBuilder
-} from "./lib/chunk-UZNLDAK4.mjs";
+} from "./lib/chunk-PYFBX6VC.mjs";
 import {
   displayPath
 } from "./lib/chunk-IZ3WNW6M.mjs";
@@ -46,7 +46,7 @@ import {
   secretRedactor,
   secretValuesOf,
   showableFix
-} from "./lib/chunk-BQ3SAIVM.mjs";
+} from "./lib/chunk-A3CHKUHX.mjs";
 import {
   __commonJS,
   __toESM
@@ -1860,10 +1860,10 @@ var require_ed5 = __commonJS({
       return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
     }
     exports.isNameStartChar = isNameStartChar;
-    function isNameChar(c) {
+    function isNameChar2(c) {
       return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
     }
-    exports.isNameChar = isNameChar;
+    exports.isNameChar = isNameChar2;
   }
 });
 
@@ -1909,10 +1909,10 @@ var require_ed2 = __commonJS({
       return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
     }
     exports.isNameStartChar = isNameStartChar;
-    function isNameChar(c) {
+    function isNameChar2(c) {
       return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
     }
-    exports.isNameChar = isNameChar;
+    exports.isNameChar = isNameChar2;
   }
 });
 
@@ -1949,7 +1949,7 @@ var require_saxes = __commonJS({
     var isS = ed5.isS;
     var isChar10 = ed5.isChar;
     var isNameStartChar = ed5.isNameStartChar;
-    var isNameChar = ed5.isNameChar;
+    var isNameChar2 = ed5.isNameChar;
     var S_LIST = ed5.S_LIST;
     var NAME_RE = ed5.NAME_RE;
     var isChar11 = ed2.isChar;
@@ -2141,7 +2141,7 @@ var require_saxes = __commonJS({
           }
         } else {
           this.nameStartCheck = isNameStartChar;
-          this.nameCheck = isNameChar;
+          this.nameCheck = isNameChar2;
           this.isName = isName;
           this.processAttribs = this.processAttribsPlain;
           this.pushAttrib = this.pushAttribPlain;
@@ -2589,7 +2589,7 @@ var require_saxes = __commonJS({
             this.name += chunk.slice(start);
             return EOC;
           }
-          if (!isNameChar(c)) {
+          if (!isNameChar2(c)) {
             this.name += chunk.slice(start, this.prevI);
             return c === NL_LIKE ? NL : c;
           }
@@ -3966,6 +3966,9 @@ import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
 // src/engine/rule.ts
+function ownWords(text) {
+  return new String(text);
+}
 function defineRule(rule) {
   return rule;
 }
@@ -3992,7 +3995,7 @@ function kind(path8, suffix, label, page) {
     value: `${SHELL}/${path8}/Value`,
     plainText: `${SHELL}/${path8}/PlainText`,
     suffix,
-    label,
+    label: ownWords(label),
     page
   };
 }
@@ -4137,7 +4140,7 @@ var autologon_default = defineRule({
     };
   }
 });
-var passwordName = (p) => p.kind === ADMINISTRATOR_PASSWORD ? "<AdministratorPassword>" : "the <LocalAccount> <Password>";
+var passwordName = (p) => ownWords(p.kind === ADMINISTRATOR_PASSWORD ? "<AdministratorPassword>" : "the <LocalAccount> <Password>");
 function createsAccount(model, user) {
   return model.all(ACCOUNT_NAME).some((n) => named(n) && n.text.trim().toLowerCase() === user.toLowerCase());
 }
@@ -10635,6 +10638,22 @@ function quoteValue(text, max = 60) {
 }
 
 // src/engine/report.ts
+var formats = /* @__PURE__ */ new WeakMap();
+function remasked(d, mask) {
+  const f = formats.get(d);
+  return f ? f.fn(maskedData(f.data, mask)) : void 0;
+}
+function maskedData(value, mask) {
+  if (typeof value === "string") return mask(value);
+  if (value instanceof String) return value;
+  if (Array.isArray(value)) return value.map((v) => maskedData(v, mask));
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    const out = {};
+    for (const [k, v] of Object.entries(value)) out[k] = maskedData(v, mask);
+    return out;
+  }
+  return value;
+}
 var inside = (r, len) => Number.isInteger(r.start) && Number.isInteger(r.end) && r.start >= 0 && r.start <= r.end && r.end <= len;
 function createReporter(sink, rule, severity) {
   const { id, messages: messages5, docsUrl } = rule.meta;
@@ -10656,6 +10675,7 @@ function createReporter(sink, rule, severity) {
       ...sink.lines.span(range),
       range
     };
+    if (data !== void 0) formats.set(d, { fn, data });
     if (extra?.fix) d.fix = extra.fix;
     if (docsUrl) d.docsUrl = docsUrl;
     if (extra?.related?.length) {
@@ -10709,6 +10729,14 @@ function createTextScanner(windows = SCAN_WINDOWS) {
     }
   };
 }
+function inTagName(text, at) {
+  let i = at - 1;
+  while (i >= 0 && isNameChar(text.charCodeAt(i))) i--;
+  if (i < 0) return false;
+  const c = text.charCodeAt(i);
+  return c === 60 || c === 47 && text.charCodeAt(i - 1) === 60;
+}
+var isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 45 || c === 46 || c === 58;
 var FEW_VALUES = 32;
 function occurrencesIn(pieces, values) {
   const out = [];
@@ -10720,10 +10748,11 @@ function occurrencesIn(pieces, values) {
     const text = tail + p.text;
     const base = p.start - tail.length;
     if (find) {
-      for (const r of find(text)) if (r.end > tail.length) out.push({ start: base + r.start, end: base + r.end });
+      for (const r of find(text)) if (r.end > tail.length && !inTagName(text, r.start)) out.push({ start: base + r.start, end: base + r.end });
     } else {
       values.forEach((v, k) => {
         for (let i = text.indexOf(v, Math.max(0, after2[k] - base)); i >= 0; i = text.indexOf(v, i + v.length)) {
+          if (inTagName(text, i)) continue;
           out.push({ start: base + i, end: base + i + v.length });
           after2[k] = base + i + v.length;
         }
@@ -10907,8 +10936,10 @@ function lintPrepared(p, opts) {
   if (kept.length > 0 && secretRanges.length > 0) {
     const find = messageSecretFinder(secretValues, kept.length);
     const all = createSecretRanges(secretRanges);
+    const mask = (t) => maskFound(t, find(t));
     for (const d of kept) {
-      d.message = maskFound(d.message, find(d.message));
+      if (find(d.message).length > 0) d.message = remasked(d, mask) ?? mask(d.message);
+      d.vetted = true;
       if (d.fix && all.overlaps({ start: d.fix.range[0], end: d.fix.range[1] })) delete d.fix;
     }
   }
@@ -12846,14 +12877,14 @@ if (input?.kind === "unattend-lint-worker" && parentPort) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-3JB3KO6X.mjs")).text },
-  json: { load: async () => (await import("./lib/json-FNKM3AVG.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-AF3A7STF.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-AKIYXQ4F.mjs")).compact },
-  github: { load: async () => (await import("./lib/github-2Y4S4LL6.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-W6DL4I25.mjs")).gitlab },
-  checkstyle: { load: async () => (await import("./lib/checkstyle-5ITGPI4Q.mjs")).checkstyle },
-  junit: { load: async () => (await import("./lib/junit-E5XYR3GS.mjs")).junit }
+  text: { load: async () => (await import("./lib/text-MTYBUJWR.mjs")).text },
+  json: { load: async () => (await import("./lib/json-6DI4ATKB.mjs")).json },
+  sarif: { load: async () => (await import("./lib/sarif-C6IY3ZAK.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-CETU2QGO.mjs")).compact },
+  github: { load: async () => (await import("./lib/github-35GD3ZF5.mjs")).github },
+  gitlab: { load: async () => (await import("./lib/gitlab-25P4NUXZ.mjs")).gitlab },
+  checkstyle: { load: async () => (await import("./lib/checkstyle-67R6ENGR.mjs")).checkstyle },
+  junit: { load: async () => (await import("./lib/junit-4NG3UWH7.mjs")).junit }
 });
 var FORMAT_NAMES = Object.freeze(Object.keys(FORMATS));
 function isFormat(name) {
@@ -12864,7 +12895,7 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-3JB3KO6X.mjs");
+    const { textLines } = await import("./lib/text-MTYBUJWR.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;

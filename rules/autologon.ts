@@ -1,6 +1,6 @@
 // autologon: AutoLogon enabled with what it needs (Username, a password, LogonCount; AdministratorPassword in auditSystem),
 // and with the password of the account it logs on to.
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, ownWords } from '../src/engine/rule.js';
 import type { AnswerModel, Fact } from '../src/engine/model.js';
 import { named, sameArchitecture } from './_helpers/facts.js';
 import { forbiddenChars, isRestrictedName } from './_helpers/account-names.js';
@@ -126,7 +126,7 @@ export default defineRule({
 });
 
 /** How a message names the setting that holds an account's password. */
-const passwordName = (p: StoredPassword): string => (p.kind === ADMINISTRATOR_PASSWORD ? '<AdministratorPassword>' : 'the <LocalAccount> <Password>');
+const passwordName = (p: StoredPassword): string => ownWords(p.kind === ADMINISTRATOR_PASSWORD ? '<AdministratorPassword>' : 'the <LocalAccount> <Password>');
 
 /** The file creates a LocalAccount of that name (account names are not case-sensitive). */
 function createsAccount(model: AnswerModel, user: string): boolean {

@@ -47,6 +47,11 @@ export interface Diagnostic {
   related?: RelatedLocation[];
   /** Help URL of the rule. */
   docsUrl?: string;
+  /**
+   * The engine masked the file's secrets in `message`, in what the file said only (the message's own words are never
+   * masked: with the password "Password", "<Password>" stays as written): reporters print it as it is. Not serialised.
+   */
+  vetted?: true;
 }
 
 export interface FileResult {

@@ -107,6 +107,23 @@ test('--explain (text and json) prints no password', () => {
   }
 });
 
+test('a password that is a common word: the messages\' and the markup\'s own words are not masked (that would show it)', () => {
+  const file = `<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="oobeSystem">
+${shell('amd64', `      <AutoLogon><Password><Value>clear</Value></Password><Enabled>true</Enabled><LogonCount>1</LogonCount><Username>admin</Username></AutoLogon>
+      <UserAccounts><AdministratorPassword><Value>Administrator</Value><PlainText>true</PlainText></AdministratorPassword></UserAccounts>
+`)}</settings></unattend>`;
+  const dir = tempTree({ 'unattend.xml': file });
+  for (const format of ['text', 'json', 'sarif']) {
+    const r = runCli(['-f', format, '--no-config-lookup', 'unattend.xml'], { cwd: dir });
+    assert.is(r.code, 0, r.stderr);
+    // SARIF's rule docs have examples of their own: only its results are the file's.
+    const out = format === 'sarif' ? JSON.stringify((JSON.parse(r.stdout) as { runs: { results: unknown }[] }).runs[0]!.results) : r.stdout;
+    assert.ok(out.includes('stored in clear text'), `${format}: "clear" in the message's own words stays`);
+    assert.not.ok(out.includes('********Password'), `${format}: the element name stays`);
+    assert.not.ok(/>clear<|>Administrator</.test(out), `${format}: the values themselves are masked`);
+  }
+});
+
 test('the AutoLogon mismatch is found between hidden values with different suffixes, and not when they agree', () => {
   const dir = tree();
   const r = runCli(['-f', 'json', 'autounattend.xml'], { cwd: dir });

@@ -62,7 +62,7 @@ test('json drops a fix that touches a secret or carries one, keeps the others', 
 
 test('json never serialises internal fields', () => {
   const out = formatters.json!(leakyResults(), context());
-  for (const key of ['"source"', '"secretRanges"', '"range":{', '"related"']) assert.not.ok(out.includes(key), key);
+  for (const key of ['"source"', '"secretRanges"', '"range":{', '"related"', '"vetted"']) assert.not.ok(out.includes(key), key);
 });
 
 test('maskSlice maps source offsets to the masked text', () => {

@@ -8,6 +8,7 @@
 import type { AnswerModel, Fact } from '../../src/engine/model.js';
 import type { SettingKey } from '../../src/kb/setting-keys.js';
 import { decodeHidden, type Decoded } from '../../src/engine/hidden-password.js';
+import { ownWords } from '../../src/engine/rule.js';
 
 export { decodeHidden, type Decoded };
 
@@ -32,7 +33,7 @@ function kind(path: string, suffix: PasswordKind['suffix'], label: string, page:
     value: `${SHELL}/${path}/Value` as SettingKey,
     plainText: `${SHELL}/${path}/PlainText` as SettingKey,
     suffix,
-    label,
+    label: ownWords(label),
     page,
   };
 }

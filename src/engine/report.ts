@@ -17,6 +17,32 @@ export interface Sink {
   silenced(ruleId: string): boolean;
 }
 
+/** What each finding's message was made of, so that secrets can be masked in the data alone (see remasked). */
+const formats = new WeakMap<Diagnostic, { fn: (data: unknown) => string; data: unknown }>();
+
+/**
+ * The finding's message made again from its data with `mask` applied to every string in it, so that only what the
+ * file said is masked, never the message's own words: with the password "Password", "<Password>" in a message
+ * stays as written, and masking it would give the password away. Undefined for a finding made otherwise.
+ */
+export function remasked(d: Diagnostic, mask: (s: string) => string): string | undefined {
+  const f = formats.get(d);
+  return f ? f.fn(maskedData(f.data, mask)) : undefined;
+}
+
+function maskedData(value: unknown, mask: (s: string) => string): unknown {
+  if (typeof value === 'string') return mask(value);
+  // A rule's own words (ownWords), not the file's.
+  if (value instanceof String) return value;
+  if (Array.isArray(value)) return value.map((v) => maskedData(v, mask));
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = maskedData(v, mask);
+    return out;
+  }
+  return value;
+}
+
 const inside = (r: Range, len: number): boolean =>
   Number.isInteger(r.start) && Number.isInteger(r.end) && r.start >= 0 && r.start <= r.end && r.end <= len;
 
@@ -40,6 +66,7 @@ export function createReporter(sink: Sink, rule: AnyRule, severity: 1 | 2) {
       ...sink.lines.span(range),
       range,
     };
+    if (data !== undefined) formats.set(d, { fn, data });
     if (extra?.fix) d.fix = extra.fix;
     if (docsUrl) d.docsUrl = docsUrl;
     if (extra?.related?.length) {

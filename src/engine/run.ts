@@ -17,7 +17,7 @@ import { createSecretRanges, mergeRanges, type SecretRanges } from './secret-ran
 import { createCollector, EMPTY_MODEL, type AnswerModel } from './model.js';
 import { createPlan, elementSlot, HOOK_BITS, type DispatchPlan, type ElementHook, type EnabledRule } from './plan.js';
 import { quoteValue } from './quote.js';
-import { createReporter, type Sink } from './report.js';
+import { createReporter, remasked, type Sink } from './report.js';
 import { byCodeUnits } from '../util/sorted.js';
 import { conditionalOffsets, templateMarkOffsets } from '../binder/placeholders.js';
 import { createTextScanner, occurrencesIn, type ScanWindows, type TextScans } from './stream-scans.js';
@@ -262,8 +262,11 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
   if (kept.length > 0 && secretRanges.length > 0) {
     const find = messageSecretFinder(secretValues, kept.length);
     const all = createSecretRanges(secretRanges);
+    const mask = (t: string): string => maskFound(t, find(t));
     for (const d of kept) {
-      d.message = maskFound(d.message, find(d.message));
+      // Made again from masked data when it shows a secret: the message's own words are never masked.
+      if (find(d.message).length > 0) d.message = remasked(d, mask) ?? mask(d.message);
+      d.vetted = true;
       if (d.fix && all.overlaps({ start: d.fix.range[0], end: d.fix.range[1] })) delete d.fix;
     }
   }

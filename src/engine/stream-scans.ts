@@ -79,6 +79,22 @@ export function createTextScanner(windows: ScanWindows = SCAN_WINDOWS): TextScan
   };
 }
 
+/**
+ * Whether `at` is inside an element or attribute name (<AdministratorPassword>, wcm:action): a secret repeated
+ * there is the markup's word, not the secret, and masking it would show which word the password is.
+ */
+function inTagName(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && isNameChar(text.charCodeAt(i))) i--;
+  if (i < 0) return false;
+  const c = text.charCodeAt(i);
+  // "<name", "</name"
+  return c === 0x3c || (c === 0x2f && text.charCodeAt(i - 1) === 0x3c);
+}
+
+const isNameChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46 || c === 58;
+
 /** Past this many values one matcher over the text beats a native search per value. */
 const FEW_VALUES = 32;
 
@@ -99,10 +115,11 @@ export function occurrencesIn(pieces: Iterable<Piece>, values: readonly string[]
     const base = p.start - tail.length;
     if (find) {
       // What lies within the tail alone was found with the piece before.
-      for (const r of find(text)) if (r.end > tail.length) out.push({ start: base + r.start, end: base + r.end });
+      for (const r of find(text)) if (r.end > tail.length && !inTagName(text, r.start)) out.push({ start: base + r.start, end: base + r.end });
     } else {
       values.forEach((v, k) => {
         for (let i = text.indexOf(v, Math.max(0, after[k]! - base)); i >= 0; i = text.indexOf(v, i + v.length)) {
+          if (inTagName(text, i)) continue;
           out.push({ start: base + i, end: base + i + v.length });
           after[k] = base + i + v.length;
         }

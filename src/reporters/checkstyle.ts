@@ -2,7 +2,7 @@
 import { TOOL_NAME } from '../meta.js';
 import { posixPath } from './paths.js';
 import { sarifRuleId } from './sarif-rules.js';
-import { secretRedactor } from './secrets.js';
+import { secretRedactor, messageText } from './secrets.js';
 import type { Reporter } from './types.js';
 import { XML_DECLARATION, xmlAttr } from './xml.js';
 
@@ -25,7 +25,7 @@ export const checkstyle: Reporter = (results, ctx) => {
         `line="${Math.max(1, d.line)}"`,
         `column="${Math.max(1, d.column)}"`,
         `severity="${d.severity === 2 ? 'error' : 'warning'}"`,
-        `message="${xmlAttr(redact(d.message))}"`,
+        `message="${xmlAttr(messageText(d, redact))}"`,
         `source="${xmlAttr(`${TOOL_NAME}.rules.${sarifRuleId(d)}`)}"`,
       ];
       lines.push(`    <error ${attrs.join(' ')}/>`);

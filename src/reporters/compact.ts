@@ -2,7 +2,7 @@
 import { oneLine } from './frame.js';
 import { posixPath } from './paths.js';
 import { sarifRuleId } from './sarif-rules.js';
-import { secretRedactor } from './secrets.js';
+import { secretRedactor, messageText } from './secrets.js';
 import type { Reporter } from './types.js';
 
 export const compact: Reporter = (results, ctx) => {
@@ -12,7 +12,7 @@ export const compact: Reporter = (results, ctx) => {
     const where = oneLine(posixPath(file.filePath, ctx.cwd));
     for (const d of file.messages) {
       const severity = d.severity === 2 ? 'error' : 'warning';
-      lines.push(`${where}:${d.line}:${d.column}: ${severity} ${oneLine(redact(d.message))} [${sarifRuleId(d)}]`);
+      lines.push(`${where}:${d.line}:${d.column}: ${severity} ${oneLine(messageText(d, redact))} [${sarifRuleId(d)}]`);
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

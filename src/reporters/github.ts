@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands, so findings show as annotations on the run and the pull request.
 import { posixPath } from './paths.js';
 import { sarifRuleId } from './sarif-rules.js';
-import { secretRedactor } from './secrets.js';
+import { secretRedactor, messageText } from './secrets.js';
 import type { Reporter } from './types.js';
 
 // Escaping documented for workflow commands (actions/toolkit, command.ts): without it a message
@@ -29,7 +29,7 @@ export const github: Reporter = (results, ctx) => {
         `title=${escapeProperty(sarifRuleId(d))}`,
       ];
       const command = d.severity === 2 ? 'error' : 'warning';
-      lines.push(`::${command} ${props.join(',')}::${escapeData(redact(d.message))}`);
+      lines.push(`::${command} ${props.join(',')}::${escapeData(messageText(d, redact))}`);
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -5,7 +5,7 @@ import type { Diagnostic, FileResult } from '../types.js';
 import { fileLineHashes } from './fingerprint.js';
 import { posixPath } from './paths.js';
 import { sarifRuleId } from './sarif-rules.js';
-import { secretRedactor } from './secrets.js';
+import { secretRedactor, messageText } from './secrets.js';
 import type { Reporter, ReporterContext } from './types.js';
 
 /** GitLab's scale, lowest first: info, minor, major, critical, blocker. */
@@ -41,7 +41,7 @@ function fileIssues(file: FileResult, ctx: ReporterContext): CodeQualityIssue[] 
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     return {
-      description: redact(d.message),
+      description: messageText(d, redact),
       check_name: id,
       fingerprint: createHash('sha256').update(`${key}\0${n}`).digest('hex').slice(0, 32),
       severity: severity(d, ctx),

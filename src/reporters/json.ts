@@ -1,6 +1,6 @@
 // ESLint-compatible JSON, so tools built for ESLint's json formatter read unattend-lint's output.
 import type { Diagnostic, Fix, FileResult } from '../types.js';
-import { secretRedactor, showableFix } from './secrets.js';
+import { secretRedactor, showableFix, messageText } from './secrets.js';
 import type { Reporter } from './types.js';
 
 export interface JsonMessage {
@@ -33,7 +33,7 @@ function toMessage(d: Diagnostic, file: FileResult, redact: (s: string) => strin
   const m: JsonMessage = {
     ruleId: d.ruleId,
     severity: d.severity,
-    message: redact(d.message),
+    message: messageText(d, redact),
     line: d.line,
     column: d.column,
     endLine: d.endLine,

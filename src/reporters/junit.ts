@@ -3,7 +3,7 @@
 import { TOOL_NAME } from '../meta.js';
 import { posixPath } from './paths.js';
 import { sarifRuleId } from './sarif-rules.js';
-import { secretRedactor } from './secrets.js';
+import { secretRedactor, messageText } from './secrets.js';
 import type { Reporter } from './types.js';
 import { XML_DECLARATION, xmlAttr, xmlText } from './xml.js';
 import type { FileResult } from '../types.js';
@@ -17,7 +17,7 @@ function suite(file: FileResult, path: string): { lines: string[]; tests: number
   for (const d of file.messages) {
     const id = sarifRuleId(d);
     const severity = d.severity === 2 ? 'error' : 'warning';
-    const message = redact(d.message);
+    const message = messageText(d, redact);
     // A file that is not well-formed XML is an error of the test (nothing could be checked), a finding a failure.
     const element = d.fatal ? 'error' : 'failure';
     if (d.fatal) errors++;

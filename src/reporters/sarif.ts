@@ -5,7 +5,7 @@ import { fileLineHashes } from './fingerprint.js';
 import { artifactLocation, directoryUri, SRCROOT, type SarifArtifactLocation } from './paths.js';
 import { region, snippets, type Region } from './sarif-regions.js';
 import { PARSE_ERROR_ID, ruleDescriptor, sarifRuleId, type ReportingDescriptor, type SarifLevel } from './sarif-rules.js';
-import { secretRedactor } from './secrets.js';
+import { secretRedactor, messageText } from './secrets.js';
 import type { Reporter, ReporterContext } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -57,7 +57,7 @@ function fileResults(file: FileResult, ctx: ReporterContext, ruleIndex: Map<stri
       ruleId: id,
       ruleIndex: ruleIndex.get(id)!,
       level: level(d),
-      message: { text: redact(d.message) },
+      message: { text: messageText(d, redact) },
       locations: [{ physicalLocation }],
     };
     const hash = hashes[physicalLocation.region.startLine - 1];

@@ -1,7 +1,7 @@
 // Keeps secrets (passwords, credentials) out of every output format: masking, redaction, fix vetting.
 import { MASK, maskFound, messageSecretFinder, secretValuesOf } from '../engine/secrets.js';
 import { mergeRanges } from '../engine/secret-ranges.js';
-import type { Fix, FileResult, Range } from '../types.js';
+import type { Diagnostic, Fix, FileResult, Range } from '../types.js';
 import { firstIndex } from '../util/sorted.js';
 
 /** The engine's mask: fixed-length, so it does not leak the length of the secret. */
@@ -71,6 +71,11 @@ function collectValues(file: FileResult): string[] {
 export function secretRedactor(file: FileResult): (text: string) => string {
   // Worked out on the first message, so a file without findings costs nothing.
   return (text) => secretValues(file).mask(text);
+}
+
+/** A finding's message as reporters print it: as the engine vetted it, or with the file's secrets masked. */
+export function messageText(d: Diagnostic, redact: (text: string) => string): string {
+  return d.vetted ? d.message : redact(d.message);
 }
 
 /** The fix if it is safe to show, else undefined: it must not touch or carry a secret. */

@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import type { FileResult } from '../types.js';
 import { codeFrame, oneLine, type Colors } from './frame.js';
 import { displayPath } from './paths.js';
-import { secretRedactor } from './secrets.js';
+import { secretRedactor, messageText } from './secrets.js';
 import type { Reporter, ReporterContext } from './types.js';
 
 const digits = (n: number): number => String(n).length;
@@ -19,7 +19,7 @@ function* fileBlock(file: FileResult, ctx: ReporterContext, c: Colors): Generato
   let severity = 0;
   let message = 0;
   for (const d of file.messages) {
-    const text = oneLine(redact(d.message));
+    const text = oneLine(messageText(d, redact));
     messages.push(text);
     line = Math.max(line, digits(d.line));
     column = Math.max(column, digits(d.column));

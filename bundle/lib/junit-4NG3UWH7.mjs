@@ -8,7 +8,7 @@ import {
 } from "./chunk-TA5H5UQN.mjs";
 import {
   sarifRuleId
-} from "./chunk-EN5ZXLBV.mjs";
+} from "./chunk-C3PDZAOC.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
@@ -16,8 +16,9 @@ import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
+  messageText,
   secretRedactor
-} from "./chunk-BQ3SAIVM.mjs";
+} from "./chunk-A3CHKUHX.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/junit.ts
@@ -30,7 +31,7 @@ function suite(file, path) {
   for (const d of file.messages) {
     const id = sarifRuleId(d);
     const severity = d.severity === 2 ? "error" : "warning";
-    const message = redact(d.message);
+    const message = messageText(d, redact);
     const element = d.fatal ? "error" : "failure";
     if (d.fatal) errors++;
     else failures++;

@@ -3,19 +3,20 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   oneLine
-} from "./chunk-KHRUBFJY.mjs";
+} from "./chunk-7DI7RXHW.mjs";
 import {
   sarifRuleId
-} from "./chunk-EN5ZXLBV.mjs";
+} from "./chunk-C3PDZAOC.mjs";
 import "./chunk-J3BZNWI5.mjs";
-import "./chunk-IVYLCMMP.mjs";
-import "./chunk-UZNLDAK4.mjs";
+import "./chunk-F5KNAEUV.mjs";
+import "./chunk-PYFBX6VC.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
+  messageText,
   secretRedactor
-} from "./chunk-BQ3SAIVM.mjs";
+} from "./chunk-A3CHKUHX.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/compact.ts
@@ -26,7 +27,7 @@ var compact = (results, ctx) => {
     const where = oneLine(posixPath(file.filePath, ctx.cwd));
     for (const d of file.messages) {
       const severity = d.severity === 2 ? "error" : "warning";
-      lines.push(`${where}:${d.line}:${d.column}: ${severity} ${oneLine(redact(d.message))} [${sarifRuleId(d)}]`);
+      lines.push(`${where}:${d.line}:${d.column}: ${severity} ${oneLine(messageText(d, redact))} [${sarifRuleId(d)}]`);
     }
   }
   return lines.length ? `${lines.join("\n")}

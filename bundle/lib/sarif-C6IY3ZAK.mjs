@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-Q5G4F5HP.mjs";
+} from "./chunk-G7UVCMYL.mjs";
 import {
   PARSE_ERROR_ID,
   ruleDescriptor,
   sarifRuleId
-} from "./chunk-EN5ZXLBV.mjs";
+} from "./chunk-C3PDZAOC.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
 import {
   sourceView
-} from "./chunk-IVYLCMMP.mjs";
-import "./chunk-UZNLDAK4.mjs";
+} from "./chunk-F5KNAEUV.mjs";
+import "./chunk-PYFBX6VC.mjs";
 import {
   SRCROOT,
   artifactLocation,
@@ -23,8 +23,9 @@ import {
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   maskedView,
+  messageText,
   secretRedactor
-} from "./chunk-BQ3SAIVM.mjs";
+} from "./chunk-A3CHKUHX.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/sarif-regions.ts
@@ -83,7 +84,7 @@ function fileResults(file, ctx, ruleIndex) {
       ruleId: id,
       ruleIndex: ruleIndex.get(id),
       level: level(d),
-      message: { text: redact(d.message) },
+      message: { text: messageText(d, redact) },
       locations: [{ physicalLocation }]
     };
     const hash = hashes[physicalLocation.region.startLine - 1];

@@ -7,15 +7,16 @@ import {
 import {
   codeFrame,
   oneLine
-} from "./chunk-KHRUBFJY.mjs";
-import "./chunk-IVYLCMMP.mjs";
-import "./chunk-UZNLDAK4.mjs";
+} from "./chunk-7DI7RXHW.mjs";
+import "./chunk-F5KNAEUV.mjs";
+import "./chunk-PYFBX6VC.mjs";
 import {
   displayPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
+  messageText,
   secretRedactor
-} from "./chunk-BQ3SAIVM.mjs";
+} from "./chunk-A3CHKUHX.mjs";
 import {
   __toESM
 } from "./chunk-A7JERCGG.mjs";
@@ -31,7 +32,7 @@ function* fileBlock(file, ctx, c) {
   let severity = 0;
   let message = 0;
   for (const d of file.messages) {
-    const text2 = oneLine(redact(d.message));
+    const text2 = oneLine(messageText(d, redact));
     messages.push(text2);
     line = Math.max(line, digits(d.line));
     column = Math.max(column, digits(d.column));

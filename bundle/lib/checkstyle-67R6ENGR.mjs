@@ -7,7 +7,7 @@ import {
 } from "./chunk-TA5H5UQN.mjs";
 import {
   sarifRuleId
-} from "./chunk-EN5ZXLBV.mjs";
+} from "./chunk-C3PDZAOC.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
@@ -15,8 +15,9 @@ import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
+  messageText,
   secretRedactor
-} from "./chunk-BQ3SAIVM.mjs";
+} from "./chunk-A3CHKUHX.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/checkstyle.ts
@@ -36,7 +37,7 @@ var checkstyle = (results, ctx) => {
         `line="${Math.max(1, d.line)}"`,
         `column="${Math.max(1, d.column)}"`,
         `severity="${d.severity === 2 ? "error" : "warning"}"`,
-        `message="${xmlAttr(redact(d.message))}"`,
+        `message="${xmlAttr(messageText(d, redact))}"`,
         `source="${xmlAttr(`${TOOL_NAME}.rules.${sarifRuleId(d)}`)}"`
       ];
       lines.push(`    <error ${attrs.join(" ")}/>`);

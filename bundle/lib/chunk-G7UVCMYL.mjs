@@ -5,7 +5,7 @@ import {
   SECRET_MASK,
   lastAtOrBefore,
   mergedSecretRanges
-} from "./chunk-BQ3SAIVM.mjs";
+} from "./chunk-A3CHKUHX.mjs";
 
 // src/source/decode.ts
 var DECL_RE = /^<\?xml\s[^>]*?\?>/;

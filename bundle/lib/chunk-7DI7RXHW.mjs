@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   sourceView
-} from "./chunk-IVYLCMMP.mjs";
+} from "./chunk-F5KNAEUV.mjs";
 import {
   maskedView
-} from "./chunk-BQ3SAIVM.mjs";
+} from "./chunk-A3CHKUHX.mjs";
 
 // src/reporters/frame.ts
 var MAX_WIDTH = 100;

@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   createLineIndex
-} from "./chunk-UZNLDAK4.mjs";
+} from "./chunk-PYFBX6VC.mjs";
 import {
   lastAtOrBefore
-} from "./chunk-BQ3SAIVM.mjs";
+} from "./chunk-A3CHKUHX.mjs";
 
 // src/reporters/source-view.ts
 var views = /* @__PURE__ */ new WeakMap();

@@ -477,6 +477,9 @@ function collectValues(file) {
 function secretRedactor(file) {
   return (text) => secretValues(file).mask(text);
 }
+function messageText(d, redact) {
+  return d.vetted ? d.message : redact(d.message);
+}
 function showableFix(fix, file) {
   if (!fix) return void 0;
   const [start, end] = fix.range;
@@ -551,6 +554,7 @@ export {
   SECRET_MASK,
   mergedSecretRanges,
   secretRedactor,
+  messageText,
   showableFix,
   maskedView,
   maskSlice

@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   json,
   toJsonResults
-} from "./chunk-NBQBY57C.mjs";
-import "./chunk-BQ3SAIVM.mjs";
+} from "./chunk-CURLNZBE.mjs";
+import "./chunk-A3CHKUHX.mjs";
 import "./chunk-A7JERCGG.mjs";
 export {
   json,

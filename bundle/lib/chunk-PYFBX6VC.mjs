@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lastAtOrBefore
-} from "./chunk-BQ3SAIVM.mjs";
+} from "./chunk-A3CHKUHX.mjs";
 
 // src/source/line-index.ts
 function createLineIndexBuilder() {

@@ -3,14 +3,15 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   sarifRuleId
-} from "./chunk-EN5ZXLBV.mjs";
+} from "./chunk-C3PDZAOC.mjs";
 import "./chunk-J3BZNWI5.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
+  messageText,
   secretRedactor
-} from "./chunk-BQ3SAIVM.mjs";
+} from "./chunk-A3CHKUHX.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/github.ts
@@ -35,7 +36,7 @@ var github = (results, ctx) => {
         `title=${escapeProperty(sarifRuleId(d))}`
       ];
       const command = d.severity === 2 ? "error" : "warning";
-      lines.push(`::${command} ${props.join(",")}::${escapeData(redact(d.message))}`);
+      lines.push(`::${command} ${props.join(",")}::${escapeData(messageText(d, redact))}`);
     }
   }
   return lines.length ? `${lines.join("\n")}

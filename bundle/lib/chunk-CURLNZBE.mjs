@@ -2,16 +2,17 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
+  messageText,
   secretRedactor,
   showableFix
-} from "./chunk-BQ3SAIVM.mjs";
+} from "./chunk-A3CHKUHX.mjs";
 
 // src/reporters/json.ts
 function toMessage(d, file, redact) {
   const m = {
     ruleId: d.ruleId,
     severity: d.severity,
-    message: redact(d.message),
+    message: messageText(d, redact),
     line: d.line,
     column: d.column,
     endLine: d.endLine,

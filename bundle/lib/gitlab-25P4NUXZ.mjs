@@ -3,17 +3,18 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-Q5G4F5HP.mjs";
+} from "./chunk-G7UVCMYL.mjs";
 import {
   sarifRuleId
-} from "./chunk-EN5ZXLBV.mjs";
+} from "./chunk-C3PDZAOC.mjs";
 import "./chunk-J3BZNWI5.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
+  messageText,
   secretRedactor
-} from "./chunk-BQ3SAIVM.mjs";
+} from "./chunk-A3CHKUHX.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/gitlab.ts
@@ -35,7 +36,7 @@ function fileIssues(file, ctx) {
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     return {
-      description: redact(d.message),
+      description: messageText(d, redact),
       check_name: id,
       fingerprint: createHash("sha256").update(`${key}\0${n}`).digest("hex").slice(0, 32),
       severity: severity(d, ctx),

@@ -9,7 +9,7 @@ import {
   mergedSecretRanges,
   scanFreeSecrets,
   secretElementShapes
-} from "./chunk-BQ3SAIVM.mjs";
+} from "./chunk-A3CHKUHX.mjs";
 
 // src/reporters/sarif-rules.ts
 var PARSE_ERROR_ID = "parse-error";
