@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '65f956567140637a';
+const SCRIPT_HASH = '3290257b3aa63f66';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

@@ -20101,6 +20101,7 @@ function inTagName(text2, at) {
   const c = text2.charCodeAt(i);
   return c === 60 || c === 47 && text2.charCodeAt(i - 1) === 60;
 }
+var NAME_CONTEXT = 256;
 var isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 45 || c === 46 || c === 58;
 var FEW_VALUES = 32;
 function occurrencesIn(pieces, values) {
@@ -20123,7 +20124,7 @@ function occurrencesIn(pieces, values) {
         }
       });
     }
-    tail = text2.slice(Math.max(0, text2.length - longest + 1));
+    tail = text2.slice(Math.max(0, text2.length - Math.max(longest - 1, NAME_CONTEXT)));
   }
   return out;
 }

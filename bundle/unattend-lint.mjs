@@ -10736,6 +10736,7 @@ function inTagName(text, at) {
   const c = text.charCodeAt(i);
   return c === 60 || c === 47 && text.charCodeAt(i - 1) === 60;
 }
+var NAME_CONTEXT = 256;
 var isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 45 || c === 46 || c === 58;
 var FEW_VALUES = 32;
 function occurrencesIn(pieces, values) {
@@ -10758,7 +10759,7 @@ function occurrencesIn(pieces, values) {
         }
       });
     }
-    tail = text.slice(Math.max(0, text.length - longest + 1));
+    tail = text.slice(Math.max(0, text.length - Math.max(longest - 1, NAME_CONTEXT)));
   }
   return out;
 }

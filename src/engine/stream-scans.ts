@@ -92,6 +92,9 @@ function inTagName(text: string, at: number): boolean {
   return c === 0x3c || (c === 0x2f && text.charCodeAt(i - 1) === 0x3c);
 }
 
+/** How far back inTagName may look: longer than any element or attribute name of an answer file. */
+const NAME_CONTEXT = 256;
+
 const isNameChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46 || c === 58;
 
@@ -125,7 +128,9 @@ export function occurrencesIn(pieces: Iterable<Piece>, values: readonly string[]
         }
       });
     }
-    tail = text.slice(Math.max(0, text.length - longest + 1));
+    // The tail also holds what inTagName looks back at, so that a piece found in the middle of a name is judged as in
+    // the whole text.
+    tail = text.slice(Math.max(0, text.length - Math.max(longest - 1, NAME_CONTEXT)));
   }
   return out;
 }
