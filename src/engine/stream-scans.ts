@@ -98,30 +98,58 @@ const NAME_CONTEXT = 256;
 const isNameChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46 || c === 58;
 
-/** Past this many values one matcher over the text beats a native search per value. */
-const FEW_VALUES = 32;
+/** Up to this many values, a native search per value is cheaper than making a regular expression of them. */
+const FEW_VALUES = 4;
+/** Up to this many, one regular expression of them all (native code; its cost per character grows with the values). */
+const SOME_VALUES = 256;
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /**
- * Where `values` occur in the text of `pieces` (a whole text is one piece). For a few values, a native search per
- * value: each occurrence that does not overlap the one before it. For many, one matcher pass, so that the work
- * does not grow with values times text. Each piece is searched with the end of the one before, so that a value
- * across two pieces is found.
+ * A function that calls `found(start, end)` for each place in a text where one of `values` starts, with the longest
+ * value that starts there: overlapping and nested occurrences are all found, so their union covers every character of
+ * every occurrence. Values longest first, so that the alternation tries the longest at each place.
+ */
+function alternationOf(values: readonly string[]): (text: string, found: (start: number, end: number) => void) => void {
+  const re = new RegExp([...values].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+  return (text, found) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      found(m.index, m.index + m[0].length);
+      re.lastIndex = m.index + 1;
+    }
+  };
+}
+
+/**
+ * Where `values` occur in the text of `pieces` (a whole text is one piece), except inside element and attribute
+ * names. For a few values, a native search per value: each occurrence that does not overlap the one before it.
+ * For up to SOME_VALUES, one regular expression; past that, one matcher pass (an automaton), so that the work does
+ * not grow with values times text. Each piece is searched with the end of the one before, so that a value across
+ * two pieces is found.
  */
 export function occurrencesIn(pieces: Iterable<Piece>, values: readonly string[]): Range[] {
   const out: Range[] = [];
   const longest = values.reduce((n, v) => Math.max(n, v.length), 0);
   const after = values.map(() => 0);
-  const find = values.length > FEW_VALUES ? secretFinderFor(values, FEW_VALUES) : undefined;
+  const matcher = values.length > SOME_VALUES ? secretFinderFor(values, SOME_VALUES) : undefined;
+  const alternation = !matcher && values.length > FEW_VALUES ? alternationOf(values) : undefined;
   let tail = '';
   for (const p of pieces) {
     const text = tail + p.text;
     const base = p.start - tail.length;
-    if (find) {
+    if (matcher) {
       // What lies within the tail alone was found with the piece before.
-      for (const r of find(text)) if (r.end > tail.length && !inTagName(text, r.start)) out.push({ start: base + r.start, end: base + r.end });
+      for (const r of matcher(text)) if (r.end > tail.length && !inTagName(text, r.start)) out.push({ start: base + r.start, end: base + r.end });
+    } else if (alternation) {
+      alternation(text, (start, end) => {
+        if (end > tail.length && !inTagName(text, start)) out.push({ start: base + start, end: base + end });
+      });
     } else {
       values.forEach((v, k) => {
-        for (let i = text.indexOf(v, Math.max(0, after[k]! - base)); i >= 0; i = text.indexOf(v, i + v.length)) {
+        // An occurrence within the tail alone was judged with the piece before, which held what precedes it.
+        const from = Math.max(0, after[k]! - base, tail.length - v.length + 1);
+        for (let i = text.indexOf(v, from); i >= 0; i = text.indexOf(v, i + v.length)) {
           if (inTagName(text, i)) continue;
           out.push({ start: base + i, end: base + i + v.length });
           after[k] = base + i + v.length;
