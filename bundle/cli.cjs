@@ -19485,12 +19485,23 @@ function isTemplated(text2, secret = false) {
   return MARK.test(text2) && findPlaceholders(text2, secret ? "secret" : "attribute").length > 0;
 }
 var CONDITIONAL = /\{%-?\s*(?:if|elif|else|endif)\b|%\{~?\s*(?:if|else|endif)\b|\{\{-?\s*(?:if|else|end)\b|^[ \t]*%[ \t]*(?:if|elif|else|endif)\b/m;
-var MARKS = new RegExp(MARK.source, "g");
+var MARK_CHARS = ["{", "@", "#", "$", "%"];
 function templateMarkOffsets(text2) {
+  const lists = [];
+  for (const c of MARK_CHARS) {
+    const at = [];
+    for (let i = text2.indexOf(c); i >= 0; i = text2.indexOf(c, i + 1)) at.push(i);
+    if (at.length > 0) lists.push(at);
+  }
+  if (lists.length <= 1) return lists[0] ?? [];
   const out = [];
-  MARKS.lastIndex = 0;
-  while (MARKS.test(text2)) out.push(MARKS.lastIndex - 1);
-  return out;
+  const next = lists.map(() => 0);
+  for (; ; ) {
+    let best = -1;
+    for (let k = 0; k < lists.length; k++) if (next[k] < lists[k].length && (best < 0 || lists[k][next[k]] < lists[best][next[best]])) best = k;
+    if (best < 0) return out;
+    out.push(lists[best][next[best]++]);
+  }
 }
 function conditionalOffsets(text2) {
   const scan2 = { found: [], from: 0 };
@@ -20103,21 +20114,59 @@ function inTagName(text2, at) {
 }
 var NAME_CONTEXT = 256;
 var isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 45 || c === 46 || c === 58;
-var FEW_VALUES = 32;
+var FEW_VALUES = 4;
+var SOME_VALUES = 256;
+var MAX_PREFIX = 128;
+var BLOCK_BITS = 12;
+var blockAt = (text2, i) => (text2.charCodeAt(i - 1) << 5 ^ text2.charCodeAt(i)) & (1 << BLOCK_BITS) - 1;
+function multiSearch(values) {
+  const m = Math.min(MAX_PREFIX, values.reduce((n, v) => Math.min(n, v.length), Infinity));
+  const shift = new Uint8Array(1 << BLOCK_BITS).fill(m - 1);
+  const candidates = /* @__PURE__ */ new Map();
+  for (const v of values) {
+    for (let j = 1; j < m; j++) {
+      const h2 = blockAt(v, j);
+      if (m - 1 - j < shift[h2]) shift[h2] = m - 1 - j;
+    }
+    const h = blockAt(v, m - 1);
+    const list5 = candidates.get(h);
+    if (list5) list5.push(v);
+    else candidates.set(h, [v]);
+  }
+  return (text2, found) => {
+    for (let i = m - 1; i < text2.length; ) {
+      const h = blockAt(text2, i);
+      const step2 = shift[h];
+      if (step2 > 0) {
+        i += step2;
+        continue;
+      }
+      const start = i - m + 1;
+      for (const v of candidates.get(h)) if (text2.startsWith(v, start)) found(start, start + v.length);
+      i++;
+    }
+  };
+}
 function occurrencesIn(pieces, values) {
   const out = [];
   const longest = values.reduce((n, v) => Math.max(n, v.length), 0);
   const after2 = values.map(() => 0);
-  const find = values.length > FEW_VALUES ? secretFinderFor(values, FEW_VALUES) : void 0;
+  const matcher = values.length > SOME_VALUES ? secretFinderFor(values, SOME_VALUES) : void 0;
+  const search = !matcher && values.length > FEW_VALUES ? multiSearch(values) : void 0;
   let tail = "";
   for (const p of pieces) {
     const text2 = tail + p.text;
     const base = p.start - tail.length;
-    if (find) {
-      for (const r of find(text2)) if (r.end > tail.length && !inTagName(text2, r.start)) out.push({ start: base + r.start, end: base + r.end });
+    if (matcher) {
+      for (const r of matcher(text2)) if (r.end > tail.length && !inTagName(text2, r.start)) out.push({ start: base + r.start, end: base + r.end });
+    } else if (search) {
+      search(text2, (start, end) => {
+        if (end > tail.length && !inTagName(text2, start)) out.push({ start: base + start, end: base + end });
+      });
     } else {
       values.forEach((v, k) => {
-        for (let i = text2.indexOf(v, Math.max(0, after2[k] - base)); i >= 0; i = text2.indexOf(v, i + v.length)) {
+        const from = Math.max(0, after2[k] - base, tail.length - v.length + 1);
+        for (let i = text2.indexOf(v, from); i >= 0; i = text2.indexOf(v, i + v.length)) {
           if (inTagName(text2, i)) continue;
           out.push({ start: base + i, end: base + i + v.length });
           after2[k] = base + i + v.length;
@@ -23516,7 +23565,7 @@ function createSeen(ctx) {
       return first && !conditionalBetween(first.end, range.start) ? first : void 0;
     },
     drop(parent) {
-      byParent.delete(parent);
+      if (byParent.size > 0) byParent.delete(parent);
     }
   };
 }
@@ -27157,6 +27206,7 @@ var template_placeholder_default = defineRule({
     function gap(node, start, end) {
       if (node.role !== "foreign" && end > start && mayHold(start, end)) scan2(start, end, "value", node);
     }
+    if (extra.length === 0 && ctx.templateMarks().length === 0) return {};
     return {
       onElement(node) {
         const depth = node.depth;

@@ -4319,12 +4319,23 @@ function isTemplated(text, secret = false) {
   return MARK.test(text) && findPlaceholders(text, secret ? "secret" : "attribute").length > 0;
 }
 var CONDITIONAL = /\{%-?\s*(?:if|elif|else|endif)\b|%\{~?\s*(?:if|else|endif)\b|\{\{-?\s*(?:if|else|end)\b|^[ \t]*%[ \t]*(?:if|elif|else|endif)\b/m;
-var MARKS = new RegExp(MARK.source, "g");
+var MARK_CHARS = ["{", "@", "#", "$", "%"];
 function templateMarkOffsets(text) {
+  const lists = [];
+  for (const c of MARK_CHARS) {
+    const at = [];
+    for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) at.push(i);
+    if (at.length > 0) lists.push(at);
+  }
+  if (lists.length <= 1) return lists[0] ?? [];
   const out = [];
-  MARKS.lastIndex = 0;
-  while (MARKS.test(text)) out.push(MARKS.lastIndex - 1);
-  return out;
+  const next = lists.map(() => 0);
+  for (; ; ) {
+    let best = -1;
+    for (let k = 0; k < lists.length; k++) if (next[k] < lists[k].length && (best < 0 || lists[k][next[k]] < lists[best][next[best]])) best = k;
+    if (best < 0) return out;
+    out.push(lists[best][next[best]++]);
+  }
 }
 function conditionalOffsets(text) {
   const scan2 = { found: [], from: 0 };
@@ -5422,7 +5433,7 @@ function createSeen(ctx) {
       return first && !conditionalBetween(first.end, range.start) ? first : void 0;
     },
     drop(parent) {
-      byParent.delete(parent);
+      if (byParent.size > 0) byParent.delete(parent);
     }
   };
 }
@@ -9198,6 +9209,7 @@ var template_placeholder_default = defineRule({
     function gap(node, start, end) {
       if (node.role !== "foreign" && end > start && mayHold(start, end)) scan2(start, end, "value", node);
     }
+    if (extra.length === 0 && ctx.templateMarks().length === 0) return {};
     return {
       onElement(node) {
         const depth = node.depth;
@@ -10738,21 +10750,59 @@ function inTagName(text, at) {
 }
 var NAME_CONTEXT = 256;
 var isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 45 || c === 46 || c === 58;
-var FEW_VALUES = 32;
+var FEW_VALUES = 4;
+var SOME_VALUES = 256;
+var MAX_PREFIX = 128;
+var BLOCK_BITS = 12;
+var blockAt = (text, i) => (text.charCodeAt(i - 1) << 5 ^ text.charCodeAt(i)) & (1 << BLOCK_BITS) - 1;
+function multiSearch(values) {
+  const m = Math.min(MAX_PREFIX, values.reduce((n, v) => Math.min(n, v.length), Infinity));
+  const shift = new Uint8Array(1 << BLOCK_BITS).fill(m - 1);
+  const candidates = /* @__PURE__ */ new Map();
+  for (const v of values) {
+    for (let j = 1; j < m; j++) {
+      const h2 = blockAt(v, j);
+      if (m - 1 - j < shift[h2]) shift[h2] = m - 1 - j;
+    }
+    const h = blockAt(v, m - 1);
+    const list5 = candidates.get(h);
+    if (list5) list5.push(v);
+    else candidates.set(h, [v]);
+  }
+  return (text, found) => {
+    for (let i = m - 1; i < text.length; ) {
+      const h = blockAt(text, i);
+      const step = shift[h];
+      if (step > 0) {
+        i += step;
+        continue;
+      }
+      const start = i - m + 1;
+      for (const v of candidates.get(h)) if (text.startsWith(v, start)) found(start, start + v.length);
+      i++;
+    }
+  };
+}
 function occurrencesIn(pieces, values) {
   const out = [];
   const longest = values.reduce((n, v) => Math.max(n, v.length), 0);
   const after2 = values.map(() => 0);
-  const find = values.length > FEW_VALUES ? secretFinderFor(values, FEW_VALUES) : void 0;
+  const matcher = values.length > SOME_VALUES ? secretFinderFor(values, SOME_VALUES) : void 0;
+  const search = !matcher && values.length > FEW_VALUES ? multiSearch(values) : void 0;
   let tail = "";
   for (const p of pieces) {
     const text = tail + p.text;
     const base = p.start - tail.length;
-    if (find) {
-      for (const r of find(text)) if (r.end > tail.length && !inTagName(text, r.start)) out.push({ start: base + r.start, end: base + r.end });
+    if (matcher) {
+      for (const r of matcher(text)) if (r.end > tail.length && !inTagName(text, r.start)) out.push({ start: base + r.start, end: base + r.end });
+    } else if (search) {
+      search(text, (start, end) => {
+        if (end > tail.length && !inTagName(text, start)) out.push({ start: base + start, end: base + end });
+      });
     } else {
       values.forEach((v, k) => {
-        for (let i = text.indexOf(v, Math.max(0, after2[k] - base)); i >= 0; i = text.indexOf(v, i + v.length)) {
+        const from = Math.max(0, after2[k] - base, tail.length - v.length + 1);
+        for (let i = text.indexOf(v, from); i >= 0; i = text.indexOf(v, i + v.length)) {
           if (inTagName(text, i)) continue;
           out.push({ start: base + i, end: base + i + v.length });
           after2[k] = base + i + v.length;

@@ -65,6 +65,9 @@ export default defineRule<
       if (node.role !== 'foreign' && end > start && mayHold(start, end)) scan(start, end, 'value', node);
     }
 
+    // A file without any of those characters (and no user patterns) holds no token: nothing to follow.
+    if (extra.length === 0 && ctx.templateMarks().length === 0) return {};
+
     return {
       onElement(node) {
         const depth = node.depth;

@@ -26,7 +26,8 @@ export function createSeen<P>(ctx: Pick<RuleContext, 'conditionals'>): Seen<P> {
       return first && !conditionalBetween(first.end, range.start) ? first : undefined;
     },
     drop(parent) {
-      byParent.delete(parent);
+      // Called for every element that closes, most of which were never a parent here.
+      if (byParent.size > 0) byParent.delete(parent);
     },
   };
 }

@@ -98,25 +98,49 @@ const NAME_CONTEXT = 256;
 const isNameChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46 || c === 58;
 
-/** Up to this many values, a native search per value is cheaper than making a regular expression of them. */
+/** Up to this many values, a native search per value is cheapest. */
 const FEW_VALUES = 4;
-/** Up to this many, one regular expression of them all (native code; its cost per character grows with the values). */
+/** Up to this many, one multi-value search (its checks where a value may start grow with the values); past that, an automaton. */
 const SOME_VALUES = 256;
+/** The longest prefix of the values the multi-value search shifts on (shifts are kept in bytes). */
+const MAX_PREFIX = 128;
+const BLOCK_BITS = 12;
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/** A hash of the two characters ending at `i` (a block). */
+const blockAt = (text: string, i: number): number => ((text.charCodeAt(i - 1) << 5) ^ text.charCodeAt(i)) & ((1 << BLOCK_BITS) - 1);
 
 /**
- * A function that calls `found(start, end)` for each place in a text where one of `values` starts, with the longest
- * value that starts there: overlapping and nested occurrences are all found, so their union covers every character of
- * every occurrence. Values longest first, so that the alternation tries the longest at each place.
+ * A function that calls `found(start, end)` for every value at every place in a text where it starts, overlapping and
+ * nested occurrences too: their union covers every character of every occurrence. A multi-pattern Horspool search on
+ * blocks of two characters (Wu and Manber): a window as long as the shortest value moves by how far its last block
+ * allows, and only where that block ends some value's prefix are the values with that block compared. No pattern is
+ * compiled per file (a regular expression of the values cost more to make than to run).
  */
-function alternationOf(values: readonly string[]): (text: string, found: (start: number, end: number) => void) => void {
-  const re = new RegExp([...values].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+function multiSearch(values: readonly string[]): (text: string, found: (start: number, end: number) => void) => void {
+  const m = Math.min(MAX_PREFIX, values.reduce((n, v) => Math.min(n, v.length), Infinity));
+  const shift = new Uint8Array(1 << BLOCK_BITS).fill(m - 1);
+  const candidates = new Map<number, string[]>();
+  for (const v of values) {
+    for (let j = 1; j < m; j++) {
+      const h = blockAt(v, j);
+      if (m - 1 - j < shift[h]!) shift[h] = m - 1 - j;
+    }
+    const h = blockAt(v, m - 1);
+    const list = candidates.get(h);
+    if (list) list.push(v);
+    else candidates.set(h, [v]);
+  }
   return (text, found) => {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      found(m.index, m.index + m[0].length);
-      re.lastIndex = m.index + 1;
+    for (let i = m - 1; i < text.length; ) {
+      const h = blockAt(text, i);
+      const step = shift[h]!;
+      if (step > 0) {
+        i += step;
+        continue;
+      }
+      const start = i - m + 1;
+      for (const v of candidates.get(h)!) if (text.startsWith(v, start)) found(start, start + v.length);
+      i++;
     }
   };
 }
@@ -124,7 +148,7 @@ function alternationOf(values: readonly string[]): (text: string, found: (start:
 /**
  * Where `values` occur in the text of `pieces` (a whole text is one piece), except inside element and attribute
  * names. For a few values, a native search per value: each occurrence that does not overlap the one before it.
- * For up to SOME_VALUES, one regular expression; past that, one matcher pass (an automaton), so that the work does
+ * For up to SOME_VALUES, one multi-value search; past that, one matcher pass (an automaton), so that the work does
  * not grow with values times text. Each piece is searched with the end of the one before, so that a value across
  * two pieces is found.
  */
@@ -133,7 +157,7 @@ export function occurrencesIn(pieces: Iterable<Piece>, values: readonly string[]
   const longest = values.reduce((n, v) => Math.max(n, v.length), 0);
   const after = values.map(() => 0);
   const matcher = values.length > SOME_VALUES ? secretFinderFor(values, SOME_VALUES) : undefined;
-  const alternation = !matcher && values.length > FEW_VALUES ? alternationOf(values) : undefined;
+  const search = !matcher && values.length > FEW_VALUES ? multiSearch(values) : undefined;
   let tail = '';
   for (const p of pieces) {
     const text = tail + p.text;
@@ -141,8 +165,8 @@ export function occurrencesIn(pieces: Iterable<Piece>, values: readonly string[]
     if (matcher) {
       // What lies within the tail alone was found with the piece before.
       for (const r of matcher(text)) if (r.end > tail.length && !inTagName(text, r.start)) out.push({ start: base + r.start, end: base + r.end });
-    } else if (alternation) {
-      alternation(text, (start, end) => {
+    } else if (search) {
+      search(text, (start, end) => {
         if (end > tail.length && !inTagName(text, start)) out.push({ start: base + start, end: base + end });
       });
     } else {
