@@ -104,10 +104,10 @@ const FEW_VALUES = 4;
 const SOME_VALUES = 256;
 /** The longest prefix of the values the multi-value search shifts on (shifts are kept in bytes). */
 const MAX_PREFIX = 128;
-const BLOCK_BITS = 12;
+const BLOCK_BITS = 14;
 
-/** A hash of the two characters ending at `i` (a block). */
-const blockAt = (text: string, i: number): number => ((text.charCodeAt(i - 1) << 5) ^ text.charCodeAt(i)) & ((1 << BLOCK_BITS) - 1);
+/** A hash of the two characters ending at `i` (a block): one of its own for each pair of ASCII characters. */
+const blockAt = (text: string, i: number): number => ((text.charCodeAt(i - 1) << 7) ^ text.charCodeAt(i)) & ((1 << BLOCK_BITS) - 1);
 
 /**
  * A function that calls `found(start, end)` for every value at every place in a text where it starts, overlapping and
