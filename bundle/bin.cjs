@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = 'd6e94911252f8cb9';
+const SCRIPT_HASH = '9ffcfbbec4e21189';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

@@ -10753,8 +10753,8 @@ var isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c
 var FEW_VALUES = 4;
 var SOME_VALUES = 256;
 var MAX_PREFIX = 128;
-var BLOCK_BITS = 12;
-var blockAt = (text, i) => (text.charCodeAt(i - 1) << 5 ^ text.charCodeAt(i)) & (1 << BLOCK_BITS) - 1;
+var BLOCK_BITS = 14;
+var blockAt = (text, i) => (text.charCodeAt(i - 1) << 7 ^ text.charCodeAt(i)) & (1 << BLOCK_BITS) - 1;
 function multiSearch(values) {
   const m = Math.min(MAX_PREFIX, values.reduce((n, v) => Math.min(n, v.length), Infinity));
   const shift = new Uint8Array(1 << BLOCK_BITS).fill(m - 1);
