@@ -22537,6 +22537,7 @@ function createLinter(opts) {
       output = bytes;
       result = await lintBytes(bytes, filePath);
     }
+    if (notWritable) result = withoutFixes(result);
     return { result, output, fixes, ...notWritable ? { notWritable } : {} };
   };
   return {
@@ -22632,6 +22633,14 @@ var FileWriteError = class extends FileReadError {
   }
   result;
 };
+function withoutFixes(result) {
+  const messages5 = result.messages.map((d) => {
+    if (!d.fix) return d;
+    const { fix: _, ...rest } = d;
+    return rest;
+  });
+  return { ...result, messages: messages5, fixableErrorCount: 0, fixableWarningCount: 0 };
+}
 
 // src/parallel.ts
 var import_node_os = require("node:os");

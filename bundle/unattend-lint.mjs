@@ -12727,6 +12727,7 @@ function createLinter(opts) {
       output = bytes;
       result = await lintBytes(bytes, filePath);
     }
+    if (notWritable) result = withoutFixes(result);
     return { result, output, fixes, ...notWritable ? { notWritable } : {} };
   };
   return {
@@ -12822,6 +12823,14 @@ var FileWriteError = class extends FileReadError {
   }
   result;
 };
+function withoutFixes(result) {
+  const messages5 = result.messages.map((d) => {
+    if (!d.fix) return d;
+    const { fix: _, ...rest } = d;
+    return rest;
+  });
+  return { ...result, messages: messages5, fixableErrorCount: 0, fixableWarningCount: 0 };
+}
 
 // src/parallel.ts
 var AUTO_MIN_CPUS = 4;

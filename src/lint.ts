@@ -170,6 +170,8 @@ export function createLinter(
       output = bytes;
       result = await lintBytes(bytes, filePath);
     }
+    // What could not be written is not offered again: the report would call those findings fixable with --fix.
+    if (notWritable) result = withoutFixes(result);
     return { result, output, fixes, ...(notWritable ? { notWritable } : {}) };
   };
   return {
@@ -278,4 +280,14 @@ export class FileWriteError extends FileReadError {
     super(message, filePath);
     this.name = 'FileWriteError';
   }
+}
+
+/** A result whose findings offer no fix (those --fix could not write back). */
+function withoutFixes(result: FileResult): FileResult {
+  const messages = result.messages.map((d) => {
+    if (!d.fix) return d;
+    const { fix: _, ...rest } = d;
+    return rest;
+  });
+  return { ...result, messages, fixableErrorCount: 0, fixableWarningCount: 0 };
 }

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempTree, hasStack } from './helpers/cli.js';
 import { FIXTURES } from './helpers/paths.js';
+import type { FileResult } from '../src/types.js';
 
 const CLEAN = readFileSync(join(FIXTURES, 'examples', 'autounattend-uefi.xml'), 'utf8');
 const NOT_ANSWER_FILE = '<?xml version="1.0"?><project><name>x</name></project>';
@@ -138,6 +139,12 @@ test('a fix in a code-page file with text outside ASCII is not applied, and --fi
   const r = runCli(['--fix', 'unattend.xml'], { cwd: dir });
   assert.match(r.stderr, /unattend\.xml: its fixes are not applied: it is read as windows-1252 and holds text outside ASCII/);
   assert.ok(readFileSync(join(dir, 'unattend.xml')).equals(latin));
+  // The findings stay, but nothing calls them fixable with the --fix that was just refused.
+  assert.match(r.stdout, /value-case/);
+  assert.not.match(r.stdout, /fixable/);
+  const json = JSON.parse(runCli(['--fix', '-f', 'json', 'unattend.xml'], { cwd: dir }).stdout) as FileResult[];
+  assert.is(json[0]!.fixableWarningCount + json[0]!.fixableErrorCount, 0);
+  assert.not.ok(json[0]!.messages.some((m) => m.fix), 'no message offers a fix');
 });
 
 const WARNED = FIXABLE;
