@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '15f5101a5a58c3a7';
+const SCRIPT_HASH = '2f5d6ed3d88b04a2';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

@@ -2554,7 +2554,7 @@ function insideWord(text2, r) {
 }
 function pipedShapes(text2, base, until, scan2) {
   const out = scan2.byShape[scan2.byShape.length - 1];
-  const re = new RegExp(PIPED);
+  const re = PIPED;
   const last = until - base;
   let i = text2.indexOf("|", Math.max(0, scan2.pipe - base));
   for (; i >= 0 && i < last; i = text2.indexOf("|", i + 1)) {
@@ -2602,7 +2602,7 @@ function credentialRange(text2, [start, end]) {
   return end - start >= 3 ? { start, end } : void 0;
 }
 function commandShapes(text2, base, until, scan2) {
-  const re = new RegExp(COMMAND_SECRETS);
+  const re = COMMAND_SECRETS;
   re.lastIndex = Math.max(0, scan2.lastIndex - base);
   let m = re.exec(text2);
   for (; m && base + m.index < until; m = re.exec(text2)) {
@@ -20184,7 +20184,8 @@ function lintSource(input2, opts) {
   const decoded = typeof input2 === "string" ? { text: input2, encoding: "utf-8", bom: false } : decode(input2);
   const text2 = decoded.text;
   const lines = createLineIndex(text2);
-  return lintPrepared({ ...decoded, lines, freeSecrets: scanFreeSecrets(text2) }, opts);
+  const prepared = { text: text2, encoding: decoded.encoding, bom: decoded.bom, declaration: decoded.declaration, error: decoded.error, lines, freeSecrets: scanFreeSecrets(text2) };
+  return lintPrepared(prepared, opts);
 }
 function lintStream(reader, opts) {
   const whole = () => lintSource(readAll(reader), opts);
@@ -20291,12 +20292,8 @@ function lintPrepared(p, opts) {
   const directives = [];
   const fileWide = [];
   const silenced = (ruleId) => fileWide.length > 0 && fileDirectiveFor(fileWide, ruleId) !== void 0;
-  const info = {
-    encoding: p.encoding,
-    bom: p.bom,
-    ...p.declaration ? { declaration: p.declaration } : {},
-    lineEndings: lines.lineEndings
-  };
+  const info = { encoding: p.encoding, bom: p.bom, lineEndings: lines.lineEndings };
+  if (p.declaration) info.declaration = p.declaration;
   const plan = opts.plan ?? createPlan(opts.rules, opts.kb);
   const rules = startRules(plan, opts, { lines, length: text2.length, filePath: opts.filePath, diagnostics, silenced }, info, secrets, access);
   const binder = createBinder(opts.kb.tree());
@@ -21012,8 +21009,8 @@ function decide(model, filePath, setting) {
   const chosen = isScenarioName(setting) ? { name: setting, basis: "config", reason: "settings.scenario says so" } : infer(present, filePath, model);
   if (!chosen) return void 0;
   const label = chosen.basis === "config" ? `${chosen.name}, from settings.scenario` : `${chosen.name}, inferred: ${chosen.reason}`;
-  const { weak, ...rest } = chosen;
-  return { ...rest, label, ...passRuns(chosen.name, present, model, !!weak) };
+  const { runs, notRun } = passRuns(chosen.name, present, model, !!chosen.weak);
+  return { name: chosen.name, basis: chosen.basis, reason: chosen.reason, label, runs, notRun };
 }
 var mode = (model, pass, value) => model.all(RESEAL_MODE).some((f) => f.pass === pass && f.value === value);
 function passRuns(name, present, model, weak) {

@@ -4,7 +4,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toJsonResults
-} from "./lib/chunk-CURLNZBE.mjs";
+} from "./lib/chunk-DSPDCE3T.mjs";
 import {
   CHUNK_BYTES,
   UndecodableError,
@@ -12,7 +12,7 @@ import {
   decode,
   encode,
   openStreamedText
-} from "./lib/chunk-G7UVCMYL.mjs";
+} from "./lib/chunk-ZIMP7RT7.mjs";
 import {
   TOOL_NAME,
   ruleDocsUrl
@@ -20,7 +20,7 @@ import {
 import {
   createLineIndex,
   createLineIndexBuilder
-} from "./lib/chunk-PYFBX6VC.mjs";
+} from "./lib/chunk-S5W5AHOI.mjs";
 import {
   displayPath
 } from "./lib/chunk-IZ3WNW6M.mjs";
@@ -46,7 +46,7 @@ import {
   secretRedactor,
   secretValuesOf,
   showableFix
-} from "./lib/chunk-A3CHKUHX.mjs";
+} from "./lib/chunk-M2M3VBBS.mjs";
 import {
   __commonJS,
   __toESM
@@ -4738,8 +4738,8 @@ function decide(model, filePath, setting) {
   const chosen = isScenarioName(setting) ? { name: setting, basis: "config", reason: "settings.scenario says so" } : infer(present, filePath, model);
   if (!chosen) return void 0;
   const label = chosen.basis === "config" ? `${chosen.name}, from settings.scenario` : `${chosen.name}, inferred: ${chosen.reason}`;
-  const { weak, ...rest } = chosen;
-  return { ...rest, label, ...passRuns(chosen.name, present, model, !!weak) };
+  const { runs, notRun } = passRuns(chosen.name, present, model, !!chosen.weak);
+  return { name: chosen.name, basis: chosen.basis, reason: chosen.reason, label, runs, notRun };
 }
 var mode = (model, pass, value) => model.all(RESEAL_MODE).some((f) => f.pass === pass && f.value === value);
 function passRuns(name, present, model, weak) {
@@ -10820,7 +10820,8 @@ function lintSource(input2, opts) {
   const decoded = typeof input2 === "string" ? { text: input2, encoding: "utf-8", bom: false } : decode(input2);
   const text = decoded.text;
   const lines = createLineIndex(text);
-  return lintPrepared({ ...decoded, lines, freeSecrets: scanFreeSecrets(text) }, opts);
+  const prepared = { text, encoding: decoded.encoding, bom: decoded.bom, declaration: decoded.declaration, error: decoded.error, lines, freeSecrets: scanFreeSecrets(text) };
+  return lintPrepared(prepared, opts);
 }
 function lintStream(reader, opts) {
   const whole = () => lintSource(readAll(reader), opts);
@@ -10927,12 +10928,8 @@ function lintPrepared(p, opts) {
   const directives = [];
   const fileWide = [];
   const silenced = (ruleId) => fileWide.length > 0 && fileDirectiveFor(fileWide, ruleId) !== void 0;
-  const info = {
-    encoding: p.encoding,
-    bom: p.bom,
-    ...p.declaration ? { declaration: p.declaration } : {},
-    lineEndings: lines.lineEndings
-  };
+  const info = { encoding: p.encoding, bom: p.bom, lineEndings: lines.lineEndings };
+  if (p.declaration) info.declaration = p.declaration;
   const plan = opts.plan ?? createPlan(opts.rules, opts.kb);
   const rules = startRules(plan, opts, { lines, length: text.length, filePath: opts.filePath, diagnostics, silenced }, info, secrets, access);
   const binder = createBinder(opts.kb.tree());
@@ -12937,14 +12934,14 @@ if (input?.kind === "unattend-lint-worker" && parentPort) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-MTYBUJWR.mjs")).text },
-  json: { load: async () => (await import("./lib/json-6DI4ATKB.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-C6IY3ZAK.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-CETU2QGO.mjs")).compact },
-  github: { load: async () => (await import("./lib/github-35GD3ZF5.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-25P4NUXZ.mjs")).gitlab },
-  checkstyle: { load: async () => (await import("./lib/checkstyle-67R6ENGR.mjs")).checkstyle },
-  junit: { load: async () => (await import("./lib/junit-4NG3UWH7.mjs")).junit }
+  text: { load: async () => (await import("./lib/text-TSTV67KF.mjs")).text },
+  json: { load: async () => (await import("./lib/json-C56ND65S.mjs")).json },
+  sarif: { load: async () => (await import("./lib/sarif-6PY7MPNV.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-G2257EAF.mjs")).compact },
+  github: { load: async () => (await import("./lib/github-32JJRMJ2.mjs")).github },
+  gitlab: { load: async () => (await import("./lib/gitlab-JNINXQJS.mjs")).gitlab },
+  checkstyle: { load: async () => (await import("./lib/checkstyle-PB3PDODI.mjs")).checkstyle },
+  junit: { load: async () => (await import("./lib/junit-ZUGD7CLJ.mjs")).junit }
 });
 var FORMAT_NAMES = Object.freeze(Object.keys(FORMATS));
 function isFormat(name) {
@@ -12955,7 +12952,7 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-MTYBUJWR.mjs");
+    const { textLines } = await import("./lib/text-TSTV67KF.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;

@@ -343,7 +343,7 @@ export const freeSecretScan = (): FreeSecretScan => ({
  */
 function pipedShapes(text: string, base: number, until: number, scan: FreeSecretScan): void {
   const out = scan.byShape[scan.byShape.length - 1]!;
-  const re = new RegExp(PIPED);
+  const re = PIPED;
   const last = until - base;
   // A search for the pipe character, then the expression from just after it: much cheaper than the expression
   // tried at every offset.
@@ -407,7 +407,9 @@ const QUOTES = ['&quot;', '&apos;', '\\"', '"', "'"];
 
 /** The command shapes (net user, ConvertTo-SecureString, /password:, …) of `text` (at offset `base`) starting before `until`. */
 function commandShapes(text: string, base: number, until: number, scan: FreeSecretScan): void {
-  const re = new RegExp(COMMAND_SECRETS);
+  // The one expression, its lastIndex set before each use (nothing in the loop scans with it again): a copy per call
+  // would hash its 2,000-character source each time, which a small file feels.
+  const re = COMMAND_SECRETS;
   re.lastIndex = Math.max(0, scan.lastIndex - base);
   let m = re.exec(text);
   for (; m && base + m.index < until; m = re.exec(text)) {

@@ -5,7 +5,7 @@ import {
   messageText,
   secretRedactor,
   showableFix
-} from "./chunk-A3CHKUHX.mjs";
+} from "./chunk-M2M3VBBS.mjs";
 
 // src/reporters/json.ts
 function toMessage(d, file, redact) {

@@ -7,16 +7,16 @@ import {
 import {
   codeFrame,
   oneLine
-} from "./chunk-7DI7RXHW.mjs";
-import "./chunk-F5KNAEUV.mjs";
-import "./chunk-PYFBX6VC.mjs";
+} from "./chunk-MP66U4RY.mjs";
+import "./chunk-N72QFTVC.mjs";
+import "./chunk-S5W5AHOI.mjs";
 import {
   displayPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   messageText,
   secretRedactor
-} from "./chunk-A3CHKUHX.mjs";
+} from "./chunk-M2M3VBBS.mjs";
 import {
   __toESM
 } from "./chunk-A7JERCGG.mjs";

@@ -244,7 +244,7 @@ var freeSecretScan = () => ({
 });
 function pipedShapes(text, base, until, scan) {
   const out = scan.byShape[scan.byShape.length - 1];
-  const re = new RegExp(PIPED);
+  const re = PIPED;
   const last = until - base;
   let i = text.indexOf("|", Math.max(0, scan.pipe - base));
   for (; i >= 0 && i < last; i = text.indexOf("|", i + 1)) {
@@ -294,7 +294,7 @@ function credentialRange(text, [start, end]) {
 }
 var QUOTES = ["&quot;", "&apos;", '\\"', '"', "'"];
 function commandShapes(text, base, until, scan) {
-  const re = new RegExp(COMMAND_SECRETS);
+  const re = COMMAND_SECRETS;
   re.lastIndex = Math.max(0, scan.lastIndex - base);
   let m = re.exec(text);
   for (; m && base + m.index < until; m = re.exec(text)) {

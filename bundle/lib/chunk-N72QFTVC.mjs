@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   createLineIndex
-} from "./chunk-PYFBX6VC.mjs";
+} from "./chunk-S5W5AHOI.mjs";
 import {
   lastAtOrBefore
-} from "./chunk-A3CHKUHX.mjs";
+} from "./chunk-M2M3VBBS.mjs";
 
 // src/reporters/source-view.ts
 var views = /* @__PURE__ */ new WeakMap();

@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-G7UVCMYL.mjs";
+} from "./chunk-ZIMP7RT7.mjs";
 import {
   PARSE_ERROR_ID,
   ruleDescriptor,
   sarifRuleId
-} from "./chunk-C3PDZAOC.mjs";
+} from "./chunk-ESKD3YB4.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
 import {
   sourceView
-} from "./chunk-F5KNAEUV.mjs";
-import "./chunk-PYFBX6VC.mjs";
+} from "./chunk-N72QFTVC.mjs";
+import "./chunk-S5W5AHOI.mjs";
 import {
   SRCROOT,
   artifactLocation,
@@ -25,7 +25,7 @@ import {
   maskedView,
   messageText,
   secretRedactor
-} from "./chunk-A3CHKUHX.mjs";
+} from "./chunk-M2M3VBBS.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/sarif-regions.ts

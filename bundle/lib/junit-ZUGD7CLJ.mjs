@@ -8,7 +8,7 @@ import {
 } from "./chunk-TA5H5UQN.mjs";
 import {
   sarifRuleId
-} from "./chunk-C3PDZAOC.mjs";
+} from "./chunk-ESKD3YB4.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
@@ -18,7 +18,7 @@ import {
 import {
   messageText,
   secretRedactor
-} from "./chunk-A3CHKUHX.mjs";
+} from "./chunk-M2M3VBBS.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/junit.ts

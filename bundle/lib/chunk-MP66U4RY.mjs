@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   sourceView
-} from "./chunk-F5KNAEUV.mjs";
+} from "./chunk-N72QFTVC.mjs";
 import {
   maskedView
-} from "./chunk-A3CHKUHX.mjs";
+} from "./chunk-M2M3VBBS.mjs";
 
 // src/reporters/frame.ts
 var MAX_WIDTH = 100;

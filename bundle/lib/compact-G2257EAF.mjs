@@ -3,20 +3,20 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   oneLine
-} from "./chunk-7DI7RXHW.mjs";
+} from "./chunk-MP66U4RY.mjs";
 import {
   sarifRuleId
-} from "./chunk-C3PDZAOC.mjs";
+} from "./chunk-ESKD3YB4.mjs";
 import "./chunk-J3BZNWI5.mjs";
-import "./chunk-F5KNAEUV.mjs";
-import "./chunk-PYFBX6VC.mjs";
+import "./chunk-N72QFTVC.mjs";
+import "./chunk-S5W5AHOI.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   messageText,
   secretRedactor
-} from "./chunk-A3CHKUHX.mjs";
+} from "./chunk-M2M3VBBS.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/compact.ts

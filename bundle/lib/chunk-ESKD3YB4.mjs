@@ -9,7 +9,7 @@ import {
   mergedSecretRanges,
   scanFreeSecrets,
   secretElementShapes
-} from "./chunk-A3CHKUHX.mjs";
+} from "./chunk-M2M3VBBS.mjs";
 
 // src/reporters/sarif-rules.ts
 var PARSE_ERROR_ID = "parse-error";

@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   json,
   toJsonResults
-} from "./chunk-CURLNZBE.mjs";
-import "./chunk-A3CHKUHX.mjs";
+} from "./chunk-DSPDCE3T.mjs";
+import "./chunk-M2M3VBBS.mjs";
 import "./chunk-A7JERCGG.mjs";
 export {
   json,

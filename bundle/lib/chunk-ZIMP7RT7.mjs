@@ -5,7 +5,7 @@ import {
   SECRET_MASK,
   lastAtOrBefore,
   mergedSecretRanges
-} from "./chunk-A3CHKUHX.mjs";
+} from "./chunk-M2M3VBBS.mjs";
 
 // src/source/decode.ts
 var DECL_RE = /^<\?xml\s[^>]*?\?>/;
