@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '2f5d6ed3d88b04a2';
+const SCRIPT_HASH = 'ff551288eac816c6';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

@@ -20152,7 +20152,7 @@ function occurrencesIn(pieces, values) {
   const longest = values.reduce((n, v) => Math.max(n, v.length), 0);
   const after2 = values.map(() => 0);
   const matcher = values.length > SOME_VALUES ? secretFinderFor(values, SOME_VALUES) : void 0;
-  const search = !matcher && values.length > FEW_VALUES ? multiSearch(values) : void 0;
+  const search = !matcher && values.length > FEW_VALUES && values.every((v) => v.length >= 2) ? multiSearch(values) : void 0;
   let tail = "";
   for (const p of pieces) {
     const text2 = tail + p.text;
@@ -22631,12 +22631,10 @@ var FileWriteError = class extends FileReadError {
   result;
 };
 function withoutFixes(result) {
-  const messages5 = result.messages.map((d) => {
-    if (!d.fix) return d;
-    const { fix: _, ...rest } = d;
-    return rest;
-  });
-  return { ...result, messages: messages5, fixableErrorCount: 0, fixableWarningCount: 0 };
+  for (const d of result.messages) delete d.fix;
+  result.fixableErrorCount = 0;
+  result.fixableWarningCount = 0;
+  return result;
 }
 
 // src/parallel.ts

@@ -284,10 +284,8 @@ export class FileWriteError extends FileReadError {
 
 /** A result whose findings offer no fix (those --fix could not write back). */
 function withoutFixes(result: FileResult): FileResult {
-  const messages = result.messages.map((d) => {
-    if (!d.fix) return d;
-    const { fix: _, ...rest } = d;
-    return rest;
-  });
-  return { ...result, messages, fixableErrorCount: 0, fixableWarningCount: 0 };
+  for (const d of result.messages) delete d.fix;
+  result.fixableErrorCount = 0;
+  result.fixableWarningCount = 0;
+  return result;
 }

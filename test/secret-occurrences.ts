@@ -65,6 +65,12 @@ for (const n of [1, 3, 5, 40, 300]) {
   });
 }
 
+test('values of one to three characters, more than a few of them, are found without a crash', () => {
+  const values = ['a', 'bc', 'd', 'ef', 'g&'];
+  const text = `<unattend><Value>abcdefg&amp;</Value><x>a d ef bc</x>${'<!-- aabbccddeeffgg& -->'.repeat(50)}</unattend>`;
+  assertSame(text, values, 'short values');
+});
+
 test('a value repeated just after an element name, at the start of a piece, is not taken for a repeat', () => {
   // ">P@ssw0r" follows the name "Value" in each <Value>: inside the markup's words, so not a repeat (as in the whole
   // text). With pieces of 997 characters one of them starts with a tail that begins inside such a name.

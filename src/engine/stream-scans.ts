@@ -148,7 +148,7 @@ function multiSearch(values: readonly string[]): (text: string, found: (start: n
 /**
  * Where `values` occur in the text of `pieces` (a whole text is one piece), except inside element and attribute
  * names. For a few values, a native search per value: each occurrence that does not overlap the one before it.
- * For up to SOME_VALUES, one multi-value search; past that, one matcher pass (an automaton), so that the work does
+ * For up to SOME_VALUES of two characters or more, one multi-value search; past that, one matcher pass (an automaton), so that the work does
  * not grow with values times text. Each piece is searched with the end of the one before, so that a value across
  * two pieces is found.
  */
@@ -157,7 +157,8 @@ export function occurrencesIn(pieces: Iterable<Piece>, values: readonly string[]
   const longest = values.reduce((n, v) => Math.max(n, v.length), 0);
   const after = values.map(() => 0);
   const matcher = values.length > SOME_VALUES ? secretFinderFor(values, SOME_VALUES) : undefined;
-  const search = !matcher && values.length > FEW_VALUES ? multiSearch(values) : undefined;
+  // The multi-value search hashes blocks of two characters: a value of one character is searched on its own.
+  const search = !matcher && values.length > FEW_VALUES && values.every((v) => v.length >= 2) ? multiSearch(values) : undefined;
   let tail = '';
   for (const p of pieces) {
     const text = tail + p.text;
