@@ -6113,6 +6113,9 @@ function envelopeVisitor(found) {
         } else if (node.uri !== UNATTEND_NS && !(node.prefix && node.uri === "")) {
           const decl = declarationOf(node, node.prefix);
           found({ id: "rootNamespace", range: decl?.valueRange ?? node.nameRange, data: { uri: node.uri } });
+        } else if (node.uri === UNATTEND_NS) {
+          const decl = declarationOf(node, node.prefix);
+          if (decl && decl.value !== UNATTEND_NS) found({ id: "rootNamespace", range: decl.valueRange, data: { uri: decl.value } });
         }
         return;
       }
@@ -9713,16 +9716,17 @@ var wcm_namespace_default = defineRule({
     }
   },
   create(ctx) {
-    const reportedDecls = /* @__PURE__ */ new Set();
+    const judgedDecls = /* @__PURE__ */ new Set();
     function wrongWcm(node) {
       const decl = declarationOf(node, "wcm");
-      if (!decl || reportedDecls.has(decl.range.start)) return;
-      reportedDecls.add(decl.range.start);
+      if (!decl || judgedDecls.has(decl.range.start)) return;
+      judgedDecls.add(decl.range.start);
+      if (decl.value === WCM_NS) return;
       const meant = decl.value.toLowerCase().includes("schemas.microsoft.com/wmiconfig/2002/state");
       const fix = meant ? { range: [decl.valueRange.start, decl.valueRange.end], text: WCM_NS } : void 0;
       ctx.report("wrongUri", decl.valueRange, { value: ctx.quote(decl.value, decl.valueRange) }, fix ? { fix } : {});
     }
-    const uses = (prefix, uri) => prefix === "wcm" && uri !== "" && uri !== WCM_NS;
+    const uses = (prefix, uri) => prefix === "wcm" && uri !== "";
     return {
       onElement(node) {
         if (uses(node.prefix, node.uri) || node.wcmAttributeUri !== void 0 && uses("wcm", node.wcmAttributeUri)) wrongWcm(node);
@@ -12955,7 +12959,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-I75VEZB5.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-P3HR4NIO.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

@@ -20,12 +20,13 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const reportedDecls = new Set<number>();
+    const judgedDecls = new Set<number>();
     function wrongWcm(node: ElementNode): void {
       const decl: AttributeNode | undefined = declarationOf(node, 'wcm');
-      if (!decl || reportedDecls.has(decl.range.start)) return;
-      reportedDecls.add(decl.range.start);
-      // Pasted variants (https://, other case, trailing words from a web page) clearly meant the WCM URI.
+      if (!decl || judgedDecls.has(decl.range.start)) return;
+      judgedDecls.add(decl.range.start);
+      if (decl.value === WCM_NS) return;
+      // Pasted variants (https://, other case, white space or trailing words from a web page) clearly meant the WCM URI.
       const meant = decl.value.toLowerCase().includes('schemas.microsoft.com/wmiconfig/2002/state');
       const fix: Fix | undefined = meant ? { range: [decl.valueRange.start, decl.valueRange.end], text: WCM_NS } : undefined;
       // A warning: no failure is known; build templates in use bind https://… or "…/State Jump "
@@ -33,7 +34,9 @@ export default defineRule({
       ctx.report('wrongUri', decl.valueRange, { value: ctx.quote(decl.value, decl.valueRange) }, fix ? { fix } : {});
     }
 
-    const uses = (prefix: string, uri: string): boolean => prefix === 'wcm' && uri !== '' && uri !== WCM_NS;
+    // The parser trims a namespace declaration, so the URI it resolves can be the WCM one when the declaration, as
+    // written, has white space around it: namespace names are compared as written (Namespaces in XML 1.0 §2.3).
+    const uses = (prefix: string, uri: string): boolean => prefix === 'wcm' && uri !== '';
     return {
       onElement(node) {
         if (uses(node.prefix, node.uri) || (node.wcmAttributeUri !== undefined && uses('wcm', node.wcmAttributeUri))) wrongWcm(node);

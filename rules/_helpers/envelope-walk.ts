@@ -51,6 +51,11 @@ export function envelopeVisitor(found: (f: EnvelopeFinding) => void): Visitor {
         } else if (node.uri !== UNATTEND_NS && !(node.prefix && node.uri === '')) {
           const decl = declarationOf(node, node.prefix);
           found({ id: 'rootNamespace', range: decl?.valueRange ?? node.nameRange, data: { uri: node.uri } });
+        } else if (node.uri === UNATTEND_NS) {
+          // The parser trims a namespace declaration; namespace names are compared as written (Namespaces in XML
+          // 1.0 §2.3), so "urn:schemas-microsoft-com:unattend " is another namespace.
+          const decl = declarationOf(node, node.prefix);
+          if (decl && decl.value !== UNATTEND_NS) found({ id: 'rootNamespace', range: decl.valueRange, data: { uri: decl.value } });
         }
         return;
       }
