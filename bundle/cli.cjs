@@ -27727,9 +27727,12 @@ var wcm_namespace_default = defineRule({
       const fix = meant ? { range: [decl.valueRange.start, decl.valueRange.end], text: WCM_NS } : void 0;
       ctx.report("wrongUri", decl.valueRange, { value: ctx.quote(decl.value, decl.valueRange) }, fix ? { fix } : {});
     }
-    const uses = (prefix, uri) => prefix === "wcm" && uri !== "";
+    let spaced = false;
+    const declaresOtherWcm = (node) => node.attributes.some((a) => a.prefix === "xmlns" && a.local === "wcm" && a.value !== WCM_NS);
+    const uses = (prefix, uri) => prefix === "wcm" && uri !== "" && (uri !== WCM_NS || spaced);
     return {
       onElement(node) {
+        if (!spaced && node.role !== "setting" && node.role !== "foreign") spaced = declaresOtherWcm(node);
         if (uses(node.prefix, node.uri) || node.wcmAttributeUri !== void 0 && uses("wcm", node.wcmAttributeUri)) wrongWcm(node);
       }
     };

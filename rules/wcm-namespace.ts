@@ -35,10 +35,15 @@ export default defineRule({
     }
 
     // The parser trims a namespace declaration, so the URI it resolves can be the WCM one when the declaration, as
-    // written, has white space around it: namespace names are compared as written (Namespaces in XML 1.0 §2.3).
-    const uses = (prefix: string, uri: string): boolean => prefix === 'wcm' && uri !== '';
+    // written, has white space around it: namespace names are compared as written (Namespaces in XML 1.0 §2.3). Such a
+    // declaration is looked for where wcm is declared (the root, a settings block, a component, whose attributes are
+    // read anyway), so that the uses of a WCM URI resolved as expected are judged only in a file that has one.
+    let spaced = false;
+    const declaresOtherWcm = (node: ElementNode): boolean => node.attributes.some((a) => a.prefix === 'xmlns' && a.local === 'wcm' && a.value !== WCM_NS);
+    const uses = (prefix: string, uri: string): boolean => prefix === 'wcm' && uri !== '' && (uri !== WCM_NS || spaced);
     return {
       onElement(node) {
+        if (!spaced && node.role !== 'setting' && node.role !== 'foreign') spaced = declaresOtherWcm(node);
         if (uses(node.prefix, node.uri) || (node.wcmAttributeUri !== undefined && uses('wcm', node.wcmAttributeUri))) wrongWcm(node);
       },
     };
