@@ -4,7 +4,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toJsonResults
-} from "./lib/chunk-DSPDCE3T.mjs";
+} from "./lib/chunk-ZBORWVJL.mjs";
 import {
   CHUNK_BYTES,
   UndecodableError,
@@ -12,7 +12,7 @@ import {
   decode,
   encode,
   openStreamedText
-} from "./lib/chunk-ZIMP7RT7.mjs";
+} from "./lib/chunk-F2E5OH7V.mjs";
 import {
   TOOL_NAME,
   ruleDocsUrl
@@ -20,7 +20,7 @@ import {
 import {
   createLineIndex,
   createLineIndexBuilder
-} from "./lib/chunk-S5W5AHOI.mjs";
+} from "./lib/chunk-5GPN7GNM.mjs";
 import {
   displayPath
 } from "./lib/chunk-IZ3WNW6M.mjs";
@@ -30,6 +30,7 @@ import {
   SHORT_SECRET,
   anyBetween,
   byCodeUnits,
+  commandCredentials,
   createSecretRanges,
   decodeHidden,
   firstIndex,
@@ -46,7 +47,7 @@ import {
   secretRedactor,
   secretValuesOf,
   showableFix
-} from "./lib/chunk-M2M3VBBS.mjs";
+} from "./lib/chunk-ZGOAT6EB.mjs";
 import {
   __commonJS,
   __toESM
@@ -4189,47 +4190,6 @@ var blank_password_default = defineRule({
   }
 });
 
-// src/util/edit-distance.ts
-function editDistance(a, b, limit = Infinity) {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const row = new Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) row[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      const d = Math.min(above + 1, row[j - 1] + 1, diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
-      row[j] = d;
-      if (d < best) best = d;
-      diagonal = above;
-    }
-    if (best > limit) return limit + 1;
-  }
-  return Math.min(row[b.length], limit + 1);
-}
-
-// rules/_helpers/suggest.ts
-function sameIgnoringCase(value, candidates) {
-  const v = value.trim().toLowerCase();
-  return candidates.find((c) => c.toLowerCase() === v);
-}
-function closest(value, candidates) {
-  const v = value.trim().toLowerCase();
-  let best;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const max = Math.ceil(c.length / 3);
-    const d = editDistance(v, c.toLowerCase(), Math.min(max, bestDistance - 1));
-    if (d < bestDistance && d <= max) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
 // src/binder/placeholders.ts
 var ALWAYS = [
   { needle: "{{", re: /\{\{.*?\}\}/g },
@@ -4355,6 +4315,272 @@ function conditionalsIn(text, base, until, scan2) {
     scan2.from = base + m.index + m[0].length;
   }
   if (!m || base + m.index >= until) scan2.from = Math.max(scan2.from, until);
+}
+
+// rules/_helpers/commands.ts
+var COMMANDS = [
+  { key: "Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand/Path", list: "Deployment RunSynchronous", setup: true },
+  { key: "Microsoft-Windows-Deployment/RunAsynchronous/RunAsynchronousCommand/Path", list: "Deployment RunAsynchronous", setup: true },
+  { key: "Microsoft-Windows-Setup/RunSynchronous/RunSynchronousCommand/Path", list: "Setup RunSynchronous", setup: true },
+  { key: "Microsoft-Windows-Setup/RunAsynchronous/RunAsynchronousCommand/Path", list: "Setup RunAsynchronous", setup: true },
+  { key: "Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand/CommandLine", list: "FirstLogonCommands", setup: false },
+  { key: "Microsoft-Windows-Shell-Setup/LogonCommands/AsynchronousCommand/CommandLine", list: "LogonCommands", setup: false }
+];
+var SPACE = /\s/;
+var CMD_WRAPPERS = /* @__PURE__ */ new Set(["cmd"]);
+var PS_WRAPPERS = /* @__PURE__ */ new Set(["powershell", "pwsh"]);
+var START_PROCESS = /* @__PURE__ */ new Set(["start-process", "saps"]);
+var INVOKE_EXPRESSION = /* @__PURE__ */ new Set(["invoke-expression", "iex"]);
+var PS_VALUE_OPTIONS = /^-(executionpolicy|ex|ep|windowstyle|w|version|v|inputformat|if|outputformat|of|o|configurationname|workingdirectory|wd|psconsolefile|settingsfile)$/i;
+var SP_SWITCHES = /^-(wait|nonewwindow|passthru|loaduserprofile|useprofile|usenewenvironment|whatif|confirm)$/i;
+var START_VALUE_OPTIONS = /^\/(d|node|affinity)$/i;
+var MAX_DEPTH = 6;
+function programName(program) {
+  const base = program.slice(Math.max(program.lastIndexOf("\\"), program.lastIndexOf("/")) + 1).toLowerCase();
+  return base.replace(/\.(exe|com|cmd|bat)$/, "");
+}
+function commands(line, shell) {
+  const out = [];
+  let quote = "";
+  let from = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) quote = "";
+      else if (c === "\\" && quote === '"' && line[i + 1] === '"') i++;
+      else if (c === "`" && shell === "ps") i++;
+    } else if (c === '"' || c === "'" && shell === "ps") quote = c;
+    else if (c === "^" && shell === "cmd" || c === "`" && shell === "ps") i++;
+    else if ("&|;{}\r\n".includes(c)) {
+      out.push(line.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(line.slice(from));
+  return out.filter((c) => c.trim() !== "");
+}
+function words(command, shell) {
+  const out = [];
+  let i = 0;
+  while (i < command.length) {
+    while (i < command.length && SPACE.test(command[i])) i++;
+    if (i >= command.length) break;
+    const start = i;
+    let text = "";
+    let quote = "";
+    let quoted = false;
+    for (; i < command.length && (quote || !SPACE.test(command[i])); i++) {
+      const c = command[i];
+      if (quote) {
+        if (c === quote) quote = "";
+        else if (c === "\\" && quote === '"' && command[i + 1] === '"') text += command[++i];
+        else text += c;
+      } else if (c === '"' || c === "'" && shell === "ps") [quote, quoted] = [c, true];
+      else text += c;
+    }
+    out.push({ text, start, end: i, quoted });
+  }
+  return out;
+}
+var after = (command, w) => command.slice(w.end).trim();
+function unwrap(text) {
+  const t = text.trim();
+  const q = t[0];
+  if (t.length < 2 || q !== '"' && q !== "'" || !t.endsWith(q)) return t;
+  return t.indexOf(q, 1) === t.length - 1 || t.startsWith(q + q) ? t.slice(1, -1) : t;
+}
+function invocations(line, shell = "cmd", depth = 0) {
+  if (depth > MAX_DEPTH) return [];
+  const out = [];
+  for (const command of commands(line, shell)) out.push(...invocation(command, shell, depth));
+  return out;
+}
+function invocation(command, shell, depth) {
+  let ws = words(command, shell);
+  while (ws.length > 0 && (ws[0].text === "@" || /^call$/i.test(ws[0].text) || shell === "ps" && ws[0].text === "." && !ws[0].quoted)) ws = ws.slice(1);
+  if (ws[0]?.text.startsWith("@") && !ws[0].quoted) ws[0] = { ...ws[0], text: ws[0].text.slice(1) };
+  const first = ws[0];
+  if (!first || first.text === "") return [];
+  const name = programName(first.text);
+  const self = { program: first.text, name, args: after(command, first) };
+  if (shell === "cmd" && name === "start") return startCmd(command, ws.slice(1), depth);
+  if (shell === "cmd" && name === "if" && !first.quoted) return ifCmd(command, ws.slice(1), depth);
+  if (shell === "ps" && (START_PROCESS.has(name) || name === "start")) return startProcess(ws.slice(1), depth);
+  if (shell === "ps" && INVOKE_EXPRESSION.has(name) && ws[1]) return invocations(ws[1].text, "ps", depth + 1);
+  if (CMD_WRAPPERS.has(name)) {
+    const run2 = ws.findIndex((w, i) => i > 0 && /^\/[ck]/i.test(w.text));
+    if (run2 < 0) return [self];
+    const glued = ws[run2].text.slice(2);
+    const rest = glued ? `${glued} ${after(command, ws[run2])}` : after(command, ws[run2]);
+    return [self, ...invocations(unwrap(rest), "cmd", depth + 1)];
+  }
+  if (PS_WRAPPERS.has(name)) return [self, ...powershell(command, ws, depth)];
+  return [self];
+}
+var IF_OPERATORS = /^(?:==|equ|neq|lss|leq|gtr|geq)$/i;
+function ifCmd(command, ws, depth) {
+  let i = 0;
+  if (/^\/i$/i.test(ws[i]?.text ?? "")) i++;
+  if (/^not$/i.test(ws[i]?.text ?? "")) i++;
+  const word = ws[i];
+  if (!word) return [];
+  if (/^(?:exist|defined|errorlevel|cmdextversion)$/i.test(word.text) && !word.quoted) i += 2;
+  else if (ws[i + 1] && IF_OPERATORS.test(ws[i + 1].text)) i += 3;
+  else if (word.text.includes("==")) i += word.text.endsWith("==") ? 2 : 1;
+  else return [];
+  const rest = ws[i];
+  if (!rest) return [];
+  const body = command.slice(rest.start).trim();
+  return invocations(body.startsWith("(") ? body.replace(/^\(|\)\s*$/g, "").replace(/\)\s*else\s*\(/i, " & ") : body, "cmd", depth + 1);
+}
+function startCmd(command, ws, depth) {
+  let i = 0;
+  if (ws[0]?.quoted) i = 1;
+  while (i < ws.length && ws[i].text.startsWith("/") && !ws[i].quoted) i += START_VALUE_OPTIONS.test(ws[i].text) ? 2 : 1;
+  const program = ws[i];
+  return program ? invocations(command.slice(program.start), "cmd", depth + 1) : [];
+}
+function startProcess(ws, depth) {
+  let file;
+  const args = [];
+  const positional = [];
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
+    const param = !w.quoted && /^-[a-z]/i.test(w.text) ? w.text.toLowerCase() : void 0;
+    if (param === void 0) positional.push(w.text);
+    else if ("-filepath".startsWith(param) || param === "-path") file = ws[++i]?.text;
+    else if ("-argumentlist".startsWith(param) || param === "-args") {
+      while (i + 1 < ws.length && !(!ws[i + 1].quoted && /^-[a-z]/i.test(ws[i + 1].text))) args.push(ws[++i].text.replace(/,$/, ""));
+    } else if (!SP_SWITCHES.test(param)) i++;
+  }
+  if (file === void 0) file = positional.shift();
+  if (args.length === 0) args.push(...positional);
+  if (file === void 0) return [];
+  const list5 = args.join(" ").replace(/,/g, " ");
+  const quotedFile = /\s/.test(file) ? `"${file}"` : file;
+  return invocations(`${quotedFile} ${list5}`.trim(), "cmd", depth + 1);
+}
+function powershell(command, ws, depth) {
+  for (let i = 1; i < ws.length; i++) {
+    const w = ws[i];
+    const option = !w.quoted && w.text.startsWith("-") ? w.text.toLowerCase() : void 0;
+    if (option === void 0) return invocations(unwrap(command.slice(w.start)), "ps", depth + 1);
+    if (option === "-c" || option.length >= 4 && "-command".startsWith(option)) {
+      const rest = ws[i + 1];
+      if (!rest) return [];
+      const script = rest === ws.at(-1) ? rest.text : command.slice(rest.start);
+      return invocations(script, "ps", depth + 1);
+    }
+    if (option === "-f" || option === "-file") {
+      const script = ws[i + 1];
+      return script ? [{ program: script.text, name: programName(script.text), args: after(command, script) }] : [];
+    }
+    if (option === "-e" || option === "-ec" || option.length >= 4 && "-encodedcommand".startsWith(option)) {
+      const text = ws[i + 1] && decodeUtf16Base64(ws[i + 1].text);
+      return text ? invocations(text, "ps", depth + 1) : [];
+    }
+    if (PS_VALUE_OPTIONS.test(option)) i++;
+  }
+  return [];
+}
+function decodeUtf16Base64(b64) {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64) || b64.length % 4 !== 0) return void 0;
+  const bytes = atob(b64);
+  if (bytes.length % 2 !== 0) return void 0;
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 2) text += String.fromCharCode(bytes.charCodeAt(i) | bytes.charCodeAt(i + 1) << 8);
+  return text;
+}
+
+// rules/command-credential.ts
+var RUN_TIME_VALUE = /^(?:&quot;|&apos;|\\"|["'])?(?:%[^%\s]+%|![^!\s]+!|\$[\w:{}.]+)(?:&quot;|&apos;|\\"|["'])?$/;
+var INSTEAD = {
+  "net user": "set it with <LocalAccounts> or <AdministratorPassword>, whose passwords Windows SIM can hide, or change it after deployment",
+  "reg add \u2026 DefaultPassword": "Winlogon's DefaultPassword also keeps it in clear text in the registry: set automatic logon with <AutoLogon>, whose password Windows SIM can hide, or change it after deployment",
+  "Set-ItemProperty \u2026 DefaultPassword": "Winlogon's DefaultPassword also keeps it in clear text in the registry: set automatic logon with <AutoLogon>, whose password Windows SIM can hide, or change it after deployment"
+};
+var PROGRAMS = {
+  "net user": ["net", "net1"],
+  "net use": ["net", "net1"],
+  "reg add \u2026 DefaultPassword": ["reg"],
+  "schtasks /rp": ["schtasks"],
+  "psexec -p": ["psexec", "psexec64"]
+};
+var ELSE = "have the command read it at run time from a place others cannot read, or change it after deployment";
+var command_credential_default = defineRule({
+  meta: {
+    id: "command-credential",
+    summary: "Commands that Setup or a first logon runs do not carry passwords in clear text",
+    category: "security",
+    severity: "warn",
+    securitySeverity: "5.0",
+    // Each command is judged as its value is read: nothing is kept for the long command lists of generated files.
+    settings: COMMANDS.map((c) => c.key),
+    messages: {
+      inCommand: (d) => `<${d.element}> of ${d.list} passes a password in clear text (${d.shape}): anyone who can read this file, or the copy Setup caches on the installed system, can read it, and Windows SIM cannot hide a command; ${d.instead}`
+    }
+  },
+  create(ctx) {
+    return {
+      onValue(v) {
+        const el = v.element;
+        const command = COMMANDS.find((c) => c.key === el.binding.setting?.key);
+        if (!command || el.binding.placeholder || v.range.end - v.range.start < 8) return;
+        const raw = ctx.slice(v.range.start, v.range.end);
+        let programs;
+        for (const { shape: shape2, range } of commandCredentials(raw)) {
+          const value = raw.slice(range.start, range.end);
+          if (RUN_TIME_VALUE.test(value) || isTemplated(value, true)) continue;
+          const needs = PROGRAMS[shape2];
+          programs ??= needs ? new Set(invocations(v.text).map((i) => i.name)) : void 0;
+          if (needs && !needs.some((p) => programs.has(p))) continue;
+          const at = { start: v.range.start + range.start, end: v.range.start + range.end };
+          ctx.report("inCommand", at, { element: el.local, shape: shape2, list: command.list, instead: INSTEAD[shape2] ?? ELSE });
+        }
+      }
+    };
+  }
+});
+
+// src/util/edit-distance.ts
+function editDistance(a, b, limit = Infinity) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const row = new Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) row[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      const d = Math.min(above + 1, row[j - 1] + 1, diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = d;
+      if (d < best) best = d;
+      diagonal = above;
+    }
+    if (best > limit) return limit + 1;
+  }
+  return Math.min(row[b.length], limit + 1);
+}
+
+// rules/_helpers/suggest.ts
+function sameIgnoringCase(value, candidates) {
+  const v = value.trim().toLowerCase();
+  return candidates.find((c) => c.toLowerCase() === v);
+}
+function closest(value, candidates) {
+  const v = value.trim().toLowerCase();
+  let best;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const max = Math.ceil(c.length / 3);
+    const d = editDistance(v, c.toLowerCase(), Math.min(max, bestDistance - 1));
+    if (d < bestDistance && d <= max) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
 }
 
 // rules/_helpers/identity.ts
@@ -8960,182 +9186,7 @@ var static_ip_consistency_default = defineRule({
   }
 });
 
-// rules/_helpers/commands.ts
-var SPACE = /\s/;
-var CMD_WRAPPERS = /* @__PURE__ */ new Set(["cmd"]);
-var PS_WRAPPERS = /* @__PURE__ */ new Set(["powershell", "pwsh"]);
-var START_PROCESS = /* @__PURE__ */ new Set(["start-process", "saps"]);
-var INVOKE_EXPRESSION = /* @__PURE__ */ new Set(["invoke-expression", "iex"]);
-var PS_VALUE_OPTIONS = /^-(executionpolicy|ex|ep|windowstyle|w|version|v|inputformat|if|outputformat|of|o|configurationname|workingdirectory|wd|psconsolefile|settingsfile)$/i;
-var SP_SWITCHES = /^-(wait|nonewwindow|passthru|loaduserprofile|useprofile|usenewenvironment|whatif|confirm)$/i;
-var START_VALUE_OPTIONS = /^\/(d|node|affinity)$/i;
-var MAX_DEPTH = 6;
-function programName(program) {
-  const base = program.slice(Math.max(program.lastIndexOf("\\"), program.lastIndexOf("/")) + 1).toLowerCase();
-  return base.replace(/\.(exe|com|cmd|bat)$/, "");
-}
-function commands(line, shell) {
-  const out = [];
-  let quote = "";
-  let from = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quote) {
-      if (c === quote) quote = "";
-      else if (c === "\\" && quote === '"' && line[i + 1] === '"') i++;
-      else if (c === "`" && shell === "ps") i++;
-    } else if (c === '"' || c === "'" && shell === "ps") quote = c;
-    else if (c === "^" && shell === "cmd" || c === "`" && shell === "ps") i++;
-    else if ("&|;{}\r\n".includes(c)) {
-      out.push(line.slice(from, i));
-      from = i + 1;
-    }
-  }
-  out.push(line.slice(from));
-  return out.filter((c) => c.trim() !== "");
-}
-function words(command, shell) {
-  const out = [];
-  let i = 0;
-  while (i < command.length) {
-    while (i < command.length && SPACE.test(command[i])) i++;
-    if (i >= command.length) break;
-    const start = i;
-    let text = "";
-    let quote = "";
-    let quoted = false;
-    for (; i < command.length && (quote || !SPACE.test(command[i])); i++) {
-      const c = command[i];
-      if (quote) {
-        if (c === quote) quote = "";
-        else if (c === "\\" && quote === '"' && command[i + 1] === '"') text += command[++i];
-        else text += c;
-      } else if (c === '"' || c === "'" && shell === "ps") [quote, quoted] = [c, true];
-      else text += c;
-    }
-    out.push({ text, start, end: i, quoted });
-  }
-  return out;
-}
-var after = (command, w) => command.slice(w.end).trim();
-function unwrap(text) {
-  const t = text.trim();
-  const q = t[0];
-  if (t.length < 2 || q !== '"' && q !== "'" || !t.endsWith(q)) return t;
-  return t.indexOf(q, 1) === t.length - 1 || t.startsWith(q + q) ? t.slice(1, -1) : t;
-}
-function invocations(line, shell = "cmd", depth = 0) {
-  if (depth > MAX_DEPTH) return [];
-  const out = [];
-  for (const command of commands(line, shell)) out.push(...invocation(command, shell, depth));
-  return out;
-}
-function invocation(command, shell, depth) {
-  let ws = words(command, shell);
-  while (ws.length > 0 && (ws[0].text === "@" || /^call$/i.test(ws[0].text) || shell === "ps" && ws[0].text === "." && !ws[0].quoted)) ws = ws.slice(1);
-  if (ws[0]?.text.startsWith("@") && !ws[0].quoted) ws[0] = { ...ws[0], text: ws[0].text.slice(1) };
-  const first = ws[0];
-  if (!first || first.text === "") return [];
-  const name = programName(first.text);
-  const self = { program: first.text, name, args: after(command, first) };
-  if (shell === "cmd" && name === "start") return startCmd(command, ws.slice(1), depth);
-  if (shell === "cmd" && name === "if" && !first.quoted) return ifCmd(command, ws.slice(1), depth);
-  if (shell === "ps" && (START_PROCESS.has(name) || name === "start")) return startProcess(ws.slice(1), depth);
-  if (shell === "ps" && INVOKE_EXPRESSION.has(name) && ws[1]) return invocations(ws[1].text, "ps", depth + 1);
-  if (CMD_WRAPPERS.has(name)) {
-    const run2 = ws.findIndex((w, i) => i > 0 && /^\/[ck]/i.test(w.text));
-    if (run2 < 0) return [self];
-    const glued = ws[run2].text.slice(2);
-    const rest = glued ? `${glued} ${after(command, ws[run2])}` : after(command, ws[run2]);
-    return [self, ...invocations(unwrap(rest), "cmd", depth + 1)];
-  }
-  if (PS_WRAPPERS.has(name)) return [self, ...powershell(command, ws, depth)];
-  return [self];
-}
-var IF_OPERATORS = /^(?:==|equ|neq|lss|leq|gtr|geq)$/i;
-function ifCmd(command, ws, depth) {
-  let i = 0;
-  if (/^\/i$/i.test(ws[i]?.text ?? "")) i++;
-  if (/^not$/i.test(ws[i]?.text ?? "")) i++;
-  const word = ws[i];
-  if (!word) return [];
-  if (/^(?:exist|defined|errorlevel|cmdextversion)$/i.test(word.text) && !word.quoted) i += 2;
-  else if (ws[i + 1] && IF_OPERATORS.test(ws[i + 1].text)) i += 3;
-  else if (word.text.includes("==")) i += word.text.endsWith("==") ? 2 : 1;
-  else return [];
-  const rest = ws[i];
-  if (!rest) return [];
-  const body = command.slice(rest.start).trim();
-  return invocations(body.startsWith("(") ? body.replace(/^\(|\)\s*$/g, "").replace(/\)\s*else\s*\(/i, " & ") : body, "cmd", depth + 1);
-}
-function startCmd(command, ws, depth) {
-  let i = 0;
-  if (ws[0]?.quoted) i = 1;
-  while (i < ws.length && ws[i].text.startsWith("/") && !ws[i].quoted) i += START_VALUE_OPTIONS.test(ws[i].text) ? 2 : 1;
-  const program = ws[i];
-  return program ? invocations(command.slice(program.start), "cmd", depth + 1) : [];
-}
-function startProcess(ws, depth) {
-  let file;
-  const args = [];
-  const positional = [];
-  for (let i = 0; i < ws.length; i++) {
-    const w = ws[i];
-    const param = !w.quoted && /^-[a-z]/i.test(w.text) ? w.text.toLowerCase() : void 0;
-    if (param === void 0) positional.push(w.text);
-    else if ("-filepath".startsWith(param) || param === "-path") file = ws[++i]?.text;
-    else if ("-argumentlist".startsWith(param) || param === "-args") {
-      while (i + 1 < ws.length && !(!ws[i + 1].quoted && /^-[a-z]/i.test(ws[i + 1].text))) args.push(ws[++i].text.replace(/,$/, ""));
-    } else if (!SP_SWITCHES.test(param)) i++;
-  }
-  if (file === void 0) file = positional.shift();
-  if (args.length === 0) args.push(...positional);
-  if (file === void 0) return [];
-  const list5 = args.join(" ").replace(/,/g, " ");
-  const quotedFile = /\s/.test(file) ? `"${file}"` : file;
-  return invocations(`${quotedFile} ${list5}`.trim(), "cmd", depth + 1);
-}
-function powershell(command, ws, depth) {
-  for (let i = 1; i < ws.length; i++) {
-    const w = ws[i];
-    const option = !w.quoted && w.text.startsWith("-") ? w.text.toLowerCase() : void 0;
-    if (option === void 0) return invocations(unwrap(command.slice(w.start)), "ps", depth + 1);
-    if (option === "-c" || option.length >= 4 && "-command".startsWith(option)) {
-      const rest = ws[i + 1];
-      if (!rest) return [];
-      const script = rest === ws.at(-1) ? rest.text : command.slice(rest.start);
-      return invocations(script, "ps", depth + 1);
-    }
-    if (option === "-f" || option === "-file") {
-      const script = ws[i + 1];
-      return script ? [{ program: script.text, name: programName(script.text), args: after(command, script) }] : [];
-    }
-    if (option === "-e" || option === "-ec" || option.length >= 4 && "-encodedcommand".startsWith(option)) {
-      const text = ws[i + 1] && decodeUtf16Base64(ws[i + 1].text);
-      return text ? invocations(text, "ps", depth + 1) : [];
-    }
-    if (PS_VALUE_OPTIONS.test(option)) i++;
-  }
-  return [];
-}
-function decodeUtf16Base64(b64) {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64) || b64.length % 4 !== 0) return void 0;
-  const bytes = atob(b64);
-  if (bytes.length % 2 !== 0) return void 0;
-  let text = "";
-  for (let i = 0; i < bytes.length; i += 2) text += String.fromCharCode(bytes.charCodeAt(i) | bytes.charCodeAt(i + 1) << 8);
-  return text;
-}
-
 // rules/sysprep-in-command.ts
-var COMMANDS = [
-  { key: "Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand/Path", list: "Deployment RunSynchronous", setup: true },
-  { key: "Microsoft-Windows-Deployment/RunAsynchronous/RunAsynchronousCommand/Path", list: "Deployment RunAsynchronous", setup: true },
-  { key: "Microsoft-Windows-Setup/RunSynchronous/RunSynchronousCommand/Path", list: "Setup RunSynchronous", setup: true },
-  { key: "Microsoft-Windows-Setup/RunAsynchronous/RunAsynchronousCommand/Path", list: "Setup RunAsynchronous", setup: true },
-  { key: "Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand/CommandLine", list: "FirstLogonCommands", setup: false },
-  { key: "Microsoft-Windows-Shell-Setup/LogonCommands/AsynchronousCommand/CommandLine", list: "LogonCommands", setup: false }
-];
 var MODE2 = /(?:^|[\s"',(])\/(generalize|oobe|audit)(?![\w-])/gi;
 var MAY_RUN_SYSPREP = /sysprep|(?:^|\s)-e(?:c|n[a-z]*)?\s/i;
 var sysprep_in_command_default = defineRule({
@@ -9865,6 +9916,7 @@ var xml_encoding_default = defineRule({
 var list4 = [
   autologon_default,
   blank_password_default,
+  command_credential_default,
   component_identity_default,
   component_pass_default,
   computer_name_default,
@@ -12939,14 +12991,14 @@ if (input?.kind === "unattend-lint-worker" && parentPort) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-TSTV67KF.mjs")).text },
-  json: { load: async () => (await import("./lib/json-C56ND65S.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-6PY7MPNV.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-G2257EAF.mjs")).compact },
-  github: { load: async () => (await import("./lib/github-32JJRMJ2.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-JNINXQJS.mjs")).gitlab },
-  checkstyle: { load: async () => (await import("./lib/checkstyle-PB3PDODI.mjs")).checkstyle },
-  junit: { load: async () => (await import("./lib/junit-ZUGD7CLJ.mjs")).junit }
+  text: { load: async () => (await import("./lib/text-C6LICFK5.mjs")).text },
+  json: { load: async () => (await import("./lib/json-QTCZGABJ.mjs")).json },
+  sarif: { load: async () => (await import("./lib/sarif-ZWQTAXQW.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-OEPIGA64.mjs")).compact },
+  github: { load: async () => (await import("./lib/github-XYGS7U5X.mjs")).github },
+  gitlab: { load: async () => (await import("./lib/gitlab-OWV3MPXW.mjs")).gitlab },
+  checkstyle: { load: async () => (await import("./lib/checkstyle-XSLDWD3U.mjs")).checkstyle },
+  junit: { load: async () => (await import("./lib/junit-RIVSUZXH.mjs")).junit }
 });
 var FORMAT_NAMES = Object.freeze(Object.keys(FORMATS));
 function isFormat(name) {
@@ -12957,12 +13009,12 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-TSTV67KF.mjs");
+    const { textLines } = await import("./lib/text-C6LICFK5.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-P3HR4NIO.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-SHAP3NI7.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

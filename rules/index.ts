@@ -3,6 +3,7 @@ import type { AnyRule } from '../src/engine/rule.js';
 import { ruleDocsUrl } from '../src/meta.js';
 import autologon from './autologon.js';
 import blankPassword from './blank-password.js';
+import commandCredential from './command-credential.js';
 import componentIdentity from './component-identity.js';
 import componentPass from './component-pass.js';
 import computerName from './computer-name.js';
@@ -82,6 +83,7 @@ import xmlEncoding from './xml-encoding.js';
 const list: AnyRule[] = [
   autologon,
   blankPassword,
+  commandCredential,
   componentIdentity,
   componentPass,
   computerName,

@@ -1,17 +1,6 @@
 // sysprep-in-command: Sysprep started from an answer file's commands is not a supported way to automate it.
 import { defineRule } from '../src/engine/rule.js';
-import type { SettingKey } from '../src/kb/setting-keys.js';
-import { invocations } from './_helpers/commands.js';
-
-/** The command settings, with the list's name for messages and whether Setup runs them (rather than a logon). */
-const COMMANDS: readonly { key: SettingKey; list: string; setup: boolean }[] = [
-  { key: 'Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand/Path', list: 'Deployment RunSynchronous', setup: true },
-  { key: 'Microsoft-Windows-Deployment/RunAsynchronous/RunAsynchronousCommand/Path', list: 'Deployment RunAsynchronous', setup: true },
-  { key: 'Microsoft-Windows-Setup/RunSynchronous/RunSynchronousCommand/Path', list: 'Setup RunSynchronous', setup: true },
-  { key: 'Microsoft-Windows-Setup/RunAsynchronous/RunAsynchronousCommand/Path', list: 'Setup RunAsynchronous', setup: true },
-  { key: 'Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand/CommandLine', list: 'FirstLogonCommands', setup: false },
-  { key: 'Microsoft-Windows-Shell-Setup/LogonCommands/AsynchronousCommand/CommandLine', list: 'LogonCommands', setup: false },
-];
+import { COMMANDS, invocations } from './_helpers/commands.js';
 
 /** The switches that make a Sysprep run generalize or reseal (/quit, /shutdown, /unattend… only go with them). */
 const MODE = /(?:^|[\s"',(])\/(generalize|oobe|audit)(?![\w-])/gi;

@@ -1,5 +1,16 @@
 // The programs a command line starts, through cmd /c, start, call, PowerShell -Command, Start-Process and &: so that a
 // rule can tell running a program from naming a file in its folder (del …\Sysprep\unattend.xml runs del, not sysprep).
+import type { SettingKey } from '../../src/kb/setting-keys.js';
+
+/** The command settings Setup and the first logons run, with the list's name for messages and whether Setup runs them (rather than a logon). */
+export const COMMANDS: readonly { key: SettingKey; list: string; setup: boolean }[] = [
+  { key: 'Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand/Path', list: 'Deployment RunSynchronous', setup: true },
+  { key: 'Microsoft-Windows-Deployment/RunAsynchronous/RunAsynchronousCommand/Path', list: 'Deployment RunAsynchronous', setup: true },
+  { key: 'Microsoft-Windows-Setup/RunSynchronous/RunSynchronousCommand/Path', list: 'Setup RunSynchronous', setup: true },
+  { key: 'Microsoft-Windows-Setup/RunAsynchronous/RunAsynchronousCommand/Path', list: 'Setup RunAsynchronous', setup: true },
+  { key: 'Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand/CommandLine', list: 'FirstLogonCommands', setup: false },
+  { key: 'Microsoft-Windows-Shell-Setup/LogonCommands/AsynchronousCommand/CommandLine', list: 'LogonCommands', setup: false },
+];
 
 export interface Invocation {
   /** The program as written, without quotes. */

@@ -466,6 +466,32 @@ export function secretElementShapes(text: string): Range[] {
   return out;
 }
 
+/** Words for each command shape, as a message names what passes the credential. */
+const SHAPE_WORDS: Readonly<Record<string, string>> = {
+  net: 'net user',
+  use: 'net use',
+  secure: 'ConvertTo-SecureString',
+  arg: '/password: or -Password',
+  reg: 'reg add … DefaultPassword',
+  regFirst: 'reg add … DefaultPassword',
+  psReg: 'Set-ItemProperty … DefaultPassword',
+  rp: 'schtasks /rp',
+  psexec: 'psexec -p',
+};
+
+/** The credentials that command shapes (not product keys) pass in `text`, in document order, each with what passes it. */
+export function commandCredentials(text: string): { shape: string; range: Range }[] {
+  const scan = freeSecretScan();
+  commandShapes(text, 0, text.length, scan);
+  pipedShapes(text, 0, text.length, scan);
+  const out: { shape: string; range: Range }[] = [];
+  COMMAND_SHAPES.forEach((shape, k) => {
+    for (const range of scan.byShape[k + 1]!) out.push({ shape: SHAPE_WORDS[shape.name] ?? shape.name, range });
+  });
+  for (const range of scan.byShape[scan.byShape.length - 1]!) out.push({ shape: 'a value piped to ConvertTo-SecureString', range });
+  return out.sort((a, b) => a.range.start - b.range.start);
+}
+
 /** Ranges of credentials found by shape anywhere in the text (masked in code frames like element secrets). */
 export function scanFreeSecrets(text: string): Range[] {
   const scan = freeSecretScan();

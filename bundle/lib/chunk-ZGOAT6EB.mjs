@@ -339,6 +339,28 @@ function secretElementShapes(text) {
   }
   return out;
 }
+var SHAPE_WORDS = {
+  net: "net user",
+  use: "net use",
+  secure: "ConvertTo-SecureString",
+  arg: "/password: or -Password",
+  reg: "reg add \u2026 DefaultPassword",
+  regFirst: "reg add \u2026 DefaultPassword",
+  psReg: "Set-ItemProperty \u2026 DefaultPassword",
+  rp: "schtasks /rp",
+  psexec: "psexec -p"
+};
+function commandCredentials(text) {
+  const scan = freeSecretScan();
+  commandShapes(text, 0, text.length, scan);
+  pipedShapes(text, 0, text.length, scan);
+  const out = [];
+  COMMAND_SHAPES.forEach((shape, k) => {
+    for (const range of scan.byShape[k + 1]) out.push({ shape: SHAPE_WORDS[shape.name] ?? shape.name, range });
+  });
+  for (const range of scan.byShape[scan.byShape.length - 1]) out.push({ shape: "a value piped to ConvertTo-SecureString", range });
+  return out.sort((a, b) => a.range.start - b.range.start);
+}
 function scanFreeSecrets(text) {
   const scan = freeSecretScan();
   scanFreeSecretsIn(text, 0, text.length, scan);
@@ -548,6 +570,7 @@ export {
   freeSecretScan,
   scanFreeSecretsIn,
   secretElementShapes,
+  commandCredentials,
   scanFreeSecrets,
   mergeRanges,
   createSecretRanges,

@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   json,
   toJsonResults
-} from "./chunk-DSPDCE3T.mjs";
-import "./chunk-M2M3VBBS.mjs";
+} from "./chunk-ZBORWVJL.mjs";
+import "./chunk-ZGOAT6EB.mjs";
 import "./chunk-A7JERCGG.mjs";
 export {
   json,

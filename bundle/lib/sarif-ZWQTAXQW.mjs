@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-ZIMP7RT7.mjs";
+} from "./chunk-F2E5OH7V.mjs";
 import {
   PARSE_ERROR_ID,
   ruleDescriptor,
   sarifRuleId
-} from "./chunk-ESKD3YB4.mjs";
+} from "./chunk-W2TZQNWI.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
 import {
   sourceView
-} from "./chunk-N72QFTVC.mjs";
-import "./chunk-S5W5AHOI.mjs";
+} from "./chunk-5WOI66JA.mjs";
+import "./chunk-5GPN7GNM.mjs";
 import {
   SRCROOT,
   artifactLocation,
@@ -25,7 +25,7 @@ import {
   maskedView,
   messageText,
   secretRedactor
-} from "./chunk-M2M3VBBS.mjs";
+} from "./chunk-ZGOAT6EB.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/sarif-regions.ts

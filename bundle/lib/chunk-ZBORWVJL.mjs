@@ -5,7 +5,7 @@ import {
   messageText,
   secretRedactor,
   showableFix
-} from "./chunk-M2M3VBBS.mjs";
+} from "./chunk-ZGOAT6EB.mjs";
 
 // src/reporters/json.ts
 function toMessage(d, file, redact) {

@@ -7,16 +7,16 @@ import {
 import {
   codeFrame,
   oneLine
-} from "./chunk-MP66U4RY.mjs";
-import "./chunk-N72QFTVC.mjs";
-import "./chunk-S5W5AHOI.mjs";
+} from "./chunk-ARSJXQGG.mjs";
+import "./chunk-5WOI66JA.mjs";
+import "./chunk-5GPN7GNM.mjs";
 import {
   displayPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   messageText,
   secretRedactor
-} from "./chunk-M2M3VBBS.mjs";
+} from "./chunk-ZGOAT6EB.mjs";
 import {
   __toESM
 } from "./chunk-A7JERCGG.mjs";
