@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '5fff7c87311c418d';
+const SCRIPT_HASH = '2e579dbbc27f0b4d';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

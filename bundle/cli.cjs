@@ -2645,6 +2645,9 @@ function secretElementShapes(text2) {
   return out;
 }
 function commandCredentials(text2) {
+  const re = COMMAND_SECRETS;
+  re.lastIndex = 0;
+  if (!re.test(text2) && !text2.includes("|")) return [];
   const scan2 = freeSecretScan();
   commandShapes(text2, 0, text2.length, scan2);
   pipedShapes(text2, 0, text2.length, scan2);
