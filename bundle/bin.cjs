@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '2e579dbbc27f0b4d';
+const SCRIPT_HASH = '50e5d3a120e585a1';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

@@ -20250,7 +20250,7 @@ function readAll(reader) {
   return bytes;
 }
 var Context = class {
-  constructor(id, filePath, access, options, settings, kb, source, report, markSecret, quote, lineOf) {
+  constructor(id, filePath, access, options, settings, kb, source, report, markSecret, isSecret, quote, lineOf) {
     this.id = id;
     this.filePath = filePath;
     this.access = access;
@@ -20260,6 +20260,7 @@ var Context = class {
     this.source = source;
     this.report = report;
     this.markSecret = markSecret;
+    this.isSecret = isSecret;
     this.quote = quote;
     this.lineOf = lineOf;
     this.slice = access.slice;
@@ -20275,6 +20276,7 @@ var Context = class {
   source;
   report;
   markSecret;
+  isSecret;
   quote;
   lineOf;
   slice;
@@ -20436,11 +20438,12 @@ function startRules(plan, opts, sink, source, secrets, text2) {
   const { lines, filePath } = sink;
   const settings = opts.settings ?? {};
   const markSecret = (range) => secrets.add(range);
+  const isSecret = (range) => secrets.overlaps(range);
   const quote = (value, range) => quoteValue(secrets.overlaps(range) ? MASK : value);
   const lineOf = (offset) => lines.position(offset).line;
   const create = (i) => {
     const { rule, severity: severity2, options } = plan.rules[i];
-    const ctx = new Context(rule.meta.id, filePath, text2, options, settings, opts.kb, source, createReporter(sink, rule, severity2), markSecret, quote, lineOf);
+    const ctx = new Context(rule.meta.id, filePath, text2, options, settings, opts.kb, source, createReporter(sink, rule, severity2), markSecret, isSecret, quote, lineOf);
     try {
       return rule.create(ctx);
     } catch (err) {
@@ -23097,7 +23100,7 @@ var command_credential_default = defineRule({
       onValue(v) {
         const el = v.element;
         const command = COMMANDS.find((c) => c.key === el.binding.setting?.key);
-        if (!command || el.binding.placeholder || v.range.end - v.range.start < 8) return;
+        if (!command || el.binding.placeholder || !ctx.isSecret(v.range)) return;
         const raw = ctx.slice(v.range.start, v.range.end);
         let programs;
         for (const { shape: shape2, range } of commandCredentials(raw)) {

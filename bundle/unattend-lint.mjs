@@ -4525,7 +4525,7 @@ var command_credential_default = defineRule({
       onValue(v) {
         const el = v.element;
         const command = COMMANDS.find((c) => c.key === el.binding.setting?.key);
-        if (!command || el.binding.placeholder || v.range.end - v.range.start < 8) return;
+        if (!command || el.binding.placeholder || !ctx.isSecret(v.range)) return;
         const raw = ctx.slice(v.range.start, v.range.end);
         let programs;
         for (const { shape: shape2, range } of commandCredentials(raw)) {
@@ -10920,7 +10920,7 @@ function readAll(reader) {
   return bytes;
 }
 var Context = class {
-  constructor(id, filePath, access, options, settings, kb, source, report, markSecret, quote, lineOf) {
+  constructor(id, filePath, access, options, settings, kb, source, report, markSecret, isSecret, quote, lineOf) {
     this.id = id;
     this.filePath = filePath;
     this.access = access;
@@ -10930,6 +10930,7 @@ var Context = class {
     this.source = source;
     this.report = report;
     this.markSecret = markSecret;
+    this.isSecret = isSecret;
     this.quote = quote;
     this.lineOf = lineOf;
     this.slice = access.slice;
@@ -10945,6 +10946,7 @@ var Context = class {
   source;
   report;
   markSecret;
+  isSecret;
   quote;
   lineOf;
   slice;
@@ -11106,11 +11108,12 @@ function startRules(plan, opts, sink, source, secrets, text) {
   const { lines, filePath } = sink;
   const settings = opts.settings ?? {};
   const markSecret = (range) => secrets.add(range);
+  const isSecret = (range) => secrets.overlaps(range);
   const quote = (value, range) => quoteValue(secrets.overlaps(range) ? MASK : value);
   const lineOf = (offset) => lines.position(offset).line;
   const create = (i) => {
     const { rule, severity, options } = plan.rules[i];
-    const ctx = new Context(rule.meta.id, filePath, text, options, settings, opts.kb, source, createReporter(sink, rule, severity), markSecret, quote, lineOf);
+    const ctx = new Context(rule.meta.id, filePath, text, options, settings, opts.kb, source, createReporter(sink, rule, severity), markSecret, isSecret, quote, lineOf);
     try {
       return rule.create(ctx);
     } catch (err) {

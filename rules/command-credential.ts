@@ -45,7 +45,8 @@ export default defineRule({
       onValue(v) {
         const el = v.element;
         const command = COMMANDS.find((c) => c.key === el.binding.setting?.key);
-        if (!command || el.binding.placeholder || v.range.end - v.range.start < 8) return;
+        // The file's credentials by shape are known before the first hook: a command without one is not read again.
+        if (!command || el.binding.placeholder || !ctx.isSecret(v.range)) return;
         // The text as written: the shapes know the quotes answer files write as entities, and offsets stay the file's.
         const raw = ctx.slice(v.range.start, v.range.end);
         let programs: Set<string> | undefined;

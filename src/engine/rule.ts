@@ -105,6 +105,11 @@ export interface RuleContext<M extends MessageFns = MessageFns, O = Record<strin
   /** Marks a range as secret: reporters never print its text. */
   markSecret(range: Range): void;
   /**
+   * Whether reporters mask any of `range` so far: a secret setting's value read before it, a credential found by its
+   * shape anywhere in the file (known before the first hook), or a range a rule marked.
+   */
+  isSecret(range: Range): boolean;
+  /**
    * `"text"` for a message, or a mask when `range` (where the text is written) overlaps a secret: the one way
    * messages quote what a file says.
    */

@@ -136,6 +136,7 @@ class Context implements RuleContext {
     readonly source: RuleContext['source'],
     readonly report: RuleContext['report'],
     readonly markSecret: RuleContext['markSecret'],
+    readonly isSecret: RuleContext['isSecret'],
     readonly quote: RuleContext['quote'],
     readonly lineOf: RuleContext['lineOf'],
   ) {
@@ -370,11 +371,12 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
   // What is the same for every rule of this file is made once.
   const settings = opts.settings ?? {};
   const markSecret = (range: Range): void => secrets.add(range);
+  const isSecret = (range: Range): boolean => secrets.overlaps(range);
   const quote = (value: string, range: Range): string => quoteValue(secrets.overlaps(range) ? MASK : value);
   const lineOf = (offset: number): number => lines.position(offset).line;
   const create = (i: number): Visitor => {
     const { rule, severity, options } = plan.rules[i]!;
-    const ctx = new Context(rule.meta.id, filePath, text, options, settings, opts.kb, source, createReporter(sink, rule, severity), markSecret, quote, lineOf);
+    const ctx = new Context(rule.meta.id, filePath, text, options, settings, opts.kb, source, createReporter(sink, rule, severity), markSecret, isSecret, quote, lineOf);
     try {
       return rule.create(ctx);
     } catch (err) {
