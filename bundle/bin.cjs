@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '50e5d3a120e585a1';
+const SCRIPT_HASH = 'a11a500509909116';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

@@ -9790,14 +9790,6 @@ var wcm_namespace_default = defineRule({
 });
 
 // rules/windows11-bypass.ts
-var COMMANDS3 = [
-  "Microsoft-Windows-Setup/RunSynchronous/RunSynchronousCommand/Path",
-  "Microsoft-Windows-Setup/RunAsynchronous/RunAsynchronousCommand/Path",
-  "Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand/Path",
-  "Microsoft-Windows-Deployment/RunAsynchronous/RunAsynchronousCommand/Path",
-  "Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand/CommandLine",
-  "Microsoft-Windows-Shell-Setup/LogonCommands/AsynchronousCommand/CommandLine"
-];
 var EFFECTIVE = /* @__PURE__ */ new Set(["bypasstpmcheck", "bypasssecurebootcheck", "bypassramcheck"]);
 function valueWrites(key, name = String.raw`[A-Za-z]\w*`) {
   const part = String.raw`[^&|;\r\n]*?`;
@@ -9816,11 +9808,11 @@ var NO_BYPASSNRO_CMD = 26200;
 var windows11_bypass_default = defineRule({
   meta: {
     id: "windows11-bypass",
-    summary: "Windows 11 requirement bypasses in commands have an effect: no LabConfig values Setup never reads, no oobe\\BypassNRO.cmd on releases without it",
+    summary: "Windows 11 requirement bypasses in commands have an effect: no LabConfig values Setup never reads or that come after its hardware check, no oobe\\BypassNRO.cmd on releases without it",
     category: "correctness",
     severity: "warn",
     // Commands are read as their values come, and only those naming a bypass are kept for the end of the file.
-    settings: COMMANDS3,
+    settings: COMMANDS.map((c) => c.key),
     facts: RELEASE_FACTS,
     schema: {
       type: "object",
@@ -9830,6 +9822,7 @@ var windows11_bypass_default = defineRule({
     defaultOptions: { forbid: false },
     messages: {
       noEffect: (d) => `LabConfig value ${d.name} has no effect: Windows Setup reads only BypassTPMCheck, BypassSecureBootCheck and BypassRAMCheck under HKLM\\SYSTEM\\Setup\\LabConfig; remove this command`,
+      tooLate: (d) => `LabConfig value ${d.name} is written in pass "${d.pass}", after Setup has checked the hardware: Setup reads LabConfig in Windows PE, before it applies the image, so this has no effect on the installation; write it from a windowsPE RunSynchronous command (Microsoft-Windows-Setup)`,
       bypassNroCmd: (d) => `oobe\\BypassNRO.cmd does not exist on the target (${d.target}): Microsoft removed the script in build 26200, so this command fails; an answer file can create a local account directly (UserAccounts/LocalAccounts, with OOBE HideOnlineAccountScreens true)`,
       forbidden: (d) => `${d.name} bypasses a Windows 11 hardware requirement, which this configuration forbids (windows11-bypass option "forbid"); devices that do not meet the requirements are unsupported: remove the command`
     }
@@ -9850,7 +9843,7 @@ var windows11_bypass_default = defineRule({
       onValue(v) {
         const text = v.text;
         if (!text || v.element.binding.placeholder) return;
-        if (NAMES_LAB_CONFIG.test(text) || NAMES_BYPASSNRO.test(text) || ctx.options.forbid && NAMES_MO_SETUP.test(text)) named2.push({ text, range: v.range });
+        if (NAMES_LAB_CONFIG.test(text) || NAMES_BYPASSNRO.test(text) || ctx.options.forbid && NAMES_MO_SETUP.test(text)) named2.push({ text, range: v.range, pass: v.element.pass });
       },
       onDocumentEnd(model) {
         let target = null;
@@ -9861,6 +9854,7 @@ var windows11_bypass_default = defineRule({
             const quoted = ctx.quote(name, range);
             if (!EFFECTIVE.has(name.toLowerCase())) ctx.report("noEffect", range, { name: quoted });
             else if (ctx.options.forbid) ctx.report("forbidden", range, { name: `LabConfig value ${quoted}` });
+            else if (c.pass !== void 0 && c.pass !== "windowsPE") ctx.report("tooLate", range, { name: quoted, pass: c.pass });
           }
           if (ctx.options.forbid && NAMES_MO_SETUP.test(text)) {
             for (const m of text.matchAll(MO_SETUP)) {
@@ -11021,14 +11015,13 @@ function lintPrepared(p, opts) {
         facts?.value(v);
         rules.onValue(v.element, v);
       },
-      ...directivesOn || rules.has("onComment") ? {
-        onComment: (n) => {
-          const d = directivesOn ? parseDirective(n.text, n.range, lines.position(n.range.start).line) : void 0;
-          if (d) directives.push(d);
-          if (d?.kind === "disable-file") fileWide.push(d);
-          rules.all("onComment", n, n.range.start);
-        }
-      } : {}
+      onComment: (n) => {
+        if (SECRET_WORDS.test(n.text)) for (const r of secretElementShapes(n.text)) secrets.add({ start: n.range.start + 4 + r.start, end: n.range.start + 4 + r.end });
+        const d = directivesOn ? parseDirective(n.text, n.range, lines.position(n.range.start).line) : void 0;
+        if (d) directives.push(d);
+        if (d?.kind === "disable-file") fileWide.push(d);
+        rules.all("onComment", n, n.range.start);
+      }
     }, streamed ? piecesOf(streamed) : void 0);
     fatal = result2.fatal;
     if (!fatal) rules.all("onDocumentEnd", facts?.model() ?? EMPTY_MODEL, text.length);
@@ -11061,6 +11054,7 @@ function lintPrepared(p, opts) {
   result.bom = p.bom;
   return result;
 }
+var SECRET_WORDS = /password|productkey|accountdata/i;
 var SECOND_BOM = {
   message: "a second byte order mark (U+FEFF) follows the file's own, so the file is not well-formed: it is text before the XML declaration; save the file with one BOM",
   offset: 0
@@ -11201,8 +11195,7 @@ function startRules(plan, opts, sink, source, secrets, text) {
     all: (h, node, offset) => h === "onDocumentEnd" ? documentEnd(node) : call(global.get(h), node, offset),
     onElement: elementDispatch("onElement"),
     onElementEnd: elementDispatch("onElementEnd"),
-    onValue: elementDispatch("onValue"),
-    has: (h) => global.get(h).length > 0
+    onValue: elementDispatch("onValue")
   };
 }
 function suppress(diagnostics, directives, opts, lines) {
@@ -13017,7 +13010,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-SHAP3NI7.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-JSO46KXJ.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

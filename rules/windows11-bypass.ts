@@ -1,19 +1,9 @@
 // windows11-bypass: Windows 11 requirement bypasses written by answer-file commands that do nothing, BypassNRO.cmd on
 // releases without it, and (option forbid) every hardware-requirement bypass.
 import { defineRule } from '../src/engine/rule.js';
-import type { SettingKey } from '../src/kb/setting-keys.js';
 import type { Range } from '../src/types.js';
-import { invocations } from './_helpers/commands.js';
+import { COMMANDS, invocations } from './_helpers/commands.js';
 import { RELEASE_FACTS, targetOf, targetPhrase, targetRelated } from './_helpers/lifecycle.js';
-
-const COMMANDS: readonly SettingKey[] = [
-  'Microsoft-Windows-Setup/RunSynchronous/RunSynchronousCommand/Path',
-  'Microsoft-Windows-Setup/RunAsynchronous/RunAsynchronousCommand/Path',
-  'Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand/Path',
-  'Microsoft-Windows-Deployment/RunAsynchronous/RunAsynchronousCommand/Path',
-  'Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand/CommandLine',
-  'Microsoft-Windows-Shell-Setup/LogonCommands/AsynchronousCommand/CommandLine',
-];
 
 /**
  * The LabConfig values Setup reads: a search of the Setup binaries finds only these three
@@ -45,11 +35,11 @@ const NO_BYPASSNRO_CMD = 26200;
 export default defineRule({
   meta: {
     id: 'windows11-bypass',
-    summary: 'Windows 11 requirement bypasses in commands have an effect: no LabConfig values Setup never reads, no oobe\\BypassNRO.cmd on releases without it',
+    summary: 'Windows 11 requirement bypasses in commands have an effect: no LabConfig values Setup never reads or that come after its hardware check, no oobe\\BypassNRO.cmd on releases without it',
     category: 'correctness',
     severity: 'warn',
     // Commands are read as their values come, and only those naming a bypass are kept for the end of the file.
-    settings: COMMANDS,
+    settings: COMMANDS.map((c) => c.key),
     facts: RELEASE_FACTS,
     schema: {
       type: 'object',
@@ -60,6 +50,9 @@ export default defineRule({
     messages: {
       noEffect: (d: { name: string }) =>
         `LabConfig value ${d.name} has no effect: Windows Setup reads only BypassTPMCheck, BypassSecureBootCheck and BypassRAMCheck under HKLM\\SYSTEM\\Setup\\LabConfig; remove this command`,
+      tooLate: (d: { name: string; pass: string }) =>
+        `LabConfig value ${d.name} is written in pass "${d.pass}", after Setup has checked the hardware: Setup reads LabConfig in Windows PE, ` +
+        `before it applies the image, so this has no effect on the installation; write it from a windowsPE RunSynchronous command (Microsoft-Windows-Setup)`,
       bypassNroCmd: (d: { target: string }) =>
         `oobe\\BypassNRO.cmd does not exist on the target (${d.target}): Microsoft removed the script in build 26200, so this command fails; ` +
         `an answer file can create a local account directly (UserAccounts/LocalAccounts, with OOBE HideOnlineAccountScreens true)`,
@@ -72,6 +65,8 @@ export default defineRule({
     interface Named {
       text: string;
       range: Range;
+      /** The pass of the command's settings block. */
+      pass: string | undefined;
     }
     const named: Named[] = [];
     /** Where a part of the value is in the file: exact when the text was written without entities. */
@@ -90,7 +85,7 @@ export default defineRule({
       onValue(v) {
         const text = v.text;
         if (!text || v.element.binding.placeholder) return;
-        if (NAMES_LAB_CONFIG.test(text) || NAMES_BYPASSNRO.test(text) || (ctx.options.forbid && NAMES_MO_SETUP.test(text))) named.push({ text, range: v.range });
+        if (NAMES_LAB_CONFIG.test(text) || NAMES_BYPASSNRO.test(text) || (ctx.options.forbid && NAMES_MO_SETUP.test(text))) named.push({ text, range: v.range, pass: v.element.pass });
       },
       onDocumentEnd(model) {
         let target: ReturnType<typeof targetOf> | null = null;
@@ -101,6 +96,7 @@ export default defineRule({
             const quoted = ctx.quote(name, range);
             if (!EFFECTIVE.has(name.toLowerCase())) ctx.report('noEffect', range, { name: quoted });
             else if (ctx.options.forbid) ctx.report('forbidden', range, { name: `LabConfig value ${quoted}` });
+            else if (c.pass !== undefined && c.pass !== 'windowsPE') ctx.report('tooLate', range, { name: quoted, pass: c.pass });
           }
           if (ctx.options.forbid && NAMES_MO_SETUP.test(text)) {
             for (const m of text.matchAll(MO_SETUP)) {

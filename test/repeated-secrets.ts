@@ -77,4 +77,19 @@ test('a fix whose text holds a short password\'s letters inside a word is still 
   assert.is(fixOf('true'), undefined);
 });
 
+test('a password element commented out is masked in every report, and so is its value where the file repeats it', () => {
+  const text = `<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="oobeSystem"><component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+<TimeZone>Pacific Standard Tme</TimeZone> <!-- old: <UserAccounts><AdministratorPassword><Value>Commented-Secret-1</Value></AdministratorPassword></UserAccounts> -->
+<!-- <AutoLogon><Password>Commented-Secret-2</Password></AutoLogon> -->
+<RegisteredOwner>Commented-Secret-2</RegisteredOwner>
+</component></settings></unattend>`;
+  const result = lintSource(text, { filePath: 'unattend.xml', kb, rules: RULES });
+  assert.ok(result.messages.some((m) => m.ruleId === 'time-zone' && m.line === 2), 'a finding on the comment\'s line');
+  for (const [name, report] of Object.entries(formatters)) {
+    const out = report([result], { cwd: '.', rules: META, color: false, toolVersion: '0' });
+    for (const secret of ['Commented-Secret-1', 'Commented-Secret-2']) assert.not.ok(out.includes(secret), `${name} printed ${secret}`);
+  }
+  assert.ok(formatters['sarif']!([result], { cwd: '.', rules: META, color: false, toolVersion: '0' }).includes('<!-- old: <UserAccounts>'), 'the rest of the comment is shown');
+});
+
 test.run();

@@ -230,16 +230,14 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
         facts?.value(v);
         rules.onValue(v.element, v);
       },
-      ...(directivesOn || rules.has('onComment')
-        ? {
-            onComment: (n: CommentNode) => {
-              const d = directivesOn ? parseDirective(n.text, n.range, lines.position(n.range.start).line) : undefined;
-              if (d) directives.push(d);
-              if (d?.kind === 'disable-file') fileWide.push(d);
-              rules.all('onComment', n, n.range.start);
-            },
-          }
-        : {}),
+      onComment: (n: CommentNode) => {
+        // Settings commented out still hold what they held: a password element in a comment is masked like a bound one.
+        if (SECRET_WORDS.test(n.text)) for (const r of secretElementShapes(n.text)) secrets.add({ start: n.range.start + 4 + r.start, end: n.range.start + 4 + r.end });
+        const d = directivesOn ? parseDirective(n.text, n.range, lines.position(n.range.start).line) : undefined;
+        if (d) directives.push(d);
+        if (d?.kind === 'disable-file') fileWide.push(d);
+        rules.all('onComment', n, n.range.start);
+      },
     }, streamed ? piecesOf(streamed) : undefined);
     fatal = result.fatal;
     if (!fatal) rules.all('onDocumentEnd', facts?.model() ?? EMPTY_MODEL, text.length);
@@ -280,6 +278,9 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
   result.bom = p.bom;
   return result;
 }
+
+/** What secretElementShapes looks for: a comment without these words holds no password element. */
+const SECRET_WORDS = /password|productkey|accountdata/i;
 
 const SECOND_BOM = {
   message: 'a second byte order mark (U+FEFF) follows the file\'s own, so the file is not well-formed: it is text before the XML declaration; save the file with one BOM',
@@ -351,7 +352,6 @@ interface Dispatch {
   onElement(el: BoundElement, node: unknown): void;
   onElementEnd(el: BoundElement, node: unknown): void;
   onValue(el: BoundElement, node: unknown): void;
-  has(h: GlobalHook): boolean;
 }
 
 const HOOK_NAMES: readonly string[] = [...GLOBAL_HOOKS, 'onElement', 'onElementEnd', 'onValue'];
@@ -472,7 +472,6 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
     onElement: elementDispatch('onElement'),
     onElementEnd: elementDispatch('onElementEnd'),
     onValue: elementDispatch('onValue'),
-    has: (h) => global.get(h)!.length > 0,
   };
 }
 
