@@ -20135,7 +20135,12 @@ function inTagName(text2, at) {
   while (i >= 0 && isNameChar(text2.charCodeAt(i))) i--;
   if (i < 0) return false;
   const c = text2.charCodeAt(i);
-  return c === 60 || c === 47 && text2.charCodeAt(i - 1) === 60;
+  if (!(c === 60 || c === 47 && text2.charCodeAt(i - 1) === 60)) return false;
+  let j = at;
+  while (j < text2.length && isNameChar(text2.charCodeAt(j))) j++;
+  if (j >= text2.length) return true;
+  const after2 = text2.charCodeAt(j);
+  return after2 === 62 || after2 === 47 || after2 === 32 || after2 === 9 || after2 === 10 || after2 === 13;
 }
 var NAME_CONTEXT = 256;
 var isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 45 || c === 46 || c === 58;

@@ -10799,7 +10799,12 @@ function inTagName(text, at) {
   while (i >= 0 && isNameChar(text.charCodeAt(i))) i--;
   if (i < 0) return false;
   const c = text.charCodeAt(i);
-  return c === 60 || c === 47 && text.charCodeAt(i - 1) === 60;
+  if (!(c === 60 || c === 47 && text.charCodeAt(i - 1) === 60)) return false;
+  let j = at;
+  while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
+  if (j >= text.length) return true;
+  const after2 = text.charCodeAt(j);
+  return after2 === 62 || after2 === 47 || after2 === 32 || after2 === 9 || after2 === 10 || after2 === 13;
 }
 var NAME_CONTEXT = 256;
 var isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 45 || c === 46 || c === 58;

@@ -8,11 +8,17 @@ import type { Range } from '../src/types.js';
 
 const isNameChar = (c: string): boolean => /[A-Za-z0-9_.:-]/.test(c);
 
-/** Whether the occurrence at `at` is inside an element or attribute name: name characters back to "<" or "</". */
+/**
+ * Whether the occurrence at `at` is inside an element name: name characters back to "<" or "</", and on to
+ * white space, ">" or "/" (or the end of the text); a name broken off by anything else is not markup.
+ */
 function inName(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && isNameChar(text[i]!)) i--;
-  return i >= 0 && (text[i] === '<' || (text[i] === '/' && text[i - 1] === '<'));
+  if (!(i >= 0 && (text[i] === '<' || (text[i] === '/' && text[i - 1] === '<')))) return false;
+  let j = at;
+  while (j < text.length && isNameChar(text[j]!)) j++;
+  return j >= text.length || /[\s>/]/.test(text[j]!);
 }
 
 /** The characters covered by every occurrence of every value (overlapping ones too), outside names: one per offset. */
@@ -69,6 +75,14 @@ test('values of one to three characters, more than a few of them, are found with
   const values = ['a', 'bc', 'd', 'ef', 'g&'];
   const text = `<unattend><Value>abcdefg&amp;</Value><x>a d ef bc</x>${'<!-- aabbccddeeffgg& -->'.repeat(50)}</unattend>`;
   assertSame(text, values, 'short values');
+});
+
+test('a value repeated inside a broken end tag is masked; inside a tag name, it is the markup\'s word', () => {
+  const text = '<unattend><Value>Fuzz-Secret-1</Value></PassworFuzz-Secret-1</Value><Fuzz-Secret-1>x</Fuzz-Secret-1></unattend>';
+  const values = ['Fuzz-Secret-1'];
+  const found = occurrencesIn([{ text, start: 0 }], values).map((r) => text.slice(r.start - 1, r.end));
+  assert.equal(found, ['>Fuzz-Secret-1', 'rFuzz-Secret-1']);
+  assertSame(text, values, 'broken end tag');
 });
 
 test('a value repeated just after an element name, at the start of a piece, is not taken for a repeat', () => {

@@ -80,8 +80,11 @@ export function createTextScanner(windows: ScanWindows = SCAN_WINDOWS): TextScan
 }
 
 /**
- * Whether `at` is inside an element or attribute name (<AdministratorPassword>, wcm:action): a secret repeated
- * there is the markup's word, not the secret, and masking it would show which word the password is.
+ * Whether the occurrence at `at` is inside an element name (<AdministratorPassword>, </wcm:Value>): a
+ * secret repeated there is the markup's word, not the secret, and masking it would show which word the password
+ * is. A name that does not end as a tag's name does (white space, ">" or "/") is broken markup, not a word of the
+ * file's markup: a secret there is masked. Where the text (a streamed file: its piece) ends inside the name, it
+ * counts as a name.
  */
 function inTagName(text: string, at: number): boolean {
   let i = at - 1;
@@ -89,7 +92,13 @@ function inTagName(text: string, at: number): boolean {
   if (i < 0) return false;
   const c = text.charCodeAt(i);
   // "<name", "</name"
-  return c === 0x3c || (c === 0x2f && text.charCodeAt(i - 1) === 0x3c);
+  if (!(c === 0x3c || (c === 0x2f && text.charCodeAt(i - 1) === 0x3c))) return false;
+  // Where the name ends, which may be inside the occurrence (">P@ss" after "<Value").
+  let j = at;
+  while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
+  if (j >= text.length) return true;
+  const after = text.charCodeAt(j);
+  return after === 0x3e || after === 0x2f || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d;
 }
 
 /** How far back inTagName may look: longer than any element or attribute name of an answer file. */
