@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '3f03457329364130';
+const SCRIPT_HASH = '7ce913145c7cdf4a';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

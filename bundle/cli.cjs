@@ -20130,17 +20130,23 @@ function createTextScanner(windows = SCAN_WINDOWS) {
     }
   };
 }
-function inTagName(text2, at) {
+var OUTSIDE = 0;
+var IN_NAME = 1;
+var NAME_RUNS_ON = 2;
+function nameState(text2, at) {
   let i = at - 1;
   while (i >= 0 && isNameChar(text2.charCodeAt(i))) i--;
-  if (i < 0) return false;
+  if (i < 0) return OUTSIDE;
   const c = text2.charCodeAt(i);
-  if (!(c === 60 || c === 47 && text2.charCodeAt(i - 1) === 60)) return false;
+  const endTag = c === 47 && text2.charCodeAt(i - 1) === 60;
+  if (!(c === 60 || endTag)) return OUTSIDE;
   let j = at;
   while (j < text2.length && isNameChar(text2.charCodeAt(j))) j++;
-  if (j >= text2.length) return true;
+  if (j >= text2.length) return NAME_RUNS_ON;
   const after2 = text2.charCodeAt(j);
-  return after2 === 62 || after2 === 47 || after2 === 32 || after2 === 9 || after2 === 10 || after2 === 13;
+  if (after2 === 62 || after2 === 32 || after2 === 9 || after2 === 10 || after2 === 13) return IN_NAME;
+  if (after2 !== 47 || endTag) return OUTSIDE;
+  return j + 1 >= text2.length ? NAME_RUNS_ON : text2.charCodeAt(j + 1) === 62 ? IN_NAME : OUTSIDE;
 }
 var NAME_CONTEXT = 256;
 var isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 45 || c === 46 || c === 58;
@@ -20184,22 +20190,32 @@ function occurrencesIn(pieces, values) {
   const matcher = values.length > SOME_VALUES ? secretFinderFor(values, SOME_VALUES) : void 0;
   const search = !matcher && values.length > FEW_VALUES && values.every((v) => v.length >= 2) ? multiSearch(values) : void 0;
   let tail = "";
+  let pending = [];
   for (const p of pieces) {
     const text2 = tail + p.text;
     const base = p.start - tail.length;
+    const judge2 = (start, end) => {
+      const state = nameState(text2, start);
+      if (state === OUTSIDE) out.push({ start: base + start, end: base + end });
+      else if (state === NAME_RUNS_ON) pending.push({ start: base + start, end: base + end });
+      return state === OUTSIDE;
+    };
+    if (pending.length > 0) {
+      const again = pending;
+      pending = [];
+      for (const r of again) if (r.start >= base) judge2(r.start - base, r.end - base);
+    }
     if (matcher) {
-      for (const r of matcher(text2)) if (r.end > tail.length && !inTagName(text2, r.start)) out.push({ start: base + r.start, end: base + r.end });
+      for (const r of matcher(text2)) if (r.end > tail.length) judge2(r.start, r.end);
     } else if (search) {
       search(text2, (start, end) => {
-        if (end > tail.length && !inTagName(text2, start)) out.push({ start: base + start, end: base + end });
+        if (end > tail.length) judge2(start, end);
       });
     } else {
       values.forEach((v, k) => {
         const from = Math.max(0, after2[k] - base, tail.length - v.length + 1);
         for (let i = text2.indexOf(v, from); i >= 0; i = text2.indexOf(v, i + v.length)) {
-          if (inTagName(text2, i)) continue;
-          out.push({ start: base + i, end: base + i + v.length });
-          after2[k] = base + i + v.length;
+          if (judge2(i, i + v.length)) after2[k] = base + i + v.length;
         }
       });
     }

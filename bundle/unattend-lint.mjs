@@ -10794,17 +10794,23 @@ function createTextScanner(windows = SCAN_WINDOWS) {
     }
   };
 }
-function inTagName(text, at) {
+var OUTSIDE = 0;
+var IN_NAME = 1;
+var NAME_RUNS_ON = 2;
+function nameState(text, at) {
   let i = at - 1;
   while (i >= 0 && isNameChar(text.charCodeAt(i))) i--;
-  if (i < 0) return false;
+  if (i < 0) return OUTSIDE;
   const c = text.charCodeAt(i);
-  if (!(c === 60 || c === 47 && text.charCodeAt(i - 1) === 60)) return false;
+  const endTag = c === 47 && text.charCodeAt(i - 1) === 60;
+  if (!(c === 60 || endTag)) return OUTSIDE;
   let j = at;
   while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
-  if (j >= text.length) return true;
+  if (j >= text.length) return NAME_RUNS_ON;
   const after2 = text.charCodeAt(j);
-  return after2 === 62 || after2 === 47 || after2 === 32 || after2 === 9 || after2 === 10 || after2 === 13;
+  if (after2 === 62 || after2 === 32 || after2 === 9 || after2 === 10 || after2 === 13) return IN_NAME;
+  if (after2 !== 47 || endTag) return OUTSIDE;
+  return j + 1 >= text.length ? NAME_RUNS_ON : text.charCodeAt(j + 1) === 62 ? IN_NAME : OUTSIDE;
 }
 var NAME_CONTEXT = 256;
 var isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 45 || c === 46 || c === 58;
@@ -10848,22 +10854,32 @@ function occurrencesIn(pieces, values) {
   const matcher = values.length > SOME_VALUES ? secretFinderFor(values, SOME_VALUES) : void 0;
   const search = !matcher && values.length > FEW_VALUES && values.every((v) => v.length >= 2) ? multiSearch(values) : void 0;
   let tail = "";
+  let pending = [];
   for (const p of pieces) {
     const text = tail + p.text;
     const base = p.start - tail.length;
+    const judge2 = (start, end) => {
+      const state = nameState(text, start);
+      if (state === OUTSIDE) out.push({ start: base + start, end: base + end });
+      else if (state === NAME_RUNS_ON) pending.push({ start: base + start, end: base + end });
+      return state === OUTSIDE;
+    };
+    if (pending.length > 0) {
+      const again = pending;
+      pending = [];
+      for (const r of again) if (r.start >= base) judge2(r.start - base, r.end - base);
+    }
     if (matcher) {
-      for (const r of matcher(text)) if (r.end > tail.length && !inTagName(text, r.start)) out.push({ start: base + r.start, end: base + r.end });
+      for (const r of matcher(text)) if (r.end > tail.length) judge2(r.start, r.end);
     } else if (search) {
       search(text, (start, end) => {
-        if (end > tail.length && !inTagName(text, start)) out.push({ start: base + start, end: base + end });
+        if (end > tail.length) judge2(start, end);
       });
     } else {
       values.forEach((v, k) => {
         const from = Math.max(0, after2[k] - base, tail.length - v.length + 1);
         for (let i = text.indexOf(v, from); i >= 0; i = text.indexOf(v, i + v.length)) {
-          if (inTagName(text, i)) continue;
-          out.push({ start: base + i, end: base + i + v.length });
-          after2[k] = base + i + v.length;
+          if (judge2(i, i + v.length)) after2[k] = base + i + v.length;
         }
       });
     }

@@ -10,15 +10,16 @@ const isNameChar = (c: string): boolean => /[A-Za-z0-9_.:-]/.test(c);
 
 /**
  * Whether the occurrence at `at` is inside an element name: name characters back to "<" or "</", and on to
- * white space, ">" or "/" (or the end of the text); a name broken off by anything else is not markup.
+ * white space, ">" or a start tag's "/>" (or the end of the text); a name broken off by anything else is not markup.
  */
 function inName(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && isNameChar(text[i]!)) i--;
   if (!(i >= 0 && (text[i] === '<' || (text[i] === '/' && text[i - 1] === '<')))) return false;
+  const endTag = text[i] === '/';
   let j = at;
   while (j < text.length && isNameChar(text[j]!)) j++;
-  return j >= text.length || /[\s>/]/.test(text[j]!);
+  return j >= text.length || /[\s>]/.test(text[j]!) || (!endTag && text[j] === '/' && (j + 1 >= text.length || text[j + 1] === '>'));
 }
 
 /** The characters covered by every occurrence of every value (overlapping ones too), outside names: one per offset. */
@@ -78,10 +79,10 @@ test('values of one to three characters, more than a few of them, are found with
 });
 
 test('a value repeated inside a broken end tag is masked; inside a tag name, it is the markup\'s word', () => {
-  const text = '<unattend><Value>Fuzz-Secret-1</Value></PassworFuzz-Secret-1</Value><Fuzz-Secret-1>x</Fuzz-Secret-1></unattend>';
+  const text = '<unattend><Value>Fuzz-Secret-1</Value></PassworFuzz-Secret-1</Value></PassworFuzz-Secret-1c/Value><Fuzz-Secret-1>x</Fuzz-Secret-1><Fuzz-Secret-1/></unattend>';
   const values = ['Fuzz-Secret-1'];
-  const found = occurrencesIn([{ text, start: 0 }], values).map((r) => text.slice(r.start - 1, r.end));
-  assert.equal(found, ['>Fuzz-Secret-1', 'rFuzz-Secret-1']);
+  const found = occurrencesIn([{ text, start: 0 }], values).map((r) => text.slice(r.start - 1, r.end + 1));
+  assert.equal(found, ['>Fuzz-Secret-1<', 'rFuzz-Secret-1<', 'rFuzz-Secret-1c']);
   assertSame(text, values, 'broken end tag');
 });
 

@@ -79,29 +79,37 @@ export function createTextScanner(windows: ScanWindows = SCAN_WINDOWS): TextScan
   };
 }
 
+/** Where an occurrence is: outside any element name, inside one, or in a name that runs to the end of the text read so far. */
+const OUTSIDE = 0;
+const IN_NAME = 1;
+const NAME_RUNS_ON = 2;
+
 /**
- * Whether the occurrence at `at` is inside an element name (<AdministratorPassword>, </wcm:Value>): a
- * secret repeated there is the markup's word, not the secret, and masking it would show which word the password
- * is. A name that does not end as a tag's name does (white space, ">" or "/") is broken markup, not a word of the
- * file's markup: a secret there is masked. Where the text (a streamed file: its piece) ends inside the name, it
- * counts as a name.
+ * Whether the occurrence at `at` is inside an element name (<AdministratorPassword>, </wcm:Value>): a secret repeated
+ * there is the markup's word, not the secret, and masking it would show which word the password is. A name that does
+ * not end as a tag's name does (white space, ">", or "/>" after a start tag's) is broken markup, not a word of the
+ * file's markup: a secret there is masked. NAME_RUNS_ON when the text ends inside the name (for a whole text: a name).
  */
-function inTagName(text: string, at: number): boolean {
+function nameState(text: string, at: number): number {
   let i = at - 1;
   while (i >= 0 && isNameChar(text.charCodeAt(i))) i--;
-  if (i < 0) return false;
+  if (i < 0) return OUTSIDE;
   const c = text.charCodeAt(i);
   // "<name", "</name"
-  if (!(c === 0x3c || (c === 0x2f && text.charCodeAt(i - 1) === 0x3c))) return false;
+  const endTag = c === 0x2f && text.charCodeAt(i - 1) === 0x3c;
+  if (!(c === 0x3c || endTag)) return OUTSIDE;
   // Where the name ends, which may be inside the occurrence (">P@ss" after "<Value").
   let j = at;
   while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
-  if (j >= text.length) return true;
+  if (j >= text.length) return NAME_RUNS_ON;
   const after = text.charCodeAt(j);
-  return after === 0x3e || after === 0x2f || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d;
+  if (after === 0x3e || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d) return IN_NAME;
+  // "<name/>" only: an end tag has no slash after its name.
+  if (after !== 0x2f || endTag) return OUTSIDE;
+  return j + 1 >= text.length ? NAME_RUNS_ON : text.charCodeAt(j + 1) === 0x3e ? IN_NAME : OUTSIDE;
 }
 
-/** How far back inTagName may look: longer than any element or attribute name of an answer file. */
+/** How far back nameState may look: longer than any element or attribute name of an answer file. */
 const NAME_CONTEXT = 256;
 
 const isNameChar = (c: number): boolean =>
@@ -169,30 +177,43 @@ export function occurrencesIn(pieces: Iterable<Piece>, values: readonly string[]
   // The multi-value search hashes blocks of two characters: a value of one character is searched on its own.
   const search = !matcher && values.length > FEW_VALUES && values.every((v) => v.length >= 2) ? multiSearch(values) : undefined;
   let tail = '';
+  // Occurrences in a name that ran to the end of the piece before: judged again with the next piece.
+  let pending: Range[] = [];
   for (const p of pieces) {
     const text = tail + p.text;
     const base = p.start - tail.length;
+    const judge = (start: number, end: number): boolean => {
+      const state = nameState(text, start);
+      if (state === OUTSIDE) out.push({ start: base + start, end: base + end });
+      else if (state === NAME_RUNS_ON) pending.push({ start: base + start, end: base + end });
+      return state === OUTSIDE;
+    };
+    if (pending.length > 0) {
+      const again = pending;
+      pending = [];
+      // One whose start has left the tail was in a name longer than NAME_CONTEXT: a name.
+      for (const r of again) if (r.start >= base) judge(r.start - base, r.end - base);
+    }
     if (matcher) {
       // What lies within the tail alone was found with the piece before.
-      for (const r of matcher(text)) if (r.end > tail.length && !inTagName(text, r.start)) out.push({ start: base + r.start, end: base + r.end });
+      for (const r of matcher(text)) if (r.end > tail.length) judge(r.start, r.end);
     } else if (search) {
       search(text, (start, end) => {
-        if (end > tail.length && !inTagName(text, start)) out.push({ start: base + start, end: base + end });
+        if (end > tail.length) judge(start, end);
       });
     } else {
       values.forEach((v, k) => {
         // An occurrence within the tail alone was judged with the piece before, which held what precedes it.
         const from = Math.max(0, after[k]! - base, tail.length - v.length + 1);
         for (let i = text.indexOf(v, from); i >= 0; i = text.indexOf(v, i + v.length)) {
-          if (inTagName(text, i)) continue;
-          out.push({ start: base + i, end: base + i + v.length });
-          after[k] = base + i + v.length;
+          if (judge(i, i + v.length)) after[k] = base + i + v.length;
         }
       });
     }
-    // The tail also holds what inTagName looks back at, so that a piece found in the middle of a name is judged as in
+    // The tail also holds what nameState looks back at, so that a piece found in the middle of a name is judged as in
     // the whole text.
     tail = text.slice(Math.max(0, text.length - Math.max(longest - 1, NAME_CONTEXT)));
   }
+  // A name that runs to the end of the file is a name.
   return out;
 }
