@@ -20221,6 +20221,7 @@ function occurrencesIn(pieces, values) {
     }
     tail = text2.slice(Math.max(0, text2.length - Math.max(longest - 1, NAME_CONTEXT)));
   }
+  for (const r of pending) out.push(r);
   return out;
 }
 

@@ -10885,6 +10885,7 @@ function occurrencesIn(pieces, values) {
     }
     tail = text.slice(Math.max(0, text.length - Math.max(longest - 1, NAME_CONTEXT)));
   }
+  for (const r of pending) out.push(r);
   return out;
 }
 

@@ -10,7 +10,7 @@ const isNameChar = (c: string): boolean => /[A-Za-z0-9_.:-]/.test(c);
 
 /**
  * Whether the occurrence at `at` is inside an element name: name characters back to "<" or "</", and on to
- * white space, ">" or a start tag's "/>" (or the end of the text); a name broken off by anything else is not markup.
+ * white space, ">" or a start tag's "/>"; a name broken off by anything else, or by the end of the text, is not markup.
  */
 function inName(text: string, at: number): boolean {
   let i = at - 1;
@@ -19,7 +19,7 @@ function inName(text: string, at: number): boolean {
   const endTag = text[i] === '/';
   let j = at;
   while (j < text.length && isNameChar(text[j]!)) j++;
-  return j >= text.length || /[\s>]/.test(text[j]!) || (!endTag && text[j] === '/' && (j + 1 >= text.length || text[j + 1] === '>'));
+  return j < text.length && (/[\s>]/.test(text[j]!) || (!endTag && text[j] === '/' && text[j + 1] === '>'));
 }
 
 /** The characters covered by every occurrence of every value (overlapping ones too), outside names: one per offset. */
@@ -84,6 +84,8 @@ test('a value repeated inside a broken end tag is masked; inside a tag name, it 
   const found = occurrencesIn([{ text, start: 0 }], values).map((r) => text.slice(r.start - 1, r.end + 1));
   assert.equal(found, ['>Fuzz-Secret-1<', 'rFuzz-Secret-1<', 'rFuzz-Secret-1c']);
   assertSame(text, values, 'broken end tag');
+  assertSame(`${text}<Value>x</PassworFuzz-Secret-1`, values, 'a file that breaks off inside a name');
+  assert.equal(occurrencesIn([{ text: '<a></Fuzz-Secret-1', start: 0 }], values), [{ start: 5, end: 18 }]);
 });
 
 test('a value repeated just after an element name, at the start of a piece, is not taken for a repeat', () => {

@@ -88,7 +88,8 @@ const NAME_RUNS_ON = 2;
  * Whether the occurrence at `at` is inside an element name (<AdministratorPassword>, </wcm:Value>): a secret repeated
  * there is the markup's word, not the secret, and masking it would show which word the password is. A name that does
  * not end as a tag's name does (white space, ">", or "/>" after a start tag's) is broken markup, not a word of the
- * file's markup: a secret there is masked. NAME_RUNS_ON when the text ends inside the name (for a whole text: a name).
+ * file's markup: a secret there is masked. NAME_RUNS_ON when the text read so far ends inside the name: the next
+ * piece tells, and a file that ends inside a name has broken off there (masked).
  */
 function nameState(text: string, at: number): number {
   let i = at - 1;
@@ -214,6 +215,7 @@ export function occurrencesIn(pieces: Iterable<Piece>, values: readonly string[]
     // the whole text.
     tail = text.slice(Math.max(0, text.length - Math.max(longest - 1, NAME_CONTEXT)));
   }
-  // A name that runs to the end of the file is a name.
+  // A name that runs to the end of the file is no tag's name (the file breaks off inside it): masked.
+  for (const r of pending) out.push(r);
   return out;
 }
