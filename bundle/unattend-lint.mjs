@@ -10229,7 +10229,8 @@ function parse(text, sink, pieces = chunksOf(text)) {
   let answerUri;
   let lastClosed;
   const fail = (message, offset) => {
-    result.fatal = { message, offset: Math.max(0, Math.min(offset, text.length)) };
+    const open = stack.length > 0 ? stack[stack.length - 1].range.end : 0;
+    result.fatal = { message, offset: Math.max(0, Math.min(offset, text.length)), markupUntil: Math.max(open, lastClosed?.end ?? 0) };
     throw STOP;
   };
   parser.on("error", (err) => {
@@ -10847,7 +10848,7 @@ function multiSearch(values) {
     }
   };
 }
-function occurrencesIn(pieces, values) {
+function occurrencesIn(pieces, values, brokenAt = Infinity) {
   const out = [];
   const longest = values.reduce((n, v) => Math.max(n, v.length), 0);
   const after2 = values.map(() => 0);
@@ -10859,7 +10860,7 @@ function occurrencesIn(pieces, values) {
     const text = tail + p.text;
     const base = p.start - tail.length;
     const judge2 = (start, end) => {
-      const state = nameState(text, start);
+      const state = base + start >= brokenAt ? OUTSIDE : nameState(text, start);
       if (state === OUTSIDE) out.push({ start: base + start, end: base + end });
       else if (state === NAME_RUNS_ON) pending.push({ start: base + start, end: base + end });
       return state === OUTSIDE;
@@ -11056,7 +11057,7 @@ function lintPrepared(p, opts) {
     diagnostics.push({ ruleId: null, severity: 2, fatal: true, message: fatal.message, ...lines.span(range), range });
   }
   const kept = fatal ? diagnostics : suppress(diagnostics, directives, opts, lines);
-  const { ranges: secretRanges, values: secretValues } = everyOccurrence(text, secrets, streamed);
+  const { ranges: secretRanges, values: secretValues } = everyOccurrence(text, secrets, streamed, fatal ? fatal.markupUntil ?? 0 : void 0);
   if (kept.length > 0 && secretRanges.length > 0) {
     const find = messageSecretFinder(secretValues, kept.length);
     const all = createSecretRanges(secretRanges);
@@ -11106,12 +11107,12 @@ function* piecesOf(text) {
   for (const p of text.pieces()) yield p.text;
 }
 var NO_HOOKS = Object.freeze({});
-function everyOccurrence(text, secrets, streamed) {
+function everyOccurrence(text, secrets, streamed, brokenAt) {
   const found = secrets.list();
   const values = secretValuesOf(text, found);
   const repeatable = values.filter((v) => v.trim().length >= SHORT_SECRET);
   if (repeatable.length === 0) return { ranges: found, values };
-  const all = createSecretRanges([...found, ...occurrencesIn(streamed ? streamed.pieces() : [{ text, start: 0 }], repeatable)]);
+  const all = createSecretRanges([...found, ...occurrencesIn(streamed ? streamed.pieces() : [{ text, start: 0 }], repeatable, brokenAt)]);
   return { ranges: all.list(), values };
 }
 var GLOBAL_HOOKS = ["onDocument", "onSettings", "onSettingsEnd", "onComponent", "onComponentEnd", "onComment", "onDocumentEnd"];

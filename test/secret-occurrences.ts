@@ -88,6 +88,16 @@ test('a value repeated inside a broken end tag is masked; inside a tag name, it 
   assert.equal(occurrencesIn([{ text: '<a></Fuzz-Secret-1', start: 0 }], values), [{ start: 5, end: 18 }]);
 });
 
+test('past where a file stops being well-formed, a value inside a name is masked too: the parser read no markup there', () => {
+  const text = '<a><Value>Fuzz-Secret-1</Value></Fuzz-Secret-1x><Fuzz-Secret-1 /></a>';
+  const values = ['Fuzz-Secret-1'];
+  const starts = (brokenAt?: number): number[] => occurrencesIn([{ text, start: 0 }], values, brokenAt).map((r) => r.start);
+  assert.equal(starts(), [10]);
+  assert.equal(starts(30), [10, 33, 49]);
+  assert.equal(starts(40), [10, 49]);
+  for (const size of [7, 64]) assert.equal(occurrencesIn(inPieces(text, size), values, 30).map((r) => r.start), [10, 33, 49], `pieces of ${size}`);
+});
+
 test('a value repeated just after an element name, at the start of a piece, is not taken for a repeat', () => {
   // ">P@ssw0r" follows the name "Value" in each <Value>: inside the markup's words, so not a repeat (as in the whole
   // text). With pieces of 997 characters one of them starts with a tail that begins inside such a name.

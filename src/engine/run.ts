@@ -254,7 +254,7 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
     diagnostics.push({ ruleId: null, severity: 2, fatal: true, message: fatal.message, ...lines.span(range), range });
   }
   const kept = fatal ? diagnostics : suppress(diagnostics, directives, opts, lines);
-  const { ranges: secretRanges, values: secretValues } = everyOccurrence(text, secrets, streamed);
+  const { ranges: secretRanges, values: secretValues } = everyOccurrence(text, secrets, streamed, fatal ? ((fatal as { markupUntil?: number }).markupUntil ?? 0) : undefined);
   // A safety net behind ctx.quote: any secret text that still reached a message is masked, in one pass per message.
   if (kept.length > 0 && secretRanges.length > 0) {
     const find = messageSecretFinder(secretValues, kept.length);
@@ -326,13 +326,13 @@ const NO_HOOKS: Visitor = Object.freeze({});
  * The file's secret ranges, with every other place its secret values are written (a comment, a command, an element
  * the parser never bound): a secret is secret wherever the file repeats it. One pass over the text, and one sort.
  */
-function everyOccurrence(text: TextReader, secrets: SecretRanges, streamed: StreamedText | undefined): { ranges: Range[]; values: string[] } {
+function everyOccurrence(text: TextReader, secrets: SecretRanges, streamed: StreamedText | undefined, brokenAt: number | undefined): { ranges: Range[]; values: string[] } {
   const found = secrets.list();
   const values = secretValuesOf(text, found);
   const repeatable = values.filter((v) => v.trim().length >= SHORT_SECRET);
   if (repeatable.length === 0) return { ranges: found, values };
   // A streamed text is read once more, piece by piece.
-  const all = createSecretRanges([...found, ...occurrencesIn(streamed ? streamed.pieces() : [{ text: text as string, start: 0 }], repeatable)]);
+  const all = createSecretRanges([...found, ...occurrencesIn(streamed ? streamed.pieces() : [{ text: text as string, start: 0 }], repeatable, brokenAt)]);
   return { ranges: all.list(), values };
 }
 

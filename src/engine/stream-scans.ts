@@ -168,9 +168,10 @@ function multiSearch(values: readonly string[]): (text: string, found: (start: n
  * names. For a few values, a native search per value: each occurrence that does not overlap the one before it.
  * For up to SOME_VALUES of two characters or more, one multi-value search; past that, one matcher pass (an automaton), so that the work does
  * not grow with values times text. Each piece is searched with the end of the one before, so that a value across
- * two pieces is found.
+ * two pieces is found. From `brokenAt` on (where a file stops being well-formed), names are not judged: every
+ * occurrence there is one.
  */
-export function occurrencesIn(pieces: Iterable<Piece>, values: readonly string[]): Range[] {
+export function occurrencesIn(pieces: Iterable<Piece>, values: readonly string[], brokenAt = Infinity): Range[] {
   const out: Range[] = [];
   const longest = values.reduce((n, v) => Math.max(n, v.length), 0);
   const after = values.map(() => 0);
@@ -184,7 +185,9 @@ export function occurrencesIn(pieces: Iterable<Piece>, values: readonly string[]
     const text = tail + p.text;
     const base = p.start - tail.length;
     const judge = (start: number, end: number): boolean => {
-      const state = nameState(text, start);
+      // Past the point where the file stops being well-formed, no name is one the parser read: nothing there is
+      // taken for a word of the markup.
+      const state = base + start >= brokenAt ? OUTSIDE : nameState(text, start);
       if (state === OUTSIDE) out.push({ start: base + start, end: base + end });
       else if (state === NAME_RUNS_ON) pending.push({ start: base + start, end: base + end });
       return state === OUTSIDE;

@@ -41,6 +41,8 @@ export interface ParseSink<B = unknown> {
 export interface ParseFatal {
   message: string;
   offset: number;
+  /** Where the last tag the parser read ends (0 when it read none): what is past it, the parser never read as markup. */
+  markupUntil?: number;
 }
 
 /**
@@ -243,7 +245,8 @@ export function parse(text: ParseSource, sink: ParseSink, pieces: Iterable<strin
   // The first well-formedness error ends the parse: saxes would go on (resolving namespaces up the whole tag
   // stack for every further tag), and nothing after it can be trusted.
   const fail = (message: string, offset: number): never => {
-    result.fatal = { message, offset: Math.max(0, Math.min(offset, text.length)) };
+    const open = stack.length > 0 ? stack[stack.length - 1]!.range.end : 0;
+    result.fatal = { message, offset: Math.max(0, Math.min(offset, text.length)), markupUntil: Math.max(open, lastClosed?.end ?? 0) };
     throw STOP;
   };
 
