@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = 'f004dabebe267d97';
+const SCRIPT_HASH = 'be56458e8dedc922';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

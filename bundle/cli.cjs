@@ -2645,9 +2645,6 @@ function secretElementShapes(text2) {
   return out;
 }
 function commandCredentials(text2) {
-  const re = COMMAND_SECRETS;
-  re.lastIndex = 0;
-  if (!re.test(text2) && !text2.includes("|")) return [];
   const scan2 = freeSecretScan();
   commandShapes(text2, 0, text2.length, scan2);
   pipedShapes(text2, 0, text2.length, scan2);
@@ -20375,7 +20372,8 @@ function lintPrepared(p, opts) {
         rules.onValue(v.element, v);
       },
       onComment: (n) => {
-        if (SECRET_WORDS.test(n.text)) for (const r of secretElementShapes(n.text)) secrets.add({ start: n.range.start + 4 + r.start, end: n.range.start + 4 + r.end });
+        const body = n.range.start + COMMENT_OPEN.length;
+        for (const r of secretElementShapes(n.text)) secrets.add({ start: body + r.start, end: body + r.end });
         const d = directivesOn ? parseDirective(n.text, n.range, lines.position(n.range.start).line) : void 0;
         if (d) directives.push(d);
         if (d?.kind === "disable-file") fileWide.push(d);
@@ -20413,7 +20411,7 @@ function lintPrepared(p, opts) {
   result.bom = p.bom;
   return result;
 }
-var SECRET_WORDS = /password|productkey|accountdata/i;
+var COMMENT_OPEN = "<!--";
 var SECOND_BOM = {
   message: "a second byte order mark (U+FEFF) follows the file's own, so the file is not well-formed: it is text before the XML declaration; save the file with one BOM",
   offset: 0

@@ -4,7 +4,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toJsonResults
-} from "./lib/chunk-IKCKV7OV.mjs";
+} from "./lib/chunk-ZBORWVJL.mjs";
 import {
   CHUNK_BYTES,
   UndecodableError,
@@ -12,7 +12,7 @@ import {
   decode,
   encode,
   openStreamedText
-} from "./lib/chunk-UV57KF55.mjs";
+} from "./lib/chunk-F2E5OH7V.mjs";
 import {
   TOOL_NAME,
   ruleDocsUrl
@@ -20,7 +20,7 @@ import {
 import {
   createLineIndex,
   createLineIndexBuilder
-} from "./lib/chunk-OXV4HH2I.mjs";
+} from "./lib/chunk-5GPN7GNM.mjs";
 import {
   displayPath
 } from "./lib/chunk-IZ3WNW6M.mjs";
@@ -47,7 +47,7 @@ import {
   secretRedactor,
   secretValuesOf,
   showableFix
-} from "./lib/chunk-J34BY3KU.mjs";
+} from "./lib/chunk-ZGOAT6EB.mjs";
 import {
   __commonJS,
   __toESM
@@ -11039,7 +11039,8 @@ function lintPrepared(p, opts) {
         rules.onValue(v.element, v);
       },
       onComment: (n) => {
-        if (SECRET_WORDS.test(n.text)) for (const r of secretElementShapes(n.text)) secrets.add({ start: n.range.start + 4 + r.start, end: n.range.start + 4 + r.end });
+        const body = n.range.start + COMMENT_OPEN.length;
+        for (const r of secretElementShapes(n.text)) secrets.add({ start: body + r.start, end: body + r.end });
         const d = directivesOn ? parseDirective(n.text, n.range, lines.position(n.range.start).line) : void 0;
         if (d) directives.push(d);
         if (d?.kind === "disable-file") fileWide.push(d);
@@ -11077,7 +11078,7 @@ function lintPrepared(p, opts) {
   result.bom = p.bom;
   return result;
 }
-var SECRET_WORDS = /password|productkey|accountdata/i;
+var COMMENT_OPEN = "<!--";
 var SECOND_BOM = {
   message: "a second byte order mark (U+FEFF) follows the file's own, so the file is not well-formed: it is text before the XML declaration; save the file with one BOM",
   offset: 0
@@ -13010,14 +13011,14 @@ if (input?.kind === "unattend-lint-worker" && parentPort) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-6TFLHGGY.mjs")).text },
-  json: { load: async () => (await import("./lib/json-RXU7FJT3.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-HXERKB3V.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-AXTW6JIP.mjs")).compact },
-  github: { load: async () => (await import("./lib/github-4ENTBRA2.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-Q4Y362W4.mjs")).gitlab },
-  checkstyle: { load: async () => (await import("./lib/checkstyle-JUTDDYSH.mjs")).checkstyle },
-  junit: { load: async () => (await import("./lib/junit-V74K674N.mjs")).junit }
+  text: { load: async () => (await import("./lib/text-C6LICFK5.mjs")).text },
+  json: { load: async () => (await import("./lib/json-QTCZGABJ.mjs")).json },
+  sarif: { load: async () => (await import("./lib/sarif-ZWQTAXQW.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-OEPIGA64.mjs")).compact },
+  github: { load: async () => (await import("./lib/github-XYGS7U5X.mjs")).github },
+  gitlab: { load: async () => (await import("./lib/gitlab-OWV3MPXW.mjs")).gitlab },
+  checkstyle: { load: async () => (await import("./lib/checkstyle-XSLDWD3U.mjs")).checkstyle },
+  junit: { load: async () => (await import("./lib/junit-RIVSUZXH.mjs")).junit }
 });
 var FORMAT_NAMES = Object.freeze(Object.keys(FORMATS));
 function isFormat(name) {
@@ -13028,7 +13029,7 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-6TFLHGGY.mjs");
+    const { textLines } = await import("./lib/text-C6LICFK5.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;

@@ -92,4 +92,21 @@ test('a password element commented out is masked in every report, and so is its 
   assert.ok(formatters['sarif']!([result], { cwd: '.', rules: META, color: false, toolVersion: '0' }).includes('<!-- old: <UserAccounts>'), 'the rest of the comment is shown');
 });
 
+test('in a file that is not well-formed, a repeat in a name is the markup\'s word only before the last tag the parser read', () => {
+  // The password is also an element name the file uses; the file breaks at the unclosed "<Broken" and writes the
+  // password again in a garbage tag name after it.
+  const text = `<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="oobeSystem"><component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+<UserAccounts><AdministratorPassword><Value>RegisteredOwner</Value><PlainText>true</PlainText></AdministratorPassword></UserAccounts>
+<RegisteredOwner>x</RegisteredOwner>
+<Broken <</RegisteredOwnerZ>
+</component></settings></unattend>`;
+  const result = lintSource(text, { filePath: 'unattend.xml', kb, rules: RULES });
+  assert.ok(result.messages.some((m) => m.fatal), 'not well-formed');
+  const masked = (from: number): boolean => result.secretRanges!.some((r) => r.start <= from && from < r.end);
+  const read = text.indexOf('<RegisteredOwner>') + 1;
+  const garbage = text.indexOf('</RegisteredOwnerZ>') + 2;
+  assert.not.ok(masked(read), 'a name the parser read is not masked');
+  assert.ok(masked(garbage), 'a name past the last tag read is');
+});
+
 test.run();

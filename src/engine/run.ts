@@ -3,7 +3,7 @@
 import { decode, type DecodedSource, type XmlDeclaration } from '../source/decode.js';
 import { createLineIndex, createLineIndexBuilder, type LineIndex, type TextReader } from '../source/line-index.js';
 import { openStreamedText, UndecodableError, type ByteReader, type StreamedText } from '../source/stream.js';
-import { parse, type ParseSource } from '../parser/sax-adapter.js';
+import { parse, type ParseFatal, type ParseSource } from '../parser/sax-adapter.js';
 import type { CommentNode } from '../parser/events.js';
 import { createBinder, type BoundElement, type BoundValue } from '../binder/bind.js';
 import type { KnowledgeBase } from '../kb/types.js';
@@ -205,7 +205,8 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
 
   // The decoder took the file's byte order mark; saxes would skip one more at the start, but a second BOM is text
   // before the XML declaration, which XML parsers reject.
-  let fatal = p.error ?? (p.bom && text.slice(0, 1) === '\uFEFF' ? SECOND_BOM : undefined);
+  // A decoding error or a second BOM stops the file before the parser reads any markup (no markupUntil).
+  let fatal: ParseFatal | undefined = p.error ?? (p.bom && text.slice(0, 1) === '\uFEFF' ? SECOND_BOM : undefined);
   if (!fatal) {
     const result = parse(text, {
       onDocument: (n) => rules.all('onDocument', n, n.root.range.start),
@@ -232,7 +233,8 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
       },
       onComment: (n: CommentNode) => {
         // Settings commented out still hold what they held: a password element in a comment is masked like a bound one.
-        if (SECRET_WORDS.test(n.text)) for (const r of secretElementShapes(n.text)) secrets.add({ start: n.range.start + 4 + r.start, end: n.range.start + 4 + r.end });
+        const body = n.range.start + COMMENT_OPEN.length;
+        for (const r of secretElementShapes(n.text)) secrets.add({ start: body + r.start, end: body + r.end });
         const d = directivesOn ? parseDirective(n.text, n.range, lines.position(n.range.start).line) : undefined;
         if (d) directives.push(d);
         if (d?.kind === 'disable-file') fileWide.push(d);
@@ -254,7 +256,7 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
     diagnostics.push({ ruleId: null, severity: 2, fatal: true, message: fatal.message, ...lines.span(range), range });
   }
   const kept = fatal ? diagnostics : suppress(diagnostics, directives, opts, lines);
-  const { ranges: secretRanges, values: secretValues } = everyOccurrence(text, secrets, streamed, fatal ? ((fatal as { markupUntil?: number }).markupUntil ?? 0) : undefined);
+  const { ranges: secretRanges, values: secretValues } = everyOccurrence(text, secrets, streamed, fatal ? (fatal.markupUntil ?? 0) : undefined);
   // A safety net behind ctx.quote: any secret text that still reached a message is masked, in one pass per message.
   if (kept.length > 0 && secretRanges.length > 0) {
     const find = messageSecretFinder(secretValues, kept.length);
@@ -279,8 +281,7 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
   return result;
 }
 
-/** What secretElementShapes looks for: a comment without these words holds no password element. */
-const SECRET_WORDS = /password|productkey|accountdata/i;
+const COMMENT_OPEN = '<!--';
 
 const SECOND_BOM = {
   message: 'a second byte order mark (U+FEFF) follows the file\'s own, so the file is not well-formed: it is text before the XML declaration; save the file with one BOM',

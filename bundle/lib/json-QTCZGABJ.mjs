@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   json,
   toJsonResults
-} from "./chunk-IKCKV7OV.mjs";
-import "./chunk-J34BY3KU.mjs";
+} from "./chunk-ZBORWVJL.mjs";
+import "./chunk-ZGOAT6EB.mjs";
 import "./chunk-A7JERCGG.mjs";
 export {
   json,

@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-UV57KF55.mjs";
+} from "./chunk-F2E5OH7V.mjs";
 import {
   PARSE_ERROR_ID,
   ruleDescriptor,
   sarifRuleId
-} from "./chunk-YOKSOAOG.mjs";
+} from "./chunk-W2TZQNWI.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
 import {
   sourceView
-} from "./chunk-6U35MDCY.mjs";
-import "./chunk-OXV4HH2I.mjs";
+} from "./chunk-5WOI66JA.mjs";
+import "./chunk-5GPN7GNM.mjs";
 import {
   SRCROOT,
   artifactLocation,
@@ -25,7 +25,7 @@ import {
   maskedView,
   messageText,
   secretRedactor
-} from "./chunk-J34BY3KU.mjs";
+} from "./chunk-ZGOAT6EB.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/sarif-regions.ts

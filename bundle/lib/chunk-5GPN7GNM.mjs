@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lastAtOrBefore
-} from "./chunk-J34BY3KU.mjs";
+} from "./chunk-ZGOAT6EB.mjs";
 
 // src/source/line-index.ts
 function createLineIndexBuilder() {

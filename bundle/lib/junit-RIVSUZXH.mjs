@@ -8,7 +8,7 @@ import {
 } from "./chunk-TA5H5UQN.mjs";
 import {
   sarifRuleId
-} from "./chunk-YOKSOAOG.mjs";
+} from "./chunk-W2TZQNWI.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
@@ -18,7 +18,7 @@ import {
 import {
   messageText,
   secretRedactor
-} from "./chunk-J34BY3KU.mjs";
+} from "./chunk-ZGOAT6EB.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/junit.ts

@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-UV57KF55.mjs";
+} from "./chunk-F2E5OH7V.mjs";
 import {
   sarifRuleId
-} from "./chunk-YOKSOAOG.mjs";
+} from "./chunk-W2TZQNWI.mjs";
 import "./chunk-J3BZNWI5.mjs";
 import {
   posixPath
@@ -14,7 +14,7 @@ import {
 import {
   messageText,
   secretRedactor
-} from "./chunk-J34BY3KU.mjs";
+} from "./chunk-ZGOAT6EB.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/gitlab.ts

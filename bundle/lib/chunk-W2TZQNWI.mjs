@@ -9,7 +9,7 @@ import {
   mergedSecretRanges,
   scanFreeSecrets,
   secretElementShapes
-} from "./chunk-J34BY3KU.mjs";
+} from "./chunk-ZGOAT6EB.mjs";
 
 // src/reporters/sarif-rules.ts
 var PARSE_ERROR_ID = "parse-error";

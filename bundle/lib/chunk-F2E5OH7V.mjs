@@ -5,7 +5,7 @@ import {
   SECRET_MASK,
   lastAtOrBefore,
   mergedSecretRanges
-} from "./chunk-J34BY3KU.mjs";
+} from "./chunk-ZGOAT6EB.mjs";
 
 // src/source/decode.ts
 var DECL_RE = /^<\?xml\s[^>]*?\?>/;

@@ -5,7 +5,7 @@ import {
   messageText,
   secretRedactor,
   showableFix
-} from "./chunk-J34BY3KU.mjs";
+} from "./chunk-ZGOAT6EB.mjs";
 
 // src/reporters/json.ts
 function toMessage(d, file, redact) {

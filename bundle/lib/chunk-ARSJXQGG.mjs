@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   sourceView
-} from "./chunk-6U35MDCY.mjs";
+} from "./chunk-5WOI66JA.mjs";
 import {
   maskedView
-} from "./chunk-J34BY3KU.mjs";
+} from "./chunk-ZGOAT6EB.mjs";
 
 // src/reporters/frame.ts
 var MAX_WIDTH = 100;

@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   createLineIndex
-} from "./chunk-OXV4HH2I.mjs";
+} from "./chunk-5GPN7GNM.mjs";
 import {
   lastAtOrBefore
-} from "./chunk-J34BY3KU.mjs";
+} from "./chunk-ZGOAT6EB.mjs";
 
 // src/reporters/source-view.ts
 var views = /* @__PURE__ */ new WeakMap();

@@ -3,20 +3,20 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   oneLine
-} from "./chunk-NQ3XDDFB.mjs";
+} from "./chunk-ARSJXQGG.mjs";
 import {
   sarifRuleId
-} from "./chunk-YOKSOAOG.mjs";
+} from "./chunk-W2TZQNWI.mjs";
 import "./chunk-J3BZNWI5.mjs";
-import "./chunk-6U35MDCY.mjs";
-import "./chunk-OXV4HH2I.mjs";
+import "./chunk-5WOI66JA.mjs";
+import "./chunk-5GPN7GNM.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   messageText,
   secretRedactor
-} from "./chunk-J34BY3KU.mjs";
+} from "./chunk-ZGOAT6EB.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/compact.ts

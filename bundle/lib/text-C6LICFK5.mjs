@@ -7,16 +7,16 @@ import {
 import {
   codeFrame,
   oneLine
-} from "./chunk-NQ3XDDFB.mjs";
-import "./chunk-6U35MDCY.mjs";
-import "./chunk-OXV4HH2I.mjs";
+} from "./chunk-ARSJXQGG.mjs";
+import "./chunk-5WOI66JA.mjs";
+import "./chunk-5GPN7GNM.mjs";
 import {
   displayPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   messageText,
   secretRedactor
-} from "./chunk-J34BY3KU.mjs";
+} from "./chunk-ZGOAT6EB.mjs";
 import {
   __toESM
 } from "./chunk-A7JERCGG.mjs";
