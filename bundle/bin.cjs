@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = 'be56458e8dedc922';
+const SCRIPT_HASH = 'c8bb90f798315cfe';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

@@ -4161,6 +4161,8 @@ function accountPasswords(model, passwords, user, autologon) {
 
 // rules/blank-password.ts
 var KINDS = [ADMINISTRATOR_PASSWORD, LOCAL_ACCOUNT_PASSWORD, OFFLINE_ADMINISTRATOR_PASSWORD, OFFLINE_LOCAL_ACCOUNT_PASSWORD];
+var ACCOUNT_KINDS = [LOCAL_ACCOUNT_PASSWORD, OFFLINE_LOCAL_ACCOUNT_PASSWORD];
+var ACCOUNTS = ["Microsoft-Windows-Shell-Setup/UserAccounts/LocalAccounts/LocalAccount", "Microsoft-Windows-Shell-Setup/OfflineUserAccounts/OfflineLocalAccounts/LocalAccount"];
 var blank_password_default = defineRule({
   meta: {
     id: "blank-password",
@@ -4168,7 +4170,7 @@ var blank_password_default = defineRule({
     category: "security",
     severity: "warn",
     securitySeverity: "7.0",
-    facts: KINDS.flatMap((k) => [k.container, k.value, k.plainText]),
+    facts: [...KINDS.flatMap((k) => [k.container, k.value, k.plainText]), ...ACCOUNTS],
     quietWithoutFacts: true,
     messages: {
       blank: (d) => `${d.what} is blank (${d.how}): Setup ${d.account} with an empty password, which anyone at the console or on the network can use; set a password, or leave the account out`
@@ -4177,9 +4179,23 @@ var blank_password_default = defineRule({
   create(ctx) {
     return {
       onDocumentEnd(model) {
+        const changed = /* @__PURE__ */ new Set();
+        for (const key of ACCOUNTS) {
+          for (const a of model.all(key)) {
+            const action = a.action?.trim().toLowerCase();
+            if (a.item && (action === "modify" || action === "remove")) changed.add(a.item.id);
+          }
+        }
         for (const p of storedPasswords(model, KINDS)) {
           const v = p.value;
-          if (!v || !isBlankPassword(p)) continue;
+          if (!v) {
+            const c = p.container;
+            if (ACCOUNT_KINDS.includes(p.kind) && !c.text?.trim() && !c.placeholder && !(c.item && changed.has(c.item.id))) {
+              ctx.report("blank", c.range, { what: p.kind.label, how: "its <Password> has no <Value>", account: "creates the account" });
+            }
+            continue;
+          }
+          if (!isBlankPassword(p)) continue;
           const how = p.form === "hidden" && v.text?.trim() ? `its hidden <Value> holds only the suffix "${p.kind.suffix}"` : "its <Value> is empty";
           const admin = p.kind === ADMINISTRATOR_PASSWORD || p.kind === OFFLINE_ADMINISTRATOR_PASSWORD;
           const what = p.kind.label;
@@ -13034,7 +13050,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-JSO46KXJ.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-VZKI4RDX.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

@@ -9,8 +9,12 @@ import {
   storedPasswords,
   type PasswordKind,
 } from './_helpers/passwords.js';
+import type { SettingKey } from '../src/kb/setting-keys.js';
 
 const KINDS: readonly PasswordKind[] = [ADMINISTRATOR_PASSWORD, LOCAL_ACCOUNT_PASSWORD, OFFLINE_ADMINISTRATOR_PASSWORD, OFFLINE_LOCAL_ACCOUNT_PASSWORD];
+/** Local accounts whose Password may lack a Value: Setup creates the account all the same, without a password. */
+const ACCOUNT_KINDS: readonly PasswordKind[] = [LOCAL_ACCOUNT_PASSWORD, OFFLINE_LOCAL_ACCOUNT_PASSWORD];
+const ACCOUNTS = ['Microsoft-Windows-Shell-Setup/UserAccounts/LocalAccounts/LocalAccount', 'Microsoft-Windows-Shell-Setup/OfflineUserAccounts/OfflineLocalAccounts/LocalAccount'] as const satisfies readonly SettingKey[];
 
 export default defineRule({
   meta: {
@@ -19,7 +23,7 @@ export default defineRule({
     category: 'security',
     severity: 'warn',
     securitySeverity: '7.0',
-    facts: KINDS.flatMap((k) => [k.container, k.value, k.plainText]),
+    facts: [...KINDS.flatMap((k) => [k.container, k.value, k.plainText]), ...ACCOUNTS],
     quietWithoutFacts: true,
     messages: {
       blank: (d: { what: string; how: string; account: string }) =>
@@ -30,9 +34,26 @@ export default defineRule({
   create(ctx) {
     return {
       onDocumentEnd(model) {
+        // Items that change or remove an account another file creates: a Password without a Value there sets nothing.
+        const changed = new Set<number>();
+        for (const key of ACCOUNTS) {
+          for (const a of model.all(key)) {
+            const action = a.action?.trim().toLowerCase();
+            if (a.item && (action === 'modify' || action === 'remove')) changed.add(a.item.id);
+          }
+        }
         for (const p of storedPasswords(model, KINDS)) {
           const v = p.value;
-          if (!v || !isBlankPassword(p)) continue;
+          if (!v) {
+            // The account is still created, with no password at all (local-account reports a missing <Password>).
+            // A container holding text instead (a template token, say) is another rule's finding.
+            const c = p.container;
+            if (ACCOUNT_KINDS.includes(p.kind) && !c.text?.trim() && !c.placeholder && !(c.item && changed.has(c.item.id))) {
+              ctx.report('blank', c.range, { what: p.kind.label, how: 'its <Password> has no <Value>', account: 'creates the account' });
+            }
+            continue;
+          }
+          if (!isBlankPassword(p)) continue;
           const how = p.form === 'hidden' && v.text?.trim() ? `its hidden <Value> holds only the suffix "${p.kind.suffix}"` : 'its <Value> is empty';
           const admin = p.kind === ADMINISTRATOR_PASSWORD || p.kind === OFFLINE_ADMINISTRATOR_PASSWORD;
           const what = p.kind.label;
