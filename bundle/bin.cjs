@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = 'c8bb90f798315cfe';
+const SCRIPT_HASH = '0fa0057c62e9f8af';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

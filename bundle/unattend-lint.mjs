@@ -9423,8 +9423,14 @@ function suggestComponent(kb, name) {
   if (!cache.has(name)) cache.set(name, nearestComponent(kb, name));
   return cache.get(name);
 }
+var WINPE_SUFFIX = /-?winpe$/i;
 function nearestComponent(kb, name) {
   const tail = name.trim().replace(PREFIX, "").toLowerCase();
+  if (WINPE_SUFFIX.test(tail)) {
+    const base = tail.replace(WINPE_SUFFIX, "");
+    const known = kb.componentNames().find((c) => c.replace(PREFIX, "").toLowerCase() === base);
+    if (known) return known;
+  }
   let best;
   let bestDistance = Infinity;
   for (const candidate of kb.componentNames()) {
@@ -13050,7 +13056,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-VZKI4RDX.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-KUDS2KZQ.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

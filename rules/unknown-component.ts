@@ -12,7 +12,7 @@ const PREFIX = /^microsoft-windows-/i;
 
 /**
  * The known component `name` was probably meant as: same name without the Microsoft-Windows- prefix
- * written or with it doubled, else a few edits away. The distance is taken on the part after the
+ * written or with it doubled, or without a "-WinPE" suffix, else a few edits away. The distance is taken on the part after the
  * prefix, and kept tight (a quarter of it), so that "SQM-Client" does not turn into "DNS-Client".
  */
 export function suggestComponent(kb: KnowledgeBase, name: string): string | undefined {
@@ -22,8 +22,18 @@ export function suggestComponent(kb: KnowledgeBase, name: string): string | unde
   return cache.get(name);
 }
 
+/** A "-WinPE" suffix written on a component that has no Windows PE twin (TCPIP applies in windowsPE under its own name). */
+const WINPE_SUFFIX = /-?winpe$/i;
+
 function nearestComponent(kb: KnowledgeBase, name: string): string | undefined {
   const tail = name.trim().replace(PREFIX, '').toLowerCase();
+  // International-Core-WinPE and PnpCustomizationsWinPE are real twins; for the others the name without the suffix
+  // is what was meant. Edit distance cannot see it: the suffix is more edits than a quarter of most names.
+  if (WINPE_SUFFIX.test(tail)) {
+    const base = tail.replace(WINPE_SUFFIX, '');
+    const known = kb.componentNames().find((c) => c.replace(PREFIX, '').toLowerCase() === base);
+    if (known) return known;
+  }
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of kb.componentNames()) {

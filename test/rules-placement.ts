@@ -73,6 +73,9 @@ test('unknown-component: suggestions', () => {
     'unknown component "Microsoft-Windows-International-Core-WinP"; did you mean "Microsoft-Windows-International-Core-WinPE"?',
     'unknown component "Shell-Setup"; did you mean "Microsoft-Windows-Shell-Setup"?',
   ]);
+  // A -WinPE suffix on a component without a Windows PE twin: the name without it.
+  const invented = run('unknown-component', 'bad-invented-components.xml').map((f) => f.message);
+  assert.is(invented[2], 'unknown component "Microsoft-Windows-TCPIP-WinPE"; did you mean "Microsoft-Windows-TCPIP"?');
 });
 
 test('component-pass: names the suggested pass and the Windows PE twins', () => {
