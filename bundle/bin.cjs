@@ -14,12 +14,41 @@
 'use strict';
 const { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
-const { join } = require('node:path');
+const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '0fa0057c62e9f8af';
+const SCRIPT_HASH = 'fbe4c0d3fe875811';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
+
+/**
+ * Makes `dir` and its missing parents one level at a time (throwing where one cannot be made): mkdirSync's own
+ * recursive mode never returns for a path the kernel answers with ENOENT under an existing parent (/proc/x).
+ */
+function makeDirectory(dir, mode) {
+  const missing = [];
+  for (let d = dir; ; d = dirname(d)) {
+    let s;
+    try {
+      s = statSync(d);
+    } catch (err) {
+      if (err.code !== 'ENOENT') throw err;
+    }
+    if (s) {
+      if (!s.isDirectory()) throw Object.assign(new Error(`not a directory: ${d}`), { code: 'ENOTDIR' });
+      break;
+    }
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (let i = missing.length - 1; i >= 0; i--) {
+    try {
+      mkdirSync(missing[i], { mode });
+    } catch (err) {
+      if (err.code !== 'EEXIST' || !statSync(missing[i]).isDirectory()) throw err;
+    }
+  }
+}
 
 /** The cache file, or undefined when it is turned off or its directory is not this user's alone. */
 function cacheFile() {
@@ -27,7 +56,7 @@ function cacheFile() {
   const uid = process.getuid?.();
   const dir = join(process.env.NODE_COMPILE_CACHE || tmpdir(), `unattend-lint-${uid ?? 'user'}`);
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDirectory(dir, 0o700);
     // In a shared temporary directory another user could have made it first: bytecode is code.
     const s = statSync(dir);
     if (uid !== undefined && (s.uid !== uid || (s.mode & 0o022) !== 0)) return undefined;

@@ -3772,6 +3772,12 @@ function fsReason(err) {
   const words2 = REASONS[code];
   return words2 ? `${words2} (${code})` : code;
 }
+function writeReason(err) {
+  const code = err?.code;
+  if (code === "EEXIST") return fsReason({ code: "ENOTDIR" });
+  if (code === "ENOENT") return "its directory does not exist and cannot be made (ENOENT)";
+  return fsReason(err);
+}
 
 // src/files.ts
 var WHOLE_BYTES = 64 * 1024;
@@ -13114,18 +13120,51 @@ function invalidate(path8) {
 // src/cli.ts
 import { parseArgs } from "node:util";
 import { isMainThread as isMainThread2 } from "node:worker_threads";
-import { closeSync as closeSync3, fstatSync as fstatSync3, mkdirSync as mkdirSync2, openSync as openSync3, realpathSync as realpathSync2, rmSync, writeSync } from "node:fs";
+import { closeSync as closeSync3, fstatSync as fstatSync3, openSync as openSync3, realpathSync as realpathSync2, rmSync, writeSync } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-import { dirname as dirname2, relative as relative3, resolve as resolve6 } from "node:path";
+import { dirname as dirname3, relative as relative3, resolve as resolve6 } from "node:path";
 
 // src/suppressions.ts
-import { existsSync, readFileSync as readFileSync3, writeFileSync, mkdirSync } from "node:fs";
-import { dirname, isAbsolute, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
+import { existsSync, readFileSync as readFileSync3, writeFileSync } from "node:fs";
+import { dirname as dirname2, isAbsolute, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
+
+// src/util/make-dir.ts
+import { mkdirSync, statSync as statSync2 } from "node:fs";
+import { dirname } from "node:path";
+var notDirectory = (path8) => Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${path8}'`), { code: "ENOTDIR", path: path8, syscall: "mkdir" });
+function isDirectory2(path8) {
+  try {
+    if (statSync2(path8).isDirectory()) return true;
+  } catch (err) {
+    if (err.code === "ENOENT") return false;
+    throw err;
+  }
+  throw notDirectory(path8);
+}
+function makeDirectory(dir, mode2) {
+  const missing = [];
+  for (let d = dir; !isDirectory2(d); ) {
+    missing.push(d);
+    const up = dirname(d);
+    if (up === d) break;
+    d = up;
+  }
+  for (let i = missing.length - 1; i >= 0; i--) {
+    const level = missing[i];
+    try {
+      mkdirSync(level, mode2 === void 0 ? void 0 : { mode: mode2 });
+    } catch (err) {
+      if (err.code !== "EEXIST" || !isDirectory2(level)) throw err;
+    }
+  }
+}
+
+// src/suppressions.ts
 var SUPPRESSIONS_FILE = "unattend-lint-suppressions.json";
 var SuppressionsError = class extends Error {
 };
 function suppressionsFile(path8) {
-  const base = dirname(path8);
+  const base = dirname2(path8);
   return {
     path: path8,
     keyOf: (filePath) => {
@@ -13134,9 +13173,13 @@ function suppressionsFile(path8) {
     },
     read: () => existsSync(path8) ? parse2(path8) : {},
     write: (s) => {
-      mkdirSync(base, { recursive: true });
-      writeFileSync(path8, `${JSON.stringify(sorted(s), null, 2)}
+      try {
+        makeDirectory(base);
+        writeFileSync(path8, `${JSON.stringify(sorted(s), null, 2)}
 `);
+      } catch (err) {
+        throw new SuppressionsError(`cannot write ${path8}: ${writeReason(err)}`);
+      }
     }
   };
 }
@@ -13477,10 +13520,10 @@ function writeReport(report, outFile, io) {
   let fd;
   try {
     try {
-      mkdirSync2(dirname2(path8), { recursive: true });
+      makeDirectory(dirname3(path8));
       fd = openSync3(path8, "w");
     } catch (err) {
-      throw new OutputError(err.code === "EEXIST" ? { code: "ENOTDIR" } : err);
+      throw new OutputError(new Error(writeReason(err)));
     }
     const out = fd;
     writePieces(report(), (s) => {
@@ -13626,7 +13669,7 @@ function suppress2(results, values, linter, cwd) {
     const known = linter.loader.rules();
     for (const id of rules ?? []) if (!known.has(id)) throw new UsageError(`--suppress-rule: unknown rule "${id}"`);
     current = recordSuppressions(existing, results, file.keyOf, rules ? new Set(rules) : void 0);
-  } else if (values["prune-suppressions"]) current = pruneSuppressions(existing, results, file.keyOf, dirname2(file.path));
+  } else if (values["prune-suppressions"]) current = pruneSuppressions(existing, results, file.keyOf, dirname3(file.path));
   if (current !== existing) {
     file.write(current);
     notes.push(`wrote ${shownPath}`);

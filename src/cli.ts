@@ -2,7 +2,7 @@
 // The command line: argv → config → lint files → reporter → output and exit code (the only module touching process.*).
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
-import { closeSync, fstatSync, mkdirSync, openSync, realpathSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, realpathSync, rmSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, relative, resolve } from 'node:path';
 import { addFileLineHashes, FileReadError, type AppliedFix, type FixedResult, type Linter } from './lint.js';
@@ -20,7 +20,8 @@ import { TOOL_NAME } from './meta.js';
 import { toolVersion } from './version.js';
 import { listRules } from './list-rules.js';
 import { formatExplanation } from './explain.js';
-import { fsReason } from './util/fs-error.js';
+import { fsReason, writeReason } from './util/fs-error.js';
+import { makeDirectory } from './util/make-dir.js';
 import type { FileResult } from './types.js';
 import type { RuleMeta } from './engine/rule.js';
 
@@ -295,11 +296,10 @@ function writeReport(report: () => string | Iterable<string>, outFile: string | 
   let fd: number | undefined;
   try {
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      makeDirectory(dirname(path));
       fd = openSync(path, 'w');
     } catch (err) {
-      // mkdir says EEXIST when a part of the path is a file.
-      throw new OutputError((err as NodeJS.ErrnoException).code === 'EEXIST' ? { code: 'ENOTDIR' } : err);
+      throw new OutputError(new Error(writeReason(err)));
     }
     const out = fd;
     writePieces(report(), (s) => {

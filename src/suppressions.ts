@@ -1,8 +1,10 @@
 // Bulk suppressions (a baseline for adopting the linter on existing files): counts of findings per file and rule,
 // kept in unattend-lint-suppressions.json; findings within a count are hidden, more than the count are all shown.
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { summarise } from './engine/run.js';
+import { makeDirectory } from './util/make-dir.js';
+import { writeReason } from './util/fs-error.js';
 import type { FileResult } from './types.js';
 
 export const SUPPRESSIONS_FILE = 'unattend-lint-suppressions.json';
@@ -32,8 +34,12 @@ export function suppressionsFile(path: string): SuppressionsFile {
     },
     read: () => (existsSync(path) ? parse(path) : {}),
     write: (s) => {
-      mkdirSync(base, { recursive: true });
-      writeFileSync(path, `${JSON.stringify(sorted(s), null, 2)}\n`);
+      try {
+        makeDirectory(base);
+        writeFileSync(path, `${JSON.stringify(sorted(s), null, 2)}\n`);
+      } catch (err) {
+        throw new SuppressionsError(`cannot write ${path}: ${writeReason(err)}`);
+      }
     },
   };
 }

@@ -3,7 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -59,6 +59,8 @@ const runBin = (args: string[], cacheBase: string, env: Record<string, string> =
   const r = spawnSync(process.execPath, [join(ALONE_DIR, 'bin.cjs'), ...args], {
     cwd,
     encoding: 'utf8',
+    // A launcher stuck making its cache directory is killed (status null) rather than left to hang the suite.
+    timeout: 60_000,
     env: { ...process.env, NO_COLOR: '1', NODE_COMPILE_CACHE: cacheBase, NODE_DISABLE_COMPILE_CACHE: '', ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -176,6 +178,25 @@ test('NODE_DISABLE_COMPILE_CACHE turns the code cache off; a cache directory ano
   const open = runBin(['--version'], base);
   assert.is(open.stdout, `${VERSION}\n`, open.stderr);
   assert.equal(readdirSync(dir), []);
+});
+
+test('a cache directory that cannot be made (a file, a dangling link, a kernel file system) only means no cache; missing parents are made', () => {
+  const base = tempDir('unattend-lint-cache-');
+  writeFileSync(join(base, 'file'), '');
+  symlinkSync(join(base, 'missing'), join(base, 'dangling'));
+  const bases = [join(base, 'file'), join(base, 'dangling', 'cache')];
+  // /proc answers ENOENT under an existing parent: mkdir's recursive mode never returns there.
+  if (process.platform === 'linux') bases.push('/proc/unattend-lint-none');
+  for (const where of bases) {
+    const r = runBin(['--version'], where);
+    assert.is(r.code, 0, `${where}: ${r.stderr}`);
+    assert.is(r.stdout, `${VERSION}\n`, where);
+    assert.is(r.stderr, '', where);
+  }
+  const nested = join(base, 'a', 'b');
+  const made = runBin(['--no-config-lookup', SAMPLE], nested);
+  assert.is(made.code, 1, made.stderr);
+  assert.is(cacheFiles(nested).length, 1);
 });
 
 test('a launcher without its CLI script, or with a damaged one, says so in one line and exits 2 (the stack with --debug)', () => {

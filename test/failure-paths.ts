@@ -165,9 +165,12 @@ test('a report that cannot be written: one line, exit 2, the whole report on sta
   const cases: [string, string][] = [
     ['outdir', 'it is a directory (EISDIR)'],
     ['blocker/report.sarif', 'a part of its path is not a directory (ENOTDIR)'],
+    // A symbolic link to nothing where a directory of the path should be: it cannot be made there.
+    ['dangling/out/report.sarif', 'a part of its path is not a directory (ENOTDIR)'],
   ];
+  symlinkSync(join(dir, 'missing-target'), join(dir, 'dangling'));
   for (const [out, reason] of cases) {
-    const r = runCli(['-f', 'sarif', '-o', out, 'unattend.xml'], { cwd: dir });
+    const r = runCli(['-f', 'sarif', '-o', out, 'unattend.xml'], { cwd: dir, timeout: TIMEOUT });
     failsWith(r, [`cannot write the report to ${out}: ${reason}; it went to standard output instead`]);
     assert.is(r.stdout, report.stdout);
   }
@@ -192,6 +195,25 @@ test('a report that cannot be written: one line, exit 2, the whole report on sta
     assert.match(problems(proc)[0]!, /^cannot write the report to \/proc\/version: .*; it went to standard output instead$/);
     assert.is(proc.stdout, report.stdout);
     assert.ok(existsSync('/proc/version'));
+    // A directory the kernel will not make (it answers ENOENT under an existing parent): Node's recursive mkdir
+    // never returns there, so this run would be killed after TIMEOUT rather than end.
+    const procDir = runCli(['-f', 'sarif', '-o', '/proc/unattend-lint-none/report.sarif', 'unattend.xml'], { cwd: dir, timeout: TIMEOUT });
+    failsWith(procDir, ['cannot write the report to /proc/unattend-lint-none/report.sarif: its directory does not exist and cannot be made (ENOENT); it went to standard output instead']);
+    assert.is(procDir.stdout, report.stdout);
+  }
+});
+
+test('a suppressions file that cannot be written: one line naming it and why, exit 2', () => {
+  const dir = tempTree({ 'unattend.xml': BAD, 'blocker': 'a file, not a directory' });
+  const blocked = runCli(['--suppress-all', '--suppressions-location', 'blocker/s.json', 'unattend.xml'], { cwd: dir, timeout: TIMEOUT });
+  failsWith(blocked, [`cannot write ${join(dir, 'blocker', 's.json')}: a part of its path is not a directory (ENOTDIR)`]);
+  // Made where it can be, parents included.
+  const made = runCli(['--suppress-all', '--suppressions-location', 'new/dir/s.json', 'unattend.xml'], { cwd: dir, timeout: TIMEOUT });
+  assert.is(made.code, 0, made.stderr);
+  assert.ok(existsSync(join(dir, 'new', 'dir', 's.json')));
+  if (process.platform === 'linux') {
+    const proc = runCli(['--suppress-all', '--suppressions-location', '/proc/unattend-lint-none/s.json', 'unattend.xml'], { cwd: dir, timeout: TIMEOUT });
+    failsWith(proc, ['cannot write /proc/unattend-lint-none/s.json: its directory does not exist and cannot be made (ENOENT)']);
   }
 });
 

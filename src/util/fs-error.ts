@@ -23,3 +23,15 @@ export function fsReason(err: unknown): string {
   const words = REASONS[code];
   return words ? `${words} (${code})` : code;
 }
+
+/**
+ * The reason a file could not be made (its directory made first, then the file opened), in words: mkdir says
+ * EEXIST where a part of the path is a file or a dangling symbolic link, and ENOENT where the directory cannot be
+ * made under an existing parent (a kernel file system such as /proc), which is not a file that "no longer exists".
+ */
+export function writeReason(err: unknown): string {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  if (code === 'EEXIST') return fsReason({ code: 'ENOTDIR' });
+  if (code === 'ENOENT') return 'its directory does not exist and cannot be made (ENOENT)';
+  return fsReason(err);
+}
