@@ -13746,7 +13746,17 @@ if (isEntryPoint()) {
     stdoutIsTTY: !!process.stdout.isTTY,
     readStdin
   }).then((code) => {
+    finished = true;
     process.exitCode = code;
+  });
+  let finished = false;
+  process.once("beforeExit", () => {
+    if (finished) return;
+    process.stderr.write(
+      `${TOOL_NAME}: the run stopped before it had a result: something it waited for can never finish (a config file or plugin whose loading waits on a promise that never settles)
+`
+    );
+    process.exitCode = 2;
   });
 }
 export {

@@ -534,6 +534,17 @@ if (isEntryPoint()) {
     stdoutIsTTY: !!process.stdout.isTTY,
     readStdin,
   }).then((code) => {
+    finished = true;
     process.exitCode = code;
+  });
+  // Node ends a process whose event loop has nothing left to do even while a promise is pending, with exit code 0:
+  // a config file or plugin whose top-level await never settles would pass the run with no report at all.
+  let finished = false;
+  process.once('beforeExit', () => {
+    if (finished) return;
+    process.stderr.write(
+      `${TOOL_NAME}: the run stopped before it had a result: something it waited for can never finish (a config file or plugin whose loading waits on a promise that never settles)\n`,
+    );
+    process.exitCode = 2;
   });
 }

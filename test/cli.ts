@@ -219,6 +219,16 @@ test('bad config: missing --config file, invalid JSON, unknown rule → exit 2 n
   for (const r of [missing, invalid, unknown, cliRule]) assert.not.ok(hasStack(r.stderr), r.stderr);
 });
 
+test('a config whose loading never finishes (a top-level await that never settles) is exit 2 with one line, not a silent pass', () => {
+  const dir = tempTree({ 'unattend.xml': CLEAN, 'unattendlint.config.mjs': 'await new Promise(() => {});\nexport default {};\n' });
+  const r = runCli(['unattend.xml'], { cwd: dir, timeout: 60_000 });
+  assert.is(r.code, 2, r.stderr);
+  assert.is(r.stdout, '');
+  assert.equal(r.stderr.split('\n').filter(Boolean), [
+    'unattend-lint: the run stopped before it had a result: something it waited for can never finish (a config file or plugin whose loading waits on a promise that never settles)',
+  ]);
+});
+
 test('an unknown settings.targetVersion is a configuration error naming the file, not a crash', () => {
   const dir = tempTree({ 'unattend.xml': CLEAN, '.unattendlintrc.json': '{"settings":{"targetVersion":"windows-10-2004"}}' });
   const r = runCli(['unattend.xml'], { cwd: dir });
