@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '7d8d95bad9c7bff8';
+const SCRIPT_HASH = 'e8989acf3235b27d';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

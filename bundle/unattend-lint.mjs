@@ -12014,7 +12014,7 @@ function createConfigFiles(cwd) {
     if (!isPlainObject(config)) {
       throw configError(displayPath2(file, cwd), `a config must be an object, got ${describe2(config)}`, file);
     }
-    return stripComments(config);
+    return stripComments(config, (problem2) => configError(displayPath2(file, cwd), problem2, file));
   };
   const forget = (stale) => {
     for (const dir of searches.keys()) if (stale(dir)) searches.delete(dir);
@@ -12024,12 +12024,37 @@ function createConfigFiles(cwd) {
 }
 var FileProblem = class extends Error {
 };
-function stripComments(value) {
-  if (Array.isArray(value)) return value.map(stripComments);
+var CONFIG_DEPTH = 100;
+var CONFIG_VALUES = 1e5;
+function stripComments(value, fail) {
+  measure(value, fail);
+  return strip(value);
+}
+function strip(value) {
+  if (Array.isArray(value)) return value.map(strip);
   if (!isPlainObject(value)) return value;
   const out = {};
-  for (const [key, item] of Object.entries(value)) if (!key.startsWith("//")) out[key] = stripComments(item);
+  for (const [key, item] of Object.entries(value)) if (!key.startsWith("//")) out[key] = strip(item);
   return out;
+}
+function measure(value, fail) {
+  const onPath = /* @__PURE__ */ new Set();
+  const sizes = /* @__PURE__ */ new Map();
+  const sizeOf = (v, depth) => {
+    if (!Array.isArray(v) && !isPlainObject(v)) return 1;
+    const known = sizes.get(v);
+    if (known !== void 0) return known;
+    if (onPath.has(v)) throw fail("the config holds itself (a YAML alias inside its own anchor, or an object that refers to itself)");
+    if (depth > CONFIG_DEPTH) throw fail(`the config nests values more than ${CONFIG_DEPTH} levels deep`);
+    onPath.add(v);
+    let size = 1;
+    for (const item of Array.isArray(v) ? v : Object.values(v)) size += sizeOf(item, depth + 1);
+    onPath.delete(v);
+    if (size > CONFIG_VALUES) throw fail(`the config holds more than ${CONFIG_VALUES.toLocaleString("en-US")} values once its YAML aliases are expanded`);
+    sizes.set(v, size);
+    return size;
+  };
+  sizeOf(value, 0);
 }
 var loadJson = (file, content) => {
   try {
@@ -12368,7 +12393,7 @@ async function flattenPluginConfig(ctx, spec, origin, chain) {
   }
   checkCycle(ctx, chain.stack, spec, fail);
   const next = { label: `${spec} (${displayPath2(plugin.modulePath, ctx.cwd)})`, dir: path6.dirname(plugin.modulePath) };
-  return flatten(ctx, stripComments(config), next, { ...chain, stack: [...chain.stack, spec] });
+  return flatten(ctx, stripComments(config, (problem2) => fail(`config "${configName}" of plugin "${name}": ${problem2}`)), next, { ...chain, stack: [...chain.stack, spec] });
 }
 function checkCycle(ctx, stack, next, fail) {
   if (!stack.includes(next)) return;

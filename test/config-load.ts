@@ -127,6 +127,28 @@ test('a package.json that is not JSON: the same message as other JSON configs, w
   assert.not.match(error.message, /JSON Error in|\n/);
 });
 
+test('a config that is not a tree of data: one that holds itself, nests too deep or expands past the limit through aliases', async () => {
+  const laughs = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+  for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f']]) laughs.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+  const cases: [string, string][] = [
+    ['settings:\n  a: &a [*a]\n', 'holds itself (a YAML alias inside its own anchor'],
+    [`settings:\n${laughs.map((l) => `  ${l}`).join('\n')}\n`, 'holds more than 100,000 values once its YAML aliases are expanded'],
+  ];
+  for (const [yaml, fragment] of cases) {
+    const dir = project({ '.unattendlintrc.yml': yaml });
+    await assertConfigError(() => createConfigLoader({ cwd: dir, builtinRules: fakeRules }).forFile(path.join(dir, 'a.xml')), '.unattendlintrc.yml: the config ', fragment);
+  }
+  // A JS config that refers to itself, and one nested past the limit.
+  const js = project({ 'unattendlint.config.mjs': 'const c = { settings: {} }; c.settings.self = c; export default c;\n' });
+  await assertConfigError(() => createConfigLoader({ cwd: js, builtinRules: fakeRules }).forFile(path.join(js, 'a.xml')), 'unattendlint.config.mjs: the config holds itself');
+  const deep = project({ 'unattendlint.config.mjs': 'let v = 1; for (let i = 0; i < 150; i++) v = [v]; export default { settings: { v } };\n' });
+  await assertConfigError(() => createConfigLoader({ cwd: deep, builtinRules: fakeRules }).forFile(path.join(deep, 'a.xml')), 'the config nests values more than 100 levels deep');
+  // Shared values within the limits are data like any other.
+  const shared = project({ '.unattendlintrc.yml': 'settings:\n  a: &x { k: 1 }\n  b: *x\n' });
+  const config = await createConfigLoader({ cwd: shared, builtinRules: fakeRules }).forFile(path.join(shared, 'a.xml'));
+  assert.equal((config.settings as Record<string, unknown>).b, { k: 1 });
+});
+
 test('a config that is not an object', async () => {
   const dir = project({ '.unattendlintrc.json': '["envelope"]' });
   await assertConfigError(

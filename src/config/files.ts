@@ -119,7 +119,7 @@ export function createConfigFiles(cwd: string): ConfigFiles {
     if (!isPlainObject(config)) {
       throw configError(displayPath(file, cwd), `a config must be an object, got ${describe(config)}`, file);
     }
-    return stripComments(config) as Record<string, unknown>;
+    return stripComments(config, (problem) => configError(displayPath(file, cwd), problem, file)) as Record<string, unknown>;
   };
 
   const forget = (stale: (dir: string) => boolean): void => {
@@ -133,13 +133,49 @@ export function createConfigFiles(cwd: string): ConfigFiles {
 /** A loader's complaint about the file it was given; the caller adds the file's display path. */
 class FileProblem extends Error {}
 
-/** Drops every key starting with "//" at any depth (comment keys are allowed anywhere). */
-export function stripComments(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripComments);
+/** How deep a config's values may nest, and how many they may hold once YAML aliases and shared objects are expanded. */
+export const CONFIG_DEPTH = 100;
+export const CONFIG_VALUES = 100_000;
+
+/**
+ * Drops every key starting with "//" at any depth (comment keys are allowed anywhere). A config is data that later
+ * steps walk as a tree (validation, merging, --print-config), so `fail` is thrown for one that is not: one that
+ * holds itself (a YAML alias inside its own anchor, a JS object that refers to itself), nests deeper than
+ * CONFIG_DEPTH, or holds more than CONFIG_VALUES values as a tree (aliases of aliases: "a billion laughs").
+ */
+export function stripComments(value: unknown, fail: (problem: string) => Error): unknown {
+  measure(value, fail);
+  return strip(value);
+}
+
+function strip(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(strip);
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) if (!key.startsWith('//')) out[key] = stripComments(item);
+  for (const [key, item] of Object.entries(value)) if (!key.startsWith('//')) out[key] = strip(item);
   return out;
+}
+
+/** Checks that `value` is a tree of bounded depth and size, counting a value met again (an alias) where it is met. */
+function measure(value: unknown, fail: (problem: string) => Error): void {
+  const onPath = new Set<object>();
+  // The size of each array and object, worked out once: aliases of aliases are counted without being walked again.
+  const sizes = new Map<object, number>();
+  const sizeOf = (v: unknown, depth: number): number => {
+    if (!Array.isArray(v) && !isPlainObject(v)) return 1;
+    const known = sizes.get(v);
+    if (known !== undefined) return known;
+    if (onPath.has(v)) throw fail('the config holds itself (a YAML alias inside its own anchor, or an object that refers to itself)');
+    if (depth > CONFIG_DEPTH) throw fail(`the config nests values more than ${CONFIG_DEPTH} levels deep`);
+    onPath.add(v);
+    let size = 1;
+    for (const item of Array.isArray(v) ? v : Object.values(v)) size += sizeOf(item, depth + 1);
+    onPath.delete(v);
+    if (size > CONFIG_VALUES) throw fail(`the config holds more than ${CONFIG_VALUES.toLocaleString('en-US')} values once its YAML aliases are expanded`);
+    sizes.set(v, size);
+    return size;
+  };
+  sizeOf(value, 0);
 }
 
 // JSON.parse reports an offset; users need a line and column.

@@ -107,7 +107,7 @@ async function flattenPluginConfig(ctx: LoaderContext, spec: string, origin: Ori
   }
   checkCycle(ctx, chain.stack, spec, fail);
   const next: Origin = { label: `${spec} (${displayPath(plugin.modulePath, ctx.cwd)})`, dir: path.dirname(plugin.modulePath) };
-  return flatten(ctx, stripComments(config) as Record<string, unknown>, next, { ...chain, stack: [...chain.stack, spec] });
+  return flatten(ctx, stripComments(config, (problem) => fail(`config "${configName}" of plugin "${name}": ${problem}`)) as Record<string, unknown>, next, { ...chain, stack: [...chain.stack, spec] });
 }
 
 function checkCycle(ctx: LoaderContext, stack: string[], next: string, fail: (problem: string) => Error): void {
