@@ -20,7 +20,8 @@ function isDirectory(path: string): boolean {
 
 /**
  * Makes `dir` and the parents it lacks (with `mode`, as mkdir applies it). Throws the first level's error: ENOENT
- * where a level cannot be made (a dangling symbolic link, a kernel file system), ENOTDIR where a level is a file.
+ * where a level cannot be made under an existing parent (a kernel file system), EEXIST where a level is a dangling
+ * symbolic link, ENOTDIR where a level is a file.
  */
 export function makeDirectory(dir: string, mode?: number): void {
   const missing: string[] = [];
