@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = 'e8989acf3235b27d';
+const SCRIPT_HASH = 'ab6949ae9d9fc492';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

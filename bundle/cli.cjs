@@ -22940,7 +22940,8 @@ var blank_password_default = defineRule({
           const v = p.value;
           if (!v) {
             const c = p.container;
-            if (ACCOUNT_KINDS.includes(p.kind) && !c.text?.trim() && !c.placeholder && !(c.item && changed.has(c.item.id))) {
+            const templated = () => findPlaceholders(ctx.slice(c.elementRange.start, c.elementRange.end), "value").length > 0;
+            if (ACCOUNT_KINDS.includes(p.kind) && !(c.item && changed.has(c.item.id)) && !templated()) {
               ctx.report("blank", c.range, { what: p.kind.label, how: "its <Password> has no <Value>", account: "creates the account" });
             }
             continue;

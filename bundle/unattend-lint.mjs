@@ -4165,53 +4165,6 @@ function accountPasswords(model, passwords, user, autologon) {
   return samePass.length > 0 ? samePass : matching;
 }
 
-// rules/blank-password.ts
-var KINDS = [ADMINISTRATOR_PASSWORD, LOCAL_ACCOUNT_PASSWORD, OFFLINE_ADMINISTRATOR_PASSWORD, OFFLINE_LOCAL_ACCOUNT_PASSWORD];
-var ACCOUNT_KINDS = [LOCAL_ACCOUNT_PASSWORD, OFFLINE_LOCAL_ACCOUNT_PASSWORD];
-var ACCOUNTS = ["Microsoft-Windows-Shell-Setup/UserAccounts/LocalAccounts/LocalAccount", "Microsoft-Windows-Shell-Setup/OfflineUserAccounts/OfflineLocalAccounts/LocalAccount"];
-var blank_password_default = defineRule({
-  meta: {
-    id: "blank-password",
-    summary: "The administrator and local accounts do not get a blank password",
-    category: "security",
-    severity: "warn",
-    securitySeverity: "7.0",
-    facts: [...KINDS.flatMap((k) => [k.container, k.value, k.plainText]), ...ACCOUNTS],
-    quietWithoutFacts: true,
-    messages: {
-      blank: (d) => `${d.what} is blank (${d.how}): Setup ${d.account} with an empty password, which anyone at the console or on the network can use; set a password, or leave the account out`
-    }
-  },
-  create(ctx) {
-    return {
-      onDocumentEnd(model) {
-        const changed = /* @__PURE__ */ new Set();
-        for (const key of ACCOUNTS) {
-          for (const a of model.all(key)) {
-            const action = a.action?.trim().toLowerCase();
-            if (a.item && (action === "modify" || action === "remove")) changed.add(a.item.id);
-          }
-        }
-        for (const p of storedPasswords(model, KINDS)) {
-          const v = p.value;
-          if (!v) {
-            const c = p.container;
-            if (ACCOUNT_KINDS.includes(p.kind) && !c.text?.trim() && !c.placeholder && !(c.item && changed.has(c.item.id))) {
-              ctx.report("blank", c.range, { what: p.kind.label, how: "its <Password> has no <Value>", account: "creates the account" });
-            }
-            continue;
-          }
-          if (!isBlankPassword(p)) continue;
-          const how = p.form === "hidden" && v.text?.trim() ? `its hidden <Value> holds only the suffix "${p.kind.suffix}"` : "its <Value> is empty";
-          const admin = p.kind === ADMINISTRATOR_PASSWORD || p.kind === OFFLINE_ADMINISTRATOR_PASSWORD;
-          const what = p.kind.label;
-          ctx.report("blank", v.range, { what, how, account: admin ? "enables the built-in Administrator" : "creates the account" });
-        }
-      }
-    };
-  }
-});
-
 // src/binder/placeholders.ts
 var ALWAYS = [
   { needle: "{{", re: /\{\{.*?\}\}/g },
@@ -4338,6 +4291,54 @@ function conditionalsIn(text, base, until, scan2) {
   }
   if (!m || base + m.index >= until) scan2.from = Math.max(scan2.from, until);
 }
+
+// rules/blank-password.ts
+var KINDS = [ADMINISTRATOR_PASSWORD, LOCAL_ACCOUNT_PASSWORD, OFFLINE_ADMINISTRATOR_PASSWORD, OFFLINE_LOCAL_ACCOUNT_PASSWORD];
+var ACCOUNT_KINDS = [LOCAL_ACCOUNT_PASSWORD, OFFLINE_LOCAL_ACCOUNT_PASSWORD];
+var ACCOUNTS = ["Microsoft-Windows-Shell-Setup/UserAccounts/LocalAccounts/LocalAccount", "Microsoft-Windows-Shell-Setup/OfflineUserAccounts/OfflineLocalAccounts/LocalAccount"];
+var blank_password_default = defineRule({
+  meta: {
+    id: "blank-password",
+    summary: "The administrator and local accounts do not get a blank password",
+    category: "security",
+    severity: "warn",
+    securitySeverity: "7.0",
+    facts: [...KINDS.flatMap((k) => [k.container, k.value, k.plainText]), ...ACCOUNTS],
+    quietWithoutFacts: true,
+    messages: {
+      blank: (d) => `${d.what} is blank (${d.how}): Setup ${d.account} with an empty password, which anyone at the console or on the network can use; set a password, or leave the account out`
+    }
+  },
+  create(ctx) {
+    return {
+      onDocumentEnd(model) {
+        const changed = /* @__PURE__ */ new Set();
+        for (const key of ACCOUNTS) {
+          for (const a of model.all(key)) {
+            const action = a.action?.trim().toLowerCase();
+            if (a.item && (action === "modify" || action === "remove")) changed.add(a.item.id);
+          }
+        }
+        for (const p of storedPasswords(model, KINDS)) {
+          const v = p.value;
+          if (!v) {
+            const c = p.container;
+            const templated = () => findPlaceholders(ctx.slice(c.elementRange.start, c.elementRange.end), "value").length > 0;
+            if (ACCOUNT_KINDS.includes(p.kind) && !(c.item && changed.has(c.item.id)) && !templated()) {
+              ctx.report("blank", c.range, { what: p.kind.label, how: "its <Password> has no <Value>", account: "creates the account" });
+            }
+            continue;
+          }
+          if (!isBlankPassword(p)) continue;
+          const how = p.form === "hidden" && v.text?.trim() ? `its hidden <Value> holds only the suffix "${p.kind.suffix}"` : "its <Value> is empty";
+          const admin = p.kind === ADMINISTRATOR_PASSWORD || p.kind === OFFLINE_ADMINISTRATOR_PASSWORD;
+          const what = p.kind.label;
+          ctx.report("blank", v.range, { what, how, account: admin ? "enables the built-in Administrator" : "creates the account" });
+        }
+      }
+    };
+  }
+});
 
 // rules/_helpers/commands.ts
 var COMMANDS = [

@@ -10,6 +10,7 @@ import {
   type PasswordKind,
 } from './_helpers/passwords.js';
 import type { SettingKey } from '../src/kb/setting-keys.js';
+import { findPlaceholders } from './_helpers/placeholders.js';
 
 const KINDS: readonly PasswordKind[] = [ADMINISTRATOR_PASSWORD, LOCAL_ACCOUNT_PASSWORD, OFFLINE_ADMINISTRATOR_PASSWORD, OFFLINE_LOCAL_ACCOUNT_PASSWORD];
 /** Local accounts whose Password may lack a Value: Setup creates the account all the same, without a password. */
@@ -46,9 +47,10 @@ export default defineRule({
           const v = p.value;
           if (!v) {
             // The account is still created, with no password at all (local-account reports a missing <Password>).
-            // A container holding text instead (a template token, say) is another rule's finding.
+            // A Password a template renders whole ({{ password_block }}) is template-placeholder's finding.
             const c = p.container;
-            if (ACCOUNT_KINDS.includes(p.kind) && !c.text?.trim() && !c.placeholder && !(c.item && changed.has(c.item.id))) {
+            const templated = () => findPlaceholders(ctx.slice(c.elementRange.start, c.elementRange.end), 'value').length > 0;
+            if (ACCOUNT_KINDS.includes(p.kind) && !(c.item && changed.has(c.item.id)) && !templated()) {
               ctx.report('blank', c.range, { what: p.kind.label, how: 'its <Password> has no <Value>', account: 'creates the account' });
             }
             continue;
