@@ -4,7 +4,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toJsonResults
-} from "./lib/chunk-ZBORWVJL.mjs";
+} from "./lib/chunk-RZS6OQVO.mjs";
 import {
   CHUNK_BYTES,
   UndecodableError,
@@ -12,7 +12,7 @@ import {
   decode,
   encode,
   openStreamedText
-} from "./lib/chunk-F2E5OH7V.mjs";
+} from "./lib/chunk-5JKFU5CV.mjs";
 import {
   TOOL_NAME,
   ruleDocsUrl
@@ -20,7 +20,7 @@ import {
 import {
   createLineIndex,
   createLineIndexBuilder
-} from "./lib/chunk-5GPN7GNM.mjs";
+} from "./lib/chunk-KFQC3H7B.mjs";
 import {
   displayPath
 } from "./lib/chunk-IZ3WNW6M.mjs";
@@ -47,7 +47,7 @@ import {
   secretRedactor,
   secretValuesOf,
   showableFix
-} from "./lib/chunk-ZGOAT6EB.mjs";
+} from "./lib/chunk-ZONFWHZB.mjs";
 import {
   __commonJS,
   __toESM
@@ -4166,16 +4166,16 @@ function accountPasswords(model, passwords, user, autologon) {
 }
 
 // src/binder/placeholders.ts
-var ALWAYS = [
+var BRACED = [
   { needle: "{{", re: /\{\{.*?\}\}/g },
   // {{ var }}, {{.Field}}
   { needle: "{%", re: /\{%-?\s*[A-Za-z].*?-?%\}/g },
   // {% if \u2026 %}
-  { needle: "@@{", re: /@@\{[^{}]*\}@@/g },
+  { needle: "@@{", re: /@@\{[^{}]*\}@@/g }
   // @@{calm_macro}@@
-  { needle: "@", re: /(?<![\w@])(@@?)[A-Z][A-Z0-9_]*\1(?![\w@])/g }
-  // @VAR@, @@VAR@@ (autoconf, sed templates)
 ];
+var AT_NAME = { needle: "@", re: /(?<![\w@])(@@?)[A-Z][A-Z0-9_]*\1(?![\w@])/g };
+var ALWAYS = [...BRACED, AT_NAME];
 var NOT_IN_COMMANDS = [
   { needle: "${", re: /\$\{[^{}]*\}/g },
   // ${var} (Packer HCL, shell, Mako, JS template literals)
@@ -4235,11 +4235,20 @@ function scan(text, shapes, out) {
     }
   }
 }
+var WHOLE_IN_SECRETS = [AT_NAME, ...NOT_IN_COMMANDS];
 function findPlaceholders(text, context) {
   const out = [];
   if (!MARK.test(text)) return out;
-  scan(text, ALWAYS, out);
-  if (context !== "command") scan(text, NOT_IN_COMMANDS, out);
+  if (context === "secret") {
+    scan(text, BRACED, out);
+    const trimmed2 = text.trim();
+    const whole = [];
+    scan(text, WHOLE_IN_SECRETS, whole);
+    for (const p of whole) if (p.token === trimmed2) out.push(p);
+  } else {
+    scan(text, ALWAYS, out);
+    if (context !== "command") scan(text, NOT_IN_COMMANDS, out);
+  }
   const m = context === "command" ? null : WHOLE_PERCENT.exec(text);
   if (m && (context === "attribute" || !WINDOWS_VARIABLES.has(m[2].toLowerCase()))) {
     out.push({ index: text.indexOf(m[1]), token: m[1] });
@@ -9246,6 +9255,8 @@ var sysprep_in_command_default = defineRule({
 // rules/template-placeholder.ts
 var COMMAND_ELEMENTS = /* @__PURE__ */ new Set(["CommandLine", "Path", "Command"]);
 var tokenPattern = (p) => new RegExp(p.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(`[^\\s<>"']*`), "g");
+var BRACED_TOKEN = /^(?:\{\{|\{%|@@\{)/;
+var standsAlone = (raw, index, end) => (index === 0 || /[\s"';=:]/.test(raw[index - 1])) && (end === raw.length || /[\s"'<&;]/.test(raw[end]));
 var blankComments = (raw) => raw.replace(/<!--[\s\S]*?-->/g, (c) => " ".repeat(c.length));
 var template_placeholder_default = defineRule({
   meta: {
@@ -9254,7 +9265,7 @@ var template_placeholder_default = defineRule({
     category: "correctness",
     severity: "error",
     messages: {
-      placeholder: (d) => `template placeholder "${d.token}" was never replaced in ${d.where}; render the template before using this file`
+      placeholder: (d) => `template placeholder ${d.token} was never replaced in ${d.where}; render the template before using this file`
     },
     schema: {
       type: "object",
@@ -9279,8 +9290,11 @@ var template_placeholder_default = defineRule({
       for (const re of extra) for (const m of raw.matchAll(re)) if (m[0]) found.push({ index: m.index, token: m[0] });
       for (const p of found) {
         const range = { start: start + p.index, end: start + p.index + p.token.length };
+        const secret = ctx.isSecret(range);
+        if (secret && context !== "secret" && !BRACED_TOKEN.test(p.token) && !standsAlone(raw, p.index, p.index + p.token.length)) continue;
         const where2 = attr ? `the ${attr.qname} attribute of <${node.qname}>` : `<${node.qname}>`;
-        ctx.report("placeholder", range, { token: p.token, where: where2 });
+        const token = secret ? ownWords("(not shown: it is in a secret value)") : ctx.quote(p.token, range);
+        ctx.report("placeholder", range, { token, where: where2 });
       }
     }
     function gap(node, start, end) {
@@ -13065,14 +13079,14 @@ if (input?.kind === "unattend-lint-worker" && parentPort) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-C6LICFK5.mjs")).text },
-  json: { load: async () => (await import("./lib/json-QTCZGABJ.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-ZWQTAXQW.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-OEPIGA64.mjs")).compact },
-  github: { load: async () => (await import("./lib/github-XYGS7U5X.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-OWV3MPXW.mjs")).gitlab },
-  checkstyle: { load: async () => (await import("./lib/checkstyle-XSLDWD3U.mjs")).checkstyle },
-  junit: { load: async () => (await import("./lib/junit-RIVSUZXH.mjs")).junit }
+  text: { load: async () => (await import("./lib/text-KDFTU3CL.mjs")).text },
+  json: { load: async () => (await import("./lib/json-PRRUS7MA.mjs")).json },
+  sarif: { load: async () => (await import("./lib/sarif-YYFCL64X.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-43BLVL76.mjs")).compact },
+  github: { load: async () => (await import("./lib/github-MFQGZK2V.mjs")).github },
+  gitlab: { load: async () => (await import("./lib/gitlab-ZTSG7SXN.mjs")).gitlab },
+  checkstyle: { load: async () => (await import("./lib/checkstyle-UMTMMATM.mjs")).checkstyle },
+  junit: { load: async () => (await import("./lib/junit-BFIH32EK.mjs")).junit }
 });
 var FORMAT_NAMES = Object.freeze(Object.keys(FORMATS));
 function isFormat(name) {
@@ -13083,12 +13097,12 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-C6LICFK5.mjs");
+    const { textLines } = await import("./lib/text-KDFTU3CL.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-KUDS2KZQ.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-GY7N5X4U.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

@@ -1,5 +1,5 @@
 // template-placeholder: a template token left in a rendered answer file becomes a literal (and invalid) value.
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, ownWords } from '../src/engine/rule.js';
 import type { AttributeNode, ElementNode } from '../src/parser/events.js';
 import { findPlaceholders, type PlaceholderContext } from './_helpers/placeholders.js';
 import { anyBetween } from '../src/util/sorted.js';
@@ -10,6 +10,12 @@ const COMMAND_ELEMENTS = new Set(['CommandLine', 'Path', 'Command']);
 /** A user's token pattern: literal text where * stands for any run of characters up to a space or markup. */
 const tokenPattern = (p: string): RegExp =>
   new RegExp(p.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\s<>"\']*'), 'g');
+
+/** Tokens of shapes that a password may hold as ordinary characters; the others ({{ }}, {% %}, @@{ }@@) never. */
+const BRACED_TOKEN = /^(?:\{\{|\{%|@@\{)/;
+/** Where a token inside a credential on a command line stands on its own: white space, a quote or the end beside it. */
+const standsAlone = (raw: string, index: number, end: number): boolean =>
+  (index === 0 || /[\s"';=:]/.test(raw[index - 1]!)) && (end === raw.length || /[\s"'<&;]/.test(raw[end]!));
 
 /** Comments keep their length but lose their text, so offsets stay exact and commented-out tokens are ignored. */
 const blankComments = (raw: string): string => raw.replace(/<!--[\s\S]*?-->/g, (c) => ' '.repeat(c.length));
@@ -24,7 +30,7 @@ export default defineRule<
     category: 'correctness',
     severity: 'error',
     messages: {
-      placeholder: (d) => `template placeholder "${d.token}" was never replaced in ${d.where}; render the template before using this file`,
+      placeholder: (d) => `template placeholder ${d.token} was never replaced in ${d.where}; render the template before using this file`,
     },
     schema: {
       type: 'object',
@@ -55,8 +61,14 @@ export default defineRule<
       for (const re of extra) for (const m of raw.matchAll(re)) if (m[0]) found.push({ index: m.index, token: m[0] });
       for (const p of found) {
         const range = { start: start + p.index, end: start + p.index + p.token.length };
+        const secret = ctx.isSecret(range);
+        // A password given on a command line (net user NAME P@SS@1) may hold "@X@" or "#X#" as characters; a
+        // template's token there stands on its own (net user NAME @ADMIN_PASSWORD@).
+        if (secret && context !== 'secret' && !BRACED_TOKEN.test(p.token) && !standsAlone(raw, p.index, p.index + p.token.length)) continue;
         const where = attr ? `the ${attr.qname} attribute of <${node.qname}>` : `<${node.qname}>`;
-        ctx.report('placeholder', range, { token: p.token, where });
+        // A token in a secret is not quoted: it may be part of the password.
+        const token = secret ? ownWords('(not shown: it is in a secret value)') : ctx.quote(p.token, range);
+        ctx.report('placeholder', range, { token, where });
       }
     }
 

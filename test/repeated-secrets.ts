@@ -109,4 +109,64 @@ test('in a file that is not well-formed, a repeat in a name is the markup\'s wor
   assert.ok(masked(garbage), 'a name past the last tag read is');
 });
 
+/** Every report the CLI's formats would print for `text`, one after another. */
+function everyFormat(text: string): string {
+  const result = lintSource(text, { filePath: 'unattend.xml', kb, rules: RULES });
+  return Object.keys(formatters).map((f) => formatters[f]!([result], { cwd: '.', rules: META, color: false, toolVersion: '0' })).join('\n');
+}
+
+const shellSetup = (pass: string, body: string) => `<unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State"><settings pass="${pass}"><component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+${body}
+</component></settings></unattend>`;
+
+test('a password written with entity references is masked where a message quotes its parsed text', () => {
+  const text = shellSetup('specialize', '<ComputerName>Sm1th&amp;Co</ComputerName>\n<AutoLogon><Password><Value>Sm1th&amp;Co</Value><PlainText>true</PlainText></Password><Enabled>true</Enabled><LogonCount>1</LogonCount><Username>Administrator</Username></AutoLogon>');
+  const out = everyFormat(text);
+  assert.match(out, /computer-name/, 'the computer name is reported (it holds "&")');
+  assert.not.ok(out.includes('Sm1th&Co'), 'parsed text');
+  assert.not.ok(out.includes('Sm1th&amp;Co'), 'as written');
+  assert.not.ok(out.includes('Sm1th&amp;amp;Co'), 'as an XML report escapes it');
+});
+
+test('a password given to net1 (what net runs) is found and masked like one given to net', () => {
+  for (const command of ['cmd /c net1 user kiosk Net1Pw#10 /add', 'C:\\Windows\\System32\\net1.exe user kiosk Net1Pw#10']) {
+    const text = shellSetup('oobeSystem', `<FirstLogonCommands><SynchronousCommand wcm:action="add"><Order>1</Order><CommandLine>${command}</CommandLine></SynchronousCommand></FirstLogonCommands><Bogus>${command}</Bogus>`);
+    const result = lintSource(text, { filePath: 'unattend.xml', kb, rules: RULES });
+    assert.ok(result.messages.some((m) => m.ruleId === 'command-credential'), command);
+    assert.not.ok(everyFormat(text).includes('Net1Pw'), command);
+  }
+});
+
+test('net user switches with quoted values, redirections and separators are not taken for passwords', () => {
+  for (const command of [
+    'net user deploy /add /fullname:"Deploy Account"',
+    'net user deploy /comment:&quot;Build account for CI&quot; /expires:never',
+    'cmd /c net user defaultuser0 /delete 2&gt;nul',
+    'cmd /c net user Administrator /active:yes &gt; C:\\Windows\\Temp\\admin.log',
+    'powershell -Command "net user Administrator /active:yes; Set-TimeZone -Id UTC"',
+  ]) {
+    const text = shellSetup('oobeSystem', `<FirstLogonCommands><SynchronousCommand wcm:action="add"><Order>1</Order><CommandLine>${command}</CommandLine></SynchronousCommand></FirstLogonCommands>`);
+    const result = lintSource(text, { filePath: 'unattend.xml', kb, rules: RULES });
+    assert.equal(result.messages.filter((m) => m.ruleId === 'command-credential').length, 0, command);
+    assert.equal(result.secretRanges ?? [], [], command);
+  }
+  // A password after such switches is still one.
+  const text = shellSetup('oobeSystem', '<FirstLogonCommands><SynchronousCommand wcm:action="add"><Order>1</Order><CommandLine>net user deploy /fullname:"Deploy Account" Real-Pw-9 /add</CommandLine></SynchronousCommand></FirstLogonCommands>');
+  assert.ok(lintSource(text, { filePath: 'unattend.xml', kb, rules: RULES }).messages.some((m) => m.ruleId === 'command-credential'));
+  assert.not.ok(everyFormat(text).includes('Real-Pw-9'));
+});
+
+test('a template token inside a password is never quoted, and characters a password may hold are no token', () => {
+  const admin = (value: string) => shellSetup('oobeSystem', `<UserAccounts><AdministratorPassword><Value>${value}</Value><PlainText>true</PlainText></AdministratorPassword></UserAccounts>`);
+  for (const value of ['@CORP@!2024', 'Tr#EE#x', 'a${b}c', 'Q9!@SVC@!']) {
+    const result = lintSource(admin(value), { filePath: 'unattend.xml', kb, rules: RULES });
+    assert.equal(result.messages.filter((m) => m.ruleId === 'template-placeholder').length, 0, value);
+    assert.ok(result.messages.some((m) => m.ruleId === 'plaintext-password'), `${value}: still judged as a password`);
+  }
+  const out = everyFormat(admin('Tr0ub4dor{{ x }}3'));
+  assert.match(out, /template-placeholder/);
+  assert.not.ok(out.includes('{{ x }}'), 'the token');
+  assert.not.ok(out.includes('Tr0ub4dor'), 'the rest of the password');
+});
+
 test.run();

@@ -15,13 +15,15 @@ interface Shape {
   re: RegExp;
 }
 
-// Always a placeholder: no Windows Setup value or command uses these shapes.
-const ALWAYS: Shape[] = [
+// Always a placeholder: no Windows Setup value, command or password holds these shapes.
+const BRACED: Shape[] = [
   { needle: '{{', re: /\{\{.*?\}\}/g }, // {{ var }}, {{.Field}}
   { needle: '{%', re: /\{%-?\s*[A-Za-z].*?-?%\}/g }, // {% if … %}
   { needle: '@@{', re: /@@\{[^{}]*\}@@/g }, // @@{calm_macro}@@
-  { needle: '@', re: /(?<![\w@])(@@?)[A-Z][A-Z0-9_]*\1(?![\w@])/g }, // @VAR@, @@VAR@@ (autoconf, sed templates)
 ];
+// @VAR@, @@VAR@@ (autoconf, sed templates): a placeholder in values and commands; in a password only as the whole value.
+const AT_NAME: Shape = { needle: '@', re: /(?<![\w@])(@@?)[A-Z][A-Z0-9_]*\1(?![\w@])/g };
+const ALWAYS: Shape[] = [...BRACED, AT_NAME];
 // Placeholders except inside command lines, where PowerShell ${x} and comment markers are legitimate.
 const NOT_IN_COMMANDS: Shape[] = [
   { needle: '${', re: /\$\{[^{}]*\}/g }, // ${var} (Packer HCL, shell, Mako, JS template literals)
@@ -65,12 +67,26 @@ function scan(text: string, shapes: readonly Shape[], out: Placeholder[]): void 
   }
 }
 
+/**
+ * Shapes that a password may hold as ordinary characters ("P@SS@2024", "Tr#E#", "a${b}"): in a secret they count
+ * only when the token is the whole value, as a template writes it (<Value>@ADMIN_PASSWORD@</Value>).
+ */
+const WHOLE_IN_SECRETS: Shape[] = [AT_NAME, ...NOT_IN_COMMANDS];
+
 /** Placeholder tokens in `text`, sorted by position. */
 export function findPlaceholders(text: string, context: PlaceholderContext): Placeholder[] {
   const out: Placeholder[] = [];
   if (!MARK.test(text)) return out;
-  scan(text, ALWAYS, out);
-  if (context !== 'command') scan(text, NOT_IN_COMMANDS, out);
+  if (context === 'secret') {
+    scan(text, BRACED, out);
+    const trimmed = text.trim();
+    const whole: Placeholder[] = [];
+    scan(text, WHOLE_IN_SECRETS, whole);
+    for (const p of whole) if (p.token === trimmed) out.push(p);
+  } else {
+    scan(text, ALWAYS, out);
+    if (context !== 'command') scan(text, NOT_IN_COMMANDS, out);
+  }
   const m = context === 'command' ? null : WHOLE_PERCENT.exec(text);
   // Setup never expands variables in attributes; in values only Windows' own variables make sense.
   if (m && (context === 'attribute' || !WINDOWS_VARIABLES.has(m[2]!.toLowerCase()))) {

@@ -184,11 +184,28 @@ export function secretValuesOf(text: { slice(start: number, end: number): string
     if (!value.trim()) continue;
     values.add(value);
     values.add(value.trim());
+    // Messages quote the parsed text: a value written with references (Sm1th&amp;Co) is quoted as Sm1th&Co.
+    const parsed = value.includes('&') ? resolveReferences(value) : value;
+    if (parsed !== value && parsed.trim()) {
+      values.add(parsed);
+      values.add(parsed.trim());
+    }
     // A hidden password is secret in its decoded form too (an account name, a comment, a command that repeats it).
-    const decoded = hiddenPassword(value);
+    const decoded = hiddenPassword(parsed);
     if (decoded?.trim()) values.add(decoded);
   }
   return [...values];
+}
+
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** The text XML makes of `raw`: the five predefined entities and character references resolved (others kept). */
+function resolveReferences(raw: string): string {
+  return raw.replace(/&(?:([a-z]+)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g, (ref, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
+    if (name !== undefined) return PREDEFINED[name] ?? ref;
+    const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ref;
+  });
 }
 
 /** secretFinder for a handful of secrets: only a text holding one of them is handed to a matcher. */
@@ -245,22 +262,30 @@ const QUOTED = (name: string): string =>
   String.raw`(?<${name}Quote>&quot;|&apos;|\\"|["'])(?:(?!\k<${name}Quote>)[^<\n])*\k<${name}Quote>`;
 /** A value on a command line: quoted, a template expression (one token, spaces and all), or up to white space. */
 const ARG = (name: string): string => String.raw`(?:${QUOTED(name)}|\{\{[^}]*\}\}|[^\s<]+)`;
-/** Not a value: a switch, a prompt ("*"), or a command separator after the command's last switch. */
-const NOT_VALUE = String.raw`(?!\/)(?!\*(?:\s|$))(?!&amp;|&&|\|)`;
-/** Switches (and the value of one) between a command's name and the argument a shape wants. */
-const SWITCHES = String.raw`(?:\s+\/\S+)*`;
+/**
+ * Not a value: a switch, a prompt ("*"), a command separator (& && | ;) or a redirection (> 2>nul, as the file
+ * writes it: &gt;) after the command's last switch.
+ */
+const NOT_VALUE = String.raw`(?!\/)(?!\*(?:\s|$))(?!&amp;|&&|\||;|\d?(?:&gt;|&lt;|>))`;
+/**
+ * Switches between a command's name and the argument a shape wants; a switch's value may be quoted, spaces and all
+ * (/fullname:"Deploy Account"), and ends at a command separator (/active:yes; Set-TimeZone …).
+ */
+const SWITCHES = String.raw`(?:\s+\/(?:"[^"<\n]*"|&quot;(?:(?!&quot;)[^<\n])*&quot;|&(?!quot;|amp;)|[^\s"&;<])+)*`;
+/** The net command: net, net1 (what net runs), with .exe or not. */
+const NET = String.raw`\bnet1?(?:\.exe)?`;
 export const COMMAND_SHAPES: readonly CommandShape[] = [
   // net user [switches] NAME [switches] PASSWORD: net takes its switches anywhere; net.exe and a path work too.
   {
     name: 'net',
     values: ['netValue'],
-    source: String.raw`\bnet(?:\.exe)?\s+user${SWITCHES}\s+(?:"[^"]+"|&quot;(?:(?!&quot;).)+&quot;|\{\{[^}]*\}\}|(?!\/)\S+)${SWITCHES}\s+(?<netValue>${NOT_VALUE}${ARG('net')})`,
+    source: String.raw`${NET}\s+user${SWITCHES}\s+(?:"[^"]+"|&quot;(?:(?!&quot;).)+&quot;|\{\{[^}]*\}\}|(?!\/)\S+)${SWITCHES}\s+(?<netValue>${NOT_VALUE}${ARG('net')})`,
   },
   // net use [D:|*] \\server\share [/user:NAME] PASSWORD
   {
     name: 'use',
     values: ['useValue'],
-    source: String.raw`\bnet(?:\.exe)?\s+use\s+(?:(?:[a-z]:|\*)\s+)?\\\\[^\s<]+${SWITCHES}\s+(?<useValue>${NOT_VALUE}${ARG('use')})`,
+    source: String.raw`${NET}\s+use\s+(?:(?:[a-z]:|\*)\s+)?\\\\[^\s<]+${SWITCHES}\s+(?<useValue>${NOT_VALUE}${ARG('use')})`,
   },
   // ConvertTo-SecureString [-AsPlainText -Force] [-String] VALUE, quoted or not (a $variable is no credential).
   {

@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lastAtOrBefore
-} from "./chunk-ZGOAT6EB.mjs";
+} from "./chunk-ZONFWHZB.mjs";
 
 // src/source/line-index.ts
 function createLineIndexBuilder() {

@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   createLineIndex
-} from "./chunk-5GPN7GNM.mjs";
+} from "./chunk-KFQC3H7B.mjs";
 import {
   lastAtOrBefore
-} from "./chunk-ZGOAT6EB.mjs";
+} from "./chunk-ZONFWHZB.mjs";
 
 // src/reporters/source-view.ts
 var views = /* @__PURE__ */ new WeakMap();

@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-F2E5OH7V.mjs";
+} from "./chunk-5JKFU5CV.mjs";
 import {
   PARSE_ERROR_ID,
   ruleDescriptor,
   sarifRuleId
-} from "./chunk-W2TZQNWI.mjs";
+} from "./chunk-MBPSK5MU.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
 import {
   sourceView
-} from "./chunk-5WOI66JA.mjs";
-import "./chunk-5GPN7GNM.mjs";
+} from "./chunk-BTL3N5Q4.mjs";
+import "./chunk-KFQC3H7B.mjs";
 import {
   SRCROOT,
   artifactLocation,
@@ -25,7 +25,7 @@ import {
   maskedView,
   messageText,
   secretRedactor
-} from "./chunk-ZGOAT6EB.mjs";
+} from "./chunk-ZONFWHZB.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/sarif-regions.ts

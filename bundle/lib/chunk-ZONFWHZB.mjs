@@ -150,10 +150,23 @@ function secretValuesOf(text, ranges) {
     if (!value.trim()) continue;
     values.add(value);
     values.add(value.trim());
-    const decoded = hiddenPassword(value);
+    const parsed = value.includes("&") ? resolveReferences(value) : value;
+    if (parsed !== value && parsed.trim()) {
+      values.add(parsed);
+      values.add(parsed.trim());
+    }
+    const decoded = hiddenPassword(parsed);
     if (decoded?.trim()) values.add(decoded);
   }
   return [...values];
+}
+var PREDEFINED = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+function resolveReferences(raw) {
+  return raw.replace(/&(?:([a-z]+)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g, (ref, name, dec, hex) => {
+    if (name !== void 0) return PREDEFINED[name] ?? ref;
+    const code = dec !== void 0 ? Number(dec) : parseInt(hex, 16);
+    return code > 0 && code <= 1114111 ? String.fromCodePoint(code) : ref;
+  });
 }
 function fewSecretsFinder(values) {
   return (text) => {
@@ -176,20 +189,21 @@ function insideWord(text, r) {
 }
 var QUOTED = (name) => String.raw`(?<${name}Quote>&quot;|&apos;|\\"|["'])(?:(?!\k<${name}Quote>)[^<\n])*\k<${name}Quote>`;
 var ARG = (name) => String.raw`(?:${QUOTED(name)}|\{\{[^}]*\}\}|[^\s<]+)`;
-var NOT_VALUE = String.raw`(?!\/)(?!\*(?:\s|$))(?!&amp;|&&|\|)`;
-var SWITCHES = String.raw`(?:\s+\/\S+)*`;
+var NOT_VALUE = String.raw`(?!\/)(?!\*(?:\s|$))(?!&amp;|&&|\||;|\d?(?:&gt;|&lt;|>))`;
+var SWITCHES = String.raw`(?:\s+\/(?:"[^"<\n]*"|&quot;(?:(?!&quot;)[^<\n])*&quot;|&(?!quot;|amp;)|[^\s"&;<])+)*`;
+var NET = String.raw`\bnet1?(?:\.exe)?`;
 var COMMAND_SHAPES = [
   // net user [switches] NAME [switches] PASSWORD: net takes its switches anywhere; net.exe and a path work too.
   {
     name: "net",
     values: ["netValue"],
-    source: String.raw`\bnet(?:\.exe)?\s+user${SWITCHES}\s+(?:"[^"]+"|&quot;(?:(?!&quot;).)+&quot;|\{\{[^}]*\}\}|(?!\/)\S+)${SWITCHES}\s+(?<netValue>${NOT_VALUE}${ARG("net")})`
+    source: String.raw`${NET}\s+user${SWITCHES}\s+(?:"[^"]+"|&quot;(?:(?!&quot;).)+&quot;|\{\{[^}]*\}\}|(?!\/)\S+)${SWITCHES}\s+(?<netValue>${NOT_VALUE}${ARG("net")})`
   },
   // net use [D:|*] \\server\share [/user:NAME] PASSWORD
   {
     name: "use",
     values: ["useValue"],
-    source: String.raw`\bnet(?:\.exe)?\s+use\s+(?:(?:[a-z]:|\*)\s+)?\\\\[^\s<]+${SWITCHES}\s+(?<useValue>${NOT_VALUE}${ARG("use")})`
+    source: String.raw`${NET}\s+use\s+(?:(?:[a-z]:|\*)\s+)?\\\\[^\s<]+${SWITCHES}\s+(?<useValue>${NOT_VALUE}${ARG("use")})`
   },
   // ConvertTo-SecureString [-AsPlainText -Force] [-String] VALUE, quoted or not (a $variable is no credential).
   {

@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   sourceView
-} from "./chunk-5WOI66JA.mjs";
+} from "./chunk-BTL3N5Q4.mjs";
 import {
   maskedView
-} from "./chunk-ZGOAT6EB.mjs";
+} from "./chunk-ZONFWHZB.mjs";
 
 // src/reporters/frame.ts
 var MAX_WIDTH = 100;

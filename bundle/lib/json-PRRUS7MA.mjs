@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   json,
   toJsonResults
-} from "./chunk-ZBORWVJL.mjs";
-import "./chunk-ZGOAT6EB.mjs";
+} from "./chunk-RZS6OQVO.mjs";
+import "./chunk-ZONFWHZB.mjs";
 import "./chunk-A7JERCGG.mjs";
 export {
   json,

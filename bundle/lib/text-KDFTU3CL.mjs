@@ -7,16 +7,16 @@ import {
 import {
   codeFrame,
   oneLine
-} from "./chunk-ARSJXQGG.mjs";
-import "./chunk-5WOI66JA.mjs";
-import "./chunk-5GPN7GNM.mjs";
+} from "./chunk-OBRN6KSS.mjs";
+import "./chunk-BTL3N5Q4.mjs";
+import "./chunk-KFQC3H7B.mjs";
 import {
   displayPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   messageText,
   secretRedactor
-} from "./chunk-ZGOAT6EB.mjs";
+} from "./chunk-ZONFWHZB.mjs";
 import {
   __toESM
 } from "./chunk-A7JERCGG.mjs";

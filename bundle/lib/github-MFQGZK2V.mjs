@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   sarifRuleId
-} from "./chunk-W2TZQNWI.mjs";
+} from "./chunk-MBPSK5MU.mjs";
 import "./chunk-J3BZNWI5.mjs";
 import {
   posixPath
@@ -11,7 +11,7 @@ import {
 import {
   messageText,
   secretRedactor
-} from "./chunk-ZGOAT6EB.mjs";
+} from "./chunk-ZONFWHZB.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/github.ts

@@ -5,7 +5,7 @@ import {
   messageText,
   secretRedactor,
   showableFix
-} from "./chunk-ZGOAT6EB.mjs";
+} from "./chunk-ZONFWHZB.mjs";
 
 // src/reporters/json.ts
 function toMessage(d, file, redact) {

@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-F2E5OH7V.mjs";
+} from "./chunk-5JKFU5CV.mjs";
 import {
   sarifRuleId
-} from "./chunk-W2TZQNWI.mjs";
+} from "./chunk-MBPSK5MU.mjs";
 import "./chunk-J3BZNWI5.mjs";
 import {
   posixPath
@@ -14,7 +14,7 @@ import {
 import {
   messageText,
   secretRedactor
-} from "./chunk-ZGOAT6EB.mjs";
+} from "./chunk-ZONFWHZB.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/gitlab.ts

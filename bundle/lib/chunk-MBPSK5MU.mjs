@@ -9,7 +9,7 @@ import {
   mergedSecretRanges,
   scanFreeSecrets,
   secretElementShapes
-} from "./chunk-ZGOAT6EB.mjs";
+} from "./chunk-ZONFWHZB.mjs";
 
 // src/reporters/sarif-rules.ts
 var PARSE_ERROR_ID = "parse-error";

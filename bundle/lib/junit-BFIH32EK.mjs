@@ -8,7 +8,7 @@ import {
 } from "./chunk-TA5H5UQN.mjs";
 import {
   sarifRuleId
-} from "./chunk-W2TZQNWI.mjs";
+} from "./chunk-MBPSK5MU.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
@@ -18,7 +18,7 @@ import {
 import {
   messageText,
   secretRedactor
-} from "./chunk-ZGOAT6EB.mjs";
+} from "./chunk-ZONFWHZB.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/junit.ts

@@ -3,20 +3,20 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   oneLine
-} from "./chunk-ARSJXQGG.mjs";
+} from "./chunk-OBRN6KSS.mjs";
 import {
   sarifRuleId
-} from "./chunk-W2TZQNWI.mjs";
+} from "./chunk-MBPSK5MU.mjs";
 import "./chunk-J3BZNWI5.mjs";
-import "./chunk-5WOI66JA.mjs";
-import "./chunk-5GPN7GNM.mjs";
+import "./chunk-BTL3N5Q4.mjs";
+import "./chunk-KFQC3H7B.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   messageText,
   secretRedactor
-} from "./chunk-ZGOAT6EB.mjs";
+} from "./chunk-ZONFWHZB.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/compact.ts

@@ -5,7 +5,7 @@ import {
   SECRET_MASK,
   lastAtOrBefore,
   mergedSecretRanges
-} from "./chunk-ZGOAT6EB.mjs";
+} from "./chunk-ZONFWHZB.mjs";
 
 // src/source/decode.ts
 var DECL_RE = /^<\?xml\s[^>]*?\?>/;
