@@ -7185,6 +7185,7 @@ function identifications(model, parts) {
   }
   return [...byComponent.values()].sort((a, b) => a.component.range.start - b.component.range.start);
 }
+var credentialsUnused = (id) => given(id.accountData) || id.unsecureJoin?.value === true;
 var given = (f) => !!f && !!f.text?.trim();
 function domainName(text) {
   return text.trim().split("\\")[0].replace(/\.$/, "").toLowerCase();
@@ -7202,38 +7203,24 @@ function globMatcher2(pattern) {
 
 // rules/join-credentials.ts
 var PARTS = ["joinDomain", "credentials", "domain", "username", "password", "unsecureJoin", "accountData"];
-var CREDENTIALS2 = [
-  ["domain", "Domain"],
-  ["username", "Username"],
-  ["password", "Password"]
-];
 var join_credentials_default = defineRule({
   meta: {
     id: "join-credentials",
-    summary: "A domain join has Credentials (Username and Password) unless UnsecureJoin is true or Provisioning holds AccountData, and an unsecure join has none",
+    summary: "A domain join has Credentials (Username and Password) unless UnsecureJoin is true or Provisioning holds AccountData",
     category: "correctness",
     severity: "error",
     facts: joinFacts(...PARTS),
     quietWithoutFacts: true,
     messages: {
       noCredentials: (d) => `<JoinDomain> ${d.domain} has no <Credentials>, so Setup has no account to join the domain with; add Credentials with the join account's Username and Password (and Domain), or set <UnsecureJoin> to true for a pre-created computer account`,
-      incomplete: (d) => `<Credentials> has no ${d.missing}: Setup needs the join account's Username and Password to authenticate the domain join at line ${d.line}; add ${d.missing}`,
-      unsecure: (d) => `<Credentials> sets ${d.written} although <UnsecureJoin> is true at line ${d.line}: an unsecure join is anonymous and Domain, Username and Password must not be specified; remove the Credentials, or remove UnsecureJoin to join with this account`
+      incomplete: (d) => `<Credentials> has no ${d.missing}: Setup needs the join account's Username and Password to authenticate the domain join at line ${d.line}; add ${d.missing}`
     }
   },
   create(ctx) {
     const check = (id, join3) => {
       const unsecure = id.unsecureJoin;
       const credentials = id.credentials;
-      if (unsecure?.value === true) {
-        const written2 = CREDENTIALS2.filter(([part]) => given(id[part])).map(([, name]) => name);
-        if (written2.length === 0) return;
-        const at2 = credentials ?? id[CREDENTIALS2.find(([part]) => given(id[part]))[0]];
-        ctx.report("unsecure", at2.range, { written: written2.join(", "), line: ctx.lineOf(unsecure.range.start) }, {
-          related: [{ message: "UnsecureJoin", range: unsecure.range }]
-        });
-        return;
-      }
+      if (unsecure?.value === true) return;
       if (unsecure && unsecure.value !== false && given(unsecure) || given(id.accountData)) return;
       if (!credentials && !id.username && !id.password && !id.domain) {
         ctx.report("noCredentials", join3.range, { domain: ctx.quote(join3.text.trim(), join3.valueRange) });
@@ -7255,8 +7242,13 @@ var join_credentials_default = defineRule({
 });
 
 // rules/join-credentials-domain.ts
-var PARTS2 = ["joinDomain", "domain", "username"];
-var root = (fqdn) => fqdn.split(".").slice(-2).join(".");
+var PARTS2 = ["joinDomain", "domain", "username", "unsecureJoin", "accountData"];
+var SECOND_LEVEL = /* @__PURE__ */ new Set(["ac", "co", "com", "edu", "gov", "govt", "gv", "ltd", "mil", "ne", "net", "nhs", "or", "org", "plc", "sch"]);
+function root(fqdn) {
+  const labels = fqdn.split(".");
+  const n = labels.length >= 3 && labels[labels.length - 1].length === 2 && SECOND_LEVEL.has(labels[labels.length - 2]) ? 3 : 2;
+  return labels.slice(-n).join(".");
+}
 function plausible(account, join3) {
   if (isFqdn(account) && isFqdn(join3)) return relatedDomains(account, join3) || root(account) === root(join3);
   if (isFqdn(account) === isFqdn(join3)) return true;
@@ -7289,7 +7281,7 @@ var join_credentials_domain_default = defineRule({
     return {
       onDocumentEnd(model) {
         for (const id of identifications(model, PARTS2)) {
-          if (!named(id.joinDomain)) continue;
+          if (!named(id.joinDomain) || credentialsUnused(id)) continue;
           if (named(id.domain)) check(id.joinDomain, id.domain, id.domain.text, "Credentials/Domain");
           else if (!id.domain && named(id.username) && id.username.text.includes("\\")) {
             check(id.joinDomain, id.username, id.username.text.trim().split("\\")[0], "the DOMAIN\\ of Username");
@@ -7301,17 +7293,23 @@ var join_credentials_domain_default = defineRule({
 });
 
 // rules/join-credentials-ignored.ts
+var CREDENTIALS2 = [
+  ["domain", "Domain"],
+  ["username", "Username"],
+  ["password", "Password"]
+];
 var PARTS3 = ["credentials", "domain", "username", "password", "unsecureJoin", "machinePassword", "accountData"];
 var join_credentials_ignored_default = defineRule({
   meta: {
     id: "join-credentials-ignored",
-    summary: "No MachinePassword without UnsecureJoin true, and no Credentials beside Provisioning AccountData (Setup ignores them)",
+    summary: "No MachinePassword without UnsecureJoin true, and no Credentials beside UnsecureJoin true or Provisioning AccountData",
     category: "correctness",
     severity: "warn",
     facts: joinFacts(...PARTS3),
     quietWithoutFacts: true,
     messages: {
       machinePassword: (d) => `<MachinePassword> is ignored: it is used only when <UnsecureJoin> is true, and ${d.why}; remove MachinePassword, or join the pre-created computer account with UnsecureJoin true and no Credentials`,
+      unsecure: (d) => `<Credentials> sets ${d.written} although <UnsecureJoin> is true at line ${d.line}: an unsecure join is anonymous, and the UnsecureJoin page says Domain, Username and Password must not be specified then; remove the Credentials, or remove UnsecureJoin to join with this account`,
       provisioning: (d) => `<Credentials> is ignored: <Provisioning> AccountData at line ${d.line} is given too, and Setup joins the domain with the provisioning data; remove the Credentials, or the Provisioning`
     }
   },
@@ -7322,6 +7320,14 @@ var join_credentials_ignored_default = defineRule({
       if (given(id.machinePassword) && notUnsecure) {
         const why = unsecure?.value === false ? `UnsecureJoin is false at line ${ctx.lineOf(unsecure.range.start)}` : "this Identification does not set it";
         ctx.report("machinePassword", id.machinePassword.range, { why });
+      }
+      const written2 = CREDENTIALS2.filter(([part]) => given(id[part])).map(([, name]) => name);
+      if (unsecure?.value === true && written2.length > 0) {
+        const at = id.credentials ?? id[CREDENTIALS2.find(([part]) => given(id[part]))[0]];
+        ctx.report("unsecure", at.range, { written: written2.join(", "), line: ctx.lineOf(unsecure.range.start) }, {
+          related: [{ message: "UnsecureJoin", range: unsecure.range }]
+        });
+        return;
       }
       const account = id.domain ?? id.username ?? id.password;
       if (given(id.accountData) && [id.domain, id.username, id.password].some(given)) {
@@ -7428,7 +7434,7 @@ var DNS_SERVER = "Microsoft-Windows-DNS-Client/Interfaces/Interface/DNSServerSea
 var DNS_DOMAIN = "Microsoft-Windows-DNS-Client/DNSDomain";
 var SUFFIX = "Microsoft-Windows-DNS-Client/DNSSuffixSearchOrder/DomainName";
 var SUFFIX_VALUE = "Microsoft-Windows-DNS-Client/DNSSuffixSearchOrder/DomainName/Value";
-var FACTS = [JOIN_KEYS.joinDomain, TCPIP_IFACE, TCPIP_ID, DHCP, ADDRESS2, ADDRESS_VALUE, DNS_IFACE, DNS_ID, DNS_SERVER, DNS_DOMAIN, SUFFIX, SUFFIX_VALUE];
+var FACTS = [JOIN_KEYS.joinDomain, JOIN_KEYS.accountData, TCPIP_IFACE, TCPIP_ID, DHCP, ADDRESS2, ADDRESS_VALUE, DNS_IFACE, DNS_ID, DNS_SERVER, DNS_DOMAIN, SUFFIX, SUFFIX_VALUE];
 var ipv4 = (address) => !!address && /^\d/.test(address) && !address.includes(":");
 var join_needs_dns_default = defineRule({
   meta: {
@@ -7449,6 +7455,7 @@ var join_needs_dns_default = defineRule({
     const staticIpv4 = (model, iface) => {
       const dhcp = model.child(iface, DHCP);
       if (dhcp?.value === false) return dhcp;
+      if (dhcp?.value === true) return void 0;
       return model.within(iface, ADDRESS2).find((a) => ipv4(itemText(model, a, ADDRESS_VALUE)?.text.trim()));
     };
     const servers = (model, join3, iface) => {
@@ -7456,6 +7463,7 @@ var join_needs_dns_default = defineRule({
       if (!cause) return;
       const id = model.child(iface, TCPIP_ID);
       if (model.all(DNS_IFACE).some((d) => sameScope(d, iface) && model.within(d, DNS_SERVER).length > 0)) return;
+      if (model.all(TCPIP_IFACE).some((other) => sameScope(other, iface) && model.child(other, DHCP)?.value === true)) return;
       const at = id && given(id) ? id.valueRange : iface.range;
       ctx.report("noDnsServer", at, {
         id: id && given(id) ? quote(id) : "(no Identifier)",
@@ -7486,7 +7494,10 @@ var join_needs_dns_default = defineRule({
       onDocumentEnd(model) {
         for (const join3 of model.all(JOIN_KEYS.joinDomain)) {
           if (!given(join3)) continue;
-          for (const iface of model.all(TCPIP_IFACE)) if (sameScope(iface, join3)) servers(model, join3, iface);
+          const provisioned = model.all(JOIN_KEYS.accountData).some((f) => f.component === join3.component && given(f));
+          if (!provisioned) {
+            for (const iface of model.all(TCPIP_IFACE)) if (sameScope(iface, join3)) servers(model, join3, iface);
+          }
           if (named(join3)) suffixes(model, join3);
         }
       }
@@ -7688,7 +7699,7 @@ var join_policy_default = defineRule({
 });
 
 // rules/join-username.ts
-var PARTS6 = ["domain", "username"];
+var PARTS6 = ["domain", "username", "unsecureJoin", "accountData"];
 var join_username_default = defineRule({
   meta: {
     id: "join-username",
@@ -7707,7 +7718,7 @@ var join_username_default = defineRule({
       onDocumentEnd(model) {
         for (const id of identifications(model, PARTS6)) {
           const { username, domain } = id;
-          if (!named(username)) continue;
+          if (!named(username) || credentialsUnused(id)) continue;
           const text = username.text.trim();
           const user = ctx.quote(text, username.valueRange);
           const qualified = /[\\@]/.test(text);
@@ -13102,7 +13113,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-GY7N5X4U.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-HGROR27U.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

@@ -1,12 +1,25 @@
 // join-credentials-domain: the join account's domain is JoinDomain, a parent or child of it, or evidently the same domain.
 import { defineRule } from '../src/engine/rule.js';
 import type { Fact } from '../src/engine/model.js';
-import { domainName, identifications, isFqdn, joinFacts, named, relatedDomains, type JoinPart } from './_helpers/join.js';
+import { credentialsUnused, domainName, identifications, isFqdn, joinFacts, named, relatedDomains, type JoinPart } from './_helpers/join.js';
 
-const PARTS: JoinPart[] = ['joinDomain', 'domain', 'username'];
+const PARTS: JoinPart[] = ['joinDomain', 'domain', 'username', 'unsecureJoin', 'accountData'];
 
-/** The last two labels: domains of one organisation's tree (corp.contoso.com, lab.contoso.com) share them. */
-const root = (fqdn: string): string => fqdn.split('.').slice(-2).join('.');
+/**
+ * Second-level labels under which country-code domains register names (contoso.co.uk, fabrikam.com.au): there the
+ * registered name is the third label from the end.
+ */
+const SECOND_LEVEL = new Set(['ac', 'co', 'com', 'edu', 'gov', 'govt', 'gv', 'ltd', 'mil', 'ne', 'net', 'nhs', 'or', 'org', 'plc', 'sch']);
+
+/**
+ * The registered name: domains of one organisation's tree (corp.contoso.com, lab.contoso.com) share it. Its last two
+ * labels, or three under a country code's second level (corp.contoso.co.uk and lab.contoso.co.uk, not fabrikam.co.uk).
+ */
+function root(fqdn: string): string {
+  const labels = fqdn.split('.');
+  const n = labels.length >= 3 && labels[labels.length - 1]!.length === 2 && SECOND_LEVEL.has(labels[labels.length - 2]!) ? 3 : 2;
+  return labels.slice(-n).join('.');
+}
 
 /**
  * Whether an account domain can be the joined domain or one Setup reaches through the usual trusts: DNS names that are
@@ -47,7 +60,7 @@ export default defineRule({
     return {
       onDocumentEnd(model) {
         for (const id of identifications(model, PARTS)) {
-          if (!named(id.joinDomain)) continue;
+          if (!named(id.joinDomain) || credentialsUnused(id)) continue;
           if (named(id.domain)) check(id.joinDomain, id.domain, id.domain.text!, 'Credentials/Domain');
           // A UPN suffix may be an alternative suffix of any domain in the forest: only DOMAIN\user says which domain.
           else if (!id.domain && named(id.username) && id.username.text!.includes('\\')) {

@@ -1,19 +1,13 @@
-// join-credentials: a domain join authenticates with Credentials, unless it is an unsecure or provisioned join, which takes none.
+// join-credentials: a domain join authenticates with Credentials, unless it is an unsecure or provisioned join.
 import { defineRule } from '../src/engine/rule.js';
 import type { Fact } from '../src/engine/model.js';
 import { given, identifications, joinFacts, type Identification, type JoinPart } from './_helpers/join.js';
 
 const PARTS: JoinPart[] = ['joinDomain', 'credentials', 'domain', 'username', 'password', 'unsecureJoin', 'accountData'];
-const CREDENTIALS = [
-  ['domain', 'Domain'],
-  ['username', 'Username'],
-  ['password', 'Password'],
-] as const;
-
 export default defineRule({
   meta: {
     id: 'join-credentials',
-    summary: 'A domain join has Credentials (Username and Password) unless UnsecureJoin is true or Provisioning holds AccountData, and an unsecure join has none',
+    summary: 'A domain join has Credentials (Username and Password) unless UnsecureJoin is true or Provisioning holds AccountData',
     category: 'correctness',
     severity: 'error',
     facts: joinFacts(...PARTS),
@@ -23,23 +17,14 @@ export default defineRule({
         `<JoinDomain> ${d.domain} has no <Credentials>, so Setup has no account to join the domain with; add Credentials with the join account's Username and Password (and Domain), or set <UnsecureJoin> to true for a pre-created computer account`,
       incomplete: (d: { missing: string; line: number }) =>
         `<Credentials> has no ${d.missing}: Setup needs the join account's Username and Password to authenticate the domain join at line ${d.line}; add ${d.missing}`,
-      unsecure: (d: { written: string; line: number }) =>
-        `<Credentials> sets ${d.written} although <UnsecureJoin> is true at line ${d.line}: an unsecure join is anonymous and Domain, Username and Password must not be specified; remove the Credentials, or remove UnsecureJoin to join with this account`,
     },
   },
   create(ctx) {
     const check = (id: Identification, join: Fact): void => {
       const unsecure = id.unsecureJoin;
       const credentials = id.credentials;
-      if (unsecure?.value === true) {
-        const written = CREDENTIALS.filter(([part]) => given(id[part])).map(([, name]) => name);
-        if (written.length === 0) return;
-        const at = credentials ?? id[CREDENTIALS.find(([part]) => given(id[part]))![0]]!;
-        ctx.report('unsecure', at.range, { written: written.join(', '), line: ctx.lineOf(unsecure.range.start) }, {
-          related: [{ message: 'UnsecureJoin', range: unsecure.range }],
-        });
-        return;
-      }
+      // An unsecure join takes no account (Credentials beside it are join-credentials-ignored's warning).
+      if (unsecure?.value === true) return;
       // A templated or misspelt UnsecureJoin may be true once rendered (value-type reports a misspelling); a
       // provisioned join needs no account (microsoft-windows-unattendedjoin-identification-provisioning).
       if ((unsecure && unsecure.value !== false && given(unsecure)) || given(id.accountData)) return;

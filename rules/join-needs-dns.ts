@@ -19,7 +19,7 @@ const DNS_SERVER = 'Microsoft-Windows-DNS-Client/Interfaces/Interface/DNSServerS
 const DNS_DOMAIN = 'Microsoft-Windows-DNS-Client/DNSDomain';
 const SUFFIX = 'Microsoft-Windows-DNS-Client/DNSSuffixSearchOrder/DomainName';
 const SUFFIX_VALUE = 'Microsoft-Windows-DNS-Client/DNSSuffixSearchOrder/DomainName/Value';
-const FACTS: readonly SettingKey[] = [JOIN_KEYS.joinDomain, TCPIP_IFACE, TCPIP_ID, DHCP, ADDRESS, ADDRESS_VALUE, DNS_IFACE, DNS_ID, DNS_SERVER, DNS_DOMAIN, SUFFIX, SUFFIX_VALUE];
+const FACTS: readonly SettingKey[] = [JOIN_KEYS.joinDomain, JOIN_KEYS.accountData, TCPIP_IFACE, TCPIP_ID, DHCP, ADDRESS, ADDRESS_VALUE, DNS_IFACE, DNS_ID, DNS_SERVER, DNS_DOMAIN, SUFFIX, SUFFIX_VALUE];
 
 /** An address Setup reads as IPv4: IPv6 ones have ":"; a template token (no leading digit) tells nothing. */
 const ipv4 = (address: string | undefined): boolean => !!address && /^\d/.test(address) && !address.includes(':');
@@ -44,10 +44,14 @@ export default defineRule({
   create(ctx) {
     const quote = (f: Fact): string => ctx.quote(f.text!.trim(), f.valueRange!);
 
-    /** IPv4 without DHCP: DhcpEnabled false, or an IPv4 address in either form of IpAddress. */
+    /**
+     * IPv4 without DHCP: DhcpEnabled false, or an IPv4 address in either form of IpAddress where DhcpEnabled is not
+     * true (with DHCP on, as in Microsoft's example, the address is added and DHCP still gives the DNS servers).
+     */
     const staticIpv4 = (model: AnswerModel, iface: Fact): Fact | undefined => {
       const dhcp = model.child(iface, DHCP);
       if (dhcp?.value === false) return dhcp;
+      if (dhcp?.value === true) return undefined;
       return model.within(iface, ADDRESS).find((a) => ipv4(itemText(model, a, ADDRESS_VALUE)?.text.trim()));
     };
 
@@ -59,6 +63,8 @@ export default defineRule({
       // storage or heartbeat network goes without DNS on purpose. A DNS interface that names no TCPIP interface is
       // interface-identifier's.
       if (model.all(DNS_IFACE).some((d) => sameScope(d, iface) && model.within(d, DNS_SERVER).length > 0)) return;
+      // So is an interface with DHCP on, which gets its DNS servers from the DHCP server.
+      if (model.all(TCPIP_IFACE).some((other) => sameScope(other, iface) && model.child(other, DHCP)?.value === true)) return;
       const at = id && given(id) ? id.valueRange! : iface.range;
       ctx.report('noDnsServer', at, {
         id: id && given(id) ? quote(id) : '(no Identifier)',
@@ -93,7 +99,9 @@ export default defineRule({
       onDocumentEnd(model) {
         for (const join of model.all(JOIN_KEYS.joinDomain)) {
           if (!given(join)) continue;
-          for (const iface of model.all(TCPIP_IFACE)) if (sameScope(iface, join)) servers(model, join, iface);
+          // An offline join (djoin /provision, then Provisioning AccountData) looks up no domain controller.
+          const provisioned = model.all(JOIN_KEYS.accountData).some((f) => f.component === join.component && given(f));
+          if (!provisioned) for (const iface of model.all(TCPIP_IFACE)) if (sameScope(iface, join)) servers(model, join, iface);
           if (named(join)) suffixes(model, join);
         }
       },

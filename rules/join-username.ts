@@ -1,8 +1,8 @@
 // join-username: the join account is qualified exactly once, by Credentials/Domain or in Username (DOMAIN\user, UPN).
 import { defineRule } from '../src/engine/rule.js';
-import { given, identifications, joinFacts, named, type JoinPart } from './_helpers/join.js';
+import { credentialsUnused, given, identifications, joinFacts, named, type JoinPart } from './_helpers/join.js';
 
-const PARTS: JoinPart[] = ['domain', 'username'];
+const PARTS: JoinPart[] = ['domain', 'username', 'unsecureJoin', 'accountData'];
 
 export default defineRule({
   meta: {
@@ -24,7 +24,7 @@ export default defineRule({
       onDocumentEnd(model) {
         for (const id of identifications(model, PARTS)) {
           const { username, domain } = id;
-          if (!named(username)) continue;
+          if (!named(username) || credentialsUnused(id)) continue;
           const text = username.text!.trim();
           const user = ctx.quote(text, username.valueRange!);
           const qualified = /[\\@]/.test(text);

@@ -41,6 +41,12 @@ export function identifications(model: AnswerModel, parts: readonly JoinPart[]):
   return [...byComponent.values()].sort((a, b) => a.component.range.start - b.component.range.start);
 }
 
+/**
+ * Whether Setup leaves this Identification's Credentials unused: a provisioned join (Provisioning AccountData) or
+ * an unsecure one (UnsecureJoin true). join-credentials-ignored reports the Credentials; what they say is moot.
+ */
+export const credentialsUnused = (id: Identification): boolean => given(id.accountData) || id.unsecureJoin?.value === true;
+
 /** A value that names something: not empty and not a template token (those are other rules' findings). */
 export { named } from './facts.js';
 
