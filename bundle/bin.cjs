@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '83a1eb9552f00b4f';
+const SCRIPT_HASH = '00eaee17e5379cfa';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

@@ -5695,6 +5695,10 @@ function createSeen(ctx) {
     }
   };
 }
+function alternatives(ctx, a, b) {
+  const [first, second] = a.start <= b.start ? [a, b] : [b, a];
+  return first.end < second.start && anyBetween(ctx.conditionals(), first.end, second.start);
+}
 
 // rules/duplicate-component.ts
 var duplicate_component_default = defineRule({
@@ -6514,7 +6518,8 @@ function readDiskBlocks(model, ctx) {
         active: isTrue(model.child(item, DISK.active)),
         extend: isTrue(model.child(item, DISK.modifyExtend)),
         format: format && !format.placeholder && format.value !== void 0 ? format : void 0,
-        letter: named(letter) ? letter : void 0
+        letter: named(letter) ? letter : void 0,
+        templated: !!(partitionId?.placeholder || format?.placeholder)
       };
     });
     const diskId = model.child(fact, DISK.diskId);
@@ -6633,7 +6638,10 @@ var firmware_layout_default = defineRule({
               }
             }
             if (systemDisks.length === 0) continue;
-            if (!created.some((p) => p.type === "EFI")) ctx.report("noEfi", laid[0].fact.range, { why });
+            const ids = new Set(laid.map((d) => d.id));
+            const highest = laid.reduce((n, d) => Math.max(n, d.id ?? Infinity), -1);
+            const otherDisk = block.disks.some((d) => !d.wiped) || highest >= ids.size;
+            if (!otherDisk && !created.some((p) => p.type === "EFI")) ctx.report("noEfi", laid[0].fact.range, { why });
             const target = osDisk ?? laid.find((d) => d.created.some((p) => p.type === "EFI")) ?? laid[0];
             if (!target.created.some((p) => p.type === "Primary")) ctx.report("noPrimary", target.fact.range, { why, disk: diskName(target) });
             continue;
@@ -7090,12 +7098,13 @@ var install_target_default = defineRule({
           const installTo = model.child(osImage, IMAGE.installTo);
           const available = model.child(osImage, IMAGE.available);
           const availableTrue = available && !available.placeholder && available.value === true;
-          if (installTo && availableTrue)
+          if (installTo && availableTrue && !alternatives(ctx, installTo.range, available.range))
             ctx.report("both", installTo.range, { line: ctx.lineOf(available.range.start) }, { related: [{ message: "InstallToAvailablePartition", range: available.range }] });
           if (installTo) target(model, blocks, installTo, { disk: IMAGE.installToDisk, partition: IMAGE.installToPartition }, "Windows", true);
           if (availableTrue && !installTo) {
             const block = blockOf(blocks, osImage);
             if (!block || block.disks.length === 0 || !block.disks.every((d) => lookup(d, 1).known)) continue;
+            if (block.disks.some((d) => d.modified.some((m) => m.templated))) continue;
             const formatted = block.disks.some((d) => d.modified.some((m) => m.format && m.id !== void 0 && ((p) => !!p && holdsData(p))(d.byId.get(m.id))));
             if (!formatted) ctx.report("unformatted", available.valueRange ?? available.range, { line: ctx.lineOf(block.disks[0].fact.range.start) });
           }
@@ -7134,7 +7143,7 @@ var interface_identifier_default = defineRule({
         const key = `${scopeOf(f)}\0${normalIdentifier(f.text)}`;
         const seen = first.get(key);
         if (!seen) first.set(key, f);
-        else if (seen.component !== f.component) {
+        else if (seen.component !== f.component && !alternatives(ctx, seen.range, f.range)) {
           ctx.report("repeated", f.valueRange, { component, id: quote(f), line: ctx.lineOf(seen.range.start) }, {
             related: [{ message: "first Identifier", range: seen.valueRange }]
           });
@@ -7404,7 +7413,7 @@ var join_domain_workgroup_default = defineRule({
       onDocumentEnd(model) {
         for (const workgroup of model.all(WORKGROUP)) {
           if (!named(workgroup)) continue;
-          const domain = model.all(DOMAIN3).find((d) => d.component === workgroup.component && named(d));
+          const domain = model.all(DOMAIN3).find((d) => d.component === workgroup.component && named(d) && !alternatives(ctx, d.range, workgroup.range));
           if (!domain) continue;
           ctx.report(
             "both",
@@ -8877,7 +8886,7 @@ var reseal_default = defineRule({
           if (modeFact && !readable(modeFact) || shutdownFact && !readable(shutdownFact)) continue;
           const mode2 = modeFact?.value ?? DEFAULT_MODE[pass];
           const shutdown = shutdownFact?.value === true;
-          const generalize = model.all(GENERALIZE2).find((g) => g.pass === pass && g.pass === "auditUser" && sameArchitecture(g, reseal));
+          const generalize = model.all(GENERALIZE2).find((g) => g.pass === pass && g.pass === "auditUser" && sameArchitecture(g, reseal) && !alternatives(ctx, g.range, reseal.range));
           if (generalize) {
             ctx.report("withGeneralize", reseal.range, { line: ctx.lineOf(generalize.range.start) }, {
               related: [{ message: "Generalize, which wins", range: generalize.range }]
@@ -9034,7 +9043,7 @@ var route_consistency_default = defineRule({
           const metric = m ? `metric ${ctx.quote(m.text.trim(), m.range)}` : "no metric";
           const key = `${c.address.family}\0${m ? m.text.trim() : ""}`;
           const first = defaults.get(key);
-          if (first) {
+          if (first && !alternatives(ctx, first, p.range)) {
             ctx.report("defaultTwice", p.range, { prefix: formatCidr(networkOf(c.address, 0), 0), metric, iface: iface(), line: ctx.lineOf(first.start) }, {
               related: [{ message: "first default route", range: first }]
             });
@@ -13113,7 +13122,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-HGROR27U.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-4CQ2QN4P.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

@@ -104,7 +104,13 @@ export default defineRule({
               }
             }
             if (systemDisks.length === 0) continue;
-            if (!created.some((p) => p.type === 'EFI')) ctx.report('noEfi', laid[0]!.fact.range, { why });
+            // One ESP serves every GPT disk: another disk may hold it when the file keeps one (not wiped) or leaves out
+            // one numbered below the highest it lays out (disk 0 of a file that wipes disk 1 is there, and kept).
+            const ids = new Set(laid.map((d) => d.id));
+            const highest = laid.reduce((n, d) => Math.max(n, d.id ?? Infinity), -1);
+            // Distinct IDs from 0 leave none out exactly when the highest is one less than their count.
+            const otherDisk = block.disks.some((d) => !d.wiped) || highest >= ids.size;
+            if (!otherDisk && !created.some((p) => p.type === 'EFI')) ctx.report('noEfi', laid[0]!.fact.range, { why });
             // The Windows partition: on the disk Windows goes to, else on the disk with the ESP, else the first.
             const target = osDisk ?? laid.find((d) => d.created.some((p) => p.type === 'EFI')) ?? laid[0]!;
             if (!target.created.some((p) => p.type === 'Primary')) ctx.report('noPrimary', target.fact.range, { why, disk: diskName(target) });

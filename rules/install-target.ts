@@ -3,6 +3,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { AnswerModel, Fact } from '../src/engine/model.js';
 import { DISK_FACTS, IMAGE, IMAGE_FACTS, describe, describeIds, diskBlocks, diskById, holdsData, intOf, lookup, type DiskBlock } from './_helpers/disks.js';
+import { alternatives } from './_helpers/seen.js';
 
 export default defineRule({
   meta: {
@@ -57,13 +58,15 @@ export default defineRule({
           const installTo = model.child(osImage, IMAGE.installTo);
           const available = model.child(osImage, IMAGE.available);
           const availableTrue = available && !available.placeholder && available.value === true;
-          if (installTo && availableTrue)
+          if (installTo && availableTrue && !alternatives(ctx, installTo.range, available.range))
             ctx.report('both', installTo.range, { line: ctx.lineOf(available.range.start) }, { related: [{ message: 'InstallToAvailablePartition', range: available.range }] });
           if (installTo) target(model, blocks, installTo, { disk: IMAGE.installToDisk, partition: IMAGE.installToPartition }, 'Windows', true);
           if (availableTrue && !installTo) {
             const block = blockOf(blocks, osImage);
             // Setup searches every disk: only a file whose disks are all wiped and laid out here can be judged.
             if (!block || block.disks.length === 0 || !block.disks.every((d) => lookup(d, 1).known)) continue;
+            // A templated PartitionID or Format may render to the partition that is formatted.
+            if (block.disks.some((d) => d.modified.some((m) => m.templated))) continue;
             const formatted = block.disks.some((d) => d.modified.some((m) => m.format && m.id !== undefined && ((p) => !!p && holdsData(p))(d.byId.get(m.id))));
             if (!formatted) ctx.report('unformatted', available.valueRange ?? available.range, { line: ctx.lineOf(block.disks[0]!.fact.range.start) });
           }

@@ -4,6 +4,7 @@ import { named, scopeOf } from './_helpers/facts.js';
 import type { Fact } from '../src/engine/model.js';
 import type { SettingKey } from '../src/kb/setting-keys.js';
 import { normalIdentifier as normal } from './_helpers/network.js';
+import { alternatives } from './_helpers/seen.js';
 
 const TCPIP = 'Microsoft-Windows-TCPIP/Interfaces/Interface/Identifier';
 const OTHERS: readonly { key: SettingKey; component: string }[] = [
@@ -38,7 +39,7 @@ export default defineRule({
         const key = `${scopeOf(f)}\0${normal(f.text!)}`;
         const seen = first.get(key);
         if (!seen) first.set(key, f);
-        else if (seen.component !== f.component) {
+        else if (seen.component !== f.component && !alternatives(ctx, seen.range, f.range)) {
           ctx.report('repeated', f.valueRange!, { component, id: quote(f), line: ctx.lineOf(seen.range.start) }, {
             related: [{ message: 'first Identifier', range: seen.valueRange! }],
           });

@@ -1,6 +1,7 @@
 // join-domain-workgroup: with JoinDomain and JoinWorkgroup both set, Setup joins the domain and ignores the workgroup.
 import { defineRule } from '../src/engine/rule.js';
 import { named } from './_helpers/facts.js';
+import { alternatives } from './_helpers/seen.js';
 
 const DOMAIN = 'Microsoft-Windows-UnattendedJoin/Identification/JoinDomain';
 const WORKGROUP = 'Microsoft-Windows-UnattendedJoin/Identification/JoinWorkgroup';
@@ -25,7 +26,8 @@ export default defineRule({
         for (const workgroup of model.all(WORKGROUP)) {
           if (!named(workgroup)) continue;
           // The same Identification: the same component occurrence (one per pass; duplicates are duplicate-component's).
-          const domain = model.all(DOMAIN).find((d) => d.component === workgroup.component && named(d));
+          // Two sides of a template conditional ({% if %} JoinDomain {% else %} JoinWorkgroup) are alternatives.
+          const domain = model.all(DOMAIN).find((d) => d.component === workgroup.component && named(d) && !alternatives(ctx, d.range, workgroup.range));
           if (!domain) continue;
           ctx.report(
             'both',

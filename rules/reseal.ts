@@ -3,6 +3,7 @@ import { defineRule } from '../src/engine/rule.js';
 import type { Range } from '../src/types.js';
 import { RELEASE_FACTS, resealRunsFirst, targetOf, targetPhrase, targetRelated } from './_helpers/lifecycle.js';
 import { readable, sameArchitecture } from './_helpers/facts.js';
+import { alternatives } from './_helpers/seen.js';
 
 const RESEAL = 'Microsoft-Windows-Deployment/Reseal';
 const MODE = 'Microsoft-Windows-Deployment/Reseal/Mode';
@@ -64,7 +65,8 @@ export default defineRule({
           const shutdown = shutdownFact?.value === true;
 
           // Generalize is processed last in auditUser (its only pass); with both, Reseal is ignored (…-deployment-generalize).
-          const generalize = model.all(GENERALIZE).find((g) => g.pass === pass && g.pass === 'auditUser' && sameArchitecture(g, reseal));
+          // Two sides of a template conditional ({% if %} Generalize {% else %} Reseal) never meet in a rendered file.
+          const generalize = model.all(GENERALIZE).find((g) => g.pass === pass && g.pass === 'auditUser' && sameArchitecture(g, reseal) && !alternatives(ctx, g.range, reseal.range));
           if (generalize) {
             ctx.report('withGeneralize', reseal.range, { line: ctx.lineOf(generalize.range.start) }, {
               related: [{ message: 'Generalize, which wins', range: generalize.range }],

@@ -3,6 +3,7 @@ import { defineRule } from '../src/engine/rule.js';
 import type { Range } from '../src/types.js';
 import { addressBits, addressKind, classfulPrefix, formatCidr, inSubnet, networkOf, parseAddress, parseCidr, type Address } from './_helpers/ip.js';
 import { eachInterface, interfaceName, trimmed, written, TCPIP_FACTS, type TcpipInterface } from './_helpers/network.js';
+import { alternatives } from './_helpers/seen.js';
 
 /** An interface's static subnets of one family, or undefined when one of its lengths is unknown (IPv6 without one). */
 function subnets(i: TcpipInterface, family: number): { base: Address; prefix: number }[] | undefined {
@@ -70,7 +71,8 @@ export default defineRule({
           const metric = m ? `metric ${ctx.quote(m.text.trim(), m.range)}` : 'no metric';
           const key = `${c.address.family}\0${m ? m.text.trim() : ''}`;
           const first = defaults.get(key);
-          if (first) {
+          // A default route on each side of a template conditional is one route in a rendered file.
+          if (first && !alternatives(ctx, first, p.range)) {
             ctx.report('defaultTwice', p.range, { prefix: formatCidr(networkOf(c.address, 0), 0), metric, iface: iface(), line: ctx.lineOf(first.start) }, {
               related: [{ message: 'first default route', range: first }],
             });

@@ -70,6 +70,8 @@ export interface Modified {
   readonly extend: Fact | undefined;
   readonly format: Fact | undefined;
   readonly letter: Fact | undefined;
+  /** PartitionID or Format is a template token: once rendered, the item may format any partition. */
+  readonly templated: boolean;
 }
 
 export interface Disk {
@@ -184,6 +186,7 @@ function readDiskBlocks(model: AnswerModel, ctx: Pick<RuleContext, 'conditionals
           extend: isTrue(model.child(item, DISK.modifyExtend)),
           format: format && !format.placeholder && format.value !== undefined ? format : undefined,
           letter: named(letter) ? letter : undefined,
+          templated: !!(partitionId?.placeholder || format?.placeholder),
         };
       });
     const diskId = model.child(fact, DISK.diskId);

@@ -31,3 +31,12 @@ export function createSeen<P>(ctx: Pick<RuleContext, 'conditionals'>): Seen<P> {
     },
   };
 }
+
+/**
+ * Whether two ranges of a file are alternatives of a template: a conditional ({% if %} … {% else %}) lies between
+ * them, so a rendered file may hold only one of them.
+ */
+export function alternatives(ctx: Pick<RuleContext, 'conditionals'>, a: Range, b: Range): boolean {
+  const [first, second] = a.start <= b.start ? [a, b] : [b, a];
+  return first.end < second.start && anyBetween(ctx.conditionals(), first.end, second.start);
+}
