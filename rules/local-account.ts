@@ -81,9 +81,11 @@ export default defineRule({
       onDocumentEnd(model) {
         const firstByName = new Map<string, Fact>();
         for (const account of model.all(ACCOUNT)) {
-          if (account.action?.trim().toLowerCase() === 'remove') continue;
+          const action = account.action?.trim().toLowerCase();
+          if (action === 'remove') continue;
           const name = model.child(account, NAME);
-          if (!model.child(account, PASSWORD)) ctx.report('noPassword', account.range, undefined);
+          // An item that modifies an account creates none: what it leaves out stays as it was.
+          if (action !== 'modify' && !model.child(account, PASSWORD)) ctx.report('noPassword', account.range, undefined);
           if (!name) {
             ctx.report('noName', account.range, undefined);
           } else if (named(name)) {

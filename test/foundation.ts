@@ -61,7 +61,7 @@ test('the binder: exact, case, unknown and unjudged; list items with their keys;
   lint(text, [probe]);
   assert.equal(seen, [
     'unattend:unjudged', 'settings:unjudged', 'component:exact',
-    'UserAccounts:exact=UserAccounts', 'AdministratorPassword:exact=AdministratorPassword', 'Value:exact=Value:secret',
+    'UserAccounts:exact=UserAccounts', 'AdministratorPassword:exact=AdministratorPassword:secret', 'Value:exact=Value:secret',
     'LocalAccounts:exact=LocalAccounts', 'LocalAccount:exact=LocalAccount@LocalAccount', 'Name:exact=Name@LocalAccount',
     'Nope:unknown', 'Name:unjudged', 'key LocalAccount=ops', 'Extra:unjudged',
   ]);

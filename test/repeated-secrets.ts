@@ -169,4 +169,28 @@ test('a template token inside a password is never quoted, and characters a passw
   assert.not.ok(out.includes('Tr0ub4dor'), 'the rest of the password');
 });
 
+test('a password written as the text of its container, alone or beside its children, is masked in every report', () => {
+  const text = shellSetup('oobeSystem', `<UserAccounts>
+<AdministratorPassword>Adm1n-Secret-1</AdministratorPassword>
+<LocalAccounts><LocalAccount wcm:action="add"><Name>u</Name><Group>Users</Group><Password>Local-Secret-2<PlainText>true</PlainText></Password></LocalAccount></LocalAccounts>
+</UserAccounts>
+<AutoLogon><Enabled>true</Enabled><LogonCount>1</LogonCount><Username>u</Username><Password><PlainText>true</PlainText>Auto-Secret-3</Password></AutoLogon>
+<Bogus>Adm1n-Secret-1 Local-Secret-2 Auto-Secret-3</Bogus>`);
+  const out = everyFormat(text);
+  assert.match(out, /blank-password/, 'the misplaced password leaves the account without one, which is reported');
+  for (const secret of ['Adm1n-Secret-1', 'Local-Secret-2', 'Auto-Secret-3']) assert.not.ok(out.includes(secret), secret);
+});
+
+test('the white space between a password container\'s children is no secret: code frames show the lines as written', () => {
+  const text = shellSetup('oobeSystem', `<UserAccounts>
+  <AdministratorPassword>
+    <Value>Adm1n-Secret-1</Value>
+    <PlainText>true</PlainText>
+  </AdministratorPassword>
+</UserAccounts>`);
+  const result = lintSource(text, { filePath: 'unattend.xml', kb, rules: RULES });
+  const value = text.indexOf('Adm1n-Secret-1');
+  assert.equal(result.secretRanges, [{ start: value, end: value + 'Adm1n-Secret-1'.length }]);
+});
+
 test.run();

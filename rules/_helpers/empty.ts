@@ -2,6 +2,7 @@
 import type { BoundValue } from '../../src/binder/bind.js';
 import type { SettingNode } from '../../src/kb/tree.js';
 import { isBlank } from './value-text.js';
+import { actionAttribute } from './lists.js';
 
 /**
  * Settings whose page forbids empty values but where an empty element is a known, working idiom (empty-value-tolerated),
@@ -30,6 +31,8 @@ export const holdsText = (s: SettingNode): boolean => s.record.kind === 'leaf' |
 export function emptyVerdict(v: BoundValue): { how: string; instead?: string } | undefined {
   const s = v.element.binding.setting;
   if (!s || !holdsText(s) || s.record.emptyAllowed !== false || !isBlank(v.text)) return undefined;
+  // A list item that removes an entry names it by its key alone (<DomainName wcm:action="remove" wcm:keyValue="2"/>).
+  if (s.record.kind === 'listItem' && actionAttribute(v.element)?.value.trim().toLowerCase() === 'remove') return undefined;
   const how = v.text === '' ? 'empty' : 'only whitespace';
   const instead = TOLERATED.get(s.key);
   return instead ? { how, instead } : { how };

@@ -92,7 +92,9 @@ export function createBinder(tree: KbTree): Binder {
       setting,
       component: setting.component,
       item: parent.item,
-      secret: !!setting.record.secret,
+      // A container that holds a credential (AdministratorPassword, a LocalAccount's Password) given text instead
+      // of its Value: the text is the password, misplaced, and is kept out of every output all the same.
+      secret: !!setting.record.secret || (setting.record.kind === 'container' && SECRET_NAME.test(node.local)),
       placeholder: false,
     };
     if (setting.listItem) {

@@ -207,6 +207,12 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
   // before the XML declaration, which XML parsers reject.
   // A decoding error or a second BOM stops the file before the parser reads any markup (no markupUntil).
   let fatal: ParseFatal | undefined = p.error ?? (p.bom && text.slice(0, 1) === '\uFEFF' ? SECOND_BOM : undefined);
+  // Text beside the children of a secret container (<Password>P@ss<PlainText>true</PlainText></Password>) is a
+  // password written in the wrong place: masked like one. Where the text before the next child starts, by depth.
+  const textFrom: (number | undefined)[] = [];
+  const maskMixedText = (el: BoundElement, start: number, end: number): void => {
+    if (end > start && text.slice(start, end).trim() !== '' && el.role !== 'foreign') secrets.add({ start, end });
+  };
   if (!fatal) {
     const result = parse(text, {
       onDocument: (n) => rules.all('onDocument', n, n.root.range.start),
@@ -216,11 +222,17 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
       onComponentEnd: (n) => rules.all('onComponentEnd', n, n.element.range.start),
       onElement: (n) => {
         const el = binder.element(n);
+        const parent = el.parent as BoundElement | null;
+        if (parent?.binding.secret) maskMixedText(parent, textFrom[el.depth - 1] ?? parent.range.end, el.range.start);
+        textFrom[el.depth] = el.range.end;
         facts?.element(el);
         rules.onElement(el, el);
       },
       onElementEnd: (n) => {
         const el = n as BoundElement;
+        if (el.childCount > 0 && el.binding.secret && !el.selfClosing) maskMixedText(el, textFrom[el.depth]!, text.lastIndexOf('<', el.end - 1));
+        if (el.depth > 0) textFrom[el.depth - 1] = el.end;
+        textFrom[el.depth] = undefined;
         facts?.elementEnd(el);
         rules.onElementEnd(el, el);
       },
