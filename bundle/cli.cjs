@@ -20050,10 +20050,15 @@ function createPlan(rules, kb) {
 }
 
 // src/engine/quote.ts
-function quoteValue(text2, max = 60) {
-  if (text2.length <= max) return JSON.stringify(text2);
+var INVISIBLE = /\r\n?|[\n\t\0-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+var visible = (c) => c === "	" ? "\u2192" : c[0] === "\r" || c === "\n" ? "\u21B5" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+function cutValue(text2, max = 60) {
+  if (text2.length <= max) return text2;
   const chars = [...text2];
-  return JSON.stringify(chars.length > max ? `${chars.slice(0, max).join("")}\u2026` : text2);
+  return chars.length > max ? `${chars.slice(0, max).join("")}\u2026` : text2;
+}
+function quoteValue(text2, max = 60) {
+  return `"${cutValue(text2, max).replace(INVISIBLE, visible)}"`;
 }
 
 // src/engine/report.ts
@@ -22020,9 +22025,9 @@ function createConfigLoader(opts) {
   };
 }
 function visibleRules(ctx, plugins) {
-  const visible = new Map(ctx.builtins);
-  for (const name of plugins) for (const [id, rule] of ctx.plugins.get(name).rules) visible.set(id, rule);
-  return visible;
+  const visible2 = new Map(ctx.builtins);
+  for (const name of plugins) for (const [id, rule] of ctx.plugins.get(name).rules) visible2.set(id, rule);
+  return visible2;
 }
 
 // src/kb/target.ts
@@ -22397,7 +22402,7 @@ function collector(settings, out) {
         },
         onValue(v) {
           const row = rows.get(v.element);
-          if (row && v.text.trim()) row.value = JSON.parse(ctx.quote(v.text.trim(), v.range));
+          if (row && v.text.trim()) row.value = ctx.isSecret(v.range) ? MASK : cutValue(v.text.trim());
         },
         onElementEnd(el) {
           const row = rows.get(el);

@@ -10764,10 +10764,15 @@ function answerModel(byKey, passes, servicing, offlineImages, shared = false) {
 }
 
 // src/engine/quote.ts
-function quoteValue(text, max = 60) {
-  if (text.length <= max) return JSON.stringify(text);
+var INVISIBLE = /\r\n?|[\n\t\0-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+var visible = (c) => c === "	" ? "\u2192" : c[0] === "\r" || c === "\n" ? "\u21B5" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+function cutValue(text, max = 60) {
+  if (text.length <= max) return text;
   const chars = [...text];
-  return JSON.stringify(chars.length > max ? `${chars.slice(0, max).join("")}\u2026` : text);
+  return chars.length > max ? `${chars.slice(0, max).join("")}\u2026` : text;
+}
+function quoteValue(text, max = 60) {
+  return `"${cutValue(text, max).replace(INVISIBLE, visible)}"`;
 }
 
 // src/engine/report.ts
@@ -12615,9 +12620,9 @@ function createConfigLoader(opts) {
   };
 }
 function visibleRules(ctx, plugins) {
-  const visible = new Map(ctx.builtins);
-  for (const name of plugins) for (const [id, rule] of ctx.plugins.get(name).rules) visible.set(id, rule);
-  return visible;
+  const visible2 = new Map(ctx.builtins);
+  for (const name of plugins) for (const [id, rule] of ctx.plugins.get(name).rules) visible2.set(id, rule);
+  return visible2;
 }
 
 // src/explain.ts
@@ -12687,7 +12692,7 @@ function collector(settings, out) {
         },
         onValue(v) {
           const row = rows.get(v.element);
-          if (row && v.text.trim()) row.value = JSON.parse(ctx.quote(v.text.trim(), v.range));
+          if (row && v.text.trim()) row.value = ctx.isSecret(v.range) ? MASK : cutValue(v.text.trim());
         },
         onElementEnd(el) {
           const row = rows.get(el);

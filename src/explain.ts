@@ -1,7 +1,8 @@
 // --explain: the scenario and, pass by pass in the order Setup runs them, what it applies and what it skips and why.
 import { defineRule } from './engine/rule.js';
 import { lintSource } from './engine/run.js';
-import { maskFound, messageSecretFinder, secretValuesOf } from './engine/secrets.js';
+import { MASK, maskFound, messageSecretFinder, secretValuesOf } from './engine/secrets.js';
+import { cutValue } from './engine/quote.js';
 import { mergeRanges } from './engine/secret-ranges.js';
 import type { AnswerModel } from './engine/model.js';
 import { SCENARIO_DESCRIPTIONS, SCENARIO_FACTS, scenarioOf, type Scenario, type ScenarioName } from './engine/scenario.js';
@@ -137,8 +138,8 @@ function collector(settings: Record<string, unknown>, out: Collected) {
         },
         onValue(v: BoundValue) {
           const row = rows.get(v.element);
-          // Quoted (and masked) as messages quote values; kept unquoted, as data.
-          if (row && v.text.trim()) row.value = JSON.parse(ctx.quote(v.text.trim(), v.range)) as string;
+          // Cut (and masked) as messages quote values; kept unquoted, as data.
+          if (row && v.text.trim()) row.value = ctx.isSecret(v.range) ? MASK : cutValue(v.text.trim());
         },
         onElementEnd(el) {
           const row = rows.get(el);

@@ -85,14 +85,18 @@ test('hooks fire in document order with pass, component and path', () => {
 });
 
 
-test('quoteValue: JSON-escaped, cut after 60 characters (not code units), whole up to 60', () => {
-  assert.is(quoteValue('a "b"\n'), '"a \\"b\\"\\n"');
-  assert.is(quoteValue('x'.repeat(60)), JSON.stringify('x'.repeat(60)));
-  assert.is(quoteValue('x'.repeat(61)), JSON.stringify(`${'x'.repeat(60)}…`));
+test('quoteValue: as written in double quotes, line breaks and tabs visible, cut after 60 characters (not code units)', () => {
+  // A Windows path and DOMAIN\user read as in the file: no doubled backslashes, no escaped quotes.
+  assert.is(quoteValue('CORP\\svc-join'), '"CORP\\svc-join"');
+  assert.is(quoteValue('C:\\new\\x.cmd "a b"'), '"C:\\new\\x.cmd "a b""');
+  // Each line break (CRLF, LF or CR) is one mark; a tab is an arrow; other control characters are escaped.
+  assert.is(quoteValue('a\r\nb\nc\rd\te\u0001'), '"a↵b↵c↵d→e\\u0001"');
+  assert.is(quoteValue('x'.repeat(60)), `"${'x'.repeat(60)}"`);
+  assert.is(quoteValue('x'.repeat(61)), `"${'x'.repeat(60)}…"`);
   // 40 astral characters are 80 code units and still under the limit; 61 of them are cut after 60.
-  assert.is(quoteValue('😀'.repeat(40)), JSON.stringify('😀'.repeat(40)));
-  assert.is(quoteValue('😀'.repeat(61)), JSON.stringify(`${'😀'.repeat(60)}…`));
-  assert.is(quoteValue('ab', 1), JSON.stringify('a…'));
+  assert.is(quoteValue('😀'.repeat(40)), `"${'😀'.repeat(40)}"`);
+  assert.is(quoteValue('😀'.repeat(61)), `"${'😀'.repeat(60)}…"`);
+  assert.is(quoteValue('ab', 1), '"a…"');
 });
 
 test('plain elements: a rule with plainElements false hears every element but plain settings', () => {
