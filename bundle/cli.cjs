@@ -19530,6 +19530,9 @@ function findPlaceholders(text2, context) {
 function isTemplated(text2, secret = false) {
   return MARK.test(text2) && findPlaceholders(text2, secret ? "secret" : "attribute").length > 0;
 }
+function isTemplatedValue(text2, secret) {
+  return MARK.test(text2) && findPlaceholders(text2, secret ? "secret" : "value").length > 0;
+}
 var CONDITIONAL = /\{%-?\s*(?:if|elif|else|endif)\b|%\{~?\s*(?:if|else|endif)\b|\{\{-?\s*(?:if|else|end)\b|^[ \t]*%[ \t]*(?:if|elif|else|endif)\b/m;
 var MARK_CHARS = ["{", "@", "#", "$", "%"];
 function templateMarkOffsets(text2) {
@@ -19632,7 +19635,7 @@ function createBinder(tree) {
     value(v) {
       const b = v.element.binding;
       if (!b.setting) return;
-      b.placeholder = isTemplated(v.text, b.secret);
+      b.placeholder = isTemplatedValue(v.text, b.secret);
       const item = b.item;
       if (item && item.key === void 0 && v.element.parent === item.element && item.node.listItem?.keyElement === b.setting.name) {
         item.key = v.text.trim();

@@ -4262,6 +4262,9 @@ function findPlaceholders(text, context) {
 function isTemplated(text, secret = false) {
   return MARK.test(text) && findPlaceholders(text, secret ? "secret" : "attribute").length > 0;
 }
+function isTemplatedValue(text, secret) {
+  return MARK.test(text) && findPlaceholders(text, secret ? "secret" : "value").length > 0;
+}
 var CONDITIONAL = /\{%-?\s*(?:if|elif|else|endif)\b|%\{~?\s*(?:if|else|endif)\b|\{\{-?\s*(?:if|else|end)\b|^[ \t]*%[ \t]*(?:if|elif|else|endif)\b/m;
 var MARK_CHARS = ["{", "@", "#", "$", "%"];
 function templateMarkOffsets(text) {
@@ -10468,7 +10471,7 @@ function createBinder(tree) {
     value(v) {
       const b = v.element.binding;
       if (!b.setting) return;
-      b.placeholder = isTemplated(v.text, b.secret);
+      b.placeholder = isTemplatedValue(v.text, b.secret);
       const item = b.item;
       if (item && item.key === void 0 && v.element.parent === item.element && item.node.listItem?.keyElement === b.setting.name) {
         item.key = v.text.trim();

@@ -2,7 +2,7 @@
 import type { ComponentNode, ElementNode, ValueNode } from '../parser/events.js';
 import type { Range } from '../types.js';
 import type { ComponentEntry, KbTree, SettingNode } from '../kb/tree.js';
-import { isTemplated } from './placeholders.js';
+import { isTemplated, isTemplatedValue } from './placeholders.js';
 
 /**
  * exact: the documented element; case: the documented element written in other letter case (judged once, by
@@ -125,7 +125,7 @@ export function createBinder(tree: KbTree): Binder {
     value(v) {
       const b = v.element.binding;
       if (!b.setting) return;
-      b.placeholder = isTemplated(v.text, b.secret);
+      b.placeholder = isTemplatedValue(v.text, b.secret);
       const item = b.item;
       if (item && item.key === undefined && v.element.parent === item.element && item.node.listItem?.keyElement === b.setting.name) {
         item.key = v.text.trim();

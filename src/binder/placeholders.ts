@@ -100,9 +100,17 @@ export function findPlaceholders(text: string, context: PlaceholderContext): Pla
   return out.filter((p) => p.index >= end && (end = p.index + p.token.length) > 0);
 }
 
-/** True when a value holds a template token: rules that check values leave it to template-placeholder. */
+/** True when a text holds a template token: rules that check values leave it to template-placeholder. */
 export function isTemplated(text: string, secret = false): boolean {
   return MARK.test(text) && findPlaceholders(text, secret ? 'secret' : 'attribute').length > 0;
+}
+
+/**
+ * isTemplated for an element's value, as template-placeholder judges values: a whole %VAR% naming a Windows variable
+ * (%COMPUTERNAME%) is no template token there, so the value rules judge it (Setup does not expand it).
+ */
+export function isTemplatedValue(text: string, secret: boolean): boolean {
+  return MARK.test(text) && findPlaceholders(text, secret ? 'secret' : 'value').length > 0;
 }
 
 // Conditionals of Jinja, HCL, Go templates and Mako: elements on two sides of one may be alternatives
