@@ -5004,7 +5004,8 @@ function decide(model, filePath, setting) {
 }
 var mode = (model, pass, value) => model.all(RESEAL_MODE).some((f) => f.pass === pass && f.value === value);
 function passRuns(name, present, model, weak) {
-  const toAudit = mode(model, "oobeSystem", "Audit");
+  const templatedAudit = model.all(RESEAL_MODE).some((f) => f.pass === "oobeSystem" && f.placeholder);
+  const toAudit = mode(model, "oobeSystem", "Audit") || templatedAudit;
   const generalizes = model.all(GENERALIZE).some((f) => f.pass === "auditUser");
   const toOobe = mode(model, "auditSystem", "OOBE") || mode(model, "auditUser", "OOBE");
   const never = {};
@@ -5014,7 +5015,8 @@ function passRuns(name, present, model, weak) {
     case "media": {
       runs = [{ pass: "windowsPE" }, { pass: "offlineServicing" }, { pass: "generalize", when: sysprepOnly }, { pass: "specialize" }];
       if (toAudit) {
-        runs.push({ pass: "oobeSystem", when: "its Reseal Mode=Audit then starts audit mode" }, { pass: "auditSystem" }, { pass: "auditUser" });
+        const when = templatedAudit && !mode(model, "oobeSystem", "Audit") ? "its Reseal Mode (a template token) may be Audit, which starts audit mode" : "its Reseal Mode=Audit then starts audit mode";
+        runs.push({ pass: "oobeSystem", when }, { pass: "auditSystem" }, { pass: "auditUser" });
         if (generalizes) runs.push({ pass: "generalize" }, { pass: "specialize" });
         runs.push({ pass: "oobeSystem", when: "after audit mode reseals to OOBE" });
       } else {
@@ -13144,7 +13146,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-ULX2ZOOR.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-D4RYC3CZ.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

@@ -133,7 +133,9 @@ const mode = (model: AnswerModel, pass: string, value: string): boolean =>
 
 /** Which passes run in a scenario, given what the file says about Reseal and Generalize. */
 function passRuns(name: ScenarioName, present: ReadonlySet<string>, model: AnswerModel, weak: boolean): Pick<Scenario, 'runs' | 'notRun'> {
-  const toAudit = mode(model, 'oobeSystem', 'Audit');
+  // A templated Mode may render to Audit: the audit passes may then run, and are not called dead.
+  const templatedAudit = model.all(RESEAL_MODE).some((f) => f.pass === 'oobeSystem' && f.placeholder);
+  const toAudit = mode(model, 'oobeSystem', 'Audit') || templatedAudit;
   const generalizes = model.all(GENERALIZE).some((f) => f.pass === 'auditUser');
   const toOobe = mode(model, 'auditSystem', 'OOBE') || mode(model, 'auditUser', 'OOBE');
   const never: Partial<Record<PassName, string>> = {};
@@ -143,7 +145,8 @@ function passRuns(name: ScenarioName, present: ReadonlySet<string>, model: Answe
     case 'media': {
       runs = [{ pass: 'windowsPE' }, { pass: 'offlineServicing' }, { pass: 'generalize', when: sysprepOnly }, { pass: 'specialize' }];
       if (toAudit) {
-        runs.push({ pass: 'oobeSystem', when: 'its Reseal Mode=Audit then starts audit mode' }, { pass: 'auditSystem' }, { pass: 'auditUser' });
+        const when = templatedAudit && !mode(model, 'oobeSystem', 'Audit') ? 'its Reseal Mode (a template token) may be Audit, which starts audit mode' : 'its Reseal Mode=Audit then starts audit mode';
+        runs.push({ pass: 'oobeSystem', when }, { pass: 'auditSystem' }, { pass: 'auditUser' });
         if (generalizes) runs.push({ pass: 'generalize' }, { pass: 'specialize' });
         runs.push({ pass: 'oobeSystem', when: 'after audit mode reseals to OOBE' });
       } else {
