@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '85ed26b0d035081a';
+const SCRIPT_HASH = '0fa8c838b426173f';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

@@ -4260,11 +4260,12 @@ function findPlaceholders(text, context) {
   return out.filter((p) => p.index >= end && (end = p.index + p.token.length) > 0);
 }
 function isTemplated(text, secret = false) {
-  return MARK.test(text) && findPlaceholders(text, secret ? "secret" : "attribute").length > 0;
+  return holdsPlaceholder(text, secret ? "secret" : "attribute");
 }
 function isTemplatedValue(text, secret) {
-  return MARK.test(text) && findPlaceholders(text, secret ? "secret" : "value").length > 0;
+  return holdsPlaceholder(text, secret ? "secret" : "value");
 }
+var holdsPlaceholder = (text, context) => MARK.test(text) && findPlaceholders(text, context).length > 0;
 var CONDITIONAL = /\{%-?\s*(?:if|elif|else|endif)\b|%\{~?\s*(?:if|else|endif)\b|\{\{-?\s*(?:if|else|end)\b|^[ \t]*%[ \t]*(?:if|elif|else|endif)\b/m;
 var MARK_CHARS = ["{", "@", "#", "$", "%"];
 function templateMarkOffsets(text) {
@@ -5686,14 +5687,13 @@ var domain_credential_exposure_default = defineRule({
 // rules/_helpers/seen.ts
 function createSeen(ctx) {
   const byParent = /* @__PURE__ */ new Map();
-  const conditionalBetween = (start, end) => anyBetween(ctx.conditionals(), start, end);
   return {
     repeatOf(parent, key, range) {
       let keys2 = byParent.get(parent);
       if (!keys2) byParent.set(parent, keys2 = /* @__PURE__ */ new Map());
       const first = keys2.get(key);
       if (!first) keys2.set(key, range);
-      return first && !conditionalBetween(first.end, range.start) ? first : void 0;
+      return first && !alternatives(ctx, first, range) ? first : void 0;
     },
     drop(parent) {
       if (byParent.size > 0) byParent.delete(parent);

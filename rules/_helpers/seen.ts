@@ -15,15 +15,14 @@ export interface Seen<P> {
 
 export function createSeen<P>(ctx: Pick<RuleContext, 'conditionals'>): Seen<P> {
   const byParent = new Map<P, Map<string, Range>>();
-  // The file's template conditionals are found once, and only if a key repeats: the test is then a binary search.
-  const conditionalBetween = (start: number, end: number): boolean => anyBetween(ctx.conditionals(), start, end);
   return {
     repeatOf(parent, key, range) {
       let keys = byParent.get(parent);
       if (!keys) byParent.set(parent, (keys = new Map()));
       const first = keys.get(key);
       if (!first) keys.set(key, range);
-      return first && !conditionalBetween(first.end, range.start) ? first : undefined;
+      // The file's template conditionals are found once, and only if a key repeats: the test is then a binary search.
+      return first && !alternatives(ctx, first, range) ? first : undefined;
     },
     drop(parent) {
       // Called for every element that closes, most of which were never a parent here.

@@ -102,7 +102,7 @@ export function findPlaceholders(text: string, context: PlaceholderContext): Pla
 
 /** True when a text holds a template token: rules that check values leave it to template-placeholder. */
 export function isTemplated(text: string, secret = false): boolean {
-  return MARK.test(text) && findPlaceholders(text, secret ? 'secret' : 'attribute').length > 0;
+  return holdsPlaceholder(text, secret ? 'secret' : 'attribute');
 }
 
 /**
@@ -110,8 +110,10 @@ export function isTemplated(text: string, secret = false): boolean {
  * (%COMPUTERNAME%) is no template token there, so the value rules judge it (Setup does not expand it).
  */
 export function isTemplatedValue(text: string, secret: boolean): boolean {
-  return MARK.test(text) && findPlaceholders(text, secret ? 'secret' : 'value').length > 0;
+  return holdsPlaceholder(text, secret ? 'secret' : 'value');
 }
+
+const holdsPlaceholder = (text: string, context: PlaceholderContext): boolean => MARK.test(text) && findPlaceholders(text, context).length > 0;
 
 // Conditionals of Jinja, HCL, Go templates and Mako: elements on two sides of one may be alternatives
 // (if/else, or two ifs on exclusive conditions) that never meet in a rendered file, so no duplicate.
