@@ -598,13 +598,13 @@ var require_saxes = __commonJS({
     var isNCNameStartChar = NSed3.isNCNameStartChar;
     var isNCNameChar = NSed3.isNCNameChar;
     var NC_NAME_RE = NSed3.NC_NAME_RE;
-    var XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
-    var XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
+    var XML_NAMESPACE2 = "http://www.w3.org/XML/1998/namespace";
+    var XMLNS_NAMESPACE2 = "http://www.w3.org/2000/xmlns/";
     var rootNS = {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
       __proto__: null,
-      xml: XML_NAMESPACE,
-      xmlns: XMLNS_NAMESPACE
+      xml: XML_NAMESPACE2,
+      xmlns: XMLNS_NAMESPACE2
     };
     var XML_ENTITIES = {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
@@ -690,22 +690,22 @@ var require_saxes = __commonJS({
     function nsPairCheck(parser, prefix, uri) {
       switch (prefix) {
         case "xml":
-          if (uri !== XML_NAMESPACE) {
-            parser.fail(`xml prefix must be bound to ${XML_NAMESPACE}.`);
+          if (uri !== XML_NAMESPACE2) {
+            parser.fail(`xml prefix must be bound to ${XML_NAMESPACE2}.`);
           }
           break;
         case "xmlns":
-          if (uri !== XMLNS_NAMESPACE) {
-            parser.fail(`xmlns prefix must be bound to ${XMLNS_NAMESPACE}.`);
+          if (uri !== XMLNS_NAMESPACE2) {
+            parser.fail(`xmlns prefix must be bound to ${XMLNS_NAMESPACE2}.`);
           }
           break;
         default:
       }
       switch (uri) {
-        case XMLNS_NAMESPACE:
-          parser.fail(prefix === "" ? `the default namespace may not be set to ${uri}.` : `may not assign a prefix (even "xmlns") to the URI ${XMLNS_NAMESPACE}.`);
+        case XMLNS_NAMESPACE2:
+          parser.fail(prefix === "" ? `the default namespace may not be set to ${uri}.` : `may not assign a prefix (even "xmlns") to the URI ${XMLNS_NAMESPACE2}.`);
           break;
-        case XML_NAMESPACE:
+        case XML_NAMESPACE2:
           switch (prefix) {
             case "xml":
               break;
@@ -2247,7 +2247,7 @@ var require_saxes = __commonJS({
           let uri;
           let eqname;
           if (prefix === "") {
-            uri = name === "xmlns" ? XMLNS_NAMESPACE : "";
+            uri = name === "xmlns" ? XMLNS_NAMESPACE2 : "";
             eqname = name;
           } else {
             uri = this.resolve(prefix);
@@ -19114,7 +19114,7 @@ var SLASH = 47;
 var EQUALS = 61;
 var QUOT = 34;
 var APOS = 39;
-function attributeNodes(text2, base, tag, unbound) {
+function attributeNodes(text2, base, attrs) {
   const out = [];
   const end = text2.length;
   let i = 1;
@@ -19132,20 +19132,57 @@ function attributeNodes(text2, base, tag, unbound) {
     const valueEnd = quote ? text2.indexOf(quote, valueStart) : -1;
     if (valueEnd < 0 || valueEnd >= end) break;
     i = valueEnd + 1;
-    const a = tag.attributes[qname];
+    const a = byName(attrs, qname);
     if (!a) continue;
-    const uri = a.prefix && unbound.has(a.prefix) ? "" : a.uri;
     out.push({
       qname,
       prefix: a.prefix,
       local: a.local,
-      uri,
+      uri: a.uri,
       value: a.value,
       range: { start: base + nameStart, end: base + i },
       valueRange: { start: base + valueStart, end: base + valueEnd }
     });
   }
   return out;
+}
+function byName(attrs, name) {
+  for (let i = 0; i < attrs.length; i++) if (attrs[i].name === name) return attrs[i];
+  return void 0;
+}
+
+// src/parser/namespaces.ts
+var XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
+var XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
+var ROOT_SCOPE = {
+  defaultUri: "",
+  prefixes: /* @__PURE__ */ new Map([
+    ["xml", XML_NAMESPACE],
+    ["xmlns", XMLNS_NAMESPACE]
+  ])
+};
+var UNPREFIXED = (name) => ({ prefix: "", local: name, malformed: false });
+function splitName(name) {
+  const colon = name.indexOf(":");
+  if (colon < 0) return UNPREFIXED(name);
+  const prefix = name.slice(0, colon);
+  const local = name.slice(colon + 1);
+  return { prefix, local, malformed: prefix === "" || local === "" || local.includes(":") };
+}
+var isDeclaration = (name) => name.startsWith("xmlns") && (name.length === 5 || name.charCodeAt(5) === 58);
+function declare(parent, names2, attributes) {
+  let defaultUri = parent.defaultUri;
+  let prefixes;
+  for (const name of names2) {
+    if (!isDeclaration(name)) continue;
+    const uri = attributes[name].trim();
+    if (name.length === 5) defaultUri = uri;
+    else (prefixes ??= new Map(parent.prefixes)).set(name.slice(6), uri);
+  }
+  return { defaultUri, prefixes: prefixes ?? parent.prefixes };
+}
+function fatalDeclaration(name, value) {
+  return name.length > 5 && value.trim() === XMLNS_NAMESPACE ? `may not assign a prefix (even "xmlns") to the URI ${XMLNS_NAMESPACE}` : void 0;
 }
 
 // src/parser/ampersand.ts
@@ -19182,20 +19219,18 @@ var MAX_DEPTH = 257;
 var CHUNK = 64 * 1024;
 var STOP = /* @__PURE__ */ Symbol("stop");
 var NO_ATTRIBUTE_FACTS = Object.freeze({ action: void 0, keyValue: void 0, prefixed: false, unbound: false, wcmUri: void 0 });
-function attributeFacts(tag, unbound) {
+function attributeFacts(attrs) {
   let action;
   let keyValue;
   let prefixed = false;
   let unboundAttr = false;
   let wcmUri;
-  const names2 = Object.keys(tag.attributes);
-  for (let i = 0; i < names2.length; i++) {
-    const a = tag.attributes[names2[i]];
+  for (let i = 0; i < attrs.length; i++) {
+    const a = attrs[i];
     if (a.prefix && a.prefix !== "xmlns") {
       prefixed = true;
-      const uri = unbound?.has(a.prefix) ? "" : a.uri;
-      if (uri === "") unboundAttr = true;
-      if (a.prefix === "wcm") wcmUri ??= uri;
+      if (a.uri === "") unboundAttr = true;
+      if (a.prefix === "wcm") wcmUri ??= a.uri;
     }
     if (a.prefix !== "wcm" && !a.uri.includes("WMIConfig")) continue;
     if (a.local === "action") action ??= a.value;
@@ -19203,15 +19238,53 @@ function attributeFacts(tag, unbound) {
   }
   return prefixed || action !== void 0 || keyValue !== void 0 ? { action, keyValue, prefixed, unbound: unboundAttr, wcmUri } : NO_ATTRIBUTE_FACTS;
 }
+var NO_ATTRIBUTES = Object.freeze([]);
+var NO_NAMES = Object.freeze([]);
+function sameExpandedName(attrs) {
+  let seen;
+  let prefixed = 0;
+  for (const a of attrs) if (a.prefix) prefixed++;
+  if (prefixed < 2) return void 0;
+  for (const a of attrs) {
+    if (!a.prefix) continue;
+    const expanded = `{${a.uri || a.prefix}}${a.local}`;
+    if ((seen ??= /* @__PURE__ */ new Set()).has(expanded)) return expanded;
+    seen.add(expanded);
+  }
+  return void 0;
+}
+function resolveAttributes(names2, values, scope, unbound) {
+  const out = [];
+  for (let i = 0; i < names2.length; i++) {
+    const name = names2[i];
+    const colon = name.indexOf(":");
+    if (colon < 0) {
+      out.push({ name, prefix: "", local: name, uri: name === "xmlns" ? XMLNS_NAMESPACE : "", value: values[name] });
+      continue;
+    }
+    const prefix = name.slice(0, colon);
+    let uri = scope.prefixes.get(prefix);
+    if (uri === void 0) {
+      unbound.add(prefix);
+      uri = "";
+    }
+    out.push({ name, prefix, local: name.slice(colon + 1), uri, value: values[name] });
+  }
+  return out;
+}
 var Element = class {
-  constructor(text2, tag, start, end, uri, role, parent, depth, unbound, answerNs) {
+  constructor(text2, qname, prefix, local, selfClosing, attrs, scope, start, end, uri, role, parent, depth, answerNs) {
     this.text = text2;
-    this.tag = tag;
+    this.qname = qname;
+    this.prefix = prefix;
+    this.local = local;
+    this.selfClosing = selfClosing;
+    this.attrs = attrs;
+    this.scope = scope;
     this.uri = uri;
     this.role = role;
     this.parent = parent;
     this.depth = depth;
-    this.unbound = unbound;
     this.range = { start, end };
     this.pass = parent?.pass;
     this.component = parent?.component;
@@ -19222,16 +19295,20 @@ var Element = class {
     this.end = -1;
     this.#attributes = void 0;
     this.#nameRange = void 0;
-    this.#facts = end - start <= tag.name.length + 3 ? NO_ATTRIBUTE_FACTS : attributeFacts(tag, unbound);
-    this.plain = role === "setting" && answerNs && tag.prefix === "" && !this.#facts.prefixed;
+    this.#facts = attrs.length === 0 ? NO_ATTRIBUTE_FACTS : attributeFacts(attrs);
+    this.plain = role === "setting" && answerNs && prefix === "" && !this.#facts.prefixed;
   }
   text;
-  tag;
+  qname;
+  prefix;
+  local;
+  selfClosing;
+  attrs;
+  scope;
   uri;
   role;
   parent;
   depth;
-  unbound;
   range;
   pass;
   component;
@@ -19251,18 +19328,6 @@ var Element = class {
   get kind() {
     return "element";
   }
-  get qname() {
-    return this.tag.name;
-  }
-  get prefix() {
-    return this.tag.prefix;
-  }
-  get local() {
-    return this.tag.local;
-  }
-  get selfClosing() {
-    return this.tag.isSelfClosing;
-  }
   get action() {
     return this.#facts.action;
   }
@@ -19279,17 +19344,16 @@ var Element = class {
     return this.#facts.wcmUri;
   }
   get nameRange() {
-    return this.#nameRange ??= { start: this.range.start + 1, end: this.range.start + 1 + this.tag.name.length };
+    return this.#nameRange ??= { start: this.range.start + 1, end: this.range.start + 1 + this.qname.length };
   }
   get fullRange() {
     return this.end < 0 ? void 0 : { start: this.range.start, end: this.end };
   }
   get attributes() {
     const { start, end } = this.range;
-    return this.#attributes ??= attributeNodes(this.text.slice(start, end), start, this.tag, this.unbound ?? NONE);
+    return this.#attributes ??= attributeNodes(this.text.slice(start, end), start, this.attrs);
   }
 };
-var NONE = /* @__PURE__ */ new Set();
 var EXPLAINED = {
   "malformed comment": 'malformed comment: XML forbids "--" inside a comment (only its end "-->" has two hyphens)'
 };
@@ -19298,7 +19362,6 @@ function isDirectiveAt(text2, offset) {
   return at >= 0 && /^<!--\s*unattend-lint-/.test(text2.slice(at, at + 40));
 }
 var DIRECTIVE_REASON = "; in an unattend-lint directive, write the reason after a colon";
-var NAMESPACE_ERROR = /unbound namespace prefix|prefix must be bound|default namespace may not|xml namespace to another prefix|undefine prefix|"xmlns" as prefix/;
 function roleOf(parent, answerNs, uri, local) {
   if (!parent) return "root";
   if (!(answerNs || uri === "") || parent.role === "foreign") return "foreign";
@@ -19315,10 +19378,9 @@ function roleOf(parent, answerNs, uri, local) {
   }
 }
 function parse(text2, sink, pieces = chunksOf(text2)) {
-  const parser = new import_saxes.SaxesParser({ xmlns: true, position: true });
+  const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
   const result = { unboundPrefixes: /* @__PURE__ */ new Set() };
   const stack = [];
-  let pendingUnbound;
   let answerUri;
   let lastClosed;
   const fail = (message, offset) => {
@@ -19328,14 +19390,6 @@ function parse(text2, sink, pieces = chunksOf(text2)) {
   };
   parser.on("error", (err) => {
     const message = err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
-    if (NAMESPACE_ERROR.test(message)) {
-      const m = /unbound namespace prefix: "([^"]*)"/.exec(message);
-      if (m) {
-        (pendingUnbound ??= /* @__PURE__ */ new Set()).add(m[1]);
-        result.unboundPrefixes.add(m[1]);
-      }
-      return;
-    }
     const offset = parser.position - 1;
     const amp = firstBareAmpersand(typeof text2 === "string" ? text2 : text2.slice(0, text2.length), offset + 1);
     if (amp !== void 0) fail('unescaped "&" (not the start of an entity reference); write it as &amp;', amp);
@@ -19353,15 +19407,45 @@ function parse(text2, sink, pieces = chunksOf(text2)) {
     const end = parser.position;
     const start = text2.lastIndexOf("<", end - 1);
     const parent = stack.length > 0 ? stack[stack.length - 1] : null;
+    const name = tag.name;
+    const names2 = end - start <= name.length + 3 ? NO_NAMES : Object.keys(tag.attributes);
+    let scope = parent ? parent.scope : ROOT_SCOPE;
+    let declares = false;
+    for (let i = 0; i < names2.length; i++) {
+      const n = names2[i];
+      if (n.indexOf(":") >= 0 && splitName(n).malformed) fail(`malformed name: ${n}`, valueEndOf(text2, start, end, n, tag.attributes[n]));
+      if (isDeclaration(n)) {
+        declares = true;
+        const why = fatalDeclaration(n, tag.attributes[n]);
+        if (why) fail(why, valueEndOf(text2, start, end, n, tag.attributes[n]));
+      }
+    }
+    if (declares) scope = declare(scope, names2, tag.attributes);
+    let prefix = "";
+    let local = name;
+    let uri = scope.defaultUri;
+    const colon = name.indexOf(":");
+    if (colon >= 0) {
+      const q = splitName(name);
+      if (q.malformed) fail(`malformed name: ${name}`, end - 1);
+      prefix = q.prefix;
+      local = q.local;
+      uri = scope.prefixes.get(prefix) ?? "";
+      if (uri === "") result.unboundPrefixes.add(prefix);
+    }
+    const attrs = names2.length === 0 ? NO_ATTRIBUTES : resolveAttributes(names2, tag.attributes, scope, result.unboundPrefixes);
+    if (attrs.length > 1) {
+      const twin = sameExpandedName(attrs);
+      if (twin) fail(`duplicate attribute: ${twin}`, end - 1);
+    }
     if (stack.length >= MAX_DEPTH) fail(`elements are nested more than ${MAX_DEPTH} levels deep`, start);
     if (parent) {
       parent.childCount++;
       parent.pendingText = "";
     }
-    const uri = tag.prefix && pendingUnbound?.has(tag.prefix) ? "" : tag.uri;
     const answerNs = uri === answerUri || uri === UNATTEND_NS && (answerUri = uri, true);
-    const node = new Element(text2, tag, start, end, uri, roleOf(parent, answerNs, uri, tag.local), parent, stack.length, pendingUnbound, answerNs);
-    pendingUnbound = void 0;
+    const role = roleOf(parent, answerNs, uri, local);
+    const node = new Element(text2, name, prefix, local, tag.isSelfClosing, attrs, scope, start, end, uri, role, parent, stack.length, answerNs);
     let component;
     if (node.role === "settings") {
       const passAttr = node.attributes.find((a) => a.local === "pass" && a.prefix === "");
@@ -19431,6 +19515,10 @@ function componentNode(element, settings) {
     pass: element.pass,
     settings
   };
+}
+function valueEndOf(text2, start, end, name, value) {
+  const found = attributeNodes(text2.slice(start, end), start, [{ name, prefix: "", local: name, uri: "", value }]);
+  return found[0]?.valueRange.end ?? end - 1;
 }
 
 // src/binder/placeholders.ts
@@ -20678,7 +20766,7 @@ var DATA_FILES = {
 };
 
 // src/kb/tree.ts
-var NO_NAMES = Object.freeze([]);
+var NO_NAMES2 = Object.freeze([]);
 var ChildScope = class {
   #exact;
   #lower;
@@ -20698,7 +20786,7 @@ var ChildScope = class {
     return this.#lower.get(name.toLowerCase());
   }
   get childNames() {
-    return this.#names ??= this.#exact ? Object.freeze([...this.#exact.keys()].sort()) : NO_NAMES;
+    return this.#names ??= this.#exact ? Object.freeze([...this.#exact.keys()].sort()) : NO_NAMES2;
   }
   add(node) {
     (this.#exact ??= /* @__PURE__ */ new Map()).set(node.name, node);
@@ -27538,7 +27626,7 @@ var ADDITIONAL_SCHEMA = {
   items: { type: "string", minLength: 1 },
   description: 'Components ("Contoso-Branding") or settings ("Microsoft-Windows-Shell-Setup/NewSetting") to accept as known'
 };
-var byName = (kb) => kb.derive("settings-by-name", (k) => {
+var byName2 = (kb) => kb.derive("settings-by-name", (k) => {
   const map = /* @__PURE__ */ new Map();
   for (const record of k.allSettings()) {
     if (record.removed) continue;
@@ -27554,7 +27642,7 @@ function documentedElsewhere(kb, here) {
   const parent = here.path.slice(0, -1);
   let best;
   let bestScore = [];
-  for (const record of byName(kb).get(name) ?? []) {
+  for (const record of byName2(kb).get(name) ?? []) {
     const score = rank(kb, record, here.component, parent, here.pass);
     if (!best || compare(score, bestScore) > 0) [best, bestScore] = [record, score];
   }

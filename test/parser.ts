@@ -8,6 +8,7 @@ import { createLineIndex } from '../src/source/line-index.js';
 import { parse, MAX_DEPTH } from '../src/parser/sax-adapter.js';
 import type { ElementNode, ValueNode, ComponentNode, SettingsNode } from '../src/parser/events.js';
 import { FIXTURES } from './helpers/paths.js';
+import { SaxesParser } from 'saxes';
 
 const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, 'parser', name));
 
@@ -225,6 +226,73 @@ test('an element knows its attribute facts without building its attributes, and 
   assert.is(byName.get('d')!.qname, 'd');
   assert.is(byName.get('a')!.selfClosing, true);
   assert.is(byName.get('b')!.selfClosing, false);
+});
+
+
+// Namespaces are resolved by the adapter, with saxes in its plain mode: saxes' namespace mode is the oracle.
+const NS_CASES: Record<string, string> = {
+  'a declaration on a child is seen only below it':
+    '<unattend xmlns="urn:schemas-microsoft-com:unattend"><a xmlns:p="urn:p"><p:b p:x="1"/></a><c><p:d/></c></unattend>',
+  'a redeclared prefix and default namespace, and xmlns="" below':
+    '<r xmlns="urn:one" xmlns:p="urn:p1"><s xmlns="urn:two" xmlns:p="urn:p2"><p:t/><u xmlns=""><v/></u></s><p:w/></r>',
+  'a prefix declared later in the same tag names that tag and its attributes':
+    '<p:r p:a="1" xmlns:p=" urn:trimmed "><x xml:lang="en" xmlns:q="urn:q" q:b="2"/></p:r>',
+  'undeclared prefixes on elements and attributes, and a prefix declared as ""':
+    '<r xmlns="urn:r" xmlns:e=""><wcm:a wcm:action="add"/><b e:x="1"/><e:c/></r>',
+  'xmlns as a prefix and the xml prefix rebound':
+    '<r xmlns:xml="urn:not-xml"><xml:a/><xmlns:b/></r>',
+};
+
+function saxesView(text: string): { elements: string[]; unbound: string[]; fatal: boolean; first?: { message: string; offset: number } } {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const elements: string[] = [];
+  const unbound = new Set<string>();
+  let first: { message: string; offset: number } | undefined;
+  parser.on('error', (e) => {
+    const m = /unbound namespace prefix: "([^"]*)"/.exec(e.message);
+    if (m) unbound.add(m[1]!);
+    else if (!/prefix must be bound|default namespace may not|xml namespace to another prefix|undefine prefix|"xmlns" as prefix/.test(e.message)) {
+      first ??= { message: e.message.replace(/^\d+:\d+: /, '').replace(/\.$/, ''), offset: parser.position - 1 };
+    }
+  });
+  parser.on('opentag', (t) => {
+    const bad = (p: string, uri: string): string => (unbound.has(p) && uri === p ? '' : uri);
+    const attrs = Object.values(t.attributes).map((a) => `${a.name}=${bad(a.prefix, a.uri)}`);
+    elements.push(`${t.prefix}|${t.local}|${bad(t.prefix, t.uri)}|${attrs.join(',')}`);
+  });
+  parser.write(text).close();
+  return { elements, unbound: [...unbound].sort(), fatal: first !== undefined, first };
+}
+
+for (const [name, text] of Object.entries(NS_CASES)) {
+  test(`namespaces as saxes resolves them: ${name}`, () => {
+    const { result, elements } = collect(text);
+    const oracle = saxesView(text);
+    assert.is(oracle.fatal, false);
+    assert.is(result.fatal, undefined);
+    assert.equal(
+      elements.map((e) => `${e.prefix}|${e.local}|${e.uri}|${e.attributes.map((a) => `${a.qname}=${a.uri}`).join(',')}`),
+      oracle.elements,
+    );
+    assert.equal([...result.unboundPrefixes].sort(), oracle.unbound);
+  });
+}
+
+test('namespace errors that saxes stops at stay fatal, with its words at its offset', () => {
+  const cases: [string, RegExp][] = [
+    ['<r xmlns:a="urn:x" xmlns:b="urn:x"><e a:k="1" b:k="2"/></r>', /^duplicate attribute: \{urn:x\}k$/],
+    ['<r><a:b:c/></r>', /^malformed name: a:b:c$/],
+    ['<r x:="1" y="2"/>', /^malformed name: x:$/],
+    ['<r xmlns:p="http://www.w3.org/2000/xmlns/"/>', /^may not assign a prefix/],
+  ];
+  for (const [text, words] of cases) {
+    const fatal = collect(text).result.fatal;
+    const oracle = saxesView(text).first;
+    assert.ok(fatal && oracle, text);
+    assert.match(fatal.message, words);
+    assert.is(fatal.message, oracle.message);
+    assert.is(fatal.offset, oracle.offset, text);
+  }
 });
 
 test.run();

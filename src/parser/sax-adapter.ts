@@ -1,5 +1,5 @@
 // The only saxes subscriber: turns the character stream into typed answer-file events with exact offsets.
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import {
   UNATTEND_NS,
   type AttributeNode,
@@ -11,7 +11,8 @@ import {
   type SettingsNode,
   type ValueNode,
 } from './events.js';
-import { attributeNodes } from './attributes.js';
+import { attributeNodes, type ParsedAttribute } from './attributes.js';
+import { declare, fatalDeclaration, isDeclaration, ROOT_SCOPE, splitName, XMLNS_NAMESPACE, type Scope } from './namespaces.js';
 import { firstBareAmpersand } from './ampersand.js';
 
 /** libxml2 refuses documents nested deeper than this (xmllint: "Excessive depth in document"). */
@@ -72,22 +73,18 @@ interface AttributeFacts {
 
 const NO_ATTRIBUTE_FACTS: AttributeFacts = Object.freeze({ action: undefined, keyValue: undefined, prefixed: false, unbound: false, wcmUri: undefined });
 
-function attributeFacts(tag: SaxesTagNS, unbound: ReadonlySet<string> | undefined): AttributeFacts {
+function attributeFacts(attrs: readonly ParsedAttribute[]): AttributeFacts {
   let action: string | undefined;
   let keyValue: string | undefined;
   let prefixed = false;
   let unboundAttr = false;
   let wcmUri: string | undefined;
-  // The parser's attributes are a prototype-less object, which the runtime keeps as a dictionary: its keys are read
-  // once rather than enumerated with for…in.
-  const names = Object.keys(tag.attributes);
-  for (let i = 0; i < names.length; i++) {
-    const a = tag.attributes[names[i]!]!;
+  for (let i = 0; i < attrs.length; i++) {
+    const a = attrs[i]!;
     if (a.prefix && a.prefix !== 'xmlns') {
       prefixed = true;
-      const uri = unbound?.has(a.prefix) ? '' : a.uri;
-      if (uri === '') unboundAttr = true;
-      if (a.prefix === 'wcm') wcmUri ??= uri;
+      if (a.uri === '') unboundAttr = true;
+      if (a.prefix === 'wcm') wcmUri ??= a.uri;
     }
     if (a.prefix !== 'wcm' && !a.uri.includes('WMIConfig')) continue;
     if (a.local === 'action') action ??= a.value;
@@ -96,6 +93,52 @@ function attributeFacts(tag: SaxesTagNS, unbound: ReadonlySet<string> | undefine
   return prefixed || action !== undefined || keyValue !== undefined
     ? { action, keyValue, prefixed, unbound: unboundAttr, wcmUri }
     : NO_ATTRIBUTE_FACTS;
+}
+
+const NO_ATTRIBUTES: readonly ParsedAttribute[] = Object.freeze([]);
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
+/**
+ * Two prefixed attributes of one tag with the same namespace and local name (a:x and b:x, both prefixes bound to
+ * one URI): the tag is not namespace-well-formed. Returns that name as {uri}local, or undefined. The same name
+ * written twice the parser reports itself. An undeclared prefix stands for itself here, as in saxes.
+ */
+function sameExpandedName(attrs: readonly ParsedAttribute[]): string | undefined {
+  let seen: Set<string> | undefined;
+  let prefixed = 0;
+  for (const a of attrs) if (a.prefix) prefixed++;
+  if (prefixed < 2) return undefined;
+  for (const a of attrs) {
+    if (!a.prefix) continue;
+    const expanded = `{${a.uri || a.prefix}}${a.local}`;
+    if ((seen ??= new Set()).has(expanded)) return expanded;
+    seen.add(expanded);
+  }
+  return undefined;
+}
+
+/**
+ * A start tag's attributes with their namespaces, in document order. An undeclared prefix resolves to '' and is
+ * added to `unbound`; a prefix declared as "" resolves to '' without being undeclared (as in saxes).
+ */
+function resolveAttributes(names: readonly string[], values: Readonly<Record<string, string>>, scope: Scope, unbound: Set<string>): ParsedAttribute[] {
+  const out: ParsedAttribute[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const colon = name.indexOf(':');
+    if (colon < 0) {
+      out.push({ name, prefix: '', local: name, uri: name === 'xmlns' ? XMLNS_NAMESPACE : '', value: values[name]! });
+      continue;
+    }
+    const prefix = name.slice(0, colon);
+    let uri = scope.prefixes.get(prefix);
+    if (uri === undefined) {
+      unbound.add(prefix);
+      uri = '';
+    }
+    out.push({ name, prefix, local: name.slice(colon + 1), uri, value: values[name]! });
+  }
+  return out;
 }
 
 /**
@@ -122,14 +165,19 @@ class Element implements ElementNode {
 
   constructor(
     private readonly text: ParseSource,
-    private readonly tag: SaxesTagNS,
+    readonly qname: string,
+    readonly prefix: string,
+    readonly local: string,
+    readonly selfClosing: boolean,
+    private readonly attrs: readonly ParsedAttribute[],
+    /** The prefixes in scope inside the element. */
+    readonly scope: Scope,
     start: number,
     end: number,
     readonly uri: string,
     readonly role: ElementRole,
     readonly parent: ElementNode | null,
     readonly depth: number,
-    private readonly unbound: ReadonlySet<string> | undefined,
     answerNs: boolean,
   ) {
     this.range = { start, end };
@@ -142,25 +190,12 @@ class Element implements ElementNode {
     this.end = -1;
     this.#attributes = undefined;
     this.#nameRange = undefined;
-    // "<name>" or "<name/>": no attribute to read.
-    this.#facts = end - start <= tag.name.length + 3 ? NO_ATTRIBUTE_FACTS : attributeFacts(tag, unbound);
-    this.plain = role === 'setting' && answerNs && tag.prefix === '' && !this.#facts.prefixed;
+    this.#facts = attrs.length === 0 ? NO_ATTRIBUTE_FACTS : attributeFacts(attrs);
+    this.plain = role === 'setting' && answerNs && prefix === '' && !this.#facts.prefixed;
   }
 
   get kind(): 'element' {
     return 'element';
-  }
-  get qname(): string {
-    return this.tag.name;
-  }
-  get prefix(): string {
-    return this.tag.prefix;
-  }
-  get local(): string {
-    return this.tag.local;
-  }
-  get selfClosing(): boolean {
-    return this.tag.isSelfClosing;
   }
   get action(): string | undefined {
     return this.#facts.action;
@@ -179,7 +214,7 @@ class Element implements ElementNode {
   }
 
   get nameRange(): { start: number; end: number } {
-    return (this.#nameRange ??= { start: this.range.start + 1, end: this.range.start + 1 + this.tag.name.length });
+    return (this.#nameRange ??= { start: this.range.start + 1, end: this.range.start + 1 + this.qname.length });
   }
 
   get fullRange(): { start: number; end: number } | undefined {
@@ -188,11 +223,9 @@ class Element implements ElementNode {
 
   get attributes(): readonly AttributeNode[] {
     const { start, end } = this.range;
-    return (this.#attributes ??= attributeNodes(this.text.slice(start, end), start, this.tag, this.unbound ?? NONE));
+    return (this.#attributes ??= attributeNodes(this.text.slice(start, end), start, this.attrs));
   }
 }
-
-const NONE: ReadonlySet<string> = new Set();
 
 /** The parser's words for errors that need more to act on. */
 const EXPLAINED: Readonly<Record<string, string>> = {
@@ -207,9 +240,6 @@ function isDirectiveAt(text: ParseSource, offset: number): boolean {
 
 /** What to add for a malformed comment that is an unattend-lint directive (an ESLint-style "-- reason"). */
 const DIRECTIVE_REASON = '; in an unattend-lint directive, write the reason after a colon';
-
-/** Namespace errors are not well-formedness errors: libxml2 accepts such files and so do we. */
-const NAMESPACE_ERROR = /unbound namespace prefix|prefix must be bound|default namespace may not|xml namespace to another prefix|undefine prefix|"xmlns" as prefix/;
 
 function roleOf(parent: ElementNode | null, answerNs: boolean, uri: string, local: string): ElementRole {
   if (!parent) return 'root';
@@ -234,10 +264,10 @@ function roleOf(parent: ElementNode | null, answerNs: boolean, uri: string, loca
  * the first well-formedness error (ParseResult.fatal); an exception thrown by the sink passes through.
  */
 export function parse(text: ParseSource, sink: ParseSink, pieces: Iterable<string> = chunksOf(text)): ParseResult {
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  // Namespaces are resolved here (namespaces.ts): saxes' own resolution costs a quarter of its parse.
+  const parser = new SaxesParser({ xmlns: false, position: true });
   const result: ParseResult = { unboundPrefixes: new Set() };
   const stack: Element[] = [];
-  let pendingUnbound: Set<string> | undefined;
   let answerUri: string | undefined;
   /** The element the last end tag closed (what a mismatched end tag was meant to close). */
   let lastClosed: Element | undefined;
@@ -252,14 +282,6 @@ export function parse(text: ParseSource, sink: ParseSink, pieces: Iterable<strin
 
   parser.on('error', (err) => {
     const message = err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '');
-    if (NAMESPACE_ERROR.test(message)) {
-      const m = /unbound namespace prefix: "([^"]*)"/.exec(message);
-      if (m) {
-        (pendingUnbound ??= new Set()).add(m[1]!);
-        result.unboundPrefixes.add(m[1]!);
-      }
-      return;
-    }
     const offset = parser.position - 1;
     const amp = firstBareAmpersand(typeof text === 'string' ? text : text.slice(0, text.length), offset + 1);
     if (amp !== undefined) fail('unescaped "&" (not the start of an entity reference); write it as &amp;', amp);
@@ -276,21 +298,52 @@ export function parse(text: ParseSource, sink: ParseSink, pieces: Iterable<strin
     else fail(EXPLAINED[message] ?? message, offset);
   });
 
-  parser.on('opentag', (tag: SaxesTagNS) => {
+  parser.on('opentag', (tag: SaxesTagPlain) => {
     const end = parser.position;
     const start = text.lastIndexOf('<', end - 1);
     const parent = stack.length > 0 ? stack[stack.length - 1]! : null;
+    const name = tag.name;
+    // "<name>" or "<name/>": no attribute to read.
+    const names = end - start <= name.length + 3 ? NO_NAMES : Object.keys(tag.attributes);
+    let scope = parent ? parent.scope : ROOT_SCOPE;
+    let declares = false;
+    for (let i = 0; i < names.length; i++) {
+      const n = names[i]!;
+      if (n.indexOf(':') >= 0 && splitName(n).malformed) fail(`malformed name: ${n}`, valueEndOf(text, start, end, n, tag.attributes[n]!));
+      if (isDeclaration(n)) {
+        declares = true;
+        const why = fatalDeclaration(n, tag.attributes[n]!);
+        if (why) fail(why, valueEndOf(text, start, end, n, tag.attributes[n]!));
+      }
+    }
+    if (declares) scope = declare(scope, names, tag.attributes);
+    let prefix = '';
+    let local = name;
+    let uri = scope.defaultUri;
+    const colon = name.indexOf(':');
+    if (colon >= 0) {
+      const q = splitName(name);
+      if (q.malformed) fail(`malformed name: ${name}`, end - 1);
+      prefix = q.prefix;
+      local = q.local;
+      uri = scope.prefixes.get(prefix) ?? '';
+      if (uri === '') result.unboundPrefixes.add(prefix);
+    }
+    const attrs = names.length === 0 ? NO_ATTRIBUTES : resolveAttributes(names, tag.attributes, scope, result.unboundPrefixes);
+    if (attrs.length > 1) {
+      const twin = sameExpandedName(attrs);
+      if (twin) fail(`duplicate attribute: ${twin}`, end - 1);
+    }
     if (stack.length >= MAX_DEPTH) fail(`elements are nested more than ${MAX_DEPTH} levels deep`, start);
     if (parent) {
       parent.childCount++;
       parent.pendingText = '';
     }
-    const uri = tag.prefix && pendingUnbound?.has(tag.prefix) ? '' : tag.uri;
     // The namespace's string is the one its declaration holds, the same for every element below it: once one is
     // known to be the answer-file namespace, the test is an identity check, not a comparison of 34 characters.
     const answerNs = uri === answerUri || (uri === UNATTEND_NS && ((answerUri = uri), true));
-    const node = new Element(text, tag, start, end, uri, roleOf(parent, answerNs, uri, tag.local), parent, stack.length, pendingUnbound, answerNs);
-    pendingUnbound = undefined;
+    const role = roleOf(parent, answerNs, uri, local);
+    const node = new Element(text, name, prefix, local, tag.isSelfClosing, attrs, scope, start, end, uri, role, parent, stack.length, answerNs);
     let component: ComponentNode | undefined;
     if (node.role === 'settings') {
       const passAttr = node.attributes.find((a) => a.local === 'pass' && a.prefix === '');
@@ -368,4 +421,10 @@ function componentNode(element: ElementNode, settings: SettingsNode | undefined)
     pass: element.pass,
     settings,
   };
+}
+
+/** Offset of the closing quote of attribute `name` in the start tag at start..end (where saxes reads its value). */
+function valueEndOf(text: ParseSource, start: number, end: number, name: string, value: string): number {
+  const found = attributeNodes(text.slice(start, end), start, [{ name, prefix: '', local: name, uri: '', value }]);
+  return found[0]?.valueRange.end ?? end - 1;
 }
