@@ -10139,6 +10139,10 @@ var ROOT_SCOPE = {
   ])
 };
 var UNPREFIXED = (name) => ({ prefix: "", local: name, malformed: false });
+function isMalformedName(name) {
+  const colon = name.indexOf(":");
+  return colon === 0 || colon === name.length - 1 || colon > 0 && name.indexOf(":", colon + 1) >= 0;
+}
 function splitName(name) {
   const colon = name.indexOf(":");
   if (colon < 0) return UNPREFIXED(name);
@@ -10390,7 +10394,7 @@ function parse(text, sink, pieces = chunksOf(text)) {
     let declares = false;
     for (let i = 0; i < names2.length; i++) {
       const n = names2[i];
-      if (n.indexOf(":") >= 0 && splitName(n).malformed) fail(`malformed name: ${n}`, valueEndOf(text, start, end, n, tag.attributes[n]));
+      if (isMalformedName(n)) fail(`malformed name: ${n}`, valueEndOf(text, start, end, n, tag.attributes[n]));
       if (isDeclaration(n)) {
         declares = true;
         const why = fatalDeclaration(n, tag.attributes[n]);

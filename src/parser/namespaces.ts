@@ -30,6 +30,12 @@ export interface QName {
 
 const UNPREFIXED = (name: string): QName => ({ prefix: '', local: name, malformed: false });
 
+/** Whether a name with a colon leaves an empty part or has a second colon (not a QName); made for names with one. */
+export function isMalformedName(name: string): boolean {
+  const colon = name.indexOf(':');
+  return colon === 0 || colon === name.length - 1 || (colon > 0 && name.indexOf(':', colon + 1) >= 0);
+}
+
 export function splitName(name: string): QName {
   const colon = name.indexOf(':');
   if (colon < 0) return UNPREFIXED(name);

@@ -12,7 +12,7 @@ import {
   type ValueNode,
 } from './events.js';
 import { attributeNodes, type ParsedAttribute } from './attributes.js';
-import { declare, fatalDeclaration, isDeclaration, ROOT_SCOPE, splitName, XMLNS_NAMESPACE, type Scope } from './namespaces.js';
+import { declare, fatalDeclaration, isDeclaration, isMalformedName, ROOT_SCOPE, splitName, XMLNS_NAMESPACE, type Scope } from './namespaces.js';
 import { firstBareAmpersand } from './ampersand.js';
 
 /** libxml2 refuses documents nested deeper than this (xmllint: "Excessive depth in document"). */
@@ -309,7 +309,7 @@ export function parse(text: ParseSource, sink: ParseSink, pieces: Iterable<strin
     let declares = false;
     for (let i = 0; i < names.length; i++) {
       const n = names[i]!;
-      if (n.indexOf(':') >= 0 && splitName(n).malformed) fail(`malformed name: ${n}`, valueEndOf(text, start, end, n, tag.attributes[n]!));
+      if (isMalformedName(n)) fail(`malformed name: ${n}`, valueEndOf(text, start, end, n, tag.attributes[n]!));
       if (isDeclaration(n)) {
         declares = true;
         const why = fatalDeclaration(n, tag.attributes[n]!);
