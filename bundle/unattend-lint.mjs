@@ -7806,13 +7806,20 @@ var list_action_missing_default = defineRule({
     settings: listItem,
     fixable: true,
     messages: {
-      missing: (d) => `list item <${d.name}> has no wcm:action; add wcm:action="add"`
+      missing: (d) => `list item <${d.name}> has no wcm:action; add wcm:action="add"`,
+      miscased: (d) => `${d.written} on <${d.name}> is not wcm:action: attribute names are case-sensitive, so the item has no action; write wcm:action`
     }
   },
   create(ctx) {
     return {
       onElement(node) {
         if (!node.binding.setting?.listItem || node.action !== void 0 || actionAttribute(node)) return;
+        const slip = node.attributes.find((a) => a.local !== "action" && a.local.toLowerCase() === "action" && (a.prefix === "wcm" || a.uri === WCM_NS));
+        if (slip) {
+          const local = slip.range.start + slip.qname.length - slip.local.length;
+          ctx.report("miscased", slip.range, { written: slip.qname, name: node.qname }, { fix: { range: [local, local + slip.local.length], text: "action" } });
+          return;
+        }
         const wcmDeclared = declarationOf(node, "wcm")?.value === WCM_NS;
         const at = node.attributes.at(-1)?.range.end ?? node.nameRange.end;
         const fix = wcmDeclared ? { range: [at, at], text: ' wcm:action="add"' } : void 0;
@@ -13238,7 +13245,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-D4RYC3CZ.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-V47TJZSZ.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 
