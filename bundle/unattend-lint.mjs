@@ -6129,6 +6129,7 @@ function productKeyVerdict(v) {
 
 // rules/_helpers/locales.ts
 var TAG = /^[a-z]{2,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?$/i;
+var SORTED = /^([a-z]{2,3}(?:-[a-z]{4})?-(?:[a-z]{2}|\d{3}))_[a-z]{5,6}$/i;
 var PAIR = /^([0-9a-f]{4}):([0-9a-f]{8}|\{[0-9a-f-]{36}\}\{[0-9a-f-]{36}\})$/i;
 var localeLists = (kb) => kb.derive("locale-lists", buildLocaleLists);
 function buildLocaleLists(kb) {
@@ -6146,6 +6147,8 @@ function buildLocaleLists(kb) {
 function checkTag(lists, value) {
   if (lists.tags.has(value.toLowerCase())) return { kind: "ok" };
   const respelled = lists.tags.get(value.replace(/_/g, "-").toLowerCase());
+  const sorted2 = SORTED.exec(value);
+  if (sorted2 && lists.tags.has(sorted2[1].toLowerCase())) return { kind: "unlisted" };
   if (!TAG.test(value)) return respelled ? { kind: "malformed", fix: respelled } : { kind: "malformed" };
   return { kind: "unlisted", near: closest(value, [...lists.tags.values()]) };
 }
@@ -13245,7 +13248,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-V47TJZSZ.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-I46M3HCG.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

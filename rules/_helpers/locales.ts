@@ -7,6 +7,11 @@ import { closest } from './suggest.js';
 
 /** A well-formed tag: language, optional script, optional region or UN M.49 area (en-US, sr-Latn-RS, es-419). */
 const TAG = /^[a-z]{2,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?$/i;
+/**
+ * A Windows locale name with an alternate sort order: a tag, "_" and the sort's name (es-ES_tradnl, de-DE_phoneb,
+ * zh-TW_radstr). Only es-ES_tradnl is in the lists; another is reported as unlisted, not as malformed.
+ */
+const SORTED = /^([a-z]{2,3}(?:-[a-z]{4})?-(?:[a-z]{2}|\d{3}))_[a-z]{5,6}$/i;
 const PAIR = /^([0-9a-f]{4}):([0-9a-f]{8}|\{[0-9a-f-]{36}\}\{[0-9a-f-]{36}\})$/i;
 
 export type Verdict =
@@ -47,6 +52,8 @@ function buildLocaleLists(kb: KnowledgeBase): LocaleLists {
 export function checkTag(lists: LocaleLists, value: string): Verdict {
   if (lists.tags.has(value.toLowerCase())) return { kind: 'ok' };
   const respelled = lists.tags.get(value.replace(/_/g, '-').toLowerCase());
+  const sorted = SORTED.exec(value);
+  if (sorted && lists.tags.has(sorted[1]!.toLowerCase())) return { kind: 'unlisted' };
   if (!TAG.test(value)) return respelled ? { kind: 'malformed', fix: respelled } : { kind: 'malformed' };
   return { kind: 'unlisted', near: closest(value, [...lists.tags.values()]) };
 }
