@@ -9497,8 +9497,24 @@ function nearestComponent(kb, name) {
   }
   return best;
 }
+function componentHolding(kb, children) {
+  if (children.size === 0) return void 0;
+  const index = kb.derive("components-by-setting", (k) => {
+    const by = /* @__PURE__ */ new Map();
+    for (const c of k.componentNames()) for (const child of k.children(c, [])) by.set(child, [...by.get(child) ?? [], c]);
+    return by;
+  });
+  let holders;
+  for (const name of children) {
+    const of = index.get(name) ?? [];
+    holders = holders ? holders.filter((c) => of.includes(c)) : of;
+    if (holders.length === 0) return void 0;
+  }
+  return holders?.length === 1 ? holders[0] : void 0;
+}
 var messages3 = {
   didYouMean: (d) => `unknown component "${d.name}"; did you mean "${d.suggestion}"?`,
+  holder: (d) => `unknown component "${d.name}"; its settings (${d.settings}) are those of "${d.suggestion}": did you mean that component?`,
   unknown: (d) => `unknown component "${d.name}"; it is not in the Unattended Windows Setup Reference; if it is your own, list it in the config: { "rules": { "unknown-component": ["error", { "additional": ["${d.name}"] }] } }`
 };
 var unknown_component_default = defineRule({
@@ -9508,6 +9524,8 @@ var unknown_component_default = defineRule({
     category: "correctness",
     severity: "error",
     messages: messages3,
+    // Below an unknown component everything is unjudged: its children are read there, and nowhere else.
+    elements: ["unjudged"],
     schema: {
       type: "object",
       properties: {
@@ -9519,7 +9537,20 @@ var unknown_component_default = defineRule({
   },
   create(ctx) {
     const additional = additionalMatcher(ctx.options.additional);
+    let pending;
     return {
+      onElement(el) {
+        if (pending && el.parent === pending.node.element && el.role === "setting") pending.children.add(el.local);
+      },
+      onComponentEnd() {
+        if (!pending) return;
+        const { name, range, children } = pending;
+        pending = void 0;
+        const suggestion = componentHolding(ctx.kb, children);
+        const settings = [...children].slice(0, 2).map((c) => `<${c}>`).join(", ") + (children.size > 2 ? ", \u2026" : "");
+        if (suggestion) ctx.report("holder", range, { name, suggestion, settings });
+        else ctx.report("unknown", range, { name });
+      },
       onComponent(node) {
         const name = node.identity.name;
         if (unjudgeable(name) || additional.component(name)) return;
@@ -9527,7 +9558,7 @@ var unknown_component_default = defineRule({
         if (node.element.binding.status !== "unknown") return;
         const suggestion = suggestComponent(ctx.kb, name);
         if (suggestion) ctx.report("didYouMean", range, { name, suggestion });
-        else ctx.report("unknown", range, { name });
+        else pending = { node, name, range, children: /* @__PURE__ */ new Set() };
       }
     };
   }
@@ -13248,7 +13279,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-I46M3HCG.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-CHSHD5RH.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

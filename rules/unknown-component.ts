@@ -3,6 +3,8 @@ import { defineRule } from '../src/engine/rule.js';
 import { editDistance } from '../src/util/edit-distance.js';
 import type { KnowledgeBase } from '../src/kb/types.js';
 import { ADDITIONAL_SCHEMA, additionalMatcher, unjudgeable } from './_helpers/kb-names.js';
+import type { ComponentNode } from '../src/parser/events.js';
+import type { Range } from '../src/types.js';
 
 interface Options {
   additional: string[];
@@ -43,8 +45,30 @@ function nearestComponent(kb: KnowledgeBase, name: string): string | undefined {
   return best;
 }
 
+/**
+ * The one known component whose top-level settings include every name in `children`, if there is exactly one:
+ * what a component written under a name of its own (Microsoft-Windows-Firewall) holding real settings was meant as.
+ */
+export function componentHolding(kb: KnowledgeBase, children: ReadonlySet<string>): string | undefined {
+  if (children.size === 0) return undefined;
+  const index = kb.derive('components-by-setting', (k) => {
+    const by = new Map<string, string[]>();
+    for (const c of k.componentNames()) for (const child of k.children(c, [])) by.set(child, [...(by.get(child) ?? []), c]);
+    return by;
+  });
+  let holders: string[] | undefined;
+  for (const name of children) {
+    const of = index.get(name) ?? [];
+    holders = holders ? holders.filter((c) => of.includes(c)) : of;
+    if (holders.length === 0) return undefined;
+  }
+  return holders?.length === 1 ? holders[0] : undefined;
+}
+
 const messages = {
   didYouMean: (d: { name: string; suggestion: string }) => `unknown component "${d.name}"; did you mean "${d.suggestion}"?`,
+  holder: (d: { name: string; suggestion: string; settings: string }) =>
+    `unknown component "${d.name}"; its settings (${d.settings}) are those of "${d.suggestion}": did you mean that component?`,
   unknown: (d: { name: string }) =>
     `unknown component "${d.name}"; it is not in the Unattended Windows Setup Reference; if it is your own, list it in the config: { "rules": { "unknown-component": ["error", { "additional": ["${d.name}"] }] } }`,
 };
@@ -56,6 +80,8 @@ export default defineRule<typeof messages, Options>({
     category: 'correctness',
     severity: 'error',
     messages,
+    // Below an unknown component everything is unjudged: its children are read there, and nowhere else.
+    elements: ['unjudged'],
     schema: {
       type: 'object',
       properties: {
@@ -67,7 +93,21 @@ export default defineRule<typeof messages, Options>({
   },
   create(ctx) {
     const additional = additionalMatcher(ctx.options.additional);
+    // An unknown component without a name like a known one waits for its end: its children may tell what it is.
+    let pending: { node: ComponentNode; name: string; range: Range; children: Set<string> } | undefined;
     return {
+      onElement(el) {
+        if (pending && el.parent === pending.node.element && el.role === 'setting') pending.children.add(el.local);
+      },
+      onComponentEnd() {
+        if (!pending) return;
+        const { name, range, children } = pending;
+        pending = undefined;
+        const suggestion = componentHolding(ctx.kb, children);
+        const settings = [...children].slice(0, 2).map((c) => `<${c}>`).join(', ') + (children.size > 2 ? ', …' : '');
+        if (suggestion) ctx.report('holder', range, { name, suggestion, settings });
+        else ctx.report('unknown', range, { name });
+      },
       onComponent(node) {
         const name = node.identity.name;
         if (unjudgeable(name) || additional.component(name)) return;
@@ -76,7 +116,7 @@ export default defineRule<typeof messages, Options>({
         if (node.element.binding.status !== 'unknown') return;
         const suggestion = suggestComponent(ctx.kb, name);
         if (suggestion) ctx.report('didYouMean', range, { name, suggestion });
-        else ctx.report('unknown', range, { name });
+        else pending = { node, name, range, children: new Set() };
       },
     };
   },
