@@ -6578,6 +6578,12 @@ function describeIds(disk) {
 var describe = (p) => `the ${p.type ?? "unknown-type"} partition of <Order> ${p.order ?? "?"}`;
 var holdsData = (p) => p.type === "Primary" || p.type === "Logical";
 
+// rules/_helpers/windows-pe.ts
+var WINDOWS_PE_FACTS = SCENARIO_FACTS;
+function windowsPENeverRuns(ctx, model) {
+  return scenarioOf(model, ctx.filePath, ctx.settings["scenario"])?.notRun("windowsPE") !== void 0;
+}
+
 // rules/firmware-layout.ts
 var LABEL = { uefi: "UEFI (GPT disks)", bios: "BIOS (MBR disks)" };
 var firmware_layout_default = defineRule({
@@ -6586,7 +6592,7 @@ var firmware_layout_default = defineRule({
     summary: "Wiped disks are laid out for the firmware: UEFI/GPT with a FAT32 EFI partition, a primary one and no extended ones, BIOS/MBR without EFI or MSR partitions, with at most four primary ones and Active only on a primary one",
     category: "correctness",
     severity: "error",
-    facts: [...DISK_FACTS, IMAGE.installToDisk],
+    facts: [...DISK_FACTS, IMAGE.installToDisk, ...WINDOWS_PE_FACTS],
     quietWithoutFacts: true,
     messages: {
       mbrOnly: (d) => `${d.type === "Extended" ? "an" : "a"} ${d.type} partition on a layout for ${LABEL.uefi} (${d.why}); extended and logical partitions exist only on MBR disks: create primary partitions instead`,
@@ -6615,6 +6621,7 @@ var firmware_layout_default = defineRule({
     const diskName = (d) => d.id === void 0 ? `the disk at line ${ctx.lineOf(d.fact.range.start)}` : `disk ${d.id}`;
     return {
       onDocumentEnd(model) {
+        if (windowsPENeverRuns(ctx, model)) return;
         const typeRange = (p) => model.child(p.item, DISK.type)?.valueRange ?? p.item.range;
         for (const block of diskBlocks(model, ctx)) {
           if (block.conditional) continue;
@@ -7004,7 +7011,7 @@ var image_selection_default = defineRule({
     category: "correctness",
     severity: "warn",
     settings: KEYS.map((k) => k.key),
-    facts: KEYS.flatMap((k) => [k.from, k.metaData, k.key, k.value]),
+    facts: [...KEYS.flatMap((k) => [k.from, k.metaData, k.key, k.value]), ...WINDOWS_PE_FACTS],
     messages: {
       undocumentedKey: (d) => `metadata key ${d.value} is not one the reference documents (${d.expected}); Setup matches it against the image's XML metadata, so make sure the image has it`,
       index: (d) => `/IMAGE/INDEX selects an image by its index number, 1 for the first image of the .wim, but the value is ${d.value}; write the index \`dism /Get-WimInfo\` lists, or select by /IMAGE/NAME`,
@@ -7047,6 +7054,7 @@ var image_selection_default = defineRule({
         ctx.report("undocumentedKey", v.range, { value: ctx.quote(core, v.range), expected: DOCUMENTED.map((k) => `"${k}"`).join(", ") });
       },
       onDocumentEnd(model) {
+        if (windowsPENeverRuns(ctx, model)) return;
         for (const k of KEYS) check(model, k);
       }
     };
@@ -7074,7 +7082,7 @@ var install_target_default = defineRule({
     summary: "OSImage and DataImage InstallTo name a partition the wiped disk creates and that can hold files; InstallTo and InstallToAvailablePartition are not both set",
     category: "correctness",
     severity: "error",
-    facts: [...DISK_FACTS, ...IMAGE_FACTS],
+    facts: [...DISK_FACTS, ...IMAGE_FACTS, ...WINDOWS_PE_FACTS],
     quietWithoutFacts: true,
     messages: {
       both: (d) => `<InstallTo> is set together with <InstallToAvailablePartition>true</InstallToAvailablePartition>; with both, the installation fails: keep InstallTo to name the partition, or remove it to use the first available one, InstallToAvailablePartition at line ${d.line}`,
@@ -7108,6 +7116,7 @@ var install_target_default = defineRule({
     };
     return {
       onDocumentEnd(model) {
+        if (windowsPENeverRuns(ctx, model)) return;
         const blocks = diskBlocks(model, ctx);
         for (const osImage of model.all(IMAGE.osImage)) {
           const installTo = model.child(osImage, IMAGE.installTo);
@@ -8445,7 +8454,7 @@ var partition_conflict_default = defineRule({
     summary: "Each partition is modified once, each drive letter given to one partition, and no ModifyPartition setting is one Setup ignores (Format on an MSR partition, Label without Format)",
     category: "correctness",
     severity: "warn",
-    facts: DISK_FACTS,
+    facts: [...DISK_FACTS, ...WINDOWS_PE_FACTS],
     quietWithoutFacts: true,
     messages: {
       repeatedPartition: (d) => `<PartitionID> ${d.id} is modified a second time on this disk (first at line ${d.line}): the two ModifyPartition items cannot both take effect; merge them into one`,
@@ -8457,6 +8466,7 @@ var partition_conflict_default = defineRule({
   create(ctx) {
     return {
       onDocumentEnd(model) {
+        if (windowsPENeverRuns(ctx, model)) return;
         for (const block of diskBlocks(model, ctx)) {
           const letters = /* @__PURE__ */ new Map();
           for (const disk of block.disks) {
@@ -8498,7 +8508,7 @@ var partition_layout_default = defineRule({
     summary: "Each Disk creates partitions Setup can make (Size or Extend, Extend last, Logical inside one Extended that holds them) and modifies only partitions it has",
     category: "correctness",
     severity: "error",
-    facts: DISK_FACTS,
+    facts: [...DISK_FACTS, ...WINDOWS_PE_FACTS],
     quietWithoutFacts: true,
     messages: {
       sizeAndExtend: (d) => `<CreatePartition> ${d.order} sets both <Size> and <Extend>true</Extend>; Setup then creates no partition and the installation ends with an error: remove <Size> to fill the disk, or <Extend> to keep the size`,
@@ -8515,6 +8525,7 @@ var partition_layout_default = defineRule({
     const orderOf = (p) => p.order === void 0 ? `at line ${ctx.lineOf(p.item.range.start)}` : `of <Order> ${p.order}`;
     return {
       onDocumentEnd(model) {
+        if (windowsPENeverRuns(ctx, model)) return;
         for (const block of diskBlocks(model, ctx)) {
           for (const disk of block.disks) {
             if (disk.conditional) continue;
@@ -13279,7 +13290,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-NZPRI6FP.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-I24GV4FD.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

@@ -4,6 +4,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Range } from '../src/types.js';
 import { DISK, DISK_FACTS, IMAGE, diskBlocks, diskById, intOf, type Created, type Disk } from './_helpers/disks.js';
+import { WINDOWS_PE_FACTS, windowsPENeverRuns } from './_helpers/windows-pe.js';
 
 type Firmware = 'uefi' | 'bios' | 'any';
 interface Options {
@@ -19,7 +20,7 @@ export default defineRule({
       'Wiped disks are laid out for the firmware: UEFI/GPT with a FAT32 EFI partition, a primary one and no extended ones, BIOS/MBR without EFI or MSR partitions, with at most four primary ones and Active only on a primary one',
     category: 'correctness',
     severity: 'error',
-    facts: [...DISK_FACTS, IMAGE.installToDisk],
+    facts: [...DISK_FACTS, IMAGE.installToDisk, ...WINDOWS_PE_FACTS],
     quietWithoutFacts: true,
     messages: {
       mbrOnly: (d: { type: string; why: string }) =>
@@ -57,6 +58,7 @@ export default defineRule({
 
     return {
       onDocumentEnd(model) {
+        if (windowsPENeverRuns(ctx, model)) return;
         const typeRange = (p: Created): Range => model.child(p.item, DISK.type)?.valueRange ?? p.item.range;
         for (const block of diskBlocks(model, ctx)) {
           if (block.conditional) continue;

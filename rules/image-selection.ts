@@ -5,6 +5,7 @@ import type { AnswerModel, Fact } from '../src/engine/model.js';
 import type { SettingKey } from '../src/kb/setting-keys.js';
 import { named } from './_helpers/facts.js';
 import { anyBetween } from '../src/util/sorted.js';
+import { WINDOWS_PE_FACTS, windowsPENeverRuns } from './_helpers/windows-pe.js';
 
 /** microsoft-windows-setup-imageinstall-osimage-installfrom-metadata-key documents these three. */
 const DOCUMENTED = ['/IMAGE/INDEX', '/IMAGE/NAME', '/IMAGE/DESCRIPTION'];
@@ -23,7 +24,7 @@ export default defineRule({
     category: 'correctness',
     severity: 'warn',
     settings: KEYS.map((k) => k.key),
-    facts: KEYS.flatMap((k) => [k.from, k.metaData, k.key, k.value]),
+    facts: [...KEYS.flatMap((k) => [k.from, k.metaData, k.key, k.value]), ...WINDOWS_PE_FACTS],
     messages: {
       undocumentedKey: (d: { value: string; expected: string }) =>
         `metadata key ${d.value} is not one the reference documents (${d.expected}); Setup matches it against the image's XML metadata, so make sure the image has it`,
@@ -75,6 +76,7 @@ export default defineRule({
         ctx.report('undocumentedKey', v.range, { value: ctx.quote(core, v.range), expected: DOCUMENTED.map((k) => `"${k}"`).join(', ') });
       },
       onDocumentEnd(model) {
+        if (windowsPENeverRuns(ctx, model)) return;
         for (const k of KEYS) check(model, k);
       },
     };

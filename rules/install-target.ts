@@ -4,6 +4,7 @@ import { defineRule } from '../src/engine/rule.js';
 import type { AnswerModel, Fact } from '../src/engine/model.js';
 import { DISK_FACTS, IMAGE, IMAGE_FACTS, describe, describeIds, diskBlocks, diskById, holdsData, intOf, lookup, type DiskBlock } from './_helpers/disks.js';
 import { alternatives } from './_helpers/seen.js';
+import { WINDOWS_PE_FACTS, windowsPENeverRuns } from './_helpers/windows-pe.js';
 
 export default defineRule({
   meta: {
@@ -12,7 +13,7 @@ export default defineRule({
       'OSImage and DataImage InstallTo name a partition the wiped disk creates and that can hold files; InstallTo and InstallToAvailablePartition are not both set',
     category: 'correctness',
     severity: 'error',
-    facts: [...DISK_FACTS, ...IMAGE_FACTS],
+    facts: [...DISK_FACTS, ...IMAGE_FACTS, ...WINDOWS_PE_FACTS],
     quietWithoutFacts: true,
     messages: {
       both: (d: { line: number }) =>
@@ -53,6 +54,7 @@ export default defineRule({
 
     return {
       onDocumentEnd(model) {
+        if (windowsPENeverRuns(ctx, model)) return;
         const blocks = diskBlocks(model, ctx);
         for (const osImage of model.all(IMAGE.osImage)) {
           const installTo = model.child(osImage, IMAGE.installTo);

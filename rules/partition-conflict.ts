@@ -3,6 +3,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Fact } from '../src/engine/model.js';
 import { DISK, DISK_FACTS, diskBlocks, lookup } from './_helpers/disks.js';
+import { WINDOWS_PE_FACTS, windowsPENeverRuns } from './_helpers/windows-pe.js';
 
 export default defineRule({
   meta: {
@@ -10,7 +11,7 @@ export default defineRule({
     summary: 'Each partition is modified once, each drive letter given to one partition, and no ModifyPartition setting is one Setup ignores (Format on an MSR partition, Label without Format)',
     category: 'correctness',
     severity: 'warn',
-    facts: DISK_FACTS,
+    facts: [...DISK_FACTS, ...WINDOWS_PE_FACTS],
     quietWithoutFacts: true,
     messages: {
       repeatedPartition: (d: { id: number; line: number }) =>
@@ -26,6 +27,7 @@ export default defineRule({
   create(ctx) {
     return {
       onDocumentEnd(model) {
+        if (windowsPENeverRuns(ctx, model)) return;
         for (const block of diskBlocks(model, ctx)) {
           const letters = new Map<string, Fact>();
           for (const disk of block.disks) {

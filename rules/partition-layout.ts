@@ -3,6 +3,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Fact } from '../src/engine/model.js';
 import { DISK, DISK_FACTS, describe, describeIds, diskBlocks, intOf, lookup, type Created } from './_helpers/disks.js';
+import { WINDOWS_PE_FACTS, windowsPENeverRuns } from './_helpers/windows-pe.js';
 
 export default defineRule({
   meta: {
@@ -11,7 +12,7 @@ export default defineRule({
       'Each Disk creates partitions Setup can make (Size or Extend, Extend last, Logical inside one Extended that holds them) and modifies only partitions it has',
     category: 'correctness',
     severity: 'error',
-    facts: DISK_FACTS,
+    facts: [...DISK_FACTS, ...WINDOWS_PE_FACTS],
     quietWithoutFacts: true,
     messages: {
       sizeAndExtend: (d: { order: string }) =>
@@ -37,6 +38,7 @@ export default defineRule({
 
     return {
       onDocumentEnd(model) {
+        if (windowsPENeverRuns(ctx, model)) return;
         for (const block of diskBlocks(model, ctx)) {
           for (const disk of block.disks) {
             if (disk.conditional) continue;
