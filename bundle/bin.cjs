@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = 'c3567c4eca741db8';
+const SCRIPT_HASH = 'c5117be5eb285303';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

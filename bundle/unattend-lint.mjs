@@ -6974,11 +6974,12 @@ var generalize_content_default = defineRule({
     settings: (s) => !s.parent,
     messages: {
       component: (d) => `component "${d.name}" is not applied in pass "generalize": ${d.why}; move it to pass "specialize"`,
+      componentElsewhere: (d) => `component "${d.name}" is not applied in pass "generalize": ${d.why}; move ${d.moves}`,
       setting: (d) => `<${d.name}> is not applied in pass "generalize": ${d.why}; move it to pass "specialize"`
     }
   },
   create(ctx) {
-    const reported = /* @__PURE__ */ new Set();
+    let lost;
     return {
       onElement(el) {
         const s = el.binding.setting;
@@ -6986,11 +6987,22 @@ var generalize_content_default = defineRule({
         if (!s || !c || el.pass !== "generalize") return;
         const setting = settingLostInGeneralize(s.key, el.pass);
         if (setting) return ctx.report("setting", el.nameRange, { name: s.name, why: setting });
-        const component = componentLostInGeneralize(s.component.name, el.pass);
-        if (component && !reported.has(c)) {
-          reported.add(c);
-          ctx.report("component", c.attrs["name"]?.valueRange ?? c.element.nameRange, { name: s.component.name, why: component });
-        }
+        const component = lost?.c === c ? lost.why : componentLostInGeneralize(s.component.name, el.pass);
+        if (!component) return;
+        lost = lost?.c === c ? lost : { c, name: s.component.name, why: component, targets: /* @__PURE__ */ new Map() };
+        const passes = s.record.passes;
+        const target = s.record.passesInferred || passes.length === 0 || passes.includes("specialize") ? "specialize" : suggestedPass(passes);
+        lost.targets.set(s.name, target);
+      },
+      onComponentEnd(node) {
+        if (lost?.c !== node) return;
+        const { c, name, why, targets } = lost;
+        lost = void 0;
+        const range = c.attrs["name"]?.valueRange ?? c.element.nameRange;
+        const elsewhere = [...targets].filter(([, t]) => t !== "specialize");
+        if (elsewhere.length === 0) return ctx.report("component", range, { name, why });
+        const moves = [...targets].map(([setting, t]) => `<${setting}> to pass "${t}"`);
+        ctx.report("componentElsewhere", range, { name, why, moves: [...new Set(moves)].join(", ") });
       }
     };
   }
@@ -13290,7 +13302,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-I24GV4FD.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-7TTFPLKE.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

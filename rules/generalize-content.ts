@@ -2,6 +2,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { BoundComponent } from '../src/binder/bind.js';
 import { componentLostInGeneralize, settingLostInGeneralize } from './_helpers/generalize.js';
+import { suggestedPass } from './_helpers/pass-placement.js';
 
 export default defineRule({
   meta: {
@@ -14,11 +15,15 @@ export default defineRule({
     messages: {
       component: (d: { name: string; why: string }) =>
         `component "${d.name}" is not applied in pass "generalize": ${d.why}; move it to pass "specialize"`,
+      componentElsewhere: (d: { name: string; why: string; moves: string }) =>
+        `component "${d.name}" is not applied in pass "generalize": ${d.why}; move ${d.moves}`,
       setting: (d: { name: string; why: string }) => `<${d.name}> is not applied in pass "generalize": ${d.why}; move it to pass "specialize"`,
     },
   },
   create(ctx) {
-    const reported = new Set<BoundComponent>();
+    // The component being read, once one of its top-level settings is lost in generalize: reported at its end, with
+    // where each of its settings goes (specialize for most; OfflineIdentification only applies in offlineServicing).
+    let lost: { c: BoundComponent; name: string; why: string; targets: Map<string, string> } | undefined;
     return {
       onElement(el) {
         const s = el.binding.setting;
@@ -26,11 +31,22 @@ export default defineRule({
         if (!s || !c || el.pass !== 'generalize') return;
         const setting = settingLostInGeneralize(s.key, el.pass);
         if (setting) return ctx.report('setting', el.nameRange, { name: s.name, why: setting });
-        const component = componentLostInGeneralize(s.component.name, el.pass);
-        if (component && !reported.has(c)) {
-          reported.add(c);
-          ctx.report('component', c.attrs['name']?.valueRange ?? c.element.nameRange, { name: s.component.name, why: component });
-        }
+        const component = lost?.c === c ? lost.why : componentLostInGeneralize(s.component.name, el.pass);
+        if (!component) return;
+        lost = lost?.c === c ? lost : { c, name: s.component.name, why: component, targets: new Map() };
+        const passes = s.record.passes;
+        const target = s.record.passesInferred || passes.length === 0 || passes.includes('specialize') ? 'specialize' : suggestedPass(passes);
+        lost.targets.set(s.name, target);
+      },
+      onComponentEnd(node) {
+        if (lost?.c !== node) return;
+        const { c, name, why, targets } = lost;
+        lost = undefined;
+        const range = c.attrs['name']?.valueRange ?? c.element.nameRange;
+        const elsewhere = [...targets].filter(([, t]) => t !== 'specialize');
+        if (elsewhere.length === 0) return ctx.report('component', range, { name, why });
+        const moves = [...targets].map(([setting, t]) => `<${setting}> to pass "${t}"`);
+        ctx.report('componentElsewhere', range, { name, why, moves: [...new Set(moves)].join(', ') });
       },
     };
   },
