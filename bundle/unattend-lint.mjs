@@ -8891,7 +8891,7 @@ var GENERALIZE2 = "Microsoft-Windows-Deployment/Generalize";
 var DEFAULT_MODE = { auditSystem: "Audit", oobeSystem: "OOBE" };
 var LEAVES = { auditSystem: "OOBE", oobeSystem: "Audit" };
 var NEXT = { auditSystem: "audit mode", oobeSystem: "OOBE" };
-var MOVE_TO = { auditSystem: "auditUser or oobeSystem", oobeSystem: "auditSystem or auditUser" };
+var MOVE_TO = { auditSystem: ["auditUser", "oobeSystem"], oobeSystem: ["auditSystem", "auditUser"] };
 var reseal_default = defineRule({
   meta: {
     id: "reseal",
@@ -8904,7 +8904,7 @@ var reseal_default = defineRule({
     messages: {
       loop: (d) => `<ForceShutdownNow> true with Reseal Mode "${d.mode}"${d.defaulted} in pass "${d.pass}" sets the computer into a loop of reboots (unsupported); remove ForceShutdownNow (${d.pass} goes on to ${d.next} without it), or shut down from pass "auditUser", where Reseal runs after the pass`,
       withGeneralize: (d) => `<Reseal> is ignored: this pass also sets <Generalize> (line ${d.line}), and Setup then ignores Reseal; set Mode and ForceShutdownNow under Generalize and remove Reseal`,
-      skipsPass: (d) => `Reseal Mode "${d.mode}" in pass "${d.pass}" makes Setup before Windows 10 skip every other setting of this pass, such as <${d.other}> at line ${d.line}; move those settings to ${d.moveTo}, or reseal from pass "auditUser" (target ${d.target})`
+      skipsPass: (d) => `Reseal Mode "${d.mode}" in pass "${d.pass}" makes Setup before Windows 10 skip every other setting of this pass, such as <${d.other}> at line ${d.line}; ${d.moveTo ? `move those settings to ${d.moveTo}, or ` : ""}reseal from pass "auditUser" instead (target ${d.target})`
     }
   },
   create(ctx) {
@@ -8913,7 +8913,8 @@ var reseal_default = defineRule({
       onElement(el) {
         const s = el.binding.setting;
         if (!s || s.key === RESEAL || !el.pass || others.has(el.pass)) return;
-        others.set(el.pass, { name: s.name, range: el.nameRange });
+        const passes = s.record.passesInferred || s.record.passes.length === 0 ? void 0 : s.record.passes;
+        others.set(el.pass, { name: s.name, range: el.nameRange, passes });
       },
       onDocumentEnd(model) {
         const target = model.all(RESEAL).length > 0 ? targetOf(ctx, model) : void 0;
@@ -8945,7 +8946,8 @@ var reseal_default = defineRule({
               target: targetPhrase(target),
               other: other.name,
               line: ctx.lineOf(other.range.start),
-              moveTo: MOVE_TO[pass]
+              // Only to a pass that applies it: OOBE or FirstLogonCommands apply in oobeSystem alone.
+              moveTo: MOVE_TO[pass].filter((p) => !other.passes || other.passes.includes(p)).map((p) => `"${p}"`).join(" or ")
             }, { related: [{ message: `<${other.name}>, skipped`, range: other.range }, ...targetRelated(target)?.related ?? []] });
           }
         }
@@ -13302,7 +13304,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-7TTFPLKE.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-ZAG4KUNI.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

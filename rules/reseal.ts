@@ -17,7 +17,7 @@ const LEAVES: Readonly<Record<string, string>> = { auditSystem: 'OOBE', oobeSyst
 /** Where a pass goes on to when Reseal keeps its mode. */
 const NEXT: Readonly<Record<string, string>> = { auditSystem: 'audit mode', oobeSystem: 'OOBE' };
 /** Where the skipped settings belong instead. */
-const MOVE_TO: Readonly<Record<string, string>> = { auditSystem: 'auditUser or oobeSystem', oobeSystem: 'auditSystem or auditUser' };
+const MOVE_TO: Readonly<Record<string, readonly string[]>> = { auditSystem: ['auditUser', 'oobeSystem'], oobeSystem: ['auditSystem', 'auditUser'] };
 
 
 export default defineRule({
@@ -38,17 +38,19 @@ export default defineRule({
         `set Mode and ForceShutdownNow under Generalize and remove Reseal`,
       skipsPass: (d: { pass: string; mode: string; target: string; other: string; line: number; moveTo: string }) =>
         `Reseal Mode "${d.mode}" in pass "${d.pass}" makes Setup before Windows 10 skip every other setting of this pass, such as <${d.other}> at line ${d.line}; ` +
-        `move those settings to ${d.moveTo}, or reseal from pass "auditUser" (target ${d.target})`,
+        `${d.moveTo ? `move those settings to ${d.moveTo}, or ` : ''}reseal from pass "auditUser" instead (target ${d.target})`,
     },
   },
   create(ctx) {
     /** The first top-level setting per pass other than Reseal itself, for the files whose target skips it. */
-    const others = new Map<string, { name: string; range: Range }>();
+    const others = new Map<string, { name: string; range: Range; passes: readonly string[] | undefined }>();
     return {
       onElement(el) {
         const s = el.binding.setting;
         if (!s || s.key === RESEAL || !el.pass || others.has(el.pass)) return;
-        others.set(el.pass, { name: s.name, range: el.nameRange });
+        // Where the setting may go instead: the passes its page lists (undefined when they are not known).
+        const passes = s.record.passesInferred || s.record.passes.length === 0 ? undefined : s.record.passes;
+        others.set(el.pass, { name: s.name, range: el.nameRange, passes });
       },
       onDocumentEnd(model) {
         // Before Windows 10, Reseal in auditSystem or oobeSystem ran first and skipped the rest (microsoft-windows-deployment-reseal):
@@ -86,7 +88,8 @@ export default defineRule({
               target: targetPhrase(target),
               other: other.name,
               line: ctx.lineOf(other.range.start),
-              moveTo: MOVE_TO[pass]!,
+              // Only to a pass that applies it: OOBE or FirstLogonCommands apply in oobeSystem alone.
+              moveTo: MOVE_TO[pass]!.filter((p) => !other.passes || other.passes.includes(p)).map((p) => `"${p}"`).join(' or '),
             }, { related: [{ message: `<${other.name}>, skipped`, range: other.range }, ...(targetRelated(target)?.related ?? [])] });
           }
         }

@@ -75,6 +75,18 @@ test('reseal: the pass is skipped only for a target before Windows 10, and only 
   assert.equal(await labels([['oobeSystem', 'Microsoft-Windows-Deployment', '<Reseal><Mode>OOBE</Mode></Reseal>'], oobe[1]!], { targetVersion: 'windows-7' }), []);
 });
 
+test('reseal: a skipped setting is told to move only to a pass that applies it', async () => {
+  const reseal: [string, string, string] = ['oobeSystem', 'Microsoft-Windows-Deployment', '<Reseal><Mode>Audit</Mode></Reseal>'];
+  // OOBE applies in oobeSystem only: moving it would be setting-pass's error.
+  const oobeOnly = await run([['oobeSystem', 'Microsoft-Windows-Shell-Setup', '<OOBE><HideEULAPage>true</HideEULAPage></OOBE>'], reseal], { targetVersion: 'windows-7' });
+  assert.equal(oobeOnly.map((m) => m.messageId), ['skipsPass']);
+  assert.not.match(oobeOnly[0]!.message, /move those settings/);
+  assert.match(oobeOnly[0]!.message, /reseal from pass "auditUser" instead/);
+  // TimeZone applies in auditSystem too (not in auditUser).
+  const timeZone = await run([['oobeSystem', 'Microsoft-Windows-Shell-Setup', '<TimeZone>UTC</TimeZone>'], reseal], { targetVersion: 'windows-7' });
+  assert.match(timeZone[0]!.message, /move those settings to "auditSystem", or reseal from pass "auditUser" instead/);
+});
+
 test('sysprep-in-command: a script hidden in -EncodedCommand (or an abbreviation of it) is read too', async () => {
   const b64 = Buffer.from('C:\\Windows\\System32\\Sysprep\\sysprep.exe /generalize /oobe', 'utf16le').toString('base64');
   for (const option of ['-EncodedCommand', '-enc', '-e', '-ec']) {
