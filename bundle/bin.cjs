@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '0901b3d9ba372bbd';
+const SCRIPT_HASH = 'f753877a9dcf3466';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

@@ -4987,7 +4987,8 @@ function infer(present, filePath, model) {
     return { name: "audit", basis: "audit", reason: `the file's passes are audit-mode passes${andOffline}${named2}`, weak: offline };
   }
   if (present.has("oobeSystem")) {
-    const only = offline ? "an oobeSystem pass and an offlineServicing pass only" : "only an oobeSystem pass";
+    const pe = present.has("windowsPE") ? " and a windowsPE pass" : "";
+    const only = offline ? `an oobeSystem pass${pe} and an offlineServicing pass only` : pe ? `an oobeSystem pass${pe} only` : "only an oobeSystem pass";
     return { name: "sysprep-oobe", basis: "oobeSystem", reason: `the file has ${only}${named2}`, weak: offline };
   }
   return void 0;
@@ -5036,12 +5037,20 @@ function passRuns(name, present, model, weak) {
       never.windowsPE = "only Setup from installation media runs windowsPE; sysprep never does";
       if (!weak) never.offlineServicing = "offlineServicing runs when an image is applied or serviced offline, never under sysprep";
       break;
-    case "sysprep-oobe":
+    case "sysprep-oobe": {
       runs = [{ pass: "oobeSystem" }];
+      if (toAudit) {
+        runs.push({ pass: "auditSystem" }, { pass: "auditUser" });
+        if (generalizes) runs.push({ pass: "generalize" }, { pass: "specialize" });
+        runs.push({ pass: "oobeSystem", when: "after audit mode reseals to OOBE" });
+      }
+      const ran = new Set(runs.map((r) => r.pass));
+      const why = toAudit ? "sysprep /oobe without /generalize runs the oobeSystem pass, and the audit passes its Reseal Mode=Audit starts" : "sysprep /oobe without /generalize runs only the oobeSystem pass";
       for (const p of PASS_NAMES) {
-        if (p !== "oobeSystem" && !(weak && p === "offlineServicing")) never[p] = "sysprep /oobe without /generalize runs only the oobeSystem pass";
+        if (!ran.has(p) && !(weak && p === "offlineServicing")) never[p] = why;
       }
       break;
+    }
     case "audit":
       runs = [{ pass: "auditSystem" }, { pass: "auditUser" }];
       if (generalizes) runs.push({ pass: "generalize" }, { pass: "specialize" });

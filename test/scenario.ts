@@ -88,6 +88,17 @@ test('which passes run follows Reseal and Generalize', () => {
   assert.is(audit2.notRun('offlineServicing'), undefined);
   assert.ok(audit2.notRun('windowsPE'));
   assert.ok(scenario(file(block('auditUser')))!.notRun('offlineServicing'), 'without such a pass nothing changes');
+  // sysprep /oobe with Reseal Mode=Audit in oobeSystem: audit mode starts, as after a media install.
+  const oobeToAudit = scenario(file(...audit, RESEAL('oobeSystem', 'Audit')), 'unattend.xml', 'sysprep-oobe')!;
+  assert.is(oobeToAudit.notRun('auditSystem'), undefined);
+  assert.is(oobeToAudit.notRun('auditUser'), undefined);
+  assert.equal(oobeToAudit.runs.map((r) => r.pass), ['oobeSystem', 'auditSystem', 'auditUser', 'generalize', 'specialize', 'oobeSystem']);
+  assert.match(oobeToAudit.notRun('windowsPE')!, /audit passes its Reseal Mode=Audit starts/);
+  const oobeOnly = scenario(file(...audit, block('oobeSystem')), 'unattend.xml', 'sysprep-oobe')!;
+  assert.ok(oobeOnly.notRun('auditSystem'));
+  assert.equal(oobeOnly.runs.map((r) => r.pass), ['oobeSystem']);
+  // A windowsPE pass that a sysprep name outweighs is named in the reason.
+  assert.match(scenario(file(PE, block('oobeSystem')), 'sysprep.xml')!.reason, /an oobeSystem pass and a windowsPE pass only and its name says sysprep/);
 });
 
 test('settings.scenario is checked when the config loads: an unknown value exits 2 with a clear message', () => {
