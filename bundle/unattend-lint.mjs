@@ -3986,6 +3986,7 @@ var named = (f) => !!f && !f.placeholder && !!f.text?.trim();
 var scopeOf = (f) => `${f.pass ?? ""}\0${f.component.identity.processorArchitecture.trim().toLowerCase()}`;
 var sameScope = (a, b) => scopeOf(a) === scopeOf(b);
 var sameArchitecture = (a, b) => a.component.identity.processorArchitecture.toLowerCase() === b.component.identity.processorArchitecture.toLowerCase();
+var inRemovedItem = (f) => f.item?.action?.trim().toLowerCase() === "remove";
 
 // rules/_helpers/account-names.ts
 function forbiddenChars(name, forbidden) {
@@ -5099,7 +5100,7 @@ var copy_profile_default = defineRule({
         const scenario = scenarioOf(model, ctx.filePath, ctx.settings["scenario"]);
         if (scenario?.name !== "media") return;
         const also = [];
-        const account = model.all(ACCOUNT2)[0];
+        const account = model.all(ACCOUNT2).find((f) => !inRemovedItem(f));
         if (account) also.push(`creates local accounts (line ${ctx.lineOf(account.range.start)}), whose profile may be copied instead of the Administrator's`);
         const join3 = model.all(JOIN).find(named);
         if (join3) also.push(`joins a domain (line ${ctx.lineOf(join3.range.start)}), and customisations made with a domain account are lost when sysprep removes the computer from the domain`);
@@ -6694,6 +6695,7 @@ var firmware_layout_default = defineRule({
 
 // rules/fixed-identity-in-image.ts
 var NAME = "Microsoft-Windows-Shell-Setup/ComputerName";
+var GENERALIZE2 = "Microsoft-Windows-Deployment/Generalize";
 var ADDRESS = "Microsoft-Windows-TCPIP/Interfaces/Interface/UnicastIpAddresses/IpAddress";
 var IDENTIFIERS = [
   "Microsoft-Windows-TCPIP/Interfaces/Interface/Identifier",
@@ -6718,10 +6720,11 @@ var fixed_identity_in_image_default = defineRule({
     return {
       onDocumentEnd(model) {
         const scenario = scenarioOf(model, ctx.filePath, ctx.settings["scenario"]);
-        if (scenario?.name !== "sysprep-generalize" || scenario.basis !== "config" && scenario.basis !== "generalize") return;
+        const generalizes = model.all(GENERALIZE2).some((f) => f.pass === "auditUser");
+        if (scenario?.name !== "sysprep-generalize" || scenario.basis !== "config" && scenario.basis !== "generalize" && !generalizes) return;
         const note = scenarioNote(scenario);
         const quote = (f) => ctx.quote(f.text.trim(), f.valueRange);
-        const specialize = (key) => model.all(key).filter((f) => f.pass === "specialize" && named(f));
+        const specialize = (key) => model.all(key).filter((f) => f.pass === "specialize" && named(f) && !inRemovedItem(f));
         for (const f of specialize(NAME)) if (f.text.trim() !== "*") ctx.report("fixedName", f.valueRange, { name: quote(f), scenario: note });
         for (const key of IDENTIFIERS) {
           for (const f of specialize(key)) if (isMacAddress(f.text)) ctx.report("macIdentifier", f.valueRange, { id: quote(f), scenario: note });
@@ -8896,7 +8899,7 @@ var require_setting_default = defineRule({
 var RESEAL = "Microsoft-Windows-Deployment/Reseal";
 var MODE = "Microsoft-Windows-Deployment/Reseal/Mode";
 var SHUTDOWN = "Microsoft-Windows-Deployment/Reseal/ForceShutdownNow";
-var GENERALIZE2 = "Microsoft-Windows-Deployment/Generalize";
+var GENERALIZE3 = "Microsoft-Windows-Deployment/Generalize";
 var DEFAULT_MODE = { auditSystem: "Audit", oobeSystem: "OOBE" };
 var LEAVES = { auditSystem: "OOBE", oobeSystem: "Audit" };
 var NEXT = { auditSystem: "audit mode", oobeSystem: "OOBE" };
@@ -8907,7 +8910,7 @@ var reseal_default = defineRule({
     summary: "Deployment Reseal does not loop (ForceShutdownNow into the same pass), is not set beside Generalize, and does not skip its pass",
     category: "correctness",
     severity: "error",
-    facts: [RESEAL, MODE, SHUTDOWN, GENERALIZE2, ...RELEASE_FACTS],
+    facts: [RESEAL, MODE, SHUTDOWN, GENERALIZE3, ...RELEASE_FACTS],
     // Top-level settings of every component: what the pass holds besides Reseal.
     settings: (s) => s.parent === void 0,
     messages: {
@@ -8936,7 +8939,7 @@ var reseal_default = defineRule({
           if (modeFact && !readable(modeFact) || shutdownFact && !readable(shutdownFact)) continue;
           const mode2 = modeFact?.value ?? DEFAULT_MODE[pass];
           const shutdown = shutdownFact?.value === true;
-          const generalize = model.all(GENERALIZE2).find((g) => g.pass === pass && g.pass === "auditUser" && sameArchitecture(g, reseal) && !alternatives(ctx, g.range, reseal.range));
+          const generalize = model.all(GENERALIZE3).find((g) => g.pass === pass && g.pass === "auditUser" && sameArchitecture(g, reseal) && !alternatives(ctx, g.range, reseal.range));
           if (generalize) {
             ctx.report("withGeneralize", reseal.range, { line: ctx.lineOf(generalize.range.start) }, {
               related: [{ message: "Generalize, which wins", range: generalize.range }]
@@ -10834,7 +10837,7 @@ function createCollector(wanted) {
     if (!item) return void 0;
     let fi = items2.get(item.id);
     if (!fi) {
-      fi = { id: item.id, key: item.node.key, itemKey: item.key, keyRange: item.keyRange, range: item.element.nameRange };
+      fi = { id: item.id, key: item.node.key, itemKey: item.key, keyRange: item.keyRange, range: item.element.nameRange, action: item.element.action };
       items2.set(item.id, fi);
     }
     return fi;
@@ -13313,7 +13316,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-ZAG4KUNI.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-MN3RWMB7.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

@@ -1,6 +1,6 @@
 // copy-profile: CopyProfile belongs in the file given to sysprep /generalize, not in the file that installs Windows.
 import { defineRule } from '../src/engine/rule.js';
-import { named } from './_helpers/facts.js';
+import { inRemovedItem, named } from './_helpers/facts.js';
 import { SCENARIO_FACTS, scenarioNote, scenarioOf } from '../src/engine/scenario.js';
 
 const COPY = 'Microsoft-Windows-Shell-Setup/CopyProfile';
@@ -30,7 +30,8 @@ export default defineRule({
         const scenario = scenarioOf(model, ctx.filePath, ctx.settings['scenario']);
         if (scenario?.name !== 'media') return;
         const also: string[] = [];
-        const account = model.all(ACCOUNT)[0];
+        // An account being removed (wcm:action="remove") is not created.
+        const account = model.all(ACCOUNT).find((f) => !inRemovedItem(f));
         if (account) also.push(`creates local accounts (line ${ctx.lineOf(account.range.start)}), whose profile may be copied instead of the Administrator's`);
         const join = model.all(JOIN).find(named);
         if (join) also.push(`joins a domain (line ${ctx.lineOf(join.range.start)}), and customisations made with a domain account are lost when sysprep removes the computer from the domain`);

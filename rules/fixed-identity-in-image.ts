@@ -1,12 +1,13 @@
 // fixed-identity-in-image: a file given to sysprep /generalize is read by every machine deployed from the image.
 import { defineRule } from '../src/engine/rule.js';
-import { named } from './_helpers/facts.js';
+import { inRemovedItem, named } from './_helpers/facts.js';
 import { isMacAddress } from './_helpers/network.js';
 import type { Fact } from '../src/engine/model.js';
 import type { SettingKey } from '../src/kb/setting-keys.js';
 import { SCENARIO_FACTS, scenarioNote, scenarioOf } from '../src/engine/scenario.js';
 
 const NAME = 'Microsoft-Windows-Shell-Setup/ComputerName';
+const GENERALIZE = 'Microsoft-Windows-Deployment/Generalize';
 const ADDRESS = 'Microsoft-Windows-TCPIP/Interfaces/Interface/UnicastIpAddresses/IpAddress';
 const IDENTIFIERS: readonly SettingKey[] = [
   'Microsoft-Windows-TCPIP/Interfaces/Interface/Identifier',
@@ -36,11 +37,14 @@ export default defineRule({
     return {
       onDocumentEnd(model) {
         const scenario = scenarioOf(model, ctx.filePath, ctx.settings['scenario']);
-        // Only a file shown to be given to sysprep /generalize: a specialize pass alone may be one machine's file.
-        if (scenario?.name !== 'sysprep-generalize' || (scenario.basis !== 'config' && scenario.basis !== 'generalize')) return;
+        // Only a file shown to be given to sysprep /generalize: a specialize pass alone may be one machine's file, but
+        // not one whose auditUser pass generalizes the machine (Deployment Generalize), which then images it with this file.
+        const generalizes = model.all(GENERALIZE).some((f) => f.pass === 'auditUser');
+        if (scenario?.name !== 'sysprep-generalize' || (scenario.basis !== 'config' && scenario.basis !== 'generalize' && !generalizes)) return;
         const note = scenarioNote(scenario);
         const quote = (f: Fact): string => ctx.quote(f.text!.trim(), f.valueRange!);
-        const specialize = (key: SettingKey): Fact[] => model.all(key).filter((f) => f.pass === 'specialize' && named(f));
+        // A removed item (wcm:action="remove") configures no machine.
+        const specialize = (key: SettingKey): Fact[] => model.all(key).filter((f) => f.pass === 'specialize' && named(f) && !inRemovedItem(f));
         for (const f of specialize(NAME)) if (f.text!.trim() !== '*') ctx.report('fixedName', f.valueRange!, { name: quote(f), scenario: note });
         for (const key of IDENTIFIERS) {
           for (const f of specialize(key)) if (isMacAddress(f.text!)) ctx.report('macIdentifier', f.valueRange!, { id: quote(f), scenario: note });

@@ -87,6 +87,21 @@ test('reseal: a skipped setting is told to move only to a pass that applies it',
   assert.match(timeZone[0]!.message, /move those settings to "auditSystem", or reseal from pass "auditUser" instead/);
 });
 
+test('copy-profile: an account being removed is not one the file creates', async () => {
+  const rule = builtinRules.find((r) => r.meta.id === 'copy-profile')!;
+  const text = (action: string) =>
+    `<unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:wcm="${WCM}">` +
+    `<settings pass="windowsPE"><component name="Microsoft-Windows-Setup" processorArchitecture="amd64" ${IDENTITY}><UserData><AcceptEula>true</AcceptEula></UserData></component></settings>` +
+    `<settings pass="specialize"><component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" ${IDENTITY}><CopyProfile>true</CopyProfile></component></settings>` +
+    `<settings pass="oobeSystem"><component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" ${IDENTITY}><UserAccounts><LocalAccounts>` +
+    `<LocalAccount wcm:action="${action}"><Name>old</Name></LocalAccount></LocalAccounts></UserAccounts></component></settings></unattend>`;
+  const lint = (action: string) => lintSource(text(action), { filePath: 'Autounattend.xml', rules: [{ rule, severity: 1, options: {} }], kb }).messages;
+  assert.match(lint('add')[0]!.message, /this file also creates local accounts/);
+  const removed = lint('remove');
+  assert.equal(removed.map((m) => m.messageId), ['installFile']);
+  assert.not.match(removed[0]!.message, /creates local accounts/);
+});
+
 test('sysprep-in-command: a script hidden in -EncodedCommand (or an abbreviation of it) is read too', async () => {
   const b64 = Buffer.from('C:\\Windows\\System32\\Sysprep\\sysprep.exe /generalize /oobe', 'utf16le').toString('base64');
   for (const option of ['-EncodedCommand', '-enc', '-e', '-ec']) {

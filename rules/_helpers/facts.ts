@@ -16,3 +16,6 @@ export const sameScope = (a: Fact, b: Fact): boolean => scopeOf(a) === scopeOf(b
 /** Both facts sit in component blocks for the same architecture (blocks for others are alternatives, see mixed-architecture). */
 export const sameArchitecture = (a: Fact, b: Fact): boolean =>
   a.component.identity.processorArchitecture.toLowerCase() === b.component.identity.processorArchitecture.toLowerCase();
+
+/** The fact is in a list item that is removed (wcm:action="remove"): it configures nothing. */
+export const inRemovedItem = (f: Fact): boolean => f.item?.action?.trim().toLowerCase() === 'remove';

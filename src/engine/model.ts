@@ -25,6 +25,8 @@ export interface FactItem {
   readonly keyRange: Range | undefined;
   /** The item's start-tag name. */
   readonly range: Range;
+  /** The item's wcm:action as written ("add", "modify", "remove"), if any. */
+  readonly action: string | undefined;
 }
 
 /** One occurrence of a setting, as plain data (no parser objects), so that facts of several files can be read together. */
@@ -163,7 +165,7 @@ export function createCollector(wanted: ReadonlySet<number>): ModelCollector {
     if (!item) return undefined;
     let fi = items.get(item.id);
     if (!fi) {
-      fi = { id: item.id, key: item.node.key, itemKey: item.key, keyRange: item.keyRange, range: item.element.nameRange };
+      fi = { id: item.id, key: item.node.key, itemKey: item.key, keyRange: item.keyRange, range: item.element.nameRange, action: item.element.action };
       items.set(item.id, fi);
     }
     return fi;
