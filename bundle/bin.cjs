@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = 'd10eb84f92e0848b';
+const SCRIPT_HASH = '32b647861a0e7b53';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 
