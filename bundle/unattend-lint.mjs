@@ -12880,6 +12880,9 @@ function collector(settings, out) {
           placement.onComponentEnd(node);
           for (const [row, el] of paths) row.path = pathOf2(el);
           paths.length = 0;
+          if (current?.status === "wrong-pass") {
+            for (const s of current.settings) if (s.status === "applies") Object.assign(s, { status: "wrong-pass", why: "its component is not applied in this pass" });
+          }
           current?.settings.sort((a, b) => a.line - b.line);
           current = void 0;
         },
@@ -12891,10 +12894,12 @@ function collector(settings, out) {
             if (!shadow) continue;
             for (const s of c.node.settings) if (s.status === "applies" && !/^Reseal(\/|$)/.test(s.path)) Object.assign(s, { status: "shadowed", why: shadow });
           }
-          const generalizes = model.all("Microsoft-Windows-Deployment/Generalize").some((f) => f.pass === "auditUser");
-          if (generalizes) {
+          const generalizing = new Set(
+            model.all("Microsoft-Windows-Deployment/Generalize").filter((f) => f.pass === "auditUser").map((f) => f.component.identity.processorArchitecture.trim().toLowerCase())
+          );
+          if (generalizing.size > 0) {
             for (const c of out.components) {
-              if (c.pass !== "auditUser") continue;
+              if (c.pass !== "auditUser" || !generalizing.has(c.node.architecture.trim().toLowerCase())) continue;
               for (const s of c.node.settings) {
                 if (s.status === "applies" && /^Reseal(\/|$)/.test(s.path)) Object.assign(s, { status: "shadowed", why: "Generalize is set too, and Setup then ignores Reseal" });
               }
@@ -12915,8 +12920,10 @@ function explainSource(input2, opts) {
   const byPass = (pass) => out.components.filter((c) => c.pass === pass).map((c) => c.node);
   const lineOf = (pass) => out.blocks.find((b) => b.pass === pass)?.line;
   const seen = /* @__PURE__ */ new Set();
-  for (const run2 of scenario?.runs ?? []) {
-    if (seen.has(run2.pass) || scenario.notRun(run2.pass)) continue;
+  const runs = scenario?.runs ?? [];
+  const shownAt = (run2, i) => !run2.when || !runs.slice(i + 1).some((r) => r.pass === run2.pass && !r.when);
+  for (const [i, run2] of runs.entries()) {
+    if (seen.has(run2.pass) || scenario.notRun(run2.pass) || !shownAt(run2, i)) continue;
     seen.add(run2.pass);
     const line = lineOf(run2.pass);
     passes.push({ pass: run2.pass, order: passes.length + 1, ...run2.when ? { when: run2.when } : {}, status: "runs", ...line ? { line } : {}, components: byPass(run2.pass) });

@@ -5,7 +5,7 @@ import { MASK, maskFound, messageSecretFinder, secretValuesOf } from './engine/s
 import { cutValue } from './engine/quote.js';
 import { mergeRanges } from './engine/secret-ranges.js';
 import type { AnswerModel } from './engine/model.js';
-import { SCENARIO_DESCRIPTIONS, SCENARIO_FACTS, scenarioOf, type Scenario, type ScenarioName } from './engine/scenario.js';
+import { SCENARIO_DESCRIPTIONS, SCENARIO_FACTS, scenarioOf, type PassRun, type Scenario, type ScenarioName } from './engine/scenario.js';
 import type { BoundComponent, BoundElement, BoundValue } from './binder/bind.js';
 import type { KnowledgeBase } from './kb/types.js';
 import type { FileResult } from './types.js';
@@ -153,6 +153,10 @@ function collector(settings: Record<string, unknown>, out: Collected) {
           placement.onComponentEnd!(node);
           for (const [row, el] of paths) row.path = pathOf(el);
           paths.length = 0;
+          // A component not applied in its pass applies none of its settings (component-pass, generalize-content).
+          if (current?.status === 'wrong-pass') {
+            for (const s of current.settings) if (s.status === 'applies') Object.assign(s, { status: 'wrong-pass', why: 'its component is not applied in this pass' });
+          }
           current?.settings.sort((a, b) => a.line - b.line);
           current = undefined;
         },
@@ -164,10 +168,13 @@ function collector(settings: Record<string, unknown>, out: Collected) {
             if (!shadow) continue;
             for (const s of c.node.settings) if (s.status === 'applies' && !/^Reseal(\/|$)/.test(s.path)) Object.assign(s, { status: 'shadowed', why: shadow });
           }
-          const generalizes = model.all('Microsoft-Windows-Deployment/Generalize').some((f) => f.pass === 'auditUser');
-          if (generalizes) {
+          // Generalize hides Reseal in its own architecture's block only: blocks for other architectures are alternatives.
+          const generalizing = new Set(
+            model.all('Microsoft-Windows-Deployment/Generalize').filter((f) => f.pass === 'auditUser').map((f) => f.component.identity.processorArchitecture.trim().toLowerCase()),
+          );
+          if (generalizing.size > 0) {
             for (const c of out.components) {
-              if (c.pass !== 'auditUser') continue;
+              if (c.pass !== 'auditUser' || !generalizing.has(c.node.architecture.trim().toLowerCase())) continue;
               for (const s of c.node.settings) {
                 if (s.status === 'applies' && /^Reseal(\/|$)/.test(s.path)) Object.assign(s, { status: 'shadowed', why: 'Generalize is set too, and Setup then ignores Reseal' });
               }
@@ -190,8 +197,12 @@ export function explainSource(input: Uint8Array | string, opts: { filePath: stri
   const byPass = (pass: string) => out.components.filter((c) => c.pass === pass).map((c) => c.node);
   const lineOf = (pass: string) => out.blocks.find((b) => b.pass === pass)?.line;
   const seen = new Set<string>();
-  for (const run of scenario?.runs ?? []) {
-    if (seen.has(run.pass) || scenario!.notRun(run.pass)) continue;
+  const runs = scenario?.runs ?? [];
+  // Each pass is shown once: where it surely runs when it does later (generalize after audit mode's Generalize),
+  // not where it runs only under a condition.
+  const shownAt = (run: PassRun, i: number): boolean => !run.when || !runs.slice(i + 1).some((r) => r.pass === run.pass && !r.when);
+  for (const [i, run] of runs.entries()) {
+    if (seen.has(run.pass) || scenario!.notRun(run.pass) || !shownAt(run, i)) continue;
     seen.add(run.pass);
     const line = lineOf(run.pass);
     passes.push({ pass: run.pass, order: passes.length + 1, ...(run.when ? { when: run.when } : {}), status: 'runs', ...(line ? { line } : {}), components: byPass(run.pass) });

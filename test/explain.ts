@@ -16,8 +16,8 @@ test('text: the scenario and why, then the passes in the order Setup runs them',
   assert.match(out, /^fixtures\/explain\/Autounattend\.xml\nscenario: media, Windows Setup from installation media/);
   assert.match(out, /inferred: the file has a windowsPE pass/);
   const heads = [...out.matchAll(/^(\d+)\. (\w+)/gm)].map((m) => m[2]);
-  assert.equal(heads, ['windowsPE', 'offlineServicing', 'generalize', 'specialize', 'oobeSystem', 'auditSystem', 'auditUser'],
-    'Reseal Mode=Audit in oobeSystem sends the install to audit mode, so the audit passes follow oobeSystem');
+  assert.equal(heads, ['windowsPE', 'offlineServicing', 'specialize', 'oobeSystem', 'auditSystem', 'auditUser', 'generalize'],
+    'Reseal Mode=Audit in oobeSystem sends the install to audit mode, so the audit passes follow oobeSystem, and the Generalize there runs generalize');
   assert.match(out, /- ComputerName = "LATE" {2}\(line 53\) {2}\[wrong pass: valid in offlineServicing, specialize, not in oobeSystem\]/);
   assert.match(out, /\+ TimeZone = "UTC" {2}\(line 54\)\n/, 'since Windows 10 Reseal runs after the rest of its pass');
   assert.match(out, /\+ Reseal\/Mode = "Audit" {2}\(line 58\)\n/, 'Reseal itself applies');
@@ -46,8 +46,8 @@ test('json: the same timeline as data, with secrets masked', () => {
   const e = JSON.parse(run.stdout) as Explanation;
   assert.equal(e.scenario, { name: 'media', description: e.scenario!.description, configured: false, reason: 'the file has a windowsPE pass' });
   assert.equal(e.passes.map((p) => [p.pass, p.order, p.status]), [
-    ['windowsPE', 1, 'runs'], ['offlineServicing', 2, 'runs'], ['generalize', 3, 'runs'], ['specialize', 4, 'runs'],
-    ['oobeSystem', 5, 'runs'], ['auditSystem', 6, 'runs'], ['auditUser', 7, 'runs'], ['oobeUser', undefined, 'unknown'],
+    ['windowsPE', 1, 'runs'], ['offlineServicing', 2, 'runs'], ['specialize', 3, 'runs'], ['oobeSystem', 4, 'runs'],
+    ['auditSystem', 5, 'runs'], ['auditUser', 6, 'runs'], ['generalize', 7, 'runs'], ['oobeUser', undefined, 'unknown'],
   ]);
   const key = e.passes[0]!.components[0]!.settings.find((s) => s.path === 'UserData/ProductKey/Key')!;
   assert.is(key.value, '********');
@@ -56,10 +56,15 @@ test('json: the same timeline as data, with secrets masked', () => {
 });
 
 test('a configured scenario: the passes it never runs are listed with the reason, their settings skipped', () => {
+  // The fixture's oobeSystem Reseal Mode=Audit would start audit mode (and its Generalize the passes after it): OOBE here.
+  const text0 = readFileSync(FILE, 'utf8');
   const dir = tempTree({
     '.unattendlintrc.json': JSON.stringify({ settings: { scenario: 'sysprep-oobe' } }),
-    'unattend.xml': readFileSync(FILE, 'utf8'),
+    'unattend.xml': text0.replace(/<Mode>Audit<\/Mode>/, '<Mode>OOBE</Mode>'),
+    'audit.xml': text0,
   });
+  const toAudit = JSON.parse(runCli(['--explain', 'audit.xml', '-f', 'json'], { cwd: dir }).stdout) as Explanation;
+  assert.equal(toAudit.passes.filter((p) => p.status === 'runs').map((p) => p.pass), ['oobeSystem', 'auditSystem', 'auditUser', 'generalize', 'specialize']);
   const run = runCli(['--explain', 'unattend.xml', '-f', 'json'], { cwd: dir });
   const e = JSON.parse(run.stdout) as Explanation;
   assert.is(e.scenario!.configured, true);
@@ -71,6 +76,27 @@ test('a configured scenario: the passes it never runs are listed with the reason
   const text = runCli(['--explain', 'unattend.xml'], { cwd: dir }).stdout;
   assert.match(text, /from settings\.scenario/);
   assert.match(text, /never: specialize, line 14: sysprep \/oobe/);
+});
+
+test('a component in a pass it is not applied in skips its settings; Generalize hides Reseal of its own architecture only', () => {
+  const c = (name: string, arch: string, body: string) =>
+    `<component name="${name}" processorArchitecture="${arch}" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">${body}</component>`;
+  const dir = tempTree({
+    'unattend.xml':
+      '<unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State">\n' +
+      `<settings pass="generalize">${c('Microsoft-Windows-PnpSysprep', 'amd64', '<PersistAllDeviceInstalls>false</PersistAllDeviceInstalls>')}\n` +
+      `${c('Microsoft-Windows-TCPIP', 'amd64', '<Interfaces><Interface wcm:action="add"><Identifier>Ethernet</Identifier></Interface></Interfaces>')}</settings>\n` +
+      `<settings pass="auditUser">${c('Microsoft-Windows-Deployment', 'x86', '<Reseal><Mode>Audit</Mode></Reseal>')}\n` +
+      `${c('Microsoft-Windows-Deployment', 'amd64', '<Reseal><Mode>Audit</Mode></Reseal><Generalize><Mode>OOBE</Mode></Generalize>')}</settings>\n</unattend>\n`,
+  });
+  const e = JSON.parse(runCli(['--explain', 'unattend.xml', '-f', 'json'], { cwd: dir }).stdout) as Explanation;
+  const components = e.passes.flatMap((p) => p.components);
+  const tcpip = components.find((x) => x.name === 'Microsoft-Windows-TCPIP')!;
+  assert.is(tcpip.status, 'wrong-pass');
+  assert.equal(tcpip.settings.map((x) => x.status), ['wrong-pass']);
+  const reseal = (arch: string) => components.find((x) => x.architecture === arch && x.name === 'Microsoft-Windows-Deployment')!.settings.find((x) => x.path === 'Reseal/Mode')!;
+  assert.is(reseal('x86').status, 'applies');
+  assert.is(reseal('amd64').status, 'shadowed');
 });
 
 test('a file that is not well-formed exits 1 with where; a missing file and wrong usage exit 2', () => {
