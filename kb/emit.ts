@@ -52,7 +52,7 @@ export function renderDataFiles(tables: BuiltTables, lists: ReferenceLists): Map
   );
   const list = (name: string, source: string, key: string, items: unknown[], also = '') =>
     files.set(name, stableJson({ $comment: header(`${SCHNEEGANS} ${source}${also}`), [key]: items }, 2));
-  list(DATA_FILES.timeZones, 'TimeOffset.json', 'timeZones', lists.timeZones);
+  list(DATA_FILES.timeZones, 'TimeOffset.json', 'timeZones', lists.timeZones, ', with the "- Old" zones Windows still lists (kb/reference-data.ts)');
   list(DATA_FILES.locales, 'UserLocale.json and ImageLanguage.json', 'locales', lists.locales, ` and ${LANGUAGE_PAGES_SOURCE}`);
   list(DATA_FILES.keyboards, 'KeyboardIdentifier.json', 'keyboards', lists.keyboards, ` and ${LANGUAGE_PAGES_SOURCE}`);
   list(DATA_FILES.editions, 'WindowsEdition.json', 'editions', lists.editions);

@@ -58,7 +58,7 @@ export function buildReferenceLists(src: SchneegansLists, pages?: LanguagePageLi
   unique(locales, 'UserLocale.json');
   if (pages) addPageLists(locales, keyboards, pages);
   return {
-    timeZones: unique(src.timeOffset.map((t) => ({ id: t.Id, displayName: t.DisplayName })), 'TimeOffset.json'),
+    timeZones: unique(withOldTimeZones(src.timeOffset.map((t) => ({ id: t.Id, displayName: t.DisplayName }))), 'TimeOffset.json'),
     locales: unique(locales, 'UserLocale.json and the language pages'),
     keyboards: unique(keyboards, 'KeyboardIdentifier.json and the language pages'),
     editions: unique(
@@ -99,4 +99,17 @@ function addPageLists(locales: LocaleData[], keyboards: KeyboardData[], pages: L
     entry.pages = [...new Set([...(entry.pages ?? []), ...kb.pages])].sort();
     if (kb.languages.size > 0) entry.languages = [...new Set([...(entry.languages ?? []), ...kb.languages])].sort();
   }
+}
+
+/**
+ * Time zones Windows 10 and 11 still list (`tzutil /l`) with display names ending in "- Old", which TimeOffset.json
+ * leaves out: ids that machines set long ago and answer files copied from them still name.
+ */
+export const OLD_TIME_ZONES: readonly TimeZoneData[] = [
+  { id: 'Kamchatka Standard Time', displayName: '(UTC+12:00) Petropavlovsk-Kamchatsky - Old' },
+  { id: 'Mid-Atlantic Standard Time', displayName: '(UTC-02:00) Mid-Atlantic - Old' },
+];
+
+function withOldTimeZones(zones: TimeZoneData[]): TimeZoneData[] {
+  return [...zones, ...OLD_TIME_ZONES.filter((old) => !zones.some((z) => z.id === old.id))];
 }
