@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = 'e100c11cb2877ca5';
+const SCRIPT_HASH = 'a9517744af90ce99';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

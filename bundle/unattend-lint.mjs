@@ -8460,6 +8460,7 @@ var order_unique_default = defineRule({
           ctx.report("invalid", value.range, { item: item.qname, value: ctx.quote(value.text, value.range), range });
           return;
         }
+        if (item.action?.trim().toLowerCase() === "remove") return;
         unique(item, order, value.range);
       },
       onElementEnd(node) {
@@ -13323,7 +13324,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-DYT6GXE7.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-OLIGRA45.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

@@ -55,6 +55,8 @@ export default defineRule({
           ctx.report('invalid', value.range, { item: item.qname, value: ctx.quote(value.text, value.range), range });
           return;
         }
+        // A removed item names the entry it removes by its Order: adding one under the same Order is allowed.
+        if (item.action?.trim().toLowerCase() === 'remove') return;
         unique(item, order, value.range);
       },
       onElementEnd(node) {
