@@ -5142,6 +5142,12 @@ function parseTarget(kb, value) {
   const parts = /^\d+(?:\.\d+)*$/.test(text) ? text.split(".") : [];
   const build2 = Number(parts.length >= 3 ? parts[2] : parts.length === 1 ? parts[0] : NaN);
   const named2 = releases.find((r) => r.build === build2);
+  const oldest = Math.min(...releases.map((r) => r.build ?? Infinity));
+  if (Number.isInteger(build2) && build2 < oldest) {
+    throw new TargetVersionError(
+      `settings.targetVersion ${JSON.stringify(value)} is not a Windows build (the oldest with answer files is ${oldest}); for a release write its id, such as "windows-10" or "windows-11"`
+    );
+  }
   if (Number.isInteger(build2)) return { build: build2, minBuild: build2, label: named2 ? `${named2.name} (build ${build2})` : `build ${build2}`, origin };
   throw new TargetVersionError(
     `settings.targetVersion ${JSON.stringify(value)} is not a Windows release; use "windows-10", "windows-11", a release id such as "windows-10-1809", "windows-11-23h2" or "windows-server-2022" (${releases.map((r) => r.id).join(", ")}), a build number such as 22631, or "auto" (the default: the release the file's image names)`
@@ -13324,7 +13330,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-OLIGRA45.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-XPEVJDVF.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

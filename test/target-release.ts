@@ -173,6 +173,9 @@ test('targetVersion: Windows Server ids map to their builds; auto is no explicit
   assert.is(parseTarget(kb, 17763)!.label, 'Windows 10, version 1809 (build 17763)');
   assert.is(parseTarget(kb, 'auto'), undefined);
   assert.throws(() => parseTarget(kb, 'windows-server-2020'), /not a Windows release; .*"auto"/);
+  // A release written as a number is no build: as one it would precede every deprecation and silence the rules.
+  for (const v of [10, '11', 0, '10.0.5']) assert.throws(() => parseTarget(kb, v), /is not a Windows build \(the oldest with answer files is 6000\); .*"windows-10"/);
+  assert.is(parseTarget(kb, 6000)!.build, 6000);
 });
 
 test('the CLI: a bad targetVersion is exit 2 with the valid values; a Server id and auto lint', () => {

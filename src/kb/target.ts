@@ -46,6 +46,15 @@ export function parseTarget(kb: KnowledgeBase, value: unknown): Target | undefin
   const parts = /^\d+(?:\.\d+)*$/.test(text) ? text.split('.') : [];
   const build = Number(parts.length >= 3 ? parts[2] : parts.length === 1 ? parts[0] : NaN);
   const named = releases.find((r) => r.build === build);
+  // No Windows with answer files has a build below the oldest release's (Vista, 6000): "10" or "11" is a release
+  // written as a number, and as a build it would come before every deprecation and silence both lifecycle rules.
+  const oldest = Math.min(...releases.map((r) => r.build ?? Infinity));
+  if (Number.isInteger(build) && build < oldest) {
+    throw new TargetVersionError(
+      `settings.targetVersion ${JSON.stringify(value)} is not a Windows build (the oldest with answer files is ${oldest}); ` +
+        `for a release write its id, such as "windows-10" or "windows-11"`,
+    );
+  }
   if (Number.isInteger(build)) return { build, minBuild: build, label: named ? `${named.name} (build ${build})` : `build ${build}`, origin };
   throw new TargetVersionError(
     `settings.targetVersion ${JSON.stringify(value)} is not a Windows release; use "windows-10", "windows-11", a release id such as ` +
