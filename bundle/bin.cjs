@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = 'a36c2540a48c4ab1';
+const SCRIPT_HASH = 'e35290fd1740e29e';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

@@ -28549,28 +28549,70 @@ function linkReason(path8, err) {
   }
   return fsReason(err);
 }
-function rootIn(head) {
-  const text2 = decode(head).text.replace(/<!--[\s\S]*?-->/g, "");
-  const m = /<([A-Za-z_][\w.:-]*)/.exec(text2.replace(/<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>/g, ""));
-  return m ? m[1].replace(/^.*:/, "") : void 0;
+var MORE = /* @__PURE__ */ Symbol("more");
+function rootIn(head, complete) {
+  const t = decode(head).text;
+  const more = complete ? void 0 : MORE;
+  for (let i = 0; ; ) {
+    i = t.indexOf("<", i);
+    if (i < 0) return more;
+    if (t.startsWith("<?", i) || t.startsWith("<!--", i)) {
+      const close = t.startsWith("<?", i) ? t.indexOf("?>", i + 2) : t.indexOf("-->", i + 4);
+      if (close < 0) return more;
+      i = close + 2;
+      continue;
+    }
+    if (t.startsWith("<!", i)) {
+      let depth = 0;
+      let quote = "";
+      let k = i + 2;
+      for (; k < t.length; k++) {
+        const c = t[k];
+        if (quote) quote = c === quote ? "" : quote;
+        else if (c === '"' || c === "'") quote = c;
+        else if (c === "[") depth++;
+        else if (c === "]") depth--;
+        else if (c === ">" && depth <= 0) break;
+      }
+      if (k >= t.length) return more;
+      i = k + 1;
+      continue;
+    }
+    const m = /<([A-Za-z_][\w.:-]*)/y;
+    m.lastIndex = i;
+    const name = m.exec(t)?.[1];
+    if (name) return name.replace(/^.*:/, "");
+    i++;
+  }
 }
+var PROLOG_BYTES = 1024 * 1024;
 function sniff2(path8, keep) {
   let fd;
   try {
     fd = (0, import_node_fs5.openSync)(path8, "r");
     const size = (0, import_node_fs5.fstatSync)(fd).size;
     const whole = size <= WHOLE_BYTES && size <= keep;
-    const buf = Buffer.allocUnsafe(whole ? size : HEAD_BYTES);
+    let buf = Buffer.allocUnsafe(whole ? size : Math.min(size, HEAD_BYTES));
     const readTo = (from, to) => {
       let n = from;
       for (let got = -1; n < to && got !== 0; n += got) got = (0, import_node_fs5.readSync)(fd, buf, n, to - n, n);
       return n;
     };
-    const head = readTo(0, Math.min(buf.length, HEAD_BYTES));
-    const root2 = rootIn(buf.subarray(0, head));
-    const answer = root2 === void 0 ? ANSWER_NAME.test(path8) : root2 === "unattend";
+    let have = readTo(0, Math.min(buf.length, HEAD_BYTES));
+    let root2 = rootIn(buf.subarray(0, have), have >= size);
+    while (root2 === MORE && have < Math.min(size, PROLOG_BYTES)) {
+      const next = Math.min(size, PROLOG_BYTES, have * 4);
+      if (buf.length < next) {
+        const grown = Buffer.allocUnsafe(next);
+        buf.copy(grown, 0, 0, have);
+        buf = grown;
+      }
+      have = readTo(have, next);
+      root2 = rootIn(buf.subarray(0, have), have >= size);
+    }
+    const answer = typeof root2 === "string" ? root2 === "unattend" : ANSWER_NAME.test(path8);
     if (!whole || !answer) return { answer };
-    return { answer, bytes: buf.subarray(0, head < HEAD_BYTES ? head : readTo(head, buf.length)) };
+    return { answer, bytes: buf.subarray(0, have < buf.length ? readTo(have, buf.length) : have) };
   } catch (error) {
     return { error };
   } finally {

@@ -156,12 +156,54 @@ function linkReason(path: string, err: unknown): string {
   return fsReason(err);
 }
 
-/** Local name of the first start tag in the first HEAD_BYTES of a file: undefined when none is there. */
-function rootIn(head: Uint8Array): string | undefined {
-  const text = decode(head).text.replace(/<!--[\s\S]*?-->/g, '');
-  const m = /<([A-Za-z_][\w.:-]*)/.exec(text.replace(/<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>/g, ''));
-  return m ? m[1]!.replace(/^.*:/, '') : undefined;
+/** What rootIn says when the text read so far ends inside the prolog (a long comment, a DOCTYPE): read on. */
+const MORE = Symbol('more');
+
+/**
+ * The local name of a file's root element, read from the start of its text: the first start tag after the prolog
+ * (XML declaration, processing instructions, comments, a DOCTYPE with its internal subset), never one written inside
+ * a comment. MORE when `head` ends inside the prolog and is not the whole file; undefined when no start tag follows.
+ * Text before the prolog (bytes in front of the declaration) is passed over: such a file is still linted.
+ */
+function rootIn(head: Uint8Array, complete: boolean): string | typeof MORE | undefined {
+  const t = decode(head).text;
+  const more = complete ? undefined : MORE;
+  for (let i = 0; ; ) {
+    i = t.indexOf('<', i);
+    if (i < 0) return more;
+    if (t.startsWith('<?', i) || t.startsWith('<!--', i)) {
+      const close = t.startsWith('<?', i) ? t.indexOf('?>', i + 2) : t.indexOf('-->', i + 4);
+      if (close < 0) return more;
+      i = close + 2;
+      continue;
+    }
+    if (t.startsWith('<!', i)) {
+      // <!DOCTYPE name [ <!ENTITY …> … ]>: the internal subset's brackets and quoted literals hold ">" of their own.
+      let depth = 0;
+      let quote = '';
+      let k = i + 2;
+      for (; k < t.length; k++) {
+        const c = t[k]!;
+        if (quote) quote = c === quote ? '' : quote;
+        else if (c === '"' || c === "'") quote = c;
+        else if (c === '[') depth++;
+        else if (c === ']') depth--;
+        else if (c === '>' && depth <= 0) break;
+      }
+      if (k >= t.length) return more;
+      i = k + 1;
+      continue;
+    }
+    const m = /<([A-Za-z_][\w.:-]*)/y;
+    m.lastIndex = i;
+    const name = m.exec(t)?.[1];
+    if (name) return name.replace(/^.*:/, '');
+    i++;
+  }
 }
+
+/** How much of a file's start is read, at most, to get past its prolog (a long licence comment, a DOCTYPE). */
+const PROLOG_BYTES = 1024 * 1024;
 
 /**
  * Whether a walked file is an answer file, or the error when it cannot be read; with its bytes when it is one small
@@ -173,19 +215,30 @@ function sniff(path: string, keep: number): { answer?: boolean; error?: unknown;
     fd = openSync(path, 'r');
     const size = fstatSync(fd).size;
     const whole = size <= WHOLE_BYTES && size <= keep;
-    const buf = Buffer.allocUnsafe(whole ? size : HEAD_BYTES);
+    let buf = Buffer.allocUnsafe(whole ? size : Math.min(size, HEAD_BYTES));
     // A read may return fewer bytes than asked: each part is read to its end (or the file's).
     const readTo = (from: number, to: number): number => {
       let n = from;
       for (let got = -1; n < to && got !== 0; n += got) got = readSync(fd!, buf, n, to - n, n);
       return n;
     };
-    // The head first: the rest of a file kept whole is read only when its root makes it an answer file.
-    const head = readTo(0, Math.min(buf.length, HEAD_BYTES));
-    const root = rootIn(buf.subarray(0, head));
-    const answer = root === undefined ? ANSWER_NAME.test(path) : root === 'unattend';
+    // The head first: the rest of a file kept whole is read only when its root makes it an answer file; a head that
+    // ends inside the prolog is read on, four times as far each time.
+    let have = readTo(0, Math.min(buf.length, HEAD_BYTES));
+    let root = rootIn(buf.subarray(0, have), have >= size);
+    while (root === MORE && have < Math.min(size, PROLOG_BYTES)) {
+      const next = Math.min(size, PROLOG_BYTES, have * 4);
+      if (buf.length < next) {
+        const grown = Buffer.allocUnsafe(next);
+        buf.copy(grown, 0, 0, have);
+        buf = grown;
+      }
+      have = readTo(have, next);
+      root = rootIn(buf.subarray(0, have), have >= size);
+    }
+    const answer = typeof root === 'string' ? root === 'unattend' : ANSWER_NAME.test(path);
     if (!whole || !answer) return { answer };
-    return { answer, bytes: buf.subarray(0, head < HEAD_BYTES ? head : readTo(head, buf.length)) };
+    return { answer, bytes: buf.subarray(0, have < buf.length ? readTo(have, buf.length) : have) };
   } catch (error) {
     return { error };
   } finally {

@@ -60,4 +60,29 @@ test('the walk keeps no more bytes than its budget, and what it keeps lints as t
   }
 });
 
+test('the walk finds the root after a long prolog, never inside a comment, and reads on only as far as it must', () => {
+  const text = SMALL.toString('utf8');
+  const at = text.indexOf('<unattend');
+  const prolog = (before: string): string => text.slice(0, at) + before + text.slice(at);
+  // A licence comment past the 4 KiB head, mentioning a tag; a DOCTYPE whose internal subset holds ">"; bytes before
+  // the declaration (the file is linted and reported as not well-formed); a large file with a long comment.
+  const comment = `<!-- ${'Licence text. '.repeat(500)} see <ComputerName> below -->\n`;
+  const doctype = '<!DOCTYPE unattend [ <!ENTITY a "x>y"> <!-- ] > --> ]>\n';
+  const big = Buffer.from(prolog(comment).replace('</unattend>', `<!-- ${'x'.repeat(WHOLE_BYTES)} --></unattend>`));
+  const dir = tree({
+    'a/lab.xml': prolog(comment),
+    'b/win.xml': prolog(doctype),
+    'c/junk.xml': `garbage\n${text}`,
+    'd/big.xml': big,
+    'e/other.xml': `${comment}<root><unattend/></root>`,
+    'f/unclosed.xml': `<!-- ${'never closed '.repeat(400)}`,
+  });
+  try {
+    const names = findFiles([dir], dir).files.map((f) => f.path.slice(dir.length + 1).replace(/\\/g, '/'));
+    assert.equal(names, ['a/lab.xml', 'b/win.xml', 'c/junk.xml', 'd/big.xml']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();
