@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = 'e35290fd1740e29e';
+const SCRIPT_HASH = '98a9d0e94a915e16';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

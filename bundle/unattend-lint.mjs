@@ -14041,9 +14041,14 @@ function isEntryPoint() {
 }
 if (isEntryPoint()) {
   let stdoutClosed = false;
+  let stdoutFailed = false;
   process.stdout.on("error", (err) => {
-    if (err.code !== "EPIPE") throw err;
     stdoutClosed = true;
+    if (err.code === "EPIPE" || stdoutFailed) return;
+    stdoutFailed = true;
+    process.stderr.write(`${TOOL_NAME}: cannot write the report to standard output: ${fsReason(err)}
+`);
+    process.exitCode = 2;
   });
   run({
     argv: process.argv.slice(2),
@@ -14057,7 +14062,7 @@ if (isEntryPoint()) {
     readStdin
   }).then((code) => {
     finished = true;
-    process.exitCode = code;
+    process.exitCode = stdoutFailed ? 2 : code;
   });
   let finished = false;
   process.once("beforeExit", () => {

@@ -518,10 +518,15 @@ function isEntryPoint(): boolean {
 
 if (isEntryPoint()) {
   // A reader that stops early (`| head`) closes the pipe: the rest of the report is dropped, the exit code stays.
+  // Any other write error (a full disk behind `> report.sarif`) means the report is lost: one line, and exit 2.
   let stdoutClosed = false;
+  let stdoutFailed = false;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
     stdoutClosed = true;
+    if (err.code === 'EPIPE' || stdoutFailed) return;
+    stdoutFailed = true;
+    process.stderr.write(`${TOOL_NAME}: cannot write the report to standard output: ${fsReason(err)}\n`);
+    process.exitCode = 2;
   });
   run({
     argv: process.argv.slice(2),
@@ -535,7 +540,7 @@ if (isEntryPoint()) {
     readStdin,
   }).then((code) => {
     finished = true;
-    process.exitCode = code;
+    process.exitCode = stdoutFailed ? 2 : code;
   });
   // Node ends a process whose event loop has nothing left to do even while a promise is pending, with exit code 0:
   // a config file or plugin whose top-level await never settles would pass the run with no report at all.

@@ -224,4 +224,15 @@ test('a reader that closes the pipe early gets no stack trace, and the exit code
   assert.is(r.status, 1);
 });
 
+test('standard output that cannot be written (a full disk): one line naming why, exit 2, no stack trace', () => {
+  const dir = tempTree({ 'unattend.xml': BAD });
+  // /dev/full answers every write with ENOSPC (Linux, where CI runs).
+  assert.ok(existsSync('/dev/full'), 'this test needs /dev/full');
+  for (const format of ['sarif', 'json', 'text']) {
+    const r = spawnSync('bash', ['-c', '"$0" "$@" >/dev/full', process.execPath, CLI, '-f', format, 'unattend.xml'], { cwd: dir, encoding: 'utf8' });
+    assert.is(r.status, 2, format);
+    assert.is(r.stderr, 'unattend-lint: cannot write the report to standard output: no space left on the device (ENOSPC)\n', format);
+  }
+});
+
 test.run();
