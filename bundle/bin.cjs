@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '98a9d0e94a915e16';
+const SCRIPT_HASH = '76d4b1d2b732211c';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

@@ -21492,6 +21492,35 @@ function importFile(href) {
   return typeof UNATTEND_LINT_IMPORT === "function" ? UNATTEND_LINT_IMPORT(href) : import(href);
 }
 
+// src/util/fs-error.ts
+var REASONS = {
+  ENOENT: "it no longer exists",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "it is a directory",
+  ENOTDIR: "a part of its path is not a directory",
+  ELOOP: "a loop of symbolic links",
+  EMFILE: "too many open files",
+  ENFILE: "too many open files",
+  ENOSPC: "no space left on the device",
+  EROFS: "a read-only file system",
+  EIO: "an input/output error",
+  EFBIG: "over the file size limit",
+  ENAMETOOLONG: "the name is too long"
+};
+function fsReason(err) {
+  const code = err?.code;
+  if (typeof code !== "string") return err instanceof Error ? err.message : String(err);
+  const words2 = REASONS[code];
+  return words2 ? `${words2} (${code})` : code;
+}
+function writeReason(err) {
+  const code = err?.code;
+  if (code === "EEXIST") return fsReason({ code: "ENOTDIR" });
+  if (code === "ENOENT") return "its directory does not exist and cannot be made (ENOENT)";
+  return fsReason(err);
+}
+
 // src/config/files.ts
 var MODULE_NAME = "unattendlint";
 var cosmiconfigModule;
@@ -21520,6 +21549,29 @@ function mayHoldConfig(dir, packageKeys) {
     }
   }
   return false;
+}
+function unreadablePlace(dir) {
+  for (const name of SEARCH_NAMES) {
+    if (name === ".config") continue;
+    const file = import_node_path3.default.join(dir, name);
+    const entry = import_node_fs2.default.lstatSync(file, { throwIfNoEntry: false });
+    if (!entry) continue;
+    let stat;
+    try {
+      stat = import_node_fs2.default.statSync(file);
+    } catch (err) {
+      const link = entry.isSymbolicLink() ? import_node_fs2.default.readlinkSync(file) : void 0;
+      return { file, problem: link !== void 0 ? `cannot read config: it is a symbolic link to ${link}, which does not exist` : `cannot read config: ${fsReason(err)}` };
+    }
+    if (stat.isDirectory()) return { file, problem: "is a directory, not a config file" };
+    try {
+      import_node_fs2.default.accessSync(file, import_node_fs2.default.constants.R_OK);
+    } catch (err) {
+      return { file, problem: `cannot read config: ${fsReason(err)}` };
+    }
+    if (name !== "package.json") return void 0;
+  }
+  return void 0;
 }
 function createConfigFiles(cwd) {
   const quickSearch = !mayHoldConfig(cwd, ["cosmiconfig"]);
@@ -21553,7 +21605,8 @@ function createConfigFiles(cwd) {
   const search = (dir) => {
     let pending = searches.get(dir);
     if (!pending) {
-      const found = quickSearch && !mayHoldConfig(dir, [MODULE_NAME]) ? Promise.resolve(null) : explorer().then((e) => e.search(dir));
+      const bad = unreadablePlace(dir);
+      const found = bad ? Promise.reject(configError(displayPath(bad.file, cwd), bad.problem, bad.file)) : quickSearch && !mayHoldConfig(dir, [MODULE_NAME]) ? Promise.resolve(null) : explorer().then((e) => e.search(dir));
       pending = found.then(
         (found2) => {
           if (found2) return found2.filepath;
@@ -22649,37 +22702,6 @@ function formatExplanation(e) {
 // src/lint.ts
 init_secrets2();
 init_fingerprint();
-
-// src/util/fs-error.ts
-var REASONS = {
-  ENOENT: "it no longer exists",
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  EISDIR: "it is a directory",
-  ENOTDIR: "a part of its path is not a directory",
-  ELOOP: "a loop of symbolic links",
-  EMFILE: "too many open files",
-  ENFILE: "too many open files",
-  ENOSPC: "no space left on the device",
-  EROFS: "a read-only file system",
-  EIO: "an input/output error",
-  EFBIG: "over the file size limit",
-  ENAMETOOLONG: "the name is too long"
-};
-function fsReason(err) {
-  const code = err?.code;
-  if (typeof code !== "string") return err instanceof Error ? err.message : String(err);
-  const words2 = REASONS[code];
-  return words2 ? `${words2} (${code})` : code;
-}
-function writeReason(err) {
-  const code = err?.code;
-  if (code === "EEXIST") return fsReason({ code: "ENOTDIR" });
-  if (code === "ENOENT") return "its directory does not exist and cannot be made (ENOENT)";
-  return fsReason(err);
-}
-
-// src/lint.ts
 function enabledRules(config, registry) {
   const out = [];
   for (const [id, setting] of config.rules) {

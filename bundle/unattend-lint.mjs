@@ -12234,6 +12234,29 @@ function mayHoldConfig(dir, packageKeys) {
   }
   return false;
 }
+function unreadablePlace(dir) {
+  for (const name of SEARCH_NAMES) {
+    if (name === ".config") continue;
+    const file = path2.join(dir, name);
+    const entry = fs.lstatSync(file, { throwIfNoEntry: false });
+    if (!entry) continue;
+    let stat;
+    try {
+      stat = fs.statSync(file);
+    } catch (err) {
+      const link = entry.isSymbolicLink() ? fs.readlinkSync(file) : void 0;
+      return { file, problem: link !== void 0 ? `cannot read config: it is a symbolic link to ${link}, which does not exist` : `cannot read config: ${fsReason(err)}` };
+    }
+    if (stat.isDirectory()) return { file, problem: "is a directory, not a config file" };
+    try {
+      fs.accessSync(file, fs.constants.R_OK);
+    } catch (err) {
+      return { file, problem: `cannot read config: ${fsReason(err)}` };
+    }
+    if (name !== "package.json") return void 0;
+  }
+  return void 0;
+}
 function createConfigFiles(cwd) {
   const quickSearch = !mayHoldConfig(cwd, ["cosmiconfig"]);
   let explorerPromise;
@@ -12266,7 +12289,8 @@ function createConfigFiles(cwd) {
   const search = (dir) => {
     let pending = searches.get(dir);
     if (!pending) {
-      const found = quickSearch && !mayHoldConfig(dir, [MODULE_NAME]) ? Promise.resolve(null) : explorer().then((e) => e.search(dir));
+      const bad = unreadablePlace(dir);
+      const found = bad ? Promise.reject(configError(displayPath2(bad.file, cwd), bad.problem, bad.file)) : quickSearch && !mayHoldConfig(dir, [MODULE_NAME]) ? Promise.resolve(null) : explorer().then((e) => e.search(dir));
       pending = found.then(
         (found2) => {
           if (found2) return found2.filepath;

@@ -2,6 +2,7 @@
 // finds (its search places, package.json with a key, .config/).
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import fs from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -41,6 +42,17 @@ test('a package.json that is not JSON on the way up is reported, as cosmiconfig 
   const dir = project({ 'a/package.json': '{ nope', 'a/b/.keep': '' });
   const loader = createConfigLoader({ cwd: dir, builtinRules: fakeRules });
   await assertConfigError(() => loader.forFile(join(dir, 'a', 'b', 'unattend.xml')), 'package.json', 'invalid JSON');
+});
+
+test('a config the search finds but cannot read stops the run: a dangling link, a directory (never passed over)', async () => {
+  const dir = project({ 'a/b/.keep': '', 'c/.keep': '', 'd/.unattendlintrc.json': '{}', 'd/e/.keep': '' });
+  fs.symlinkSync(join('..', 'nowhere', 'shared.json'), join(dir, 'a', '.unattendlintrc.json'));
+  fs.mkdirSync(join(dir, 'c', '.unattendlintrc.yaml'));
+  const loader = createConfigLoader({ cwd: dir, builtinRules: fakeRules });
+  await assertConfigError(() => loader.forFile(join(dir, 'a', 'b', 'unattend.xml')), '.unattendlintrc.json', 'symbolic link to ../nowhere/shared.json, which does not exist');
+  await assertConfigError(() => loader.forFile(join(dir, 'c', 'unattend.xml')), '.unattendlintrc.yaml', 'is a directory, not a config file');
+  // A readable config first in the search order is what is read.
+  assert.ok(await loader.forFile(join(dir, 'd', 'e', 'unattend.xml')));
 });
 
 test('a run that finds no config file (directories with package.json files without the key) never loads cosmiconfig', () => {

@@ -6,6 +6,7 @@ import type { Loader, PublicExplorer } from 'cosmiconfig';
 import { ConfigError, configError, displayPath, messageOf } from './errors.js';
 import { isPlainObject } from './rule-entry.js';
 import { importFile } from '../util/import-file.js';
+import { fsReason } from '../util/fs-error.js';
 
 export const MODULE_NAME = 'unattendlint';
 
@@ -54,6 +55,36 @@ function mayHoldConfig(dir: string, packageKeys: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * The first search place in `dir` that is there but cannot be read as a config file: a dangling symbolic link (a
+ * shared config in a submodule that is not checked out), a directory, a file without read permission. cosmiconfig
+ * would pass over it and the run would go on with other rules than the user set; the search stops there instead.
+ * Undefined when the first readable place comes first (a package.json is read past: it may not hold the key).
+ */
+function unreadablePlace(dir: string): { file: string; problem: string } | undefined {
+  for (const name of SEARCH_NAMES) {
+    if (name === '.config') continue;
+    const file = path.join(dir, name);
+    const entry = fs.lstatSync(file, { throwIfNoEntry: false });
+    if (!entry) continue;
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch (err) {
+      const link = entry.isSymbolicLink() ? fs.readlinkSync(file) : undefined;
+      return { file, problem: link !== undefined ? `cannot read config: it is a symbolic link to ${link}, which does not exist` : `cannot read config: ${fsReason(err)}` };
+    }
+    if (stat.isDirectory()) return { file, problem: 'is a directory, not a config file' };
+    try {
+      fs.accessSync(file, fs.constants.R_OK);
+    } catch (err) {
+      return { file, problem: `cannot read config: ${fsReason(err)}` };
+    }
+    if (name !== 'package.json') return undefined;
+  }
+  return undefined;
+}
+
 /** One cosmiconfig explorer (its caches belong to this loader only), made when a config is first looked for. */
 export function createConfigFiles(cwd: string): ConfigFiles {
   // cosmiconfig's meta config (in cwd's package.json or .config/) could add search places: then every directory is
@@ -92,7 +123,12 @@ export function createConfigFiles(cwd: string): ConfigFiles {
   const search = (dir: string): Promise<string | undefined> => {
     let pending = searches.get(dir);
     if (!pending) {
-      const found = quickSearch && !mayHoldConfig(dir, [MODULE_NAME]) ? Promise.resolve(null) : explorer().then((e) => e.search(dir));
+      const bad = unreadablePlace(dir);
+      const found = bad
+        ? Promise.reject(configError(displayPath(bad.file, cwd), bad.problem, bad.file))
+        : quickSearch && !mayHoldConfig(dir, [MODULE_NAME])
+          ? Promise.resolve(null)
+          : explorer().then((e) => e.search(dir));
       pending = found.then(
         (found) => {
           if (found) return found.filepath;
