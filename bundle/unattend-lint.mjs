@@ -4,7 +4,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toJsonResults
-} from "./lib/chunk-RZS6OQVO.mjs";
+} from "./lib/chunk-3PYCAXBP.mjs";
 import {
   CHUNK_BYTES,
   UndecodableError,
@@ -12,7 +12,7 @@ import {
   decode,
   encode,
   openStreamedText
-} from "./lib/chunk-5JKFU5CV.mjs";
+} from "./lib/chunk-WXSLEWEC.mjs";
 import {
   TOOL_NAME,
   ruleDocsUrl
@@ -20,7 +20,7 @@ import {
 import {
   createLineIndex,
   createLineIndexBuilder
-} from "./lib/chunk-KFQC3H7B.mjs";
+} from "./lib/chunk-35LKLOMC.mjs";
 import {
   displayPath
 } from "./lib/chunk-IZ3WNW6M.mjs";
@@ -47,7 +47,7 @@ import {
   secretRedactor,
   secretValuesOf,
   showableFix
-} from "./lib/chunk-ZONFWHZB.mjs";
+} from "./lib/chunk-5OFYLERN.mjs";
 import {
   __commonJS,
   __toESM
@@ -13373,14 +13373,14 @@ if (input?.kind === "unattend-lint-worker" && parentPort) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-KDFTU3CL.mjs")).text },
-  json: { load: async () => (await import("./lib/json-PRRUS7MA.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-YYFCL64X.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-43BLVL76.mjs")).compact },
-  github: { load: async () => (await import("./lib/github-MFQGZK2V.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-ZTSG7SXN.mjs")).gitlab },
-  checkstyle: { load: async () => (await import("./lib/checkstyle-UMTMMATM.mjs")).checkstyle },
-  junit: { load: async () => (await import("./lib/junit-BFIH32EK.mjs")).junit }
+  text: { load: async () => (await import("./lib/text-S2F5N3RY.mjs")).text },
+  json: { load: async () => (await import("./lib/json-FB2PKOXA.mjs")).json },
+  sarif: { load: async () => (await import("./lib/sarif-EI66NCSO.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-YCD6GCAU.mjs")).compact },
+  github: { load: async () => (await import("./lib/github-TGQCPOGP.mjs")).github },
+  gitlab: { load: async () => (await import("./lib/gitlab-DDFBBBLB.mjs")).gitlab },
+  checkstyle: { load: async () => (await import("./lib/checkstyle-DNHQ236I.mjs")).checkstyle },
+  junit: { load: async () => (await import("./lib/junit-L56KLTLJ.mjs")).junit }
 });
 var FORMAT_NAMES = Object.freeze(Object.keys(FORMATS));
 function isFormat(name) {
@@ -13391,12 +13391,12 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-KDFTU3CL.mjs");
+    const { textLines } = await import("./lib/text-S2F5N3RY.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-XPEVJDVF.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-DJYNRH3N.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

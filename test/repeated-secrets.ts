@@ -137,6 +137,15 @@ test('a password given to net1 (what net runs) is found and masked like one give
   }
 });
 
+test('a password given as a property (msiexec SERVICE_PASSWORD=, SAPWD=, --password=) is found and masked in every format', () => {
+  for (const command of ['msiexec /i C:\\a.msi /qn SERVICE_PASSWORD=MsiPw#10', 'setup.exe /SAPWD=&quot;MsiPw#10&quot;', 'enroll.exe --password=MsiPw#10']) {
+    const text = shellSetup('oobeSystem', `<FirstLogonCommands><SynchronousCommand wcm:action="add"><Order>1</Order><CommandLine>${command}</CommandLine></SynchronousCommand></FirstLogonCommands><Bogus>${command}</Bogus>`);
+    const result = lintSource(text, { filePath: 'unattend.xml', kb, rules: RULES });
+    assert.ok(result.messages.some((m) => m.ruleId === 'command-credential'), command);
+    assert.not.ok(everyFormat(text).includes('MsiPw'), command);
+  }
+});
+
 test('net user switches with quoted values, redirections and separators are not taken for passwords', () => {
   for (const command of [
     'net user deploy /add /fullname:"Deploy Account"',

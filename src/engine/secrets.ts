@@ -317,6 +317,14 @@ export const COMMAND_SHAPES: readonly CommandShape[] = [
     values: ['psRegValue'],
     source: String.raw`-Name\s+(?<psRegName>['"]?)DefaultPassword\k<psRegName>\s+-Value\s+(?<psRegValue>${ARG('psReg')})`,
   },
+  // NAME=VALUE for a name that ends in PASSWORD, PASSWD or PWD: an MSI public property (msiexec … SERVICE_PASSWORD=…,
+  // SQL Server setup's SAPWD=…) or a --password= switch. Found from the name's end, so it is tried only where one is;
+  // a run-time value (%VAR%, $var, !VAR!) or a prompt (*) is none.
+  {
+    name: 'prop',
+    values: ['propValue'],
+    source: String.raw`(?:password|passwd|pwd)=(?<propValue>${QUOTED('prop')}|(?![%$!*(])(?!&quot;|&apos;)[^\s'"<]+)`,
+  },
   // schtasks … /rp VALUE: the password of the task's account.
   { name: 'rp', values: ['rpValue'], source: String.raw`\/rp\s+(?<rpValue>${QUOTED('rp')}|(?!\*(?:\s|$))[^\s<"]+)` },
   // psexec … -p VALUE (psexec.exe, psexec64, also at the end of a quoted path)
@@ -500,6 +508,7 @@ const SHAPE_WORDS: Readonly<Record<string, string>> = {
   reg: 'reg add … DefaultPassword',
   regFirst: 'reg add … DefaultPassword',
   psReg: 'Set-ItemProperty … DefaultPassword',
+  prop: 'a …PASSWORD= property',
   rp: 'schtasks /rp',
   psexec: 'psexec -p',
 };

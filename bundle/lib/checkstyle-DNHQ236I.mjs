@@ -7,7 +7,7 @@ import {
 } from "./chunk-TA5H5UQN.mjs";
 import {
   sarifRuleId
-} from "./chunk-MBPSK5MU.mjs";
+} from "./chunk-ORPFRR7P.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
@@ -17,7 +17,7 @@ import {
 import {
   messageText,
   secretRedactor
-} from "./chunk-ZONFWHZB.mjs";
+} from "./chunk-5OFYLERN.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/checkstyle.ts

@@ -7,16 +7,16 @@ import {
 import {
   codeFrame,
   oneLine
-} from "./chunk-OBRN6KSS.mjs";
-import "./chunk-BTL3N5Q4.mjs";
-import "./chunk-KFQC3H7B.mjs";
+} from "./chunk-FWTAUR2Z.mjs";
+import "./chunk-SDKRGYAE.mjs";
+import "./chunk-35LKLOMC.mjs";
 import {
   displayPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   messageText,
   secretRedactor
-} from "./chunk-ZONFWHZB.mjs";
+} from "./chunk-5OFYLERN.mjs";
 import {
   __toESM
 } from "./chunk-A7JERCGG.mjs";

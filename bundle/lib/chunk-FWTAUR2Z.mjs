@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   sourceView
-} from "./chunk-BTL3N5Q4.mjs";
+} from "./chunk-SDKRGYAE.mjs";
 import {
   maskedView
-} from "./chunk-ZONFWHZB.mjs";
+} from "./chunk-5OFYLERN.mjs";
 
 // src/reporters/frame.ts
 var MAX_WIDTH = 100;

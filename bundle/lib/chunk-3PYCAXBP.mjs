@@ -5,7 +5,7 @@ import {
   messageText,
   secretRedactor,
   showableFix
-} from "./chunk-ZONFWHZB.mjs";
+} from "./chunk-5OFYLERN.mjs";
 
 // src/reporters/json.ts
 function toMessage(d, file, redact) {

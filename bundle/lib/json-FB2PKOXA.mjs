@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   json,
   toJsonResults
-} from "./chunk-RZS6OQVO.mjs";
-import "./chunk-ZONFWHZB.mjs";
+} from "./chunk-3PYCAXBP.mjs";
+import "./chunk-5OFYLERN.mjs";
 import "./chunk-A7JERCGG.mjs";
 export {
   json,

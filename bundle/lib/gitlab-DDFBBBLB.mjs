@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-5JKFU5CV.mjs";
+} from "./chunk-WXSLEWEC.mjs";
 import {
   sarifRuleId
-} from "./chunk-MBPSK5MU.mjs";
+} from "./chunk-ORPFRR7P.mjs";
 import "./chunk-J3BZNWI5.mjs";
 import {
   posixPath
@@ -14,7 +14,7 @@ import {
 import {
   messageText,
   secretRedactor
-} from "./chunk-ZONFWHZB.mjs";
+} from "./chunk-5OFYLERN.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/gitlab.ts

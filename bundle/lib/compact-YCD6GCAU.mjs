@@ -3,20 +3,20 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   oneLine
-} from "./chunk-OBRN6KSS.mjs";
+} from "./chunk-FWTAUR2Z.mjs";
 import {
   sarifRuleId
-} from "./chunk-MBPSK5MU.mjs";
+} from "./chunk-ORPFRR7P.mjs";
 import "./chunk-J3BZNWI5.mjs";
-import "./chunk-BTL3N5Q4.mjs";
-import "./chunk-KFQC3H7B.mjs";
+import "./chunk-SDKRGYAE.mjs";
+import "./chunk-35LKLOMC.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   messageText,
   secretRedactor
-} from "./chunk-ZONFWHZB.mjs";
+} from "./chunk-5OFYLERN.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/compact.ts

@@ -235,6 +235,14 @@ var COMMAND_SHAPES = [
     values: ["psRegValue"],
     source: String.raw`-Name\s+(?<psRegName>['"]?)DefaultPassword\k<psRegName>\s+-Value\s+(?<psRegValue>${ARG("psReg")})`
   },
+  // NAME=VALUE for a name that ends in PASSWORD, PASSWD or PWD: an MSI public property (msiexec \u2026 SERVICE_PASSWORD=\u2026,
+  // SQL Server setup's SAPWD=\u2026) or a --password= switch. Found from the name's end, so it is tried only where one is;
+  // a run-time value (%VAR%, $var, !VAR!) or a prompt (*) is none.
+  {
+    name: "prop",
+    values: ["propValue"],
+    source: String.raw`(?:password|passwd|pwd)=(?<propValue>${QUOTED("prop")}|(?![%$!*(])(?!&quot;|&apos;)[^\s'"<]+)`
+  },
   // schtasks \u2026 /rp VALUE: the password of the task's account.
   { name: "rp", values: ["rpValue"], source: String.raw`\/rp\s+(?<rpValue>${QUOTED("rp")}|(?!\*(?:\s|$))[^\s<"]+)` },
   // psexec \u2026 -p VALUE (psexec.exe, psexec64, also at the end of a quoted path)
@@ -361,6 +369,7 @@ var SHAPE_WORDS = {
   reg: "reg add \u2026 DefaultPassword",
   regFirst: "reg add \u2026 DefaultPassword",
   psReg: "Set-ItemProperty \u2026 DefaultPassword",
+  prop: "a \u2026PASSWORD= property",
   rp: "schtasks /rp",
   psexec: "psexec -p"
 };

@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-5JKFU5CV.mjs";
+} from "./chunk-WXSLEWEC.mjs";
 import {
   PARSE_ERROR_ID,
   ruleDescriptor,
   sarifRuleId
-} from "./chunk-MBPSK5MU.mjs";
+} from "./chunk-ORPFRR7P.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
 import {
   sourceView
-} from "./chunk-BTL3N5Q4.mjs";
-import "./chunk-KFQC3H7B.mjs";
+} from "./chunk-SDKRGYAE.mjs";
+import "./chunk-35LKLOMC.mjs";
 import {
   SRCROOT,
   artifactLocation,
@@ -25,7 +25,7 @@ import {
   maskedView,
   messageText,
   secretRedactor
-} from "./chunk-ZONFWHZB.mjs";
+} from "./chunk-5OFYLERN.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/sarif-regions.ts

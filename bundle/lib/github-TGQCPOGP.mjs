@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   sarifRuleId
-} from "./chunk-MBPSK5MU.mjs";
+} from "./chunk-ORPFRR7P.mjs";
 import "./chunk-J3BZNWI5.mjs";
 import {
   posixPath
@@ -11,7 +11,7 @@ import {
 import {
   messageText,
   secretRedactor
-} from "./chunk-ZONFWHZB.mjs";
+} from "./chunk-5OFYLERN.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/github.ts
