@@ -20484,7 +20484,19 @@ function lintPrepared(p, opts) {
   let fatal = p.error ?? (p.bom && text2.slice(0, 1) === "\uFEFF" ? SECOND_BOM : void 0);
   const textFrom = [];
   const maskMixedText = (el, start, end) => {
-    if (end > start && text2.slice(start, end).trim() !== "" && el.role !== "foreign") secrets.add({ start, end });
+    if (end <= start || el.role === "foreign") return;
+    const run2 = text2.slice(start, end);
+    for (let at = 0; at < run2.length; ) {
+      const comment = run2.indexOf("<!--", at);
+      const stop = comment < 0 ? run2.length : comment;
+      const part = run2.slice(at, stop);
+      const lead = part.length - part.trimStart().length;
+      const core = part.trim().length;
+      if (core > 0) secrets.add({ start: start + at + lead, end: start + at + lead + core });
+      if (comment < 0) break;
+      const close = run2.indexOf("-->", comment + 4);
+      at = close < 0 ? run2.length : close + 3;
+    }
   };
   if (!fatal) {
     const result2 = parse(text2, {

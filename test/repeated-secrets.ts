@@ -202,4 +202,18 @@ test('the white space between a password container\'s children is no secret: cod
   assert.equal(result.secretRanges, [{ start: value, end: value + 'Adm1n-Secret-1'.length }]);
 });
 
+test('comments between a password container\'s children are no secret either; text beside them is, without its white space', () => {
+  const text = shellSetup('oobeSystem', `<UserAccounts>
+  <AdministratorPassword>
+    <!-- set by the build -->
+    <Value>Adm1n-Secret-1</Value>
+    <PlainText>true</PlainText>
+  </AdministratorPassword>
+  <LocalAccounts><LocalAccount wcm:action="add"><Name>u</Name><Group>Users</Group><Password> <!-- x --> Stray-Secret-2 <PlainText>true</PlainText></Password></LocalAccount></LocalAccounts>
+</UserAccounts>`);
+  const result = lintSource(text, { filePath: 'unattend.xml', kb, rules: RULES });
+  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+  assert.equal(result.secretRanges, [at('Adm1n-Secret-1'), at('Stray-Secret-2')]);
+});
+
 test.run();

@@ -210,8 +210,21 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
   // Text beside the children of a secret container (<Password>P@ss<PlainText>true</PlainText></Password>) is a
   // password written in the wrong place: masked like one. Where the text before the next child starts, by depth.
   const textFrom: (number | undefined)[] = [];
+  // Only the text itself: comments and white space between the children are markup, shown as they are.
   const maskMixedText = (el: BoundElement, start: number, end: number): void => {
-    if (end > start && text.slice(start, end).trim() !== '' && el.role !== 'foreign') secrets.add({ start, end });
+    if (end <= start || el.role === 'foreign') return;
+    const run = text.slice(start, end);
+    for (let at = 0; at < run.length; ) {
+      const comment = run.indexOf('<!--', at);
+      const stop = comment < 0 ? run.length : comment;
+      const part = run.slice(at, stop);
+      const lead = part.length - part.trimStart().length;
+      const core = part.trim().length;
+      if (core > 0) secrets.add({ start: start + at + lead, end: start + at + lead + core });
+      if (comment < 0) break;
+      const close = run.indexOf('-->', comment + 4);
+      at = close < 0 ? run.length : close + 3;
+    }
   };
   if (!fatal) {
     const result = parse(text, {
