@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '241cc008e074d54a';
+const SCRIPT_HASH = 'da1835150b355438';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

@@ -6917,7 +6917,7 @@ function policyFacts(ruleId) {
     for (const e of options.settings) {
       if (e.pattern !== void 0) {
         try {
-          new RegExp(e.pattern, "u");
+          new RegExp(e.pattern, "iu");
         } catch (err) {
           throw new PolicyEntryError(ruleId, `the pattern ${JSON.stringify(e.pattern)} of the entry for "${e.path}" is not a valid regular expression (${err.message})`);
         }
@@ -6937,7 +6937,7 @@ function meets(e, f) {
   const text = f.text.trim();
   if (e.equals !== void 0 && !same(f, e.equals)) return false;
   if (e.oneOf !== void 0 && !e.oneOf.some((w) => same(f, w))) return false;
-  if (e.pattern !== void 0 && !new RegExp(e.pattern, "u").test(text)) return false;
+  if (e.pattern !== void 0 && !new RegExp(e.pattern, "iu").test(text)) return false;
   if (e.min !== void 0 || e.max !== void 0) {
     const n = typeof f.value === "number" ? f.value : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
     if (Number.isNaN(n) || e.min !== void 0 && n < e.min || e.max !== void 0 && n > e.max) return false;
@@ -7734,9 +7734,9 @@ var join_ou_default = defineRule({
 
 // rules/join-policy.ts
 var PARTS5 = ["joinDomain", "domain", "username", "machineObjectOU"];
-function allowList(patterns) {
+function allowList(patterns, normalise = (p) => p) {
   if (!patterns?.length) return void 0;
-  const matchers2 = patterns.map(globMatcher2);
+  const matchers2 = patterns.map((p) => globMatcher2(normalise(p)));
   return { list: patterns.map((p) => JSON.stringify(p)).join(", "), test: (...texts) => texts.some((t) => matchers2.some((m) => m(t))) };
 }
 function accountForms(id) {
@@ -7781,13 +7781,14 @@ var join_policy_default = defineRule({
   },
   create(ctx) {
     const domains = allowList(ctx.options.allowedDomains);
-    const ous = allowList(ctx.options.allowedOUs);
+    const compactDn = (dn) => dn.trim().replace(/(?<!\\)\s*([,;])\s*/g, "$1");
+    const ous = allowList(ctx.options.allowedOUs, compactDn);
     const accounts = allowList(ctx.options.allowedJoinAccounts);
     const quote = (f) => ctx.quote(f.text.trim(), f.valueRange);
     const check = (id, join3) => {
       if (domains && !domains.test(join3.text.trim(), domainName(join3.text))) ctx.report("domain", join3.valueRange, { domain: quote(join3), allowed: domains.list });
       const ou = id.machineObjectOU;
-      if (ous && named(ou) && !ous.test(ou.text.trim(), ou.text.trim().replace(/(?<!\\)\s*([,;])\s*/g, "$1"))) ctx.report("ou", ou.valueRange, { ou: quote(ou), allowed: ous.list });
+      if (ous && named(ou) && !ous.test(compactDn(ou.text))) ctx.report("ou", ou.valueRange, { ou: quote(ou), allowed: ous.list });
       else if (ous && !ou) ctx.report("noOu", join3.range, { domain: quote(join3), allowed: ous.list });
       const account = accounts && accountForms(id);
       if (accounts && account && !accounts.test(...account.forms)) {
@@ -13408,7 +13409,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-DJYNRH3N.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-NMFMI6BN.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

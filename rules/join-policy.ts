@@ -14,9 +14,9 @@ interface Options {
 type Allowed = { list: string; test: (...texts: string[]) => boolean } | undefined;
 
 /** A configured allow-list (an empty or missing list is no policy); every text is tried against every pattern. */
-function allowList(patterns: readonly string[] | undefined): Allowed {
+function allowList(patterns: readonly string[] | undefined, normalise = (p: string): string => p): Allowed {
   if (!patterns?.length) return undefined;
-  const matchers = patterns.map(globMatcher);
+  const matchers = patterns.map((p) => globMatcher(normalise(p)));
   return { list: patterns.map((p) => JSON.stringify(p)).join(', '), test: (...texts) => texts.some((t) => matchers.some((m) => m(t))) };
 }
 
@@ -74,14 +74,16 @@ export default defineRule<
   },
   create(ctx) {
     const domains = allowList(ctx.options.allowedDomains);
-    const ous = allowList(ctx.options.allowedOUs);
+    // A DN is compared without the spaces around its separators, on both sides (AD tools write ", ").
+    const compactDn = (dn: string): string => dn.trim().replace(/(?<!\\)\s*([,;])\s*/g, '$1');
+    const ous = allowList(ctx.options.allowedOUs, compactDn);
     const accounts = allowList(ctx.options.allowedJoinAccounts);
     const quote = (f: Fact): string => ctx.quote(f.text!.trim(), f.valueRange!);
 
     const check = (id: Identification, join: Fact): void => {
       if (domains && !domains.test(join.text!.trim(), domainName(join.text!))) ctx.report('domain', join.valueRange!, { domain: quote(join), allowed: domains.list });
       const ou = id.machineObjectOU;
-      if (ous && named(ou) && !ous.test(ou.text!.trim(), ou.text!.trim().replace(/(?<!\\)\s*([,;])\s*/g, '$1'))) ctx.report('ou', ou.valueRange!, { ou: quote(ou), allowed: ous.list });
+      if (ous && named(ou) && !ous.test(compactDn(ou.text!))) ctx.report('ou', ou.valueRange!, { ou: quote(ou), allowed: ous.list });
       else if (ous && !ou) ctx.report('noOu', join.range, { domain: quote(join), allowed: ous.list });
       const account = accounts && accountForms(id);
       if (accounts && account && !accounts.test(...account.forms)) {

@@ -63,7 +63,7 @@ export function policyFacts(ruleId: string) {
     for (const e of options.settings) {
       if (e.pattern !== undefined) {
         try {
-          new RegExp(e.pattern, 'u');
+          new RegExp(e.pattern, 'iu');
         } catch (err) {
           throw new PolicyEntryError(ruleId, `the pattern ${JSON.stringify(e.pattern)} of the entry for "${e.path}" is not a valid regular expression (${(err as Error).message})`);
         }
@@ -92,7 +92,7 @@ export function meets(e: PolicyEntry, f: Fact): boolean | undefined {
   const text = f.text.trim();
   if (e.equals !== undefined && !same(f, e.equals)) return false;
   if (e.oneOf !== undefined && !e.oneOf.some((w) => same(f, w))) return false;
-  if (e.pattern !== undefined && !new RegExp(e.pattern, 'u').test(text)) return false;
+  if (e.pattern !== undefined && !new RegExp(e.pattern, 'iu').test(text)) return false;
   if (e.min !== undefined || e.max !== undefined) {
     const n = typeof f.value === 'number' ? f.value : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
     if (Number.isNaN(n) || (e.min !== undefined && n < e.min) || (e.max !== undefined && n > e.max)) return false;
