@@ -13157,13 +13157,13 @@ function createLinter(opts) {
       throw new FileReadError(`cannot read ${abs}: ${fsReason(err)}`, abs);
     }
   };
-  const fixBytes = async (input2, filePath) => {
+  const fixBytes = async (input2, filePath, fixOpts = {}) => {
     let result = await lintBytes(input2, filePath);
     let output;
     const fixes = [];
     let notWritable;
     for (let pass = 1; pass <= MAX_FIX_PASSES && result.fatalErrorCount === 0 && result.source !== void 0; pass++) {
-      const { text, fixed } = applyFixes(result.source, result.messages);
+      const { text, fixed } = applyFixes(result.source, fixOpts.errorsOnly ? result.messages.filter((m) => m.severity === 2) : result.messages);
       if (fixed.length === 0) break;
       const bytes = encode(text, result.encoding, result.bom);
       if (!bytes) {
@@ -13197,10 +13197,10 @@ function createLinter(opts) {
     },
     fixBytes,
     invalidate: (changed) => loader.invalidate(changed),
-    async fixFile(filePath, { write = true } = {}) {
+    async fixFile(filePath, { write = true, errorsOnly = false } = {}) {
       const abs = resolve3(opts.cwd, filePath);
       const bytes = await read(abs);
-      const { result, output, fixes, notWritable } = await fixBytes(bytes, abs);
+      const { result, output, fixes, notWritable } = await fixBytes(bytes, abs, { errorsOnly });
       if (output && write) {
         try {
           await writeFile(abs, output);
@@ -13304,10 +13304,10 @@ async function drain(linter, files, next, cwd) {
   for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) out.push([i, await lintOne(linter, files[i], cwd)]);
   return out;
 }
-async function fixOne(linter, file, cwd, write, fixed) {
+async function fixOne(linter, file, cwd, write, fixed, errorsOnly = false) {
   try {
     if (await linter.isIgnored(file)) return { kind: "ignored" };
-    const r = await linter.fixFile(file, { write });
+    const r = await linter.fixFile(file, { write, errorsOnly });
     fixed(r);
     const { fixed: _, fixes: __, notWritable: ___, ...result } = r;
     return { kind: "result", result };
@@ -13669,7 +13669,7 @@ Options:
                              lint on N threads; "off" (the default) one; "auto" several for runs of
                              hundreds of files on machines with four CPUs or more
       --max-warnings N       exit 1 when there are more than N warnings (-1: no limit)
-      --quiet                report errors only (warnings count for nothing, nor for --max-warnings)
+      --quiet                report errors only (warnings count for nothing, nor for --max-warnings; --fix fixes errors only)
       --stdin                lint standard input
       --stdin-filename PATH  name (and config location) for standard input
       --no-error-on-unmatched-pattern
@@ -13786,7 +13786,7 @@ async function lintAll(linter, setup, concurrency, values, positionals, io, debu
     if (values["stdin-filename"] && await linter.isIgnored(name)) return out;
     if (!dryRun) out.results.push(await linter.lintBytes(bytes, name));
     else {
-      const { result, fixes, notWritable } = await linter.fixBytes(bytes, name);
+      const { result, fixes, notWritable } = await linter.fixBytes(bytes, name, { errorsOnly: !!values.quiet });
       out.results.push(result);
       out.fixes.set(result.filePath, { fixes, ...notWritable ? { notWritable } : {} });
     }
@@ -13816,7 +13816,7 @@ async function lintAll(linter, setup, concurrency, values, positionals, io, debu
   const outcomes = threads > 1 ? await lintOnThreads(linter, setup, paths, threads) : void 0;
   const fixed = (r) => void out.fixes.set(r.filePath, { fixes: r.fixes, ...r.notWritable ? { notWritable: r.notWritable } : {} });
   for (const [i, f] of search.files.entries()) {
-    const outcome = outcomes?.[i] ?? (fixing ? await fixOne(linter, f.path, io.cwd, !dryRun, fixed) : await lintOne(linter, f.path, io.cwd, f.bytes));
+    const outcome = outcomes?.[i] ?? (fixing ? await fixOne(linter, f.path, io.cwd, !dryRun, fixed, !!values.quiet) : await lintOne(linter, f.path, io.cwd, f.bytes));
     delete f.bytes;
     if (outcome.kind === "ignored") {
       if (f.explicit) ignoredByName++;

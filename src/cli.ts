@@ -49,7 +49,7 @@ Options:
                              lint on N threads; "off" (the default) one; "auto" several for runs of
                              hundreds of files on machines with four CPUs or more
       --max-warnings N       exit 1 when there are more than N warnings (-1: no limit)
-      --quiet                report errors only (warnings count for nothing, nor for --max-warnings)
+      --quiet                report errors only (warnings count for nothing, nor for --max-warnings; --fix fixes errors only)
       --stdin                lint standard input
       --stdin-filename PATH  name (and config location) for standard input
       --no-error-on-unmatched-pattern
@@ -197,7 +197,7 @@ async function lintAll(linter: Linter, setup: LinterSetup, concurrency: Concurre
     if (values['stdin-filename'] && (await linter.isIgnored(name))) return out;
     if (!dryRun) out.results.push(await linter.lintBytes(bytes, name));
     else {
-      const { result, fixes, notWritable } = await linter.fixBytes(bytes, name);
+      const { result, fixes, notWritable } = await linter.fixBytes(bytes, name, { errorsOnly: !!values.quiet });
       out.results.push(result);
       out.fixes.set(result.filePath, { fixes, ...(notWritable ? { notWritable } : {}) });
     }
@@ -230,7 +230,7 @@ async function lintAll(linter: Linter, setup: LinterSetup, concurrency: Concurre
   const fixed = (r: FixedResult): void => void out.fixes.set(r.filePath, { fixes: r.fixes, ...(r.notWritable ? { notWritable: r.notWritable } : {}) });
   for (const [i, f] of search.files.entries()) {
     // A file the config ignores is skipped, also when named: hooks pass every staged file.
-    const outcome = outcomes?.[i] ?? (fixing ? await fixOne(linter, f.path, io.cwd, !dryRun, fixed) : await lintOne(linter, f.path, io.cwd, f.bytes));
+    const outcome = outcomes?.[i] ?? (fixing ? await fixOne(linter, f.path, io.cwd, !dryRun, fixed, !!values.quiet) : await lintOne(linter, f.path, io.cwd, f.bytes));
     // What the walk read of the file is not kept past its lint.
     delete f.bytes;
     if (outcome.kind === 'ignored') {

@@ -29,16 +29,24 @@ function enabledRules(config: ResolvedConfig, registry: Map<string, AnyRule>): E
   return out;
 }
 
+export interface FixOptions {
+  /** Apply only the fixes of findings with severity error (--quiet). */
+  errorsOnly?: boolean;
+}
+
 export interface Linter {
   loader: ConfigLoader;
   /** True when the file's own config ignores it (its "ignores" globs), or an ignore pattern given to the linter does. */
   isIgnored(filePath: string): Promise<boolean>;
   lintBytes(bytes: Uint8Array | string, filePath: string): Promise<FileResult>;
   lintFile(filePath: string): Promise<FileResult>;
-  /** Lints, applies fixes and re-lints (up to 10 passes); the fixed bytes and what was fixed, nothing written. */
-  fixBytes(bytes: Uint8Array, filePath: string): Promise<FixOutput>;
+  /**
+   * Lints, applies fixes and re-lints (up to 10 passes); the fixed bytes and what was fixed, nothing written.
+   * `errorsOnly` (--quiet): only the fixes of error findings, as the report shows no warning.
+   */
+  fixBytes(bytes: Uint8Array, filePath: string, opts?: FixOptions): Promise<FixOutput>;
   /** fixBytes on a file, then writes the file when it changed (unless `write` is false); returns the last result. */
-  fixFile(filePath: string, opts?: { write?: boolean }): Promise<FixedResult>;
+  fixFile(filePath: string, opts?: { write?: boolean } & FixOptions): Promise<FixedResult>;
   /** The file's scenario and pass-by-pass timeline (--explain), under the config that applies to it. */
   explainFile(filePath: string): Promise<Explanation>;
   /** Forgets what was read from a config file (or a directory), so that an edited config applies to the next lint. */
@@ -149,13 +157,13 @@ export function createLinter(
       throw new FileReadError(`cannot read ${abs}: ${fsReason(err)}`, abs);
     }
   };
-  const fixBytes = async (input: Uint8Array, filePath: string): Promise<FixOutput> => {
+  const fixBytes = async (input: Uint8Array, filePath: string, fixOpts: FixOptions = {}): Promise<FixOutput> => {
     let result = await lintBytes(input, filePath);
     let output: Uint8Array | undefined;
     const fixes: AppliedFix[] = [];
     let notWritable: string | undefined;
     for (let pass = 1; pass <= MAX_FIX_PASSES && result.fatalErrorCount === 0 && result.source !== undefined; pass++) {
-      const { text, fixed } = applyFixes(result.source, result.messages);
+      const { text, fixed } = applyFixes(result.source, fixOpts.errorsOnly ? result.messages.filter((m) => m.severity === 2) : result.messages);
       if (fixed.length === 0) break;
       const bytes = encode(text, result.encoding, result.bom);
       if (!bytes) {
@@ -190,10 +198,10 @@ export function createLinter(
     },
     fixBytes,
     invalidate: (changed) => loader.invalidate(changed),
-    async fixFile(filePath, { write = true } = {}) {
+    async fixFile(filePath, { write = true, errorsOnly = false } = {}) {
       const abs = resolve(opts.cwd, filePath);
       const bytes = await read(abs);
-      const { result, output, fixes, notWritable } = await fixBytes(bytes, abs);
+      const { result, output, fixes, notWritable } = await fixBytes(bytes, abs, { errorsOnly });
       if (output && write) {
         try {
           await writeFile(abs, output);

@@ -73,10 +73,10 @@ async function drain(linter: Linter, files: readonly string[], next: Int32Array,
 }
 
 /** One file's outcome with --fix (or --fix-dry-run, `write` false): ignored, fixed and linted, or its problem. */
-export async function fixOne(linter: Linter, file: string, cwd: string, write: boolean, fixed: (f: FixedResult) => void): Promise<FileOutcome> {
+export async function fixOne(linter: Linter, file: string, cwd: string, write: boolean, fixed: (f: FixedResult) => void, errorsOnly = false): Promise<FileOutcome> {
   try {
     if (await linter.isIgnored(file)) return { kind: 'ignored' };
-    const r = await linter.fixFile(file, { write });
+    const r = await linter.fixFile(file, { write, errorsOnly });
     fixed(r);
     const { fixed: _, fixes: __, notWritable: ___, ...result } = r;
     return { kind: 'result', result };

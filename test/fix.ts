@@ -72,4 +72,25 @@ test('--fix with --stdin is a usage error', () => {
   assert.match(r.stderr, /--fix writes files and cannot be used with --stdin/);
 });
 
+test('--quiet --fix applies only the fixes of errors, as the report shows no warning (ESLint 9 runs no warning rule)', () => {
+  // value-case (a warning) and pass-name (an error) both have a fix.
+  const text = `<?xml version="1.0" encoding="utf-8"?>
+<unattend xmlns="urn:schemas-microsoft-com:unattend">
+  <settings pass="oobesystem">
+    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+      <TimeZone>pacific standard time</TimeZone>
+    </component>
+  </settings>
+</unattend>
+`;
+  const dir = tempTree({ 'unattend.xml': text });
+  const quiet = runCli(['--no-config-lookup', '--quiet', '--fix', 'unattend.xml'], { cwd: dir });
+  assert.is(quiet.code, 0, quiet.stderr);
+  assert.is(readFileSync(join(dir, 'unattend.xml'), 'utf8'), text.replace('"oobesystem"', '"oobeSystem"'));
+  const dry = runCli(['--no-config-lookup', '--quiet', '--stdin', '--fix-dry-run'], { cwd: dir, input: text });
+  assert.match(dry.stdout, /pass="oobeSystem"[\s\S]*pacific standard time/);
+  runCli(['--no-config-lookup', '--fix', 'unattend.xml'], { cwd: dir });
+  assert.match(readFileSync(join(dir, 'unattend.xml'), 'utf8'), /Pacific Standard Time/);
+});
+
 test.run();
