@@ -13777,17 +13777,19 @@ function checkUsage(values, positionals) {
   if (concurrency === void 0) throw new UsageError(`--concurrency needs a number of threads, "auto" or "off", got "${values.concurrency}"`);
   return { format, maxWarnings, concurrency };
 }
+var STDIN = "<stdin>";
 async function lintAll(linter, setup, concurrency, values, positionals, io, debug) {
   const out = { results: [], problems: [], fixes: /* @__PURE__ */ new Map() };
   const dryRun = !!values["fix-dry-run"];
   if (values.stdin) {
-    const name = resolve6(io.cwd, values["stdin-filename"] || "<stdin>");
+    const name = resolve6(io.cwd, values["stdin-filename"] || STDIN);
     const bytes = await io.readStdin();
     if (values["stdin-filename"] && await linter.isIgnored(name)) return out;
-    if (!dryRun) out.results.push(await linter.lintBytes(bytes, name));
+    const named2 = (r) => values["stdin-filename"] ? r : Object.assign(r, { filePath: STDIN });
+    if (!dryRun) out.results.push(named2(await linter.lintBytes(bytes, name)));
     else {
       const { result, fixes, notWritable } = await linter.fixBytes(bytes, name, { errorsOnly: !!values.quiet });
-      out.results.push(result);
+      out.results.push(named2(result));
       out.fixes.set(result.filePath, { fixes, ...notWritable ? { notWritable } : {} });
     }
     return out;
@@ -14014,7 +14016,7 @@ function suppress2(results, values, linter, cwd) {
   const rules = values["suppress-rule"];
   if (values["suppress-all"] || rules?.length) {
     const known = linter.loader.rules();
-    for (const id of rules ?? []) if (!known.has(id)) throw new UsageError(`--suppress-rule: unknown rule "${id}"`);
+    for (const id of rules ?? []) if (!known.has(id)) throw new UsageError(`--suppress-rule: unknown rule "${id}"${didYouMean(id, known.keys())}`);
     current = recordSuppressions(existing, results, file.keyOf, rules ? new Set(rules) : void 0);
   } else if (values["prune-suppressions"]) current = pruneSuppressions(existing, results, file.keyOf, dirname3(file.path));
   if (current !== existing) {

@@ -187,18 +187,23 @@ interface Linted {
 }
 
 /** Lints standard input or every file found; argument, read and rule problems are collected, not thrown. */
+/** What the report calls standard input without --stdin-filename. */
+const STDIN = '<stdin>';
+
 async function lintAll(linter: Linter, setup: LinterSetup, concurrency: Concurrency, values: Values, positionals: string[], io: Io, debug: boolean): Promise<Linted> {
   const out: Linted = { results: [], problems: [], fixes: new Map() };
   const dryRun = !!values['fix-dry-run'];
   if (values.stdin) {
-    const name = resolve(io.cwd, values['stdin-filename'] || '<stdin>');
+    const name = resolve(io.cwd, values['stdin-filename'] || STDIN);
     const bytes = await io.readStdin();
     // A name the config's ignores cover is skipped, as a named file is (an editor or hook passes every file).
     if (values['stdin-filename'] && (await linter.isIgnored(name))) return out;
-    if (!dryRun) out.results.push(await linter.lintBytes(bytes, name));
+    // Without --stdin-filename the config is the one for a file in cwd, and the report names the input <stdin>.
+    const named = (r: FileResult): FileResult => (values['stdin-filename'] ? r : Object.assign(r, { filePath: STDIN }));
+    if (!dryRun) out.results.push(named(await linter.lintBytes(bytes, name)));
     else {
       const { result, fixes, notWritable } = await linter.fixBytes(bytes, name, { errorsOnly: !!values.quiet });
-      out.results.push(result);
+      out.results.push(named(result));
       out.fixes.set(result.filePath, { fixes, ...(notWritable ? { notWritable } : {}) });
     }
     return out;
@@ -454,7 +459,7 @@ function suppress(results: FileResult[], values: Values, linter: Linter, cwd: st
   const rules = values['suppress-rule'];
   if (values['suppress-all'] || rules?.length) {
     const known = linter.loader.rules();
-    for (const id of rules ?? []) if (!known.has(id)) throw new UsageError(`--suppress-rule: unknown rule "${id}"`);
+    for (const id of rules ?? []) if (!known.has(id)) throw new UsageError(`--suppress-rule: unknown rule "${id}"${didYouMean(id, known.keys())}`);
     current = recordSuppressions(existing, results, file.keyOf, rules ? new Set(rules) : undefined);
   } else if (values['prune-suppressions']) current = pruneSuppressions(existing, results, file.keyOf, dirname(file.path));
   if (current !== existing) {

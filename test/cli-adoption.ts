@@ -174,6 +174,7 @@ test('--suppress-rule records one rule; stale suppressions fail until --prune-su
   const unknown = runCli(['--suppress-rule', 'no-such-rule'], { cwd: dir });
   assert.is(unknown.code, 2);
   assert.match(unknown.stderr, /unknown rule "no-such-rule"/);
+  assert.match(runCli(['--suppress-rule', 'duplicate-settin'], { cwd: dir }).stderr, /unknown rule "duplicate-settin"; did you mean "duplicate-setting"\?/);
   // The error is fixed: the suppression no longer occurs.
   writeFileSync(join(dir, 'a', 'unattend.xml'), CLEAN);
   const stale = runCli(['--suppressions-location', location], { cwd: dir });

@@ -127,6 +127,9 @@ test('--stdin with --stdin-filename names the result', () => {
   assert.is(res!.filePath, join(ROOT, 'sub', 'autounattend.xml'));
   assert.ok(res!.messages[0]!.fatal);
   assert.is(res!.messages[0]!.line, 68);
+  // Without a name, every format calls it <stdin> (JSON too, not a path in cwd).
+  const bare = JSON.parse(runCli(['--stdin', '--format', 'json'], { input: BROKEN }).stdout) as { filePath: string }[];
+  assert.is(bare[0]!.filePath, '<stdin>');
 });
 
 test('--stdin-filename that the config ignores, or --ignore-pattern, is skipped as a named file is: exit 0, no result', () => {
