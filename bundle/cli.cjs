@@ -22829,6 +22829,9 @@ function createLinter(opts) {
     lintFile: (filePath) => lintPath((0, import_node_path9.resolve)(opts.cwd, filePath)),
     async explainFile(filePath) {
       const abs = (0, import_node_path9.resolve)(opts.cwd, filePath);
+      const stat = (0, import_node_fs4.statSync)(abs, { throwIfNoEntry: false });
+      if (!stat) throw new FileReadError(`cannot read ${abs}: there is no such file (ENOENT)`, abs);
+      if (!stat.isFile() && !stat.isDirectory()) throw new FileReadError(`cannot read ${abs}: it is not a regular file or a directory`, abs);
       const config = await loader.forFile(abs);
       prepare(config);
       return explainSource(await read(abs), { filePath: abs, kb, settings: config.settings });
@@ -29218,18 +29221,22 @@ async function run(io) {
       ignorePatterns: values["ignore-pattern"] ?? []
     };
     const linter = linterFor(setup);
+    const print = (text2) => {
+      const unwritable2 = writeReport(() => text2, values["output-file"], io);
+      if (unwritable2) io.stderr(`${TOOL_NAME}: ${unwritable2}
+`);
+      return unwritable2 ? 2 : 0;
+    };
     if (values["list-rules"]) {
       await linter.loader.forFile((0, import_node_path13.resolve)(io.cwd, "__list-rules__.xml"));
-      io.stdout(listRules([...linter.loader.rules().values()], format === "json" ? "json" : "text"));
-      return 0;
+      return print(listRules([...linter.loader.rules().values()], format === "json" ? "json" : "text"));
     }
     if (values["print-config"]) {
       const cfg = await linter.loader.forFile((0, import_node_path13.resolve)(io.cwd, values["print-config"]));
-      io.stdout(`${JSON.stringify(printConfig(cfg), null, 2)}
+      return print(`${JSON.stringify(printConfig(cfg), null, 2)}
 `);
-      return 0;
     }
-    if (values.explain !== void 0) return await explain(linter, values.explain, format, io, debug);
+    if (values.explain !== void 0) return await explain(linter, values.explain, format, io, debug, print);
     const linted = await lintAll(linter, setup, concurrency, values, positionals, io, debug);
     const { problems } = linted;
     const notes = fixNotes(linted, io.cwd, !!values["fix-dry-run"]);
@@ -29331,13 +29338,12 @@ function suppress2(results, values, linter, cwd) {
   }
   return { results: applied.results, notes, problems };
 }
-async function explain(linter, file, format, io, debug) {
+async function explain(linter, file, format, io, debug, print) {
   try {
     const e = await linter.explainFile(file);
     const shown = { ...e, filePath: (0, import_node_path13.relative)(io.cwd, e.filePath) || e.filePath };
-    io.stdout(format === "json" ? `${JSON.stringify(shown, null, 2)}
-` : formatExplanation(shown));
-    return e.fatal ? 1 : 0;
+    return print(format === "json" ? `${JSON.stringify(shown, null, 2)}
+` : formatExplanation(shown)) || (e.fatal ? 1 : 0);
   } catch (err) {
     if (!(err instanceof FileReadError) && !(err instanceof InternalError)) throw err;
     io.stderr(`${TOOL_NAME}: ${err instanceof InternalError ? `internal error: ${err.message}` : readProblem(err, io.cwd)}

@@ -10189,7 +10189,7 @@ for (const r of list4) r.meta.docsUrl ??= ruleDocsUrl(r.meta.id);
 var builtinRules = list4;
 
 // src/lint.ts
-import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync2, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync2, readSync as readSync2, statSync as statSync2 } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { resolve as resolve3 } from "node:path";
 
@@ -13191,6 +13191,9 @@ function createLinter(opts) {
     lintFile: (filePath) => lintPath(resolve3(opts.cwd, filePath)),
     async explainFile(filePath) {
       const abs = resolve3(opts.cwd, filePath);
+      const stat = statSync2(abs, { throwIfNoEntry: false });
+      if (!stat) throw new FileReadError(`cannot read ${abs}: there is no such file (ENOENT)`, abs);
+      if (!stat.isFile() && !stat.isDirectory()) throw new FileReadError(`cannot read ${abs}: it is not a regular file or a directory`, abs);
       const config = await loader.forFile(abs);
       prepare(config);
       return explainSource(await read(abs), { filePath: abs, kb, settings: config.settings });
@@ -13476,12 +13479,12 @@ import { existsSync, readFileSync as readFileSync3, writeFileSync } from "node:f
 import { dirname as dirname2, isAbsolute, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
 
 // src/util/make-dir.ts
-import { mkdirSync, statSync as statSync2 } from "node:fs";
+import { mkdirSync, statSync as statSync3 } from "node:fs";
 import { dirname } from "node:path";
 var notDirectory = (path8) => Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${path8}'`), { code: "ENOTDIR", path: path8, syscall: "mkdir" });
 function isDirectory2(path8) {
   try {
-    if (statSync2(path8).isDirectory()) return true;
+    if (statSync3(path8).isDirectory()) return true;
   } catch (err) {
     if (err.code === "ENOENT") return false;
     throw err;
@@ -13919,18 +13922,22 @@ async function run(io) {
       ignorePatterns: values["ignore-pattern"] ?? []
     };
     const linter = linterFor(setup);
+    const print = (text) => {
+      const unwritable2 = writeReport(() => text, values["output-file"], io);
+      if (unwritable2) io.stderr(`${TOOL_NAME}: ${unwritable2}
+`);
+      return unwritable2 ? 2 : 0;
+    };
     if (values["list-rules"]) {
       await linter.loader.forFile(resolve6(io.cwd, "__list-rules__.xml"));
-      io.stdout(listRules([...linter.loader.rules().values()], format === "json" ? "json" : "text"));
-      return 0;
+      return print(listRules([...linter.loader.rules().values()], format === "json" ? "json" : "text"));
     }
     if (values["print-config"]) {
       const cfg = await linter.loader.forFile(resolve6(io.cwd, values["print-config"]));
-      io.stdout(`${JSON.stringify(printConfig(cfg), null, 2)}
+      return print(`${JSON.stringify(printConfig(cfg), null, 2)}
 `);
-      return 0;
     }
-    if (values.explain !== void 0) return await explain(linter, values.explain, format, io, debug);
+    if (values.explain !== void 0) return await explain(linter, values.explain, format, io, debug, print);
     const linted = await lintAll(linter, setup, concurrency, values, positionals, io, debug);
     const { problems } = linted;
     const notes = fixNotes(linted, io.cwd, !!values["fix-dry-run"]);
@@ -14032,13 +14039,12 @@ function suppress2(results, values, linter, cwd) {
   }
   return { results: applied.results, notes, problems };
 }
-async function explain(linter, file, format, io, debug) {
+async function explain(linter, file, format, io, debug, print) {
   try {
     const e = await linter.explainFile(file);
     const shown = { ...e, filePath: relative3(io.cwd, e.filePath) || e.filePath };
-    io.stdout(format === "json" ? `${JSON.stringify(shown, null, 2)}
-` : formatExplanation(shown));
-    return e.fatal ? 1 : 0;
+    return print(format === "json" ? `${JSON.stringify(shown, null, 2)}
+` : formatExplanation(shown)) || (e.fatal ? 1 : 0);
   } catch (err) {
     if (!(err instanceof FileReadError) && !(err instanceof InternalError)) throw err;
     io.stderr(`${TOOL_NAME}: ${err instanceof InternalError ? `internal error: ${err.message}` : readProblem(err, io.cwd)}

@@ -354,19 +354,23 @@ export async function run(io: Io): Promise<number> {
       ignorePatterns: values['ignore-pattern'] ?? [],
     };
     const linter = linterFor(setup);
+    // What the three other modes print goes where a report would (-o), and one that cannot be written is exit 2.
+    const print = (text: string): number => {
+      const unwritable = writeReport(() => text, values['output-file'], io);
+      if (unwritable) io.stderr(`${TOOL_NAME}: ${unwritable}\n`);
+      return unwritable ? 2 : 0;
+    };
     if (values['list-rules']) {
       // Load the config of the current directory so that plugin rules are listed too.
       await linter.loader.forFile(resolve(io.cwd, '__list-rules__.xml'));
-      io.stdout(listRules([...linter.loader.rules().values()], format === 'json' ? 'json' : 'text'));
-      return 0;
+      return print(listRules([...linter.loader.rules().values()], format === 'json' ? 'json' : 'text'));
     }
     if (values['print-config']) {
       const cfg = await linter.loader.forFile(resolve(io.cwd, values['print-config']));
-      io.stdout(`${JSON.stringify(printConfig(cfg), null, 2)}\n`);
-      return 0;
+      return print(`${JSON.stringify(printConfig(cfg), null, 2)}\n`);
     }
 
-    if (values.explain !== undefined) return await explain(linter, values.explain, format, io, debug);
+    if (values.explain !== undefined) return await explain(linter, values.explain, format, io, debug, print);
 
     const linted = await lintAll(linter, setup, concurrency, values, positionals, io, debug);
     const { problems } = linted;
@@ -477,12 +481,11 @@ function suppress(results: FileResult[], values: Values, linter: Linter, cwd: st
 }
 
 /** --explain FILE: 0, or 1 when the file is not well-formed; 2 when it cannot be read. */
-async function explain(linter: Linter, file: string, format: string, io: Io, debug: boolean): Promise<number> {
+async function explain(linter: Linter, file: string, format: string, io: Io, debug: boolean, print: (text: string) => number): Promise<number> {
   try {
     const e = await linter.explainFile(file);
     const shown = { ...e, filePath: relative(io.cwd, e.filePath) || e.filePath };
-    io.stdout(format === 'json' ? `${JSON.stringify(shown, null, 2)}\n` : formatExplanation(shown));
-    return e.fatal ? 1 : 0;
+    return print(format === 'json' ? `${JSON.stringify(shown, null, 2)}\n` : formatExplanation(shown)) || (e.fatal ? 1 : 0);
   } catch (err) {
     if (!(err instanceof FileReadError) && !(err instanceof InternalError)) throw err;
     io.stderr(`${TOOL_NAME}: ${err instanceof InternalError ? `internal error: ${err.message}` : readProblem(err, io.cwd)}\n`);

@@ -1,5 +1,5 @@
 // Lints files and text with per-file configuration: the API behind the CLI and src/index.ts.
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { applyFixes } from './engine/fix.js';
@@ -192,6 +192,10 @@ export function createLinter(
     lintFile: (filePath) => lintPath(resolve(opts.cwd, filePath)),
     async explainFile(filePath) {
       const abs = resolve(opts.cwd, filePath);
+      // As a named file is for a lint: a FIFO or a device is never opened (reading one may never end).
+      const stat = statSync(abs, { throwIfNoEntry: false });
+      if (!stat) throw new FileReadError(`cannot read ${abs}: there is no such file (ENOENT)`, abs);
+      if (!stat.isFile() && !stat.isDirectory()) throw new FileReadError(`cannot read ${abs}: it is not a regular file or a directory`, abs);
       const config = await loader.forFile(abs);
       prepare(config);
       return explainSource(await read(abs), { filePath: abs, kb, settings: config.settings });

@@ -2,6 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runCli, tempTree } from './helpers/cli.js';
 import type { Explanation } from '../src/explain.js';
@@ -109,6 +110,28 @@ test('a file that is not well-formed exits 1 with where; a missing file and wron
   assert.is(sarif.code, 2);
   assert.match(sarif.stderr, /--explain prints text or json/);
   assert.is(runCli(['--explain', 'bad.xml', 'other.xml'], { cwd: dir }).code, 2);
+});
+
+test('--explain, --list-rules and --print-config write to -o; a FIFO or a device is never opened', () => {
+  const dir = tempTree({ 'unattend.xml': readFileSync(FILE, 'utf8') });
+  for (const [args, check] of [
+    [['--explain', 'unattend.xml', '-f', 'json'], (t: string) => (JSON.parse(t) as Explanation).scenario!.name === 'media'],
+    [['--list-rules', '-f', 'json'], (t: string) => Array.isArray(JSON.parse(t))],
+    [['--print-config', 'unattend.xml'], (t: string) => 'rules' in (JSON.parse(t) as object)],
+  ] as [string[], (t: string) => boolean][]) {
+    const r = runCli([...args, '-o', 'out/report.json'], { cwd: dir });
+    assert.is(r.code, 0, r.stderr);
+    assert.is(r.stdout, '', args[0]);
+    assert.ok(check(readFileSync(join(dir, 'out', 'report.json'), 'utf8')), args[0]);
+  }
+  const fifo = spawnSync('mkfifo', [join(dir, 'pipe.xml')]);
+  assert.is(fifo.status, 0, String(fifo.stderr));
+  for (const target of ['pipe.xml', '/dev/zero']) {
+    const r = runCli(['--explain', target], { cwd: dir });
+    assert.is(r.code, 2, target);
+    assert.match(r.stderr, /it is not a regular file or a directory/, target);
+  }
+  assert.match(runCli(['--explain', 'missing.xml'], { cwd: dir }).stderr, /cannot read missing\.xml: there is no such file \(ENOENT\)/);
 });
 
 test.run();
