@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = '474805e267a1af20';
+const SCRIPT_HASH = 'ba8b7ebe53ca9270';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

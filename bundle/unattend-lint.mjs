@@ -6098,6 +6098,34 @@ function trimValue(source, v, core) {
   if (raw === void 0) return void 0;
   return { range: [v.range.start, v.range.end], text: core ?? splitPadding(raw).core };
 }
+function writtenOffsets(raw) {
+  const starts = [];
+  for (let i = 0; i < raw.length; ) {
+    if (raw.startsWith("<!--", i)) {
+      const close = raw.indexOf("-->", i + 4);
+      i = close < 0 ? raw.length : close + 3;
+    } else if (raw.startsWith("<![CDATA[", i)) {
+      const close = raw.indexOf("]]>", i + 9);
+      const end = close < 0 ? raw.length : close;
+      for (let k = i + 9; k < end; k++) starts.push(k);
+      i = close < 0 ? raw.length : close + 3;
+    } else if (raw[i] === "&") {
+      const semi = raw.indexOf(";", i);
+      const ref = semi < 0 ? "" : raw.slice(i + 1, semi);
+      const code = /^#x[0-9a-f]+$/i.test(ref) ? parseInt(ref.slice(2), 16) : /^#\d+$/.test(ref) ? Number(ref.slice(1)) : 0;
+      starts.push(i);
+      if (code > 65535) starts.push(i);
+      i = semi < 0 ? i + 1 : semi + 1;
+    } else if (raw[i] === "\r" && raw[i + 1] === "\n") {
+      starts.push(i + 1);
+      i += 2;
+    } else {
+      starts.push(i);
+      i++;
+    }
+  }
+  return (index) => index < starts.length ? starts[index] : raw.length;
+}
 
 // rules/_helpers/time-zones.ts
 var TIME_ZONE_SETTINGS = ["Microsoft-Windows-Shell-Setup/TimeZone"];
@@ -10029,8 +10057,9 @@ var windows11_bypass_default = defineRule({
     const named2 = [];
     const at = (c, index, length) => {
       const r = c.range;
-      if (c.text.length !== r.end - r.start) return r;
-      return { start: r.start + index, end: r.start + index + length };
+      if (c.text.length === r.end - r.start) return { start: r.start + index, end: r.start + index + length };
+      const written3 = writtenOffsets(ctx.slice(r.start, r.end));
+      return { start: r.start + written3(index), end: r.start + written3(index + length - 1) + 1 };
     };
     const written2 = (c, m) => {
       const name = m[1] ?? m[2];

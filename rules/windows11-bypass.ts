@@ -4,6 +4,7 @@ import { defineRule } from '../src/engine/rule.js';
 import type { Range } from '../src/types.js';
 import { COMMANDS, invocations } from './_helpers/commands.js';
 import { RELEASE_FACTS, targetOf, targetPhrase, targetRelated } from './_helpers/lifecycle.js';
+import { writtenOffsets } from './_helpers/value-text.js';
 
 /**
  * The LabConfig values Setup reads: a search of the Setup binaries finds only these three
@@ -72,8 +73,10 @@ export default defineRule({
     /** Where a part of the value is in the file: exact when the text was written without entities. */
     const at = (c: Named, index: number, length: number): Range => {
       const r = c.range;
-      if (c.text.length !== r.end - r.start) return r;
-      return { start: r.start + index, end: r.start + index + length };
+      if (c.text.length === r.end - r.start) return { start: r.start + index, end: r.start + index + length };
+      // Written with entities (&amp; between chained commands), CDATA or CR LF: mapped back to the file.
+      const written = writtenOffsets(ctx.slice(r.start, r.end));
+      return { start: r.start + written(index), end: r.start + written(index + length - 1) + 1 };
     };
     /** The value name a match wrote, and where it is. */
     const written = (c: Named, m: RegExpMatchArray): { name: string; range: Range } => {

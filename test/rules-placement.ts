@@ -75,7 +75,10 @@ test('unknown-component: suggestions', () => {
   ]);
   // A -WinPE suffix on a component without a Windows PE twin: the name without it.
   const invented = run('unknown-component', 'bad-invented-components.xml').map((f) => f.message);
-  assert.is(invented[2], 'unknown component "Microsoft-Windows-TCPIP-WinPE"; did you mean "Microsoft-Windows-TCPIP"?');
+  assert.is(invented[3], 'unknown component "Microsoft-Windows-TCPIP-WinPE"; did you mean "Microsoft-Windows-TCPIP"?');
+  // A name like no known one: the one component holding all its settings, if there is one.
+  assert.is(invented[0], 'unknown component "Microsoft-Windows-Firewall"; its settings (<DomainProfile_EnableFirewall>) are those of "Networking-MPSSVC-Svc": did you mean that component?');
+  assert.match(invented[2]!, /^unknown component "Microsoft-Windows-Intl"; it is not in the Unattended Windows Setup Reference/);
 });
 
 test('component-pass: names the suggested pass and the Windows PE twins', () => {

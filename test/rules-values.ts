@@ -10,6 +10,7 @@ import type { AnyRule } from '../src/engine/rule.js';
 import type { Diagnostic } from '../src/types.js';
 import { builtinRules } from '../rules/index.js';
 import { parseTarget } from '../rules/_helpers/lifecycle.js';
+import { writtenOffsets } from '../rules/_helpers/value-text.js';
 import { MAPPED_WINDOWS_ZONES, windowsZoneForIana } from '../rules/_helpers/iana-zones.js';
 import { ROOT } from './helpers/paths.js';
 import { editDistance } from '../src/util/edit-distance.js';
@@ -347,6 +348,16 @@ test('deprecated-setting: silent for a target older than the deprecation', () =>
   assert.is(count({ targetVersion: 'windows-10-1703' }), 0);
   assert.is(count({ targetVersion: 'windows-10-1709' }), 1);
   assert.is(count({}), 1);
+});
+
+test('writtenOffsets maps a value\'s parsed text back to the file: references, CDATA, comments, CR LF, astral characters', () => {
+  const raw = 'a&amp;b<!-- c --><![CDATA[d&e]]>f\r\ng&#x1F600;h';
+  // Parsed: a & b d & e f \n g (two code units) h
+  const parsed = 'a&bd&ef\ng\u{1F600}h';
+  const at = writtenOffsets(raw);
+  assert.equal(Array.from({ length: parsed.length }, (_, i) => at(i)), [0, 1, 6, 26, 27, 28, 32, 34, 35, 36, 36, 45]);
+  assert.is(raw[at(parsed.indexOf('h'))], 'h');
+  assert.is(at(parsed.length), raw.length);
 });
 
 test.run();

@@ -63,3 +63,37 @@ export function trimValue(source: SourceText, v: ValueNode, core?: string): Fix 
   if (raw === undefined) return undefined;
   return { range: [v.range.start, v.range.end], text: core ?? splitPadding(raw).core };
 }
+
+/**
+ * Where each character of a value's parsed text is in the value as written (`raw`, the file's text between the tags):
+ * entity and character references stand for one character (two for one outside the BMP), CDATA markers and comments
+ * for none, a CR LF pair for its LF. Returns the written offset of the parsed offset `index` (the end of `raw` past it).
+ */
+export function writtenOffsets(raw: string): (index: number) => number {
+  const starts: number[] = [];
+  for (let i = 0; i < raw.length; ) {
+    if (raw.startsWith('<!--', i)) {
+      const close = raw.indexOf('-->', i + 4);
+      i = close < 0 ? raw.length : close + 3;
+    } else if (raw.startsWith('<![CDATA[', i)) {
+      const close = raw.indexOf(']]>', i + 9);
+      const end = close < 0 ? raw.length : close;
+      for (let k = i + 9; k < end; k++) starts.push(k);
+      i = close < 0 ? raw.length : close + 3;
+    } else if (raw[i] === '&') {
+      const semi = raw.indexOf(';', i);
+      const ref = semi < 0 ? '' : raw.slice(i + 1, semi);
+      const code = /^#x[0-9a-f]+$/i.test(ref) ? parseInt(ref.slice(2), 16) : /^#\d+$/.test(ref) ? Number(ref.slice(1)) : 0;
+      starts.push(i);
+      if (code > 0xffff) starts.push(i);
+      i = semi < 0 ? i + 1 : semi + 1;
+    } else if (raw[i] === '\r' && raw[i + 1] === '\n') {
+      starts.push(i + 1);
+      i += 2;
+    } else {
+      starts.push(i);
+      i++;
+    }
+  }
+  return (index) => (index < starts.length ? starts[index]! : raw.length);
+}
