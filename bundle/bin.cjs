@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = 'ba8b7ebe53ca9270';
+const SCRIPT_HASH = 'f2dd4a37c77b6ae2';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

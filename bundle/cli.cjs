@@ -24571,10 +24571,23 @@ function buildLocaleLists(kb) {
     tags.set(l.id.toLowerCase(), l.id);
     if (l.lcid && l.lcid !== "1000") lcids.add(l.lcid.toLowerCase());
   }
+  const defaults = /* @__PURE__ */ new Map();
+  const rank2 = (l, language) => l.id.toLowerCase() === `${language}-${language}` ? 0 : l.lcid && /^04[0-9a-f]{2}$/i.test(l.lcid) ? 1 : 2;
+  const best = /* @__PURE__ */ new Map();
+  for (const l of kb.localeEntries()) {
+    const m = /^([a-z]{2,3})-[a-z]{2}$/i.exec(l.id);
+    if (!m) continue;
+    const language = m[1].toLowerCase();
+    const r = rank2(l, language);
+    if (r < (best.get(language) ?? 3)) {
+      best.set(language, r);
+      defaults.set(language, l.id);
+    }
+  }
   const keyboards = new Set([...kb.keyboards()].map((k) => k.toLowerCase()));
   for (const k of keyboards) if (k.includes(":")) lcids.add(k.slice(0, 4));
   for (const k of kb.keyboardEntries()) for (const l of k.languages ?? []) lcids.add(l.toLowerCase());
-  return { tags, lcids, keyboards };
+  return { tags, defaults, lcids, keyboards };
 }
 function checkTag(lists, value) {
   if (lists.tags.has(value.toLowerCase())) return { kind: "ok" };
@@ -24582,7 +24595,8 @@ function checkTag(lists, value) {
   const sorted2 = SORTED.exec(value);
   if (sorted2 && lists.tags.has(sorted2[1].toLowerCase())) return { kind: "unlisted" };
   if (!TAG.test(value)) return respelled ? { kind: "malformed", fix: respelled } : { kind: "malformed" };
-  return { kind: "unlisted", near: closest(value, [...lists.tags.values()]) };
+  const meant = lists.defaults.get(value.toLowerCase()) ?? lists.tags.get(value.toLowerCase().replace(/-uk$/, "-gb"));
+  return { kind: "unlisted", near: meant ?? closest(value, [...lists.tags.values()]) };
 }
 function checkInputItem(lists, item) {
   const m = PAIR.exec(item);

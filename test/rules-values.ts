@@ -222,6 +222,11 @@ test('locale: malformed values are locale\'s errors, unlisted ones locale-unlist
   const unlisted = await intl('<UserLocale>en-XY</UserLocale>');
   assert.equal(unlisted.labels, ['locale-unlisted:1']);
   assert.match(unlisted.messages[0]!.message, /did you mean "en-CY"\?/);
+  // A bare language means its usual locale, not the nearest tag (en is not ee); UK is GB in ISO 3166.
+  for (const [value, meant] of [['en', 'en-US'], ['fr', 'fr-FR'], ['ja', 'ja-JP'], ['en-UK', 'en-GB']]) {
+    const m = (await intl(`<UserLocale>${value}</UserLocale>`)).messages;
+    assert.match(m[0]!.message, new RegExp(`did you mean "${meant}"\\?`), value);
+  }
   await fixedBy(core('<UserLocale>en_US</UserLocale>'), 'locale:2', '<UserLocale>en-US</UserLocale>');
   await fixedBy(core('<SystemLocale>en-US </SystemLocale>'), 'value-whitespace:1', '<SystemLocale>en-US</SystemLocale>');
   assert.equal((await intl('<InputLocale>0411:E0010411;1033:00000409;00000414</InputLocale>')).labels, ['locale-unlisted:1', 'locale:2', 'locale-unlisted:1']);

@@ -25,6 +25,8 @@ export type Verdict =
 export interface LocaleLists {
   /** Lower-cased tag → canonical tag. */
   tags: Map<string, string>;
+  /** Lower-cased language ("en") → the tag a bare language most likely means ("en-US"). */
+  defaults: Map<string, string>;
   /** Lower-cased language ids ("0409"): listed locales' LCIDs and those of listed input profiles. */
   lcids: Set<string>;
   /** Lower-cased keyboard and IME ids. */
@@ -42,11 +44,27 @@ function buildLocaleLists(kb: KnowledgeBase): LocaleLists {
     // 1000 is LOCALE_CUSTOM_UNSPECIFIED: locales without an LCID of their own.
     if (l.lcid && l.lcid !== '1000') lcids.add(l.lcid.toLowerCase());
   }
+  // A bare language stands for its own region (fr-FR, de-DE), else the locale of its primary sublanguage (LCID 04xx:
+  // en-US, ja-JP, pt-BR), else its first listed locale.
+  const defaults = new Map<string, string>();
+  const rank = (l: { id: string; lcid?: string }, language: string): number =>
+    l.id.toLowerCase() === `${language}-${language}` ? 0 : l.lcid && /^04[0-9a-f]{2}$/i.test(l.lcid) ? 1 : 2;
+  const best = new Map<string, number>();
+  for (const l of kb.localeEntries()) {
+    const m = /^([a-z]{2,3})-[a-z]{2}$/i.exec(l.id);
+    if (!m) continue;
+    const language = m[1]!.toLowerCase();
+    const r = rank(l, language);
+    if (r < (best.get(language) ?? 3)) {
+      best.set(language, r);
+      defaults.set(language, l.id);
+    }
+  }
   const keyboards = new Set([...kb.keyboards()].map((k) => k.toLowerCase()));
   for (const k of keyboards) if (k.includes(':')) lcids.add(k.slice(0, 4));
   // Language ids Microsoft's input-profile tables pair a keyboard with (0c00:00000409 for jv-Latn-ID).
   for (const k of kb.keyboardEntries()) for (const l of k.languages ?? []) lcids.add(l.toLowerCase());
-  return { tags, lcids, keyboards };
+  return { tags, defaults, lcids, keyboards };
 }
 
 export function checkTag(lists: LocaleLists, value: string): Verdict {
@@ -55,7 +73,9 @@ export function checkTag(lists: LocaleLists, value: string): Verdict {
   const sorted = SORTED.exec(value);
   if (sorted && lists.tags.has(sorted[1]!.toLowerCase())) return { kind: 'unlisted' };
   if (!TAG.test(value)) return respelled ? { kind: 'malformed', fix: respelled } : { kind: 'malformed' };
-  return { kind: 'unlisted', near: closest(value, [...lists.tags.values()]) };
+  // A bare language ("en"), or the United Kingdom written UK (ISO 3166 says GB): what is meant is plain.
+  const meant = lists.defaults.get(value.toLowerCase()) ?? lists.tags.get(value.toLowerCase().replace(/-uk$/, '-gb'));
+  return { kind: 'unlisted', near: meant ?? closest(value, [...lists.tags.values()]) };
 }
 
 export type PairVerdict =
