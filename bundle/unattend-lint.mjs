@@ -6879,7 +6879,7 @@ function createPlan(rules, kb) {
     } else {
       hears.push(void 0);
     }
-    const keys2 = typeof needs === "function" ? needs(options) : needs;
+    const keys2 = typeof needs === "function" ? needs(options, kb) : needs;
     const ids = keys2 ? resolve2(tree, rule.meta.id, keys2) : [];
     for (const id of ids) facts.add(id);
     quiet.push(rule.meta.quietWithoutFacts && ids.length > 0 ? keys2 : void 0);
@@ -6955,8 +6955,20 @@ var PolicyEntryError = class extends UnknownFactError {
   }
 };
 function policyFacts(ruleId) {
-  return (options) => {
+  return (options, kb) => {
     for (const e of options.settings) {
+      const of = `of the entry for "${e.path}"`;
+      if (e.min !== void 0 && e.max !== void 0 && e.min > e.max) {
+        throw new PolicyEntryError(ruleId, `min ${e.min} ${of} is above its max ${e.max}: no value can meet both`);
+      }
+      const node = kb?.tree().setting(e.path);
+      if (node && node.record.kind === "container" && hasConditions(e)) {
+        throw new PolicyEntryError(ruleId, `"${e.path}" holds other settings and has no value of its own, so the conditions ${of} never apply; name a setting inside it, or drop the conditions`);
+      }
+      const passes = node && !node.record.passesInferred ? node.record.passes : [];
+      if (node && e.pass !== void 0 && passes.length > 0 && !passes.includes(e.pass)) {
+        throw new PolicyEntryError(ruleId, `the pass "${e.pass}" ${of} is not one Setup applies it in (${passes.join(", ")}); name one of those`);
+      }
       if (e.pattern !== void 0) {
         try {
           new RegExp(e.pattern, "iu");
@@ -13455,7 +13467,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-NMFMI6BN.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-AXPGQ5TF.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

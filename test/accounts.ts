@@ -159,6 +159,23 @@ test('a policy entry with a misspelt path is a configuration error (exit 2) with
   }
 });
 
+test('policy entries that can never behave as written are configuration errors: conditions on a container, a pass the setting is not applied in, min above max', () => {
+  const cases: [string, object, RegExp][] = [
+    ['forbid-setting', { path: 'Microsoft-Windows-Shell-Setup/AutoLogon', equals: true }, /"Microsoft-Windows-Shell-Setup\/AutoLogon" holds other settings and has no value of its own/],
+    ['require-setting', { path: 'Microsoft-Windows-Shell-Setup/TimeZone', pass: 'windowsPE' }, /the pass "windowsPE" .* is not one Setup applies it in \(specialize, auditSystem, oobeSystem\)/],
+    ['require-setting', { path: 'Microsoft-Windows-Shell-Setup/OOBE/ProtectYourPC', min: 5, max: 1 }, /min 5 .* is above its max 1/],
+  ];
+  for (const [id, entry, words] of cases) {
+    const r = runCli(['--no-config-lookup', '--rule', `${id}: ["error", {"settings": [${JSON.stringify(entry)}]}]`, '--stdin'], { input: POLICY_FILE });
+    assert.is(r.code, 2, JSON.stringify(entry));
+    assert.match(r.stderr, words);
+    assert.not.ok(hasStack(r.stderr));
+  }
+  // Forbidding a container outright, and a pass the page lists, are fine.
+  const ok = runCli(['--no-config-lookup', '--rule', 'forbid-setting: ["error", {"settings": [{"path": "Microsoft-Windows-Shell-Setup/AutoLogon"}, {"path": "Microsoft-Windows-Shell-Setup/TimeZone", "pass": "specialize", "equals": "UTC"}]}]', '--stdin'], { input: POLICY_FILE });
+  assert.not.equal(ok.code, 2, ok.stderr);
+});
+
 test('a policy entry with an invalid pattern, or an unknown key, is a configuration error (exit 2)', () => {
   const bad = runCli(['--no-config-lookup', '--rule', 'forbid-setting: ["error", {"settings": [{"path": "Microsoft-Windows-Shell-Setup/TimeZone", "pattern": "(["}]}]', '--stdin'], { input: POLICY_FILE });
   assert.is(bad.code, 2);

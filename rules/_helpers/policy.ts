@@ -1,6 +1,7 @@
 // Organisation policy entries (require-setting, forbid-setting): a setting path, optionally a pass, and conditions on its value.
 import type { Fact } from '../../src/engine/model.js';
 import { UnknownFactError } from '../../src/engine/plan.js';
+import type { KnowledgeBase } from '../../src/kb/types.js';
 
 export interface PolicyEntry {
   /** A setting key: component and path, "Microsoft-Windows-Shell-Setup/TimeZone". */
@@ -57,10 +58,26 @@ export class PolicyEntryError extends UnknownFactError {
   }
 }
 
-/** The facts the entries need (unknown paths fail the plan with a did-you-mean); invalid patterns fail here too. */
+/**
+ * The facts the entries need (unknown paths fail the plan with a did-you-mean); entries that can never behave as
+ * written fail here too: an invalid pattern, min above max, conditions on a container (which has no value), a pass
+ * the setting's page does not list (the entry could be met only by a misplaced setting).
+ */
 export function policyFacts(ruleId: string) {
-  return (options: PolicyOptions): readonly string[] => {
+  return (options: PolicyOptions, kb?: KnowledgeBase): readonly string[] => {
     for (const e of options.settings) {
+      const of = `of the entry for "${e.path}"`;
+      if (e.min !== undefined && e.max !== undefined && e.min > e.max) {
+        throw new PolicyEntryError(ruleId, `min ${e.min} ${of} is above its max ${e.max}: no value can meet both`);
+      }
+      const node = kb?.tree().setting(e.path);
+      if (node && node.record.kind === 'container' && hasConditions(e)) {
+        throw new PolicyEntryError(ruleId, `"${e.path}" holds other settings and has no value of its own, so the conditions ${of} never apply; name a setting inside it, or drop the conditions`);
+      }
+      const passes = node && !node.record.passesInferred ? node.record.passes : [];
+      if (node && e.pass !== undefined && passes.length > 0 && !passes.includes(e.pass as never)) {
+        throw new PolicyEntryError(ruleId, `the pass "${e.pass}" ${of} is not one Setup applies it in (${passes.join(', ')}); name one of those`);
+      }
       if (e.pattern !== undefined) {
         try {
           new RegExp(e.pattern, 'iu');

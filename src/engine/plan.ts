@@ -101,7 +101,7 @@ export function createPlan(rules: readonly EnabledRule[], kb: KnowledgeBase): Di
     } else {
       hears.push(undefined);
     }
-    const keys = typeof needs === 'function' ? needs(options) : needs;
+    const keys = typeof needs === 'function' ? needs(options, kb) : needs;
     const ids = keys ? resolve(tree, rule.meta.id, keys) : [];
     for (const id of ids) facts.add(id);
     quiet.push(rule.meta.quietWithoutFacts && ids.length > 0 ? (keys as SettingKey[]) : undefined);

@@ -62,7 +62,7 @@ export interface RuleMeta<M extends MessageFns = MessageFns, O = Record<string, 
    * The facts the rule reads from the answer model at the end of the document: setting keys, or a function of
    * the rule's options (policy rules turn configured paths into needs; unknown keys are a configuration error).
    */
-  facts?: readonly SettingKey[] | ((options: O) => readonly string[]);
+  facts?: readonly SettingKey[] | ((options: O, kb: KnowledgeBase) => readonly string[]);
   /**
    * The rule reports nothing about a file that holds none of its `facts` (every finding is about one of them): the
    * engine then creates it only at the end of a document holding some, and skips it for the others. Such a rule
