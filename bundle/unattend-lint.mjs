@@ -10785,6 +10785,20 @@ function parseDirective(comment, range, line) {
   const reason = m[3]?.trim();
   return { kind: m[1], rules, ...reason ? { reason } : {}, range, line, used: /* @__PURE__ */ new Set() };
 }
+var KINDS2 = ["disable", "enable", "disable-line", "disable-next-line", "disable-file"];
+function misspeltDirective(comment) {
+  const m = /^\s*(unattend-?lint-[\w-]*)/i.exec(comment);
+  if (!m || DIRECTIVE_RE.test(comment.trim())) return void 0;
+  const written2 = m[1];
+  const keyword = written2.toLowerCase().replace(/^unattend-?lint-/, "");
+  let meant;
+  let best = 3;
+  for (const k of KINDS2) {
+    const d = k === keyword ? 0 : editDistance(keyword, k, best);
+    if (d < best || d === 0 && best > 0) [meant, best] = [`unattend-lint-${k}`, d];
+  }
+  return { written: written2, meant };
+}
 var names = (d, ruleId) => d.rules.length === 0 || d.rules.includes(ruleId);
 var credit = (d, ruleId) => void d.used.add(d.rules.length ? ruleId : "*");
 function fileDirectiveFor(files, ruleId) {
@@ -11356,6 +11370,7 @@ function lintPrepared(p, opts) {
   const diagnostics = [];
   const secrets = createSecretRanges(p.freeSecrets);
   const directives = [];
+  const misspelt = [];
   const fileWide = [];
   const silenced = (ruleId) => fileWide.length > 0 && fileDirectiveFor(fileWide, ruleId) !== void 0;
   const info = { encoding: p.encoding, bom: p.bom, lineEndings: lines.lineEndings };
@@ -11417,6 +11432,10 @@ function lintPrepared(p, opts) {
         for (const r of secretElementShapes(n.text)) secrets.add({ start: body + r.start, end: body + r.end });
         const d = directivesOn ? parseDirective(n.text, n.range, lines.position(n.range.start).line) : void 0;
         if (d) directives.push(d);
+        else if (directivesOn && opts.directiveSeverity) {
+          const bad = misspeltDirective(n.text);
+          if (bad) misspelt.push({ ...bad, range: n.range });
+        }
         if (d?.kind === "disable-file") fileWide.push(d);
         rules.all("onComment", n, n.range.start);
       }
@@ -11431,7 +11450,7 @@ function lintPrepared(p, opts) {
     diagnostics.length = 0;
     diagnostics.push({ ruleId: null, severity: 2, fatal: true, message: fatal.message, ...lines.span(range), range });
   }
-  const kept = fatal ? diagnostics : suppress(diagnostics, directives, opts, lines);
+  const kept = fatal ? diagnostics : suppress(diagnostics, directives, opts, lines, misspelt);
   const { ranges: secretRanges, values: secretValues } = everyOccurrence(text, secrets, streamed, fatal ? fatal.markupUntil ?? 0 : void 0);
   if (kept.length > 0 && secretRanges.length > 0) {
     const find = messageSecretFinder(secretValues, kept.length);
@@ -11596,10 +11615,10 @@ function startRules(plan, opts, sink, source, secrets, text) {
     onValue: elementDispatch("onValue")
   };
 }
-function suppress(diagnostics, directives, opts, lines) {
+function suppress(diagnostics, directives, opts, lines, misspelt) {
   const endLineOf = (d) => lines.position(d.range.end).line;
   const { kept, unused } = applyDirectives(diagnostics, directives, endLineOf);
-  if (opts.directiveSeverity) for (const d of directiveFindings(directives, unused, opts, lines)) kept.push(d);
+  if (opts.directiveSeverity) for (const d of directiveFindings(directives, unused, opts, lines, misspelt)) kept.push(d);
   return kept;
 }
 function crash(err, id, offset, filePath, lines) {
@@ -11608,12 +11627,16 @@ function crash(err, id, offset, filePath, lines) {
   const what = err instanceof Error ? err.message : String(err);
   return new InternalError(`rule "${id}" crashed on ${filePath}:${pos.line}:${pos.column}: ${what}`, id, filePath, pos.line, pos.column, err);
 }
-function directiveFindings(directives, unused, opts, lines) {
+function directiveFindings(directives, unused, opts, lines, misspelt) {
   const out = [];
   const severity = opts.directiveSeverity;
   const push = (d, message) => {
     out.push({ ruleId: DIRECTIVE_RULE_ID, severity, message, ...lines.span(d.range), range: d.range });
   };
+  for (const m of misspelt) {
+    const hint = m.meant === void 0 ? "the directives are unattend-lint-disable, -enable, -disable-line, -disable-next-line and -disable-file" : m.meant.toLowerCase() === m.written.toLowerCase() ? `directives are written in lower case: "${m.meant}"` : `did you mean "${m.meant}"?`;
+    push(m, `"${m.written}" is not an unattend-lint directive, so this comment suppresses nothing; ${hint}`);
+  }
   const unknown = /* @__PURE__ */ new Set();
   for (const d of directives) {
     for (const r of d.rules) {
@@ -13467,7 +13490,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-AXPGQ5TF.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-EF4CJBP2.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

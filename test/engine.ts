@@ -333,4 +333,17 @@ test('unused and unknown-rule directives are reported as warnings', () => {
   assert.not.ok(off.messages.some((m) => m.ruleId === 'inline-directive'));
 });
 
+test('a comment that starts like a directive but is none (misspelt, upper case) is reported, since it suppresses nothing', () => {
+  const message = (comment: string) =>
+    lint(withComment(3, comment), [everyValue]).messages.filter((m) => m.ruleId === 'inline-directive' && m.line === 3).map((m) => m.message);
+  assert.equal(message('unattend-lint-disable-next-lin every-value'), [
+    '"unattend-lint-disable-next-lin" is not an unattend-lint directive, so this comment suppresses nothing; did you mean "unattend-lint-disable-next-line"?',
+  ]);
+  assert.match(message('UNATTEND-LINT-DISABLE every-value')[0]!, /directives are written in lower case: "unattend-lint-disable"$/);
+  assert.match(message('unattend-lint-config whatever')[0]!, /the directives are unattend-lint-disable, -enable/);
+  // The misspelt one suppresses nothing: the finding it meant is still there.
+  assert.equal(lint(withComment(11, 'unattend-lint-disable-next-lin every-value'), [everyValue]).messages.filter((m) => m.ruleId === 'every-value').map((m) => m.line), [7, 8, 12, 13]);
+  assert.equal(lint(withComment(3, 'unattend-lint-disable-next-lin'), [everyValue], { directiveSeverity: 0 }).messages.filter((m) => m.ruleId === 'inline-directive'), []);
+});
+
 test.run();

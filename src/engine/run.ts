@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../kb/types.js';
 import type { Diagnostic, FileResult, Range, SourceExcerpt } from '../types.js';
 import type { RuleContext, SourceInfo, Visitor } from './rule.js';
 import { InternalError } from './errors.js';
-import { applyDirectives, fileDirectiveFor, parseDirective, type Directive } from './suppress.js';
+import { applyDirectives, fileDirectiveFor, misspeltDirective, parseDirective, type Directive } from './suppress.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { MASK, maskFound, messageSecretFinder, scanFreeSecrets, SHORT_SECRET, secretElementShapes, secretValuesOf } from './secrets.js';
 import { createSecretRanges, mergeRanges, type SecretRanges } from './secret-ranges.js';
@@ -193,6 +193,8 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
   const diagnostics: Diagnostic[] = [];
   const secrets = createSecretRanges(p.freeSecrets);
   const directives: Directive[] = [];
+  /** Comments that start like a directive but are none (a misspelt keyword): reported, since they suppress nothing. */
+  const misspelt: Misspelt[] = [];
   const fileWide: Directive[] = [];
   const silenced = (ruleId: string): boolean => fileWide.length > 0 && fileDirectiveFor(fileWide, ruleId) !== undefined;
   const info: SourceInfo = { encoding: p.encoding, bom: p.bom, lineEndings: lines.lineEndings };
@@ -262,6 +264,10 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
         for (const r of secretElementShapes(n.text)) secrets.add({ start: body + r.start, end: body + r.end });
         const d = directivesOn ? parseDirective(n.text, n.range, lines.position(n.range.start).line) : undefined;
         if (d) directives.push(d);
+        else if (directivesOn && opts.directiveSeverity) {
+          const bad = misspeltDirective(n.text);
+          if (bad) misspelt.push({ ...bad, range: n.range });
+        }
         if (d?.kind === 'disable-file') fileWide.push(d);
         rules.all('onComment', n, n.range.start);
       },
@@ -280,7 +286,7 @@ function lintPrepared(p: Prepared, opts: LintOptions): FileResult | undefined {
     diagnostics.length = 0;
     diagnostics.push({ ruleId: null, severity: 2, fatal: true, message: fatal.message, ...lines.span(range), range });
   }
-  const kept = fatal ? diagnostics : suppress(diagnostics, directives, opts, lines);
+  const kept = fatal ? diagnostics : suppress(diagnostics, directives, opts, lines, misspelt);
   const { ranges: secretRanges, values: secretValues } = everyOccurrence(text, secrets, streamed, fatal ? (fatal.markupUntil ?? 0) : undefined);
   // A safety net behind ctx.quote: any secret text that still reached a message is masked, in one pass per message.
   if (kept.length > 0 && secretRanges.length > 0) {
@@ -502,10 +508,10 @@ function startRules(plan: DispatchPlan, opts: LintOptions, sink: Sink, source: S
 }
 
 /** The diagnostics no inline directive suppresses, plus the findings about the directives themselves. */
-function suppress(diagnostics: Diagnostic[], directives: Directive[], opts: LintOptions, lines: LineIndex): Diagnostic[] {
+function suppress(diagnostics: Diagnostic[], directives: Directive[], opts: LintOptions, lines: LineIndex, misspelt: Misspelt[]): Diagnostic[] {
   const endLineOf = (d: Directive): number => lines.position(d.range.end).line;
   const { kept, unused } = applyDirectives(diagnostics, directives, endLineOf);
-  if (opts.directiveSeverity) for (const d of directiveFindings(directives, unused, opts, lines)) kept.push(d);
+  if (opts.directiveSeverity) for (const d of directiveFindings(directives, unused, opts, lines, misspelt)) kept.push(d);
   return kept;
 }
 
@@ -517,17 +523,33 @@ function crash(err: unknown, id: string, offset: number, filePath: string, lines
   return new InternalError(`rule "${id}" crashed on ${filePath}:${pos.line}:${pos.column}: ${what}`, id, filePath, pos.line, pos.column, err);
 }
 
+/** A comment that starts like a directive but is none (suppress.ts misspeltDirective), and where it is. */
+interface Misspelt {
+  written: string;
+  meant: string | undefined;
+  range: Range;
+}
+
 function directiveFindings(
   directives: Directive[],
   unused: ReturnType<typeof applyDirectives>['unused'],
   opts: LintOptions,
   lines: LineIndex,
+  misspelt: readonly Misspelt[],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const severity = opts.directiveSeverity as 1 | 2;
-  const push = (d: Directive, message: string): void => {
+  const push = (d: { range: Range }, message: string): void => {
     out.push({ ruleId: DIRECTIVE_RULE_ID, severity, message, ...lines.span(d.range), range: d.range });
   };
+  for (const m of misspelt) {
+    const hint = m.meant === undefined
+      ? 'the directives are unattend-lint-disable, -enable, -disable-line, -disable-next-line and -disable-file'
+      : m.meant.toLowerCase() === m.written.toLowerCase()
+        ? `directives are written in lower case: "${m.meant}"`
+        : `did you mean "${m.meant}"?`;
+    push(m, `"${m.written}" is not an unattend-lint directive, so this comment suppresses nothing; ${hint}`);
+  }
   const unknown = new Set<string>();
   for (const d of directives) {
     for (const r of d.rules) {

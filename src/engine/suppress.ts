@@ -1,4 +1,5 @@
 // Inline directives in XML comments: parsing, applying them to diagnostics, and reporting unused ones.
+import { editDistance } from '../util/edit-distance.js';
 import type { Diagnostic, Range } from '../types.js';
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
@@ -26,6 +27,27 @@ export function parseDirective(comment: string, range: Range, line: number): Dir
     .filter(Boolean);
   const reason = m[3]?.trim();
   return { kind: m[1] as DirectiveKind, rules, ...(reason ? { reason } : {}), range, line, used: new Set() };
+}
+
+const KINDS = ['disable', 'enable', 'disable-line', 'disable-next-line', 'disable-file'] as const;
+
+/**
+ * A comment that starts like a directive but is none (a misspelt or upper-case keyword: `unattend-lint-disable-next-lin`,
+ * `UNATTEND-LINT-DISABLE`): the word as written and the directive it was meant as, if one is near. Such a comment
+ * suppresses nothing, so it is reported rather than ignored.
+ */
+export function misspeltDirective(comment: string): { written: string; meant: string | undefined } | undefined {
+  const m = /^\s*(unattend-?lint-[\w-]*)/i.exec(comment);
+  if (!m || DIRECTIVE_RE.test(comment.trim())) return undefined;
+  const written = m[1]!;
+  const keyword = written.toLowerCase().replace(/^unattend-?lint-/, '');
+  let meant: string | undefined;
+  let best = 3;
+  for (const k of KINDS) {
+    const d = k === keyword ? 0 : editDistance(keyword, k, best);
+    if (d < best || (d === 0 && best > 0)) [meant, best] = [`unattend-lint-${k}`, d];
+  }
+  return { written, meant };
 }
 
 export interface SuppressionResult {
