@@ -19414,7 +19414,12 @@ function parse(text2, sink, pieces = chunksOf(text2)) {
       else if (open) fail(`end tag </${name}> does not match the open element <${open.qname}>`, start);
       else fail(`end tag </${name}> has no open element to close`, start);
     } else if (message === "malformed comment") fail(EXPLAINED[message] + (isDirectiveAt(text2, offset) ? DIRECTIVE_REASON : ""), offset);
-    else fail(EXPLAINED[message] ?? message, offset);
+    else if (message === "undefined entity" && doctype !== void 0) {
+      const amp2 = text2.lastIndexOf("&", offset);
+      const name = amp2 >= 0 ? /^&([^;\s&<]+);/.exec(text2.slice(amp2, amp2 + 260))?.[1] : void 0;
+      const declared = name !== void 0 && new RegExp(`<!ENTITY\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s`).test(doctype);
+      fail(declared ? `entity "${name}" is declared in the DOCTYPE, but unattend-lint does not expand entities a DTD declares; write its text in place of &${name};` : message, declared ? amp2 : offset);
+    } else fail(EXPLAINED[message] ?? message, offset);
   });
   parser.on("opentag", (tag) => {
     const end = parser.position;
@@ -19494,6 +19499,8 @@ function parse(text2, sink, pieces = chunksOf(text2)) {
     if (node.role === "component" && node.component) sink.onComponentEnd?.(node.component);
     if (node.settingsNode) sink.onSettingsEnd?.(node.settingsNode);
   });
+  let doctype;
+  parser.on("doctype", (d) => void (doctype = d));
   parser.on("comment", (body) => {
     const end = parser.position;
     const start = text2.lastIndexOf("<!--", end - 1);

@@ -10565,7 +10565,12 @@ function parse(text, sink, pieces = chunksOf(text)) {
       else if (open) fail(`end tag </${name}> does not match the open element <${open.qname}>`, start);
       else fail(`end tag </${name}> has no open element to close`, start);
     } else if (message === "malformed comment") fail(EXPLAINED[message] + (isDirectiveAt(text, offset) ? DIRECTIVE_REASON : ""), offset);
-    else fail(EXPLAINED[message] ?? message, offset);
+    else if (message === "undefined entity" && doctype !== void 0) {
+      const amp2 = text.lastIndexOf("&", offset);
+      const name = amp2 >= 0 ? /^&([^;\s&<]+);/.exec(text.slice(amp2, amp2 + 260))?.[1] : void 0;
+      const declared = name !== void 0 && new RegExp(`<!ENTITY\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s`).test(doctype);
+      fail(declared ? `entity "${name}" is declared in the DOCTYPE, but unattend-lint does not expand entities a DTD declares; write its text in place of &${name};` : message, declared ? amp2 : offset);
+    } else fail(EXPLAINED[message] ?? message, offset);
   });
   parser.on("opentag", (tag) => {
     const end = parser.position;
@@ -10645,6 +10650,8 @@ function parse(text, sink, pieces = chunksOf(text)) {
     if (node.role === "component" && node.component) sink.onComponentEnd?.(node.component);
     if (node.settingsNode) sink.onSettingsEnd?.(node.settingsNode);
   });
+  let doctype;
+  parser.on("doctype", (d) => void (doctype = d));
   parser.on("comment", (body) => {
     const end = parser.position;
     const start = text.lastIndexOf("<!--", end - 1);

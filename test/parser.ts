@@ -295,4 +295,13 @@ test('namespace errors that saxes stops at stay fatal, with its words at its off
   }
 });
 
+test('an entity a DTD declares is not expanded: the fatal message says so, at the reference (not "undefined entity")', () => {
+  const text = '<?xml version="1.0"?>\n<!DOCTYPE unattend [<!ENTITY owner "ACME"> <!ENTITY x SYSTEM "file:///etc/passwd">]>\n<unattend><a>&owner;</a></unattend>';
+  const fatal = collect(text).result.fatal!;
+  assert.is(fatal.message, 'entity "owner" is declared in the DOCTYPE, but unattend-lint does not expand entities a DTD declares; write its text in place of &owner;');
+  assert.is(fatal.offset, text.indexOf('&owner;'));
+  assert.match(collect(text.replace('&owner;', '&x;')).result.fatal!.message, /^entity "x" is declared in the DOCTYPE/);
+  assert.is(collect(text.replace('&owner;', '&nope;')).result.fatal!.message, 'undefined entity');
+});
+
 test.run();

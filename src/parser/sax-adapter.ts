@@ -295,6 +295,14 @@ export function parse(text: ParseSource, sink: ParseSink, pieces: Iterable<strin
       else if (open) fail(`end tag </${name}> does not match the open element <${open.qname}>`, start);
       else fail(`end tag </${name}> has no open element to close`, start);
     } else if (message === 'malformed comment') fail(EXPLAINED[message]! + (isDirectiveAt(text, offset) ? DIRECTIVE_REASON : ''), offset);
+    else if (message === 'undefined entity' && doctype !== undefined) {
+      // Entities declared in a DTD are not expanded (answer files have none; expanding them invites entity bombs and
+      // external entities): the message says so rather than calling a declared entity undefined.
+      const amp = text.lastIndexOf('&', offset);
+      const name = amp >= 0 ? /^&([^;\s&<]+);/.exec(text.slice(amp, amp + 260))?.[1] : undefined;
+      const declared = name !== undefined && new RegExp(`<!ENTITY\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`).test(doctype);
+      fail(declared ? `entity "${name}" is declared in the DOCTYPE, but unattend-lint does not expand entities a DTD declares; write its text in place of &${name};` : message, declared ? amp : offset);
+    }
     else fail(EXPLAINED[message] ?? message, offset);
   });
 
@@ -382,6 +390,10 @@ export function parse(text: ParseSource, sink: ParseSink, pieces: Iterable<strin
     if (node.role === 'component' && node.component) sink.onComponentEnd?.(node.component);
     if (node.settingsNode) sink.onSettingsEnd?.(node.settingsNode);
   });
+
+  /** The DOCTYPE's text, when the document has one (its entity declarations are not expanded). */
+  let doctype: string | undefined;
+  parser.on('doctype', (d: string) => void (doctype = d));
 
   parser.on('comment', (body: string) => {
     const end = parser.position;
