@@ -22859,7 +22859,12 @@ function createLinter(opts) {
     lintFile: (filePath) => lintPath((0, import_node_path9.resolve)(opts.cwd, filePath)),
     async explainFile(filePath) {
       const abs = (0, import_node_path9.resolve)(opts.cwd, filePath);
-      const stat = (0, import_node_fs4.statSync)(abs, { throwIfNoEntry: false });
+      let stat;
+      try {
+        stat = (0, import_node_fs4.statSync)(abs, { throwIfNoEntry: false });
+      } catch (err) {
+        throw new FileReadError(`cannot read ${abs}: ${fsReason(err)}`, abs);
+      }
       if (!stat) throw new FileReadError(`cannot read ${abs}: there is no such file (ENOENT)`, abs);
       if (!stat.isFile() && !stat.isDirectory()) throw new FileReadError(`cannot read ${abs}: it is not a regular file or a directory`, abs);
       const config = await loader.forFile(abs);

@@ -13276,7 +13276,12 @@ function createLinter(opts) {
     lintFile: (filePath) => lintPath(resolve3(opts.cwd, filePath)),
     async explainFile(filePath) {
       const abs = resolve3(opts.cwd, filePath);
-      const stat = statSync2(abs, { throwIfNoEntry: false });
+      let stat;
+      try {
+        stat = statSync2(abs, { throwIfNoEntry: false });
+      } catch (err) {
+        throw new FileReadError(`cannot read ${abs}: ${fsReason(err)}`, abs);
+      }
       if (!stat) throw new FileReadError(`cannot read ${abs}: there is no such file (ENOENT)`, abs);
       if (!stat.isFile() && !stat.isDirectory()) throw new FileReadError(`cannot read ${abs}: it is not a regular file or a directory`, abs);
       const config = await loader.forFile(abs);

@@ -193,7 +193,12 @@ export function createLinter(
     async explainFile(filePath) {
       const abs = resolve(opts.cwd, filePath);
       // As a named file is for a lint: a FIFO or a device is never opened (reading one may never end).
-      const stat = statSync(abs, { throwIfNoEntry: false });
+      let stat;
+      try {
+        stat = statSync(abs, { throwIfNoEntry: false });
+      } catch (err) {
+        throw new FileReadError(`cannot read ${abs}: ${fsReason(err)}`, abs);
+      }
       if (!stat) throw new FileReadError(`cannot read ${abs}: there is no such file (ENOENT)`, abs);
       if (!stat.isFile() && !stat.isDirectory()) throw new FileReadError(`cannot read ${abs}: it is not a regular file or a directory`, abs);
       const config = await loader.forFile(abs);

@@ -132,6 +132,9 @@ test('--explain, --list-rules and --print-config write to -o; a FIFO or a device
     assert.match(r.stderr, /it is not a regular file or a directory/, target);
   }
   assert.match(runCli(['--explain', 'missing.xml'], { cwd: dir }).stderr, /cannot read missing\.xml: there is no such file \(ENOENT\)/);
+  const through = runCli(['--explain', 'unattend.xml/x.xml'], { cwd: dir });
+  assert.is(through.code, 2);
+  assert.match(through.stderr, /a part of its path is not a directory \(ENOTDIR\)/);
 });
 
 test.run();

@@ -142,8 +142,9 @@ function resolveAttributes(names: readonly string[], values: Readonly<Record<str
 }
 
 /**
- * An element. It is made for every start tag, so it keeps few fields of its own: names come from the parser's tag,
- * attribute nodes and the name's range are built on first access, since most rules never look at them.
+ * An element. It is made for every start tag, so it keeps few fields of its own: its names and its attributes as the
+ * adapter resolved them; attribute nodes (with offsets) and the name's range are built on first access, since most
+ * rules never look at them.
  */
 class Element implements ElementNode {
   readonly range: { start: number; end: number };
