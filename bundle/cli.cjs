@@ -2731,11 +2731,12 @@ var init_secrets = __esm({
       },
       // NAME=VALUE for a name that ends in PASSWORD, PASSWD or PWD: an MSI public property (msiexec \u2026 SERVICE_PASSWORD=\u2026,
       // SQL Server setup's SAPWD=\u2026) or a --password= switch. Found from the name's end, so it is tried only where one is;
-      // a run-time value (%VAR%, $var, !VAR!) or a prompt (*) is none.
+      // a run-time value (%VAR%, $var, !VAR!) or a prompt (*) is none. A bare value ends at a command separator (& ; |),
+      // which is also where a URL's query parameter ends (a generator's settings link in a comment: \u2026Password=x&Next=\u2026).
       {
         name: "prop",
         values: ["propValue"],
-        source: String.raw`(?:password|passwd|pwd)=(?<propValue>${QUOTED("prop")}|(?![%$!*(])(?!&quot;|&apos;)[^\s'"<]+)`
+        source: String.raw`(?:password|passwd|pwd)=(?<propValue>${QUOTED("prop")}|(?![%$!*(])(?!&quot;|&apos;)[^\s'"<&;|]+)`
       },
       // schtasks \u2026 /rp VALUE: the password of the task's account.
       { name: "rp", values: ["rpValue"], source: String.raw`\/rp\s+(?<rpValue>${QUOTED("rp")}|(?!\*(?:\s|$))[^\s<"]+)` },

@@ -4,7 +4,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toJsonResults
-} from "./lib/chunk-3PYCAXBP.mjs";
+} from "./lib/chunk-DTAPEP2S.mjs";
 import {
   CHUNK_BYTES,
   UndecodableError,
@@ -12,7 +12,7 @@ import {
   decode,
   encode,
   openStreamedText
-} from "./lib/chunk-WXSLEWEC.mjs";
+} from "./lib/chunk-IYKWP54K.mjs";
 import {
   TOOL_NAME,
   ruleDocsUrl
@@ -20,7 +20,7 @@ import {
 import {
   createLineIndex,
   createLineIndexBuilder
-} from "./lib/chunk-35LKLOMC.mjs";
+} from "./lib/chunk-EWMEG2UA.mjs";
 import {
   displayPath
 } from "./lib/chunk-IZ3WNW6M.mjs";
@@ -47,7 +47,7 @@ import {
   secretRedactor,
   secretValuesOf,
   showableFix
-} from "./lib/chunk-5OFYLERN.mjs";
+} from "./lib/chunk-WA37XN4P.mjs";
 import {
   __commonJS,
   __toESM
@@ -13479,14 +13479,14 @@ if (input?.kind === "unattend-lint-worker" && parentPort) {
 
 // src/reporters/index.ts
 var FORMATS = Object.freeze({
-  text: { load: async () => (await import("./lib/text-S2F5N3RY.mjs")).text },
-  json: { load: async () => (await import("./lib/json-FB2PKOXA.mjs")).json },
-  sarif: { load: async () => (await import("./lib/sarif-EI66NCSO.mjs")).sarif, docs: true },
-  compact: { load: async () => (await import("./lib/compact-YCD6GCAU.mjs")).compact },
-  github: { load: async () => (await import("./lib/github-TGQCPOGP.mjs")).github },
-  gitlab: { load: async () => (await import("./lib/gitlab-DDFBBBLB.mjs")).gitlab },
-  checkstyle: { load: async () => (await import("./lib/checkstyle-DNHQ236I.mjs")).checkstyle },
-  junit: { load: async () => (await import("./lib/junit-L56KLTLJ.mjs")).junit }
+  text: { load: async () => (await import("./lib/text-NM6PYM6U.mjs")).text },
+  json: { load: async () => (await import("./lib/json-6FKU5CFO.mjs")).json },
+  sarif: { load: async () => (await import("./lib/sarif-BJODJKIG.mjs")).sarif, docs: true },
+  compact: { load: async () => (await import("./lib/compact-33VJVDD7.mjs")).compact },
+  github: { load: async () => (await import("./lib/github-ASB6GA7P.mjs")).github },
+  gitlab: { load: async () => (await import("./lib/gitlab-OYNYDZQN.mjs")).gitlab },
+  checkstyle: { load: async () => (await import("./lib/checkstyle-4SQ3MSZ5.mjs")).checkstyle },
+  junit: { load: async () => (await import("./lib/junit-LRJ6FZZI.mjs")).junit }
 });
 var FORMAT_NAMES = Object.freeze(Object.keys(FORMATS));
 function isFormat(name) {
@@ -13497,7 +13497,7 @@ async function loadReporter(name) {
 }
 async function loadReport(name) {
   if (name === "text") {
-    const { textLines } = await import("./lib/text-S2F5N3RY.mjs");
+    const { textLines } = await import("./lib/text-NM6PYM6U.mjs");
     return textLines;
   }
   if (!isFormat(name)) return void 0;

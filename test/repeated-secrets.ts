@@ -146,6 +146,13 @@ test('a password given as a property (msiexec SERVICE_PASSWORD=, SAPWD=, --passw
   }
 });
 
+test('a password property ends at a command separator or a URL parameter\'s end: only the value is a secret', () => {
+  const text = shellSetup('oobeSystem', '<!-- https://example.com/?AdministratorPassword=Url-Secret-9&PasswordExpirationMode=Unlimited&Next=1 -->\n<TimeZone>UTC</TimeZone>');
+  const at = text.indexOf('Url-Secret-9');
+  const result = lintSource(text, { filePath: 'unattend.xml', kb, rules: RULES });
+  assert.equal(result.secretRanges, [{ start: at, end: at + 'Url-Secret-9'.length }]);
+});
+
 test('net user switches with quoted values, redirections and separators are not taken for passwords', () => {
   for (const command of [
     'net user deploy /add /fullname:"Deploy Account"',

@@ -7,16 +7,16 @@ import {
 import {
   codeFrame,
   oneLine
-} from "./chunk-FWTAUR2Z.mjs";
-import "./chunk-SDKRGYAE.mjs";
-import "./chunk-35LKLOMC.mjs";
+} from "./chunk-BM3MYAFQ.mjs";
+import "./chunk-DLJUZFU6.mjs";
+import "./chunk-EWMEG2UA.mjs";
 import {
   displayPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   messageText,
   secretRedactor
-} from "./chunk-5OFYLERN.mjs";
+} from "./chunk-WA37XN4P.mjs";
 import {
   __toESM
 } from "./chunk-A7JERCGG.mjs";

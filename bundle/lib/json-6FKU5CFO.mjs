@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   json,
   toJsonResults
-} from "./chunk-3PYCAXBP.mjs";
-import "./chunk-5OFYLERN.mjs";
+} from "./chunk-DTAPEP2S.mjs";
+import "./chunk-WA37XN4P.mjs";
 import "./chunk-A7JERCGG.mjs";
 export {
   json,

@@ -3,20 +3,20 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   oneLine
-} from "./chunk-FWTAUR2Z.mjs";
+} from "./chunk-BM3MYAFQ.mjs";
 import {
   sarifRuleId
-} from "./chunk-ORPFRR7P.mjs";
+} from "./chunk-NMQKP5LW.mjs";
 import "./chunk-J3BZNWI5.mjs";
-import "./chunk-SDKRGYAE.mjs";
-import "./chunk-35LKLOMC.mjs";
+import "./chunk-DLJUZFU6.mjs";
+import "./chunk-EWMEG2UA.mjs";
 import {
   posixPath
 } from "./chunk-IZ3WNW6M.mjs";
 import {
   messageText,
   secretRedactor
-} from "./chunk-5OFYLERN.mjs";
+} from "./chunk-WA37XN4P.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/compact.ts

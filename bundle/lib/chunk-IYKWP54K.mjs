@@ -5,7 +5,7 @@ import {
   SECRET_MASK,
   lastAtOrBefore,
   mergedSecretRanges
-} from "./chunk-5OFYLERN.mjs";
+} from "./chunk-WA37XN4P.mjs";
 
 // src/source/decode.ts
 var DECL_RE = /^<\?xml\s[^>]*?\?>/;

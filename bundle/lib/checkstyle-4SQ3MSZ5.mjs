@@ -7,7 +7,7 @@ import {
 } from "./chunk-TA5H5UQN.mjs";
 import {
   sarifRuleId
-} from "./chunk-ORPFRR7P.mjs";
+} from "./chunk-NMQKP5LW.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
@@ -17,7 +17,7 @@ import {
 import {
   messageText,
   secretRedactor
-} from "./chunk-5OFYLERN.mjs";
+} from "./chunk-WA37XN4P.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/checkstyle.ts

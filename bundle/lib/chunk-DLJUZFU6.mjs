@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   createLineIndex
-} from "./chunk-35LKLOMC.mjs";
+} from "./chunk-EWMEG2UA.mjs";
 import {
   lastAtOrBefore
-} from "./chunk-5OFYLERN.mjs";
+} from "./chunk-WA37XN4P.mjs";
 
 // src/reporters/source-view.ts
 var views = /* @__PURE__ */ new WeakMap();

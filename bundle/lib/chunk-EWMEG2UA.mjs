@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lastAtOrBefore
-} from "./chunk-5OFYLERN.mjs";
+} from "./chunk-WA37XN4P.mjs";
 
 // src/source/line-index.ts
 function createLineIndexBuilder() {

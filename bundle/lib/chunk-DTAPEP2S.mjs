@@ -5,7 +5,7 @@ import {
   messageText,
   secretRedactor,
   showableFix
-} from "./chunk-5OFYLERN.mjs";
+} from "./chunk-WA37XN4P.mjs";
 
 // src/reporters/json.ts
 function toMessage(d, file, redact) {

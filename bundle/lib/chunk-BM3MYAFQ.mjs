@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   sourceView
-} from "./chunk-SDKRGYAE.mjs";
+} from "./chunk-DLJUZFU6.mjs";
 import {
   maskedView
-} from "./chunk-5OFYLERN.mjs";
+} from "./chunk-WA37XN4P.mjs";
 
 // src/reporters/frame.ts
 var MAX_WIDTH = 100;

@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-WXSLEWEC.mjs";
+} from "./chunk-IYKWP54K.mjs";
 import {
   PARSE_ERROR_ID,
   ruleDescriptor,
   sarifRuleId
-} from "./chunk-ORPFRR7P.mjs";
+} from "./chunk-NMQKP5LW.mjs";
 import {
   TOOL_NAME
 } from "./chunk-J3BZNWI5.mjs";
 import {
   sourceView
-} from "./chunk-SDKRGYAE.mjs";
-import "./chunk-35LKLOMC.mjs";
+} from "./chunk-DLJUZFU6.mjs";
+import "./chunk-EWMEG2UA.mjs";
 import {
   SRCROOT,
   artifactLocation,
@@ -25,7 +25,7 @@ import {
   maskedView,
   messageText,
   secretRedactor
-} from "./chunk-5OFYLERN.mjs";
+} from "./chunk-WA37XN4P.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/sarif-regions.ts

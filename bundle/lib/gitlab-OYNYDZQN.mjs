@@ -3,10 +3,10 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   fileLineHashes
-} from "./chunk-WXSLEWEC.mjs";
+} from "./chunk-IYKWP54K.mjs";
 import {
   sarifRuleId
-} from "./chunk-ORPFRR7P.mjs";
+} from "./chunk-NMQKP5LW.mjs";
 import "./chunk-J3BZNWI5.mjs";
 import {
   posixPath
@@ -14,7 +14,7 @@ import {
 import {
   messageText,
   secretRedactor
-} from "./chunk-5OFYLERN.mjs";
+} from "./chunk-WA37XN4P.mjs";
 import "./chunk-A7JERCGG.mjs";
 
 // src/reporters/gitlab.ts

@@ -9,7 +9,7 @@ import {
   mergedSecretRanges,
   scanFreeSecrets,
   secretElementShapes
-} from "./chunk-5OFYLERN.mjs";
+} from "./chunk-WA37XN4P.mjs";
 
 // src/reporters/sarif-rules.ts
 var PARSE_ERROR_ID = "parse-error";
