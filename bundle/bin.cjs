@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = 'ec81af717b21430a';
+const SCRIPT_HASH = 'b2fc14dcab899a51';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

@@ -9906,7 +9906,7 @@ var value_fallback_default = defineRule({
 });
 
 // rules/value-length.ts
-var OWNED_ELSEWHERE = /* @__PURE__ */ new Set(["Microsoft-Windows-Shell-Setup/ComputerName", "Microsoft-Windows-Deployment/AuditComputerName/Name"]);
+var OWNED_ELSEWHERE = /* @__PURE__ */ new Set(["Microsoft-Windows-Shell-Setup/ComputerName", "Microsoft-Windows-Deployment/AuditComputerName/Name", "Microsoft-Windows-Shell-Setup/TimeZone"]);
 var COMMANDS2 = /* @__PURE__ */ new Set(["CommandLine", "Path", "Command"]);
 var value_length_default = defineRule({
   meta: {
@@ -9916,7 +9916,7 @@ var value_length_default = defineRule({
     severity: "error",
     settings: bounded,
     messages: {
-      tooLong: (d) => `<${d.name}> is ${d.length} characters long, over its documented maximum of ${d.max}; shorten it (for commands, move the work into a script)`,
+      tooLong: (d) => `<${d.name}> is ${d.length} characters long, over its documented maximum of ${d.max}; shorten it${d.command ? " (move the work into a script the command runs)" : ""}`,
       paddedTooLong: (d) => `<${d.name}> is ${d.length} characters long, over its documented maximum of ${d.max}, ${d.padding} of them whitespace around the value (a reformatter?); remove the whitespace`
     }
   },
@@ -9933,7 +9933,7 @@ var value_length_default = defineRule({
         const name = v.element.qname;
         const core = splitPadding(v.text).core.length;
         if (core <= t.maxLength) ctx.report("paddedTooLong", v.range, { name, length, max: t.maxLength, padding: length - core });
-        else ctx.report("tooLong", v.range, { name, length, max: t.maxLength });
+        else ctx.report("tooLong", v.range, { name, length, max: t.maxLength, command: COMMANDS2.has(v.element.local) });
       }
     };
   }
@@ -13502,7 +13502,7 @@ async function loadReport(name) {
   }
   if (!isFormat(name)) return void 0;
   const format = FORMATS[name];
-  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-EF4CJBP2.mjs") : void 0]);
+  const [reporter, docs] = await Promise.all([format.load(), format.docs ? import("./lib/rule-docs-B6MCK3DQ.mjs") : void 0]);
   return (results, ctx) => [reporter(results, docs && !ctx.ruleDoc ? { ...ctx, ruleDoc: docs.builtinRuleDocs() } : ctx)];
 }
 

@@ -4,8 +4,11 @@ import { bounded } from './_helpers/subscriptions.js';
 import { findPlaceholders } from './_helpers/placeholders.js';
 import { splitPadding } from './_helpers/value-text.js';
 
-/** Computer names are limited in bytes, not characters: computer-name checks them. */
-const OWNED_ELSEWHERE = new Set<string>(['Microsoft-Windows-Shell-Setup/ComputerName', 'Microsoft-Windows-Deployment/AuditComputerName/Name']);
+/**
+ * Computer names are limited in bytes, not characters: computer-name checks them. A time zone is one of the ids
+ * Windows lists: time-zone reports any other value, however long.
+ */
+const OWNED_ELSEWHERE = new Set<string>(['Microsoft-Windows-Shell-Setup/ComputerName', 'Microsoft-Windows-Deployment/AuditComputerName/Name', 'Microsoft-Windows-Shell-Setup/TimeZone']);
 /** In command lines PowerShell's ${x} is syntax, not a template token whose rendering would change the length. */
 const COMMANDS = new Set(['CommandLine', 'Path', 'Command']);
 
@@ -17,8 +20,8 @@ export default defineRule({
     severity: 'error',
     settings: bounded,
     messages: {
-      tooLong: (d: { name: string; length: number; max: number }) =>
-        `<${d.name}> is ${d.length} characters long, over its documented maximum of ${d.max}; shorten it (for commands, move the work into a script)`,
+      tooLong: (d: { name: string; length: number; max: number; command: boolean }) =>
+        `<${d.name}> is ${d.length} characters long, over its documented maximum of ${d.max}; shorten it${d.command ? ' (move the work into a script the command runs)' : ''}`,
       paddedTooLong: (d: { name: string; length: number; max: number; padding: number }) =>
         `<${d.name}> is ${d.length} characters long, over its documented maximum of ${d.max}, ${d.padding} of them whitespace around the value (a reformatter?); remove the whitespace`,
     },
@@ -37,7 +40,7 @@ export default defineRule({
         const name = v.element.qname;
         const core = splitPadding(v.text).core.length;
         if (core <= t.maxLength) ctx.report('paddedTooLong', v.range, { name, length, max: t.maxLength, padding: length - core });
-        else ctx.report('tooLong', v.range, { name, length, max: t.maxLength });
+        else ctx.report('tooLong', v.range, { name, length, max: t.maxLength, command: COMMANDS.has(v.element.local) });
       },
     };
   },

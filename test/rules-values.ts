@@ -365,4 +365,15 @@ test('writtenOffsets maps a value\'s parsed text back to the file: references, C
   assert.is(at(parsed.length), raw.length);
 });
 
+test('value-length: the script hint is for commands only; a time zone is time-zone\'s, however long', () => {
+  const long = 'x'.repeat(1025);
+  const command = lint('value-length', 'oobeSystem', 'Microsoft-Windows-Shell-Setup',
+    `<FirstLogonCommands><SynchronousCommand wcm:action="add"><Order>1</Order><CommandLine>${long}</CommandLine><Description>${'d'.repeat(257)}</Description></SynchronousCommand></FirstLogonCommands>`);
+  assert.equal(command.messages.map((m) => m.message), [
+    '<CommandLine> is 1025 characters long, over its documented maximum of 1024; shorten it (move the work into a script the command runs)',
+    '<Description> is 257 characters long, over its documented maximum of 256; shorten it',
+  ]);
+  assert.equal(labelsWith(['value-length', 'time-zone'], 'oobeSystem', 'Microsoft-Windows-Shell-Setup', `<TimeZone>${'A'.repeat(257)}</TimeZone>`, {}), ['time-zone:2']);
+});
+
 test.run();
