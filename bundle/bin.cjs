@@ -17,7 +17,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-const SCRIPT_HASH = 'b2fc14dcab899a51';
+const SCRIPT_HASH = '0df340679b8405ea';
 const started = performance.now();
 const script = join(__dirname, 'cli.cjs');
 

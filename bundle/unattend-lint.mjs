@@ -4022,13 +4022,35 @@ function defineRule(rule) {
   return rule;
 }
 
+// src/parser/events.ts
+var UNATTEND_NS = "urn:schemas-microsoft-com:unattend";
+var CPI_NS = "urn:schemas-microsoft-com:cpi";
+var WCM_NS = "http://schemas.microsoft.com/WMIConfig/2002/State";
+var XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
+var PASS_NAMES = [
+  "windowsPE",
+  "offlineServicing",
+  "generalize",
+  "specialize",
+  "auditSystem",
+  "auditUser",
+  "oobeSystem"
+];
+
+// rules/_helpers/lists.ts
+var LIST_ACTIONS = ["add", "modify", "remove"];
+var removes = (action) => action?.trim().toLowerCase() === "remove";
+function actionAttribute(node) {
+  return node.attributes.find((a) => a.local === "action" && (a.prefix === "wcm" || a.uri === WCM_NS));
+}
+
 // rules/_helpers/facts.ts
 var readable = (f) => !f.placeholder && f.value !== void 0;
 var named = (f) => !!f && !f.placeholder && !!f.text?.trim();
 var scopeOf = (f) => `${f.pass ?? ""}\0${f.component.identity.processorArchitecture.trim().toLowerCase()}`;
 var sameScope = (a, b) => scopeOf(a) === scopeOf(b);
 var sameArchitecture = (a, b) => a.component.identity.processorArchitecture.toLowerCase() === b.component.identity.processorArchitecture.toLowerCase();
-var inRemovedItem = (f) => f.item?.action?.trim().toLowerCase() === "remove";
+var inRemovedItem = (f) => removes(f.item?.action);
 
 // rules/_helpers/account-names.ts
 function forbiddenChars(name, forbidden) {
@@ -4748,21 +4770,6 @@ var component_identity_default = defineRule({
     };
   }
 });
-
-// src/parser/events.ts
-var UNATTEND_NS = "urn:schemas-microsoft-com:unattend";
-var CPI_NS = "urn:schemas-microsoft-com:cpi";
-var WCM_NS = "http://schemas.microsoft.com/WMIConfig/2002/State";
-var XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
-var PASS_NAMES = [
-  "windowsPE",
-  "offlineServicing",
-  "generalize",
-  "specialize",
-  "auditSystem",
-  "auditUser",
-  "oobeSystem"
-];
 
 // rules/_helpers/pass-placement.ts
 function isPassName(pass) {
@@ -6359,12 +6366,6 @@ function localeFindings(kb, source, v) {
   return out;
 }
 
-// rules/_helpers/lists.ts
-var LIST_ACTIONS = ["add", "modify", "remove"];
-function actionAttribute(node) {
-  return node.attributes.find((a) => a.local === "action" && (a.prefix === "wcm" || a.uri === WCM_NS));
-}
-
 // rules/_helpers/empty.ts
 var TOLERATED = new Map([
   // <Key/> lets Setup take the firmware (OEM) key or ask for the edition: luciusbono/Packer-Windows10#39,
@@ -6570,7 +6571,7 @@ var IMAGE = {
 };
 var DISK_FACTS = Object.values(DISK);
 var IMAGE_FACTS = Object.values(IMAGE);
-var removed = (f) => f.action?.trim().toLowerCase() === "remove";
+var removed = (f) => removes(f.action);
 function intOf(f) {
   if (!named(f)) return void 0;
   const core = f.text.trim();
@@ -7101,9 +7102,11 @@ var generalize_content_default = defineRule({
         if (!s || !c || el.pass !== "generalize") return;
         const setting = settingLostInGeneralize(s.key, el.pass);
         if (setting) return ctx.report("setting", el.nameRange, { name: s.name, why: setting });
-        const component = lost?.c === c ? lost.why : componentLostInGeneralize(s.component.name, el.pass);
-        if (!component) return;
-        lost = lost?.c === c ? lost : { c, name: s.component.name, why: component, targets: /* @__PURE__ */ new Map() };
+        if (lost?.c !== c) {
+          const why = componentLostInGeneralize(s.component.name, el.pass);
+          if (!why) return;
+          lost = { c, name: s.component.name, why, targets: /* @__PURE__ */ new Map() };
+        }
         const passes = s.record.passes;
         const target = s.record.passesInferred || passes.length === 0 || passes.includes("specialize") ? "specialize" : suggestedPass(passes);
         lost.targets.set(s.name, target);
@@ -7113,10 +7116,9 @@ var generalize_content_default = defineRule({
         const { c, name, why, targets } = lost;
         lost = void 0;
         const range = c.attrs["name"]?.valueRange ?? c.element.nameRange;
-        const elsewhere = [...targets].filter(([, t]) => t !== "specialize");
-        if (elsewhere.length === 0) return ctx.report("component", range, { name, why });
-        const moves = [...targets].map(([setting, t]) => `<${setting}> to pass "${t}"`);
-        ctx.report("componentElsewhere", range, { name, why, moves: [...new Set(moves)].join(", ") });
+        if ([...targets.values()].every((t) => t === "specialize")) return ctx.report("component", range, { name, why });
+        const moves = [...targets].map(([setting, t]) => `<${setting}> to pass "${t}"`).join(", ");
+        ctx.report("componentElsewhere", range, { name, why, moves });
       }
     };
   }
@@ -7147,13 +7149,12 @@ var image_selection_default = defineRule({
   },
   create(ctx) {
     const conditionalBetween = (start, end) => anyBetween(ctx.conditionals(), start, end);
-    const removed2 = (f) => f.action?.trim().toLowerCase() === "remove";
     const check = (model, k) => {
       for (const from of model.all(k.from)) {
         let first;
         const seen = /* @__PURE__ */ new Set();
         for (const item of model.within(from, k.metaData)) {
-          if (removed2(item)) continue;
+          if (removes(item.action)) continue;
           const key = model.child(item, k.key);
           const value = model.child(item, k.value);
           const modifies = item.action?.trim().toLowerCase() === "modify";
@@ -7173,14 +7174,16 @@ var image_selection_default = defineRule({
         }
       }
     };
+    const undocumented = [];
     return {
       onValue(v) {
         const core = v.text.trim();
         if (!core || v.element.binding.placeholder || DOCUMENTED.includes(core.toUpperCase())) return;
-        ctx.report("undocumentedKey", v.range, { value: ctx.quote(core, v.range), expected: DOCUMENTED.map((k) => `"${k}"`).join(", ") });
+        undocumented.push({ value: ctx.quote(core, v.range), range: v.range });
       },
       onDocumentEnd(model) {
         if (windowsPENeverRuns(ctx, model)) return;
+        for (const u of undocumented) ctx.report("undocumentedKey", u.range, { value: u.value, expected: DOCUMENTED.map((k) => `"${k}"`).join(", ") });
         for (const k of KEYS) check(model, k);
       }
     };
@@ -8035,10 +8038,9 @@ var list_key_unique_default = defineRule({
   },
   create(ctx) {
     const lists = createSeen(ctx);
-    const removed2 = (item) => item.action?.trim().toLowerCase() === "remove";
     function check(item, keyName, key, range) {
       const list5 = item.parent;
-      if (!list5 || removed2(item) || !key.trim() || isTemplated(key)) return;
+      if (!list5 || removes(item.action) || !key.trim() || isTemplated(key)) return;
       const first = lists.repeatOf(list5, `${item.binding.setting.id}\0${key}`, range);
       if (!first) return;
       const quoted = ctx.quote(key, range);
@@ -8563,7 +8565,7 @@ var order_unique_default = defineRule({
           ctx.report("invalid", value.range, { item: item.qname, value: ctx.quote(value.text, value.range), range });
           return;
         }
-        if (item.action?.trim().toLowerCase() === "remove") return;
+        if (removes(item.action)) return;
         unique(item, order, value.range);
       },
       onElementEnd(node) {
@@ -9642,7 +9644,13 @@ function componentHolding(kb, children) {
   if (children.size === 0) return void 0;
   const index = kb.derive("components-by-setting", (k) => {
     const by = /* @__PURE__ */ new Map();
-    for (const c of k.componentNames()) for (const child of k.children(c, [])) by.set(child, [...by.get(child) ?? [], c]);
+    for (const c of k.componentNames()) {
+      for (const child of k.children(c, [])) {
+        const holders2 = by.get(child);
+        if (holders2) holders2.push(c);
+        else by.set(child, [c]);
+      }
+    }
     return by;
   });
   let holders;
@@ -10321,17 +10329,9 @@ var ROOT_SCOPE = {
     ["xmlns", XMLNS_NAMESPACE]
   ])
 };
-var UNPREFIXED = (name) => ({ prefix: "", local: name, malformed: false });
 function isMalformedName(name) {
   const colon = name.indexOf(":");
   return colon === 0 || colon === name.length - 1 || colon > 0 && name.indexOf(":", colon + 1) >= 0;
-}
-function splitName(name) {
-  const colon = name.indexOf(":");
-  if (colon < 0) return UNPREFIXED(name);
-  const prefix = name.slice(0, colon);
-  const local = name.slice(colon + 1);
-  return { prefix, local, malformed: prefix === "" || local === "" || local.includes(":") };
 }
 var isDeclaration = (name) => name.startsWith("xmlns") && (name.length === 5 || name.charCodeAt(5) === 58);
 function declare(parent, names2, attributes) {
@@ -10568,7 +10568,7 @@ function parse(text, sink, pieces = chunksOf(text)) {
     else if (message === "undefined entity" && doctype !== void 0) {
       const amp2 = text.lastIndexOf("&", offset);
       const name = amp2 >= 0 ? /^&([^;\s&<]+);/.exec(text.slice(amp2, amp2 + 260))?.[1] : void 0;
-      const declared = name !== void 0 && new RegExp(`<!ENTITY\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s`).test(doctype);
+      const declared = name !== void 0 && [...doctype.matchAll(/<!ENTITY\s+([^\s%]+)\s/g)].some((m) => m[1] === name);
       fail(declared ? `entity "${name}" is declared in the DOCTYPE, but unattend-lint does not expand entities a DTD declares; write its text in place of &${name};` : message, declared ? amp2 : offset);
     } else fail(EXPLAINED[message] ?? message, offset);
   });
@@ -10595,10 +10595,9 @@ function parse(text, sink, pieces = chunksOf(text)) {
     let uri = scope.defaultUri;
     const colon = name.indexOf(":");
     if (colon >= 0) {
-      const q = splitName(name);
-      if (q.malformed) fail(`malformed name: ${name}`, end - 1);
-      prefix = q.prefix;
-      local = q.local;
+      if (isMalformedName(name)) fail(`malformed name: ${name}`, end - 1);
+      prefix = name.slice(0, colon);
+      local = name.slice(colon + 1);
       uri = scope.prefixes.get(prefix) ?? "";
       if (uri === "") result.unboundPrefixes.add(prefix);
     }
@@ -10784,6 +10783,7 @@ var InternalError = class extends Error {
 };
 
 // src/engine/suppress.ts
+var KINDS2 = ["disable", "enable", "disable-line", "disable-next-line", "disable-file"];
 var DIRECTIVE_RE = /^\s*unattend-lint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|:|$)([^:]*)(?::([\s\S]*))?$/;
 function parseDirective(comment, range, line) {
   const m = DIRECTIVE_RE.exec(comment.trim());
@@ -10792,7 +10792,6 @@ function parseDirective(comment, range, line) {
   const reason = m[3]?.trim();
   return { kind: m[1], rules, ...reason ? { reason } : {}, range, line, used: /* @__PURE__ */ new Set() };
 }
-var KINDS2 = ["disable", "enable", "disable-line", "disable-next-line", "disable-file"];
 function misspeltDirective(comment) {
   const m = /^\s*(unattend-?lint-[\w-]*)/i.exec(comment);
   if (!m || DIRECTIVE_RE.test(comment.trim())) return void 0;
@@ -10801,8 +10800,8 @@ function misspeltDirective(comment) {
   let meant;
   let best = 3;
   for (const k of KINDS2) {
-    const d = k === keyword ? 0 : editDistance(keyword, k, best);
-    if (d < best || d === 0 && best > 0) [meant, best] = [`unattend-lint-${k}`, d];
+    const d = editDistance(keyword, k, best);
+    if (d < best) [meant, best] = [`unattend-lint-${k}`, d];
   }
   return { written: written2, meant };
 }

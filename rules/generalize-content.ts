@@ -31,9 +31,11 @@ export default defineRule({
         if (!s || !c || el.pass !== 'generalize') return;
         const setting = settingLostInGeneralize(s.key, el.pass);
         if (setting) return ctx.report('setting', el.nameRange, { name: s.name, why: setting });
-        const component = lost?.c === c ? lost.why : componentLostInGeneralize(s.component.name, el.pass);
-        if (!component) return;
-        lost = lost?.c === c ? lost : { c, name: s.component.name, why: component, targets: new Map() };
+        if (lost?.c !== c) {
+          const why = componentLostInGeneralize(s.component.name, el.pass);
+          if (!why) return;
+          lost = { c, name: s.component.name, why, targets: new Map() };
+        }
         const passes = s.record.passes;
         const target = s.record.passesInferred || passes.length === 0 || passes.includes('specialize') ? 'specialize' : suggestedPass(passes);
         lost.targets.set(s.name, target);
@@ -43,10 +45,9 @@ export default defineRule({
         const { c, name, why, targets } = lost;
         lost = undefined;
         const range = c.attrs['name']?.valueRange ?? c.element.nameRange;
-        const elsewhere = [...targets].filter(([, t]) => t !== 'specialize');
-        if (elsewhere.length === 0) return ctx.report('component', range, { name, why });
-        const moves = [...targets].map(([setting, t]) => `<${setting}> to pass "${t}"`);
-        ctx.report('componentElsewhere', range, { name, why, moves: [...new Set(moves)].join(', ') });
+        if ([...targets.values()].every((t) => t === 'specialize')) return ctx.report('component', range, { name, why });
+        const moves = [...targets].map(([setting, t]) => `<${setting}> to pass "${t}"`).join(', ');
+        ctx.report('componentElsewhere', range, { name, why, moves });
       },
     };
   },

@@ -3,7 +3,9 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { AnswerModel, Fact } from '../src/engine/model.js';
 import type { SettingKey } from '../src/kb/setting-keys.js';
+import type { Range } from '../src/types.js';
 import { named } from './_helpers/facts.js';
+import { removes } from './_helpers/lists.js';
 import { anyBetween } from '../src/util/sorted.js';
 import { WINDOWS_PE_FACTS, windowsPENeverRuns } from './_helpers/windows-pe.js';
 
@@ -38,14 +40,13 @@ export default defineRule({
   },
   create(ctx) {
     const conditionalBetween = (start: number, end: number): boolean => anyBetween(ctx.conditionals(), start, end);
-    const removed = (f: Fact): boolean => f.action?.trim().toLowerCase() === 'remove';
 
     const check = (model: AnswerModel, k: (typeof KEYS)[number]): void => {
       for (const from of model.all(k.from)) {
         let first: Fact | undefined;
         const seen = new Set<string>();
         for (const item of model.within(from, k.metaData)) {
-          if (removed(item)) continue;
+          if (removes(item.action)) continue;
           const key = model.child(item, k.key);
           const value = model.child(item, k.value);
           // An item that modifies one child of an item set elsewhere, or whose children sit in template alternatives, is not judged.
@@ -68,15 +69,18 @@ export default defineRule({
       }
     };
 
+    // Undocumented keys, reported at the end of the document: only where the scenario runs windowsPE.
+    const undocumented: { value: string; range: Range }[] = [];
     return {
       onValue(v) {
         const core = v.text.trim();
         // Empty keys are empty-value's, template tokens template-placeholder's, a documented key in other case value-case's.
         if (!core || v.element.binding.placeholder || DOCUMENTED.includes(core.toUpperCase())) return;
-        ctx.report('undocumentedKey', v.range, { value: ctx.quote(core, v.range), expected: DOCUMENTED.map((k) => `"${k}"`).join(', ') });
+        undocumented.push({ value: ctx.quote(core, v.range), range: v.range });
       },
       onDocumentEnd(model) {
         if (windowsPENeverRuns(ctx, model)) return;
+        for (const u of undocumented) ctx.report('undocumentedKey', u.range, { value: u.value, expected: DOCUMENTED.map((k) => `"${k}"`).join(', ') });
         for (const k of KEYS) check(model, k);
       },
     };

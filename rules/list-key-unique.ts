@@ -5,6 +5,7 @@ import type { BoundElement } from '../src/binder/bind.js';
 import type { Range } from '../src/types.js';
 import { isTemplated } from './_helpers/placeholders.js';
 import { createSeen } from './_helpers/seen.js';
+import { removes } from './_helpers/lists.js';
 
 export default defineRule({
   meta: {
@@ -20,11 +21,10 @@ export default defineRule({
   },
   create(ctx) {
     const lists = createSeen<BoundElement>(ctx);
-    const removed = (item: BoundElement): boolean => item.action?.trim().toLowerCase() === 'remove';
 
     function check(item: BoundElement, keyName: string, key: string, range: Range): void {
       const list = item.parent;
-      if (!list || removed(item) || !key.trim() || isTemplated(key)) return;
+      if (!list || removes(item.action) || !key.trim() || isTemplated(key)) return;
       const first = lists.repeatOf(list, `${item.binding.setting!.id}\0${key}`, range);
       if (!first) return;
       const quoted = ctx.quote(key, range);

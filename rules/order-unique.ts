@@ -5,6 +5,7 @@ import type { BoundElement } from '../src/binder/bind.js';
 import type { Range } from '../src/types.js';
 import { isTemplated } from './_helpers/placeholders.js';
 import { createSeen } from './_helpers/seen.js';
+import { removes } from './_helpers/lists.js';
 
 const ORDER = /^\d{1,9}$/;
 
@@ -56,7 +57,7 @@ export default defineRule({
           return;
         }
         // A removed item names the entry it removes by its Order: adding one under the same Order is allowed.
-        if (item.action?.trim().toLowerCase() === 'remove') return;
+        if (removes(item.action)) return;
         unique(item, order, value.range);
       },
       onElementEnd(node) {

@@ -53,7 +53,13 @@ export function componentHolding(kb: KnowledgeBase, children: ReadonlySet<string
   if (children.size === 0) return undefined;
   const index = kb.derive('components-by-setting', (k) => {
     const by = new Map<string, string[]>();
-    for (const c of k.componentNames()) for (const child of k.children(c, [])) by.set(child, [...(by.get(child) ?? []), c]);
+    for (const c of k.componentNames()) {
+      for (const child of k.children(c, [])) {
+        const holders = by.get(child);
+        if (holders) holders.push(c);
+        else by.set(child, [c]);
+      }
+    }
     return by;
   });
   let holders: string[] | undefined;

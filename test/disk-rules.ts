@@ -2,12 +2,14 @@
 // partition-layout, install-target and firmware-layout in the recommended config, and the firmware option's effect.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadFixture } from './helpers/fixtures.js';
 import { join } from 'node:path';
 import { createLinter } from '../src/lint.js';
 import { lintSource } from '../src/engine/run.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
 import { builtinRules } from '../rules/index.js';
-import { ROOT } from './helpers/paths.js';
+import { FIXTURES, ROOT } from './helpers/paths.js';
 
 const kb = loadKnowledgeBase();
 const IDENTITY = 'processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS"';
@@ -86,6 +88,23 @@ test('a disk that is not wiped keeps partitions the linter cannot see: no Partit
   const kept = setup(disk([part(1, 'Primary', '500')]).replace('<WillWipeDisk>true', '<WillWipeDisk>false') + installTo(4));
   assert.equal(run('install-target', kept), []);
   assert.equal(run('partition-layout', kept.replace('</CreatePartitions>', '</CreatePartitions><ModifyPartitions><ModifyPartition wcm:action="add"><Order>1</Order><PartitionID>4</PartitionID></ModifyPartition></ModifyPartitions>')), []);
+});
+
+test('where the scenario never runs windowsPE, the disk and image rules judge nothing there (each rule\'s bad fixtures)', () => {
+  for (const id of ['install-target', 'firmware-layout', 'partition-layout', 'partition-conflict', 'image-selection']) {
+    const dir = join(FIXTURES, 'rules', id);
+    const bad = readdirSync(dir).filter((f) => f.startsWith('bad-') && f.endsWith('.xml') && !f.endsWith('.fixed.xml'));
+    assert.ok(bad.length > 0, id);
+    for (const name of bad) {
+      // The fixture's own options and settings (its sidecar), with and without a scenario that never runs windowsPE.
+      const file = join(dir, name);
+      const fx = loadFixture(file, rule(id));
+      const lint = (settings: Record<string, unknown>) =>
+        lintSource(readFileSync(file), { filePath: file, kb, rules: fx.rules, settings }).messages.filter((m) => m.ruleId === id);
+      assert.ok(lint(fx.settings ?? {}).length > 0, `${id}/${name} has findings as a media file`);
+      assert.equal(lint({ ...fx.settings, scenario: 'sysprep-generalize' }), [], `${id}/${name} in a sysprep file`);
+    }
+  }
 });
 
 test.run();

@@ -4,6 +4,7 @@ import type { AnswerModel, Fact, FactComponent } from '../../src/engine/model.js
 import type { SettingKey } from '../../src/kb/setting-keys.js';
 import { anyBetween } from '../../src/util/sorted.js';
 import { named } from './facts.js';
+import { removes } from './lists.js';
 import type { RuleContext } from '../../src/engine/rule.js';
 
 const D = 'Microsoft-Windows-Setup/DiskConfiguration/Disk';
@@ -101,7 +102,7 @@ export interface DiskBlock {
   readonly conditional: boolean;
 }
 
-const removed = (f: Fact): boolean => f.action?.trim().toLowerCase() === 'remove';
+const removed = (f: Fact): boolean => removes(f.action);
 
 /** A non-negative integer as written (trimmed), or undefined when empty, templated or not a number. */
 export function intOf(f: Fact | undefined): number | undefined {

@@ -1,5 +1,6 @@
 // Small questions cross-setting rules ask of answer-model facts.
 import type { Fact } from '../../src/engine/model.js';
+import { removes } from './lists.js';
 
 /** A value a rule can reason about: typed (valid for its type) and not a template token; the value rules report the rest. */
 export const readable = (f: Fact): boolean => !f.placeholder && f.value !== undefined;
@@ -18,4 +19,4 @@ export const sameArchitecture = (a: Fact, b: Fact): boolean =>
   a.component.identity.processorArchitecture.toLowerCase() === b.component.identity.processorArchitecture.toLowerCase();
 
 /** The fact is in a list item that is removed (wcm:action="remove"): it configures nothing. */
-export const inRemovedItem = (f: Fact): boolean => f.item?.action?.trim().toLowerCase() === 'remove';
+export const inRemovedItem = (f: Fact): boolean => removes(f.item?.action);

@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../kb/types.js';
 import type { Diagnostic, FileResult, Range, SourceExcerpt } from '../types.js';
 import type { RuleContext, SourceInfo, Visitor } from './rule.js';
 import { InternalError } from './errors.js';
-import { applyDirectives, fileDirectiveFor, misspeltDirective, parseDirective, type Directive } from './suppress.js';
+import { applyDirectives, fileDirectiveFor, misspeltDirective, parseDirective, type Directive, type MisspeltDirective } from './suppress.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { MASK, maskFound, messageSecretFinder, scanFreeSecrets, SHORT_SECRET, secretElementShapes, secretValuesOf } from './secrets.js';
 import { createSecretRanges, mergeRanges, type SecretRanges } from './secret-ranges.js';
@@ -523,12 +523,8 @@ function crash(err: unknown, id: string, offset: number, filePath: string, lines
   return new InternalError(`rule "${id}" crashed on ${filePath}:${pos.line}:${pos.column}: ${what}`, id, filePath, pos.line, pos.column, err);
 }
 
-/** A comment that starts like a directive but is none (suppress.ts misspeltDirective), and where it is. */
-interface Misspelt {
-  written: string;
-  meant: string | undefined;
-  range: Range;
-}
+/** A comment that starts like a directive but is none, and where it is. */
+type Misspelt = MisspeltDirective & { range: Range };
 
 function directiveFindings(
   directives: Directive[],

@@ -2,7 +2,8 @@
 import { editDistance } from '../util/edit-distance.js';
 import type { Diagnostic, Range } from '../types.js';
 
-export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
+const KINDS = ['disable', 'enable', 'disable-line', 'disable-next-line', 'disable-file'] as const;
+export type DirectiveKind = (typeof KINDS)[number];
 
 export interface Directive {
   kind: DirectiveKind;
@@ -29,14 +30,18 @@ export function parseDirective(comment: string, range: Range, line: number): Dir
   return { kind: m[1] as DirectiveKind, rules, ...(reason ? { reason } : {}), range, line, used: new Set() };
 }
 
-const KINDS = ['disable', 'enable', 'disable-line', 'disable-next-line', 'disable-file'] as const;
+/** A comment that starts like a directive but is none: the word as written, and the directive it was meant as. */
+export interface MisspeltDirective {
+  written: string;
+  meant: string | undefined;
+}
 
 /**
  * A comment that starts like a directive but is none (a misspelt or upper-case keyword: `unattend-lint-disable-next-lin`,
  * `UNATTEND-LINT-DISABLE`): the word as written and the directive it was meant as, if one is near. Such a comment
  * suppresses nothing, so it is reported rather than ignored.
  */
-export function misspeltDirective(comment: string): { written: string; meant: string | undefined } | undefined {
+export function misspeltDirective(comment: string): MisspeltDirective | undefined {
   const m = /^\s*(unattend-?lint-[\w-]*)/i.exec(comment);
   if (!m || DIRECTIVE_RE.test(comment.trim())) return undefined;
   const written = m[1]!;
@@ -44,8 +49,8 @@ export function misspeltDirective(comment: string): { written: string; meant: st
   let meant: string | undefined;
   let best = 3;
   for (const k of KINDS) {
-    const d = k === keyword ? 0 : editDistance(keyword, k, best);
-    if (d < best || (d === 0 && best > 0)) [meant, best] = [`unattend-lint-${k}`, d];
+    const d = editDistance(keyword, k, best);
+    if (d < best) [meant, best] = [`unattend-lint-${k}`, d];
   }
   return { written, meant };
 }

@@ -21,27 +21,10 @@ export const ROOT_SCOPE: Scope = {
   ]),
 };
 
-/** A name split at its colon; `malformed` when the colon leaves an empty part or a second colon follows it. */
-export interface QName {
-  prefix: string;
-  local: string;
-  malformed: boolean;
-}
-
-const UNPREFIXED = (name: string): QName => ({ prefix: '', local: name, malformed: false });
-
 /** Whether a name with a colon leaves an empty part or has a second colon (not a QName); made for names with one. */
 export function isMalformedName(name: string): boolean {
   const colon = name.indexOf(':');
   return colon === 0 || colon === name.length - 1 || (colon > 0 && name.indexOf(':', colon + 1) >= 0);
-}
-
-export function splitName(name: string): QName {
-  const colon = name.indexOf(':');
-  if (colon < 0) return UNPREFIXED(name);
-  const prefix = name.slice(0, colon);
-  const local = name.slice(colon + 1);
-  return { prefix, local, malformed: prefix === '' || local === '' || local.includes(':') };
 }
 
 /** Whether an attribute name declares a namespace (xmlns, or xmlns:prefix). */

@@ -12,7 +12,7 @@ import {
   type ValueNode,
 } from './events.js';
 import { attributeNodes, type ParsedAttribute } from './attributes.js';
-import { declare, fatalDeclaration, isDeclaration, isMalformedName, ROOT_SCOPE, splitName, XMLNS_NAMESPACE, type Scope } from './namespaces.js';
+import { declare, fatalDeclaration, isDeclaration, isMalformedName, ROOT_SCOPE, XMLNS_NAMESPACE, type Scope } from './namespaces.js';
 import { firstBareAmpersand } from './ampersand.js';
 
 /** libxml2 refuses documents nested deeper than this (xmllint: "Excessive depth in document"). */
@@ -301,7 +301,7 @@ export function parse(text: ParseSource, sink: ParseSink, pieces: Iterable<strin
       // external entities): the message says so rather than calling a declared entity undefined.
       const amp = text.lastIndexOf('&', offset);
       const name = amp >= 0 ? /^&([^;\s&<]+);/.exec(text.slice(amp, amp + 260))?.[1] : undefined;
-      const declared = name !== undefined && new RegExp(`<!ENTITY\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`).test(doctype);
+      const declared = name !== undefined && [...doctype.matchAll(/<!ENTITY\s+([^\s%]+)\s/g)].some((m) => m[1] === name);
       fail(declared ? `entity "${name}" is declared in the DOCTYPE, but unattend-lint does not expand entities a DTD declares; write its text in place of &${name};` : message, declared ? amp : offset);
     }
     else fail(EXPLAINED[message] ?? message, offset);
@@ -331,10 +331,9 @@ export function parse(text: ParseSource, sink: ParseSink, pieces: Iterable<strin
     let uri = scope.defaultUri;
     const colon = name.indexOf(':');
     if (colon >= 0) {
-      const q = splitName(name);
-      if (q.malformed) fail(`malformed name: ${name}`, end - 1);
-      prefix = q.prefix;
-      local = q.local;
+      if (isMalformedName(name)) fail(`malformed name: ${name}`, end - 1);
+      prefix = name.slice(0, colon);
+      local = name.slice(colon + 1);
       uri = scope.prefixes.get(prefix) ?? '';
       if (uri === '') result.unboundPrefixes.add(prefix);
     }
